@@ -1,0 +1,28 @@
+// One jest for the whole repo; each tier is a project so CI can count them together.
+const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc.jest.json', 'utf8'))];
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@streetgrid/geo$': '<rootDir>/geo/src/index.ts',
+    '^@streetgrid/api$': '<rootDir>/api/src/index.ts',
+    '^@streetgrid/api/(.*)$': '<rootDir>/api/src/$1',
+  },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'geo', testMatch: ['<rootDir>/geo/src/**/*.test.ts'] },
+    { ...common, displayName: 'api', testMatch: ['<rootDir>/api/src/**/*.test.ts'] },
+    { ...common, displayName: 'scripts', testMatch: ['<rootDir>/scripts/src/**/*.test.ts'] },
+    { ...common, displayName: 'web', testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/api/__integration-tests__/**/*.test.ts', '<rootDir>/scripts/__integration-tests__/**/*.test.ts'],
+      globalSetup: '<rootDir>/api/__integration-tests__/global-setup.ts',
+      testTimeout: 120000,
+    },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], testTimeout: 180000 },
+  ],
+};
