@@ -1,0 +1,37 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../graphql/errors';
+import { loadGridLayers, type GridLayerData } from './loadGridLayers';
+
+export type GridLayersState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: GridLayerData }
+  | { status: 'error'; message: string };
+
+/** Loads the base map's data once, and again on `reload()` (the retry button). */
+export function useGridLayers(): GridLayersState & { reload: () => void } {
+  const client = useApolloClient();
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<GridLayersState>({ status: 'loading' });
+
+  useEffect(() => {
+    // No abort signal: Apollo deduplicates identical in-flight queries, so StrictMode's second
+    // run shares the first run's requests, and aborting them would fail both.
+    let current = true;
+    setState({ status: 'loading' });
+    loadGridLayers(client).then(
+      (data) => {
+        if (current) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (current) setState({ status: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
+}

@@ -1,0 +1,11 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+declare global {
+  interface Window {
+    /**
+     * The live MapLibre map, exposed for end-to-end tests only (they wait on its `idle`
+     * event and query rendered features). Absent until the map mounts; not an app API.
+     */
+    __streetgridMap?: MapLibreMap;
+  }
+}

@@ -1,0 +1,34 @@
+import { createFormatters } from './format';
+
+describe('createFormatters', () => {
+  const zh = createFormatters('zh-CN');
+  const en = createFormatters('en');
+
+  it('groups counts', () => {
+    expect(zh.count(12345)).toBe('12,345');
+    expect(en.count(0)).toBe('0');
+  });
+
+  it('shows areas in hectares', () => {
+    expect(zh.area(123_400)).toBe('12.3公顷');
+    expect(en.area(500)).toBe('0.05 ha');
+  });
+
+  it('formats a bare date as that calendar day in any time zone', () => {
+    expect(zh.date('2021-03-01')).toBe('2021年3月1日');
+    expect(en.date('2021-03-01')).toBe('March 1, 2021');
+  });
+
+  it('formats a date-time on the street office clock', () => {
+    expect(zh.date('2021-02-28T20:00:00Z')).toBe('2021年3月1日');
+  });
+
+  it('shows a date it cannot parse as it came', () => {
+    expect(zh.date('2019年起')).toBe('2019年起');
+  });
+
+  it('shows coordinates to six places without grouping', () => {
+    expect(zh.coordinate(116.3974)).toBe('116.397400');
+    expect(en.coordinate(-0.5)).toBe('-0.500000');
+  });
+});

@@ -1,0 +1,40 @@
+/** Locale-aware formatting of what the UI shows, all through Intl. */
+export interface Formatters {
+  /** An integer count: 12,345 / 12,345. */
+  count(value: number): string;
+  /** An area given in square metres, shown in hectares (公顷): small grids are a fraction of one. */
+  area(squareMetres: number): string;
+  /** A date the API sends as a string, e.g. a leader's `since`; an unparseable string is shown as is. */
+  date(value: string): string;
+  /** A longitude or latitude in degrees, to six places (about 0.1 m). */
+  coordinate(degrees: number): string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The street office's own time zone, for date-times the API sends with a time. */
+const STREET_TIME_ZONE = 'Asia/Shanghai';
+
+export function createFormatters(locale: string): Formatters {
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const hectares = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hectare', maximumSignificantDigits: 3 });
+  const coordinate = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 6,
+    maximumFractionDigits: 6,
+    useGrouping: false,
+  });
+  // A bare date means that calendar day; formatting it in UTC keeps it from shifting a day.
+  const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: STREET_TIME_ZONE });
+
+  return {
+    count: (value) => count.format(value),
+    area: (squareMetres) => hectares.format(squareMetres / 10_000),
+    date: (value) => {
+      const time = Date.parse(value);
+      if (Number.isNaN(time)) return value;
+      return (ISO_DATE.test(value) ? dateOnly : dateTime).format(time);
+    },
+    coordinate: (degrees) => coordinate.format(degrees),
+  };
+}

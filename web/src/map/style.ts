@@ -1,0 +1,170 @@
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { gridLevels, type GridLevel } from '../graphql/types';
+import { GRID_SOURCES, STREET_SOURCE, type FeatureKind } from './sources';
+
+/** `dark` is the wall screen of the command centre (指挥中心大屏); `light` is for desks and print. */
+export type MapTheme = 'dark' | 'light';
+
+/**
+ * CSS font stack for Chinese labels. The style has no `glyphs` URL, so MapLibre draws every
+ * glyph locally; CJK ideographs come from this family (pass it as `localIdeographFontFamily`).
+ */
+export const CJK_FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+
+/** `text-font` of every label; without `glyphs` it acts as a CSS font family for non-CJK text. */
+const LABEL_FONT = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
+
+/** Zoom from which each level is drawn: large grids always, smaller ones as they become legible. */
+export const LEVEL_MINZOOM: Record<GridLevel, number> = { LARGE: 0, MEDIUM: 14, SMALL: 16 };
+
+interface LevelPaint {
+  line: string;
+  lineWidth: number;
+  fillOpacity: number;
+  textSize: number;
+}
+
+interface Palette {
+  background: string;
+  streetFill: string;
+  streetLine: string;
+  text: string;
+  halo: string;
+  selected: string;
+  levels: Record<GridLevel, LevelPaint>;
+}
+
+/** Dark type is sized to be read across the command centre; light is for a desk. */
+const PALETTES: Record<MapTheme, Palette> = {
+  dark: {
+    background: '#070d1a',
+    streetFill: '#0f1a2e',
+    streetLine: '#e2e8f0',
+    text: '#f8fafc',
+    halo: '#070d1a',
+    selected: '#ffffff',
+    levels: {
+      LARGE: { line: '#fbbf24', lineWidth: 3.5, fillOpacity: 0.1, textSize: 26 },
+      MEDIUM: { line: '#38bdf8', lineWidth: 2.5, fillOpacity: 0.1, textSize: 21 },
+      SMALL: { line: '#a3e635', lineWidth: 1.5, fillOpacity: 0.12, textSize: 17 },
+    },
+  },
+  light: {
+    background: '#f1f5f9',
+    streetFill: '#ffffff',
+    streetLine: '#0f172a',
+    text: '#0f172a',
+    halo: '#ffffff',
+    selected: '#dc2626',
+    levels: {
+      LARGE: { line: '#b45309', lineWidth: 2.5, fillOpacity: 0.08, textSize: 18 },
+      MEDIUM: { line: '#0369a1', lineWidth: 1.75, fillOpacity: 0.08, textSize: 15 },
+      SMALL: { line: '#4d7c0f', lineWidth: 1, fillOpacity: 0.1, textSize: 13 },
+    },
+  },
+};
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+function kindIs(kind: FeatureKind): FilterSpecification {
+  return ['==', ['get', 'kind'], kind];
+}
+
+function emptySource(): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
+}
+
+/** Layer id of one level's part, e.g. `grids-medium-fill`. */
+export function gridLayerId(level: GridLevel, part: 'fill' | 'line' | 'label'): string {
+  return `${GRID_SOURCES[level]}-${part}`;
+}
+
+/**
+ * The map style: the street's own layers are the base map, so the style references
+ * nothing outside the app's origin — no glyphs, no sprite, no remote tiles.
+ * Sources start empty; the app fills them with `setData` once the grids are loaded.
+ *
+ * Draw order: fills from large to small, outlines from small to large (so community
+ * boundaries stay on top), then labels with the large grids' names winning collisions.
+ */
+export function buildGridStyle(theme: MapTheme): StyleSpecification {
+  const palette = PALETTES[theme];
+  const fills: LayerSpecification[] = gridLevels.map((level) => ({
+    id: gridLayerId(level, 'fill'),
+    type: 'fill',
+    source: GRID_SOURCES[level],
+    minzoom: LEVEL_MINZOOM[level],
+    filter: kindIs('area'),
+    paint: {
+      'fill-color': palette.levels[level].line,
+      'fill-opacity': ['case', selected, 0.2, palette.levels[level].fillOpacity],
+    },
+  }));
+  const lines: LayerSpecification[] = [...gridLevels].reverse().map((level) => ({
+    id: gridLayerId(level, 'line'),
+    type: 'line',
+    source: GRID_SOURCES[level],
+    minzoom: LEVEL_MINZOOM[level],
+    filter: kindIs('area'),
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': ['case', selected, palette.selected, palette.levels[level].line],
+      'line-width': ['case', selected, palette.levels[level].lineWidth * 2, palette.levels[level].lineWidth],
+    },
+  }));
+  const labels: LayerSpecification[] = [...gridLevels].reverse().map((level) => ({
+    id: gridLayerId(level, 'label'),
+    type: 'symbol',
+    source: GRID_SOURCES[level],
+    minzoom: LEVEL_MINZOOM[level],
+    filter: kindIs('label'),
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': LABEL_FONT,
+      'text-size': palette.levels[level].textSize,
+      'text-max-width': 8,
+      'text-padding': 4,
+    },
+    paint: {
+      'text-color': palette.text,
+      'text-halo-color': palette.halo,
+      'text-halo-width': 2,
+    },
+  }));
+
+  return {
+    version: 8,
+    name: `streetgrid-${theme}`,
+    sources: {
+      [STREET_SOURCE]: emptySource(),
+      ...Object.fromEntries(gridLevels.map((level) => [GRID_SOURCES[level], emptySource()])),
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
+      {
+        id: 'street-fill',
+        type: 'fill',
+        source: STREET_SOURCE,
+        filter: kindIs('area'),
+        paint: { 'fill-color': palette.streetFill },
+      },
+      ...fills,
+      ...lines,
+      {
+        id: 'street-line',
+        type: 'line',
+        source: STREET_SOURCE,
+        filter: kindIs('area'),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': palette.streetLine, 'line-width': 4 },
+      },
+      ...labels,
+    ],
+  };
+}
