@@ -21,8 +21,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/api/__integration-tests__/**/*.test.ts', '<rootDir>/scripts/__integration-tests__/**/*.test.ts'],
       globalSetup: '<rootDir>/api/__integration-tests__/global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], testTimeout: 180000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/jest.timeout.js'] },
   ],
 };

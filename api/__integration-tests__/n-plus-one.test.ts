@@ -1,0 +1,42 @@
+import { fixtureStreet } from '../src/seed/fixture-street';
+import { startTestApi, type TestApi } from './harness';
+
+// 5 communities × 5 compounds × 2 small grids = 50 small grids, 50 buildings, 100 households, 200 residents.
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(fixtureStreet({ large: 5, medium: 5, small: 2 }));
+});
+afterAll(() => api.close());
+
+const NESTED = `query ($first: Int!) {
+  grids(level: SMALL, first: $first) {
+    nodes {
+      code
+      parent { code parent { code } }
+      counts { residents }
+      leaders { name }
+      partyOrganization { name }
+      buildings { name grid { code } households { room residents { name household { room } } } }
+    }
+  }
+}`;
+
+async function statementsFor(first: number): Promise<{ statements: number; residents: number }> {
+  api.db.counter.reset();
+  const res = await api.gql<{ grids: { nodes: { buildings: { households: { residents: unknown[] }[] }[] }[] } }>(NESTED, { first });
+  expect(res.errors).toBeUndefined();
+  const residents = res.data!.grids.nodes.flatMap((g) => g.buildings.flatMap((b) => b.households.flatMap((h) => h.residents))).length;
+  return { statements: api.db.counter.count, residents };
+}
+
+describe('statement count of a nested query', () => {
+  it('does not grow with the number of rows (50 grids → buildings → households → residents)', async () => {
+    const small = await statementsFor(2);
+    const large = await statementsFor(50);
+    expect(small.residents).toBe(8);
+    expect(large.residents).toBe(200);
+    expect(large.statements).toBe(small.statements);
+    // count + page, parents (2 levels), counts, leaders, party orgs, building ids + rows, households, residents.
+    expect(large.statements).toBeLessThanOrEqual(12);
+  });
+});

@@ -1,0 +1,27 @@
+/** Process configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A real PostgreSQL + PostGIS; unset means the embedded PGlite default under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  production: boolean;
+  /** Directory of the built web app served on the same origin, if present. */
+  webDist?: string;
+  /** Seed the small demo street when the database has no street yet. */
+  seedDemo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: env.PORT ? Number(env.PORT) : 4000,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? '.data',
+    redisUrl: env.REDIS_URL || undefined,
+    production: env.NODE_ENV === 'production',
+    webDist: env.WEB_DIST || undefined,
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

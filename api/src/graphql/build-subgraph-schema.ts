@@ -1,0 +1,52 @@
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, lexicographicSortSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
+import { BuildingResolver } from '../modules/building/building.resolver';
+import { resolveBuildingReference } from '../modules/building/building.reference';
+import { GridResolver } from '../modules/grid/grid.resolver';
+import { resolveGridReference } from '../modules/grid/grid.reference';
+import { HouseholdResolver } from '../modules/household/household.resolver';
+import { resolveHouseholdReference } from '../modules/household/household.reference';
+import { PartyOrganizationResolver } from '../modules/party/party.resolver';
+import { resolvePartyOrganizationReference } from '../modules/party/party.reference';
+import { ResidentResolver } from '../modules/resident/resident.resolver';
+import { resolveResidentReference } from '../modules/resident/resident.reference';
+import { StreetResolver } from '../modules/street/street.resolver';
+import { resolveStreetReference } from '../modules/street/street.reference';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+
+export const resolvers = [StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver] as const;
+
+/** `__resolveReference` per entity: each goes through the request's DataLoaders. */
+const referenceResolvers = {
+  Street: { __resolveReference: resolveStreetReference },
+  Grid: { __resolveReference: resolveGridReference },
+  Building: { __resolveReference: resolveBuildingReference },
+  Household: { __resolveReference: resolveHouseholdReference },
+  Resident: { __resolveReference: resolveResidentReference },
+  PartyOrganization: { __resolveReference: resolvePartyOrganizationReference },
+};
+
+/** The subgraph's own SDL (sorted, with `@key` directives), as published in schema/subgraph.graphql. */
+export async function buildSubgraphSDL(): Promise<{ sdl: string; schema: GraphQLSchema }> {
+  const schema = await buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
+  return { sdl, schema };
+}
+
+/**
+ * The executable Federation v2 subgraph: type-graphql builds the schema, the SDL is
+ * printed with its directives (plain printSchema drops `@key`), the federation link is
+ * prepended, and @apollo/subgraph adds `_service` and `_entities`.
+ */
+export async function buildFederatedSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const { sdl, schema } = await buildSubgraphSDL();
+  const typeResolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [type, resolver] of Object.entries(referenceResolvers)) {
+    Object.assign((typeResolvers[type] ??= {}) as object, resolver);
+  }
+  return { schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: typeResolvers }]), sdl };
+}

@@ -1,0 +1,83 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badInput } from './errors';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A cursor connection type for `Node`, named `<Node>Connection`. */
+export function Connection<T extends object>(Node: ClassType<T>) {
+  @ObjectType(`${Node.name}Connection`)
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Node])
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'All matches, regardless of paging' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const MAX_PAGE = 500;
+
+/** Validates `first` against the maximum page size. */
+export function pageSize(first: number | undefined | null, fallback = 50): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput('first', `must be an integer from 1 to ${MAX_PAGE}`);
+  return n;
+}
+
+/** Cursors are opaque: base64url of the sort key of the last row. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | undefined {
+  if (cursor == null) return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!key || encodeCursor(key) !== cursor) throw badInput('after', 'is not a cursor from this API');
+  return key;
+}
+
+/** Builds a connection from `limit + 1` rows fetched after the cursor. */
+export function toConnection<T>(rows: T[], limit: number, totalCount: number, keyOf: (row: T) => string): ConnectionShape<T> {
+  const nodes = rows.slice(0, limit);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(keyOf(last)) : null },
+  };
+}
+
+/**
+ * Runs a filtered query as one page of a connection, keyset-paginated on `keyColumn`
+ * (unique, e.g. `b.id`): two statements, the count and the page.
+ */
+export async function paginate<T extends object>(
+  qb: import('typeorm').SelectQueryBuilder<T>,
+  keyColumn: string,
+  keyOf: (row: T) => string,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<T>> {
+  const limit = pageSize(args.first);
+  const after = decodeCursor(args.after);
+  const total = await qb.clone().getCount();
+  if (after) qb.andWhere(`${keyColumn} > :__after`, { __after: after });
+  const rows = await qb.orderBy(keyColumn, 'ASC').limit(limit + 1).getMany();
+  return toConnection(rows, limit, total, keyOf);
+}

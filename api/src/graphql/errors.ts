@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Bad input: names the field at fault (a dotted path from the argument, e.g.
+ * `input.geometry`) and the reason, so a client can show it next to the field.
+ */
+export function badInput(field: string, reason: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`${field}: ${reason}`, { extensions: { code: 'BAD_USER_INPUT', field, reason, ...extra } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** Someone else changed the object first: the caller must re-read and retry. */
+export function conflict(what: string, id: string, expected: number, actual: number): GraphQLError {
+  return new GraphQLError(`${what} ${id} was changed by someone else (version ${actual}, you had ${expected})`, {
+    extensions: { code: 'CONFLICT', field: 'input.version', expected, actual },
+  });
+}
+
+export function forbidden(reason: string): GraphQLError {
+  return new GraphQLError(reason, { extensions: { code: 'FORBIDDEN' } });
+}

@@ -1,0 +1,74 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { Config } from './config';
+import type { Database } from './db/data-source';
+import { buildFederatedSchema } from './graphql/build-subgraph-schema';
+import { type Context, createContext } from './graphql/context';
+
+export interface App {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /** Listens on config.port/host (0 = any free port) and answers the URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP face of the API: GraphQL at /graphql, /healthz, and the built web app (when
+ * present) on the same origin.
+ */
+export async function createApp(config: Config, db: Database): Promise<App> {
+  const { schema } = await buildFederatedSchema();
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
+  });
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => createContext(db.dataSource) }));
+
+  const webDist = config.webDist ? resolve(config.webDist) : undefined;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(
+      express.static(webDist, {
+        index: 'index.html',
+        setHeaders(res, path) {
+          if (path.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript');
+        },
+      }),
+    );
+    app.get(/^\/(?!graphql|tiles|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+  }
+
+  return {
+    httpServer,
+    apollo,
+    listen: () =>
+      new Promise((ok, fail) => {
+        httpServer.once('error', fail);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          ok(`http://${config.host}:${port}`);
+        });
+      }),
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+    },
+  };
+}
