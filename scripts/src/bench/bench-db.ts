@@ -1,0 +1,26 @@
+import { Client } from 'pg';
+import { connectDatabase, type Database } from '@streetgrid/api';
+import { seedDistrict } from '../seed-demo';
+
+/**
+ * The benchmark database on a real PostgreSQL + PostGIS: BENCH_DATABASE_URL, else
+ * streetgrid_bench on the local server, created and seeded with the demo street
+ * (generator seed 1) when empty.
+ */
+export async function benchDatabase(streets = 1): Promise<Database & { url: string }> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/streetgrid_bench';
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (!rows.length) await admin.query(`CREATE DATABASE ${name.replace(/[^a-z0-9_]/g, '')}`);
+  await admin.end();
+  const db = await connectDatabase(url);
+  const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM street`);
+  if (n < streets) {
+    console.error(`seeding ${streets} street(s) into ${name}…`);
+    await seedDistrict(db.dataSource, { streets, seed: 1 });
+  }
+  return { ...db, url };
+}

@@ -1,0 +1,47 @@
+import { cpus, totalmem } from 'node:os';
+import { benchDatabase } from './bench-db';
+import { benchGridAt, printGridAt } from './grid-at';
+import { benchStatements } from './statements';
+
+/**
+ * `pnpm bench [name…]`: every benchmark (or the named ones) on the real PostGIS
+ * (BENCH_DATABASE_URL, else streetgrid_bench on the local server, seeded with the demo
+ * street). Prints figures; BENCHMARKS.md records them with the machine.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  async gridAt() {
+    const db = await benchDatabase();
+    try {
+      for (const concurrency of [1, 16]) printGridAt(await benchGridAt(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }));
+    } finally {
+      await db.dataSource.destroy();
+    }
+  },
+  async statements() {
+    const db = await benchDatabase();
+    try {
+      const counts = await benchStatements(db);
+      console.log('SQL statements per operation');
+      for (const [name, n] of Object.entries(counts)) console.log(`  ${String(n).padStart(3)}  ${name}`);
+    } finally {
+      await db.dataSource.destroy();
+    }
+  },
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`unknown benchmark ${name}; have: ${Object.keys(BENCHES).join(', ')}`);
+    console.log(`\n# ${name}`);
+    await bench();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+/** Latency figures of one load run. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Runs `call` from `concurrency` loops for `seconds` (after a short warm-up) and answers
+ * throughput and latency percentiles. Hand-written rather than autocannon because each
+ * request takes fresh arguments (a random point) and the same loop drives both the HTTP
+ * path and the raw SQL baseline, so the two are measured the same way.
+ */
+export async function runLoad(call: (i: number) => Promise<boolean>, opts: { concurrency: number; seconds: number; warmupSeconds?: number }): Promise<LoadResult> {
+  const loop = async (until: number, latencies: number[] | null, counters: { n: number; errors: number }) => {
+    while (performance.now() < until) {
+      const i = counters.n++;
+      const t = performance.now();
+      const ok = await call(i).catch(() => false);
+      if (!ok) counters.errors++;
+      latencies?.push(performance.now() - t);
+    }
+  };
+  const warm = performance.now() + (opts.warmupSeconds ?? 1) * 1000;
+  await Promise.all(Array.from({ length: opts.concurrency }, () => loop(warm, null, { n: 0, errors: 0 })));
+  const latencies: number[] = [];
+  const counters = { n: 0, errors: 0 };
+  const start = performance.now();
+  const until = start + opts.seconds * 1000;
+  await Promise.all(Array.from({ length: opts.concurrency }, () => loop(until, latencies, counters)));
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors: counters.errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
+}
+
+export function fmt(r: LoadResult): string {
+  return `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  (${r.requests} requests, ${r.errors} errors)`;
+}

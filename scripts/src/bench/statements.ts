@@ -1,0 +1,30 @@
+import { createApp, readConfig, type Database } from '@streetgrid/api';
+
+/** Representative operations and the SQL statements each sends (N+1 shows as growth). */
+const OPERATIONS: Record<string, string> = {
+  'gridAt (chain of 3)': `{ gridAt(lng: $LNG, lat: $LAT) { code level parent { code } counts { residents } leaders { name } } }`,
+  'grids LARGE → children → counts': `{ grids(level: LARGE, first: 20) { nodes { code children { code counts { buildings households residents } } } } }`,
+  '50 small grids → buildings → households → residents': `{ grids(level: SMALL, first: 50) { nodes { code buildings(first: 20) { name households { room residents { name phone } } } } } }`,
+  'residents(search) page of 50 → household → building → grid': `{ residents(search: "王", first: 50) { totalCount nodes { name household { address building { grid { code } } } } } }`,
+  'households(tags) page of 100 → residents': `{ households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { address residents { name birthYear } } } }`,
+};
+
+export async function benchStatements(db: Database): Promise<Record<string, number>> {
+  const [{ x, y }] = await db.dataSource.query(`SELECT ST_X(label_point) x, ST_Y(label_point) y FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`);
+  const app = await createApp({ ...readConfig({}), port: 0 }, db);
+  const url = await app.listen();
+  const counts: Record<string, number> = {};
+  try {
+    for (const [name, template] of Object.entries(OPERATIONS)) {
+      const query = template.replace('$LNG', String(x)).replace('$LAT', String(y));
+      db.counter.reset();
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      if (body.errors) throw new Error(`${name}: ${body.errors[0].message}`);
+      counts[name] = db.counter.count;
+    }
+  } finally {
+    await app.stop();
+  }
+  return counts;
+}
