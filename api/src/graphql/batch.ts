@@ -16,3 +16,10 @@ export function groupByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) 
   }
   return keys.map((k) => map.get(k) ?? []);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keys that can be ids at all: a malformed id finds nothing rather than failing the batch. */
+export function uuids(keys: readonly string[]): string[] {
+  return keys.filter((k) => UUID.test(k));
+}

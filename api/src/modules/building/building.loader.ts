@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { byKey, groupByKey } from '../../graphql/batch';
+import { byKey, groupByKey, uuids } from '../../graphql/batch';
 import { Building } from './building.entity';
 
 export function createBuildingLoaders(ds: DataSource) {
   const repo = ds.getRepository(Building);
-  const buildingById = new DataLoader<string, Building | null>(async (ids) => byKey(ids, await repo.findBy({ id: In([...ids]) }), (b) => b.id));
+  const buildingById = new DataLoader<string, Building | null>(async (ids) => byKey(ids, await repo.findBy({ id: In(uuids(ids)) }), (b) => b.id));
   const byLimit = new Map<number, DataLoader<string, Building[]>>();
   /**
    * The first `limit` buildings (by code) in each grid's subtree, for many grids at once:
@@ -23,7 +23,7 @@ export function createBuildingLoaders(ds: DataSource) {
               WHERE g.path <@ t.path ORDER BY b.code, b.id LIMIT $2) b
           WHERE t.id = ANY($1::uuid[])
           ORDER BY b.code, b.id`,
-        [gridIds, limit],
+        [uuids(gridIds), limit],
       );
       const buildings = await buildingById.loadMany(pairs.map((p) => p.building_id));
       const withGrid = pairs.map((p, i) => ({ gridId: p.grid_id, building: buildings[i] as Building }));

@@ -1,24 +1,24 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { byKey, groupByKey } from '../../graphql/batch';
+import { byKey, groupByKey, uuids } from '../../graphql/batch';
 import { Grid } from './grid.entity';
 import { GridCounts } from './grid.type';
 
 export function createGridLoaders(ds: DataSource) {
   const repo = ds.getRepository(Grid);
-  const gridById = new DataLoader<string, Grid | null>(async (ids) => byKey(ids, await repo.findBy({ id: In([...ids]) }), (g) => g.id));
+  const gridById = new DataLoader<string, Grid | null>(async (ids) => byKey(ids, await repo.findBy({ id: In(uuids(ids)) }), (g) => g.id));
   const gridByCode = new DataLoader<string, Grid | null>(async (codes) => {
     const rows = await repo.findBy({ code: In([...codes]) });
     for (const g of rows) gridById.prime(g.id, g);
     return byKey(codes, rows, (g) => g.code);
   });
   const gridChildren = new DataLoader<string, Grid[]>(async (parentIds) => {
-    const rows = await repo.find({ where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } });
+    const rows = await repo.find({ where: { parentId: In(uuids(parentIds)) }, order: { code: 'ASC' } });
     for (const g of rows) gridById.prime(g.id, g);
     return groupByKey(parentIds, rows, (g) => g.parentId!);
   });
   const largeGridsByStreet = new DataLoader<string, Grid[]>(async (streetIds) => {
-    const rows = await repo.find({ where: { streetId: In([...streetIds]), parentId: undefined, level: 'LARGE' as Grid['level'] }, order: { code: 'ASC' } });
+    const rows = await repo.find({ where: { streetId: In(uuids(streetIds)), parentId: undefined, level: 'LARGE' as Grid['level'] }, order: { code: 'ASC' } });
     for (const g of rows) gridById.prime(g.id, g);
     return groupByKey(streetIds, rows, (g) => g.streetId);
   });
@@ -37,7 +37,7 @@ export function createGridLoaders(ds: DataSource) {
          LEFT JOIN resident r ON r.household_id = h.id
         WHERE t.id = ANY($1::uuid[])
         GROUP BY t.id`,
-      [ids],
+      [uuids(ids)],
     );
     return byKey(ids, rows, (r) => r.id).map((r) => r ?? { children: 0, buildings: 0, households: 0, residents: 0 });
   });

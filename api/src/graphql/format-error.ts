@@ -1,0 +1,21 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/**
+ * The last word on what an error tells a client: malformed values the database refused
+ * (a non-uuid id, say) become BAD_USER_INPUT; in production any unexpected error is
+ * reduced to its code, so SQL, paths and data never leak.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error) as { code?: string; driverError?: { code?: string } } | undefined;
+    const pgCode = original?.driverError?.code ?? original?.code;
+    if (pgCode === '22P02' || pgCode === '22003') {
+      return { message: 'a value is malformed (an id that is not a uuid, or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if (production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
+}
