@@ -10,6 +10,7 @@ import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
+import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
 
 export interface App {
   httpServer: Server;
@@ -40,6 +41,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
   app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => createContext(db.dataSource) }));
+  app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

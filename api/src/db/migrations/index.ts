@@ -1,4 +1,5 @@
 import { Foundation1764100000000 } from './1764100000000-foundation';
+import { TileVersion1764200000000 } from './1764200000000-tile-version';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000];
+export const migrations = [Foundation1764100000000, TileVersion1764200000000];

@@ -1,0 +1,144 @@
+import { makeBBox, tilesCovering } from '@streetgrid/geo';
+import { fixtureStreet } from '../src/seed/fixture-street';
+import { TileService, type TileEncoder } from '../src/modules/tile';
+import { startTestApi, type TestApi } from './harness';
+
+// The street's extent (fixtureStreet defaults: 2 communities of 0.01° × 0.02° from 120.1, 30.25).
+const STREET_BBOX = makeBBox(120.1, 30.25, 120.12, 30.27);
+
+interface DecodedFeature {
+  id: string;
+  properties: Record<string, unknown>;
+  type: number;
+}
+type Decoded = Record<string, DecodedFeature[]>;
+
+/** Decodes an MVT with @mapbox/vector-tile + pbf (both ESM-only: loaded dynamically). */
+async function decode(bytes: Uint8Array): Promise<Decoded> {
+  const { VectorTile } = await import('@mapbox/vector-tile');
+  const { PbfReader } = await import('pbf');
+  const tile = new VectorTile(new PbfReader(bytes));
+  const out: Decoded = {};
+  for (const [name, layer] of Object.entries(tile.layers)) {
+    out[name] = [];
+    for (let i = 0; i < layer.length; i++) {
+      const f = layer.feature(i);
+      out[name].push({ id: String(f.properties.id), properties: f.properties, type: f.type });
+    }
+  }
+  return out;
+}
+
+const idsByLayer = (decoded: Decoded) =>
+  Object.fromEntries(
+    Object.entries(decoded)
+      .map(([name, features]) => [name, features.map((f) => f.id).sort()] as const)
+      .filter(([, ids]) => ids.length > 0),
+  );
+
+async function getTile(api: TestApi, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${api.url}/tiles/${path}`, { headers });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+describe('vector tiles', () => {
+  let api: TestApi;
+  let hasMvt: boolean;
+
+  beforeAll(async () => {
+    api = await startTestApi(fixtureStreet());
+    hasMvt = (await new TileService(api.db.dataSource).encoder()) === 'sql';
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('uses ST_AsMVT on the real PostGIS and falls back to geojson-vt where it is missing', () => {
+    expect(hasMvt).toBe(Boolean(process.env.TEST_DATABASE_URL));
+  });
+
+  it('serves grids of the levels visible at each zoom, with id, code, name, level and open_cases', async () => {
+    const expectLevels = async (z: number, levels: string[]) => {
+      const seen = new Set<string>();
+      for (const t of tilesCovering(STREET_BBOX, z)) {
+        const { res, bytes } = await getTile(api, `grids/${t.z}/${t.x}/${t.y}.mvt`);
+        if (res.status === 204) continue;
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+        expect(res.headers.get('etag')).toMatch(/^"grids-v\d+-/);
+        expect(res.headers.get('cache-control')).toContain('must-revalidate');
+        const decoded = await decode(bytes);
+        for (const f of decoded.grids ?? []) {
+          expect(f.properties).toEqual({ id: expect.any(String), code: expect.any(String), name: expect.any(String), level: expect.any(String), open_cases: 0 });
+          expect(f.type).toBe(3);
+          seen.add(String(f.properties.level));
+        }
+        for (const f of decoded.grid_labels ?? []) expect(f.type).toBe(1);
+      }
+      expect([...seen].sort()).toEqual([...levels].sort());
+    };
+    await expectLevels(10, ['LARGE']);
+    await expectLevels(13, ['LARGE', 'MEDIUM']);
+    await expectLevels(15, ['LARGE', 'MEDIUM', 'SMALL']);
+  });
+
+  it('serves building footprints from z15 and nothing below', async () => {
+    const [t14] = tilesCovering(makeBBox(120.1024, 30.2525, 120.1026, 30.2526), 14);
+    expect((await getTile(api, `buildings/${t14.z}/${t14.x}/${t14.y}.mvt`)).res.status).toBe(204);
+    let count = 0;
+    for (const t of tilesCovering(STREET_BBOX, 15)) {
+      const { res, bytes } = await getTile(api, `buildings/${t.z}/${t.x}/${t.y}.mvt`);
+      if (res.status === 204) continue;
+      const decoded = await decode(bytes);
+      for (const f of decoded.buildings) {
+        expect(f.properties).toMatchObject({ id: expect.any(String), name: expect.any(String), floors: 6, grid_id: expect.any(String) });
+      }
+      count += decoded.buildings.length;
+    }
+    expect(count).toBeGreaterThanOrEqual(fixtureStreet().buildings.length);
+  });
+
+  it('answers 204 for an empty tile, 400 for a bad address and 404 for an unknown layer', async () => {
+    expect((await getTile(api, 'grids/15/0/0.mvt')).res.status).toBe(204);
+    expect((await getTile(api, 'grids/3/6/3.mvt')).res.status).toBe(204);
+    expect((await getTile(api, 'grids/15/99999/1.mvt')).res.status).toBe(400);
+    expect((await getTile(api, 'grids/15/1/x.mvt')).res.status).toBe(400);
+    expect((await getTile(api, 'roads/15/1/1.mvt')).res.status).toBe(404);
+  });
+
+  it('revalidates with ETag → 304, and a grid edit changes the ETag and the tile', async () => {
+    const [t] = tilesCovering(makeBBox(120.102, 30.255, 120.1021, 30.2551), 15);
+    const path = `grids/${t.z}/${t.x}/${t.y}.mvt`;
+    const first = await getTile(api, path);
+    expect(first.res.status).toBe(200);
+    const etag = first.res.headers.get('etag')!;
+    const again = await getTile(api, path, { 'if-none-match': etag });
+    expect(again.res.status).toBe(304);
+    expect(again.res.headers.get('etag')).toBe(etag);
+
+    const code = fixtureStreet().grids.find((g) => g.level === 'SMALL')!.code;
+    await api.db.dataSource.query(`UPDATE grid SET name = '改名网格' WHERE code = $1`, [code]);
+    const after = await getTile(api, path, { 'if-none-match': etag });
+    expect(after.res.status).toBe(200);
+    expect(after.res.headers.get('etag')).not.toBe(etag);
+    const names = (await decode(after.bytes)).grids.map((f) => f.properties.name);
+    expect(names).toContain('改名网格');
+  });
+
+  it('makes the same features per tile with ST_AsMVT (path A) and geojson-vt + vt-pbf (path B)', async () => {
+    const service = new TileService(api.db.dataSource, { cacheSize: 0 });
+    const encoders: TileEncoder[] = hasMvt ? ['sql', 'js'] : ['js'];
+    let compared = 0;
+    for (const layer of ['grids', 'buildings'] as const) {
+      for (const z of [10, 12, 13, 14, 15, 16]) {
+        for (const t of tilesCovering(STREET_BBOX, z)) {
+          const [a, b] = await Promise.all(encoders.map(async (e) => idsByLayer(await decode(await service.render(layer, t.z, t.x, t.y, e)))));
+          if (b) expect({ tile: `${layer}/${z}/${t.x}/${t.y}`, ids: b }).toEqual({ tile: `${layer}/${z}/${t.x}/${t.y}`, ids: a });
+          if (Object.keys(a).length) compared++;
+        }
+      }
+    }
+    if (!hasMvt) console.warn('tile parity: ST_AsMVT unavailable here (embedded PostGIS) — only path B checked');
+    expect(compared).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,136 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- vt-pbf ships no types; the test tsconfig must see them too
+/// <reference path="./vt-pbf.d.ts" />
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { fromGeojsonVt } from 'vt-pbf';
+import { TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
+import { geojsonSql, MVT_PROBE_SQL, mvtLayerNames, mvtSql } from './tile.sql';
+
+/** `sql`: ST_AsMVT in the database (path A); `js`: GeoJSON from the database, geojson-vt + vt-pbf (path B). */
+export type TileEncoder = 'sql' | 'js';
+
+export interface Tile {
+  /** The MVT bytes; empty when no feature is in the tile. */
+  bytes: Buffer;
+  /** Strong ETag: the layer's data version and a hash of the bytes. */
+  etag: string;
+  version: string;
+}
+
+export interface TileServiceOptions {
+  /** Force an encoder; by default the database is probed once (ST_AsMVT works → `sql`). */
+  encoder?: TileEncoder;
+  /** Tiles kept in memory (LRU by insertion); 0 disables the cache. */
+  cacheSize?: number;
+}
+
+/**
+ * Vector tiles for grids and buildings. The database makes them with ST_AsMVT where it can,
+ * otherwise the same features are encoded here. Tiles are cached in memory under the
+ * layer's data version (`tile_version`, bumped by triggers on every write), so an edit
+ * invalidates every tile of that layer at once.
+ */
+export class TileService {
+  private encoderChoice?: Promise<TileEncoder>;
+  private readonly cache = new Map<string, Tile>();
+  private readonly cacheSize: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: TileServiceOptions = {},
+  ) {
+    this.cacheSize = options.cacheSize ?? 2000;
+  }
+
+  /** The encoder in use: forced, or decided once by trying ST_AsMVT. */
+  encoder(): Promise<TileEncoder> {
+    this.encoderChoice ??= this.options.encoder
+      ? Promise.resolve(this.options.encoder)
+      : this.ds.query(MVT_PROBE_SQL).then(
+          () => 'sql' as const,
+          () => 'js' as const,
+        );
+    return this.encoderChoice;
+  }
+
+  /** The layer's current data version (changes whenever a row it draws changes). */
+  async version(layer: TileLayer): Promise<string> {
+    const rows: { version: string }[] = await this.ds.query(`SELECT version::text AS version FROM tile_version WHERE layer = $1`, [layer]);
+    return rows[0]?.version ?? '0';
+  }
+
+  /** The ETag a tile of this version would carry if cached, without rendering it. */
+  cachedEtag(layer: TileLayer, z: number, x: number, y: number, version: string): string | undefined {
+    return this.cache.get(cacheKey(layer, z, x, y, version))?.etag;
+  }
+
+  async tile(layer: TileLayer, z: number, x: number, y: number, version?: string): Promise<Tile> {
+    version ??= await this.version(layer);
+    const key = cacheKey(layer, z, x, y, version);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const bytes = await this.render(layer, z, x, y);
+    const tile: Tile = { bytes, version, etag: `"${layer}-v${version}-${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"` };
+    if (this.cacheSize > 0) {
+      this.cache.set(key, tile);
+      while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return tile;
+  }
+
+  /** Renders a tile with the chosen encoder, bypassing the cache. */
+  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder): Promise<Buffer> {
+    encoder ??= await this.encoder();
+    return encoder === 'sql' ? this.renderSql(layer, z, x, y) : this.renderJs(layer, z, x, y);
+  }
+
+  private async renderSql(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
+    const query = mvtSql(layer, z, x, y);
+    if (!query) return Buffer.alloc(0);
+    const rows: { mvt: Buffer | null }[] = await this.ds.query(query.text, query.values);
+    return rows[0]?.mvt ?? Buffer.alloc(0);
+  }
+
+  private async renderJs(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
+    const query = geojsonSql(layer, z, x, y);
+    if (!query) return Buffer.alloc(0);
+    const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await this.ds.query(query.text, query.values);
+    if (!rows.length) return Buffer.alloc(0);
+    // geojson-vt is ESM-only: loaded on first use, from this CommonJS package.
+    const { default: GeoJSONVT } = await import('geojson-vt');
+    const layers: Record<string, { features: unknown[] }> = {};
+    for (const name of mvtLayerNames(layer)) {
+      const features = rows
+        .filter((r) => r.layer === name)
+        .map((r) => ({
+          type: 'Feature' as const,
+          geometry: JSON.parse(r.geometry),
+          properties: typeof r.properties === 'string' ? JSON.parse(r.properties) : r.properties,
+        }));
+      if (!features.length) continue;
+      // Half a 256 px pixel, as the SQL path simplifies (8 units of a 4096 tile).
+      const index = new GeoJSONVT(
+        { type: 'FeatureCollection', features },
+        { maxZoom: z, indexMaxZoom: 0, tolerance: TILE_EXTENT / 256 / 2, extent: TILE_EXTENT, buffer: TILE_BUFFER },
+      );
+      const tile = index.getTile(z, x, y);
+      if (tile && tile.features.length) layers[name] = tile;
+    }
+    if (!Object.keys(layers).length) return Buffer.alloc(0);
+    return Buffer.from(fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT }));
+  }
+}
+
+function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string): string {
+  return `${layer}/${version}/${z}/${x}/${y}`;
+}
+
+/** `TILE_ENCODER=sql|js` forces an encoder (e.g. to compare them); anything else probes. */
+export function tileEncoderFromEnv(env: NodeJS.ProcessEnv = process.env): TileEncoder | undefined {
+  const value = env.TILE_ENCODER;
+  return value === 'sql' || value === 'js' ? value : undefined;
+}
