@@ -10,6 +10,7 @@ import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
+import { attachCases } from './modules/case/case.server';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
 
 export interface App {
@@ -40,7 +41,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.get('/healthz', (_req, res) => {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => createContext(db.dataSource) }));
+  const cases = await attachCases(app, httpServer, schema, db.dataSource, { redisUrl: config.redisUrl });
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => createContext(db.dataSource, cases.bus) }));
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
@@ -69,6 +71,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         });
       }),
     async stop() {
+      await cases.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
     },

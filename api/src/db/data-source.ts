@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
 import { Building } from '../modules/building/building.entity';
+import { Case, CaseCategory, CaseEvent } from '../modules/case/case.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { Household } from '../modules/household/household.entity';
 import { GridLeader, PartyOrganization } from '../modules/party/party.entity';
@@ -8,7 +9,7 @@ import { Resident } from '../modules/resident/resident.entity';
 import { Street } from '../modules/street/street.entity';
 import { migrations } from './migrations';
 
-export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader];
+export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent];
 
 /**
  * Counts the SQL statements sent, so tests can prove an operation's statement count

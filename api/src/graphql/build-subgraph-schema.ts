@@ -4,6 +4,9 @@ import { type GraphQLSchema, lexicographicSortSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { BuildingResolver } from '../modules/building/building.resolver';
 import { resolveBuildingReference } from '../modules/building/building.reference';
+import { CaseEventResolver, CaseResolver } from '../modules/case/case.resolver';
+import { resolveCaseReference } from '../modules/case/case.reference';
+import { ownSubscribePubSub } from '../modules/case/case.stream';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { resolveGridReference } from '../modules/grid/grid.reference';
 import { HouseholdResolver } from '../modules/household/household.resolver';
@@ -18,7 +21,7 @@ import { resolveStreetReference } from '../modules/street/street.reference';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
-export const resolvers = [StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver] as const;
+export const resolvers = [StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver, CaseResolver, CaseEventResolver] as const;
 
 /** `__resolveReference` per entity: each goes through the request's DataLoaders. */
 const referenceResolvers = {
@@ -28,11 +31,12 @@ const referenceResolvers = {
   Household: { __resolveReference: resolveHouseholdReference },
   Resident: { __resolveReference: resolveResidentReference },
   PartyOrganization: { __resolveReference: resolvePartyOrganizationReference },
+  Case: { __resolveReference: resolveCaseReference },
 };
 
 /** The subgraph's own SDL (sorted, with `@key` directives), as published in schema/subgraph.graphql. */
 export async function buildSubgraphSDL(): Promise<{ sdl: string; schema: GraphQLSchema }> {
-  const schema = await buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false });
+  const schema = await buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false, pubSub: ownSubscribePubSub });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
   return { sdl, schema };
 }

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createBuildingLoaders } from '../modules/building/building.loader';
+import type { CaseBus } from '../modules/case/case.bus';
+import { createCaseLoaders } from '../modules/case/case.loader';
 import { createGridLoaders } from '../modules/grid/grid.loader';
 import { createHouseholdLoaders } from '../modules/household/household.loader';
 import { createPartyLoaders } from '../modules/party/party.loader';
@@ -14,17 +16,19 @@ export function createLoaders(ds: DataSource) {
     ...createHouseholdLoaders(ds),
     ...createResidentLoaders(ds),
     ...createPartyLoaders(ds),
+    ...createCaseLoaders(ds),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request context: the database and a fresh set of DataLoaders. */
+/** Per-request context: the database, the case event bus and a fresh set of DataLoaders. */
 export interface Context {
   db: DataSource;
+  bus: CaseBus;
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: DataSource, bus: CaseBus): Context {
+  return { db, bus, loaders: createLoaders(db) };
 }

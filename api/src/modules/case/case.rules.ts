@@ -1,0 +1,79 @@
+import { registerEnumType } from 'type-graphql';
+import { CasePriority, CaseStatus } from './case.entity';
+import type { CaseCategory } from './case.entity';
+
+/**
+ * Who is acting. Identity arrives with the auth issue: until then mutations take an
+ * `actor: {role, name}` argument and the table below is enforced against it; later the
+ * role and name come from the verified token and the argument goes away.
+ */
+export enum ActorRole {
+  REPORTER = 'REPORTER',
+  GRID_LEADER = 'GRID_LEADER',
+  COMMAND_CENTRE = 'COMMAND_CENTRE',
+  DEPARTMENT = 'DEPARTMENT',
+}
+registerEnumType(ActorRole, {
+  name: 'ActorRole',
+  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门',
+});
+
+export interface Actor {
+  role: ActorRole;
+  name: string;
+}
+
+/** The scheduler acts as SYSTEM; no client can claim it. */
+export const SYSTEM_ACTOR = { role: 'SYSTEM', name: 'overdue-sweep' } as const;
+
+export type CaseAction = 'FILE' | 'REJECT' | 'DISPATCH' | 'START' | 'HANDLE' | 'RETURN' | 'CLOSE' | 'RATE' | 'ESCALATE' | 'EXTEND';
+
+export interface TransitionRule {
+  from: readonly CaseStatus[];
+  /** Null: the status stays (a deadline extension). */
+  to: CaseStatus | null;
+  roles: readonly ActorRole[];
+  /** The case_event type written. */
+  event: string;
+}
+
+const { REPORTER, GRID_LEADER, COMMAND_CENTRE, DEPARTMENT } = ActorRole;
+const S = CaseStatus;
+
+/** The closed loop: from which statuses each action may be taken, and by whom. */
+export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
+  /** 立案 */
+  FILE: { from: [S.REPORTED], to: S.FILED, roles: [GRID_LEADER, COMMAND_CENTRE], event: 'FILED' },
+  /** 不予立案 — not a case, or a duplicate of another */
+  REJECT: { from: [S.REPORTED, S.FILED], to: S.REJECTED, roles: [GRID_LEADER, COMMAND_CENTRE], event: 'REJECTED' },
+  /** 派遣 */
+  DISPATCH: { from: [S.FILED, S.ESCALATED], to: S.DISPATCHED, roles: [COMMAND_CENTRE, GRID_LEADER], event: 'DISPATCHED' },
+  /** 处置 starts */
+  START: { from: [S.DISPATCHED], to: S.IN_PROGRESS, roles: [DEPARTMENT, GRID_LEADER], event: 'STARTED' },
+  /** 反馈 — handled, with feedback */
+  HANDLE: { from: [S.IN_PROGRESS], to: S.HANDLED, roles: [DEPARTMENT, GRID_LEADER], event: 'HANDLED' },
+  /** 返工 — verification failed, back to work */
+  RETURN: { from: [S.HANDLED], to: S.IN_PROGRESS, roles: [COMMAND_CENTRE], event: 'RETURNED' },
+  /** 核查结案 */
+  CLOSE: { from: [S.HANDLED], to: S.CLOSED, roles: [COMMAND_CENTRE], event: 'CLOSED' },
+  /** 评价 */
+  RATE: { from: [S.CLOSED], to: S.RATED, roles: [REPORTER], event: 'RATED' },
+  /** 上报上级 — to the next grid level up, or to a department */
+  ESCALATE: { from: [S.FILED, S.DISPATCHED, S.IN_PROGRESS], to: S.ESCALATED, roles: [GRID_LEADER, COMMAND_CENTRE], event: 'ESCALATED' },
+  /** 延期 — a new deadline, with a reason */
+  EXTEND: { from: [S.FILED, S.DISPATCHED, S.IN_PROGRESS, S.ESCALATED], to: null, roles: [COMMAND_CENTRE], event: 'EXTENDED' },
+};
+
+/** Escalation climbs the grid chain: small grid → MEDIUM → LARGE → STREET (the command centre). */
+export function nextEscalation(current: string | null): string {
+  if (current === null) return 'MEDIUM';
+  if (current === 'MEDIUM') return 'LARGE';
+  return 'STREET';
+}
+
+/** The time limit (处置时限) in hours for a category at a priority. */
+export function limitHours(category: CaseCategory, priority: CasePriority): number {
+  if (priority === CasePriority.URGENT) return category.hoursUrgent;
+  if (priority === CasePriority.HIGH) return category.hoursHigh;
+  return category.hoursNormal;
+}

@@ -1,0 +1,38 @@
+import type { Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { createContext } from '../../graphql/context';
+import { type CaseBus, createCaseBus } from './case.bus';
+import { startOverdueScheduler } from './case.scheduler';
+import { open311Router } from './open311.router';
+
+export interface CaseRuntime {
+  bus: CaseBus;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything cases need beside the GraphQL endpoint: the event bus (Redis when
+ * `redisUrl` is set), graphql-ws subscriptions on the same HTTP server at /graphql,
+ * Open311 at /open311/v2, and the overdue sweep every CASE_SWEEP_MS (default 60 s, 0 = off).
+ */
+export async function attachCases(app: Express, httpServer: Server, schema: GraphQLSchema, ds: DataSource, opts: { redisUrl?: string }): Promise<CaseRuntime> {
+  const bus = await createCaseBus(opts.redisUrl);
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const ws = useServer({ schema, context: () => createContext(ds, bus) }, wss);
+  app.use('/open311/v2', open311Router(ds, bus));
+  const sweepMs = Number(process.env.CASE_SWEEP_MS ?? 60_000);
+  const stopSweep = sweepMs > 0 ? startOverdueScheduler(ds, bus, sweepMs) : () => {};
+  return {
+    bus,
+    async stop() {
+      stopSweep();
+      await ws.dispose();
+      await new Promise<void>((ok) => wss.close(() => ok()));
+      await bus.close();
+    },
+  };
+}

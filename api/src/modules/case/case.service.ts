@@ -1,0 +1,269 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { paginate } from '../../graphql/connection';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
+import { inTransaction } from '../../graphql/transaction';
+import type { CaseBus } from './case.bus';
+import { Case, CaseCategory, CaseStatus, OPEN_STATUSES } from './case.entity';
+import { appendEvent } from './case.events';
+import type { ReportCaseInput } from './case.input';
+import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
+import { photoStorage, type PhotoStorage } from './case.storage';
+import type { CaseConnection, ReportCaseResult } from './case.type';
+
+/** Possible duplicates: open cases of the same category this close (metres). */
+export const DUPLICATE_RADIUS_M = 50;
+const MAX_PHOTOS = 5;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const CONSTRAINT_FIELDS = {
+  case_client_key_key: 'input.clientKey',
+  case_building_id_fkey: 'input.buildingId',
+  case_duplicate_of_fkey: 'duplicateOf',
+};
+
+export interface CaseFilter {
+  gridId?: string | null;
+  bbox?: number[] | null;
+  status?: CaseStatus | null;
+  category?: string | null;
+  overdue?: boolean | null;
+  from?: Date | null;
+  to?: Date | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** What a transition may carry besides the version; each action reads its own. */
+export interface TransitionParams {
+  reason?: string | null;
+  duplicateOf?: string | null;
+  department?: string | null;
+  feedback?: string | null;
+  rating?: number | null;
+  comment?: string | null;
+  newDueAt?: Date | null;
+}
+
+/**
+ * Cases: reporting (idempotent, routed to the small grid by point-in-polygon) and the
+ * closed loop's transitions. Each change and its case_event row commit together; the
+ * event is published on the bus after the commit.
+ */
+export class CaseService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly bus: CaseBus,
+    private readonly storage: PhotoStorage = photoStorage(),
+  ) {}
+
+  async report(input: ReportCaseInput, actor: Actor): Promise<ReportCaseResult> {
+    checkActor(actor);
+    const clientKey = text(input.clientKey, 'input.clientKey', 200);
+    const description = text(input.description, 'input.description', 4000);
+    const address = input.address == null ? null : text(input.address, 'input.address', 500);
+    const reporterName = input.reporterName == null ? null : text(input.reporterName, 'input.reporterName', 100);
+    checkLngLat(input.lng, input.lat, 'input');
+    if (input.buildingId != null && !UUID.test(input.buildingId)) throw badInput('input.buildingId', 'is not an id');
+    const photoBytes = decodePhotos(input.photos);
+
+    const found = await this.ds.getRepository(Case).findOneBy({ clientKey });
+    if (found) return { case: found, created: false, possibleDuplicates: await this.duplicatesOf(found) };
+
+    const photos = await Promise.all(photoBytes.map((b) => this.storage.put(b)));
+    const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+      const category = await m.getRepository(CaseCategory).findOneBy({ code: input.category });
+      if (!category) throw badInput('input.category', 'is not a category code (see caseCategories)');
+      if (input.buildingId != null) {
+        const [b] = await m.query(`SELECT 1 FROM building WHERE id = $1`, [input.buildingId]);
+        if (!b) throw badInput('input.buildingId', 'no such building');
+      }
+      const [grid]: { id: string; path: string }[] = await m.query(
+        `SELECT id, path::text AS path FROM grid
+          WHERE level = 'SMALL' AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+          ORDER BY code LIMIT 1`,
+        [input.lng, input.lat],
+      );
+      if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path)
+         VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree)
+         ON CONFLICT (client_key) DO NOTHING
+         RETURNING id`,
+        [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path],
+      );
+      if (!inserted.length) return { row: await m.getRepository(Case).findOneByOrFail({ clientKey }), event: null };
+      const event = await appendEvent(m, inserted[0].id, { type: 'REPORTED', fromStatus: null, actor, note: description });
+      return { row: await m.getRepository(Case).findOneByOrFail({ id: inserted[0].id }), event };
+    });
+    if (event) await this.bus.publish([event]);
+    return { case: row, created: event !== null, possibleDuplicates: await this.duplicatesOf(row) };
+  }
+
+  /** Open cases of the same category within DUPLICATE_RADIUS_M of this one, nearest first. */
+  async duplicatesOf(c: Case): Promise<Case[]> {
+    return this.ds
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .innerJoin(Case, 'me', 'me.id = :id', { id: c.id })
+      .where('c.id <> me.id AND c.category = me.category AND c.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('ST_DWithin(c.location::geography, me.location::geography, :r)', { r: DUPLICATE_RADIUS_M })
+      .orderBy('ST_Distance(c.location::geography, me.location::geography)', 'ASC')
+      .limit(20)
+      .getMany();
+  }
+
+  /**
+   * One step of the closed loop. Checks, in order: the actor's role may take `action`
+   * (else FORBIDDEN), the case exists, `version` is current (else CONFLICT), and the
+   * case's status allows the action. Nothing is written unless all hold.
+   */
+  async transition(id: string, version: number, actor: Actor, action: CaseAction, params: TransitionParams = {}): Promise<Case> {
+    checkActor(actor);
+    const rule = TRANSITIONS[action];
+    if (!rule.roles.includes(actor.role)) {
+      throw forbidden(`${actor.role} may not ${action.toLowerCase()} a case; allowed: ${rule.roles.join(', ')}`);
+    }
+    const checked = checkParams(action, params);
+    if (!UUID.test(id)) throw notFound('Case', id);
+    const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+      const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+      if (!c) throw notFound('Case', id);
+      if (c.version !== version) throw conflict('Case', id, version, c.version);
+      if (!rule.from.includes(c.status)) {
+        throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: c.status });
+      }
+      const change = await changeFor(m, action, c, checked);
+      const sets = [...change.sets, 'version = version + 1', 'updated_at = now()'];
+      if (rule.to) sets.push(`status = '${rule.to}'`);
+      await m.query(`UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`, [id, ...change.values]);
+      const event = await appendEvent(m, id, { type: rule.event, fromStatus: c.status, actor, note: change.note, data: change.data });
+      return { row: await m.getRepository(Case).findOneByOrFail({ id }), event };
+    });
+    await this.bus.publish([event]);
+    return row;
+  }
+
+  async list(filter: CaseFilter): Promise<CaseConnection> {
+    const bbox = checkBBox(filter.bbox);
+    if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
+    const qb = this.ds.getRepository(Case).createQueryBuilder('c');
+    if (filter.gridId) {
+      if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');
+      qb.andWhere('c.grid_path <@ (SELECT path FROM grid WHERE id = :gridId)', { gridId: filter.gridId });
+    }
+    if (bbox) qb.andWhere('c.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: bbox[0], s: bbox[1], e: bbox[2], n: bbox[3] });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
+    if (filter.overdue != null) {
+      const overdue = `(c.overdue OR (c.status IN (:...open) AND c.due_at < now()))`;
+      qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { open: OPEN_STATUSES });
+    }
+    if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
+    return paginate(qb, 'c.seq', (c) => c.seq, filter);
+  }
+
+  categories(): Promise<CaseCategory[]> {
+    return this.ds.getRepository(CaseCategory).find({ order: { sort: 'ASC' } });
+  }
+}
+
+interface Change {
+  sets: string[];
+  values: unknown[];
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** The columns an action changes, as `col = $n` with values from $2 on ($1 is the id). */
+async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: TransitionParams): Promise<Change> {
+  switch (action) {
+    case 'FILE': {
+      const category = await m.getRepository(CaseCategory).findOneByOrFail({ code: c.category });
+      const hours = limitHours(category, c.priority);
+      return { sets: ['filed_at = now()', `due_at = now() + make_interval(hours => $2)`], values: [hours], data: { limitHours: hours } };
+    }
+    case 'REJECT': {
+      if (p.duplicateOf != null) {
+        if (p.duplicateOf === c.id) throw badInput('duplicateOf', 'a case cannot duplicate itself');
+        const [orig] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [p.duplicateOf]);
+        if (!orig) throw badInput('duplicateOf', 'no such case');
+      }
+      return { sets: ['reject_reason = $2', 'duplicate_of = $3'], values: [p.reason, p.duplicateOf ?? null], note: p.reason, data: { duplicateOf: p.duplicateOf ?? null } };
+    }
+    case 'DISPATCH':
+      return { sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'], values: [p.department ?? null], data: { department: p.department ?? null } };
+    case 'START':
+      return { sets: [], values: [] };
+    case 'HANDLE':
+      return { sets: ['feedback = $2', 'handled_at = now()'], values: [p.feedback], note: p.feedback };
+    case 'RETURN':
+      return { sets: ['rework_count = rework_count + 1'], values: [], note: p.reason };
+    case 'CLOSE':
+      return { sets: ['closed_at = now()'], values: [], note: p.comment ?? null, data: { onTime: c.dueAt == null || new Date() <= c.dueAt } };
+    case 'RATE':
+      return { sets: ['rating = $2', 'rating_comment = $3', 'rated_at = now()'], values: [p.rating, p.comment ?? null], note: p.comment ?? null, data: { rating: p.rating } };
+    case 'ESCALATE': {
+      const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
+      return {
+        sets: ['escalated_to = $2', 'department = coalesce($3, department)'],
+        values: [escalatedTo, p.department ?? null],
+        note: p.reason,
+        data: { escalatedTo, department: p.department ?? null },
+      };
+    }
+    case 'EXTEND':
+      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('newDueAt', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      return {
+        sets: ['due_at = $2', 'extension_count = extension_count + 1', 'overdue = false'],
+        values: [p.newDueAt],
+        note: p.reason,
+        data: { previousDueAt: c.dueAt?.toISOString() ?? null, newDueAt: p.newDueAt!.toISOString() },
+      };
+  }
+}
+
+/** Validates what each action needs before any database work. */
+function checkParams(action: CaseAction, p: TransitionParams): TransitionParams {
+  const out = { ...p };
+  if (action === 'REJECT' || action === 'RETURN' || action === 'EXTEND' || action === 'ESCALATE') {
+    out.reason = text(p.reason ?? '', 'reason', 2000);
+  }
+  if (action === 'REJECT' && p.duplicateOf != null && !UUID.test(p.duplicateOf)) throw badInput('duplicateOf', 'is not an id');
+  if (action === 'HANDLE') out.feedback = text(p.feedback ?? '', 'feedback', 4000);
+  if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5)) throw badInput('rating', 'must be an integer from 1 to 5');
+  if (p.department != null) out.department = text(p.department, 'department', 200);
+  if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
+  if (action === 'EXTEND') {
+    if (!p.newDueAt || Number.isNaN(p.newDueAt.getTime())) throw badInput('newDueAt', 'is required');
+    if (p.newDueAt.getTime() <= Date.now()) throw badInput('newDueAt', 'must be in the future');
+  }
+  return out;
+}
+
+function checkActor(actor: Actor): void {
+  if (!Object.values(ActorRole).includes(actor.role)) throw badInput('actor.role', 'is not a role');
+  text(actor.name, 'actor.name', 100);
+}
+
+/** A trimmed, non-empty string of at most `max` characters. */
+function text(value: string, field: string, max: number): string {
+  const t = value.trim();
+  if (!t || t.length > max) throw badInput(field, `must be 1 to ${max} characters`);
+  return t;
+}
+
+function decodePhotos(photos: string[] | null | undefined): Buffer[] {
+  if (!photos?.length) return [];
+  if (photos.length > MAX_PHOTOS) throw badInput('input.photos', `at most ${MAX_PHOTOS} photos`);
+  return photos.map((p, i) => {
+    const bytes = Buffer.from(p, 'base64');
+    if (!bytes.length || bytes.length > MAX_PHOTO_BYTES || bytes.toString('base64').replace(/=+$/, '') !== p.replace(/=+$/, '')) {
+      throw badInput(`input.photos.${i}`, 'must be base64 of at most 5 MB');
+    }
+    return bytes;
+  });
+}
+
