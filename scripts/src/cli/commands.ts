@@ -1,5 +1,7 @@
 import type { Command } from './command';
+import { exportCommand } from './export.command';
+import { importCommand } from './import.command';
 import { seedCommand } from './seed.command';
 
 /** Every `streetgrid` command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [seedCommand];
+export const commands: readonly Command[] = [seedCommand, importCommand, exportCommand];
