@@ -114,6 +114,9 @@ export class Foundation1764100000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX party_org_grid_idx ON party_organization (grid_id)`);
     await q.query(`CREATE INDEX party_org_parent_idx ON party_organization (parent_id)`);
+    // Foreign keys that deletes check: without these, replacing a street scans whole tables.
+    await q.query(`CREATE INDEX party_org_household_idx ON party_organization (household_id)`);
+    await q.query(`CREATE INDEX party_org_secretary_idx ON party_organization (secretary_id)`);
     await q.query(`
       CREATE TABLE grid_leader (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -126,6 +129,7 @@ export class Foundation1764100000000 implements MigrationInterface {
         CHECK (until IS NULL OR until >= since)
       )`);
     await q.query(`CREATE INDEX grid_leader_grid_idx ON grid_leader (grid_id)`);
+    await q.query(`CREATE INDEX grid_leader_resident_idx ON grid_leader (resident_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
