@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDatabase } from './bench-db';
 import { benchGridAt, printGridAt } from './grid-at';
+import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
 
 /**
@@ -9,6 +10,11 @@ import { benchStatements } from './statements';
  * street). Prints figures; BENCHMARKS.md records them with the machine.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
+  async seed() {
+    const streets = (process.env.BENCH_STREETS ?? '1,20').split(',').map(Number);
+    const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    console.log(seedTable(await benchSeed({ databaseUrl: url, streets, log: (line) => console.error(line) })));
+  },
   async gridAt() {
     const db = await benchDatabase();
     try {
