@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { readConfig } from '../src/config';
+import { fixtureStreet, stableId } from '../src/seed/fixture-street';
+import { writeStreet } from '../src/seed/write-street';
+import { createApp, type App } from '../src/server';
+import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
+
+process.env.CASE_SWEEP_MS = '0';
+
+const LARGE_1 = stableId('330106001001'); // lng 120.10–120.11
+const REPORTER = { role: 'REPORTER', name: '张居民' };
+const CC = { role: 'COMMAND_CENTRE', name: '指挥中心' };
+const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput!) { reportCase(input: $input, actor: $actor) { case { id version } } }`;
+const UPDATES = `subscription ($gridId: ID, $bbox: [Float!], $after: ID) {
+  caseUpdates(gridId: $gridId, bbox: $bbox, after: $after) { id caseId type toStatus version case { id status } } }`;
+
+interface Update {
+  id: string;
+  caseId: string;
+  type: string;
+  toStatus: string;
+  case: { id: string; status: string };
+}
+
+type Gql = TestApi['gql'];
+
+let n = 0;
+async function report(gql: Gql, lng = 120.102, lat = 30.255): Promise<{ id: string; version: number }> {
+  const res = await gql<{ reportCase: { case: { id: string; version: number } } }>(REPORT, {
+    input: { clientKey: `sub-${Date.now()}-${n++}`, category: 'ENVIRONMENT', source: 'RESIDENT', lng, lat, description: '积水' },
+    actor: REPORTER,
+  });
+  expect(res.errors).toBeUndefined();
+  return res.data!.reportCase.case;
+}
+
+/** A graphql-ws subscriber that collects what arrives. */
+function subscriber(httpUrl: string, variables: Record<string, unknown>) {
+  const client: Client = createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+  const received: Update[] = [];
+  const errors: unknown[] = [];
+  const unsubscribe = client.subscribe<{ caseUpdates: Update }>(
+    { query: UPDATES, variables },
+    { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.caseUpdates)), error: (e) => errors.push(e), complete: () => {} },
+  );
+  return {
+    received,
+    errors,
+    async until(predicate: (r: Update[]) => boolean, ms = 10_000): Promise<void> {
+      const end = Date.now() + ms;
+      while (!predicate(received)) {
+        if (Date.now() > end) throw new Error(`timed out with ${received.length} updates, errors ${JSON.stringify(errors)}`);
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+    },
+    async close(): Promise<void> {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+}
+
+async function eventIdsAfter(db: TestDatabase, after: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.dataSource.query(
+    `SELECT e.id::text AS id FROM case_event e WHERE e.id > $1 AND e.grid_path <@ (SELECT path FROM grid WHERE id = $2) ORDER BY e.id`,
+    [after, LARGE_1],
+  );
+  return rows.map((r) => r.id);
+}
+
+describe('caseUpdates on one process', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(fixtureStreet());
+  });
+  afterAll(() => api.close());
+
+  it('streams live events in the subscribed grid subtree only', async () => {
+    const sub = subscriber(api.url, { gridId: LARGE_1, after: '0' });
+    const inside = await report(api.gql);
+    const outside = await report(api.gql, 120.115, 30.255); // in LARGE 2: filtered out
+    const filed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { fileCase(id: $id, version: $v, actor: $a) { id } }`, { id: inside.id, v: inside.version, a: CC });
+    expect(filed.errors).toBeUndefined();
+    await sub.until((r) => r.some((u) => u.caseId === inside.id && u.type === 'FILED'));
+    const mine = sub.received.filter((u) => u.caseId === inside.id);
+    expect(mine.map((u) => u.type)).toEqual(['REPORTED', 'FILED']);
+    expect(mine[1].case).toEqual({ id: inside.id, status: 'FILED' });
+    expect(sub.received.map((u) => u.caseId)).not.toContain(outside.id);
+    const ids = sub.received.map((u) => Number(u.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    await sub.close();
+  });
+
+  it('replays after the cursor on reconnect, then streams live, with no gap and no duplicate', async () => {
+    const first = subscriber(api.url, { gridId: LARGE_1, after: '0' });
+    for (let i = 0; i < 3; i++) await report(api.gql);
+    const expectedSoFar = await eventIdsAfter(api.db, '0');
+    await first.until((r) => r.length >= expectedSoFar.length);
+    const cursor = first.received[first.received.length - 1].id;
+    await first.close();
+
+    // While disconnected: more events.
+    for (let i = 0; i < 5; i++) await report(api.gql);
+
+    // Reconnect with the cursor while reports keep coming, so replay and live overlap.
+    const writing = (async () => {
+      for (let i = 0; i < 10; i++) await report(api.gql, 120.101 + i * 0.0005, 30.252);
+    })();
+    const second = subscriber(api.url, { gridId: LARGE_1, after: cursor });
+    await writing;
+    const expected = await eventIdsAfter(api.db, cursor);
+    expect(expected.length).toBeGreaterThanOrEqual(15);
+    await second.until((r) => r.length >= expected.length);
+    await new Promise((ok) => setTimeout(ok, 200)); // anything extra would be a duplicate
+    expect(second.received.map((u) => u.id)).toEqual(expected);
+    expect(second.errors).toEqual([]);
+    await second.close();
+  });
+
+  it('answers BAD_USER_INPUT for a malformed cursor', async () => {
+    const sub = subscriber(api.url, { after: 'abc' });
+    await sub.until(() => sub.errors.length > 0);
+    expect(JSON.stringify(sub.errors)).toMatch(/BAD_USER_INPUT/);
+    await sub.close();
+  });
+});
+
+describe('caseUpdates across two API processes sharing Redis', () => {
+  let db: TestDatabase;
+  let a: App;
+  let b: App;
+  let urlA: string;
+  let urlB: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    const config = { ...readConfig({}), port: 0, host: '127.0.0.1', redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    a = await createApp(config, db);
+    b = await createApp(config, db);
+    urlA = await a.listen();
+    urlB = await b.listen();
+  });
+  afterAll(async () => {
+    await a.stop();
+    await b.stop();
+    await db.close();
+  });
+
+  it('delivers a case reported on A to a subscriber on B', async () => {
+    const onB = subscriber(urlB, { gridId: LARGE_1 });
+    await new Promise((ok) => setTimeout(ok, 300)); // let B subscribe before reporting without a cursor
+    const gqlA: Gql = async (query, variables) =>
+      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as never;
+    const c = await report(gqlA);
+    await onB.until((r) => r.some((u) => u.caseId === c.id));
+    expect(onB.received.filter((u) => u.caseId === c.id).map((u) => u.type)).toEqual(['REPORTED']);
+    await onB.close();
+  });
+});
