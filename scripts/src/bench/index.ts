@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDatabase } from './bench-db';
+import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
@@ -10,6 +11,19 @@ import { benchStatements } from './statements';
  * street). Prints figures; BENCHMARKS.md records them with the machine.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
+  /** Case events: fan-out latency to BENCH_SUBSCRIBERS (1000) subscribers on 1 and 2 processes (Redis), and report throughput. */
+  async cases() {
+    const db = await benchDatabase();
+    const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+    const reports = Number(process.env.BENCH_REPORTS ?? 50);
+    try {
+      for (const processes of [1, 2]) printCaseFanOut(await benchCaseFanOut(db, { processes, subscribers, reports }));
+      for (const concurrency of [1, 16]) printReportThroughput(concurrency, await benchReportThroughput(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }));
+    } finally {
+      await cleanBenchCases(db);
+      await db.dataSource.destroy();
+    }
+  },
   async seed() {
     const streets = (process.env.BENCH_STREETS ?? '1,20').split(',').map(Number);
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -108,6 +108,8 @@ export class CaseService {
       .createQueryBuilder('c')
       .innerJoin(Case, 'me', 'me.id = :id', { id: c.id })
       .where('c.id <> me.id AND c.category = me.category AND c.status IN (:...open)', { open: OPEN_STATUSES })
+      // A box of ≥ 55 m each way lets the GiST index narrow before the exact geodesic test.
+      .andWhere('c.location && ST_Expand(me.location, 0.0005 / greatest(cos(radians(ST_Y(me.location))), 0.01), 0.0005)')
       .andWhere('ST_DWithin(c.location::geography, me.location::geography, :r)', { r: DUPLICATE_RADIUS_M })
       .orderBy('ST_Distance(c.location::geography, me.location::geography)', 'ASC')
       .limit(20)
