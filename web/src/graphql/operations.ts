@@ -43,6 +43,15 @@ export const GRID_SHAPES_QUERY: TypedDocumentNode<{ grids: Connection<GridShape>
   }
 `;
 
+/** How many grids a level has (the map draws them from vector tiles, not from GraphQL). */
+export const GRID_COUNT_QUERY: TypedDocumentNode<{ grids: { totalCount: number } }, { level: GridLevel }> = gql`
+  query GridCount($level: GridLevel!) {
+    grids(level: $level, first: 1) {
+      totalCount
+    }
+  }
+`;
+
 export interface GridAtVariables {
   lng: number;
   lat: number;

@@ -2,8 +2,8 @@ import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource } fro
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridLayerData } from '../features/grids/loadGridLayers';
-import { gridLevels, type GridLevel, type LngLat } from '../graphql/types';
-import { GRID_SOURCES, STREET_SOURCE } from './sources';
+import type { GridLevel, LngLat } from '../graphql/types';
+import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';
 import './worker';
 
@@ -30,7 +30,8 @@ const FIT_PADDING = 48;
 const removedMaps = new WeakSet<MapLibreMap>();
 
 /**
- * The street map: one MapLibre map per mount, its GeoJSON sources filled from `layers`,
+ * The street map: one MapLibre map per mount, grids and buildings from the API's vector
+ * tiles, the street outline filled from `layers`,
  * clicks reported through `onPick`. The map's container carries `data-state="ready"` once
  * the grids are drawn, for end-to-end tests to wait on.
  */
@@ -49,7 +50,7 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
     if (!container) return;
     const instance = new MapLibreMap({
       container,
-      style: buildGridStyle(theme),
+      style: buildGridStyle(theme, window.location.origin),
       localIdeographFontFamily: CJK_FONT_FAMILY,
       center: [116.397, 39.908],
       zoom: 12,
@@ -73,10 +74,8 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
 
   useEffect(() => {
     if (!map || !layers) return;
+    // Grids and buildings come as vector tiles; only the street outline is set here.
     map.getSource<GeoJSONSource>(STREET_SOURCE)?.setData(layers.street);
-    for (const level of gridLevels) {
-      map.getSource<GeoJSONSource>(GRID_SOURCES[level])?.setData(layers.grids[level]);
-    }
     if (layers.bbox) {
       const [west, south, east, north] = layers.bbox;
       map.fitBounds(
@@ -92,14 +91,12 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
 
   useEffect(() => {
     if (!map) return;
-    for (const { id, level } of selection) {
-      map.setFeatureState({ source: GRID_SOURCES[level], id }, { selected: true });
-    }
+    // Every level is in the one grid source; ids are promoted from the tiles' `id` property.
+    const targets = selection.flatMap(({ id }) => [GRID_TILE_LAYER, GRID_LABEL_LAYER].map((sourceLayer) => ({ source: GRID_SOURCE, sourceLayer, id })));
+    for (const target of targets) map.setFeatureState(target, { selected: true });
     return () => {
       if (removedMaps.has(map)) return;
-      for (const { id, level } of selection) {
-        map.removeFeatureState({ source: GRID_SOURCES[level], id }, 'selected');
-      }
+      for (const target of targets) map.removeFeatureState(target, 'selected');
     };
   }, [map, selection]);
 

@@ -1,11 +1,13 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildGridStyle, LEVEL_MINZOOM, type MapTheme } from './style';
+import { buildGridStyle, BUILDINGS_MINZOOM, LEVEL_MINZOOM, type MapTheme } from './style';
+
+const ORIGIN = 'http://wall.example:4000';
 
 const themes: MapTheme[] = ['dark', 'light'];
 
 function layer(id: string, theme: MapTheme = 'dark'): LayerSpecification {
-  const found = buildGridStyle(theme).layers.find((l) => l.id === id);
+  const found = buildGridStyle(theme, ORIGIN).layers.find((l) => l.id === id);
   if (!found) throw new Error(`no layer ${id}`);
   return found;
 }
@@ -22,24 +24,27 @@ function allStrings(value: unknown): string[] {
 }
 
 describe.each(themes)('buildGridStyle(%s)', (theme) => {
-  const style = buildGridStyle(theme);
+  const style = buildGridStyle(theme, ORIGIN);
 
   it('is a valid MapLibre style', () => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('has the street and one GeoJSON source per grid level', () => {
-    expect(Object.keys(style.sources).sort()).toEqual(['grids-large', 'grids-medium', 'grids-small', 'street']);
-    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+  it('has the street as GeoJSON and grids and buildings as vector tiles from the app origin', () => {
+    expect(Object.keys(style.sources).sort()).toEqual(['buildings', 'grids', 'street']);
+    expect(style.sources.street.type).toBe('geojson');
+    expect(style.sources.grids).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/grids/{z}/{x}/{y}.mvt`], promoteId: 'id' });
+    expect(style.sources.buildings).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/buildings/{z}/{x}/{y}.mvt`], promoteId: 'id' });
   });
 
-  it('has a background, the street, and fill, line and label layers per level', () => {
+  it('has a background, the street, buildings, and fill, line and label layers per level', () => {
     expect(style.layers.map((l) => l.id)).toEqual([
       'background',
       'street-fill',
       'grids-large-fill',
       'grids-medium-fill',
       'grids-small-fill',
+      'buildings-fill',
       'grids-small-line',
       'grids-medium-line',
       'grids-large-line',
@@ -50,12 +55,15 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
     ]);
   });
 
-  it('draws every layer from a source the style declares, each level from its own', () => {
+  it('draws each level from the grid tiles filtered by level', () => {
     for (const l of style.layers) {
       if (l.type === 'background') continue;
       expect(Object.keys(style.sources)).toContain(l.source);
-      const level = /^grids-(large|medium|small)-/.exec(l.id)?.[1];
-      expect(l.source).toBe(level ? `grids-${level}` : 'street');
+      const level = /^grids-(large|medium|small)-(fill|line|label)/.exec(l.id);
+      if (!level) continue;
+      expect(l.source).toBe('grids');
+      expect('source-layer' in l && l['source-layer']).toBe(level[2] === 'label' ? 'grid_labels' : 'grids');
+      expect(l.filter).toEqual(['==', ['get', 'level'], level[1].toUpperCase()]);
     }
   });
 
@@ -65,28 +73,27 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
       expect(l.type).toBe('symbol');
       if (l.type !== 'symbol') continue;
       expect(l.layout?.['text-field']).toEqual(['get', 'name']);
-      expect(l.filter).toEqual(['==', ['get', 'kind'], 'label']);
+      expect(l['source-layer']).toBe('grid_labels');
     }
   });
 
-  it('references nothing outside the app origin: no glyphs, no sprite, no remote tiles', () => {
+  it('references nothing outside the app origin: no glyphs, no sprite, tiles only from the origin', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     const urls = allStrings(style).filter((s) => /^[a-z][a-z\d+.-]*:/i.test(s) || s.startsWith('//'));
-    expect(urls).toEqual([]);
-    for (const source of Object.values(style.sources)) {
-      expect(source).not.toHaveProperty('url');
-      expect(source).not.toHaveProperty('tiles');
-    }
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
+    for (const source of Object.values(style.sources)) expect(source).not.toHaveProperty('url');
   });
 });
 
 describe('zoom-dependent visibility', () => {
-  it('shows large grids at every zoom, then medium, then small as the map zooms in', () => {
-    expect(minzoom('grids-large-fill')).toBe(0);
+  it('shows large grids from z10, then medium, then small and buildings as the map zooms in', () => {
+    expect(minzoom('grids-large-fill')).toBe(10);
+    expect(minzoom('buildings-fill')).toBe(BUILDINGS_MINZOOM);
     expect(minzoom('grids-large-fill')).toBeLessThan(minzoom('grids-medium-fill'));
     expect(minzoom('grids-medium-fill')).toBeLessThan(minzoom('grids-small-fill'));
-    expect(LEVEL_MINZOOM).toEqual({ LARGE: 0, MEDIUM: 14, SMALL: 16 });
+    expect(LEVEL_MINZOOM).toEqual({ LARGE: 10, MEDIUM: 13, SMALL: 15 });
   });
 
   it("gives a level's fill, outline and label the same minzoom", () => {

@@ -4,9 +4,18 @@ import type {
   GeoJSONSourceSpecification,
   LayerSpecification,
   StyleSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
 import { gridLevels, type GridLevel } from '../graphql/types';
-import { GRID_SOURCES, STREET_SOURCE, type FeatureKind } from './sources';
+import {
+  BUILDING_LAYER,
+  BUILDING_SOURCE,
+  GRID_LABEL_LAYER,
+  GRID_SOURCE,
+  GRID_TILE_LAYER,
+  STREET_SOURCE,
+  type FeatureKind,
+} from './sources';
 
 /** `dark` is the wall screen of the command centre (指挥中心大屏); `light` is for desks and print. */
 export type MapTheme = 'dark' | 'light';
@@ -20,8 +29,14 @@ export const CJK_FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Micr
 /** `text-font` of every label; without `glyphs` it acts as a CSS font family for non-CJK text. */
 const LABEL_FONT = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
 
-/** Zoom from which each level is drawn: large grids always, smaller ones as they become legible. */
-export const LEVEL_MINZOOM: Record<GridLevel, number> = { LARGE: 0, MEDIUM: 14, SMALL: 16 };
+/**
+ * Zoom from which each level is drawn — the API's tile zoom bands (api/src/modules/tile/tile.layers.ts):
+ * large grids from z10, medium from z13, small grids and buildings from z15.
+ */
+export const LEVEL_MINZOOM: Record<GridLevel, number> = { LARGE: 10, MEDIUM: 13, SMALL: 15 };
+export const BUILDINGS_MINZOOM = 15;
+/** Deepest zoom the map asks tiles for; deeper zooms reuse (overzoom) these. */
+export const TILE_SOURCE_MAXZOOM = 16;
 
 interface LevelPaint {
   line: string;
@@ -37,6 +52,7 @@ interface Palette {
   text: string;
   halo: string;
   selected: string;
+  building: string;
   levels: Record<GridLevel, LevelPaint>;
 }
 
@@ -49,6 +65,7 @@ const PALETTES: Record<MapTheme, Palette> = {
     text: '#f8fafc',
     halo: '#070d1a',
     selected: '#ffffff',
+    building: '#94a3b8',
     levels: {
       LARGE: { line: '#fbbf24', lineWidth: 3.5, fillOpacity: 0.1, textSize: 26 },
       MEDIUM: { line: '#38bdf8', lineWidth: 2.5, fillOpacity: 0.1, textSize: 21 },
@@ -62,6 +79,7 @@ const PALETTES: Record<MapTheme, Palette> = {
     text: '#0f172a',
     halo: '#ffffff',
     selected: '#dc2626',
+    building: '#64748b',
     levels: {
       LARGE: { line: '#b45309', lineWidth: 2.5, fillOpacity: 0.08, textSize: 18 },
       MEDIUM: { line: '#0369a1', lineWidth: 1.75, fillOpacity: 0.08, textSize: 15 },
@@ -76,42 +94,73 @@ function kindIs(kind: FeatureKind): FilterSpecification {
   return ['==', ['get', 'kind'], kind];
 }
 
+function levelIs(level: GridLevel): FilterSpecification {
+  return ['==', ['get', 'level'], level];
+}
+
 function emptySource(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
 }
 
+/**
+ * A vector source on the app's own `/tiles/{layer}/{z}/{x}/{y}.mvt`. `origin` is the page's
+ * origin (`location.origin`): MapLibre fetches tiles from its worker, so the URL is made
+ * absolute — on the app's origin, never another.
+ */
+function tileSource(origin: string, layer: string, minzoom: number): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+    minzoom,
+    maxzoom: TILE_SOURCE_MAXZOOM,
+    // Grid and building ids are uuids: promoted from the `id` property for feature-state.
+    promoteId: 'id',
+  };
+}
+
 /** Layer id of one level's part, e.g. `grids-medium-fill`. */
 export function gridLayerId(level: GridLevel, part: 'fill' | 'line' | 'label'): string {
-  return `${GRID_SOURCES[level]}-${part}`;
+  return `grids-${level.toLowerCase()}-${part}`;
+}
+
+/**
+ * HOOK — colour by open-case load: the tiles carry `open_cases` per grid (0 until cases land);
+ * fills get stronger as the count grows.
+ */
+function loadOpacity(base: number): ExpressionSpecification {
+  return ['+', base, ['*', 0.04, ['min', 5, ['coalesce', ['get', 'open_cases'], 0]]]];
 }
 
 /**
  * The map style: the street's own layers are the base map, so the style references
- * nothing outside the app's origin — no glyphs, no sprite, no remote tiles.
- * Sources start empty; the app fills them with `setData` once the grids are loaded.
+ * nothing outside the app's origin — no glyphs, no sprite; grids and buildings are vector
+ * tiles from the app's own `/tiles` (`origin` = `location.origin`). The street outline is a
+ * GeoJSON source the app fills with `setData`.
  *
  * Draw order: fills from large to small, outlines from small to large (so community
  * boundaries stay on top), then labels with the large grids' names winning collisions.
  */
-export function buildGridStyle(theme: MapTheme): StyleSpecification {
+export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecification {
   const palette = PALETTES[theme];
   const fills: LayerSpecification[] = gridLevels.map((level) => ({
     id: gridLayerId(level, 'fill'),
     type: 'fill',
-    source: GRID_SOURCES[level],
+    source: GRID_SOURCE,
+    'source-layer': GRID_TILE_LAYER,
     minzoom: LEVEL_MINZOOM[level],
-    filter: kindIs('area'),
+    filter: levelIs(level),
     paint: {
       'fill-color': palette.levels[level].line,
-      'fill-opacity': ['case', selected, 0.2, palette.levels[level].fillOpacity],
+      'fill-opacity': ['case', selected, 0.2, loadOpacity(palette.levels[level].fillOpacity)],
     },
   }));
   const lines: LayerSpecification[] = [...gridLevels].reverse().map((level) => ({
     id: gridLayerId(level, 'line'),
     type: 'line',
-    source: GRID_SOURCES[level],
+    source: GRID_SOURCE,
+    'source-layer': GRID_TILE_LAYER,
     minzoom: LEVEL_MINZOOM[level],
-    filter: kindIs('area'),
+    filter: levelIs(level),
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': ['case', selected, palette.selected, palette.levels[level].line],
@@ -121,9 +170,10 @@ export function buildGridStyle(theme: MapTheme): StyleSpecification {
   const labels: LayerSpecification[] = [...gridLevels].reverse().map((level) => ({
     id: gridLayerId(level, 'label'),
     type: 'symbol',
-    source: GRID_SOURCES[level],
+    source: GRID_SOURCE,
+    'source-layer': GRID_LABEL_LAYER,
     minzoom: LEVEL_MINZOOM[level],
-    filter: kindIs('label'),
+    filter: levelIs(level),
     layout: {
       'text-field': ['get', 'name'],
       'text-font': LABEL_FONT,
@@ -143,7 +193,8 @@ export function buildGridStyle(theme: MapTheme): StyleSpecification {
     name: `streetgrid-${theme}`,
     sources: {
       [STREET_SOURCE]: emptySource(),
-      ...Object.fromEntries(gridLevels.map((level) => [GRID_SOURCES[level], emptySource()])),
+      [GRID_SOURCE]: tileSource(origin, 'grids', LEVEL_MINZOOM.LARGE),
+      [BUILDING_SOURCE]: tileSource(origin, 'buildings', BUILDINGS_MINZOOM),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
@@ -155,6 +206,14 @@ export function buildGridStyle(theme: MapTheme): StyleSpecification {
         paint: { 'fill-color': palette.streetFill },
       },
       ...fills,
+      {
+        id: 'buildings-fill',
+        type: 'fill',
+        source: BUILDING_SOURCE,
+        'source-layer': BUILDING_LAYER,
+        minzoom: BUILDINGS_MINZOOM,
+        paint: { 'fill-color': palette.building, 'fill-opacity': 0.45, 'fill-outline-color': palette.building },
+      },
       ...lines,
       {
         id: 'street-line',

@@ -1,57 +1,36 @@
 import type { ApolloClient } from '@apollo/client';
-import { GRID_SHAPES_QUERY, MAX_GRID_PAGE, STREETS_QUERY } from '../../graphql/operations';
-import { collectAllPages } from '../../graphql/paginate';
-import { gridLevels, type BBox, type GridLevel, type GridShape } from '../../graphql/types';
-import {
-  gridsToFeatureCollection,
-  streetsBBox,
-  streetsToFeatureCollection,
-  type GridFeatureCollection,
-  type StreetFeatureCollection,
-} from './featureCollections';
+import { GRID_COUNT_QUERY, STREETS_QUERY } from '../../graphql/operations';
+import { gridLevels, type BBox, type GridLevel } from '../../graphql/types';
+import { streetsBBox, streetsToFeatureCollection, type StreetFeatureCollection } from './featureCollections';
 
-/** Everything the base map draws, ready for the map's GeoJSON sources. */
+/**
+ * What the app loads itself for the base map. Grids and buildings are drawn from the API's
+ * vector tiles (`/tiles/...`); the app only needs the street outline, where to fit the map,
+ * and how many grids each level has (for the header).
+ */
 export interface GridLayerData {
   street: StreetFeatureCollection;
-  grids: Record<GridLevel, GridFeatureCollection>;
-  /** How many grids of each level were loaded. */
+  /** How many grids of each level the street has. */
   counts: Record<GridLevel, number>;
   /** Where to fit the map; `null` when the API knows no street yet. */
   bbox: BBox | null;
 }
 
-/**
- * Loads the streets and every grid of every level, paging `grids` at the API's maximum
- * page size. Geometry bypasses the Apollo cache (`no-cache`): it goes straight into the
- * map's sources and would only double the memory held.
- */
+/** Loads the streets and the grid count of every level. */
 export async function loadGridLayers(client: ApolloClient): Promise<GridLayerData> {
-  const fetchLevel = (level: GridLevel): Promise<GridShape[]> =>
-    collectAllPages(async (after) => {
-      const { data } = await client.query({
-        query: GRID_SHAPES_QUERY,
-        variables: { level, first: MAX_GRID_PAGE, after },
-        fetchPolicy: 'no-cache',
-      });
-      if (!data) throw new Error(`no data for ${level} grids`);
-      return data.grids;
-    });
-
-  const [streetsResult, ...levels] = await Promise.all([
+  const countLevel = async (level: GridLevel): Promise<number> => {
+    const { data } = await client.query({ query: GRID_COUNT_QUERY, variables: { level }, fetchPolicy: 'no-cache' });
+    if (!data) throw new Error(`no data for ${level} grids`);
+    return data.grids.totalCount;
+  };
+  const [streetsResult, ...counts] = await Promise.all([
     client.query({ query: STREETS_QUERY, fetchPolicy: 'no-cache' }),
-    ...gridLevels.map(fetchLevel),
+    ...gridLevels.map(countLevel),
   ]);
   const streets = streetsResult.data?.streets ?? [];
-  const byLevel = Object.fromEntries(gridLevels.map((level, i) => [level, levels[i]])) as Record<GridLevel, GridShape[]>;
-
   return {
     street: streetsToFeatureCollection(streets),
-    grids: {
-      LARGE: gridsToFeatureCollection(byLevel.LARGE),
-      MEDIUM: gridsToFeatureCollection(byLevel.MEDIUM),
-      SMALL: gridsToFeatureCollection(byLevel.SMALL),
-    },
-    counts: { LARGE: byLevel.LARGE.length, MEDIUM: byLevel.MEDIUM.length, SMALL: byLevel.SMALL.length },
+    counts: Object.fromEntries(gridLevels.map((level, i) => [level, counts[i]])) as Record<GridLevel, number>,
     bbox: streetsBBox(streets),
   };
 }
