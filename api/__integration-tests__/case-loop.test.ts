@@ -261,7 +261,7 @@ describe('overdue sweep', () => {
       { id: c.id },
     );
     expect(after.data!.case).toMatchObject({ status: 'ESCALATED', overdue: true, escalatedTo: 'MEDIUM', version: c.version + 1 });
-    expect(after.data!.case.timeline.at(-1)).toMatchObject({ type: 'ESCALATED', actorRole: 'SYSTEM', data: { overdue: true } });
+    expect(after.data!.case.timeline.at(-1)).toMatchObject({ type: 'ESCALATED', actorRole: 'SYSTEM', data: { overdue: true, escalatedTo: 'MEDIUM', toGridCode: '330106001001001' } });
     // A second sweep does not escalate it again.
     seen.length = 0;
     await runOverdueSweep(api.db.dataSource, bus, new Date(Date.parse(c.dueAt!) + 120e3));
@@ -293,6 +293,20 @@ describe('queries and indicators', () => {
     expect(page2.data!.cases.nodes[0].id).not.toBe(page1.data!.cases.nodes[0].id);
     const bad = await api.gql(q, { bbox: [1, 2, 3] });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bbox' });
+  });
+
+  it('sends the same number of statements for 2 cases as for 50, with grid, building, category and timeline', async () => {
+    const q = `query ($first: Int!) { cases(first: $first) { nodes { id grid { code parent { code } } building { id } categoryInfo { nameZh } timeline { id type case { status } } } } }`;
+    const count = async (first: number) => {
+      api.db.counter.reset();
+      const res = await api.gql<{ cases: { nodes: { timeline: unknown[] }[] } }>(q, { first });
+      expect(res.errors).toBeUndefined();
+      return { statements: api.db.counter.count, nodes: res.data!.cases.nodes.length };
+    };
+    const small = await count(2);
+    const large = await count(50);
+    expect(large.nodes).toBeGreaterThan(small.nodes);
+    expect(large.statements).toBe(small.statements);
   });
 
   it('computes indicators over a grid subtree and period', async () => {

@@ -20,12 +20,15 @@ export interface CaseFanOut {
 const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput!) { reportCase(input: $input, actor: $actor) { case { id } } }`;
 const UPDATES = `subscription { caseUpdates { id caseId type } }`;
 
-async function smallGridPoint(db: Database): Promise<[number, number]> {
-  const [p] = await db.dataSource.query(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`);
-  return [p.lng, p.lat];
+/** Report locations: the label points of the street's small grids, taken in turn, so reports spread as real ones do. */
+async function smallGridPoints(db: Database): Promise<(i: number) => [number, number]> {
+  const rows: { lng: number; lat: number }[] = await db.dataSource.query(
+    `SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM grid WHERE level = 'SMALL' ORDER BY md5(code)`,
+  );
+  return (i) => [rows[i % rows.length].lng, rows[i % rows.length].lat];
 }
 
-function reportBody(lng: number, lat: number, key: string): string {
+function reportBody([lng, lat]: [number, number], key: string): string {
   return JSON.stringify({
     query: REPORT,
     variables: { input: { clientKey: key, category: 'ENVIRONMENT', source: 'SENSOR', lng, lat, description: 'bench' }, actor: { role: 'REPORTER', name: 'bench' } },
@@ -47,7 +50,7 @@ export async function benchCaseFanOut(
   const env: Record<string, string> = { CASE_SWEEP_MS: '0' };
   if (opts.processes > 1) env.REDIS_URL = opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const apis = await Promise.all(Array.from({ length: opts.processes }, () => startApiProcess(db.url, env)));
-  const [lng, lat] = await smallGridPoint(db);
+  const point = await smallGridPoints(db);
   const sentAt = new Map<string, number>();
   const arrivals: { caseId: string; at: number }[] = [];
   const clients: Client[] = [];
@@ -70,7 +73,7 @@ export async function benchCaseFanOut(
     const mutationMs: number[] = [];
     for (let i = 0; i < opts.reports; i++) {
       const t = performance.now();
-      const res = await fetch(`${apis[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: reportBody(lng, lat, `bench-fan-${Date.now()}-${i}`) });
+      const res = await fetch(`${apis[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: reportBody(point(i), `bench-fan-${Date.now()}-${i}`) });
       const body = (await res.json()) as { data?: { reportCase: { case: { id: string } } } };
       mutationMs.push(performance.now() - t);
       if (body.data) sentAt.set(body.data.reportCase.case.id, t);
@@ -101,12 +104,12 @@ export async function benchCaseFanOut(
 /** Report mutation throughput on one API process: `concurrency` loops, fresh clientKeys. */
 export async function benchReportThroughput(db: Database & { url: string }, opts: { concurrency: number; seconds: number }): Promise<LoadResult> {
   const api = await startApiProcess(db.url, { CASE_SWEEP_MS: '0' });
-  const [lng, lat] = await smallGridPoint(db);
+  const point = await smallGridPoints(db);
   const run = Date.now();
   try {
     return await runLoad(
       async (i) => {
-        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: reportBody(lng, lat, `bench-tp-${run}-${i}-${Math.random()}`) });
+        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: reportBody(point(i), `bench-tp-${run}-${i}-${Math.random()}`) });
         const body = (await res.json()) as { errors?: unknown };
         return res.ok && !body.errors;
       },

@@ -52,8 +52,10 @@ export class RedisCaseBus implements CaseBus {
     this.ready = this.sub.subscribe(CHANNEL);
   }
 
+  /** Never fails the caller: the change is committed, and a subscriber that misses it replays it. */
   async publish(events: CaseEvent[]): Promise<void> {
-    if (events.length) await this.pub.publish(CHANNEL, JSON.stringify(events));
+    if (!events.length) return;
+    await this.pub.publish(CHANNEL, JSON.stringify(events)).catch((error: unknown) => console.error('case bus: publish failed', error));
   }
 
   subscribe(listener: (event: CaseEvent) => void): () => void {

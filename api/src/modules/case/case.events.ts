@@ -22,6 +22,16 @@ export interface EventNote {
   data?: Record<string, unknown>;
 }
 
+/**
+ * The grid an escalation goes to: the case's ancestor at `level` (MEDIUM or LARGE), or
+ * null for STREET and DEPARTMENT.
+ */
+export async function escalationGrid(m: EntityManager, gridPath: string, level: string): Promise<{ id: string; code: string } | null> {
+  if (level !== 'MEDIUM' && level !== 'LARGE') return null;
+  const [grid] = await m.query(`SELECT id, code FROM grid WHERE path @> $1::ltree AND level = $2`, [gridPath, level]);
+  return grid ?? null;
+}
+
 /** Appends the event for a change already written to the case row; call last in the transaction. */
 export async function appendEvent(m: EntityManager, caseId: string, e: EventNote): Promise<CaseEvent> {
   await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_ORDER_LOCK]);

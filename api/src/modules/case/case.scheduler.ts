@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CaseBus } from './case.bus';
 import type { CaseEvent } from './case.entity';
-import { appendEvent } from './case.events';
+import { appendEvent, escalationGrid } from './case.events';
 import { nextEscalation, SYSTEM_ACTOR } from './case.rules';
 
 /** Cases handled per sweep transaction. */
@@ -17,8 +17,8 @@ export async function runOverdueSweep(ds: DataSource, bus: CaseBus, now: Date = 
   let total = 0;
   for (;;) {
     const events = await ds.transaction(async (m) => {
-      const due: { id: string; status: string; escalated_to: string | null; due_at: Date }[] = await m.query(
-        `SELECT id, status, escalated_to, due_at FROM "case"
+      const due: { id: string; status: string; escalated_to: string | null; due_at: Date; grid_path: string }[] = await m.query(
+        `SELECT id, status, escalated_to, due_at, grid_path::text AS grid_path FROM "case"
           WHERE status IN ('FILED', 'DISPATCHED', 'IN_PROGRESS', 'ESCALATED') AND NOT overdue AND due_at < $1
           ORDER BY due_at LIMIT ${SWEEP_BATCH}
           FOR UPDATE SKIP LOCKED`,
@@ -27,6 +27,7 @@ export async function runOverdueSweep(ds: DataSource, bus: CaseBus, now: Date = 
       const out: CaseEvent[] = [];
       for (const c of due) {
         const escalatedTo = nextEscalation(c.escalated_to);
+        const grid = await escalationGrid(m, c.grid_path, escalatedTo);
         await m.query(
           `UPDATE "case" SET overdue = true, status = 'ESCALATED', escalated_to = $2, version = version + 1, updated_at = now() WHERE id = $1`,
           [c.id, escalatedTo],
@@ -37,7 +38,7 @@ export async function runOverdueSweep(ds: DataSource, bus: CaseBus, now: Date = 
             fromStatus: c.status,
             actor: SYSTEM_ACTOR,
             note: 'overdue: deadline passed',
-            data: { overdue: true, escalatedTo, dueAt: new Date(c.due_at).toISOString(), sweptAt: now.toISOString() },
+            data: { overdue: true, escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, dueAt: new Date(c.due_at).toISOString(), sweptAt: now.toISOString() },
           }),
         );
       }

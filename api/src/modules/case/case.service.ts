@@ -5,7 +5,7 @@ import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import type { CaseBus } from './case.bus';
 import { Case, CaseCategory, CaseStatus, OPEN_STATUSES } from './case.entity';
-import { appendEvent } from './case.events';
+import { appendEvent, escalationGrid } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
 import { photoStorage, type PhotoStorage } from './case.storage';
@@ -209,11 +209,12 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       return { sets: ['rating = $2', 'rating_comment = $3', 'rated_at = now()'], values: [p.rating, p.comment ?? null], note: p.comment ?? null, data: { rating: p.rating } };
     case 'ESCALATE': {
       const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
+      const grid = await escalationGrid(m, c.gridPath, escalatedTo);
       return {
         sets: ['escalated_to = $2', 'department = coalesce($3, department)'],
         values: [escalatedTo, p.department ?? null],
         note: p.reason,
-        data: { escalatedTo, department: p.department ?? null },
+        data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
       };
     }
     case 'EXTEND':
