@@ -271,6 +271,21 @@ describe('overdue sweep', () => {
   });
 });
 
+describe('overdue sweep in several processes', () => {
+  it('escalates each overdue case once when sweeps run concurrently (FOR UPDATE SKIP LOCKED)', async () => {
+    const filed: CaseView[] = [];
+    for (let i = 0; i < 6; i++) filed.push(await ok('fileCase', (await report({ category: 'ENVIRONMENT', priority: 'URGENT', lng: 120.1012 + i * 0.0001, lat: 30.2585 })).case, CC));
+    const later = new Date(Math.max(...filed.map((c) => Date.parse(c.dueAt!))) + 60e3);
+    const bus = new MemoryCaseBus();
+    await Promise.all([runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later)]);
+    const rows: { n: number }[] = await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE type = 'ESCALATED' AND actor_role = 'SYSTEM' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,
+      [filed.map((c) => c.id)],
+    );
+    expect(rows.map((r) => r.n)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});
+
 describe('queries and indicators', () => {
   it('lists cases by grid subtree, bbox, status and category, paging with a cursor', async () => {
     const small2 = stableId(SMALL_2);

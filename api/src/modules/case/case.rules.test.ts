@@ -1,0 +1,30 @@
+import { CaseStatus } from './case.entity';
+import { ActorRole, nextEscalation, TRANSITIONS } from './case.rules';
+
+const TERMINAL = [CaseStatus.RATED, CaseStatus.REJECTED];
+
+describe('the transition table', () => {
+  it('names at least one role for every action, and never a role that does not exist', () => {
+    for (const rule of Object.values(TRANSITIONS)) {
+      expect(rule.roles.length).toBeGreaterThan(0);
+      for (const role of rule.roles) expect(Object.values(ActorRole)).toContain(role);
+    }
+  });
+
+  it('leaves every non-terminal status by some action, and terminal ones by none', () => {
+    for (const status of Object.values(CaseStatus)) {
+      const exits = Object.values(TRANSITIONS).filter((r) => r.from.includes(status) && r.to !== null);
+      if (TERMINAL.includes(status)) expect(exits).toEqual([]);
+      else expect(exits.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets only the reporter rate, and only the command centre close, return or extend', () => {
+    expect(TRANSITIONS.RATE.roles).toEqual([ActorRole.REPORTER]);
+    for (const a of ['CLOSE', 'RETURN', 'EXTEND'] as const) expect(TRANSITIONS[a].roles).toEqual([ActorRole.COMMAND_CENTRE]);
+  });
+
+  it('escalates up the grid chain and stops at the street', () => {
+    expect([null, 'MEDIUM', 'LARGE', 'STREET'].map(nextEscalation)).toEqual(['MEDIUM', 'LARGE', 'STREET', 'STREET']);
+  });
+});
