@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { armorFor } from './graphql/armor';
+import { formatError } from './graphql/format-error';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
 import { attachCases } from './modules/case/case.server';
@@ -29,11 +31,18 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const { schema } = await buildFederatedSchema();
   const app = express();
   const httpServer = createServer(app);
+  // Bounded request time: a slow client cannot hold a socket forever.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 10_000;
+  const armor = armorFor(config.production);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    allowBatchedHttpRequests: false,
+    formatError: formatError(config.production),
+    validationRules: armor.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...armor.plugins],
   });
   await apollo.start();
 
