@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { readConfig } from '../src/config';
+import { MemoryCaseBus, OrderedCaseBus } from '../src/modules/case/case.bus';
+import type { CaseEvent } from '../src/modules/case/case.entity';
+import { EVENT_COLUMNS } from '../src/modules/case/case.events';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/server';
@@ -124,6 +127,34 @@ describe('caseUpdates on one process', () => {
     await sub.until(() => sub.errors.length > 0);
     expect(JSON.stringify(sub.errors)).toMatch(/BAD_USER_INPUT/);
     await sub.close();
+  });
+});
+
+describe('the ordered bus', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(fixtureStreet());
+  });
+  afterAll(() => api.close());
+
+  it('hands events on in id order, waiting for late ones and filling lost ones from the table', async () => {
+    const [{ last }] = await api.db.dataSource.query(`SELECT coalesce(max(id), 0)::text AS last FROM case_event`);
+    for (let i = 0; i < 5; i++) await report(api.gql);
+    const rows: CaseEvent[] = await api.db.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 ORDER BY case_event.id`, [last]);
+    expect(rows).toHaveLength(5);
+    const [a, b, c, d, e] = rows;
+    const bus = new OrderedCaseBus(new MemoryCaseBus(), api.db.dataSource, BigInt(last));
+    const seen: string[] = [];
+    bus.subscribe((ev) => seen.push(ev.id));
+    await bus.publish([c, a]);
+    expect(seen).toEqual([a.id]);
+    await bus.publish([b, a]);
+    expect(seen).toEqual([a.id, b.id, c.id]);
+    await bus.publish([e]); // d was never published: the table fills it in
+    expect(seen).toEqual([a.id, b.id, c.id]);
+    await new Promise((ok) => setTimeout(ok, 600));
+    expect(seen).toEqual([a.id, b.id, c.id, d.id, e.id]);
+    await bus.close();
   });
 });
 

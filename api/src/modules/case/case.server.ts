@@ -20,7 +20,7 @@ export interface CaseRuntime {
  * Open311 at /open311/v2, and the overdue sweep every CASE_SWEEP_MS (default 60 s, 0 = off).
  */
 export async function attachCases(app: Express, httpServer: Server, schema: GraphQLSchema, ds: DataSource, opts: { redisUrl?: string }): Promise<CaseRuntime> {
-  const bus = await createCaseBus(opts.redisUrl);
+  const bus = await createCaseBus(ds, opts.redisUrl);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const ws = useServer({ schema, context: () => createContext(ds, bus) }, wss);
   app.use('/open311/v2', open311Router(ds, bus));
