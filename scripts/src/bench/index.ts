@@ -4,6 +4,7 @@ import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOu
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
+import { benchTiles, printTiles } from './tiles';
 
 /**
  * `pnpm bench [name…]`: every benchmark (or the named ones) on the real PostGIS
@@ -36,6 +37,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     } finally {
       await db.dataSource.destroy();
     }
+  },
+  /** Vector tiles per layer and zoom: HTTP (cache off and on) against the same tile SQL via pg. */
+  async tiles() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printTiles(await benchTiles(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 2) }));
   },
   async statements() {
     const db = await benchDatabase();

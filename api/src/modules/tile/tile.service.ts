@@ -20,7 +20,7 @@ export interface Tile {
 export interface TileServiceOptions {
   /** Force an encoder; by default the database is probed once (ST_AsMVT works → `sql`). */
   encoder?: TileEncoder;
-  /** Tiles kept in memory (LRU by insertion); 0 disables the cache. */
+  /** Tiles kept in memory (least recently used dropped first); 0 disables the cache. Default TILE_CACHE_SIZE or 2000. */
   cacheSize?: number;
 }
 
@@ -39,7 +39,7 @@ export class TileService {
     private readonly ds: DataSource,
     private readonly options: TileServiceOptions = {},
   ) {
-    this.cacheSize = options.cacheSize ?? 2000;
+    this.cacheSize = options.cacheSize ?? tileCacheSizeFromEnv() ?? 2000;
   }
 
   /** The encoder in use: forced, or decided once by trying ST_AsMVT. */
@@ -133,4 +133,10 @@ function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: st
 export function tileEncoderFromEnv(env: NodeJS.ProcessEnv = process.env): TileEncoder | undefined {
   const value = env.TILE_ENCODER;
   return value === 'sql' || value === 'js' ? value : undefined;
+}
+
+/** `TILE_CACHE_SIZE=n` sets the in-memory tile cache size (0 turns it off, e.g. for benchmarks). */
+export function tileCacheSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.TILE_CACHE_SIZE);
+  return env.TILE_CACHE_SIZE && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
