@@ -141,4 +141,30 @@ describe('vector tiles', () => {
     if (!hasMvt) console.warn('tile parity: ST_AsMVT unavailable here (embedded PostGIS) — only path B checked');
     expect(compared).toBeGreaterThan(10);
   });
+
+  it('counts open cases per grid (its own and those of grids inside it) and a new case invalidates the tile', async () => {
+    const [t] = tilesCovering(makeBBox(120.102, 30.252, 120.1021, 30.2521), 15);
+    const path = `grids/${t.z}/${t.x}/${t.y}.mvt`;
+    const before = await getTile(api, path);
+    const small = fixtureStreet().grids.find((g) => g.level === 'SMALL')!;
+    await api.db.dataSource.query(
+      `INSERT INTO "case" (category, source, priority, status, description, location, grid_id, grid_path)
+       SELECT 'OTHER', 'RESIDENT', 'NORMAL', 'REPORTED', '井盖缺失', ST_SetSRID(ST_MakePoint(120.102, 30.252), 4326), id, path FROM grid WHERE code = $1`,
+      [small.code],
+    );
+    const after = await getTile(api, path, { 'if-none-match': before.res.headers.get('etag')! });
+    expect(after.res.status).toBe(200);
+    const counts: Record<string, unknown> = {};
+    for (const tile of tilesCovering(STREET_BBOX, 15)) {
+      const { res, bytes } = await getTile(api, `grids/${tile.z}/${tile.x}/${tile.y}.mvt`);
+      if (res.status === 200) for (const f of (await decode(bytes)).grids) counts[String(f.properties.code)] = f.properties.open_cases;
+    }
+    expect(Object.keys(counts)).toHaveLength(fixtureStreet().grids.length);
+    expect(counts[small.code]).toBe(1);
+    expect(counts[small.code.slice(0, 15)]).toBe(1);
+    expect(counts[small.code.slice(0, 12)]).toBe(1);
+    const others = Object.entries(counts).filter(([code]) => !small.code.startsWith(code));
+    expect(others.length).toBeGreaterThan(0);
+    for (const [, n] of others) expect(n).toBe(0);
+  });
 });

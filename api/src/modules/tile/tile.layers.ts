@@ -1,3 +1,5 @@
+import { OPEN_STATUSES } from '../case/case.entity';
+
 /**
  * The vector-tile layers served at `/tiles/{layer}/{z}/{x}/{y}.mvt` and what each draws.
  *
@@ -35,10 +37,9 @@ export function gridLevelsAt(z: number): GridLevelName[] {
 }
 
 /**
- * HOOK — open cases per grid. A SQL expression evaluated per grid row (alias `g`) giving
- * the grid's open-case count, drawn as the `open_cases` property by both encoders. It is 0
- * until the cases module lands; then replace it with e.g.
- * `(SELECT count(*) FROM "case" c WHERE c.grid_id = g.id AND c.status NOT IN ('CLOSED'))::int`
- * and make case writes bump `tile_version` for `grids` (a trigger like the grid one).
+ * Open cases per grid: a SQL expression evaluated per grid row (alias `g`), drawn as the
+ * `open_cases` property by both encoders — the open cases reported in the grid or any grid
+ * inside it (`case.grid_path <@ g.path`, GiST-indexed). Case writes bump the `grids` tile
+ * version (migration 1764600000000-tile-version-cases), so counts are never stale.
  */
-export const OPEN_CASE_COUNT_SQL = '0::int';
+export const OPEN_CASE_COUNT_SQL = `(SELECT count(*)::int FROM "case" c WHERE c.grid_path <@ g.path AND c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
