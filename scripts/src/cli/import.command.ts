@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { GeoInputError, parseCrs, type Crs } from '@streetgrid/geo';
-import { formatReport, importGeoJson, parseFieldMap } from '../import';
+import { formatReport, importGeoJson, parseFieldMap, readZippedShapefile, type ImportIssue } from '../import';
 import { stringOption, UsageError, type Command } from './command';
 import { databaseOptions, openCliDatabase } from './database';
 import { ProgressBar } from './progress';
 
-/** `streetgrid import`: validate a GeoJSON file of grids and buildings, then write it all or nothing. */
+/** `streetgrid import`: validate a GeoJSON file or zipped Shapefile of grids and buildings, then write it all or nothing. */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Validate and load a GeoJSON FeatureCollection of grids and buildings (all or nothing)',
+  summary: 'Validate and load grids and buildings from GeoJSON or a zipped Shapefile (all or nothing)',
   arguments: '<file>',
   description: [
     'Reads grids (properties code, name, level, parent_code; level and parent follow from the code) and',
@@ -16,6 +16,11 @@ export const importCommand: Command = {
     'coordinates to WGS84, and checks geometry (geo, then PostGIS ST_IsValidDetail), children outside',
     'their parent, overlaps between siblings, gaps in coverage, duplicate codes and orphans. Any problem:',
     'the report, exit code 2, nothing written. Otherwise everything is upserted by code in one transaction.',
+    '',
+    'A .zip is read as a Shapefile (every layer: .shp + .dbf, with .prj and .cpg when present). DBF text',
+    'is decoded with the .cpg encoding (GBK/936, UTF-8, …), else the DBF language driver id, else UTF-8',
+    'when it is valid UTF-8, else GBK; the report says which. The .prj must be WGS 84 (or CGCS2000)',
+    'longitude/latitude: a projected layer is reported and nothing is written.',
   ].join('\n'),
   options: {
     'dry-run': { type: 'boolean', description: 'Print the report only; write nothing' },
@@ -23,6 +28,7 @@ export const importCommand: Command = {
     map: { type: 'string', valueName: 'F=P,...', description: 'Source property per field: code, name, level, parent, kind, address, floors, units (e.g. code=BM,name=MC)' },
     'street-code': { type: 'string', valueName: 'C', description: 'With --street-name: create this street (9 digits) if missing' },
     'street-name': { type: 'string', valueName: 'N', description: 'Name of a street to create when the file’s street is not in the database' },
+    encoding: { type: 'string', valueName: 'ENC', description: 'Shapefile DBF encoding, overriding the .cpg (e.g. gbk, utf-8)' },
     json: { type: 'boolean', description: 'Print the report as JSON' },
     ...databaseOptions,
   },
@@ -44,11 +50,24 @@ export const importCommand: Command = {
       throw new UsageError((error as Error).message);
     }
     let input: unknown;
-    try {
-      input = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      context.stderr.write(`import: cannot read ${file} as JSON: ${(error as Error).message}\n`);
-      return 2;
+    let issues: ImportIssue[] = [];
+    let notes: string[] = [];
+    if (/\.zip$/i.test(file)) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        context.stderr.write(`import: cannot read ${file}: ${(error as Error).message}\n`);
+        return 2;
+      }
+      ({ collection: input, issues, notes } = readZippedShapefile(bytes, file, { encoding: stringOption(context.values, 'encoding') }));
+    } else {
+      try {
+        input = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        context.stderr.write(`import: cannot read ${file} as JSON: ${(error as Error).message}\n`);
+        return 2;
+      }
     }
     const streetName = stringOption(context.values, 'street-name');
     const streetCode = stringOption(context.values, 'street-code');
@@ -68,6 +87,8 @@ export const importCommand: Command = {
         map,
         streets,
         dryRun: context.values['dry-run'] === true,
+        issues,
+        notes,
         onProgress: (phase, done, total) => bar.update(done, total, phase, done === total),
       });
       bar.finish();

@@ -1,6 +1,6 @@
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode, parseGridLevel, parsePolygonal, toWgs84, type Crs } from '@streetgrid/geo';
 import type { Feature, Geometry } from 'geojson';
-import type { ImportFeature, ImportIssue } from './types';
+import type { ImportFeature, ImportIssue } from './import.types';
 
 /** Target field → source property name. */
 export interface FieldMap {

@@ -1,6 +1,7 @@
-import type { ImportIssue, ImportReport } from './types';
+import type { ImportIssue, ImportReport } from './import.types';
 
 const TITLES: Record<ImportIssue['kind'], string> = {
+  UNSUPPORTED_INPUT: 'Unreadable or unsupported input',
   BAD_FIELD: 'Bad or missing properties',
   INVALID_GEOMETRY: 'Invalid geometries',
   DUPLICATE_CODE: 'Duplicate codes',
@@ -15,6 +16,7 @@ export function formatReport(r: ImportReport): string {
   const lines = [
     `import ${r.file}: ${r.features} features (${r.grids} grids, ${r.buildings} buildings)`,
     `coordinates: ${r.crs}${r.crsAssumed ? ' (assumed: no --crs given)' : ''}, converted to WGS84`,
+    ...r.notes,
   ];
   if (r.issues.length === 0) lines.push('validation: no problems found');
   for (const kind of Object.keys(TITLES) as ImportIssue['kind'][]) {

@@ -1,12 +1,8 @@
 import { duplicates, type Crs } from '@streetgrid/geo';
-import type { DataSource } from '@streetgrid/api';
-import { countChanges, stageFeatures, validateStaged, writeStaged } from './database';
-import { DEFAULT_FIELD_MAP, readFeatureCollection, type FieldMap } from './read';
-import type { ImportIssue, ImportReport } from './types';
-
-export * from './types';
-export { parseFieldMap, readFeatureCollection, DEFAULT_FIELD_MAP, type FieldMap } from './read';
-export { formatReport } from './report';
+import type { DataSource } from 'typeorm';
+import { countChanges, stageFeatures, validateStaged, writeStaged } from './import.sql';
+import { DEFAULT_FIELD_MAP, readFeatureCollection, type FieldMap } from './import.read';
+import type { ImportIssue, ImportReport } from './import.types';
 
 export interface ImportOptions {
   /** Name shown in the report. */
@@ -17,6 +13,10 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Creates missing streets: street code → name. A street not in the database and not here makes its LARGE grids orphans. */
   streets?: Map<string, string>;
+  /** Problems found while reading the source file (e.g. a Shapefile's projection); any one of them stops the write. */
+  issues?: ImportIssue[];
+  /** Facts about how the source was read, shown in the report (e.g. the DBF encoding assumed). */
+  notes?: string[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -31,7 +31,8 @@ export async function importGeoJson(dataSource: DataSource, input: unknown, opts
   const started = performance.now();
   const crs = opts.crs ?? 'WGS84';
   const progress = opts.onProgress ?? (() => {});
-  const { features, issues } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) => progress('read', d, t));
+  const { features, issues: readIssues } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) => progress('read', d, t));
+  const issues = [...(opts.issues ?? []), ...readIssues];
   for (const kind of ['grid', 'building'] as const) {
     const ofKind = features.filter((f) => f.kind === kind);
     for (const code of duplicates(ofKind.map((f) => f.code))) {
@@ -43,6 +44,7 @@ export async function importGeoJson(dataSource: DataSource, input: unknown, opts
     file: opts.file ?? '(input)',
     crs,
     crsAssumed: opts.crs === undefined,
+    notes: opts.notes ?? [],
     features: features.length,
     grids: features.filter((f) => f.kind === 'grid').length,
     buildings: features.filter((f) => f.kind === 'building').length,

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@streetgrid/api';
-import type { ImportFeature, ImportIssue, ImportReport } from './types';
+import type { EntityManager } from 'typeorm';
+import type { ImportFeature, ImportIssue, ImportReport } from './import.types';
 
 const CHUNK = 2000;
 /** Areas up to this many m² are shared-edge noise, not an overlap or an outside part. */

@@ -2,7 +2,7 @@ import type { Crs } from '@streetgrid/geo';
 import type { MultiPolygon } from 'geojson';
 
 /** What a report entry is about. Every kind is an error: any one of them stops the write. */
-export type IssueKind = 'BAD_FIELD' | 'INVALID_GEOMETRY' | 'DUPLICATE_CODE' | 'ORPHAN' | 'OUTSIDE_PARENT' | 'SIBLING_OVERLAP' | 'COVERAGE_GAP';
+export type IssueKind = 'UNSUPPORTED_INPUT' | 'BAD_FIELD' | 'INVALID_GEOMETRY' | 'DUPLICATE_CODE' | 'ORPHAN' | 'OUTSIDE_PARENT' | 'SIBLING_OVERLAP' | 'COVERAGE_GAP';
 
 export interface ImportIssue {
   kind: IssueKind;
@@ -41,6 +41,8 @@ export interface ImportReport {
   crs: Crs;
   /** True when no --crs was given and WGS-84 was assumed. */
   crsAssumed: boolean;
+  /** How the source was read (format, DBF encoding and where it came from). */
+  notes: string[];
   features: number;
   grids: number;
   buildings: number;
