@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
 import WebSocket from 'ws';
 import { readConfig } from '../src/config';
 import { MemoryCaseBus, OrderedCaseBus } from '../src/modules/case/case.bus';
@@ -40,8 +41,8 @@ async function report(gql: Gql, lng = 120.102, lat = 30.255): Promise<{ id: stri
 }
 
 /** A graphql-ws subscriber that collects what arrives. */
-function subscriber(httpUrl: string, variables: Record<string, unknown>) {
-  const client: Client = createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+function subscriber(httpUrl: string, variables: Record<string, unknown>, token: string) {
+  const client: Client = createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: token } });
   const received: Update[] = [];
   const errors: unknown[] = [];
   const unsubscribe = client.subscribe<{ caseUpdates: Update }>(
@@ -81,7 +82,7 @@ describe('caseUpdates on one process', () => {
   afterAll(() => api.close());
 
   it('streams live events in the subscribed grid subtree only', async () => {
-    const sub = subscriber(api.url, { gridId: LARGE_1, after: '0' });
+    const sub = subscriber(api.url, { gridId: LARGE_1, after: '0' }, api.adminToken);
     const inside = await report(api.gql);
     const outside = await report(api.gql, 120.115, 30.255); // in LARGE 2: filtered out
     const filed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { fileCase(id: $id, version: $v, actor: $a) { id } }`, { id: inside.id, v: inside.version, a: CC });
@@ -97,7 +98,7 @@ describe('caseUpdates on one process', () => {
   });
 
   it('replays after the cursor on reconnect, then streams live, with no gap and no duplicate', async () => {
-    const first = subscriber(api.url, { gridId: LARGE_1, after: '0' });
+    const first = subscriber(api.url, { gridId: LARGE_1, after: '0' }, api.adminToken);
     for (let i = 0; i < 3; i++) await report(api.gql);
     const expectedSoFar = await eventIdsAfter(api.db, '0');
     await first.until((r) => r.length >= expectedSoFar.length);
@@ -111,7 +112,7 @@ describe('caseUpdates on one process', () => {
     const writing = (async () => {
       for (let i = 0; i < 10; i++) await report(api.gql, 120.101 + i * 0.0005, 30.252);
     })();
-    const second = subscriber(api.url, { gridId: LARGE_1, after: cursor });
+    const second = subscriber(api.url, { gridId: LARGE_1, after: cursor }, api.adminToken);
     await writing;
     const expected = await eventIdsAfter(api.db, cursor);
     expect(expected.length).toBeGreaterThanOrEqual(15);
@@ -123,7 +124,7 @@ describe('caseUpdates on one process', () => {
   });
 
   it('answers BAD_USER_INPUT for a malformed cursor', async () => {
-    const sub = subscriber(api.url, { after: 'abc' });
+    const sub = subscriber(api.url, { after: 'abc' }, api.adminToken);
     await sub.until(() => sub.errors.length > 0);
     expect(JSON.stringify(sub.errors)).toMatch(/BAD_USER_INPUT/);
     await sub.close();
@@ -164,9 +165,12 @@ describe('caseUpdates across two API processes sharing Redis', () => {
   let b: App;
   let urlA: string;
   let urlB: string;
+  let token: string;
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'cc', displayName: '指挥中心', password: 'x', role: 'STREET_ADMIN' }));
+    token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
     const config = { ...readConfig({}), port: 0, host: '127.0.0.1', redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
     a = await createApp(config, db);
     b = await createApp(config, db);
@@ -180,10 +184,10 @@ describe('caseUpdates across two API processes sharing Redis', () => {
   });
 
   it('delivers a case reported on A to a subscriber on B', async () => {
-    const onB = subscriber(urlB, { gridId: LARGE_1 });
+    const onB = subscriber(urlB, { gridId: LARGE_1 }, token);
     await new Promise((ok) => setTimeout(ok, 300)); // let B subscribe before reporting without a cursor
     const gqlA: Gql = async (query, variables) =>
-      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as never;
+      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) })).json()) as never;
     const c = await report(gqlA);
     await onB.until((r) => r.some((u) => u.caseId === c.id));
     expect(onB.received.filter((u) => u.caseId === c.id).map((u) => u.type)).toEqual(['REPORTED']);

@@ -3,6 +3,7 @@ import { openDatabase } from '../src/db/database';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp } from '../src/server';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +23,16 @@ describe('embedded default', () => {
       try {
         const health = await fetch(`${url}/healthz`);
         expect(health.status).toBe(200);
-        const res = await fetch(`${url}/graphql`, {
+        const anonymous = await fetch(`${url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ gridAt(lng: 120.102, lat: 30.255) { level code } }` }),
+        });
+        expect(anonymous.status).toBe(401);
+        const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'smoke', displayName: 'smoke', password: 'x', role: 'OPERATOR' }));
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await signAccessToken(userId, 'OPERATOR', jwtSecret())}` },
           body: JSON.stringify({ query: `{ gridAt(lng: 120.102, lat: 30.255) { level code } }` }),
         });
         const body = (await res.json()) as { data: { gridAt: { level: string; code: string }[] } };

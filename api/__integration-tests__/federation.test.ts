@@ -58,8 +58,8 @@ describe('federation', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.map((e) => e?.code ?? null)).toEqual(['330106001001', '330106001002', '330106001001001', null]);
-    // One batched load by id, one by code.
-    expect(api.db.counter.count).toBe(2);
+    // One to know the caller (the bearer token's user), one batched load by id, one by code.
+    expect(api.db.counter.count).toBe(3);
   });
 
   it('composes with a department subgraph and answers one query across both through a gateway', async () => {
@@ -72,7 +72,13 @@ describe('federation', () => {
     const gateway = new ApolloGateway({
       supergraphSdl: composed.supergraphSdl!,
       buildService: ({ name, url }) =>
-        name === 'civil-affairs' ? new LocalGraphQLDataSource(civilAffairs) : new RemoteGraphQLDataSource({ url }),
+        name === 'civil-affairs'
+          ? new LocalGraphQLDataSource(civilAffairs)
+          : new RemoteGraphQLDataSource({
+              url,
+              // The router passes the department's credential on to our subgraph.
+              willSendRequest: ({ request }) => request.http?.headers.set('authorization', api.adminToken),
+            }),
     });
     const server = new ApolloServer({ gateway });
     const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });

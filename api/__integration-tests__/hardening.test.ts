@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function post(body: unknown, raw?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null }> {
-  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.adminToken }, body: raw ?? JSON.stringify(body) });
   const text = await res.text();
   let json = null;
   try {

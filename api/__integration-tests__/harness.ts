@@ -7,6 +7,7 @@ import { startEmbedded, type EmbeddedDatabase } from '../src/db/embedded';
 import { writeStreet } from '../src/seed/write-street';
 import type { StreetData } from '../src/seed/street-data';
 import { createApp, type App } from '../src/server';
+import { jwtSecret, signAccessToken, upsertUser, type UserRole } from '../src/modules/auth';
 
 export interface TestDatabase extends Database {
   url: string;
@@ -62,7 +63,14 @@ export interface TestApi {
   db: TestDatabase;
   app: App;
   url: string;
+  /** A street admin's bearer token (what `gql` sends). */
+  adminToken: string;
+  /** As the street admin. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** With the given Authorization header value (`Bearer …`, `ApiKey …`), or none when null. */
+  gqlAs<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Creates (or updates) a user and answers a bearer token for them. */
+  userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,18 +80,32 @@ export async function startTestApi(...streets: StreetData[]): Promise<TestApi> {
   for (const street of streets) await db.dataSource.transaction((m) => writeStreet(m, street));
   const app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1' }, db);
   const url = await app.listen();
+  async function userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string> {
+    const gridIds: string[] = user.gridCodes?.length
+      ? (await db.dataSource.query(`SELECT id FROM grid WHERE code = ANY($1)`, [user.gridCodes])).map((r: { id: string }) => r.id)
+      : [];
+    const id = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: user.login, displayName: user.login, password: 'test-password', role: user.role, residentId: user.residentId, gridIds }),
+    );
+    return `Bearer ${await signAccessToken(id, user.role, jwtSecret())}`;
+  }
+  const adminToken = await userToken({ login: 'test-admin', role: 'STREET_ADMIN' });
+  async function gqlAs(authorization: string | null, query: string, variables?: Record<string, unknown>) {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<never>;
+  }
   return {
     db,
     app,
     url,
-    async gql(query, variables) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse<never>;
-    },
+    adminToken,
+    gqlAs,
+    userToken,
+    gql: (query, variables) => gqlAs(adminToken, query, variables),
     async close() {
       await app.stop();
       await db.close();

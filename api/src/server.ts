@@ -12,6 +12,8 @@ import { armorFor } from './graphql/armor';
 import { formatError } from './graphql/format-error';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
+import { AuthService, jwtSecret } from './modules/auth';
+import { requireSignInPlugin } from './modules/auth/require-sign-in';
 import { attachCases } from './modules/case/case.server';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
 
@@ -42,7 +44,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     allowBatchedHttpRequests: false,
     formatError: formatError(config.production),
     validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...armor.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), ...armor.plugins],
   });
   await apollo.start();
 
@@ -51,7 +53,14 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
   const cases = await attachCases(app, httpServer, schema, db.dataSource, { redisUrl: config.redisUrl });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => createContext(db.dataSource, cases.bus) }));
+  const auth = new AuthService(db.dataSource, jwtSecret());
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db.dataSource, cases.bus, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
+    }),
+  );
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;

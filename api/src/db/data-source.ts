@@ -6,10 +6,11 @@ import { Grid } from '../modules/grid/grid.entity';
 import { Household } from '../modules/household/household.entity';
 import { GridLeader, PartyOrganization } from '../modules/party/party.entity';
 import { Resident } from '../modules/resident/resident.entity';
+import { serviceEntities } from '../modules/service/service.entities';
 import { Street } from '../modules/street/street.entity';
 import { migrations } from './migrations';
 
-export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent];
+export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent, ...serviceEntities];
 
 /**
  * Counts the SQL statements sent, so tests can prove an operation's statement count

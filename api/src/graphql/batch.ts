@@ -23,3 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function uuids(keys: readonly string[]): string[] {
   return keys.filter((k) => UUID.test(k));
 }
+
+/** `IN ()` is a syntax error: an impossible id stands in for an empty list. */
+export function withNone(ids: string[]): string[] {
+  return ids.length ? ids : ['00000000-0000-0000-0000-000000000000'];
+}

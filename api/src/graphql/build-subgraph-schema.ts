@@ -2,6 +2,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, lexicographicSortSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver';
 import { BuildingResolver } from '../modules/building/building.resolver';
 import { resolveBuildingReference } from '../modules/building/building.reference';
 import { CaseEventResolver, CaseResolver } from '../modules/case/case.resolver';
@@ -11,9 +12,11 @@ import { GridResolver } from '../modules/grid/grid.resolver';
 import { resolveGridReference } from '../modules/grid/grid.reference';
 import { HouseholdResolver } from '../modules/household/household.resolver';
 import { resolveHouseholdReference } from '../modules/household/household.reference';
+import { ImportResolver } from '../modules/import/import.resolver';
 import { PartyOrganizationResolver } from '../modules/party/party.resolver';
 import { resolvePartyOrganizationReference } from '../modules/party/party.reference';
 import { ResidentResolver } from '../modules/resident/resident.resolver';
+import { serviceResolvers } from '../modules/service/service.resolvers';
 import { resolveResidentReference } from '../modules/resident/resident.reference';
 import { StreetResolver } from '../modules/street/street.resolver';
 import { resolveStreetReference } from '../modules/street/street.reference';
@@ -21,7 +24,7 @@ import { resolveStreetReference } from '../modules/street/street.reference';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
-export const resolvers = [StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver, CaseResolver, CaseEventResolver] as const;
+export const resolvers = [AuthResolver, StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver, CaseResolver, CaseEventResolver, ImportResolver, ...serviceResolvers] as const;
 
 /** `__resolveReference` per entity: each goes through the request's DataLoaders. */
 const referenceResolvers = {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { ANONYMOUS, AuthService, jwtSecret, Scope, type Viewer } from '../modules/auth';
 import { createBuildingLoaders } from '../modules/building/building.loader';
 import type { CaseBus } from '../modules/case/case.bus';
 import { createCaseLoaders } from '../modules/case/case.loader';
@@ -8,27 +9,33 @@ import { createPartyLoaders } from '../modules/party/party.loader';
 import { createResidentLoaders } from '../modules/resident/resident.loader';
 import { createStreetLoaders } from '../modules/street/street.loader';
 
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, scope: Scope) {
   return {
-    ...createStreetLoaders(ds),
-    ...createGridLoaders(ds),
-    ...createBuildingLoaders(ds),
-    ...createHouseholdLoaders(ds),
-    ...createResidentLoaders(ds),
-    ...createPartyLoaders(ds),
-    ...createCaseLoaders(ds),
+    ...createStreetLoaders(ds, scope),
+    ...createGridLoaders(ds, scope),
+    ...createBuildingLoaders(ds, scope),
+    ...createHouseholdLoaders(ds, scope),
+    ...createResidentLoaders(ds, scope),
+    ...createPartyLoaders(ds, scope),
+    ...createCaseLoaders(ds, scope),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request context: the database, the case event bus and a fresh set of DataLoaders. */
+/**
+ * Per-request context: the database, the case event bus, who is asking (`scope`, which
+ * every loader and list applies), sign-in, and a fresh set of DataLoaders.
+ */
 export interface Context {
   db: DataSource;
   bus: CaseBus;
+  scope: Scope;
+  auth: AuthService;
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, bus: CaseBus): Context {
-  return { db, bus, loaders: createLoaders(db) };
+export function createContext(db: DataSource, bus: CaseBus, viewer: Viewer = ANONYMOUS): Context {
+  const scope = new Scope(viewer);
+  return { db, bus, scope, auth: new AuthService(db, jwtSecret()), loaders: createLoaders(db, scope) };
 }

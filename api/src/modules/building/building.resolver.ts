@@ -25,17 +25,17 @@ export class BuildingResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<BuildingConnection> {
-    return new BuildingService(ctx.db).list({ gridId, bbox, near, first, after });
+    return new BuildingService(ctx.db, ctx.scope).list({ gridId, bbox, near, first, after });
   }
 
   @Mutation(() => Building, { description: 'Add a building inside a SMALL grid' })
   createBuilding(@Ctx() ctx: Context, @Arg('input', () => CreateBuildingInput) input: CreateBuildingInput): Promise<Building> {
-    return new BuildingService(ctx.db).create(input);
+    return new BuildingService(ctx.db, ctx.scope).create(input);
   }
 
   @Mutation(() => Building)
   updateBuilding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateBuildingInput) input: UpdateBuildingInput): Promise<Building> {
-    return new BuildingService(ctx.db).update(id, input);
+    return new BuildingService(ctx.db, ctx.scope).update(id, input);
   }
 
   @FieldResolver(() => Grid, { description: 'The small grid' })

@@ -5,6 +5,7 @@ import { checkBBox, checkNear, type NearInput } from '../../graphql/spatial-args
 import { inTransaction } from '../../graphql/transaction';
 import { Grid, GridLevel } from '../grid/grid.entity';
 import { checkName } from '../grid/grid.service';
+import { applyScope, type Scope } from '../auth/scope';
 import { checkPolygonal } from '../shared/geometry';
 import { Building } from './building.entity';
 import type { CreateBuildingInput, UpdateBuildingInput } from './building.input';
@@ -20,12 +21,15 @@ export interface BuildingFilter {
 }
 
 export class BuildingService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: Scope,
+  ) {}
 
   list(filter: BuildingFilter): Promise<ConnectionShape<Building>> {
     const bbox = checkBBox(filter.bbox);
     const near = checkNear(filter.near);
-    const qb = this.ds.getRepository(Building).createQueryBuilder('b');
+    const qb = applyScope(this.ds.getRepository(Building).createQueryBuilder('b'), this.scope, 'Building', 'b');
     if (filter.gridId) {
       qb.innerJoin(Grid, 'g', 'g.id = b.grid_id').innerJoin(Grid, 't', 'g.path <@ t.path').andWhere('t.id = :gridId', { gridId: filter.gridId });
     }
@@ -40,7 +44,8 @@ export class BuildingService {
     const fields = checkFields(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const footprint = await checkPolygonal(m, input.footprint, 'input.footprint');
-      await checkInSmallGrid(m, footprint, input.gridId);
+      const grid = await checkInSmallGrid(m, footprint, input.gridId);
+      this.scope.requireWriteIn(grid.path, 'add buildings');
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO building (grid_id, code, name, address, floors, units, footprint, centroid)
          SELECT $1, $2, $3, $4, $5, $6, g, ST_PointOnSurface(g)
@@ -57,6 +62,8 @@ export class BuildingService {
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :id', { id }).getOne();
       if (!building) throw notFound('Building', id);
+      const { path } = await m.getRepository(Grid).findOneByOrFail({ id: building.gridId });
+      this.scope.requireWriteIn(path, 'change buildings');
       if (building.version !== input.version) throw conflict('Building', id, input.version, building.version);
       let footprint: string | null = null;
       if (input.footprint != null) {
@@ -87,7 +94,7 @@ function checkFields(input: { name?: string; address?: string; floors?: number; 
 }
 
 /** A building belongs to a SMALL grid and its footprint lies inside it (1 m² or 1% tolerance). */
-async function checkInSmallGrid(m: EntityManager, footprint: string, gridId: string): Promise<void> {
+async function checkInSmallGrid(m: EntityManager, footprint: string, gridId: string): Promise<Grid> {
   const grid = await m.getRepository(Grid).findOneBy({ id: gridId });
   if (!grid) throw badInput('input.gridId', 'no such grid');
   if (grid.level !== GridLevel.SMALL) throw badInput('input.gridId', `must be a SMALL grid, not ${grid.level}`);
@@ -97,4 +104,5 @@ async function checkInSmallGrid(m: EntityManager, footprint: string, gridId: str
     [footprint, gridId],
   );
   if (outside_m2 > Math.max(1, 0.01 * area_m2)) throw badInput('input.footprint', `extends ${outside_m2.toFixed(1)} m² outside grid ${grid.code}`);
+  return grid;
 }

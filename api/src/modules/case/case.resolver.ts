@@ -7,13 +7,14 @@ import { Grid } from '../grid/grid.entity';
 import { Case, CaseCategory, CaseEvent, CaseStatus } from './case.entity';
 import { ActorInput, ReportCaseInput } from './case.input';
 import { CaseIndicatorService } from './case.indicators';
+import { actorFor } from './case.actor';
 import { CaseService, type TransitionParams } from './case.service';
 import { caseEventStream, type StreamFilter } from './case.stream';
 import type { CaseAction } from './case.rules';
 import { CaseConnection, CaseIndicators, ReportCaseResult } from './case.type';
 
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
-const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const ACTOR = { nullable: true, description: 'The case role to act in (must be one your account holds; default: your natural role). The name recorded is your account' };
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -35,7 +36,7 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CaseConnection> {
-    return new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after });
+    return new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after }, ctx.scope);
   }
 
   @Query(() => [CaseCategory], { description: '事件分类 — the category code table with time limits' })
@@ -54,12 +55,12 @@ export class CaseResolver {
   }
 
   @Mutation(() => ReportCaseResult, { description: 'Report a case (上报): routed to the small grid at the point; idempotent by clientKey' })
-  reportCase(@Ctx() ctx: Context, @Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ReportCaseResult> {
-    return new CaseService(ctx.db, ctx.bus).report(input, actor);
+  reportCase(@Ctx() ctx: Context, @Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ReportCaseResult> {
+    return new CaseService(ctx.db, ctx.bus).report(input, actorFor(ctx.scope, actor), ctx.scope.viewer.kind === 'user' ? ctx.scope.viewer.id : null);
   }
 
   @Mutation(() => Case, { description: '立案 — REPORTED → FILED, sets the deadline; GRID_LEADER or COMMAND_CENTRE' })
-  fileCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<Case> {
+  fileCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
     return transition(ctx, id, version, actor, 'FILE');
   }
 
@@ -68,7 +69,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason') reason: string,
     @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf?: string,
   ): Promise<Case> {
@@ -80,14 +81,14 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('department', () => String, { nullable: true }) department?: string,
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'DISPATCH', { department });
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })
-  startCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<Case> {
+  startCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
     return transition(ctx, id, version, actor, 'START');
   }
 
@@ -96,7 +97,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('feedback') feedback: string,
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'HANDLE', { feedback });
@@ -107,7 +108,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason') reason: string,
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'RETURN', { reason });
@@ -118,7 +119,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'CLOSE', { comment });
@@ -129,7 +130,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('rating', () => Int) rating: number,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<Case> {
@@ -141,7 +142,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason') reason: string,
     @Arg('department', () => String, { nullable: true }) department?: string,
   ): Promise<Case> {
@@ -153,7 +154,7 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('newDueAt', () => GraphQLDateTime) newDueAt: Date,
     @Arg('reason') reason: string,
   ): Promise<Case> {
@@ -162,7 +163,10 @@ export class CaseResolver {
 
   @Subscription(() => CaseEvent, {
     description: 'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
-    subscribe: ({ args, context }) => caseEventStream((context as Context).db, (context as Context).bus, args as StreamFilter),
+    subscribe: ({ args, context }) => {
+      const { db, bus, scope } = context as Context;
+      return caseEventStream(db, bus, { ...(args as StreamFilter), visible: (path) => scope.seesCaseAt(path) });
+    },
   })
   caseUpdates(
     @Root() event: CaseEvent,
@@ -209,6 +213,10 @@ export class CaseEventResolver {
   }
 }
 
-function transition(ctx: Context, id: string, version: number, actor: ActorInput, action: CaseAction, params?: TransitionParams): Promise<Case> {
-  return new CaseService(ctx.db, ctx.bus).transition(id, version, actor, action, params);
+/** A step on a case the caller can see, as the actor their account allows. */
+async function transition(ctx: Context, id: string, version: number, actor: ActorInput | undefined, action: CaseAction, params?: TransitionParams): Promise<Case> {
+  const acting = actorFor(ctx.scope, actor);
+  if (!(await ctx.loaders.caseById.load(id))) throw notFound('Case', id);
+  ctx.loaders.caseById.clear(id);
+  return new CaseService(ctx.db, ctx.bus).transition(id, version, acting, action, params);
 }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createContext } from '../../graphql/context';
+import { AuthService, jwtSecret, type Viewer } from '../auth';
 import { type CaseBus, createCaseBus } from './case.bus';
 import { startOverdueScheduler } from './case.scheduler';
 import { open311Router } from './open311.router';
@@ -22,7 +23,21 @@ export interface CaseRuntime {
 export async function attachCases(app: Express, httpServer: Server, schema: GraphQLSchema, ds: DataSource, opts: { redisUrl?: string }): Promise<CaseRuntime> {
   const bus = await createCaseBus(ds, opts.redisUrl);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const ws = useServer({ schema, context: () => createContext(ds, bus) }, wss);
+  const auth = new AuthService(ds, jwtSecret());
+  const ws = useServer<{ authorization?: string }, { viewer?: Viewer }>(
+    {
+      schema,
+      // Subscribers sign in like everyone else: connectionParams { authorization: "Bearer …" | "ApiKey …" }.
+      onConnect: async (ctx) => {
+        const viewer = await auth.viewerFrom(ctx.connectionParams?.authorization).catch(() => null);
+        if (!viewer || viewer.kind === 'anonymous') return false;
+        ctx.extra.viewer = viewer;
+        return true;
+      },
+      context: (ctx) => createContext(ds, bus, ctx.extra.viewer),
+    },
+    wss,
+  );
   app.use('/open311/v2', open311Router(ds, bus));
   const sweepMs = Number(process.env.CASE_SWEEP_MS ?? 60_000);
   const stopSweep = sweepMs > 0 ? startOverdueScheduler(ds, bus, sweepMs) : () => {};

@@ -1,3 +1,4 @@
+import { applyScope, type Scope } from '../auth/scope';
 import type { DataSource, EntityManager } from 'typeorm';
 import { paginate } from '../../graphql/connection';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
@@ -58,7 +59,7 @@ export class CaseService {
     private readonly storage: PhotoStorage = photoStorage(),
   ) {}
 
-  async report(input: ReportCaseInput, actor: Actor): Promise<ReportCaseResult> {
+  async report(input: ReportCaseInput, actor: Actor, reporterUserId: string | null = null): Promise<ReportCaseResult> {
     checkActor(actor);
     const clientKey = text(input.clientKey, 'input.clientKey', 200);
     const description = text(input.description, 'input.description', 4000);
@@ -87,11 +88,11 @@ export class CaseService {
       );
       if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
       const inserted: { id: string }[] = await m.query(
-        `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path)
-         VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree)
+        `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path, reporter_user_id)
+         VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14)
          ON CONFLICT (client_key) DO NOTHING
          RETURNING id`,
-        [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path],
+        [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path, reporterUserId],
       );
       if (!inserted.length) return { row: await m.getRepository(Case).findOneByOrFail({ clientKey }), event: null };
       const event = await appendEvent(m, inserted[0].id, { type: 'REPORTED', fromStatus: null, actor, note: description });
@@ -147,10 +148,11 @@ export class CaseService {
     return row;
   }
 
-  async list(filter: CaseFilter): Promise<CaseConnection> {
+  /** Cases matching `filter` among those `scope` lets the caller see. */
+  async list(filter: CaseFilter, scope: Scope): Promise<CaseConnection> {
     const bbox = checkBBox(filter.bbox);
     if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
-    const qb = this.ds.getRepository(Case).createQueryBuilder('c');
+    const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
     if (filter.gridId) {
       if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');
       qb.andWhere('c.grid_path <@ (SELECT path FROM grid WHERE id = :gridId)', { gridId: filter.gridId });

@@ -14,6 +14,8 @@ export interface StreamFilter {
   gridId?: string | null;
   bbox?: number[] | null;
   after?: string | null;
+  /** The viewer's scope: whether an event of a case routed to this grid path may be seen. */
+  visible?: (gridPath: string) => boolean;
 }
 
 /**
@@ -72,7 +74,8 @@ export async function caseEventStream(ds: DataSource, bus: CaseBus, filter: Stre
     if (!grid) throw badInput('gridId', 'no such grid');
     path = grid.path;
   }
-  const matches = (e: CaseEvent) => inSubtree(e.gridPath, path) && inBBox(e, bbox);
+  const visible = filter.visible ?? (() => true);
+  const matches = (e: CaseEvent) => inSubtree(e.gridPath, path) && inBBox(e, bbox) && visible(e.gridPath);
 
   let replaying = true;
   let last = BigInt(filter.after ?? 0);
@@ -88,7 +91,7 @@ export async function caseEventStream(ds: DataSource, bus: CaseBus, filter: Stre
       let count = 0;
       for (;;) {
         const rows = await replayPage(ds, last, path, bbox);
-        for (const e of rows) queue.push(e);
+        for (const e of rows) if (visible(e.gridPath)) queue.push(e);
         count += rows.length;
         if (rows.length) last = BigInt(rows[rows.length - 1].id);
         if (rows.length < REPLAY_PAGE) break;

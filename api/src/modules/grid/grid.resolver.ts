@@ -24,7 +24,7 @@ export class GridResolver {
   }
 
   @Query(() => GridConnection, { description: 'Grids by level, parent, street, bbox [w,s,e,n] or intersecting a geometry; ordered by code' })
-  grids(
+  async grids(
     @Ctx() ctx: Context,
     @Arg('level', () => GridLevel, { nullable: true }) level?: GridLevel,
     @Arg('parentId', () => ID, { nullable: true }) parentId?: string,
@@ -34,22 +34,26 @@ export class GridResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<GridConnection> {
-    return new GridService(ctx.db).list({ level, parentId, streetId, bbox, intersects, first, after });
+    const page = await new GridService(ctx.db, ctx.scope).list({ level, parentId, streetId, bbox, intersects, first, after });
+    for (const g of page.nodes) ctx.loaders.gridById.prime(g.id, g);
+    return page;
   }
 
   @Query(() => [Grid], { description: 'The grids containing the point, ordered SMALL → MEDIUM → LARGE' })
-  gridAt(@Ctx() ctx: Context, @Arg('lng', () => Float) lng: number, @Arg('lat', () => Float) lat: number): Promise<Grid[]> {
-    return new GridService(ctx.db).at(lng, lat);
+  async gridAt(@Ctx() ctx: Context, @Arg('lng', () => Float) lng: number, @Arg('lat', () => Float) lat: number): Promise<Grid[]> {
+    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat);
+    for (const g of chain) ctx.loaders.gridById.prime(g.id, g);
+    return chain;
   }
 
   @Mutation(() => Grid, { description: 'Create a grid: valid polygon, inside its parent, overlapping no grid of its level' })
   createGrid(@Ctx() ctx: Context, @Arg('input', () => CreateGridInput) input: CreateGridInput): Promise<Grid> {
-    return new GridService(ctx.db).create(input);
+    return new GridService(ctx.db, ctx.scope).create(input);
   }
 
   @Mutation(() => Grid, { description: 'Rename or reshape a grid; a stale version answers CONFLICT' })
   updateGrid(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateGridInput) input: UpdateGridInput): Promise<Grid> {
-    return new GridService(ctx.db).update(id, input);
+    return new GridService(ctx.db, ctx.scope).update(id, input);
   }
 
   @FieldResolver(() => Street)

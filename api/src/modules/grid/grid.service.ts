@@ -4,6 +4,7 @@ import { decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
+import { applyScope, type Scope } from '../auth/scope';
 import { checkPolygonal } from '../shared/geometry';
 import { Street } from '../street/street.entity';
 import { Grid, GridLevel } from './grid.entity';
@@ -28,13 +29,16 @@ const CONSTRAINT_FIELDS = { grid_code_key: 'input.code', grid_path_key: 'input.c
 
 /** Grids: listing, point lookup, and checked writes (valid, inside parent, no sibling overlap). */
 export class GridService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: Scope,
+  ) {}
 
   async list(filter: GridFilter): Promise<GridConnection> {
     const limit = pageSize(filter.first);
     const after = decodeCursor(filter.after);
     const bbox = checkBBox(filter.bbox);
-    const qb = this.ds.getRepository(Grid).createQueryBuilder('g');
+    const qb = applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g');
     if (filter.level) qb.andWhere('g.level = :level', { level: filter.level });
     if (filter.parentId) qb.andWhere('g.parent_id = :parentId', { parentId: filter.parentId });
     if (filter.streetId) qb.andWhere('g.street_id = :streetId', { streetId: filter.streetId });
@@ -55,10 +59,8 @@ export class GridService {
    */
   async at(lng: number, lat: number): Promise<Grid[]> {
     checkLngLat(lng, lat);
-    const rows = await this.ds
-      .getRepository(Grid)
-      .createQueryBuilder('g')
-      .where('ST_Covers(g.geom, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326))', { lng, lat })
+    const rows = await applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g')
+      .andWhere('ST_Covers(g.geom, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326))', { lng, lat })
       .orderBy('g.level', 'DESC')
       .addOrderBy('g.code', 'ASC')
       .getMany();
@@ -67,6 +69,7 @@ export class GridService {
   }
 
   async create(input: CreateGridInput): Promise<Grid> {
+    this.scope.requireStreetAdmin('create grids');
     const name = checkName(input.name, 'input.name');
     const code = parseCode(input.code, input.level);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
@@ -91,6 +94,7 @@ export class GridService {
   }
 
   async update(id: string, input: UpdateGridInput): Promise<Grid> {
+    this.scope.requireStreetAdmin('change grids');
     const name = input.name == null ? undefined : checkName(input.name, 'input.name');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const grid = await m.getRepository(Grid).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();

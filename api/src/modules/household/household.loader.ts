@@ -1,13 +1,20 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { byKey, groupByKey, uuids } from '../../graphql/batch';
+import type { DataSource } from 'typeorm';
+import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
+import { applyScope, type Scope } from '../auth/scope';
 import { Household } from './household.entity';
 
-export function createHouseholdLoaders(ds: DataSource) {
-  const repo = ds.getRepository(Household);
-  const householdById = new DataLoader<string, Household | null>(async (ids) => byKey(ids, await repo.findBy({ id: In(uuids(ids)) }), (h) => h.id));
+export function createHouseholdLoaders(ds: DataSource, scope: Scope) {
+  const households = () => applyScope(ds.getRepository(Household).createQueryBuilder('h'), scope, 'Household', 'h');
+  const householdById = new DataLoader<string, Household | null>(async (ids) =>
+    byKey(ids, await households().andWhere('h.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (h) => h.id),
+  );
   const householdsByBuilding = new DataLoader<string, Household[]>(async (buildingIds) => {
-    const rows = await repo.find({ where: { buildingId: In(uuids(buildingIds)) }, order: { unit: 'ASC', room: 'ASC' } });
+    const rows = await households()
+      .andWhere('h.building_id IN (:...ids)', { ids: withNone(uuids(buildingIds)) })
+      .orderBy('h.unit', 'ASC')
+      .addOrderBy('h.room', 'ASC')
+      .getMany();
     for (const h of rows) householdById.prime(h.id, h);
     return groupByKey(buildingIds, rows, (h) => h.buildingId);
   });

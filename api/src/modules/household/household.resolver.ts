@@ -24,17 +24,17 @@ export class HouseholdResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<HouseholdConnection> {
-    return new HouseholdService(ctx.db).list({ buildingId, gridId, tags, first, after });
+    return new HouseholdService(ctx.db, ctx.scope).list({ buildingId, gridId, tags, first, after });
   }
 
   @Mutation(() => Household)
   createHousehold(@Ctx() ctx: Context, @Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput): Promise<Household> {
-    return new HouseholdService(ctx.db).create(input);
+    return new HouseholdService(ctx.db, ctx.scope).create(input);
   }
 
   @Mutation(() => Household)
   updateHousehold(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput): Promise<Household> {
-    return new HouseholdService(ctx.db).update(id, input);
+    return new HouseholdService(ctx.db, ctx.scope).update(id, input);
   }
 
   @FieldResolver(() => Building)

@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
 import { checkName } from '../grid/grid.service';
+import { applyScope, type Scope } from '../auth/scope';
 import { Household, HouseholdTag } from './household.entity';
 import type { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
 
@@ -19,10 +20,13 @@ export interface HouseholdFilter {
 }
 
 export class HouseholdService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: Scope,
+  ) {}
 
   list(filter: HouseholdFilter): Promise<ConnectionShape<Household>> {
-    const qb = this.ds.getRepository(Household).createQueryBuilder('h');
+    const qb = applyScope(this.ds.getRepository(Household).createQueryBuilder('h'), this.scope, 'Household', 'h');
     if (filter.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.gridId) {
       qb.innerJoin(Building, 'b', 'b.id = h.building_id')
@@ -40,6 +44,7 @@ export class HouseholdService {
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).findOneBy({ id: input.buildingId });
       if (!building) throw badInput('input.buildingId', 'no such building');
+      this.scope.requireWriteIn(await gridPathOfBuilding(m, building.id), 'add households');
       if (!(input.unit >= 1 && input.unit <= building.units)) throw badInput('input.unit', `must be from 1 to ${building.units}`);
       const address = input.address ? checkName(input.address, 'input.address') : `${building.address} ${input.unit}单元 ${room}室`;
       const [{ id }]: { id: string }[] = await m.query(
@@ -56,6 +61,7 @@ export class HouseholdService {
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).createQueryBuilder('h').setLock('pessimistic_write').where('h.id = :id', { id }).getOne();
       if (!household) throw notFound('Household', id);
+      this.scope.requireWriteIn(await gridPathOfBuilding(m, household.buildingId), 'change households');
       if (household.version !== input.version) throw conflict('Household', id, input.version, household.version);
       await m.query(
         `UPDATE household SET size = coalesce($2, size), tags = coalesce($3, tags), address = coalesce($4, address),
@@ -65,6 +71,12 @@ export class HouseholdService {
       return m.getRepository(Household).findOneByOrFail({ id });
     });
   }
+}
+
+/** The ltree path of the small grid a building lies in (write permission is per grid). */
+export async function gridPathOfBuilding(m: EntityManager, buildingId: string): Promise<string> {
+  const [row]: { path: string }[] = await m.query(`SELECT g.path::text AS path FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = $1`, [buildingId]);
+  return row?.path ?? '';
 }
 
 function checkSize(size: number): void {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { notFound } from '../../graphql/errors';
+import { badInput, forbidden, notFound } from '../../graphql/errors';
+import { PersonalData } from '../auth/auth.types';
 import { Household } from '../household/household.entity';
 import { Resident } from './resident.entity';
 import { CreateResidentInput, UpdateResidentInput } from './resident.input';
@@ -23,17 +24,17 @@ export class ResidentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ResidentConnection> {
-    return new ResidentService(ctx.db).list({ gridId, search, first, after });
+    return new ResidentService(ctx.db, ctx.scope).list({ gridId, search, first, after });
   }
 
   @Mutation(() => Resident)
   createResident(@Ctx() ctx: Context, @Arg('input', () => CreateResidentInput) input: CreateResidentInput): Promise<Resident> {
-    return new ResidentService(ctx.db).create(input);
+    return new ResidentService(ctx.db, ctx.scope).create(input);
   }
 
   @Mutation(() => Resident)
   updateResident(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateResidentInput) input: UpdateResidentInput): Promise<Resident> {
-    return new ResidentService(ctx.db).update(id, input);
+    return new ResidentService(ctx.db, ctx.scope).update(id, input);
   }
 
   @FieldResolver(() => Household)
@@ -41,6 +42,17 @@ export class ResidentResolver {
     const household = await ctx.loaders.householdById.load(resident.householdId);
     if (!household) throw notFound('Household', resident.householdId);
     return household;
+  }
+
+  @FieldResolver(() => PersonalData, {
+    description: 'Unmasked phone and ID number, for roles allowed to see them, with a stated reason; every read is audited',
+  })
+  async personal(@Root() resident: Resident, @Ctx() ctx: Context, @Arg('reason') reason: string): Promise<PersonalData> {
+    if (!ctx.scope.mayRevealPersonal) throw forbidden('your role may not see unmasked personal data');
+    const why = reason.trim();
+    if (why.length < 4 || why.length > 200) throw badInput('reason', 'state why you need it (4 to 200 characters)');
+    await ctx.loaders.personalAudit.load({ residentId: resident.id, reason: why });
+    return { phone: resident.phone, idNumber: resident.idNumber };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Masked (138****5678)' })

@@ -5,6 +5,8 @@ import { inTransaction } from '../../graphql/transaction';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
 import { checkName } from '../grid/grid.service';
+import { applyScope, type Scope } from '../auth/scope';
+import { gridPathOfBuilding } from '../household/household.service';
 import { Household } from '../household/household.entity';
 import { Resident } from './resident.entity';
 import type { CreateResidentInput, UpdateResidentInput } from './resident.input';
@@ -20,11 +22,14 @@ export interface ResidentFilter {
 }
 
 export class ResidentService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: Scope,
+  ) {}
 
   /** `search` matches the start of the name (姓名前缀); never phones or ID numbers. */
   list(filter: ResidentFilter): Promise<ConnectionShape<Resident>> {
-    const qb = this.ds.getRepository(Resident).createQueryBuilder('r');
+    const qb = applyScope(this.ds.getRepository(Resident).createQueryBuilder('r'), this.scope, 'Resident', 'r');
     if (filter.gridId) {
       qb.innerJoin(Household, 'h', 'h.id = r.household_id')
         .innerJoin(Building, 'b', 'b.id = h.building_id')
@@ -47,6 +52,7 @@ export class ResidentService {
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).findOneBy({ id: input.householdId });
       if (!household) throw badInput('input.householdId', 'no such household');
+      this.scope.requireWriteIn(await gridPathOfBuilding(m, household.buildingId), 'add residents');
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO resident (household_id, name, gender, birth_year, relation, phone, id_number,
                                is_party_member, is_volunteer, is_retired_cadre, is_in_service_party_member)
@@ -66,6 +72,8 @@ export class ResidentService {
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const resident = await m.getRepository(Resident).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!resident) throw notFound('Resident', id);
+      const { buildingId } = await m.getRepository(Household).findOneByOrFail({ id: resident.householdId });
+      this.scope.requireWriteIn(await gridPathOfBuilding(m, buildingId), 'change residents');
       if (resident.version !== input.version) throw conflict('Resident', id, input.version, resident.version);
       await m.query(
         `UPDATE resident SET name = coalesce($2, name), relation = coalesce($3, relation), phone = coalesce($4, phone),

@@ -4,13 +4,14 @@ import { badInput } from '../../graphql/errors';
 import { Grid } from '../grid/grid.entity';
 import { PartyOrganization } from '../party/party.entity';
 import { Street } from './street.entity';
+import { applyScope } from '../auth/scope';
 import { bboxOf } from '@streetgrid/geo';
 
 @Resolver(() => Street)
 export class StreetResolver {
   @Query(() => [Street], { description: 'Every street of this installation, by code' })
   streets(@Ctx() ctx: Context): Promise<Street[]> {
-    return ctx.db.getRepository(Street).find({ order: { code: 'ASC' } });
+    return applyScope(ctx.db.getRepository(Street).createQueryBuilder('s'), ctx.scope, 'Street', 's').orderBy('s.code', 'ASC').getMany();
   }
 
   @Query(() => Street, { nullable: true })
@@ -21,7 +22,7 @@ export class StreetResolver {
   ): Promise<Street | null> {
     if ((id == null) === (code == null)) throw badInput('id', 'give exactly one of id and code');
     if (id != null) return ctx.loaders.streetById.load(id);
-    return ctx.db.getRepository(Street).findOneBy({ code: code! });
+    return applyScope(ctx.db.getRepository(Street).createQueryBuilder('s'), ctx.scope, 'Street', 's').andWhere('s.code = :code', { code }).getOne();
   }
 
   @FieldResolver(() => [Float], { description: '[west, south, east, north]' })

@@ -1,0 +1,58 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { decodeCursor, pageSize } from '../../graphql/connection';
+import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, PersonalDataAccess } from './auth.types';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are rate-limited' })
+  login(@Ctx() ctx: Context, @Arg('login') login: string, @Arg('password') password: string): Promise<AuthPayload> {
+    return ctx.auth.login(login, password);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each refresh token works once)' })
+  refresh(@Ctx() ctx: Context, @Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return ctx.auth.refresh(refreshToken);
+  }
+
+  @Query(() => Me, { nullable: true, description: 'The signed-in user, or null' })
+  me(@Ctx() ctx: Context): Promise<Me | null> {
+    return ctx.auth.me(ctx.scope.viewer);
+  }
+
+  @Mutation(() => CreatedApiKey, { description: "A department's API key with scopes and a rate limit; the key is shown once" })
+  createApiKey(@Ctx() ctx: Context, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    ctx.scope.requireStreetAdmin('create API keys');
+    return ctx.auth.createApiKey(input);
+  }
+
+  @Mutation(() => ApiKeyInfo)
+  revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiKeyInfo> {
+    ctx.scope.requireStreetAdmin('revoke API keys');
+    return ctx.auth.revokeApiKey(id);
+  }
+
+  @Query(() => [ApiKeyInfo])
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKeyInfo[]> {
+    ctx.scope.requireStreetAdmin('list API keys');
+    return ctx.auth.apiKeys();
+  }
+
+  @Query(() => [PersonalDataAccess], { description: '个人信息访问记录 — who read whose personal data, when and why; newest first' })
+  async personalDataAccessLog(
+    @Ctx() ctx: Context,
+    @Arg('residentId', () => ID, { nullable: true }) residentId?: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PersonalDataAccess[]> {
+    ctx.scope.requireStreetAdmin('read the personal-data audit log');
+    const before = decodeCursor(after);
+    const rows: { id: string; at: Date; actor: string; actor_role: string; resident_id: string; fields: string[]; reason: string }[] = await ctx.db.query(
+      `SELECT id::text, at, actor, actor_role, resident_id, fields, reason FROM personal_data_access
+        WHERE ($1::uuid IS NULL OR resident_id = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
+        ORDER BY id DESC LIMIT $3`,
+      [residentId ?? null, before && /^\d+$/.test(before) ? before : null, pageSize(first)],
+    );
+    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, actorRole: r.actor_role, residentId: r.resident_id, fields: r.fields, reason: r.reason }));
+  }
+}

@@ -1,0 +1,235 @@
+import { GraphQLError } from 'graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../graphql/errors';
+import { hashPassword, verifyPassword } from './password';
+import type { Scope } from './scope';
+import { ACCESS_TTL_S, newSecret, REFRESH_TTL_S, sha256, signAccessToken, verifyAccessToken } from './tokens';
+import { DEPARTMENT_SCOPES, type DepartmentScope, type UserRole, type Viewer, ANONYMOUS, actorLabel } from './viewer';
+import type { ApiKeyInfo, AuthPayload, CreateApiKeyInput, Me } from './auth.types';
+
+/** Failed logins allowed per login in the window before it is locked for the rest of it. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW = '15 minutes';
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+interface UserRow {
+  id: string;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  role: UserRole;
+  resident_id: string | null;
+  household_id: string | null;
+  disabled: boolean;
+  grid_ids: string[];
+  grid_paths: string[];
+}
+
+const USER_SQL = `
+  SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
+         coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
+         coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_paths
+    FROM app_user u
+    LEFT JOIN resident r ON r.id = u.resident_id
+    LEFT JOIN user_grid ug ON ug.user_id = u.id
+    LEFT JOIN grid g ON g.id = ug.grid_id`;
+
+/** Per-process token buckets for API keys (a department's rate limit). */
+const buckets = new Map<string, { tokens: number; at: number }>();
+
+function takeToken(keyId: string, perMinute: number): boolean {
+  const now = Date.now();
+  const b = buckets.get(keyId) ?? { tokens: perMinute, at: now };
+  b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60000) * perMinute);
+  b.at = now;
+  if (b.tokens < 1) {
+    buckets.set(keyId, b);
+    return false;
+  }
+  b.tokens -= 1;
+  buckets.set(keyId, b);
+  return true;
+}
+
+/** Sign-in, tokens, API keys and the personal-data audit log. */
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly secret: Uint8Array,
+  ) {}
+
+  /**
+   * Who is asking, from `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`
+   * (also `X-Api-Key`). No header is anonymous; a bad, expired or revoked credential is
+   * refused (401), never downgraded to anonymous silently.
+   */
+  async viewerFrom(authorization: string | undefined, apiKeyHeader?: string): Promise<Viewer> {
+    const [scheme, value] = (authorization ?? '').split(/\s+/, 2);
+    const apiKey = apiKeyHeader ?? (/^apikey$/i.test(scheme) ? value : undefined);
+    if (apiKey) return this.departmentViewer(apiKey);
+    if (!authorization) return ANONYMOUS;
+    if (!/^bearer$/i.test(scheme) || !value) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
+    const userId = await verifyAccessToken(value, this.secret);
+    if (!userId) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
+    const user = await this.loadUser(this.ds.manager, 'u.id = $1', userId);
+    if (!user || user.disabled) throw unauthenticated('the account is disabled');
+    return toViewer(user);
+  }
+
+  private async departmentViewer(key: string): Promise<Viewer> {
+    const [row]: { id: string; department: string; scopes: string[]; rate_per_minute: number }[] = await this.ds.query(
+      `SELECT id, department, scopes, rate_per_minute FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+      [sha256(key)],
+    );
+    if (!row) throw unauthenticated('unknown or revoked API key');
+    if (!takeToken(row.id, row.rate_per_minute)) {
+      throw new GraphQLError(`rate limit of ${row.rate_per_minute} requests a minute exceeded`, { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+    }
+    return { kind: 'department', keyId: row.id, department: row.department, scopes: row.scopes as DepartmentScope[] };
+  }
+
+  async login(login: string, password: string): Promise<AuthPayload> {
+    const name = login.trim().toLowerCase();
+    const [{ n }]: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM login_failure WHERE login = $1 AND at > now() - interval '${FAILURE_WINDOW}'`,
+      [name],
+    );
+    if (n >= MAX_FAILURES) {
+      throw new GraphQLError('too many failed sign-ins; try again in 15 minutes', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+    }
+    const user = await this.loadUser(this.ds.manager, 'u.login = $1', name);
+    // Hash even for unknown logins so timing does not tell which logins exist.
+    const ok = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
+    if (!user || !ok || user.disabled) {
+      await this.ds.query(`INSERT INTO login_failure (login) VALUES ($1)`, [name]);
+      throw unauthenticated('wrong login or password');
+    }
+    await this.ds.query(`DELETE FROM login_failure WHERE login = $1`, [name]);
+    return this.issue(user);
+  }
+
+  /** Exchanges a refresh token (single use) for a new access + refresh pair. */
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    return this.ds.transaction(async (m) => {
+      const [row] = returning<{ id: string; user_id: string }>(
+        await m.query(
+          `UPDATE refresh_token SET revoked_at = now()
+            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, user_id`,
+          [sha256(refreshToken)],
+        ),
+      );
+      if (!row) throw unauthenticated('the refresh token is invalid, used or expired; sign in again');
+      const user = await this.loadUser(m, 'u.id = $1', row.user_id);
+      if (!user || user.disabled) throw unauthenticated('the account is disabled');
+      return this.issue(user, m);
+    });
+  }
+
+  async me(viewer: Viewer): Promise<Me | null> {
+    if (viewer.kind !== 'user') return null;
+    const user = await this.loadUser(this.ds.manager, 'u.id = $1', viewer.id);
+    return user ? toMe(user) : null;
+  }
+
+  async createApiKey(input: CreateApiKeyInput): Promise<{ key: string; info: ApiKeyInfo }> {
+    const bad = input.scopes.find((s) => !DEPARTMENT_SCOPES.includes(s as DepartmentScope));
+    if (bad) throw badInput('input.scopes', `unknown scope "${bad}"; use ${DEPARTMENT_SCOPES.join(', ')}`);
+    if (!input.scopes.length) throw badInput('input.scopes', 'name at least one scope');
+    if (!input.name.trim()) throw badInput('input.name', 'must not be empty');
+    if (!input.department.trim()) throw badInput('input.department', 'must not be empty');
+    if (!(input.ratePerMinute >= 1 && input.ratePerMinute <= 100000)) throw badInput('input.ratePerMinute', 'must be from 1 to 100000');
+    const { value, hash } = newSecret('sgk');
+    const [row] = await this.ds.query(
+      `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
+      [input.name.trim(), input.department.trim(), value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
+    );
+    return { key: value, info: toKeyInfo(row) };
+  }
+
+  async revokeApiKey(id: string): Promise<ApiKeyInfo> {
+    const [row] = returning<Parameters<typeof toKeyInfo>[0]>(
+      await this.ds.query(
+        `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
+        [id],
+      ),
+    );
+    if (!row) throw notFound('ApiKey', id);
+    buckets.delete(id);
+    return toKeyInfo(row);
+  }
+
+  async apiKeys(): Promise<ApiKeyInfo[]> {
+    const rows = await this.ds.query(`SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`);
+    return rows.map(toKeyInfo);
+  }
+
+  private async issue(user: UserRow, m: EntityManager = this.ds.manager): Promise<AuthPayload> {
+    const accessToken = await signAccessToken(user.id, user.role, this.secret);
+    const refresh = newSecret('sgr');
+    await m.query(`INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [user.id, refresh.hash, REFRESH_TTL_S]);
+    return { accessToken, expiresIn: ACCESS_TTL_S, refreshToken: refresh.value, user: toMe(user) };
+  }
+
+  private async loadUser(m: EntityManager, where: string, value: string): Promise<UserRow | null> {
+    const [row]: UserRow[] = await m.query(`${USER_SQL} WHERE ${where} GROUP BY u.id, r.household_id`, [value]);
+    return row ?? null;
+  }
+}
+
+/** Writes one audit row per resident whose personal data a request revealed. */
+export async function auditPersonalRead(ds: DataSource, scope: Scope, residentIds: readonly string[], fields: string[], reason: string): Promise<void> {
+  if (!residentIds.length) return;
+  const role = scope.viewer.kind === 'user' ? scope.viewer.role : scope.viewer.kind === 'department' ? 'DEPARTMENT' : 'ANONYMOUS';
+  await ds.query(
+    `INSERT INTO personal_data_access (actor, actor_role, resident_id, fields, reason)
+     SELECT $1, $2, r, $3, $4 FROM unnest($5::uuid[]) AS r`,
+    [actorLabel(scope.viewer), role, fields, reason, residentIds],
+  );
+}
+
+/** TypeORM answers `UPDATE … RETURNING` as `[rows, count]`: the rows. */
+function returning<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+function toViewer(user: UserRow): Viewer {
+  return { kind: 'user', id: user.id, login: user.login, role: user.role, gridPaths: user.grid_paths, residentId: user.resident_id, householdId: user.household_id };
+}
+
+function toMe(user: UserRow): Me {
+  return { id: user.id, login: user.login, displayName: user.display_name, role: user.role as Me['role'], gridIds: user.grid_ids };
+}
+
+function toKeyInfo(row: { id: string; name: string; department: string; prefix: string; scopes: string[]; rate_per_minute: number; revoked_at: Date | null }): ApiKeyInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    department: row.department,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    ratePerMinute: row.rate_per_minute,
+    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+  };
+}
+
+/** Creates (or replaces the password of) a user; for seeds, tests and the admin CLI. */
+export async function upsertUser(
+  m: EntityManager,
+  user: { login: string; displayName: string; password: string; role: UserRole; residentId?: string | null; gridIds?: string[] },
+): Promise<string> {
+  const hash = await hashPassword(user.password);
+  const [{ id }]: { id: string }[] = await m.query(
+    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (login) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
+       role = EXCLUDED.role, resident_id = EXCLUDED.resident_id
+     RETURNING id`,
+    [user.login, user.displayName, hash, user.role, user.residentId ?? null],
+  );
+  await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [id]);
+  if (user.gridIds?.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, user.gridIds]);
+  return id;
+}

@@ -1,0 +1,127 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Role {
+  STREET_ADMIN = 'STREET_ADMIN',
+  OPERATOR = 'OPERATOR',
+  GRID_LEADER = 'GRID_LEADER',
+  VOLUNTEER = 'VOLUNTEER',
+  RESIDENT = 'RESIDENT',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民',
+});
+
+@ObjectType({ description: 'The signed-in user' })
+export class Me {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  login!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => [ID], { description: 'Grids a GRID_LEADER leads' })
+  gridIds!: string[];
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Bearer token for the Authorization header (short-lived)' })
+  accessToken!: string;
+
+  @Field(() => Int, { description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+
+  @Field({ description: 'Exchange it with `refresh` for a new pair; single use' })
+  refreshToken!: string;
+
+  @Field(() => Me)
+  user!: Me;
+}
+
+@ObjectType({ description: "A department's API key (the secret itself is shown only once, on creation)" })
+export class ApiKeyInfo {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  department!: string;
+
+  @Field({ description: 'The first characters, to recognise a key' })
+  prefix!: string;
+
+  @Field(() => [String])
+  scopes!: string[];
+
+  @Field(() => Int)
+  ratePerMinute!: number;
+
+  @Field(() => String, { nullable: true })
+  revokedAt!: string | null;
+}
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field({ description: 'The key: shown once, stored only hashed. Send it as `Authorization: ApiKey <key>`' })
+  key!: string;
+
+  @Field(() => ApiKeyInfo)
+  info!: ApiKeyInfo;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  department!: string;
+
+  @Field(() => [String], { description: 'Street, Grid, Building, Household, Resident, Resident:personal, PartyOrganization, Case' })
+  scopes!: string[];
+
+  @Field(() => Int, { defaultValue: 600 })
+  ratePerMinute!: number;
+}
+
+@ObjectType({ description: 'One read of personal data (个人信息访问记录)' })
+export class PersonalDataAccess {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  at!: string;
+
+  @Field()
+  actor!: string;
+
+  @Field()
+  actorRole!: string;
+
+  @Field(() => ID)
+  residentId!: string;
+
+  @Field(() => [String])
+  fields!: string[];
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType({ description: 'Unmasked personal data, read with a stated reason and audited' })
+export class PersonalData {
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true })
+  idNumber!: string | null;
+}

@@ -1,0 +1,143 @@
+import { forbidden } from '../../graphql/errors';
+import type { DepartmentScope, Viewer } from './viewer';
+
+/** The kinds of rows whose visibility depends on who asks. */
+export type ScopedEntity = 'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'PartyOrganization' | 'Case';
+
+export interface ScopeSql {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id = hh.building_id JOIN grid hg ON hg.id = hb.grid_id WHERE hh.id = :scope_household)`;
+/** The street's party working committee is public to everyone signed in. */
+const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
+const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
+
+/**
+ * What the viewer may see, enforced in one place: every loader, list and spatial search
+ * adds `where(entity, alias)` to its SQL, so a nested field, a connection, a count, a
+ * bbox search or a federation `_entities` lookup cannot reach a row the viewer may not
+ * see. Street admins and operators see the street; a grid leader sees the subtrees of
+ * the grids they lead; a resident sees their own household, its building and the grids
+ * around it; a department sees the types its API key's scopes name; anonymous sees nothing.
+ */
+export class Scope {
+  constructor(readonly viewer: Viewer) {}
+
+  get isSignedIn(): boolean {
+    return this.viewer.kind !== 'anonymous';
+  }
+
+  /** Everything in the street, for street-wide roles. */
+  get seesAll(): boolean {
+    const v = this.viewer;
+    return v.kind === 'user' && (v.role === 'STREET_ADMIN' || v.role === 'OPERATOR');
+  }
+
+  hasDepartmentScope(scope: DepartmentScope): boolean {
+    return this.viewer.kind === 'department' && this.viewer.scopes.includes(scope);
+  }
+
+  /** A SQL predicate on `alias` (a row of `entity`) with TypeORM named parameters. */
+  where(entity: ScopedEntity, alias: string): ScopeSql {
+    const v = this.viewer;
+    if (v.kind === 'anonymous') return { sql: '1 = 0', params: {} };
+    if (v.kind === 'department') return { sql: v.scopes.includes(entity as DepartmentScope) ? '1 = 1' : '1 = 0', params: {} };
+    if (this.seesAll || entity === 'Street') return { sql: '1 = 1', params: {} };
+    if (v.role === 'GRID_LEADER') {
+      const params = { scope_paths: v.gridPaths };
+      switch (entity) {
+        case 'Grid':
+          return { sql: IN_PATHS(`${alias}.path`), params };
+        case 'Building':
+          return { sql: `EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')})`, params };
+        case 'Case':
+          return { sql: IN_PATHS(`${alias}.grid_path`), params };
+        case 'PartyOrganization':
+          return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
+        case 'Household':
+          return { sql: `EXISTS (SELECT 1 FROM building sb JOIN grid sg ON sg.id = sb.grid_id WHERE sb.id = ${alias}.building_id AND ${IN_PATHS('sg.path')})`, params };
+        case 'Resident':
+          return {
+            sql: `EXISTS (SELECT 1 FROM household sh JOIN building sb ON sb.id = sh.building_id JOIN grid sg ON sg.id = sb.grid_id WHERE sh.id = ${alias}.household_id AND ${IN_PATHS('sg.path')})`,
+            params,
+          };
+      }
+    }
+    // RESIDENT and VOLUNTEER: their own household and what contains it; cases they reported.
+    const params = { scope_household: v.householdId, scope_user: v.id };
+    switch (entity) {
+      case 'Grid':
+        return { sql: `${alias}.path @> ${HOME_PATH}`, params };
+      case 'Building':
+        return { sql: `${alias}.id = (SELECT building_id FROM household WHERE id = :scope_household)`, params };
+      case 'Household':
+        return { sql: `${alias}.id = :scope_household`, params };
+      case 'Resident':
+        return { sql: `${alias}.household_id = :scope_household`, params };
+      case 'PartyOrganization':
+        return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND sg.path @> ${HOME_PATH}))`, params };
+      case 'Case':
+        return { sql: `${alias}.reporter_user_id = :scope_user`, params };
+    }
+    return { sql: '1 = 0', params: {} };
+  }
+
+  /** The same predicate for raw SQL: named parameters become `$n` from `firstIndex`. */
+  whereRaw(entity: ScopedEntity, alias: string, firstIndex: number): { sql: string; params: unknown[] } {
+    const { sql, params } = this.where(entity, alias);
+    const names: string[] = [];
+    const text = sql.replace(/:(scope_[a-z]+)/g, (_m, name: string) => {
+      let i = names.indexOf(name);
+      if (i < 0) i = names.push(name) - 1;
+      return `$${firstIndex + i}`;
+    });
+    return { sql: text, params: names.map((n) => params[n]) };
+  }
+
+  /**
+   * Whether a live event of a case routed to `gridPath` may reach this viewer (the
+   * subscription's filter: events carry the path, not the reporter).
+   */
+  seesCaseAt(gridPath: string): boolean {
+    const v = this.viewer;
+    if (v.kind === 'department') return v.scopes.includes('Case');
+    if (this.seesAll) return true;
+    return v.kind === 'user' && v.role === 'GRID_LEADER' && v.gridPaths.some((p) => gridPath === p || gridPath.startsWith(`${p}.`));
+  }
+
+  /** Refuses anonymous callers. */
+  requireSignedIn(): void {
+    if (!this.isSignedIn) throw forbidden('sign in first (a bearer token or a department API key)');
+  }
+
+  /** Street admins only: shaping grids, keys and users. */
+  requireStreetAdmin(what: string): void {
+    if (!(this.viewer.kind === 'user' && this.viewer.role === 'STREET_ADMIN')) throw forbidden(`only a street admin may ${what}`);
+  }
+
+  /**
+   * Writing inside a grid: a street admin anywhere; a grid leader inside the subtrees
+   * they lead (`path` is the grid's ltree path).
+   */
+  requireWriteIn(path: string, what: string): void {
+    const v = this.viewer;
+    if (v.kind === 'user' && v.role === 'STREET_ADMIN') return;
+    if (v.kind === 'user' && v.role === 'GRID_LEADER' && v.gridPaths.some((p) => path === p || path.startsWith(`${p}.`))) return;
+    throw forbidden(`you may not ${what} in this grid`);
+  }
+
+  /** Unmasked phones and ID numbers: street admins, leaders (in scope), departments with `Resident:personal`. */
+  get mayRevealPersonal(): boolean {
+    const v = this.viewer;
+    if (v.kind === 'department') return v.scopes.includes('Resident:personal');
+    return v.kind === 'user' && (v.role === 'STREET_ADMIN' || v.role === 'GRID_LEADER');
+  }
+}
+
+/** Adds the viewer's visibility predicate for `entity` (aliased `alias`) to a query. */
+export function applyScope<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(qb: Q, scope: Scope, entity: ScopedEntity, alias: string): Q {
+  const { sql, params } = scope.where(entity, alias);
+  return qb.andWhere(sql, params);
+}
