@@ -223,3 +223,21 @@ describe('cases follow the scope', () => {
     expect(timeline.data!.case.timeline.map((e) => e.actorName)).toEqual(['resident', 'leader-large']);
   });
 });
+
+describe('tiles follow the scope', () => {
+  // The z16 tile at (120.102, 30.252): the leader's small grid and its neighbours.
+  const tile = async (auth: string | null) => {
+    const res = await fetch(`${api.url}/tiles/grids/16/54631/26985.mvt`, { headers: auth ? { authorization: auth } : {} });
+    return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
+  };
+
+  it('refuses anonymous callers and gives a leader a smaller tile than the street admin', async () => {
+    expect((await tile(null)).status).toBe(401);
+    expect((await tile('Bearer forged')).status).toBe(401);
+    const admin = await tile(as.admin);
+    const leader = await tile(as.leaderSmall);
+    expect(admin.status).toBe(200);
+    expect(leader.status).toBe(200);
+    expect(leader.bytes).toBeLessThan(admin.bytes);
+  });
+});

@@ -37,7 +37,7 @@ const idsByLayer = (decoded: Decoded) =>
   );
 
 async function getTile(api: TestApi, path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${api.url}/tiles/${path}`, { headers });
+  const res = await fetch(`${api.url}/tiles/${path}`, { headers: { authorization: api.adminToken, ...headers } });
   return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 

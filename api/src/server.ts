@@ -12,7 +12,7 @@ import { armorFor } from './graphql/armor';
 import { formatError } from './graphql/format-error';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
-import { AuthService, jwtSecret } from './modules/auth';
+import { AuthService, jwtSecret, Scope } from './modules/auth';
 import { requireSignInPlugin } from './modules/auth/require-sign-in';
 import { attachCases } from './modules/case/case.server';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
@@ -61,6 +61,20 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       context: async ({ req }) => createContext(db.dataSource, cases.bus, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
     }),
   );
+  // Tiles: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
+  app.use('/tiles', async (req, res, next) => {
+    try {
+      const viewer = await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'));
+      if (viewer.kind === 'anonymous') {
+        res.status(401).json({ error: 'sign in: Authorization: Bearer <token>' });
+        return;
+      }
+      res.locals.scope = new Scope(viewer);
+      next();
+    } catch {
+      res.status(401).json({ error: 'invalid or expired credentials' });
+    }
+  });
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;

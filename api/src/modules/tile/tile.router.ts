@@ -1,11 +1,12 @@
 import { GeoInputError, parseTilePath } from '@streetgrid/geo';
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
+import type { Scope } from '../auth/scope';
 import { isTileLayer, TILE_MAX_ZOOM } from './tile.layers';
 import { TileService, type TileServiceOptions } from './tile.service';
 
 /** Browsers keep a tile this long, then revalidate with If-None-Match (a cheap 304). */
-export const TILE_CACHE_CONTROL = 'public, max-age=15, must-revalidate';
+export const TILE_CACHE_CONTROL = 'private, max-age=15, must-revalidate';
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 function etagMatches(header: string | undefined, etag: string): boolean {
@@ -52,15 +53,17 @@ export function createTileRouter(ds: DataSource, options: TileServiceOptions = {
       }
       const version = await service.version(layer);
       res.setHeader('Cache-Control', TILE_CACHE_CONTROL);
-      res.setHeader('Vary', 'Accept-Encoding');
+      res.setHeader('Vary', 'Authorization, Accept-Encoding');
       const ifNoneMatch = req.headers['if-none-match'];
-      const known = service.cachedEtag(layer, coord.z, coord.x, coord.y, version);
+      // Set by the server's sign-in middleware in front of this router.
+      const scope = res.locals.scope as Scope | undefined;
+      const known = scope && scope.where(layer === 'grids' ? 'Grid' : 'Building', 'x').sql !== '1 = 1' ? undefined : service.cachedEtag(layer, coord.z, coord.x, coord.y, version);
       if (known && etagMatches(ifNoneMatch, known)) {
         res.setHeader('ETag', known);
         res.status(304).end();
         return;
       }
-      const tile = await service.tile(layer, coord.z, coord.x, coord.y, version);
+      const tile = await service.tile(layer, coord.z, coord.x, coord.y, version, scope);
       res.setHeader('ETag', tile.etag);
       if (etagMatches(ifNoneMatch, tile.etag)) {
         res.status(304).end();

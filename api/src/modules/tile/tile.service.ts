@@ -1,6 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- vt-pbf ships no types; the test tsconfig must see them too
 /// <reference path="./vt-pbf.d.ts" />
 import { createHash } from 'node:crypto';
+import type { Scope } from '../auth/scope';
 import type { DataSource } from 'typeorm';
 import { fromGeojsonVt } from 'vt-pbf';
 import { TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
@@ -60,20 +61,25 @@ export class TileService {
   }
 
   /** The ETag a tile of this version would carry if cached, without rendering it. */
-  cachedEtag(layer: TileLayer, z: number, x: number, y: number, version: string): string | undefined {
-    return this.cache.get(cacheKey(layer, z, x, y, version))?.etag;
+  cachedEtag(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string | undefined {
+    return this.cache.get(cacheKey(layer, z, x, y, version, scope))?.etag;
   }
 
-  async tile(layer: TileLayer, z: number, x: number, y: number, version?: string): Promise<Tile> {
+  /**
+   * A tile as `scope` may see it: street-wide viewers share one cached tile; a grid leader's
+   * or resident's tiles hold only their features and are cached under their scope.
+   */
+  async tile(layer: TileLayer, z: number, x: number, y: number, version?: string, scope?: Scope): Promise<Tile> {
     version ??= await this.version(layer);
-    const key = cacheKey(layer, z, x, y, version);
+    const limited = scope && !seesWholeLayer(scope, layer) ? scope : undefined;
+    const key = cacheKey(layer, z, x, y, version, limited);
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key);
       this.cache.set(key, hit);
       return hit;
     }
-    const bytes = await this.render(layer, z, x, y);
+    const bytes = await this.render(layer, z, x, y, undefined, limited);
     const tile: Tile = { bytes, version, etag: `"${layer}-v${version}-${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"` };
     if (this.cacheSize > 0) {
       this.cache.set(key, tile);
@@ -83,20 +89,20 @@ export class TileService {
   }
 
   /** Renders a tile with the chosen encoder, bypassing the cache. */
-  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder): Promise<Buffer> {
+  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder, scope?: Scope): Promise<Buffer> {
     encoder ??= await this.encoder();
-    return encoder === 'sql' ? this.renderSql(layer, z, x, y) : this.renderJs(layer, z, x, y);
+    return encoder === 'sql' ? this.renderSql(layer, z, x, y, scope) : this.renderJs(layer, z, x, y, scope);
   }
 
-  private async renderSql(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
-    const query = mvtSql(layer, z, x, y);
+  private async renderSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
+    const query = mvtSql(layer, z, x, y, scope);
     if (!query) return Buffer.alloc(0);
     const rows: { mvt: Buffer | null }[] = await this.ds.query(query.text, query.values);
     return rows[0]?.mvt ?? Buffer.alloc(0);
   }
 
-  private async renderJs(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
-    const query = geojsonSql(layer, z, x, y);
+  private async renderJs(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
+    const query = geojsonSql(layer, z, x, y, scope);
     if (!query) return Buffer.alloc(0);
     const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await this.ds.query(query.text, query.values);
     if (!rows.length) return Buffer.alloc(0);
@@ -125,8 +131,13 @@ export class TileService {
   }
 }
 
-function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string): string {
-  return `${layer}/${version}/${z}/${x}/${y}`;
+function seesWholeLayer(scope: Scope, layer: TileLayer): boolean {
+  return scope.where(layer === 'grids' ? 'Grid' : 'Building', 'x').sql === '1 = 1';
+}
+
+function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string {
+  const who = scope ? createHash('sha1').update(JSON.stringify(scope.viewer)).digest('base64url') : 'all';
+  return `${layer}/${version}/${who}/${z}/${x}/${y}`;
 }
 
 /** `TILE_ENCODER=sql|js` forces an encoder (e.g. to compare them); anything else probes. */

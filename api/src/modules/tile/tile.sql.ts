@@ -1,4 +1,5 @@
 import { simplifyToleranceMeters } from '@streetgrid/geo';
+import type { Scope } from '../auth/scope';
 import { BUILDINGS_MINZOOM, gridLevelsAt, OPEN_CASE_COUNT_SQL, TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
 
 export interface TileQuery {
@@ -69,6 +70,17 @@ function layerSources(layer: TileLayer, z: number): LayerSource[] {
   ];
 }
 
+/**
+ * Adds the viewer's scope (the same predicate every GraphQL path uses) to each source,
+ * appending its parameters to `values`. Without a scope, the street-wide tile.
+ */
+function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefined, values: unknown[]): LayerSource[] {
+  if (!scope || !sources.length) return sources;
+  const { sql, params } = layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
+  values.push(...params);
+  return sources.map((s) => ({ ...s, where: `${s.where} AND ${sql}` }));
+}
+
 /** MVT layer names a tile of `layer` may hold. */
 export function mvtLayerNames(layer: TileLayer): string[] {
   return layer === 'grids' ? ['grids', 'grid_labels'] : ['buildings'];
@@ -81,8 +93,9 @@ export function mvtLayerNames(layer: TileLayer): string[] {
  * `{ mvt }`, empty when no feature is in the tile; `null` when the layer is not drawn at
  * this zoom at all. Parameters: z, x, y, tolerance in metres.
  */
-export function mvtSql(layer: TileLayer, z: number, x: number, y: number): TileQuery | null {
-  const sources = layerSources(layer, z);
+export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
+  const values: unknown[] = [z, x, y, simplifyToleranceMeters(z)];
+  const sources = scoped(layerSources(layer, z), layer, scope, values);
   if (!sources.length) return null;
   const parts = sources.map((s) => {
     const props = s.props.map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
@@ -91,7 +104,7 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number): TileQ
         FROM ${s.from}, env WHERE ${s.where}
       ) t WHERE t.geom IS NOT NULL)`;
   });
-  return { text: `${ENV_CTE} SELECT ${parts.join(' || ')} AS mvt`, values: [z, x, y, simplifyToleranceMeters(z)] };
+  return { text: `${ENV_CTE} SELECT ${parts.join(' || ')} AS mvt`, values };
 }
 
 /**
@@ -100,15 +113,16 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number): TileQ
  * protobuf). Rows `{ layer, geometry (GeoJSON text), properties (json) }`; `null` when the
  * layer is not drawn at this zoom. Parameters: z, x, y.
  */
-export function geojsonSql(layer: TileLayer, z: number, x: number, y: number): TileQuery | null {
-  const sources = layerSources(layer, z);
+export function geojsonSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
+  const values: unknown[] = [z, x, y];
+  const sources = scoped(layerSources(layer, z), layer, scope, values);
   if (!sources.length) return null;
   const parts = sources.map((s) => {
     const props = s.props.map(([alias, expr]) => `'${alias}', ${expr}`).join(', ');
     return `SELECT '${s.name}'::text AS layer, ST_AsGeoJSON(${s.geom}, 8) AS geometry, json_build_object(${props}) AS properties
       FROM ${s.from}, env WHERE ${s.where}`;
   });
-  return { text: `${ENV_CTE} ${parts.join(' UNION ALL ')}`, values: [z, x, y] };
+  return { text: `${ENV_CTE} ${parts.join(' UNION ALL ')}`, values };
 }
 
 /** Answers whether the database can make MVT itself (ST_AsMVT needs PostGIS built with protobuf). */
