@@ -1,0 +1,109 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { startTestApi, type TestApi } from './harness'; // first: it loads reflect-metadata, which the resolver's decorators need
+import { fixtureStreet } from '../src/seed/fixture-street';
+import { IMPORT_MAX_FEATURES } from '../src/modules/import/import.resolver';
+
+const IMPORT = `mutation ($geojson: JSON!, $dryRun: Boolean, $crs: String) {
+  importGrids(geojson: $geojson, dryRun: $dryRun, crs: $crs) {
+    file crs crsAssumed notes features grids buildings dryRun written streetsCreated ms
+    changes { inserted updated unchanged }
+    issues { kind feature code other message location areaM2 percent }
+  }
+}`;
+
+interface Report {
+  crs: string;
+  crsAssumed: boolean;
+  features: number;
+  grids: number;
+  dryRun: boolean;
+  written: boolean;
+  changes: { inserted: number; updated: number; unchanged: number };
+  issues: { kind: string; code: string | null; message: string; location: number[] | null; areaM2: number | null }[];
+}
+
+const street = fixtureStreet();
+/** Community 330106001001 and its subtree, as stored: re-importing it changes nothing. */
+function community(): FeatureCollection {
+  const features: Feature[] = street.grids
+    .filter((g) => g.code.startsWith('330106001001'))
+    .map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name }, geometry: g.geometry as Geometry }));
+  return { type: 'FeatureCollection', features };
+}
+const rename = (fc: FeatureCollection, code: string, name: string) => {
+  fc.features.find((f) => f.properties!.code === code)!.properties!.name = name;
+  return fc;
+};
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(street);
+});
+afterAll(() => api.close());
+
+const gridName = async (code: string) => ((await api.db.dataSource.query(`SELECT name FROM grid WHERE code = $1`, [code])) as { name: string }[])[0]?.name;
+const run = (variables: Record<string, unknown>) => api.gql<{ importGrids: Report }>(IMPORT, variables);
+
+describe('importGrids (admin mutation)', () => {
+  it('is a dry run by default: the report, and nothing written', async () => {
+    const fc = rename(community(), '330106001001001', '改名小区');
+    const res = await run({ geojson: fc });
+    expect(res.errors).toBeUndefined();
+    const report = res.data!.importGrids;
+    expect(report).toMatchObject({ crs: 'WGS84', crsAssumed: true, features: fc.features.length, grids: fc.features.length, dryRun: true, written: false, issues: [] });
+    expect(report.changes).toEqual({ inserted: 0, updated: 1, unchanged: fc.features.length - 1 });
+    expect(await gridName('330106001001001')).toBe('第1社区1号小区');
+  });
+
+  it('writes, all in one go, when dryRun is false and nothing is wrong', async () => {
+    const res = await run({ geojson: rename(community(), '330106001001001', '改名小区'), dryRun: false });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importGrids).toMatchObject({ dryRun: false, written: true, issues: [], changes: { updated: 1 } });
+    expect(await gridName('330106001001001')).toBe('改名小区');
+    const back = await run({ geojson: community(), dryRun: false });
+    expect(back.data!.importGrids.written).toBe(true);
+    expect(await gridName('330106001001001')).toBe('第1社区1号小区');
+  });
+
+  it('reports problems with reason, location and area, and writes nothing even when dryRun is false', async () => {
+    const fc = rename(community(), '330106001001002', '越界小区');
+    const target = fc.features.find((f) => f.properties!.code === '330106001001002')!;
+    // Stretch the compound 0.002° east, into community 002.
+    target.geometry = { type: 'Polygon', coordinates: [[[120.1, 30.26], [120.112, 30.26], [120.112, 30.27], [120.1, 30.27], [120.1, 30.26]]] };
+    const bowtie = fc.features.find((f) => f.properties!.code === '330106001001001')!;
+    bowtie.geometry = { type: 'Polygon', coordinates: [[[120.1, 30.25], [120.11, 30.26], [120.11, 30.25], [120.1, 30.26], [120.1, 30.25]]] };
+    const res = await run({ geojson: fc, dryRun: false });
+    expect(res.errors).toBeUndefined();
+    const report = res.data!.importGrids;
+    expect(report.written).toBe(false);
+    const kinds = report.issues.map((i) => i.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['INVALID_GEOMETRY', 'OUTSIDE_PARENT']));
+    expect(report.issues.find((i) => i.kind === 'INVALID_GEOMETRY')).toMatchObject({ code: '330106001001001', message: expect.stringMatching(/crosses itself/) });
+    const outside = report.issues.find((i) => i.kind === 'OUTSIDE_PARENT')!;
+    expect(outside.code).toBe('330106001001002');
+    expect(outside.areaM2).toBeGreaterThan(100_000);
+    expect(outside.location![0]).toBeGreaterThan(120.11);
+    expect(await gridName('330106001001002')).toBe('第1社区2号小区');
+  });
+
+  it('converts GCJ-02 and says so', async () => {
+    const res = await run({ geojson: community(), crs: 'gcj02' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importGrids).toMatchObject({ crs: 'GCJ02', crsAssumed: false, dryRun: true, written: false });
+  });
+
+  it(`refuses more than ${IMPORT_MAX_FEATURES} features with BAD_USER_INPUT, before reading any`, async () => {
+    const features = Array.from({ length: IMPORT_MAX_FEATURES + 1 }, (_, i) => ({ type: 'Feature', properties: { code: `x${i}` }, geometry: null }));
+    const res = await run({ geojson: { type: 'FeatureCollection', features }, dryRun: false });
+    expect(res.data).toBeNull();
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'geojson', limit: IMPORT_MAX_FEATURES });
+    expect(res.errors![0].message).toMatch(/5001 features: at most 5000 here; import larger files with pnpm cli import/);
+  });
+
+  it('refuses what is not a FeatureCollection, and an unknown crs, with BAD_USER_INPUT', async () => {
+    const notCollection = await run({ geojson: { type: 'Feature', properties: {}, geometry: null } });
+    expect(notCollection.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'geojson' });
+    const badCrs = await run({ geojson: community(), crs: 'EPSG:3857' });
+    expect(badCrs.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'crs' });
+  });
+});
