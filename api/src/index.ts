@@ -7,3 +7,6 @@ export { buildFederatedSchema, buildSubgraphSDL } from './graphql/build-subgraph
 export { createApp, type App } from './server';
 export { idCheckChar, maskIdNumber, maskPhone } from './modules/resident/resident.privacy';
 export type { DataSource, EntityManager } from 'typeorm';
+export { jwtSecret, signAccessToken, upsertUser } from './modules/auth';
+export { sha256 } from './modules/auth/tokens';
+export { writeCaseHistory } from './modules/case/case.history';

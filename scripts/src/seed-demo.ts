@@ -1,7 +1,9 @@
 import type { DataSource } from '@streetgrid/api';
 import type { StreetData } from '@streetgrid/api/seed/street-data';
 import { writeStreet } from '@streetgrid/api/seed/write-street';
+import { writeCaseHistory } from '@streetgrid/api';
 import { districtPlan, generateStreet } from './generate';
+import { DEMO_PASSWORD, seedDemoUsers } from './seed-users';
 
 /** Where a district seed is, for progress bars and logs. */
 export interface SeedProgress {
@@ -84,7 +86,11 @@ export async function seedDemoIfEmpty(ds: DataSource): Promise<void> {
   if (n > 0) return;
   const started = Date.now();
   const r = await seedDistrict(ds, { streets: 1, seed: 1 });
+  const plan = districtPlan(1, 1)[0];
+  const history = await ds.transaction((m) => writeCaseHistory(m, plan.code, { days: 90 }));
+  const logins = await seedDemoUsers(ds);
   console.log(
-    `seeded demo street ${districtPlan(1, 1)[0].name} (${r.grids} grids, ${r.buildings} buildings, ${r.households} households, ${r.residents} residents) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `seeded demo street ${plan.name} (${r.grids} grids, ${r.buildings} buildings, ${r.households} households, ${r.residents} residents, ` +
+      `${history.cases} cases over 90 days) in ${((Date.now() - started) / 1000).toFixed(1)} s; sign in as ${logins.join(', ')} (password "${DEMO_PASSWORD}")`,
   );
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { connectDatabase, type Database } from './data-source';
-import { startEmbedded, type EmbeddedDatabase } from './embedded';
+import { runningEmbedded, startEmbedded, type EmbeddedDatabase } from './embedded';
 
 export interface OpenDatabase extends Database {
   embedded?: EmbeddedDatabase;
@@ -9,12 +9,14 @@ export interface OpenDatabase extends Database {
 
 /**
  * DATABASE_URL set: a real PostgreSQL + PostGIS. Unset: the embedded PGlite default with
- * its data under `dataDir`. Either way migrations have run when this resolves.
+ * its data under `dataDir` — started here, or the one another process (the running app)
+ * already serves from there. Either way migrations have run when this resolves.
  */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir);
+  const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
+  const embedded = config.databaseUrl || shared ? undefined : await startEmbedded(config.dataDir);
   // PGlite serialises statements anyway; a small pool keeps waits short.
-  const db = await connectDatabase(config.databaseUrl ?? embedded!.url, { poolSize: embedded ? 4 : 10 });
+  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : 4 });
   return {
     ...db,
     embedded,

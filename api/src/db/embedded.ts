@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { resolve } from 'node:path';
 
 /** A running embedded database: PGlite + PostGIS behind a Postgres wire-protocol socket. */
@@ -25,11 +26,41 @@ export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedde
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
   await server.start();
   const address = server.getServerConn();
+  const url = `postgres://postgres@${address}/postgres`;
+  // Other processes (the CLI while the app runs) find the running database here.
+  const urlFile = dataDir ? resolve(dataDir, URL_FILE) : undefined;
+  if (urlFile) writeFileSync(urlFile, url);
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url,
     async stop() {
+      if (urlFile) rmSync(urlFile, { force: true });
       await server.stop();
       await db.close();
     },
   };
+}
+
+const URL_FILE = 'pglite.url';
+
+/**
+ * The URL of an embedded database already served from `dataDir` by another process, if
+ * one answers: PGlite owns its files, so a second process must connect, not open them.
+ */
+export async function runningEmbedded(dataDir: string): Promise<string | undefined> {
+  let url: string;
+  try {
+    url = readFileSync(resolve(dataDir, URL_FILE), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

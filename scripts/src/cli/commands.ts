@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { seedCommand } from './seed.command';
+import { tokenCommand } from './token.command';
 
 /** Every `streetgrid` command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [seedCommand, importCommand, exportCommand];
+export const commands: readonly Command[] = [seedCommand, importCommand, exportCommand, tokenCommand];
