@@ -81,8 +81,8 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     await clearNewStreet();
   });
 
-  it('multipolygon-hole.zip: a two-part community and a compound with a hole are stored as they are', async () => {
-    const report = await run('multipolygon-hole.zip');
+  it.each(['multipolygon-hole.zip', 'wrong-winding.zip'])('%s: a two-part community and a compound with a hole are stored as they are', async (name) => {
+    const report = await run(name);
     expect(report.issues).toEqual([]);
     expect(report.written).toBe(true);
     const rows = await db.dataSource.query(
@@ -94,6 +94,27 @@ describe('import: zipped Shapefiles on PostGIS', () => {
       { code: '330106002001001', name: '回字小区', parts: 1, holes: 1, valid: true },
       { code: '330106002001002', name: '飞地小区', parts: 2, holes: 0, valid: true },
     ]);
+    await clearNewStreet();
+  });
+
+  it('grids-and-buildings-3d.zip: a PolygonZ grid layer and a building layer in one zip, stored 2D', async () => {
+    const report = await run('grids-and-buildings-3d.zip');
+    expect(report.issues).toEqual([]);
+    expect(report).toMatchObject({ grids: 3, buildings: 2, written: true });
+    expect(report.notes).toEqual([
+      'shapefile layer buildings: 2 shapes; DBF encoding GBK (from the .cpg ("GBK")); WGS 84 longitude/latitude ("GCS_WGS_1984")',
+      'shapefile layer grids_z: 3 shapes; DBF encoding GBK (from the .cpg ("GBK")); WGS 84 longitude/latitude ("GCS_WGS_1984")',
+    ]);
+    const grids = await db.dataSource.query(`SELECT DISTINCT ST_NDims(geom) AS dims FROM grid WHERE code LIKE '330106002%'`);
+    expect(grids).toEqual([{ dims: 2 }]);
+    const buildings = await db.dataSource.query(
+      `SELECT b.code, b.name, b.address, b.floors, b.units, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.code LIKE 'B330106002%' ORDER BY b.code`,
+    );
+    expect(buildings).toEqual([
+      { code: 'B330106002001001-01', name: '1幢', address: '翠苑路1号', floors: 6, units: 24, grid: '330106002001001' },
+      { code: 'B330106002001002-01', name: '2幢', address: '翠苑路2号', floors: 18, units: 72, grid: '330106002001002' },
+    ]);
+    await db.dataSource.query(`DELETE FROM building WHERE code LIKE 'B330106002%'`);
     await clearNewStreet();
   });
 

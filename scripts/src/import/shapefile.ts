@@ -153,7 +153,7 @@ function decodeValue(field: DbfField, raw: Uint8Array, encoding: string): DbfVal
 
 const SHAPE_NAMES: Record<number, string> = { 1: 'Point', 3: 'PolyLine', 8: 'MultiPoint', 11: 'PointZ', 13: 'PolyLineZ', 18: 'MultiPointZ', 21: 'PointM', 23: 'PolyLineM', 28: 'MultiPointM', 31: 'MultiPatch' };
 
-/** Twice the signed area of a ring: negative when clockwise (an ESRI outer ring), positive for a hole. */
+/** Twice the signed area of a ring (negative when clockwise). */
 function signedArea(ring: Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
@@ -170,19 +170,37 @@ function inRing([x, y]: Position, ring: Position[]): boolean {
   return inside;
 }
 
+function ringBox(ring: Position[]): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  return [w, s, e, n];
+}
+
 /**
- * A polygon record's parts as GeoJSON: clockwise rings are shells, counter-clockwise rings holes of
- * the smallest shell holding their first vertex; a hole in no shell becomes a shell of its own (so
- * the validation sees it, as GDAL does). Winding is left as it is: the import normalises it.
+ * A polygon record's parts as GeoJSON, by nesting rather than by winding (so rings wound the
+ * wrong way still come out right): from the largest ring down, a ring inside an even-depth ring
+ * is a hole of it, any other ring a shell of its own (an island in a lake too). Winding is left
+ * as it is: the import normalises it.
  */
 function ringsToGeometry(rings: Position[][]): Geometry {
-  const shells = rings.filter((r) => signedArea(r) <= 0).map((r) => ({ rings: [r], area: -signedArea(r) }));
-  for (const ring of rings.filter((r) => signedArea(r) > 0)) {
-    const owner = shells.filter((s) => inRing(ring[0], s.rings[0]) || inRing(ring[Math.floor(ring.length / 2)], s.rings[0])).sort((a, b) => a.area - b.area)[0];
-    if (owner) owner.rings.push(ring);
-    else shells.push({ rings: [ring], area: signedArea(ring) });
-  }
-  return shells.length === 1 ? { type: 'Polygon', coordinates: shells[0].rings } : { type: 'MultiPolygon', coordinates: shells.map((s) => s.rings) };
+  const items = rings
+    .map((ring) => ({ ring, area: Math.abs(signedArea(ring)), box: ringBox(ring), depth: 0, holes: [] as Position[][] }))
+    .sort((a, b) => b.area - a.area);
+  const shells: typeof items = [];
+  items.forEach((item, i) => {
+    const [w, s, e, n] = item.box;
+    const probe = [item.ring[0], item.ring[Math.floor(item.ring.length / 2)]].filter(Boolean);
+    let parent: (typeof items)[number] | undefined;
+    for (let j = i - 1; j >= 0 && !parent; j--) {
+      const c = items[j];
+      if (c.area > item.area && c.box[0] <= w && c.box[1] <= s && c.box[2] >= e && c.box[3] >= n && probe.some((p) => inRing(p, c.ring))) parent = c;
+    }
+    item.depth = parent ? parent.depth + 1 : 0;
+    if (parent && item.depth % 2 === 1) parent.holes.push(item.ring);
+    else shells.push(item);
+  });
+  const polygons = shells.map((s) => [s.ring, ...s.holes]);
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /**

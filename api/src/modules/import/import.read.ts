@@ -69,35 +69,37 @@ export function readFeatureCollection(input: unknown, crs: Crs, map: FieldMap = 
   const features: ImportFeature[] = [];
   raw.forEach((feature, index) => {
     onProgress?.(index, raw.length);
-    const props = feature?.properties ?? {};
-    const code = text(props[map.code]);
+    const values = feature?.properties ?? {};
+    // A Shapefile's DBF keeps 10 characters of a field name: parent_code arrives as parent_cod.
+    const props = (name: string): unknown => (values[name] !== undefined || name.length <= 10 ? values[name] : values[name.slice(0, 10)]);
+    const code = text(props(map.code));
     const bad = (message: string) => issues.push({ kind: 'BAD_FIELD', feature: index, ...(code && { code }), message });
     if (!code) {
       bad(`feature ${index} has no "${map.code}" property`);
       return;
     }
-    const levelText = text(props[map.level]);
-    const kindText = text(props[map.kind])?.toLowerCase();
+    const levelText = text(props(map.level));
+    const kindText = text(props(map.kind))?.toLowerCase();
     const isBuilding = kindText === 'building' || (kindText !== 'grid' && !levelText && !/^\d{12}(\d{3})?(\d{4})?$/.test(code));
     const out: ImportFeature = {
       index,
       kind: isBuilding ? 'building' : 'grid',
       code,
-      name: text(props[map.name]) ?? '',
+      name: text(props(map.name)) ?? '',
       level: null,
       parentCode: null,
       path: null,
-      address: text(props[map.address]) ?? '',
-      floors: Number(props[map.floors] ?? 1),
-      units: Number(props[map.units] ?? 1),
+      address: text(props(map.address)) ?? '',
+      floors: Number(props(map.floors) ?? 1),
+      units: Number(props(map.units) ?? 1),
       geometry: null,
     };
     if (!out.name) bad(`${code}: no "${map.name}" property`);
     if (isBuilding) {
-      out.parentCode = text(props[map.parent]) ?? text(props.grid_code) ?? null;
+      out.parentCode = text(props(map.parent)) ?? text(props('grid_code')) ?? null;
       if (!out.parentCode) bad(`building ${code}: no grid code ("${map.parent}" or grid_code)`);
-      if (!Number.isInteger(out.floors) || out.floors < 1 || out.floors > 200) bad(`building ${code}: floors must be 1–200, got ${JSON.stringify(props[map.floors])}`);
-      if (!Number.isInteger(out.units) || out.units < 1 || out.units > 100) bad(`building ${code}: units must be 1–100, got ${JSON.stringify(props[map.units])}`);
+      if (!Number.isInteger(out.floors) || out.floors < 1 || out.floors > 200) bad(`building ${code}: floors must be 1–200, got ${JSON.stringify(props(map.floors))}`);
+      if (!Number.isInteger(out.units) || out.units < 1 || out.units > 100) bad(`building ${code}: units must be 1–100, got ${JSON.stringify(props(map.units))}`);
     } else {
       try {
         const parsed = parseGridCode(code);
@@ -108,7 +110,7 @@ export function readFeatureCollection(input: unknown, crs: Crs, map: FieldMap = 
           const level = parseGridLevel(LEVEL_ALIASES[levelText.toLowerCase()] ?? levelText.toUpperCase());
           if (level !== parsed.level) bad(`${code}: level ${level} does not match the code, which is ${parsed.level} (${code.length} digits)`);
         }
-        const given = text(props[map.parent]);
+        const given = text(props(map.parent));
         if (given !== undefined && given !== (out.parentCode ?? parsed.street)) {
           bad(`${code}: ${map.parent} ${given} does not match the code, whose parent is ${out.parentCode ?? `street ${parsed.street}`}`);
         }
