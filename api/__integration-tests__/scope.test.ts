@@ -241,3 +241,13 @@ describe('tiles follow the scope', () => {
     expect(leader.bytes).toBeLessThan(admin.bytes);
   });
 });
+
+describe('admin operations', () => {
+  it('refuses importGrids to anyone but a street admin', async () => {
+    const q = `mutation { importGrids(geojson: { type: "FeatureCollection", features: [] }) { crs } }`;
+    for (const who of ['operator', 'leaderLarge'] as const) {
+      const res = await api.gqlAs(as[who], q);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});

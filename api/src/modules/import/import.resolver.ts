@@ -30,6 +30,7 @@ export class ImportResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true, description: 'Only report (the default)' }) dryRun: boolean,
     @Arg('crs', () => String, { nullable: true, description: 'WGS84 (assumed when absent), GCJ02 (AMap/Tencent) or BD09 (Baidu)' }) crs?: string,
   ): Promise<ImportReportType> {
+    ctx.scope.requireStreetAdmin('import grids and buildings');
     let parsed: Crs | undefined;
     try {
       parsed = crs == null ? undefined : parseCrs(crs);
