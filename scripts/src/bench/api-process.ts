@@ -1,10 +1,37 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { signAccessToken } from '@streetgrid/api';
 
-/** The built API (`api/dist/main.js`) in a child process on a free loopback port. */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+/** The secret benchmark processes sign and verify with (never a deployment's). */
+const BENCH_SECRET = 'streetgrid-bench-only';
+
+/**
+ * A street admin on the benchmark database and an `Authorization` header for it, signed
+ * with `secret` (the API under test must verify with the same).
+ */
+export async function benchAuthorization(databaseUrl: string, secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET)): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-admin', 'bench', 'scrypt$disabled', 'STREET_ADMIN')
+       ON CONFLICT (login) DO UPDATE SET role = 'STREET_ADMIN' RETURNING id`,
+    );
+    return `Bearer ${await signAccessToken(rows[0].id, 'STREET_ADMIN', secret)}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The built API (`api/dist/main.js`) in a child process on a free loopback port, with a
+ * street admin's `authorization` header for requests to it.
+ */
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
+  const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   const child = spawn(process.execPath, [resolve(__dirname, '../../../api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -20,6 +47,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   });
   return {
     url,
+    authorization: await benchAuthorization(databaseUrl, new TextEncoder().encode(secret)),
     stop: () =>
       new Promise<void>((ok) => {
         child.once('exit', () => ok());

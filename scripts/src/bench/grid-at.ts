@@ -39,7 +39,7 @@ export async function benchGridAt(db: Database & { url: string }, opts: { concur
       const [lng, lat] = point();
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: api.authorization },
         body: JSON.stringify({ query, variables: { lng, lat } }),
       });
       const body = (await res.json()) as { errors?: unknown };
