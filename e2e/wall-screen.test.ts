@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
 import { readConfig } from '../api/src/config';
+import { upsertUser } from '../api/src/modules/auth';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
 import { createApp, type App } from '../api/src/server';
@@ -20,6 +21,8 @@ const LABEL_LAYERS = ['grids-large-label', 'grids-medium-label', 'grids-small-la
 // fixtureStreet(): the first small grid spans 120.100–120.105 E, 30.250–30.255 N.
 const SMALL_POINT = { lng: 120.102, lat: 30.252 };
 const SMALL_CODE = '3301060010010010001';
+const WALL_LOGIN = 'wall-screen';
+const WALL_PASSWORD = 'wall-screen-e2e-password';
 
 /** The part of the MapLibre map the test uses (this tsconfig has no DOM lib, so no `window`). */
 interface MapLike {
@@ -81,6 +84,9 @@ describe('wall screen (e2e, Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
     db = await createTestDatabase();
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: WALL_LOGIN, displayName: '指挥中心大屏', password: WALL_PASSWORD, role: 'STREET_ADMIN', gridIds: [] }),
+    );
     app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
     origin = await app.listen();
     profile = mkdtempSync(join(tmpdir(), 'streetgrid-e2e-'));
@@ -105,8 +111,27 @@ describe('wall screen (e2e, Chromium)', () => {
     page.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/tiles/')) tileStatuses.push(res.status());
     });
+    const consoleErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(origin);
-    await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+    // Sign in through the form (as the command centre does at the start of a shift) when the app asks.
+    await page.waitForSelector('input[name="login"], .map', { timeout: 30_000 });
+    if (await page.locator('input[name="login"]').isVisible()) {
+      await page.locator('input[name="login"]').fill(WALL_LOGIN);
+      await page.locator('input[name="password"]').fill(WALL_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+    }
+    try {
+      await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+    } catch (error) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-failed.png') }).catch(() => {});
+      const status = await page.locator('.app__status').textContent().catch(() => null);
+      throw new Error(`the map never became ready; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, { cause: error });
+    }
     await mapIdle(page);
   });
 
