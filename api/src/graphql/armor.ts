@@ -13,7 +13,9 @@ export function armorFor(production: boolean) {
     maxAliases: { n: 20 },
     maxDirectives: { n: 30 },
     maxTokens: { n: 4000 },
-    costLimit: { maxCost: 20000 },
+    // armor's cost grows 1.5× per level of depth: 50 grids → buildings → households →
+    // residents (a dashboard's real query) costs ~45,000; a depth-12 bomb far more.
+    costLimit: { maxCost: 100000 },
     blockFieldSuggestion: { enabled: production },
   }).protect();
 }
