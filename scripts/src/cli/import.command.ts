@@ -9,7 +9,7 @@ import { ProgressBar } from './progress';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Validate and load grids and buildings from GeoJSON or a zipped Shapefile (all or nothing)',
-  arguments: '<file>',
+  arguments: '<file.geojson|file.zip>',
   description: [
     'Reads grids (properties code, name, level, parent_code; level and parent follow from the code) and',
     'buildings (kind=building, code, name, address, floors, units, parent_code = grid code), converts',
