@@ -1,4 +1,6 @@
 import { makeBBox, tilesCovering, type TileCoord } from '@streetgrid/geo';
+import { connectDatabase } from '@streetgrid/api';
+import { jwtSecret, signAccessToken, upsertUser } from '@streetgrid/api/modules/auth/index';
 import { geojsonSql, mvtSql, type TileLayer } from '@streetgrid/api/modules/tile/index';
 import { Pool } from 'pg';
 import { startApiProcess } from './api-process';
@@ -57,8 +59,16 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
       for (const z of zooms[layer]) tileSets.set(`${layer}/${z}`, tilesCovering(bbox, z, 1 << 20).slice(0, maxTiles));
     }
 
+    // Tiles need a signed-in viewer: a street-wide bench user, its token signed with the API's secret.
+    const secret = process.env.JWT_SECRET ?? 'streetgrid-bench-only';
+    const db = await connectDatabase(databaseUrl, { poolSize: 1 });
+    const userId = await db.dataSource
+      .transaction((m) => upsertUser(m, { login: 'bench-tiles', displayName: 'bench', password: `bench-${Date.now()}`, role: 'STREET_ADMIN', gridIds: [] }))
+      .finally(() => db.dataSource.destroy());
+    const authorization = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret({ JWT_SECRET: secret }))}`;
+
     const measureHttp = async (cacheSize: number): Promise<Map<string, LoadResult>> => {
-      const api = await startApiProcess(databaseUrl, { TILE_CACHE_SIZE: String(cacheSize), JWT_SECRET: process.env.JWT_SECRET ?? 'streetgrid-bench-only' });
+      const api = await startApiProcess(databaseUrl, { TILE_CACHE_SIZE: String(cacheSize), JWT_SECRET: secret });
       const out = new Map<string, LoadResult>();
       try {
         for (const [key, tiles] of tileSets) {
@@ -67,7 +77,7 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
             await runLoad(
               async (i) => {
                 const t = tiles[i % tiles.length];
-                const res = await fetch(`${api.url}/tiles/${key.split('/')[0]}/${t.z}/${t.x}/${t.y}.mvt`);
+                const res = await fetch(`${api.url}/tiles/${key.split('/')[0]}/${t.z}/${t.x}/${t.y}.mvt`, { headers: { authorization } });
                 await res.arrayBuffer();
                 return res.status === 200 || res.status === 204;
               },
