@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../api/__integration-t
 import { commands } from '../src/cli/commands';
 import { runCli } from '../src/cli/run';
 import { formatReport, importGeoJson, parseFieldMap, readZippedShapefile, type ImportOptions } from '../src/import';
-import { shapefileFixtures, writeShapefileFixtures } from './fixtures/import/make-shapefiles';
+import { shapefileFixtures, writeShapefileFixtures, zipLayer } from './fixtures/import/make-shapefiles';
 
 const FIXTURES = join(__dirname, 'fixtures/import');
 const zip = (name: string) => readFileSync(join(FIXTURES, name));
@@ -142,6 +142,22 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     ]);
     expect(formatReport(report)).toMatch(/Unreadable or unsupported input: 1\n.*CGCS2000_3_Degree_GK_CM_120E[^]*1 error: nothing written/);
     expect(await counts()).toEqual(before);
+  });
+
+  it('takes a Shapefile polygon of 20,000 vertices', async () => {
+    const ring: [number, number][] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const a = (-2 * Math.PI * i) / 20_000; // clockwise, as a Shapefile shell is
+      ring.push([120.205 + 0.005 * Math.cos(a), 30.305 + 0.005 * Math.sin(a)]);
+    }
+    ring.push(ring[0]);
+    const bytes = zipLayer({ name: 'big', fields: [{ name: 'code', type: 'C', length: 12 }, { name: 'name', type: 'C', length: 20 }], rows: [{ shape: [[ring]], values: ['330106002001', '大多边形社区'] }], encoding: 'gbk' });
+    const read = readZippedShapefile(bytes, 'big.zip');
+    const report = await importGeoJson(db.dataSource, read.collection, { streets: NEW_STREET, issues: read.issues, notes: read.notes });
+    expect(report.issues).toEqual([]);
+    const [row] = await db.dataSource.query(`SELECT ST_NPoints(geom) AS n, name FROM grid WHERE code = '330106002001'`);
+    expect(row).toEqual({ n: 20_001, name: '大多边形社区' });
+    await clearNewStreet();
   });
 
   it('a file that is not a zip is reported, not thrown', () => {
