@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
+import { benchScope, printScope } from './scope';
 import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
 import { benchTiles, printTiles } from './tiles';
@@ -43,6 +44,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printTiles(await benchTiles(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 2) }));
+  },
+  /** Scope enforcement: the same operations as the street admin and as a community's leader. */
+  async scope() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printScope(await benchScope(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 5) }));
   },
   async statements() {
     const db = await benchDatabase();
