@@ -17,8 +17,9 @@ const REQUEST_FIELDS = [
   'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url',
 ];
 
-const get = async (path: string) => {
-  const res = await fetch(`${api.url}/open311/v2/${path}`);
+const get = async (path: string, apiKey: string | null = 'key-one') => {
+  const keyed = path.startsWith('requests') && apiKey ? `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(apiKey)}` : path;
+  const res = await fetch(`${api.url}/open311/v2/${keyed}`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown>[] & Record<string, unknown> };
 };
 const post = async (form: Record<string, string>) => {
@@ -99,5 +100,18 @@ describe('Open311 GeoReport v2', () => {
     const res = await post({ api_key: 'key-one', service_code: 'OTHER', lat: '31.2', long: '121.5', description: 'x' });
     expect(res.status).toBe(400);
     expect(res.body[0].description).toMatch(/no small grid/);
+  });
+});
+
+describe('Open311 keys', () => {
+  it('reads requests only with a key: an Open311 key or a department key with the Case scope', async () => {
+    expect((await get('requests.json', null)).status).toBe(403);
+    expect((await get('requests.json', 'wrong')).status).toBe(403);
+    const gridOnly = await api.gql<{ createApiKey: { key: string } }>(`mutation { createApiKey(input: { name: "g", department: "住建局", scopes: ["Grid"] }) { key } }`);
+    expect((await get('requests.json', gridOnly.data!.createApiKey.key)).status).toBe(403);
+    const cases = await api.gql<{ createApiKey: { key: string } }>(`mutation { createApiKey(input: { name: "c", department: "城管局", scopes: ["Case"] }) { key } }`);
+    const ok = await get('requests.json', cases.data!.createApiKey.key);
+    expect(ok.status).toBe(200);
+    expect(Array.isArray(ok.body)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuthService, jwtSecret } from '../auth';
+import { applyScope, Scope } from '../auth/scope';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -10,7 +12,7 @@ import { CaseService } from './case.service';
 const CLOSED_STATUSES = [CaseStatus.CLOSED, CaseStatus.RATED, CaseStatus.REJECTED];
 const MAX_PAGE_SIZE = 500;
 
-/** API keys allowed to POST requests: OPEN311_API_KEYS, comma-separated (until sign-in exists). */
+/** Extra Open311-only keys from OPEN311_API_KEYS (comma-separated); departments' API keys with the Case scope work too. */
 export function open311KeysFromEnv(env: NodeJS.ProcessEnv = process.env): Set<string> {
   return new Set((env.OPEN311_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean));
 }
@@ -37,6 +39,19 @@ class Open311Failure extends Error {
 export function open311Router(ds: DataSource, bus: CaseBus, apiKeys: Set<string> = open311KeysFromEnv()): Router {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false }), express.json());
+  const auth = new AuthService(ds, jwtSecret());
+  /**
+   * The caller behind an `api_key`: an Open311 key from the environment or a department's
+   * API key carrying the Case scope. Requests hold residents' descriptions and addresses,
+   * so unlike the spec's optional GET keys, reading them needs a key too.
+   */
+  const keyScope = async (key: string | undefined): Promise<Scope> => {
+    if (!key) throw new Open311Failure(403, 'api_key is required');
+    if (apiKeys.has(key)) return new Scope({ kind: 'department', keyId: 'open311-env', department: 'open311', scopes: ['Case'] });
+    const viewer = await auth.viewerFrom(undefined, key).catch(() => null);
+    if (!viewer || viewer.kind !== 'department' || !viewer.scopes.includes('Case')) throw new Open311Failure(403, 'api_key is missing or not valid');
+    return new Scope(viewer);
+  };
 
   router.get('/services.json', handle(async () => {
     const categories = await new CaseService(ds, bus).categories();
@@ -51,7 +66,7 @@ export function open311Router(ds: DataSource, bus: CaseBus, apiKeys: Set<string>
 
   router.post('/requests.json', handle(async (req) => {
     const body = req.body as Record<string, string | undefined>;
-    if (!body.api_key || !apiKeys.has(body.api_key)) throw new Open311Failure(403, 'api_key is missing or not valid');
+    await keyScope(body.api_key);
     if (!body.service_code) throw new Open311Failure(400, 'service_code is required');
     if (body.lat == null || body.long == null) throw new Open311Failure(400, 'lat and long are required (address_string alone cannot be routed to a grid)');
     const name = [body.first_name, body.last_name].filter(Boolean).join(' ') || null;
@@ -74,9 +89,10 @@ export function open311Router(ds: DataSource, bus: CaseBus, apiKeys: Set<string>
 
   router.get('/requests.json', handle(async (req) => {
     const q = req.query as Record<string, string | undefined>;
+    const scope = await keyScope(q.api_key);
     const page = intParam(q.page, 'page', 1, 1, 1_000_000);
     const pageSize = intParam(q.page_size, 'page_size', 50, 1, MAX_PAGE_SIZE);
-    const qb = ds.getRepository(Case).createQueryBuilder('c');
+    const qb = applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
     if (q.service_request_id) qb.andWhere('c.id::text IN (:...ids)', { ids: q.service_request_id.split(',') });
     if (q.service_code) qb.andWhere('c.category IN (:...codes)', { codes: q.service_code.split(',') });
     if (q.status) {
@@ -97,7 +113,8 @@ export function open311Router(ds: DataSource, bus: CaseBus, apiKeys: Set<string>
 
   router.get('/requests/:id.json', handle(async (req) => {
     const id = String(req.params.id);
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await ds.getRepository(Case).findOneBy({ id }) : null;
+    const scope = await keyScope((req.query as Record<string, string | undefined>).api_key);
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id = :id', { id }).getOne() : null;
     if (!row) throw new Open311Failure(404, `service_request_id ${id} not found`);
     return toRequests(ds, [row]);
   }));
