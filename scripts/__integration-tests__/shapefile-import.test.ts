@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { unzipSync } from 'fflate';
@@ -184,6 +185,16 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     expect(real.code).toBe(0);
     expect((await names()).map((g) => g.name)).toEqual(['西湖试验社区', '翠苑一区', '翠苑二区（东）']);
     await clearNewStreet();
+    // An unzipped .shp with its sidecars beside it.
+    const dir = mkdtempSync(join(tmpdir(), 'sg-shp-'));
+    for (const [name, bytes] of Object.entries(unzipSync(zip('grids-gbk.zip')))) writeFileSync(join(dir, name), bytes);
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk) => (out += chunk));
+    const shp = await runCli(['import', join(dir, 'grids_gbk.shp'), '--map', 'code=BM,name=MC,level=JB', '--street-name', '试验街道', '--dry-run', '--database-url', db.url], commands, { env: {}, stdout, stderr: new PassThrough().resume() });
+    rmSync(dir, { recursive: true });
+    expect(shp).toBe(0);
+    expect(out).toMatch(/shapefile layer grids_gbk: 3 shapes; DBF encoding GBK[^]*changes: 3 to insert/);
     const projected = await runCli(['import', join(FIXTURES, 'projected.zip'), '--database-url', db.url], commands, { env: {}, stdout: new PassThrough().resume(), stderr: new PassThrough().resume() });
     expect(projected).toBe(2);
   });

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { GeoInputError, parseCrs, type Crs } from '@streetgrid/geo';
-import { formatReport, importGeoJson, parseFieldMap, readZippedShapefile, type ImportIssue } from '../import';
+import { formatReport, importGeoJson, parseFieldMap, readShapefileFiles, readZippedShapefile, type ImportIssue } from '../import';
 import { stringOption, UsageError, type Command } from './command';
 import { databaseOptions, openCliDatabase } from './database';
 import { ProgressBar } from './progress';
@@ -9,7 +10,7 @@ import { ProgressBar } from './progress';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Validate and load grids and buildings from GeoJSON or a zipped Shapefile (all or nothing)',
-  arguments: '<file.geojson|file.zip>',
+  arguments: '<file.geojson|file.zip|file.shp>',
   description: [
     'Reads grids (properties code, name, level, parent_code; level and parent follow from the code) and',
     'buildings (kind=building, code, name, address, floors, units, parent_code = grid code), converts',
@@ -17,10 +18,11 @@ export const importCommand: Command = {
     'their parent, overlaps between siblings, gaps in coverage, duplicate codes and orphans. Any problem:',
     'the report, exit code 2, nothing written. Otherwise everything is upserted by code in one transaction.',
     '',
-    'A .zip is read as a Shapefile (every layer: .shp + .dbf, with .prj and .cpg when present). DBF text',
-    'is decoded with the .cpg encoding (GBK/936, UTF-8, …), else the DBF language driver id, else UTF-8',
-    'when it is valid UTF-8, else GBK; the report says which. The .prj must be WGS 84 (or CGCS2000)',
-    'longitude/latitude: a projected layer is reported and nothing is written.',
+    'A .zip is read as a Shapefile (every layer: .shp + .dbf, with .prj and .cpg when present), and so is',
+    'a .shp with the .dbf/.prj/.cpg of the same name beside it. DBF text is decoded with the .cpg',
+    'encoding (GBK/936, UTF-8, …), else the DBF language driver id, else UTF-8 when it is valid UTF-8,',
+    'else GBK; the report says which. The .prj must be WGS 84 (or CGCS2000) longitude/latitude: a',
+    'projected layer is reported and nothing is written.',
   ].join('\n'),
   options: {
     'dry-run': { type: 'boolean', description: 'Print the report only; write nothing' },
@@ -61,6 +63,18 @@ export const importCommand: Command = {
         return 2;
       }
       ({ collection: input, issues, notes } = readZippedShapefile(bytes, file, { encoding: stringOption(context.values, 'encoding') }));
+    } else if (/\.shp$/i.test(file)) {
+      const stem = basename(file).slice(0, -4);
+      const files: Record<string, Uint8Array> = {};
+      try {
+        for (const name of await readdir(dirname(file))) {
+          if (name.slice(0, -4) === stem && /\.(shp|dbf|prj|cpg)$/i.test(name)) files[name] = await readFile(join(dirname(file), name));
+        }
+      } catch (error) {
+        context.stderr.write(`import: cannot read ${file}: ${(error as Error).message}\n`);
+        return 2;
+      }
+      ({ collection: input, issues, notes } = readShapefileFiles(files, file, { encoding: stringOption(context.values, 'encoding') }));
     } else {
       try {
         input = JSON.parse(await readFile(file, 'utf8'));

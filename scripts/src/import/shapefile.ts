@@ -271,15 +271,25 @@ const outOfRange = (g: Geometry | null): boolean => {
  * and an empty collection, so nothing can be written.
  */
 export function readZippedShapefile(zip: Uint8Array, file: string, opts: ShapefileOptions = {}): ShapefileRead {
-  const issues: ImportIssue[] = [];
-  const notes: string[] = [];
-  const empty = (message: string): ShapefileRead => ({ collection: { type: 'FeatureCollection', features: [] }, issues: [...issues, { kind: 'UNSUPPORTED_INPUT', message }], notes });
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip, { filter: (f) => !f.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(f.name) });
   } catch (error) {
-    return empty(`${file}: not a readable zip file (${(error as Error).message})`);
+    return unsupported([], `${file}: not a readable zip file (${(error as Error).message})`);
   }
+  return readShapefileFiles(entries, file, opts);
+}
+
+const unsupported = (notes: string[], message: string): ShapefileRead => ({ collection: { type: 'FeatureCollection', features: [] }, issues: [{ kind: 'UNSUPPORTED_INPUT', message }], notes });
+
+/**
+ * The same as `readZippedShapefile`, over files already at hand: name (with its .shp, .dbf, .prj
+ * or .cpg extension) → bytes, e.g. a .shp and the sidecar files next to it.
+ */
+export function readShapefileFiles(entries: Record<string, Uint8Array>, file: string, opts: ShapefileOptions = {}): ShapefileRead {
+  const issues: ImportIssue[] = [];
+  const notes: string[] = [];
+  const empty = (message: string) => unsupported(notes, message);
   const layers = new Map<string, Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', Uint8Array>>>();
   for (const [name, bytes] of Object.entries(entries)) {
     const base = name.slice(0, -4);
@@ -287,7 +297,7 @@ export function readZippedShapefile(zip: Uint8Array, file: string, opts: Shapefi
     layers.set(base, { ...layers.get(base), [ext]: bytes });
   }
   const names = [...layers.keys()].filter((n) => layers.get(n)!.shp).sort();
-  if (!names.length) return empty(`${file}: the zip holds no .shp file`);
+  if (!names.length) return empty(`${file}: no .shp file`);
   const features: Feature<Geometry | null>[] = [];
   for (const name of names) {
     const layer = layers.get(name)!;
