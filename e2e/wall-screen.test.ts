@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
 import { readConfig } from '../api/src/config';
+import { jwtSecret, signAccessToken, upsertUser } from '../api/src/modules/auth';
 import { upsertUser } from '../api/src/modules/auth';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
@@ -21,6 +22,10 @@ const LABEL_LAYERS = ['grids-large-label', 'grids-medium-label', 'grids-small-la
 // fixtureStreet(): the first small grid spans 120.100–120.105 E, 30.250–30.255 N.
 const SMALL_POINT = { lng: 120.102, lat: 30.252 };
 const SMALL_CODE = '3301060010010010001';
+// The leader reports here (inside the same small grid, away from the API-reported case).
+const LEADER_POINT = { lng: 120.1035, lat: 30.2535 };
+const PASSWORD = 'e2e-streetgrid';
+const PIN_LAYER = 'case-pins';
 const WALL_LOGIN = 'wall-screen';
 const WALL_PASSWORD = 'wall-screen-e2e-password';
 
@@ -32,7 +37,8 @@ interface MapLike {
   getZoom(): number;
   project(lngLat: [number, number]): { x: number; y: number };
   queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
-  getStyle(): { glyphs?: string; layers: { type: string; layout?: Record<string, unknown> }[] };
+  getCenter(): { lng: number; lat: number };
+  getStyle(): { glyphs?: string; layers: { id: string; type: string; layout?: Record<string, unknown> }[] };
 }
 /** `window.__streetgridMap`, the app's test hook. */
 type MapHost = { __streetgridMap: MapLike };
@@ -67,6 +73,34 @@ async function rendered(page: Page): Promise<{ levels: string[]; labels: string[
   );
 }
 
+/** Signs in through the login form and waits for the map to be ready. */
+async function signIn(page: Page, login: string, consoleErrors: string[]): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="password"]').press('Enter');
+  try {
+    await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+  } catch (error) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${login}-failed.png`) }).catch(() => {});
+    const status = await page.locator('.app__status, .login__error').first().textContent().catch(() => null);
+    throw new Error(`the map never became ready for ${login}; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, { cause: error });
+  }
+  await mapIdle(page);
+}
+
+/** Case ids among the rendered pins. */
+async function renderedPins(page: Page): Promise<string[]> {
+  return page.evaluate((layer) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.id)), PIN_LAYER);
+}
+
+/** Clicks the map canvas at a lng/lat. */
+async function clickAt(page: Page, at: { lng: number; lat: number }): Promise<void> {
+  const point = await page.evaluate((p) => (globalThis as unknown as MapHost).__streetgridMap.project([p.lng, p.lat]), at);
+  const canvas = (await page.locator('.map canvas').boundingBox())!;
+  await page.mouse.click(canvas.x + point.x, canvas.y + point.y);
+}
+
 describe('wall screen (e2e, Chromium)', () => {
   let db: TestDatabase;
   let app: App;
@@ -76,6 +110,22 @@ describe('wall screen (e2e, Chromium)', () => {
   let profile: string;
   const requests: string[] = [];
   const tileStatuses: number[] = [];
+  const consoleErrors: string[] = [];
+  let adminToken: string;
+  let smallGridId: string;
+  let smallBox: { x0: number; y0: number; x1: number; y1: number };
+
+  /** A GraphQL call as the street admin, straight to the API. */
+  async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
 
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIST, 'index.html'))) {
@@ -84,6 +134,16 @@ describe('wall screen (e2e, Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
     db = await createTestDatabase();
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    [{ id: smallGridId, ...smallBox }] = await db.dataSource.query(
+      `SELECT id, ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM grid WHERE code = $1`,
+      [SMALL_CODE],
+    );
+    const adminId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-admin', displayName: '街道管理员', password: PASSWORD, role: 'STREET_ADMIN' }));
+    await db.dataSource.transaction(async (m) => {
+      await upsertUser(m, { login: 'e2e-operator', displayName: '值班员', password: PASSWORD, role: 'OPERATOR' });
+      await upsertUser(m, { login: 'e2e-leader', displayName: '网格长', password: PASSWORD, role: 'GRID_LEADER', gridIds: [smallGridId] });
+    });
+    adminToken = await signAccessToken(adminId, 'STREET_ADMIN', jwtSecret());
     await db.dataSource.transaction((m) =>
       upsertUser(m, { login: WALL_LOGIN, displayName: '指挥中心大屏', password: WALL_PASSWORD, role: 'STREET_ADMIN', gridIds: [] }),
     );
@@ -112,28 +172,13 @@ describe('wall screen (e2e, Chromium)', () => {
     page.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/tiles/')) tileStatuses.push(res.status());
     });
-    const consoleErrors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(origin);
-    // Sign in through the form (as the command centre does at the start of a shift) when the app asks.
-    await page.waitForSelector('input[name="login"], .map', { timeout: 30_000 });
-    if (await page.locator('input[name="login"]').isVisible()) {
-      await page.locator('input[name="login"]').fill(WALL_LOGIN);
-      await page.locator('input[name="password"]').fill(WALL_PASSWORD);
-      await page.locator('form button[type="submit"]').click();
-    }
-    try {
-      await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
-    } catch (error) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-failed.png') }).catch(() => {});
-      const status = await page.locator('.app__status').textContent().catch(() => null);
-      throw new Error(`the map never became ready; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, { cause: error });
-    }
-    await mapIdle(page);
+    await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
+    await signIn(page, 'e2e-operator', consoleErrors);
   });
 
   afterAll(async () => {
@@ -171,7 +216,7 @@ describe('wall screen (e2e, Chromium)', () => {
   it('labels grids in Chinese, drawn locally without a glyphs URL', async () => {
     const style = await page.evaluate(() => {
       const s = (globalThis as unknown as MapHost).__streetgridMap.getStyle();
-      return { glyphs: s.glyphs ?? null, fields: s.layers.filter((l) => l.type === 'symbol').map((l) => JSON.stringify(l.layout?.['text-field'])) };
+      return { glyphs: s.glyphs ?? null, fields: s.layers.filter((l) => l.type === 'symbol' && l.id.startsWith('grids-')).map((l) => JSON.stringify(l.layout?.['text-field'])) };
     });
     expect(style.glyphs).toBeNull();
     expect(style.fields.length).toBe(3);
@@ -196,6 +241,86 @@ describe('wall screen (e2e, Chromium)', () => {
     ]);
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-panel.png') });
+  });
+
+  it('shows a case reported through the API as a pin without reload, in the feed and the KPI band, and opens it with its timeline', async () => {
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    await jumpTo(page, 16, [SMALL_POINT.lng, SMALL_POINT.lat]);
+    const { reportCase } = await api<{ reportCase: { case: { id: string } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
+      { input: { clientKey: `e2e-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', lng: SMALL_POINT.lng, lat: SMALL_POINT.lat, description: '楼道堆放杂物（e2e）' } },
+    );
+    const id = reportCase.case.id;
+    await page.waitForFunction(
+      ({ layer, id }) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).some((f) => f.properties.id === id),
+      { layer: PIN_LAYER, id },
+      { timeout: 15_000 },
+    );
+    expect(await renderedPins(page)).toContain(id);
+    // No reload: the same document.
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    await page.locator('.feed__item').first().waitFor();
+    expect(await page.locator('.feed__item').first().textContent()).toContain('楼道堆放杂物');
+    await page.waitForFunction(() => document.querySelector('.kpi[data-kpi="open"] .kpi__value')?.textContent === '1', undefined, { timeout: 10_000 });
+    await page.waitForSelector('.pin-pulse');
+
+    await mapIdle(page);
+    await clickAt(page, SMALL_POINT);
+    const panel = page.locator(`.case-panel[data-case-id="${id}"]`);
+    await panel.locator('.timeline__item').first().waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.timeline__item').first().getAttribute('data-type')).toBe('REPORTED');
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-case.png') });
+  });
+
+  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts and handles it; works on a phone', async () => {
+    const leader = await context.newPage();
+    leader.on('pageerror', (error) => consoleErrors.push(error.message));
+    await leader.goto(origin);
+    await signIn(leader, 'e2e-leader', consoleErrors);
+    // The map opens on the leader's small grid: centred on it, zoomed in to it.
+    const view = await leader.evaluate(() => {
+      const map = (globalThis as unknown as MapHost).__streetgridMap;
+      return { centre: map.getCenter(), zoom: map.getZoom() };
+    });
+    expect(view.centre.lng).toBeCloseTo((smallBox.x0 + smallBox.x1) / 2, 4);
+    expect(view.centre.lat).toBeCloseTo((smallBox.y0 + smallBox.y1) / 2, 4);
+    expect(view.zoom).toBeGreaterThan(14);
+    // The case the API reported in this grid is in the leader's list.
+    await leader.locator('.case-list__item').first().waitFor({ timeout: 15_000 });
+
+    await clickAt(leader, LEADER_POINT);
+    const form = leader.locator('.report-form');
+    await form.waitFor();
+    await leader.waitForFunction(() => (document.querySelector('.report-form select') as { options?: { length: number } } | null)?.options?.length);
+    await form.locator('textarea[name="description"]').fill('路灯不亮（网格巡查 e2e）');
+    await form.locator('button[type="submit"]').click();
+    const panel = leader.locator('.case-panel');
+    await panel.locator('.status-chip[data-status="REPORTED"]').waitFor({ timeout: 10_000 });
+    const id = await panel.getAttribute('data-case-id');
+    await panel.locator('[data-action="accept"]').click();
+    await panel.locator('.status-chip[data-status="IN_PROGRESS"]').waitFor({ timeout: 10_000 });
+    await panel.locator('textarea[name="feedback"]').fill('已更换灯泡');
+    await panel.locator('[data-action="handle"]').click();
+    await panel.locator('.status-chip[data-status="HANDLED"]').waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')))).toEqual([
+      'REPORTED',
+      'FILED',
+      'DISPATCHED',
+      'STARTED',
+      'HANDLED',
+    ]);
+    // The wall screen saw the leader's case live too.
+    await page.waitForFunction((id) => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('路灯不亮')) && !!id, id, { timeout: 10_000 });
+    await mapIdle(leader);
+    await leader.screenshot({ path: join(ARTIFACTS, 'leader.png') });
+
+    await leader.setViewportSize({ width: 390, height: 844 });
+    await panel.locator('button', { hasText: /关闭|Close/ }).click();
+    await leader.locator('.workspace__cases').waitFor();
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await mapIdle(leader);
+    await leader.screenshot({ path: join(ARTIFACTS, 'leader-phone.png') });
+    await leader.close();
   });
 
   it('sends no request outside its own origin', () => {

@@ -7,21 +7,34 @@ import { App } from './app/App';
 import './app/app.css';
 import { browserStorage, storedLanguage } from './app/language';
 import { themeFromSearch } from './app/theme';
+import { SessionProvider } from './features/auth/SessionProvider';
+import { AuthSession } from './features/auth/session';
 import { createApolloClient } from './graphql/client';
 import { createI18n } from './i18n';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const client = createApolloClient();
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const auth = new AuthSession(tabStorage());
+const client = createApolloClient(auth);
 const i18n = createI18n(storedLanguage(browserStorage()));
 
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={client}>
-        <App theme={themeFromSearch(window.location.search)} />
-      </ApolloProvider>
+      <SessionProvider auth={auth} client={client}>
+        <ApolloProvider client={client.apollo}>
+          <App theme={themeFromSearch(window.location.search)} />
+        </ApolloProvider>
+      </SessionProvider>
     </I18nextProvider>
   </StrictMode>,
 );

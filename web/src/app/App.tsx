@@ -1,86 +1,63 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GridChainPanel } from '../features/grid-inspector/GridChainPanel';
-import { useGridAt } from '../features/grid-inspector/useGridAt';
-import { useGridLayers } from '../features/grids/useGridLayers';
-import type { LngLat } from '../graphql/types';
+import { LoginScreen } from '../features/auth/LoginScreen';
+import { useSession } from '../features/auth/SessionProvider';
+import { screenFor } from '../features/auth/tokens';
+import { LeaderWorkspace } from '../features/leader/LeaderWorkspace';
+import { WallScreen } from '../features/wall/WallScreen';
 import { otherLanguage } from '../i18n';
-import { GridMap, type MapSelection } from '../map/GridMap';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
 
-/** The command centre screen: header, street map, and the panel for a clicked point. */
+/** Sign-in, then the screen of the account's role: the command centre's wall screen or a grid leader's workspace. */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
-  const layers = useGridLayers();
-  const [picked, setPicked] = useState<LngLat | null>(null);
-  const { lookup, retry } = useGridAt(picked);
+  const { session, auth, client } = useSession();
+  const screen = session ? screenFor(session.user.role) : 'login';
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
-    document.title = t('app.title');
-  }, [i18n.language, t]);
+    document.title = screen === 'leader' ? t('leader.title') : t('app.title');
+  }, [i18n.language, t, screen]);
 
-  const selection = useMemo<MapSelection[]>(
-    () => (lookup.status === 'ready' ? lookup.grids.map(({ id, level }) => ({ id, level })) : []),
-    [lookup],
-  );
-  const closePanel = useCallback(() => setPicked(null), []);
+  const getToken = useCallback(() => auth.tokenNow(), [auth]);
   const switchLanguage = () => {
     const next = otherLanguage(i18n.language);
     storeLanguage(browserStorage(), next);
     void i18n.changeLanguage(next);
   };
+  const signOut = () => {
+    auth.signOut();
+    void client.apollo.clearStore();
+  };
 
-  return (
-    <div className="app" data-theme={theme}>
-      <header className="app__header">
-        <h1 className="app__title">{t('app.title')}</h1>
-        <LayersStatus layers={layers} />
-        <button type="button" className="button" onClick={switchLanguage} aria-label={t('language.switchLabel')}>
-          {t('language.switchTo')}
-        </button>
-      </header>
-      <main className="app__main">
-        <GridMap
-          theme={theme}
-          layers={layers.status === 'ready' ? layers.data : null}
-          picked={picked}
-          selection={selection}
-          onPick={setPicked}
-        />
-        {picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} />}
-      </main>
-    </div>
-  );
-}
-
-function LayersStatus({ layers }: { layers: ReturnType<typeof useGridLayers> }) {
-  const { t } = useTranslation();
-  if (layers.status === 'loading') {
+  if (!session) {
     return (
-      <p className="app__status" role="status">
-        {t('app.gridsLoading')}
-      </p>
-    );
-  }
-  if (layers.status === 'error') {
-    return (
-      <div className="app__status app__status--error" role="alert">
-        <span>{t('app.gridsError', { message: layers.message })}</span>
-        <button type="button" className="button" onClick={layers.reload}>
-          {t('app.retry')}
-        </button>
+      <div className="app" data-theme={theme} data-screen="login">
+        <LoginScreen auth={auth} onLanguage={switchLanguage} />
       </div>
     );
   }
+
   return (
-    <p className="app__status" role="status">
-      {t('app.gridsLoaded', {
-        large: layers.data.counts.LARGE,
-        medium: layers.data.counts.MEDIUM,
-        small: layers.data.counts.SMALL,
-      })}
-    </p>
+    <div className="app" data-theme={theme} data-screen={screen}>
+      <header className="app__header">
+        <h1 className="app__title">{screen === 'leader' ? t('leader.title') : t('app.title')}</h1>
+        <span className="app__user">{t('auth.signedInAs', { name: session.user.displayName, role: t(`role.${session.user.role}`) })}</span>
+        <button type="button" className="button" onClick={switchLanguage} aria-label={t('language.switchLabel')}>
+          {t('language.switchTo')}
+        </button>
+        <button type="button" className="button" onClick={signOut} data-action="sign-out">
+          {t('auth.signOut')}
+        </button>
+      </header>
+      {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
+      {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
+      {screen === 'none' && (
+        <main className="app__main app__main--message">
+          <p role="alert">{t('auth.noScreen', { role: t(`role.${session.user.role}`) })}</p>
+        </main>
+      )}
+    </div>
   );
 }

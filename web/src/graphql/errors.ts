@@ -1,4 +1,15 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+
 /** A message to show for anything a query rejected with. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The first GraphQL error's `extensions.code` (CONFLICT, FORBIDDEN, …), if any. */
+export function errorCode(error: unknown): string | null {
+  if (CombinedGraphQLErrors.is(error)) {
+    const code = error.errors[0]?.extensions?.code;
+    return typeof code === 'string' ? code : null;
+  }
+  return null;
 }

@@ -6,6 +6,8 @@ export interface Formatters {
   area(squareMetres: number): string;
   /** A date the API sends as a string, e.g. a leader's `since`; an unparseable string is shown as is. */
   date(value: string): string;
+  /** An instant the API sends (ISO date-time), with the time, in the street's time zone. */
+  dateTime(value: string): string;
   /** A longitude or latitude in degrees, to six places (about 0.1 m). */
   coordinate(degrees: number): string;
 }
@@ -26,6 +28,7 @@ export function createFormatters(locale: string): Formatters {
   // A bare date means that calendar day; formatting it in UTC keeps it from shifting a day.
   const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: STREET_TIME_ZONE });
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: STREET_TIME_ZONE });
 
   return {
     count: (value) => count.format(value),
@@ -34,6 +37,10 @@ export function createFormatters(locale: string): Formatters {
       const time = Date.parse(value);
       if (Number.isNaN(time)) return value;
       return (ISO_DATE.test(value) ? dateOnly : dateTime).format(time);
+    },
+    dateTime: (value) => {
+      const time = Date.parse(value);
+      return Number.isNaN(time) ? value : instant.format(time);
     },
     coordinate: (degrees) => coordinate.format(degrees),
   };

@@ -1,8 +1,12 @@
-import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type MapGeoJSONFeature, type RequestParameters } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOwnTileUrl } from '../features/auth/session';
+import { bearer } from '../features/auth/tokens';
+import type { PinCollection } from '../features/cases/pins';
+import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../features/cases/pinStyle';
 import type { GridLayerData } from '../features/grids/loadGridLayers';
-import type { GridLevel, LngLat } from '../graphql/types';
+import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';
 import './worker';
@@ -21,6 +25,20 @@ export interface GridMapProps {
   picked: LngLat | null;
   selection: readonly MapSelection[];
   onPick: (point: LngLat) => void;
+  /** The current access token, read on every tile request (MapLibre's transformRequest is synchronous). */
+  getToken: () => string | null;
+  /** Case pins (the clustered `cases` source); null draws none. */
+  pins?: PinCollection | null;
+  /** A click on a case pin. */
+  onCaseClick?: (id: string) => void;
+  /** Where to fit instead of the whole street (a leader's own grids, a search hit). */
+  focus?: BBox | null;
+}
+
+/** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
+export function tileRequest(url: string, origin: string, token: string | null): RequestParameters | undefined {
+  if (!token || !isOwnTileUrl(url, origin)) return undefined;
+  return { url, headers: { Authorization: bearer(token) } };
 }
 
 /** Padding around the street when the map fits to it, in CSS pixels. */
@@ -35,15 +53,19 @@ const removedMaps = new WeakSet<MapLibreMap>();
  * clicks reported through `onPick`. The map's container carries `data-state="ready"` once
  * the grids are drawn, for end-to-end tests to wait on.
  */
-export function GridMap({ theme, layers, picked, selection, onPick }: GridMapProps) {
+export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null }: GridMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [drawn, setDrawn] = useState<{ map: MapLibreMap; layers: GridLayerData } | null>(null);
   const onPickRef = useRef(onPick);
+  const getTokenRef = useRef(getToken);
+  const onCaseClickRef = useRef(onCaseClick);
   useEffect(() => {
     onPickRef.current = onPick;
-  }, [onPick]);
+    getTokenRef.current = getToken;
+    onCaseClickRef.current = onCaseClick;
+  }, [onPick, getToken, onCaseClick]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -57,11 +79,32 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
       dragRotate: false,
       pitchWithRotate: false,
       attributionControl: false,
+      transformRequest: (url) => tileRequest(url, window.location.origin, getTokenRef.current()),
     });
     instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-left');
-    instance.on('click', (event) => onPickRef.current({ lng: event.lngLat.lng, lat: event.lngLat.lat }));
+    instance.on('click', (event) => {
+      const hit: MapGeoJSONFeature | undefined = instance.getLayer(PIN_LAYER)
+        ? instance.queryRenderedFeatures(event.point, { layers: [PIN_LAYER, CLUSTER_LAYER] })[0]
+        : undefined;
+      if (hit && hit.layer.id === PIN_LAYER && onCaseClickRef.current) {
+        onCaseClickRef.current(String(hit.properties.id));
+        return;
+      }
+      if (hit && hit.layer.id === CLUSTER_LAYER && hit.geometry.type === 'Point') {
+        const [lng, lat] = hit.geometry.coordinates;
+        void instance
+          .getSource<GeoJSONSource>(CASE_SOURCE)
+          ?.getClusterExpansionZoom(Number(hit.properties.cluster_id))
+          .then((zoom) => instance.easeTo({ center: [lng, lat], zoom }));
+        return;
+      }
+      onPickRef.current({ lng: event.lngLat.lng, lat: event.lngLat.lat });
+    });
     instance.on('load', () => {
-      if (!removedMaps.has(instance)) setMap(instance);
+      if (removedMaps.has(instance)) return;
+      instance.addSource(CASE_SOURCE, casePinSource());
+      for (const layer of casePinLayers(theme === 'dark')) instance.addLayer(layer);
+      setMap(instance);
     });
     window.__streetgridMap = instance;
     return () => {
@@ -76,8 +119,9 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
     if (!map || !layers) return;
     // Grids and buildings come as vector tiles; only the street outline is set here.
     map.getSource<GeoJSONSource>(STREET_SOURCE)?.setData(layers.street);
-    if (layers.bbox) {
-      const [west, south, east, north] = layers.bbox;
+    const fit = focus ?? layers.bbox;
+    if (fit) {
+      const [west, south, east, north] = fit;
       map.fitBounds(
         [
           [west, south],
@@ -87,7 +131,31 @@ export function GridMap({ theme, layers, picked, selection, onPick }: GridMapPro
       );
     }
     setDrawn({ map, layers });
-  }, [map, layers]);
+  }, [map, layers, focus]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(CASE_SOURCE)?.setData(pins ?? { type: 'FeatureCollection', features: [] });
+  }, [map, pins]);
+
+  // New cases pulse: a CSS-animated marker on each fresh pin (DOM, so the map itself stays idle).
+  const freshKey = (pins?.features ?? [])
+    .filter((f) => f.properties.fresh)
+    .map((f) => `${f.properties.id}@${f.geometry.coordinates.join(',')}`)
+    .join('|');
+  useEffect(() => {
+    if (!map || !freshKey) return;
+    const markers = freshKey.split('|').map((entry) => {
+      const [lng, lat] = entry.slice(entry.indexOf('@') + 1).split(',').map(Number);
+      // MapLibre positions the marker with `transform`; the ring inside animates its own.
+      const element = document.createElement('div');
+      element.appendChild(document.createElement('div')).className = 'pin-pulse';
+      return new Marker({ element }).setLngLat([lng, lat]).addTo(map);
+    });
+    return () => {
+      for (const marker of markers) marker.remove();
+    };
+  }, [map, freshKey]);
 
   useEffect(() => {
     if (!map) return;

@@ -1,0 +1,110 @@
+import type { Client } from 'graphql-ws';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LngLat } from '../../graphql/types';
+import { useFormatters } from '../../i18n/useFormatters';
+import { GridMap } from '../../map/GridMap';
+import type { MapTheme } from '../../map/style';
+import { CasePanel } from '../cases/CasePanel';
+import { countsOf } from '../cases/kpi';
+import { openCaseList } from '../cases/pins';
+import { useCaseStream } from '../cases/useCaseStream';
+import { useCategories } from '../cases/useCategories';
+import { useIndicators } from '../cases/useIndicators';
+import { useGridLayers } from '../grids/useGridLayers';
+import { KpiBand } from '../wall/KpiBand';
+import { LeaderActions } from './LeaderActions';
+import { ReportCaseForm } from './ReportCaseForm';
+import { useLeaderFocus } from './useLeaderFocus';
+
+const NO_SELECTION: never[] = [];
+
+/**
+ * A grid leader's workspace: the map opens on their own grids with their cases as pins;
+ * a click on the map reports a case there; the side lists their open cases, each with
+ * accept / handle / request-extension. Stacks map over list on a phone.
+ */
+export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTheme; ws: Client; getToken: () => string | null; gridIds: string[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const layers = useGridLayers();
+  const focus = useLeaderFocus(gridIds);
+  const stream = useCaseStream(ws);
+  const indicators = useIndicators(gridIds);
+  const { nameOf } = useCategories();
+  const [reportAt, setReportAt] = useState<LngLat | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const cases = openCaseList(stream.store);
+
+  const pick = useCallback((point: LngLat) => {
+    setCaseId(null);
+    setReportAt(point);
+  }, []);
+  const openCase = useCallback((id: string) => {
+    setReportAt(null);
+    setCaseId(id);
+  }, []);
+
+  return (
+    <>
+      <div className="toolbar">
+        <KpiBand kpis={{ ...countsOf(stream.counts), ...indicators }} />
+      </div>
+      <main className="app__main workspace">
+        <GridMap
+          theme={theme}
+          layers={layers.status === 'ready' && (focus || gridIds.length === 0) ? layers.data : null}
+          picked={reportAt}
+          selection={NO_SELECTION}
+          onPick={pick}
+          getToken={getToken}
+          pins={stream.pins}
+          onCaseClick={openCase}
+          focus={focus}
+        />
+        <aside className="workspace__side">
+          {caseId ? (
+            <CasePanel
+              id={caseId}
+              onClose={() => setCaseId(null)}
+              actions={(c, reload) => <LeaderActions c={c} reload={reload} onChanged={stream.merge} />}
+            />
+          ) : reportAt ? (
+            <ReportCaseForm
+              point={reportAt}
+              onCancel={() => setReportAt(null)}
+              onDone={(c) => {
+                stream.merge(c);
+                openCase(c.id);
+              }}
+            />
+          ) : (
+            <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
+              <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>
+              <p className="workspace__hint">{t('leader.reportHint')}</p>
+              {cases.length === 0 ? (
+                <p>{t('leader.noCases')}</p>
+              ) : (
+                <ul className="case-list">
+                  {cases.map((c) => (
+                    <li key={c.id}>
+                      <button type="button" className="case-list__item" data-case-id={c.id} onClick={() => openCase(c.id)}>
+                        <span className="status-chip" data-status={c.status}>
+                          {t(`status.${c.status}`)}
+                        </span>
+                        {c.overdue && <span className="status-chip status-chip--overdue">{t('case.overdue')}</span>}
+                        <span className="case-list__category">{nameOf(c.category)}</span>
+                        <span className="case-list__description">{c.description}</span>
+                        <time dateTime={c.reportedAt}>{format.dateTime(c.reportedAt)}</time>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </aside>
+      </main>
+    </>
+  );
+}

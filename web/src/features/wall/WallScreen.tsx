@@ -1,0 +1,70 @@
+import type { Client } from 'graphql-ws';
+import { useCallback, useMemo, useState } from 'react';
+import type { BBox, LngLat } from '../../graphql/types';
+import { GridMap, type MapSelection } from '../../map/GridMap';
+import type { MapTheme } from '../../map/style';
+import { CasePanel } from '../cases/CasePanel';
+import { countsOf } from '../cases/kpi';
+import { useCaseStream } from '../cases/useCaseStream';
+import { useCategories } from '../cases/useCategories';
+import { useIndicators } from '../cases/useIndicators';
+import { GridChainPanel } from '../grid-inspector/GridChainPanel';
+import { useGridAt } from '../grid-inspector/useGridAt';
+import { LayersStatus } from '../grids/LayersStatus';
+import { useGridLayers } from '../grids/useGridLayers';
+import { CaseFeed } from './CaseFeed';
+import { KpiBand } from './KpiBand';
+import { SearchBox } from './SearchBox';
+
+/** The command centre's wall screen: KPI band, search, the street map with live case pins, the live feed, grid and case panels. */
+export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Client; getToken: () => string | null }) {
+  const layers = useGridLayers();
+  const stream = useCaseStream(ws);
+  const indicators = useIndicators(null);
+  const { nameOf } = useCategories();
+  const [picked, setPicked] = useState<LngLat | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<BBox | null>(null);
+  const { lookup, retry } = useGridAt(picked);
+  const kpis = { ...countsOf(stream.counts), ...indicators };
+
+  const selection = useMemo<MapSelection[]>(
+    () => (lookup.status === 'ready' ? lookup.grids.map(({ id, level }) => ({ id, level })) : []),
+    [lookup],
+  );
+  const pick = useCallback((point: LngLat) => {
+    setCaseId(null);
+    setPicked(point);
+  }, []);
+  const openCase = useCallback((id: string) => {
+    setPicked(null);
+    setCaseId(id);
+  }, []);
+  const closePanel = useCallback(() => setPicked(null), []);
+
+  return (
+    <>
+      <div className="toolbar">
+        <KpiBand kpis={kpis} />
+        <SearchBox onGrid={setFocus} onCase={openCase} />
+        <LayersStatus layers={layers} />
+      </div>
+      <main className="app__main">
+        <GridMap
+          theme={theme}
+          layers={layers.status === 'ready' ? layers.data : null}
+          picked={picked}
+          selection={selection}
+          onPick={pick}
+          getToken={getToken}
+          pins={stream.pins}
+          onCaseClick={openCase}
+          focus={focus}
+        />
+        <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
+        {caseId && <CasePanel id={caseId} onClose={() => setCaseId(null)} />}
+        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} />}
+      </main>
+    </>
+  );
+}
