@@ -97,6 +97,27 @@ describe('caseUpdates on one process', () => {
     await sub.close();
   });
 
+  it('gives a leader only the events of their subtree, live and replayed, whatever they subscribe to', async () => {
+    const leader = await api.userToken({ login: 'sub-leader', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
+    const live = subscriber(api.url, {}, leader);
+    const replayed = subscriber(api.url, { after: '0' }, leader);
+    const west = await report(api.gql);
+    const east = await report(api.gql, 120.115, 30.255);
+    await live.until((r) => r.some((u) => u.caseId === east.id));
+    await replayed.until((r) => r.some((u) => u.caseId === east.id));
+    for (const sub of [live, replayed]) {
+      expect(sub.received.map((u) => u.caseId)).not.toContain(west.id);
+      await sub.close();
+    }
+    // No credentials, no subscription.
+    const anonymous = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    const closed = await new Promise<unknown>((ok) => {
+      anonymous.subscribe({ query: UPDATES }, { next: () => {}, error: (e) => ok(e), complete: () => ok('complete') });
+    });
+    expect(closed).not.toBe('complete');
+    await anonymous.dispose();
+  });
+
   it('replays after the cursor on reconnect, then streams live, with no gap and no duplicate', async () => {
     const first = subscriber(api.url, { gridId: LARGE_1, after: '0' }, api.adminToken);
     for (let i = 0; i < 3; i++) await report(api.gql);

@@ -87,3 +87,36 @@ describe('malformed ids', () => {
     expect(byFilter.json!.errors![0].message).not.toMatch(/syntax|uuid =|SELECT/);
   });
 });
+
+describe('huge and malformed geometries', () => {
+  it('refuses a polygon over the vertex limit before it reaches the database, and writes nothing', async () => {
+    const ring: number[][] = [];
+    const n = 120_000;
+    for (let i = 0; i < n; i++) {
+      const a = (2 * Math.PI * i) / n;
+      ring.push([120.105 + 0.001 * Math.cos(a), 30.255 + 0.001 * Math.sin(a)]);
+    }
+    ring.push(ring[0]);
+    const before = (await api.db.dataSource.query(`SELECT count(*)::int AS n FROM grid`))[0].n;
+    const { status, json } = await post({
+      query: `mutation ($g: GeoJSON!) { createGrid(input: { code: "330106001003", name: "巨", level: LARGE, geometry: $g }) { id } }`,
+      variables: { g: { type: 'Polygon', coordinates: [ring] } },
+    });
+    // Over 2 MB the body parser refuses it (413); under, the vertex limit does (BAD_USER_INPUT).
+    if (status === 413) expect(json).toBeNull();
+    else expect(json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.geometry' });
+    expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM grid`))[0].n).toBe(before);
+  });
+
+  it.each([
+    ['a string', '"POLYGON((0 0,1 0,1 1,0 0))"'],
+    ['an unknown type', '{ "type": "Circle", "coordinates": [0, 0] }'],
+    ['rings that are not arrays', '{ "type": "Polygon", "coordinates": [1, 2, 3] }'],
+    ['latitudes beyond 90', '{ "type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 95], [0, 0]]] }'],
+    ['too few positions', '{ "type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]] }'],
+  ])('refuses %s with BAD_USER_INPUT', async (_name, geometry) => {
+    const { json } = await post({ query: `mutation { createGrid(input: { code: "330106001003", name: "x", level: LARGE, geometry: ${geometry} }) { id } }` });
+    expect(json!.errors![0].extensions).toMatchObject({ code: expect.stringMatching(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/) });
+    expect(json!.data ?? null).toBeNull();
+  });
+});

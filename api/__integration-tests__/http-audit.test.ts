@@ -14,7 +14,7 @@ describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
   it('passes every MUST audit', async () => {
     const results = await auditServer({
       url: `${api.url}/graphql`,
-      fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+      fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
         const headers = new Headers(init?.headers);
         headers.set('authorization', api.adminToken);
         return fetch(input, { ...init, headers });
