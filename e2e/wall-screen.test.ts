@@ -40,8 +40,8 @@ interface MapLike {
   getCenter(): { lng: number; lat: number };
   getStyle(): { glyphs?: string; layers: { id: string; type: string; layout?: Record<string, unknown> }[] };
 }
-/** `window.__streetgridMap`, the app's test hook. */
-type MapHost = { __streetgridMap: MapLike };
+/** `window.__streetgridMap` and `window.__streetgridWs`, the app's test hooks. */
+type MapHost = { __streetgridMap: MapLike; __streetgridWs: { terminate(): void } };
 
 /** Waits until the map has rendered everything it asked for (MapLibre's `idle`). */
 async function mapIdle(page: Page): Promise<void> {
@@ -272,6 +272,22 @@ describe('wall screen (e2e, Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-case.png') });
   });
 
+  it('resumes the live feed after the socket drops: a case reported meanwhile still arrives, without reload', async () => {
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    await page.evaluate(() => (globalThis as unknown as MapHost).__streetgridWs.terminate());
+    // Reported while the socket is down (the client waits a second before reconnecting).
+    const { reportCase } = await api<{ reportCase: { case: { id: string } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
+      { input: { clientKey: `e2e-gap-${Date.now()}`, category: 'PUBLIC_FACILITY', source: 'HOTLINE', lng: SMALL_POINT.lng + 0.001, lat: SMALL_POINT.lat + 0.006, description: '断线期间上报（e2e）' } },
+    );
+    await page.waitForFunction(() => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('断线期间上报')), undefined, {
+      timeout: 15_000,
+    });
+    await jumpTo(page, 16, [SMALL_POINT.lng + 0.001, SMALL_POINT.lat + 0.006]);
+    expect(await renderedPins(page)).toContain(reportCase.case.id);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+  });
+
   it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts and handles it; works on a phone', async () => {
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
@@ -301,7 +317,8 @@ describe('wall screen (e2e, Chromium)', () => {
     await panel.locator('.status-chip[data-status="IN_PROGRESS"]').waitFor({ timeout: 10_000 });
     await panel.locator('textarea[name="feedback"]').fill('已更换灯泡');
     await panel.locator('[data-action="handle"]').click();
-    await panel.locator('.status-chip[data-status="HANDLED"]').waitFor({ timeout: 10_000 });
+    await panel.locator('.timeline__item[data-type="HANDLED"]').waitFor({ timeout: 10_000 });
+    await panel.locator('.status-chip[data-status="HANDLED"]').waitFor();
     expect(await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')))).toEqual([
       'REPORTED',
       'FILED',

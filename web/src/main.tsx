@@ -25,6 +25,8 @@ function tabStorage(): Storage | undefined {
 
 const auth = new AuthSession(tabStorage());
 const client = createApolloClient(auth);
+// Tests only: end-to-end tests drop the socket to check the live feed resumes.
+window.__streetgridWs = client.ws;
 const i18n = createI18n(storedLanguage(browserStorage()));
 
 createRoot(root).render(
