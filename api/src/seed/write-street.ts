@@ -1,5 +1,6 @@
 import { codeToLtreePath } from '@streetgrid/geo';
 import type { EntityManager } from 'typeorm';
+import { deleteStreetServices } from '../modules/service/service.seed';
 import type { StreetData } from './street-data';
 
 /** Rows per INSERT: large enough to be fast, small enough for PGlite's message size. */
@@ -141,6 +142,7 @@ export async function deleteStreet(m: EntityManager, code: string): Promise<void
   const found: { id: string }[] = await m.query(`SELECT id FROM street WHERE code = $1`, [code]);
   if (!found.length) return;
   const streetId = found[0].id;
+  await deleteStreetServices(m, streetId);
   await m.query(`DELETE FROM case_event WHERE case_id IN (SELECT c.id FROM "case" c JOIN grid g ON g.id = c.grid_id WHERE g.street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM "case" WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM grid_leader WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);

@@ -12,10 +12,12 @@ export enum ActorRole {
   GRID_LEADER = 'GRID_LEADER',
   COMMAND_CENTRE = 'COMMAND_CENTRE',
   DEPARTMENT = 'DEPARTMENT',
+  /** A registered helper (在职党员/志愿者) acting on services; takes no case action. */
+  VOLUNTEER = 'VOLUNTEER',
 }
 registerEnumType(ActorRole, {
   name: 'ActorRole',
-  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门',
+  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门, VOLUNTEER 在职党员/志愿者 (services only)',
 });
 
 export interface Actor {

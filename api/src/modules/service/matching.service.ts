@@ -1,0 +1,282 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { paginate, type ConnectionShape } from '../../graphql/connection';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { inTransaction } from '../../graphql/transaction';
+import type { Actor } from '../case/case.rules';
+import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solveOptimal } from './matching.model';
+import type { MatchRun } from './service.type';
+import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';
+import { appendServiceEvent } from './service.events';
+import { allow, checkPeriod, formatWindow, optionalText, text, type ServiceAction } from './service.rules';
+import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+
+/** Statuses that hold a need (and a helper's capacity) for a week. */
+export const LIVE_MATCH = [MatchStatus.PROPOSED, MatchStatus.CONFIRMED, MatchStatus.ACCEPTED, MatchStatus.DONE];
+
+const MATCH_CONSTRAINT_FIELDS = { ...SERVICE_CONSTRAINT_FIELDS, service_match_live_idx: 'id', service_match_registration_id_fkey: 'registrationId' };
+
+/** A feasible pair as the candidate query answers it, with what the explanation needs. */
+export interface CandidateRow extends MatchCandidate {
+  weight: number;
+  capacity: number;
+  type: string;
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+type MatchAction = 'CONFIRM' | 'REJECT' | 'ACCEPT' | 'DECLINE' | 'COMPLETE';
+const MATCH_TRANSITIONS: Record<MatchAction, { from: MatchStatus[]; to: MatchStatus; permission: ServiceAction; helperOnly: boolean }> = {
+  CONFIRM: { from: [MatchStatus.PROPOSED], to: MatchStatus.CONFIRMED, permission: 'REVIEW_MATCH', helperOnly: false },
+  REJECT: { from: [MatchStatus.PROPOSED, MatchStatus.CONFIRMED], to: MatchStatus.REJECTED, permission: 'REVIEW_MATCH', helperOnly: false },
+  ACCEPT: { from: [MatchStatus.CONFIRMED], to: MatchStatus.ACCEPTED, permission: 'ANSWER_MATCH', helperOnly: true },
+  DECLINE: { from: [MatchStatus.CONFIRMED], to: MatchStatus.DECLINED, permission: 'ANSWER_MATCH', helperOnly: true },
+  COMPLETE: { from: [MatchStatus.ACCEPTED], to: MatchStatus.DONE, permission: 'COMPLETE_MATCH', helperOnly: false },
+};
+
+/**
+ * 精准匹配 — proposes helpers for a grid's open needs for one week, and carries each
+ * proposal through review (leader) and answer (helper) to done with hours.
+ */
+export class MatchingService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Replaces the week's unreviewed proposals in the grid's subtree with a new solve.
+   * Feasible pairs come from PostGIS (ST_DWithin on geography within the helper's radius,
+   * skill and will to serve, an overlapping weekly window, capacity left, not declined or
+   * rejected before); HiGHS picks the assignment (see solveOptimal); the greedy result on
+   * the same pairs is reported beside it. Runs of one week are serialised.
+   */
+  async propose(gridId: string, period: string, actor: Actor, method: MatchMethod = MatchMethod.OPTIMAL): Promise<MatchRun> {
+    allow(actor, 'PROPOSE');
+    checkPeriod(period);
+    if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    if (method === MatchMethod.MANUAL) throw badInput('method', 'MANUAL proposals come from editing a match');
+    return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
+      const [grid] = await m.query(`SELECT path::text AS path FROM grid WHERE id = $1`, [gridId]);
+      if (!grid) throw badInput('gridId', 'no such grid');
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [period]);
+      await m.query(
+        `DELETE FROM service_match x USING service_need n
+          WHERE x.need_id = n.id AND n.grid_path <@ $1::ltree AND x.period = $2 AND x.status = 'PROPOSED'`,
+        [grid.path, period],
+      );
+      const rows = await candidatePairs(m, grid.path, period);
+      const problem = toProblem(rows);
+      const started = performance.now();
+      const chosen = method === MatchMethod.GREEDY ? solveGreedy(problem) : await solveOptimal(problem);
+      const solveMs = performance.now() - started;
+      const greedy = method === MatchMethod.GREEDY ? chosen : solveGreedy(problem);
+      const byPair = new Map(rows.map((r) => [`${r.needId}/${r.helperId}`, r]));
+      const load = new Map<string, number>();
+      const picked = chosen.map((c) => {
+        const row = byPair.get(`${c.needId}/${c.helperId}`) as CandidateRow;
+        load.set(c.helperId, (load.get(c.helperId) ?? 0) + 1);
+        return { row, explanation: explain(row, load.get(c.helperId) ?? 1) };
+      });
+      const ids: { id: string }[] = picked.length
+        ? await m.query(
+            `WITH ins AS (
+               INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation)
+               SELECT need, helper, $1::date, 'PROPOSED', $2, d, e FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[]) AS t(need, helper, d, e)
+               RETURNING id, need_id, registration_id, distance_m)
+             , ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, data)
+               SELECT 'MATCH', id, 'PROPOSED', $7, $8, jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m) FROM ins)
+             SELECT id FROM ins`,
+            [
+              period,
+              method,
+              picked.map((p) => p.row.needId),
+              picked.map((p) => p.row.helperId),
+              picked.map((p) => p.row.distanceM),
+              picked.map((p) => p.explanation),
+              actor.role,
+              actor.name,
+            ],
+          )
+        : [];
+      const proposals = ids.length
+        ? await m.getRepository(ServiceMatch).createQueryBuilder('x').where('x.id IN (:...ids)', { ids: ids.map((r) => r.id) }).orderBy('x.seq').getMany()
+        : [];
+      return {
+        period,
+        method,
+        needs: problem.needs.length,
+        helpers: problem.helpers.length,
+        candidates: rows.length,
+        proposals,
+        quality: matchQuality(problem, chosen),
+        greedy: matchQuality(problem, greedy),
+        solveMs: Math.round(solveMs * 10) / 10,
+      };
+    });
+  }
+
+  confirm(id: string, version: number, actor: Actor): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'CONFIRM');
+  }
+
+  reject(id: string, version: number, actor: Actor, reason: string): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'REJECT', { note: text(reason, 'reason', 1000) });
+  }
+
+  accept(id: string, version: number, registrationId: string, actor: Actor): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'ACCEPT', { registrationId });
+  }
+
+  /** The helper declines: the need stays open and enters the next run without this helper. */
+  decline(id: string, version: number, registrationId: string, actor: Actor, reason?: string | null): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'DECLINE', { registrationId, note: optionalText(reason, 'reason', 1000) });
+  }
+
+  /** Done: the hours are recorded; a one-off need is done, a recurring one opens for the next week. */
+  complete(id: string, version: number, hours: number, actor: Actor, note?: string | null): Promise<ServiceMatch> {
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24) throw badInput('hours', 'must be more than 0 and at most 24');
+    return this.transition(id, version, actor, 'COMPLETE', { hours, note: optionalText(note, 'note', 2000) });
+  }
+
+  /**
+   * A leader's edit: the proposal goes to another helper, who must be feasible for the
+   * need (skill, will, window, radius, capacity). The old one is rejected, the new one is
+   * MANUAL and CONFIRMED.
+   */
+  async reassign(id: string, version: number, registrationId: string, actor: Actor): Promise<ServiceMatch> {
+    allow(actor, 'REVIEW_MATCH');
+    if (!UUID.test(id)) throw notFound('ServiceMatch', id);
+    if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
+    return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
+      const match = await lockMatch(m, id, version);
+      if (![MatchStatus.PROPOSED, MatchStatus.CONFIRMED].includes(match.status)) throw badInput('id', `a ${match.status} match cannot be edited`);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [match.period]);
+      await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE id = $1`, [id]);
+      const [path] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
+      const pair = (await candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId }))[0];
+      if (!pair) throw badInput('registrationId', 'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit');
+      const [row]: { id: string }[] = await m.query(
+        `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation)
+         VALUES ($1, $2, $3, 'CONFIRMED', 'MANUAL', $4, $5) RETURNING id`,
+        [match.needId, registrationId, match.period, pair.distanceM, `${explain(pair, 1)}; chosen by ${actor.name}`],
+      );
+      await appendServiceEvent(m, 'MATCH', id, 'REASSIGNED', actor, null, { to: row.id, registrationId });
+      await appendServiceEvent(m, 'MATCH', row.id, 'CONFIRMED', actor, null, { replaces: id });
+      return m.getRepository(ServiceMatch).findOneByOrFail({ id: row.id });
+    });
+  }
+
+  /** Proposals and tasks, by grid subtree, week, status or helper; oldest first. */
+  list(args: { gridId?: string | null; period?: string | null; status?: MatchStatus | null; registrationId?: string | null; first?: number | null; after?: string | null }): Promise<ConnectionShape<ServiceMatch>> {
+    const qb = this.ds.getRepository(ServiceMatch).createQueryBuilder('x');
+    if (args.gridId != null) {
+      if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
+      qb.innerJoin('service_need', 'n', 'n.id = x.need_id').andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
+    }
+    if (args.period != null) qb.andWhere('x.period = :p', { p: checkPeriod(args.period) });
+    if (args.status != null) qb.andWhere('x.status = :s', { s: args.status });
+    if (args.registrationId != null) {
+      if (!UUID.test(args.registrationId)) throw badInput('registrationId', 'is not an id');
+      qb.andWhere('x.registration_id = :r', { r: args.registrationId });
+    }
+    return paginate(qb, 'x.seq', (x) => x.seq, args);
+  }
+
+  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number } = {}): Promise<ServiceMatch> {
+    const rule = MATCH_TRANSITIONS[action];
+    allow(actor, rule.permission);
+    if (!UUID.test(id)) throw notFound('ServiceMatch', id);
+    if (p.registrationId != null && !UUID.test(p.registrationId)) throw badInput('registrationId', 'is not an id');
+    return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
+      const match = await lockMatch(m, id, version);
+      if (rule.helperOnly && match.registrationId !== p.registrationId) throw forbidden('only the proposed helper may answer this match');
+      if (!rule.from.includes(match.status)) throw badInput('id', `a ${match.status} match cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: match.status });
+      await m.query(`UPDATE service_match SET status = $2, version = version + 1 WHERE id = $1`, [id, rule.to]);
+      if (action === 'ACCEPT') await m.query(`UPDATE service_need SET status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [match.needId]);
+      if (action === 'COMPLETE') {
+        const [need] = await m.query(`SELECT recurrence FROM service_need WHERE id = $1`, [match.needId]);
+        const next = need.recurrence === NeedRecurrence.ONCE ? 'DONE' : 'OPEN';
+        await m.query(`UPDATE service_need SET status = $2, version = version + 1 WHERE id = $1`, [match.needId, next]);
+        await m.query(`INSERT INTO service_record (registration_id, match_id, hours, note) VALUES ($1, $2, $3, $4)`, [match.registrationId, id, p.hours, p.note ?? null]);
+      }
+      await appendServiceEvent(m, 'MATCH', id, rule.to, actor, p.note ?? null, p.hours ? { hours: p.hours } : {});
+      return m.getRepository(ServiceMatch).findOneByOrFail({ id });
+    });
+  }
+}
+
+async function lockMatch(m: EntityManager, id: string, version: number): Promise<ServiceMatch> {
+  const match = await m.getRepository(ServiceMatch).createQueryBuilder('x').setLock('pessimistic_write').where('x.id = :id', { id }).getOne();
+  if (!match) throw notFound('ServiceMatch', id);
+  if (match.version !== version) throw conflict('ServiceMatch', id, version, match.version);
+  return match;
+}
+
+/**
+ * Every feasible (need, helper) pair for the open needs of a grid subtree in a week
+ * (a need held by a live match of any week waits for it; a recurring need done last
+ * week comes back): the need's type among the helper's skills and will to serve, a weekly window that
+ * overlaps the need's (the longest overlap is kept for the explanation), within the
+ * helper's radius (geodesic; a constant-radius ST_DWithin first lets the GiST index on
+ * location::geography narrow), capacity left this week, and not declined or rejected
+ * for this need before. `only` narrows to one pair (a leader's edit).
+ */
+export async function candidatePairs(m: EntityManager, gridPath: string, period: string, only?: { needId: string; helperId: string }): Promise<CandidateRow[]> {
+  const [{ max }] = await m.query(`SELECT coalesce(max(radius_m), 0) AS max FROM service_registration WHERE active`);
+  const rows: (Omit<CandidateRow, 'weight'> & { urgency: NeedUrgency })[] = await m.query(
+    `WITH need AS (
+       SELECT n.* FROM service_need n
+        WHERE n.grid_path <@ $1::ltree AND n.status = 'OPEN' AND ($4::uuid IS NULL OR n.id = $4)
+          AND NOT EXISTS (SELECT 1 FROM service_match x WHERE x.need_id = n.id
+                            AND (x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED') OR (x.status = 'DONE' AND x.period = $2::date)))
+     ), helper AS (
+       SELECT r.*, c.path AS community_path,
+              r.weekly_capacity - (SELECT count(*) FROM service_match x WHERE x.registration_id = r.id AND x.period = $2::date
+                                      AND x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE'))::int AS capacity
+         FROM service_registration r JOIN grid c ON c.id = r.community_id
+        WHERE r.active AND ($5::uuid IS NULL OR r.id = $5)
+     )
+     SELECT n.id AS "needId", h.id AS "helperId", ST_Distance(h.location::geography, n.location::geography) AS "distanceM",
+            n.grid_path <@ h.community_path AS "sameCommunity",
+            (EXISTS (SELECT 1 FROM micro_wish w WHERE w.household_id = n.household_id AND w.helper_id = h.id AND w.status = 'THANKED')
+             OR EXISTS (SELECT 1 FROM service_match p JOIN service_need pn ON pn.id = p.need_id
+                         WHERE p.registration_id = h.id AND pn.household_id = n.household_id AND p.status = 'DONE')) AS thanked,
+            n.urgency, h.capacity, n.type, n.weekday, w.s AS "startMinute", w.e AS "endMinute"
+       FROM need n
+       JOIN helper h ON ST_DWithin(h.location::geography, n.location::geography, $3)
+                    AND ST_DWithin(h.location::geography, n.location::geography, h.radius_m)
+                    AND n.type = ANY(h.skills) AND (cardinality(h.will_serve) = 0 OR n.type = ANY(h.will_serve))
+                    AND h.capacity > 0
+       CROSS JOIN LATERAL (
+         SELECT greatest(a.start_minute, n.start_minute)::int AS s, least(a.end_minute, n.end_minute)::int AS e
+           FROM service_availability a
+          WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
+          ORDER BY least(a.end_minute, n.end_minute) - greatest(a.start_minute, n.start_minute) DESC LIMIT 1) w
+      WHERE NOT EXISTS (SELECT 1 FROM service_match d WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
+      ORDER BY n.seq, h.id`,
+    [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null],
+  );
+  return rows.map(({ urgency, ...r }) => ({ ...r, weight: URGENCY_WEIGHT[urgency] }));
+}
+
+/** The solver's input from the candidate rows: each need and helper once. */
+export function toProblem(rows: CandidateRow[]): MatchProblem {
+  const needs = new Map<string, number>();
+  const helpers = new Map<string, number>();
+  for (const r of rows) {
+    needs.set(r.needId, r.weight);
+    helpers.set(r.helperId, r.capacity);
+  }
+  return {
+    needs: [...needs].map(([id, weight]) => ({ id, weight })),
+    helpers: [...helpers].map(([id, capacity]) => ({ id, capacity })),
+    candidates: rows,
+  };
+}
+
+/** "480 m; skill ELDERLY_CARE; window Tue 09:00–10:00; same community; served this household before; task 2 this week" */
+export function explain(r: CandidateRow, load: number): string {
+  const parts = [`${Math.round(r.distanceM)} m`, `skill ${r.type}`, `window ${formatWindow({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })}`];
+  if (r.sameCommunity) parts.push('same community');
+  if (r.thanked) parts.push('thanked or served this household before');
+  parts.push(`task ${load} of ${r.capacity} left this week`);
+  return parts.join('; ');
+}

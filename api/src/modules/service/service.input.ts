@@ -1,0 +1,144 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { NeedRecurrence, NeedSource, NeedUrgency, RegistrationKind, WeeklyWindow } from './service.entity';
+
+@InputType({ description: '双报到 — register with a community; give a household (home) or a point' })
+export class RegistrationInput {
+  @Field(() => RegistrationKind)
+  kind!: RegistrationKind;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  unitName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The UNIT registration a member comes with' })
+  unitId?: string | null;
+
+  @Field(() => ID, { description: 'The community: a LARGE grid' })
+  communityId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Home household; its building is the starting point' })
+  householdId?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  lng?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  lat?: number | null;
+
+  @Field(() => [String], { description: 'Skill codes (see serviceSkills)' })
+  skills!: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Need types they will serve; empty or absent: any of their skills' })
+  willServe?: string[] | null;
+
+  @Field(() => Int)
+  radiusM!: number;
+
+  @Field(() => Int)
+  weeklyCapacity!: number;
+
+  @Field(() => [WeeklyWindow])
+  availability!: WeeklyWindow[];
+}
+
+@InputType({ description: '需求 — a household need; located at the household’s building' })
+export class NeedInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field({ description: 'Need type: a skill code' })
+  type!: string;
+
+  @Field(() => NeedUrgency, { defaultValue: NeedUrgency.NORMAL })
+  urgency!: NeedUrgency;
+
+  @Field(() => NeedSource)
+  source!: NeedSource;
+
+  @Field(() => WeeklyWindow, { description: 'When the help is wanted' })
+  window!: WeeklyWindow;
+
+  @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })
+  recurrence!: NeedRecurrence;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType({ description: 'A need raised during a visit (the household is the visited one)' })
+export class VisitNeedInput {
+  @Field()
+  type!: string;
+
+  @Field(() => NeedUrgency, { defaultValue: NeedUrgency.NORMAL })
+  urgency!: NeedUrgency;
+
+  @Field(() => WeeklyWindow)
+  window!: WeeklyWindow;
+
+  @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })
+  recurrence!: NeedRecurrence;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType({ description: '入户走访 — a visit record' })
+export class VisitInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => GraphQLDateTime)
+  visitedAt!: Date;
+
+  @Field()
+  findings!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Check-in longitude (WGS-84)' })
+  checkInLng?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  checkInLat?: number | null;
+
+  @Field(() => [VisitNeedInput], { nullable: true, description: 'Needs found: they go straight onto the needs list' })
+  needs?: VisitNeedInput[] | null;
+}
+
+@InputType({ description: '微心愿 — a wish posted by a resident or a leader on their behalf' })
+export class WishInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  description!: string;
+
+  @Field({ description: 'Who posted it; never shown on the echo wall' })
+  posterName!: string;
+}
+
+@InputType({ description: '活动 — a team activity' })
+export class ActivityInput {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  place!: string;
+
+  @Field(() => GraphQLDateTime)
+  startsAt!: Date;
+
+  @Field(() => GraphQLDateTime)
+  endsAt!: Date;
+
+  @Field(() => Int)
+  capacity!: number;
+}

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { byKey, groupByKey, uuids } from '../../graphql/batch';
+import { ServiceNeed, ServiceRegistration, type WeeklyWindow } from './service.entity';
+
+export function createServiceLoaders(ds: DataSource) {
+  const registrationById = new DataLoader<string, ServiceRegistration | null>(async (ids) =>
+    byKey(ids, await ds.getRepository(ServiceRegistration).findBy({ id: In(uuids(ids)) }), (r) => r.id),
+  );
+  const needById = new DataLoader<string, ServiceNeed | null>(async (ids) => byKey(ids, await ds.getRepository(ServiceNeed).findBy({ id: In(uuids(ids)) }), (n) => n.id));
+  /** 服务时间 — each registration's weekly windows, for many registrations in one statement. */
+  const availabilityByRegistration = new DataLoader<string, WeeklyWindow[]>(async (ids) => {
+    const rows: (WeeklyWindow & { registrationId: string })[] = await ds.query(
+      `SELECT registration_id AS "registrationId", weekday, start_minute AS "startMinute", end_minute AS "endMinute"
+         FROM service_availability WHERE registration_id = ANY($1::uuid[]) ORDER BY weekday, start_minute`,
+      [uuids(ids)],
+    );
+    return groupByKey(ids, rows, (r) => r.registrationId);
+  });
+  return { registrationById, needById, availabilityByRegistration };
+}
+
+export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
+
+const perRequest = new WeakMap<object, ServiceLoaders>();
+
+/**
+ * The request's service loaders, made on first use and kept with the request context
+ * (so they live and die with it, like the loaders in context.ts).
+ */
+export function serviceLoaders(ctx: { db: DataSource }): ServiceLoaders {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) perRequest.set(ctx, (loaders = createServiceLoaders(ctx.db)));
+  return loaders;
+}

@@ -1,0 +1,192 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { Context } from '../../graphql/context';
+import { ActorInput } from '../case/case.input';
+import { Household } from '../household/household.entity';
+import { MatchingService } from './matching.service';
+import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
+import { NeedInput, RegistrationInput } from './service.input';
+import { serviceLoaders } from './service.loader';
+import { ServiceService } from './service.service';
+import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
+import { TeamService } from './team.service';
+
+const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
+const HELPER = { description: 'The helper’s registration (until sign-in exists)' };
+
+@Resolver(() => ServiceRegistration)
+export class ServiceRegistrationResolver {
+  @Query(() => [ServiceSkill], { description: '服务技能 — the skill code table (need types use the same codes)' })
+  serviceSkills(@Ctx() ctx: Context): Promise<ServiceSkill[]> {
+    return new ServiceService(ctx.db).skills();
+  }
+
+  @Query(() => ServiceRegistration, { nullable: true })
+  serviceRegistration(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceRegistration | null> {
+    return serviceLoaders(ctx).registrationById.load(id);
+  }
+
+  @Query(() => ServiceRegistrationConnection, { description: '资源清单 — active registrations of a community, optionally with a skill' })
+  serviceRegistrations(
+    @Ctx() ctx: Context,
+    @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
+    @Arg('skill', () => String, { nullable: true }) skill?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ServiceRegistrationConnection> {
+    return new ServiceService(ctx.db).registrations({ communityId, skill, first, after });
+  }
+
+  @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER) or unit (GRID_LEADER) with a community' })
+  registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceRegistration> {
+    return new ServiceService(ctx.db).register(input, actor);
+  }
+
+  @FieldResolver(() => [WeeklyWindow])
+  availability(@Ctx() ctx: Context, @Root() r: ServiceRegistration): Promise<WeeklyWindow[]> {
+    return serviceLoaders(ctx).availabilityByRegistration.load(r.id);
+  }
+
+  @FieldResolver(() => Float, { description: '服务时长 — hours served (tasks and activities) in [from, to)' })
+  hours(@Ctx() ctx: Context, @Root() r: ServiceRegistration, @Arg('from', () => GraphQLDateTime) from: Date, @Arg('to', () => GraphQLDateTime) to: Date): Promise<number> {
+    return new TeamService(ctx.db).hours(r.id, from, to);
+  }
+}
+
+@Resolver(() => ServiceNeed)
+export class ServiceNeedResolver {
+  @Query(() => ServiceNeedConnection, { description: "需求清单 — the needs of a grid's subtree, by status and type; oldest first" })
+  serviceNeeds(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('status', () => NeedStatus, { nullable: true }) status?: NeedStatus,
+    @Arg('type', () => String, { nullable: true }) type?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ServiceNeedConnection> {
+    return new ServiceService(ctx.db).needs({ gridId, status, type, first, after });
+  }
+
+  @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; REPORTER or GRID_LEADER' })
+  raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceNeed> {
+    return new ServiceService(ctx.db).raiseNeed(input, actor);
+  }
+
+  @Mutation(() => ServiceNeed, { description: 'Withdraw a need; its live matches are rejected' })
+  cancelNeed(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<ServiceNeed> {
+    return new ServiceService(ctx.db).cancelNeed(id, version, actor, reason);
+  }
+
+  @FieldResolver(() => Household, { nullable: true })
+  household(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<Household | null> {
+    return ctx.loaders.householdById.load(n.householdId);
+  }
+}
+
+@Resolver(() => ServiceMatch)
+export class ServiceMatchResolver {
+  @Query(() => ServiceMatchConnection, { description: 'Proposals and tasks by grid subtree, week, status or helper (a helper’s tasks: registrationId)' })
+  serviceMatches(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('period', () => String, { nullable: true }) period?: string,
+    @Arg('status', () => MatchStatus, { nullable: true }) status?: MatchStatus,
+    @Arg('registrationId', () => ID, { nullable: true }) registrationId?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ServiceMatchConnection> {
+    return new MatchingService(ctx.db).list({ gridId, period, status, registrationId, first, after });
+  }
+
+  @Mutation(() => MatchRun, {
+    description: "精准匹配 — propose helpers for the open needs of a grid's subtree for the week starting `period` (a Monday); replaces that week's unreviewed proposals",
+  })
+  proposeMatches(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID) gridId: string,
+    @Arg('period') period: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('method', () => MatchMethod, { defaultValue: MatchMethod.OPTIMAL }) method: MatchMethod,
+  ): Promise<MatchRun> {
+    return new MatchingService(ctx.db).propose(gridId, period, actor, method);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'A leader confirms a proposal: PROPOSED → CONFIRMED' })
+  confirmMatch(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).confirm(id, version, actor);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'A leader rejects a proposal; the need re-enters the next run without this helper' })
+  rejectMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).reject(id, version, actor, reason);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'A leader’s edit: give the need to another feasible helper (answers the new, CONFIRMED match)' })
+  reassignMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).reassign(id, version, registrationId, actor);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'The helper accepts: CONFIRMED → ACCEPTED; the need is ASSIGNED' })
+  acceptMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('registrationId', () => ID, HELPER) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).accept(id, version, registrationId, actor);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'The helper declines: the need stays open and re-enters the next run' })
+  declineMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('registrationId', () => ID, HELPER) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).decline(id, version, registrationId, actor, reason);
+  }
+
+  @Mutation(() => ServiceMatch, { description: 'Done, with the hours served (服务时长)' })
+  completeMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('hours', () => Float) hours: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).complete(id, version, hours, actor, note);
+  }
+
+  @FieldResolver(() => ServiceNeed, { nullable: true })
+  need(@Ctx() ctx: Context, @Root() x: ServiceMatch): Promise<ServiceNeed | null> {
+    return serviceLoaders(ctx).needById.load(x.needId);
+  }
+
+  @FieldResolver(() => ServiceRegistration, { nullable: true })
+  helper(@Ctx() ctx: Context, @Root() x: ServiceMatch): Promise<ServiceRegistration | null> {
+    return serviceLoaders(ctx).registrationById.load(x.registrationId);
+  }
+}

@@ -1,0 +1,7 @@
+import { ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
+import { VolunteerTeamResolver } from './team.resolver';
+import { HouseholdVisitResolver } from './visit.resolver';
+import { MicroWishResolver } from './wish.resolver';
+
+/** Every resolver of community services, for the schema. */
+export const serviceResolvers = [ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver] as const;

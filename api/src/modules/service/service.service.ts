@@ -1,0 +1,182 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { paginate, type ConnectionShape } from '../../graphql/connection';
+import { badInput, conflict, notFound } from '../../graphql/errors';
+import { checkLngLat } from '../../graphql/spatial-args';
+import { inTransaction } from '../../graphql/transaction';
+import type { Actor } from '../case/case.rules';
+import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistration, ServiceSkill, type WeeklyWindow } from './service.entity';
+import { appendServiceEvent } from './service.events';
+import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
+import { allow, checkWindow, intIn, optionalText, text } from './service.rules';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const SERVICE_CONSTRAINT_FIELDS: Record<string, string> = {
+  service_registration_unit_id_fkey: 'input.unitId',
+  service_registration_community_id_fkey: 'input.communityId',
+  service_registration_household_id_fkey: 'input.householdId',
+  service_need_household_id_fkey: 'input.householdId',
+  service_need_type_fkey: 'input.type',
+  service_availability_pkey: 'input.availability',
+};
+
+export interface NeedFilter {
+  gridId?: string | null;
+  status?: NeedStatus | null;
+  type?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** 双报到 and the needs list: registrations with their availability, and household needs. */
+export class ServiceService {
+  constructor(private readonly ds: DataSource) {}
+
+  skills(): Promise<ServiceSkill[]> {
+    return this.ds.getRepository(ServiceSkill).find({ order: { sort: 'ASC' } });
+  }
+
+  /** Registers a member, volunteer or unit with a community. Everything is checked before anything is written. */
+  async register(input: RegistrationInput, actor: Actor): Promise<ServiceRegistration> {
+    allow(actor, 'REGISTER');
+    const name = text(input.name, 'input.name', 200);
+    const unitName = optionalText(input.unitName, 'input.unitName', 200);
+    if (input.kind === RegistrationKind.UNIT && input.unitId != null) throw badInput('input.unitId', 'a unit does not belong to another unit');
+    if (input.unitId != null && !UUID.test(input.unitId)) throw badInput('input.unitId', 'is not an id');
+    if (!UUID.test(input.communityId)) throw badInput('input.communityId', 'is not an id');
+    if (input.householdId != null && !UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
+    if (input.householdId == null) {
+      if (input.lng == null || input.lat == null) throw badInput('input.lng', 'give a householdId or a point (lng, lat)');
+      checkLngLat(input.lng, input.lat, 'input');
+    }
+    const skills = [...new Set(input.skills)];
+    if (!skills.length) throw badInput('input.skills', 'at least one skill');
+    const willServe = [...new Set(input.willServe ?? [])];
+    intIn(input.radiusM, 'input.radiusM', 50, 50_000);
+    intIn(input.weeklyCapacity, 'input.weeklyCapacity', 0, 50);
+    if (!input.availability.length || input.availability.length > 28) throw badInput('input.availability', 'give 1 to 28 weekly windows');
+    input.availability.forEach((w, i) => checkWindow(w, `input.availability.${i}`));
+
+    return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
+      await checkSkills(m, skills, 'input.skills');
+      const unknownWill = willServe.filter((s) => !skills.includes(s));
+      if (unknownWill.length) throw badInput('input.willServe', `must be among the registration's skills (not ${unknownWill.join(', ')})`);
+      const [community] = await m.query(`SELECT level FROM grid WHERE id = $1`, [input.communityId]);
+      if (!community || community.level !== 'LARGE') throw badInput('input.communityId', 'must be a community (a LARGE grid)');
+      if (input.unitId != null) {
+        const [unit] = await m.query(`SELECT kind FROM service_registration WHERE id = $1`, [input.unitId]);
+        if (!unit || unit.kind !== RegistrationKind.UNIT) throw badInput('input.unitId', 'must be a UNIT registration');
+      }
+      let point: [number, number];
+      if (input.householdId != null) {
+        const [h] = await m.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [input.householdId]);
+        if (!h) throw badInput('input.householdId', 'no such household');
+        point = [h.lng, h.lat];
+      } else point = [input.lng as number, input.lat as number];
+      const [row]: { id: string }[] = await m.query(
+        `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12) RETURNING id`,
+        [input.kind, name, unitName, input.unitId ?? null, input.communityId, input.householdId ?? null, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity],
+      );
+      await writeAvailability(m, row.id, input.availability);
+      await appendServiceEvent(m, 'REGISTRATION', row.id, 'REGISTERED', actor, null, { kind: input.kind, skills });
+      return m.getRepository(ServiceRegistration).findOneByOrFail({ id: row.id });
+    });
+  }
+
+  /** The resources list (资源清单): registrations of a community, optionally with a skill. */
+  registrations(args: { communityId?: string | null; skill?: string | null; first?: number | null; after?: string | null }): Promise<ConnectionShape<ServiceRegistration>> {
+    const qb = this.ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.active');
+    if (args.communityId != null) {
+      if (!UUID.test(args.communityId)) throw badInput('communityId', 'is not an id');
+      qb.andWhere('r.community_id = :c', { c: args.communityId });
+    }
+    if (args.skill != null) qb.andWhere(':skill = ANY(r.skills)', { skill: args.skill });
+    return paginate(qb, 'r.id', (r) => r.id, args);
+  }
+
+  /** Adds a need to the needs list (需求清单), at the household's building. */
+  async raiseNeed(input: NeedInput, actor: Actor): Promise<ServiceNeed> {
+    allow(actor, 'RAISE_NEED');
+    if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
+    const fields = checkNeed(input, 'input');
+    return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
+      const id = await insertNeed(m, input.householdId, input.source, fields, null, 'input');
+      await appendServiceEvent(m, 'NEED', id, 'RAISED', actor, fields.notes, { type: fields.type, source: input.source });
+      return m.getRepository(ServiceNeed).findOneByOrFail({ id });
+    });
+  }
+
+  async cancelNeed(id: string, version: number, actor: Actor, reason: string): Promise<ServiceNeed> {
+    allow(actor, 'CANCEL_NEED');
+    const why = text(reason, 'reason', 1000);
+    if (!UUID.test(id)) throw notFound('ServiceNeed', id);
+    return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
+      const need = await m.getRepository(ServiceNeed).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id', { id }).getOne();
+      if (!need) throw notFound('ServiceNeed', id);
+      if (need.version !== version) throw conflict('ServiceNeed', id, version, need.version);
+      if (need.status === NeedStatus.DONE || need.status === NeedStatus.CANCELLED) throw badInput('id', `a ${need.status} need cannot be cancelled`);
+      await m.query(`UPDATE service_need SET status = 'CANCELLED', version = version + 1 WHERE id = $1`, [id]);
+      await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE need_id = $1 AND status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED')`, [id]);
+      await appendServiceEvent(m, 'NEED', id, 'CANCELLED', actor, why);
+      return m.getRepository(ServiceNeed).findOneByOrFail({ id });
+    });
+  }
+
+  /** The needs list of a grid's subtree, oldest first. */
+  async needs(filter: NeedFilter): Promise<ConnectionShape<ServiceNeed>> {
+    const qb = this.ds.getRepository(ServiceNeed).createQueryBuilder('n');
+    if (filter.gridId != null) {
+      if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');
+      qb.andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: filter.gridId });
+    }
+    if (filter.status != null) qb.andWhere('n.status = :s', { s: filter.status });
+    if (filter.type != null) qb.andWhere('n.type = :t', { t: filter.type });
+    return paginate(qb, 'n.seq', (n) => n.seq, filter);
+  }
+}
+
+export interface CheckedNeed {
+  type: string;
+  urgency: string;
+  window: WeeklyWindow;
+  recurrence: string;
+  notes: string | null;
+}
+
+/** Validates a need's own fields (not the household) under `prefix`. */
+export function checkNeed(input: NeedInput | VisitNeedInput, prefix: string): CheckedNeed {
+  text(input.type, `${prefix}.type`, 50);
+  checkWindow(input.window, `${prefix}.window`);
+  return { type: input.type, urgency: input.urgency, window: input.window, recurrence: input.recurrence, notes: optionalText(input.notes, `${prefix}.notes`, 2000) };
+}
+
+/** Writes a need at the household's building; the type must be a skill code. */
+export async function insertNeed(m: EntityManager, householdId: string, source: NeedSource, need: CheckedNeed, visitId: string | null, prefix: string): Promise<string> {
+  await checkSkills(m, [need.type], `${prefix}.type`);
+  const [row]: { id: string }[] = await m.query(
+    `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, visit_id)
+     SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, $5, $6, $7, $8, $9, $10
+       FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
+      WHERE h.id = $1
+     RETURNING id`,
+    [householdId, need.type, need.urgency, source, need.window.weekday, need.window.startMinute, need.window.endMinute, need.recurrence, need.notes, visitId],
+  );
+  if (!row) throw badInput('input.householdId', 'no such household');
+  return row.id;
+}
+
+async function checkSkills(m: EntityManager, codes: string[], field: string): Promise<void> {
+  const rows: { code: string }[] = await m.query(`SELECT code FROM service_skill WHERE code = ANY($1)`, [codes]);
+  const known = new Set(rows.map((r) => r.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) throw badInput(field, `not skill codes (see serviceSkills): ${unknown.join(', ')}`);
+}
+
+async function writeAvailability(m: EntityManager, registrationId: string, windows: WeeklyWindow[]): Promise<void> {
+  await m.query(
+    `INSERT INTO service_availability (registration_id, weekday, start_minute, end_minute)
+     SELECT $1, * FROM unnest($2::smallint[], $3::smallint[], $4::smallint[])`,
+    [registrationId, windows.map((w) => w.weekday), windows.map((w) => w.startMinute), windows.map((w) => w.endMinute)],
+  );
+}

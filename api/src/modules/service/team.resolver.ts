@@ -1,0 +1,54 @@
+import { Arg, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ActorInput } from '../case/case.input';
+import { ActivityInput } from './service.input';
+import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
+import { TeamService } from './team.service';
+
+const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+
+@Resolver(() => VolunteerTeam)
+export class VolunteerTeamResolver {
+  @Query(() => [VolunteerTeam], { description: '志愿服务队 — the teams of a community' })
+  volunteerTeams(@Ctx() ctx: Context, @Arg('communityId', () => ID) communityId: string): Promise<VolunteerTeam[]> {
+    return new TeamService(ctx.db).teams(communityId);
+  }
+
+  @Mutation(() => VolunteerTeam, { description: 'Create a team in a community; kind is a skill code; GRID_LEADER' })
+  createVolunteerTeam(
+    @Ctx() ctx: Context,
+    @Arg('communityId', () => ID) communityId: string,
+    @Arg('name') name: string,
+    @Arg('kind') kind: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<VolunteerTeam> {
+    return new TeamService(ctx.db).createTeam(communityId, name, kind, actor);
+  }
+
+  @Mutation(() => VolunteerTeam)
+  addTeamMember(@Ctx() ctx: Context, @Arg('teamId', () => ID) teamId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<VolunteerTeam> {
+    return new TeamService(ctx.db).addMember(teamId, registrationId, actor);
+  }
+
+  @Mutation(() => TeamActivity)
+  createTeamActivity(@Ctx() ctx: Context, @Arg('input', () => ActivityInput) input: ActivityInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<TeamActivity> {
+    return new TeamService(ctx.db).createActivity(input, actor);
+  }
+
+  @Mutation(() => ActivitySignup, { description: 'Sign up; a full activity answers BAD_USER_INPUT on activityId; VOLUNTEER' })
+  signUpForActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ActivitySignup> {
+    return new TeamService(ctx.db).signUp(activityId, registrationId, actor);
+  }
+
+  @Mutation(() => ActivitySignup, { description: 'Attendance and hours; attended with hours adds a service record; GRID_LEADER' })
+  recordAttendance(
+    @Ctx() ctx: Context,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('attended') attended: boolean,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('hours', () => Float, { nullable: true }) hours?: number,
+  ): Promise<ActivitySignup> {
+    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, actor);
+  }
+}

@@ -1,0 +1,86 @@
+import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ActorInput } from '../case/case.input';
+import { WishInput } from './service.input';
+import { MicroWishConnection } from './service.type';
+import { EchoItem, MicroWish, WishStatus } from './wish.entity';
+import { WishService } from './wish.service';
+
+const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
+
+@Resolver(() => MicroWish)
+export class MicroWishResolver {
+  @Query(() => MicroWishConnection, { description: "微心愿 — wishes of a grid's subtree, by status; oldest first" })
+  microWishes(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('status', () => WishStatus, { nullable: true }) status?: WishStatus,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<MicroWishConnection> {
+    return new WishService(ctx.db).list({ gridId, status, first, after });
+  }
+
+  @Query(() => [MicroWish], { description: 'Published wishes within `meters` of a point, nearest first' })
+  claimableWishes(
+    @Ctx() ctx: Context,
+    @Arg('lng', () => Float) lng: number,
+    @Arg('lat', () => Float) lat: number,
+    @Arg('meters', () => Float) meters: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+  ): Promise<MicroWish[]> {
+    return new WishService(ctx.db).claimableNear(lng, lat, meters, first);
+  }
+
+  @Query(() => [EchoItem], { description: '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data' })
+  echoWall(@Ctx() ctx: Context, @Arg('communityId', () => ID) communityId: string, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number): Promise<EchoItem[]> {
+    return new WishService(ctx.db).echoWall(communityId, first);
+  }
+
+  @Mutation(() => MicroWish, { description: 'Post a wish (SUBMITTED); REPORTER, or GRID_LEADER on a resident’s behalf' })
+  postWish(@Ctx() ctx: Context, @Arg('input', () => WishInput) input: WishInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<MicroWish> {
+    return new WishService(ctx.db).post(input, actor);
+  }
+
+  @Mutation(() => MicroWish, { description: 'Review: publish on the board, or reject with a reason; GRID_LEADER' })
+  reviewWish(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('publish') publish: boolean,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<MicroWish> {
+    return new WishService(ctx.db).review(id, version, publish, actor, reason);
+  }
+
+  @Mutation(() => MicroWish, { description: 'Claim a published wish; one live claim per wish: a second claimant gets CONFLICT' })
+  claimWish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<MicroWish> {
+    return new WishService(ctx.db).claim(id, registrationId, actor);
+  }
+
+  @Mutation(() => MicroWish, { description: 'The claiming helper fulfils the wish, with a note and an optional photo (base64)' })
+  fulfilWish(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('note') note: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('photo', () => String, { nullable: true }) photo?: string,
+  ): Promise<MicroWish> {
+    return new WishService(ctx.db).fulfil(id, version, registrationId, note, actor, photo);
+  }
+
+  @Mutation(() => MicroWish, { description: 'The resident’s thanks; the wish then shows on the echo wall with it' })
+  thankWish(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('thanks') thanks: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+  ): Promise<MicroWish> {
+    return new WishService(ctx.db).thank(id, version, thanks, actor);
+  }
+}
