@@ -24,7 +24,7 @@ export class CaseResolver {
   }
 
   @Query(() => CaseConnection, { description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first" })
-  cases(
+  async cases(
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
     @Arg('bbox', () => [Float], { nullable: true }) bbox?: number[],
@@ -36,7 +36,10 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CaseConnection> {
-    return new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after }, ctx.scope);
+    const page = await new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after }, ctx.scope);
+    // Listed cases are visible cases: their timelines need not ask again.
+    for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);
+    return page;
   }
 
   @Query(() => [CaseCategory], { description: '事件分类 — the category code table with time limits' })
