@@ -8,8 +8,8 @@ import { ImportReportType } from './import.type';
 
 /** The largest FeatureCollection `importGrids` takes; bigger files go through `pnpm cli import`. */
 export const IMPORT_MAX_FEATURES = 5000;
-/** Serialized size limit (the HTTP body limit of /graphql is lower still). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Serialized size limit: inside the 2 MB body limit of /graphql, with room for the rest of the request. */
+export const IMPORT_MAX_BYTES = 1.9 * 1024 * 1024;
 
 @Resolver()
 export class ImportResolver {
