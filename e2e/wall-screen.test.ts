@@ -272,6 +272,25 @@ describe('wall screen (e2e, Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-case.png') });
   });
 
+  it('searches by grid code (fits the map to the grid) and by case number (opens the case)', async () => {
+    const search = page.locator('.search input');
+    await search.fill(SMALL_CODE);
+    await search.press('Enter');
+    await page.waitForFunction(
+      (box) => {
+        const c = (globalThis as unknown as MapHost).__streetgridMap.getCenter();
+        return Math.abs(c.lng - (box.x0 + box.x1) / 2) < 1e-4 && Math.abs(c.lat - (box.y0 + box.y1) / 2) < 1e-4;
+      },
+      smallBox,
+      { timeout: 10_000 },
+    );
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM "case" ORDER BY reported_at LIMIT 1`);
+    await search.fill(id);
+    await search.press('Enter');
+    await page.locator(`.case-panel[data-case-id="${id}"] .timeline__item`).first().waitFor({ timeout: 10_000 });
+    await mapIdle(page);
+  });
+
   it('resumes the live feed after the socket drops: a case reported meanwhile still arrives, without reload', async () => {
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
     await page.evaluate(() => (globalThis as unknown as MapHost).__streetgridWs.terminate());

@@ -33,6 +33,8 @@ export interface GridMapProps {
   onCaseClick?: (id: string) => void;
   /** Where to fit instead of the whole street (a leader's own grids, a search hit). */
   focus?: BBox | null;
+  /** Told the map once it has loaded, and null when it goes. */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 /** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
@@ -53,7 +55,7 @@ const removedMaps = new WeakSet<MapLibreMap>();
  * clicks reported through `onPick`. The map's container carries `data-state="ready"` once
  * the grids are drawn, for end-to-end tests to wait on.
  */
-export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null }: GridMapProps) {
+export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null, onMap }: GridMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -61,6 +63,9 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
   const onPickRef = useRef(onPick);
   const getTokenRef = useRef(getToken);
   const onCaseClickRef = useRef(onCaseClick);
+  useEffect(() => {
+    onMap?.(map);
+  }, [map, onMap]);
   useEffect(() => {
     onPickRef.current = onPick;
     getTokenRef.current = getToken;

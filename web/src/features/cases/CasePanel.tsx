@@ -6,8 +6,21 @@ import { CASE_QUERY } from './operations';
 import { useCategories } from './useCategories';
 import type { CaseDetail } from './types';
 
-/** A case with its timeline, oldest first; `actions` renders under it (the leader's buttons). */
-export function CasePanel({ id, onClose, actions }: { id: string; onClose: () => void; actions?: (c: CaseDetail, reload: () => void) => ReactNode }) {
+/**
+ * A case with its timeline, oldest first; `actions` renders under it (the leader's buttons).
+ * `liveVersion` is the version the live feed last saw: when it moves, the timeline is fetched again.
+ */
+export function CasePanel({
+  id,
+  onClose,
+  actions,
+  liveVersion,
+}: {
+  id: string;
+  onClose: () => void;
+  actions?: (c: CaseDetail, reload: () => void) => ReactNode;
+  liveVersion?: number;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { nameOf } = useCategories();
@@ -16,6 +29,13 @@ export function CasePanel({ id, onClose, actions }: { id: string; onClose: () =>
   useEffect(() => closeRef.current?.focus(), [id]);
   const c = data?.case ?? null;
   const reload = () => void refetch().catch(() => undefined);
+  // The live event already updated the cached case; its timeline needs asking for again.
+  const seenVersion = useRef(liveVersion);
+  useEffect(() => {
+    if (liveVersion === seenVersion.current) return;
+    seenVersion.current = liveVersion;
+    void refetch().catch(() => undefined);
+  }, [liveVersion, refetch]);
 
   return (
     <section className="panel case-panel" aria-label={t('case.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()} data-case-id={id}>

@@ -67,6 +67,7 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
             <CasePanel
               id={caseId}
               onClose={() => setCaseId(null)}
+              liveVersion={stream.store.get(caseId)?.summary.version}
               actions={(c, reload) => <LeaderActions c={c} reload={reload} onChanged={stream.merge} />}
             />
           ) : reportAt ? (

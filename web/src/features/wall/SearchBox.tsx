@@ -3,7 +3,6 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BBox, GeoJSONGeometry } from '../../graphql/types';
-import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
 import { geometryBBox, parseSearch } from './search';
 
 const GRID_BY_CODE: TypedDocumentNode<{ grid: { id: string; geometry: GeoJSONGeometry } | null }, { code: string }> = gql`
@@ -19,7 +18,16 @@ const GRID_BY_CODE: TypedDocumentNode<{ grid: { id: string; geometry: GeoJSONGeo
  * Search by grid code, grid name (among the grid labels the map has loaded) or case number;
  * a grid fits the map to it, a case opens its panel.
  */
-export function SearchBox({ onGrid, onCase }: { onGrid: (bbox: BBox) => void; onCase: (id: string) => void }) {
+export function SearchBox({
+  onGrid,
+  onCase,
+  findGridCode,
+}: {
+  onGrid: (bbox: BBox) => void;
+  onCase: (id: string) => void;
+  /** The code of a grid whose name contains the text, among those the map has loaded. */
+  findGridCode: (name: string) => string | null;
+}) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const id = useId();
@@ -45,11 +53,8 @@ export function SearchBox({ onGrid, onCase }: { onGrid: (bbox: BBox) => void; on
       } else if (query.kind === 'gridCode') {
         found = await gridByCode(query.code);
       } else if (query.kind === 'gridName') {
-        const map = window.__streetgridMap;
-        const hit = map
-          ?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER })
-          .find((f) => String(f.properties.name).includes(query.name));
-        found = hit ? await gridByCode(String(hit.properties.code)) : false;
+        const code = findGridCode(query.name);
+        found = code ? await gridByCode(code) : false;
       } else return;
     } catch {
       found = false;

@@ -1,7 +1,9 @@
 import type { Client } from 'graphql-ws';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState } from 'react';
 import type { BBox, LngLat } from '../../graphql/types';
 import { GridMap, type MapSelection } from '../../map/GridMap';
+import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
 import type { MapTheme } from '../../map/style';
 import { CasePanel } from '../cases/CasePanel';
 import { countsOf } from '../cases/kpi';
@@ -25,6 +27,14 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const [picked, setPicked] = useState<LngLat | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [focus, setFocus] = useState<BBox | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const findGridCode = useCallback(
+    (name: string) => {
+      const hit = map?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER }).find((f) => String(f.properties.name).includes(name));
+      return hit ? String(hit.properties.code) : null;
+    },
+    [map],
+  );
   const { lookup, retry } = useGridAt(picked);
   const kpis = { ...countsOf(stream.counts), ...indicators };
 
@@ -46,7 +56,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     <>
       <div className="toolbar">
         <KpiBand kpis={kpis} />
-        <SearchBox onGrid={setFocus} onCase={openCase} />
+        <SearchBox onGrid={setFocus} onCase={openCase} findGridCode={findGridCode} />
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
@@ -60,9 +70,10 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           pins={stream.pins}
           onCaseClick={openCase}
           focus={focus}
+          onMap={setMap}
         />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
-        {caseId && <CasePanel id={caseId} onClose={() => setCaseId(null)} />}
+        {caseId && <CasePanel id={caseId} onClose={() => setCaseId(null)} liveVersion={stream.store.get(caseId)?.summary.version} />}
         {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} />}
       </main>
     </>
