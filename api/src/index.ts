@@ -5,6 +5,7 @@ export { openDatabase, type OpenDatabase } from './db/database';
 export { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 export { buildFederatedSchema, buildSubgraphSDL } from './graphql/build-subgraph-schema';
 export { createApp, type App } from './server';
+export { runServer, type RunOptions } from './run';
 export { idCheckChar, maskIdNumber, maskPhone } from './modules/resident/resident.privacy';
 export type { DataSource, EntityManager } from 'typeorm';
 export { jwtSecret, signAccessToken, upsertUser } from './modules/auth';
