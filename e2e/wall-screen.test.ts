@@ -239,6 +239,8 @@ describe('wall screen (e2e, Chromium)', () => {
       'MEDIUM',
       'LARGE',
     ]);
+    // Each card carries its subtree's case facts (open, overdue, on-time rate, satisfaction).
+    await page.locator('.panel .grid-card[data-level="SMALL"] .grid-card__cases [data-kpi="open"]').waitFor({ timeout: 10_000 });
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-panel.png') });
   });
@@ -304,6 +306,10 @@ describe('wall screen (e2e, Chromium)', () => {
     });
     await jumpTo(page, 16, [SMALL_POINT.lng + 0.001, SMALL_POINT.lat + 0.006]);
     expect(await renderedPins(page)).toContain(reportCase.case.id);
+    // The wall screen with live cases: pins at the community zoom, the feed beside the map.
+    await page.locator('.case-panel button', { hasText: /关闭|Close/ }).click({ timeout: 2000 }).catch(() => undefined);
+    await jumpTo(page, 15, [SMALL_POINT.lng + 0.004, SMALL_POINT.lat + 0.004]);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-screen.png') });
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
   });
 

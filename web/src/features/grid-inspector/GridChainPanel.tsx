@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridDetail, LngLat } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
@@ -9,13 +9,15 @@ export interface GridChainPanelProps {
   lookup: GridLookup;
   onClose: () => void;
   onRetry: () => void;
+  /** More for each grid card, e.g. its open cases and indicators. */
+  extra?: (grid: GridDetail) => ReactNode;
 }
 
 /**
  * The side panel for a clicked point: the grids containing it from the building up to the
  * community, each with its code, counts and leaders. Escape closes it from anywhere on the page.
  */
-export function GridChainPanel({ point, lookup, onClose, onRetry }: GridChainPanelProps) {
+export function GridChainPanel({ point, lookup, onClose, onRetry, extra }: GridChainPanelProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = useId();
@@ -60,13 +62,13 @@ export function GridChainPanel({ point, lookup, onClose, onRetry }: GridChainPan
         {t('panel.point', { lng: format.coordinate(point.lng), lat: format.coordinate(point.lat) })}
       </p>
       <div className="panel__body" aria-live="polite" aria-busy={lookup.status === 'loading'}>
-        <PanelBody lookup={lookup} onRetry={onRetry} />
+        <PanelBody lookup={lookup} onRetry={onRetry} extra={extra} />
       </div>
     </aside>
   );
 }
 
-function PanelBody({ lookup, onRetry }: { lookup: GridLookup; onRetry: () => void }) {
+function PanelBody({ lookup, onRetry, extra }: { lookup: GridLookup; onRetry: () => void; extra?: (grid: GridDetail) => ReactNode }) {
   const { t } = useTranslation();
   if (lookup.status === 'loading') {
     return (
@@ -97,14 +99,14 @@ function PanelBody({ lookup, onRetry }: { lookup: GridLookup; onRetry: () => voi
     <ol className="chain">
       {lookup.grids.map((grid) => (
         <li key={grid.id}>
-          <GridCard grid={grid} />
+          <GridCard grid={grid} extra={extra} />
         </li>
       ))}
     </ol>
   );
 }
 
-function GridCard({ grid }: { grid: GridDetail }) {
+function GridCard({ grid, extra }: { grid: GridDetail; extra?: (grid: GridDetail) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const nameId = useId();
@@ -123,6 +125,7 @@ function GridCard({ grid }: { grid: GridDetail }) {
         <Fact term={t('grid.households')} value={format.count(grid.counts.households)} />
         <Fact term={t('grid.residents')} value={format.count(grid.counts.residents)} />
       </dl>
+      {extra?.(grid)}
       <h4 className="grid-card__subtitle">{t('grid.leaders')}</h4>
       {grid.leaders.length === 0 ? (
         <p className="grid-card__none">{t('grid.noLeaders')}</p>

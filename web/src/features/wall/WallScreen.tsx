@@ -6,6 +6,7 @@ import { GridMap, type MapSelection } from '../../map/GridMap';
 import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
 import type { MapTheme } from '../../map/style';
 import { CasePanel } from '../cases/CasePanel';
+import { GridCaseFacts } from '../cases/GridCaseFacts';
 import { countsOf } from '../cases/kpi';
 import { useCaseStream } from '../cases/useCaseStream';
 import { useCategories } from '../cases/useCategories';
@@ -17,6 +18,8 @@ import { useGridLayers } from '../grids/useGridLayers';
 import { CaseFeed } from './CaseFeed';
 import { KpiBand } from './KpiBand';
 import { SearchBox } from './SearchBox';
+
+const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
 
 /** The command centre's wall screen: KPI band, search, the street map with live case pins, the live feed, grid and case panels. */
 export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Client; getToken: () => string | null }) {
@@ -74,7 +77,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && <CasePanel id={caseId} onClose={() => setCaseId(null)} liveVersion={stream.store.get(caseId)?.summary.version} />}
-        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} />}
+        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}
       </main>
     </>
   );
