@@ -3,6 +3,7 @@ import type { StreetData } from '@streetgrid/api/seed/street-data';
 import { writeStreet } from '@streetgrid/api/seed/write-street';
 import { writeCaseHistory } from '@streetgrid/api';
 import { districtPlan, generateStreet } from './generate';
+import { serviceDemoDay, writeStreetServices } from './generate/services';
 import { DEMO_PASSWORD, seedDemoUsers } from './seed-users';
 
 /** Where a district seed is, for progress bars and logs. */
@@ -69,6 +70,7 @@ export async function seedDistrict(ds: DataSource, opts: SeedOptions): Promise<S
         opts.onProgress?.({ ...base, phase: 'writing', rowsWritten: result.rows + written });
       }),
     );
+    await ds.transaction((m) => writeStreetServices(m, data, { seed: plan.seed, now: serviceDemoDay() }));
     result.writeMs += performance.now() - started;
     result.rows += streetRows;
     result.grids += data.grids.length;

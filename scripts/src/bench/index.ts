@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
+import { benchMatching, printMatching } from './matching';
 import { benchScope, printScope } from './scope';
 import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
@@ -30,6 +31,16 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const streets = (process.env.BENCH_STREETS ?? '1,20').split(',').map(Number);
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     console.log(seedTable(await benchSeed({ databaseUrl: url, streets, log: (line) => console.error(line) })));
+  },
+  /** Precise matching: HiGHS vs greedy on each street's needs and helpers (BENCH_STREETS, default 1). */
+  async matching() {
+    const streets = Number(process.env.BENCH_STREETS ?? 1);
+    const db = await benchDatabase(streets);
+    try {
+      printMatching(await benchMatching(db, { streets }));
+    } finally {
+      await db.dataSource.destroy();
+    }
   },
   async gridAt() {
     const db = await benchDatabase();

@@ -60,7 +60,7 @@ export class VisitService {
     if (Number.isNaN(input.visitedAt.getTime())) throw badInput('input.visitedAt', 'is not a time');
     if ((input.checkInLng == null) !== (input.checkInLat == null)) throw badInput('input.checkInLng', 'give both checkInLng and checkInLat, or neither');
     if (input.checkInLng != null && input.checkInLat != null) checkLngLat(input.checkInLng, input.checkInLat, 'input.checkIn');
-    const needs = (input.needs ?? []).map((n) => ({ source: n, checked: checkNeed(n, 'input.needs') }));
+    const needs = (input.needs ?? []).map((n, i) => ({ prefix: `input.needs.${i}`, checked: checkNeed(n, `input.needs.${i}`) }));
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO household_visit (household_id, visitor_name, visitor_role, visited_at, findings, check_in, check_in_distance_m)
@@ -73,7 +73,7 @@ export class VisitService {
       );
       if (!row) throw badInput('input.householdId', 'no such household');
       const needIds: string[] = [];
-      for (const n of needs) needIds.push(await insertNeed(m, input.householdId, NeedSource.VISIT, n.checked, row.id, 'input.needs'));
+      for (const n of needs) needIds.push(await insertNeed(m, input.householdId, NeedSource.VISIT, n.checked, row.id, n.prefix));
       await appendServiceEvent(m, 'VISIT', row.id, 'VISITED', actor, null, { householdId: input.householdId, needs: needIds });
       for (const id of needIds) await appendServiceEvent(m, 'NEED', id, 'RAISED', actor, null, { visitId: row.id });
       return m.getRepository(HouseholdVisit).findOneByOrFail({ id: row.id });

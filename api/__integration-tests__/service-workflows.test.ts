@@ -1,0 +1,279 @@
+import { startTestApi, type TestApi } from './harness';
+import { fixtureStreet, stableId } from '../src/seed/fixture-street';
+import { WishService } from '../src/modules/service/wish.service';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(fixtureStreet());
+});
+afterAll(() => api.close());
+
+const LEADER = { role: 'GRID_LEADER', name: '社区书记' };
+const VOLUNTEER = { role: 'VOLUNTEER', name: '志愿者' };
+const RESIDENT = { role: 'REPORTER', name: '张居民' };
+const COMMUNITY_1 = stableId('330106001001');
+const SMALL_1 = '3301060010010010001';
+const household = (smallCode: string, h: number) => stableId(`${smallCode}/household/${h}`);
+const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
+
+async function count(table: string): Promise<number> {
+  const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return n;
+}
+
+async function register(name: string): Promise<string> {
+  const res = await api.gql<{ registerForService: { id: string } }>(
+    `mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id } }`,
+    { input: { kind: 'MEMBER', name, unitName: '区税务局', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 2000, weeklyCapacity: 2, availability: [TUE_9_11] }, actor: VOLUNTEER },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.registerForService.id;
+}
+
+const WISH = `id status version title helperId fulfilNote photo thanks`;
+interface Wish {
+  id: string;
+  status: string;
+  version: number;
+  helperId: string | null;
+}
+
+async function publishedWish(title: string): Promise<Wish> {
+  const posted = await api.gql<{ postWish: Wish }>(`mutation ($input: WishInput!, $a: ActorInput!) { postWish(input: $input, actor: $a) { ${WISH} } }`, {
+    input: { householdId: household(SMALL_1, 0), title, description: '老人想要一台收音机', posterName: '王奶奶' },
+    a: RESIDENT,
+  });
+  expect(posted.errors).toBeUndefined();
+  expect(posted.data!.postWish.status).toBe('SUBMITTED');
+  const published = await api.gql<{ reviewWish: Wish }>(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { ${WISH} } }`, {
+    id: posted.data!.postWish.id,
+    v: posted.data!.postWish.version,
+    a: LEADER,
+  });
+  expect(published.data!.reviewWish.status).toBe('PUBLISHED');
+  return published.data!.reviewWish;
+}
+
+const CLAIM = `mutation ($id: ID!, $r: ID!, $a: ActorInput!) { claimWish(id: $id, registrationId: $r, actor: $a) { ${WISH} } }`;
+
+describe('micro-wishes and the echo wall', () => {
+  it('post → review → publish → claim → fulfil with a photo → thank, then shows on the echo wall without personal data', async () => {
+    const helper = await register('在职党员甲');
+    const wish = await publishedWish('一台收音机');
+    const nearby = await api.gql<{ claimableWishes: { id: string }[] }>(`{ claimableWishes(lng: 120.1025, lat: 30.2537, meters: 500) { id } }`);
+    expect(nearby.data!.claimableWishes.map((w) => w.id)).toContain(wish.id);
+
+    const claimed = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
+    expect(claimed.data!.claimWish).toMatchObject({ status: 'CLAIMED', helperId: helper });
+    const fulfilled = await api.gql<{ fulfilWish: Wish & { photo: string } }>(
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $p: String, $a: ActorInput!) { fulfilWish(id: $id, version: $v, registrationId: $r, note: "送去了收音机", photo: $p, actor: $a) { ${WISH} } }`,
+      { id: wish.id, v: claimed.data!.claimWish.version, r: helper, p: Buffer.from('jpeg bytes').toString('base64'), a: VOLUNTEER },
+    );
+    expect(fulfilled.errors).toBeUndefined();
+    expect(fulfilled.data!.fulfilWish.status).toBe('FULFILLED');
+    expect(fulfilled.data!.fulfilWish.photo).toMatch(/^[0-9a-f]{64}$/);
+    const thanked = await api.gql<{ thankWish: Wish }>(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { thankWish(id: $id, version: $v, thanks: "谢谢小伙子", actor: $a) { ${WISH} } }`, {
+      id: wish.id,
+      v: fulfilled.data!.fulfilWish.version,
+      a: RESIDENT,
+    });
+    expect(thanked.data!.thankWish.status).toBe('THANKED');
+
+    const wall = await api.gql<{ echoWall: { kind: string; id: string; title: string; outcome: string; thanks: string; compound: string }[] }>(
+      `{ echoWall(communityId: "${COMMUNITY_1}") { kind id title outcome thanks compound doneAt } }`,
+    );
+    expect(wall.errors).toBeUndefined();
+    const item = wall.data!.echoWall.find((e) => e.id === wish.id);
+    expect(item).toMatchObject({ kind: 'WISH', title: '一台收音机', outcome: '送去了收音机', thanks: '谢谢小伙子', compound: '第1社区1号小区' });
+    const text = JSON.stringify(wall.data);
+    expect(text).not.toContain('王奶奶');
+    expect(text).not.toContain('示例路');
+  });
+
+  it('two helpers claim one wish at once: exactly one wins, the other gets CONFLICT', async () => {
+    const [a, b] = [await register('抢单甲'), await register('抢单乙')];
+    for (let round = 0; round < 5; round++) {
+      const wish = await publishedWish(`并发认领 ${round}`);
+      const results = await Promise.all([api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: a, a: VOLUNTEER }), api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: b, a: VOLUNTEER })]);
+      const winners = results.filter((r) => !r.errors);
+      const losers = results.filter((r) => r.errors);
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      expect(losers[0].errors![0].extensions?.code).toBe('CONFLICT');
+      const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM wish_claim WHERE wish_id = $1 AND status = 'LIVE'`, [wish.id]);
+      expect(n).toBe(1);
+    }
+  });
+
+  it('a claim not fulfilled in time expires and the wish goes back on the board', async () => {
+    const helper = await register('没空的人');
+    const wish = await publishedWish('修椅子');
+    const claimed = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
+    expect(claimed.data!.claimWish.status).toBe('CLAIMED');
+    const sweep = new WishService(api.db.dataSource);
+    expect(await sweep.expireClaims(new Date(Date.now() + 71 * 3_600_000))).not.toContain(wish.id);
+    expect(await sweep.expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wish.id);
+    const again = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.claimWish.status).toBe('CLAIMED');
+  });
+
+  it('rejects a bad wish with the field and writes nothing', async () => {
+    const before = await count('micro_wish');
+    const res = await api.gql(`mutation ($input: WishInput!, $a: ActorInput!) { postWish(input: $input, actor: $a) { id } }`, {
+      input: { householdId: household(SMALL_1, 0), title: '  ', description: 'x', posterName: 'y' },
+      a: RESIDENT,
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect(await count('micro_wish')).toBe(before);
+  });
+});
+
+describe('household visits', () => {
+  const SCHEDULE = `query ($g: ID!, $now: DateTime, $o: Boolean!) { visitSchedule(gridId: $g, now: $now, overdueOnly: $o, first: 100) { householdId tags intervalDays lastVisitAt nextDueAt overdue point gridId } }`;
+
+  it('policies by tag, next due per household, the overdue list with points, and a visit that raises needs', async () => {
+    const policies = await api.gql<{ visitPolicies: { tag: string; intervalDays: number }[] }>(`{ visitPolicies { tag intervalDays } }`);
+    expect(policies.data!.visitPolicies).toEqual([
+      { tag: 'ELDERLY_ALONE', intervalDays: 7 },
+      { tag: 'DISABLED', intervalDays: 14 },
+      { tag: 'LOW_INCOME', intervalDays: 30 },
+    ]);
+    const now = '2026-11-25T08:00:00.000Z';
+    const due = await api.gql<{ visitSchedule: { householdId: string; overdue: boolean; point: { type: string; coordinates: number[] }; intervalDays: number }[] }>(SCHEDULE, {
+      g: COMMUNITY_1,
+      now,
+      o: true,
+    });
+    expect(due.errors).toBeUndefined();
+    // Fixture: the first household of each of the community's 4 buildings lives alone and was never visited.
+    expect(due.data!.visitSchedule).toHaveLength(4);
+    expect(due.data!.visitSchedule.every((d) => d.overdue && d.intervalDays === 7 && d.point.type === 'Point')).toBe(true);
+
+    const elder = household(SMALL_1, 0);
+    const visit = await api.gql<{ recordVisit: { id: string; checkInDistanceM: number } }>(
+      `mutation ($input: VisitInput!, $a: ActorInput!) { recordVisit(input: $input, actor: $a) { id visitorName findings checkInDistanceM checkIn } }`,
+      {
+        input: {
+          householdId: elder,
+          visitedAt: '2026-11-24T10:00:00Z',
+          findings: '老人腿脚不便，需要每周送餐',
+          checkInLng: 120.1025,
+          checkInLat: 30.2538,
+          needs: [{ type: 'MEAL_DELIVERY', urgency: 'HIGH', window: { weekday: 3, startMinute: 660, endMinute: 720 }, recurrence: 'WEEKLY' }],
+        },
+        a: LEADER,
+      },
+    );
+    expect(visit.errors).toBeUndefined();
+    expect(visit.data!.recordVisit.checkInDistanceM).toBeLessThan(20);
+
+    const needs = await api.gql<{ serviceNeeds: { nodes: { type: string; source: string; recurrence: string; household: { id: string } }[] } }>(
+      `{ serviceNeeds(gridId: "${stableId(SMALL_1)}", type: "MEAL_DELIVERY") { nodes { type source recurrence household { id } } } }`,
+    );
+    expect(needs.data!.serviceNeeds.nodes).toEqual([{ type: 'MEAL_DELIVERY', source: 'VISIT', recurrence: 'WEEKLY', household: { id: elder } }]);
+
+    const after = await api.gql<{ visitSchedule: { householdId: string; nextDueAt: string; overdue: boolean }[] }>(SCHEDULE, { g: COMMUNITY_1, now, o: false });
+    expect(after.data!.visitSchedule.find((d) => d.householdId === elder)).toMatchObject({ nextDueAt: '2026-12-01T10:00:00.000Z', overdue: false });
+    const overdue = await api.gql<{ visitSchedule: { householdId: string }[] }>(SCHEDULE, { g: COMMUNITY_1, now, o: true });
+    expect(overdue.data!.visitSchedule.map((d) => d.householdId)).not.toContain(elder);
+  });
+
+  it('a bad need in a visit names the field and writes neither the visit nor any need', async () => {
+    const [visits, needs] = [await count('household_visit'), await count('service_need')];
+    const res = await api.gql(`mutation ($input: VisitInput!, $a: ActorInput!) { recordVisit(input: $input, actor: $a) { id } }`, {
+      input: {
+        householdId: household(SMALL_1, 0),
+        visitedAt: '2026-11-24T10:00:00Z',
+        findings: '一切正常',
+        needs: [{ type: 'NOT_A_SKILL', window: TUE_9_11 }],
+      },
+      a: LEADER,
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.needs.0.type' });
+    expect([await count('household_visit'), await count('service_need')]).toEqual([visits, needs]);
+  });
+});
+
+describe('registrations and bad input', () => {
+  it('registers a unit and a member of it; lists the resources of a community by skill', async () => {
+    const unit = await api.gql<{ registerForService: { id: string } }>(
+      `mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id kind } }`,
+      { input: { kind: 'UNIT', name: '区卫健局机关党委', communityId: COMMUNITY_1, lng: 120.103, lat: 30.255, skills: ['MEDICAL'], radiusM: 3000, weeklyCapacity: 5, availability: [{ weekday: 6, startMinute: 480, endMinute: 720 }] }, actor: LEADER },
+    );
+    expect(unit.errors).toBeUndefined();
+    const member = await api.gql(
+      `mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id unitId } }`,
+      { input: { kind: 'MEMBER', name: '李医生', unitId: unit.data!.registerForService.id, communityId: COMMUNITY_1, lng: 120.104, lat: 30.256, skills: ['MEDICAL', 'PSYCHOLOGICAL'], willServe: ['MEDICAL'], radiusM: 1500, weeklyCapacity: 2, availability: [TUE_9_11] }, actor: VOLUNTEER },
+    );
+    expect(member.errors).toBeUndefined();
+    const list = await api.gql<{ serviceRegistrations: { totalCount: number; nodes: { name: string; availability: unknown[] }[] } }>(
+      `{ serviceRegistrations(communityId: "${COMMUNITY_1}", skill: "MEDICAL") { totalCount nodes { name availability { weekday startMinute endMinute } } } }`,
+    );
+    expect(list.data!.serviceRegistrations.nodes.map((n) => n.name).sort()).toEqual(['区卫健局机关党委', '李医生']);
+  });
+
+  it.each([
+    ['input.radiusM', { radiusM: 10 }],
+    ['input.skills', { skills: ['FLYING'] }],
+    ['input.willServe', { willServe: ['LEGAL'] }],
+    ['input.availability.0.endMinute', { availability: [{ weekday: 2, startMinute: 600, endMinute: 540 }] }],
+    ['input.communityId', { communityId: stableId('3301060010010010001') }],
+    ['input.lng', { householdId: null, lng: null, lat: null }],
+  ])('registration with a bad %s answers BAD_USER_INPUT on that field and writes nothing', async (field, over) => {
+    const before = [await count('service_registration'), await count('service_availability')];
+    const input = { kind: 'VOLUNTEER', name: '坏输入', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [TUE_9_11], ...over };
+    const res = await api.gql(`mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id } }`, { input, actor: VOLUNTEER });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect([await count('service_registration'), await count('service_availability')]).toEqual(before);
+  });
+
+  it('a need with an unknown type or household names the field and writes nothing', async () => {
+    const before = await count('service_need');
+    const bad = (over: object) =>
+      api.gql(`mutation ($input: NeedInput!, $a: ActorInput!) { raiseNeed(input: $input, actor: $a) { id } }`, {
+        input: { householdId: household(SMALL_1, 0), type: 'REPAIR', source: 'RESIDENT', window: TUE_9_11, ...over },
+        a: RESIDENT,
+      });
+    expect((await bad({ type: 'NOPE' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
+    expect((await bad({ householdId: stableId('nobody') })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.householdId' });
+    expect((await bad({ window: { weekday: 8, startMinute: 0, endMinute: 60 } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.window.weekday' });
+    expect(await count('service_need')).toBe(before);
+  });
+});
+
+describe('volunteer teams and activities', () => {
+  it('team, members, an activity with capacity, sign-ups, attendance and hours', async () => {
+    const [a, b] = [await register('车队甲'), await register('车队乙')];
+    const team = await api.gql<{ createVolunteerTeam: { id: string } }>(`mutation ($c: ID!, $a: ActorInput!) { createVolunteerTeam(communityId: $c, name: "爱心车队", kind: "DRIVING", actor: $a) { id name kind } }`, {
+      c: COMMUNITY_1,
+      a: LEADER,
+    });
+    expect(team.errors).toBeUndefined();
+    const teamId = team.data!.createVolunteerTeam.id;
+    for (const r of [a, b]) {
+      const added = await api.gql(`mutation ($t: ID!, $r: ID!, $a: ActorInput!) { addTeamMember(teamId: $t, registrationId: $r, actor: $a) { id } }`, { t: teamId, r, a: LEADER });
+      expect(added.errors).toBeUndefined();
+    }
+    const activity = await api.gql<{ createTeamActivity: { id: string } }>(`mutation ($input: ActivityInput!, $a: ActorInput!) { createTeamActivity(input: $input, actor: $a) { id capacity } }`, {
+      input: { teamId, title: '送老人体检', place: '社区卫生服务中心', startsAt: '2026-11-28T01:00:00Z', endsAt: '2026-11-28T04:00:00Z', capacity: 1 },
+      a: LEADER,
+    });
+    expect(activity.errors).toBeUndefined();
+    const activityId = activity.data!.createTeamActivity.id;
+    const SIGN = `mutation ($x: ID!, $r: ID!, $a: ActorInput!) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId registrationId } }`;
+    expect((await api.gql(SIGN, { x: activityId, r: a, a: VOLUNTEER })).errors).toBeUndefined();
+    const full = await api.gql(SIGN, { x: activityId, r: b, a: VOLUNTEER });
+    expect(full.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'activityId' });
+
+    const attended = await api.gql<{ recordAttendance: { attended: boolean; hours: number } }>(
+      `mutation ($x: ID!, $r: ID!, $a: ActorInput!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 3, actor: $a) { attended hours } }`,
+      { x: activityId, r: a, a: LEADER },
+    );
+    expect(attended.data!.recordAttendance).toEqual({ attended: true, hours: 3 });
+    const hours = await api.gql<{ serviceRegistration: { hours: number } }>(`{ serviceRegistration(id: "${a}") { hours(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") } }`);
+    expect(hours.data!.serviceRegistration.hours).toBe(3);
+    const teams = await api.gql<{ volunteerTeams: { name: string }[] }>(`{ volunteerTeams(communityId: "${COMMUNITY_1}") { name } }`);
+    expect(teams.data!.volunteerTeams.map((t) => t.name)).toContain('爱心车队');
+  });
+});
