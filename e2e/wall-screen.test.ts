@@ -274,7 +274,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-case.png') });
   });
 
-  it('searches by grid code (fits the map to the grid) and by case number (opens the case)', async () => {
+  it('searches by grid code (fits the map to the grid) and by case number (opens the case); tours the communities', async () => {
     const search = page.locator('.search input');
     await search.fill(SMALL_CODE);
     await search.press('Enter');
@@ -286,6 +286,21 @@ describe('wall screen (e2e, Chromium)', () => {
       smallBox,
       { timeout: 10_000 },
     );
+    // The unattended tour starts at the first community (by code) and stops on a second press.
+    const [large] = await db.dataSource.query(
+      `SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`,
+    );
+    await page.locator('[data-action="tour"]').click();
+    await page.waitForFunction(
+      (box) => {
+        const c = (globalThis as unknown as MapHost).__streetgridMap.getCenter();
+        return Math.abs(c.lng - (box.x0 + box.x1) / 2) < 1e-4 && Math.abs(c.lat - (box.y0 + box.y1) / 2) < 1e-4;
+      },
+      large,
+      { timeout: 10_000 },
+    );
+    expect(await page.locator('[data-action="tour"]').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-action="tour"]').click();
     const [{ id }] = await db.dataSource.query(`SELECT id FROM "case" ORDER BY reported_at LIMIT 1`);
     await search.fill(id);
     await search.press('Enter');

@@ -1,6 +1,7 @@
 import type { Client } from 'graphql-ws';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BBox, LngLat } from '../../graphql/types';
 import { GridMap, type MapSelection } from '../../map/GridMap';
 import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
@@ -18,6 +19,7 @@ import { useGridLayers } from '../grids/useGridLayers';
 import { CaseFeed } from './CaseFeed';
 import { KpiBand } from './KpiBand';
 import { SearchBox } from './SearchBox';
+import { useTour } from './useTour';
 
 const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
 
@@ -31,6 +33,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const [caseId, setCaseId] = useState<string | null>(null);
   const [focus, setFocus] = useState<BBox | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const { t } = useTranslation();
+  const [touring, setTouring] = useState(false);
+  const tourStop = useTour(touring, setFocus);
   const findGridCode = useCallback(
     (name: string) => {
       const hit = map?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER }).find((f) => String(f.properties.name).includes(name));
@@ -59,7 +64,17 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     <>
       <div className="toolbar">
         <KpiBand kpis={kpis} />
-        <SearchBox onGrid={setFocus} onCase={openCase} findGridCode={findGridCode} />
+        <SearchBox
+          onGrid={(bbox) => {
+            setTouring(false);
+            setFocus(bbox);
+          }}
+          onCase={openCase}
+          findGridCode={findGridCode}
+        />
+        <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
+          {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
+        </button>
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
