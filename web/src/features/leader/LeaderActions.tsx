@@ -18,13 +18,16 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const run = async (work: () => Promise<CaseSummary>) => {
+  const run = async (work: () => Promise<CaseSummary>, forbiddenKey?: 'leader.extendForbidden') => {
     setBusy(true);
     setMessage(null);
     try {
       onChanged(await work());
     } catch (error) {
-      setMessage(errorCode(error) === 'CONFLICT' ? t('leader.conflict') : t('leader.error', { message: errorMessage(error) }));
+      const code = errorCode(error);
+      if (code === 'CONFLICT') setMessage(t('leader.conflict'));
+      else if (code === 'FORBIDDEN' && forbiddenKey) setMessage(t(forbiddenKey));
+      else setMessage(t('leader.error', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
       reload();
@@ -64,7 +67,7 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
       if (!data) throw new Error('no answer');
       setReason('');
       return data.extendCaseDeadline;
-    });
+    }, 'leader.extendForbidden');
 
   if (!isOpen(c.status) || c.status === 'HANDLED') return null;
   const canAccept = ['REPORTED', 'FILED', 'ESCALATED', 'DISPATCHED'].includes(c.status);

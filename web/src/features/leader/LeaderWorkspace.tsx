@@ -28,7 +28,7 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
   const { t } = useTranslation();
   const format = useFormatters();
   const layers = useGridLayers();
-  const focus = useLeaderFocus(gridIds);
+  const { focus, settled } = useLeaderFocus(gridIds);
   const stream = useCaseStream(ws);
   const indicators = useIndicators(gridIds);
   const { nameOf } = useCategories();
@@ -53,7 +53,7 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
       <main className="app__main workspace">
         <GridMap
           theme={theme}
-          layers={layers.status === 'ready' && (focus || gridIds.length === 0) ? layers.data : null}
+          layers={layers.status === 'ready' && settled ? layers.data : null}
           picked={reportAt}
           selection={NO_SELECTION}
           onPick={pick}

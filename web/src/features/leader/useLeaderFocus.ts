@@ -13,10 +13,13 @@ const GRID_SHAPE: TypedDocumentNode<{ grid: { id: string; geometry: GeoJSONGeome
   }
 `;
 
-/** The box around a leader's own grids, for the map to open on; null until loaded. */
-export function useLeaderFocus(gridIds: readonly string[]): BBox | null {
+/**
+ * The box around a leader's own grids, for the map to open on (null until loaded, or when
+ * they cannot be loaded), and whether the lookup has settled either way.
+ */
+export function useLeaderFocus(gridIds: readonly string[]): { focus: BBox | null; settled: boolean } {
   const client = useApolloClient();
-  const [focus, setFocus] = useState<BBox | null>(null);
+  const [state, setState] = useState<{ focus: BBox | null; settled: boolean }>({ focus: null, settled: gridIds.length === 0 });
   const key = gridIds.join(',');
   useEffect(() => {
     let current = true;
@@ -24,12 +27,14 @@ export function useLeaderFocus(gridIds: readonly string[]): BBox | null {
     void Promise.all(ids.map((id) => client.query({ query: GRID_SHAPE, variables: { id } })))
       .then((results) => {
         const boxes = results.flatMap((r) => (r.data?.grid ? [geometryBBox(r.data.grid.geometry)] : [])).filter((b): b is BBox => b !== null);
-        if (current) setFocus(unionBBox(boxes));
+        if (current) setState({ focus: unionBBox(boxes), settled: true });
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (current) setState({ focus: null, settled: true });
+      });
     return () => {
       current = false;
     };
   }, [client, key]);
-  return focus;
+  return state;
 }
