@@ -277,3 +277,32 @@ describe('volunteer teams and activities', () => {
     expect(teams.data!.volunteerTeams.map((t) => t.name)).toContain('爱心车队');
   });
 });
+
+describe('who may act', () => {
+  it('anonymous callers may not act or list; a volunteer account reads the echo wall, claims as VOLUNTEER by default but may not review; events record the account', async () => {
+    const wish = await publishedWish('需要身份的心愿');
+    const anonymous = await api.gqlAs(null, CLAIM.replace(', $a: ActorInput!', '').replace(', actor: $a', ''), { id: wish.id, r: stableId('x') });
+    expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(anonymous.errors?.[0].extensions?.code);
+    const list = await api.gqlAs(null, `{ microWishes { totalCount } }`);
+    expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(list.errors?.[0].extensions?.code);
+
+    const volunteer = await api.userToken({ login: 'volunteer-li', role: 'VOLUNTEER' });
+    const wall = await api.gqlAs(volunteer, `{ echoWall(communityId: "${COMMUNITY_1}") { title } }`);
+    expect(wall.errors).toBeUndefined();
+    const helper = await register('李志愿者');
+    const claimed = await api.gqlAs(volunteer, `mutation ($id: ID!, $r: ID!) { claimWish(id: $id, registrationId: $r) { status } }`, { id: wish.id, r: helper });
+    expect(claimed.errors).toBeUndefined();
+    const [event] = await api.db.dataSource.query(`SELECT actor_role, actor_name FROM service_event WHERE subject_id = $1 AND type = 'CLAIMED'`, [wish.id]);
+    expect(event).toEqual({ actor_role: 'VOLUNTEER', actor_name: 'volunteer-li' });
+
+    const posted = await api.gql<{ postWish: Wish }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { ${WISH} } }`, {
+      input: { householdId: household(SMALL_1, 0), title: '待审核', description: 'x', posterName: 'y' },
+      a: RESIDENT,
+    });
+    const review = await api.gqlAs(volunteer, `mutation ($id: ID!, $v: Int!) { reviewWish(id: $id, version: $v, publish: true, actor: { role: GRID_LEADER, name: "x" }) { id } }`, {
+      id: posted.data!.postWish.id,
+      v: posted.data!.postWish.version,
+    });
+    expect(review.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -4,10 +4,10 @@ import { type Actor, ActorRole } from './case.rules';
 
 /** Which case roles each kind of caller may act in (the transition table then decides the step). */
 const ROLES_OF: Record<string, ActorRole[]> = {
-  STREET_ADMIN: [ActorRole.REPORTER, ActorRole.GRID_LEADER, ActorRole.COMMAND_CENTRE, ActorRole.DEPARTMENT],
+  STREET_ADMIN: [ActorRole.REPORTER, ActorRole.VOLUNTEER, ActorRole.GRID_LEADER, ActorRole.COMMAND_CENTRE, ActorRole.DEPARTMENT],
   OPERATOR: [ActorRole.REPORTER, ActorRole.COMMAND_CENTRE],
   GRID_LEADER: [ActorRole.REPORTER, ActorRole.GRID_LEADER],
-  VOLUNTEER: [ActorRole.REPORTER],
+  VOLUNTEER: [ActorRole.VOLUNTEER, ActorRole.REPORTER],
   RESIDENT: [ActorRole.REPORTER],
   DEPARTMENT: [ActorRole.DEPARTMENT],
 };

@@ -8,6 +8,7 @@ import { createContext } from '../../graphql/context';
 import { AuthService, jwtSecret, type Viewer } from '../auth';
 import { type CaseBus, createCaseBus } from './case.bus';
 import { startOverdueScheduler } from './case.scheduler';
+import { startClaimExpiry } from '../service/wish.service';
 import { open311Router } from './open311.router';
 
 export interface CaseRuntime {
@@ -41,10 +42,12 @@ export async function attachCases(app: Express, httpServer: Server, schema: Grap
   app.use('/open311/v2', open311Router(ds, bus));
   const sweepMs = Number(process.env.CASE_SWEEP_MS ?? 60_000);
   const stopSweep = sweepMs > 0 ? startOverdueScheduler(ds, bus, sweepMs) : () => {};
+  const stopClaimExpiry = sweepMs > 0 ? startClaimExpiry(ds, sweepMs) : () => {};
   return {
     bus,
     async stop() {
       stopSweep();
+      stopClaimExpiry();
       await ws.dispose();
       await new Promise<void>((ok) => wss.close(() => ok()));
       await bus.close();

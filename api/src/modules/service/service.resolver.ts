@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Roo
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
+import { serviceActor } from './service.rules';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
@@ -11,7 +12,7 @@ import { ServiceService } from './service.service';
 import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
 import { TeamService } from './team.service';
 
-const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 const HELPER = { description: 'The helper’s registration (until sign-in exists)' };
 
@@ -24,6 +25,7 @@ export class ServiceRegistrationResolver {
 
   @Query(() => ServiceRegistration, { nullable: true })
   serviceRegistration(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceRegistration | null> {
+    ctx.scope.requireSignedIn();
     return serviceLoaders(ctx).registrationById.load(id);
   }
 
@@ -35,12 +37,13 @@ export class ServiceRegistrationResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceRegistrationConnection> {
+    ctx.scope.requireSignedIn();
     return new ServiceService(ctx.db).registrations({ communityId, skill, first, after });
   }
 
   @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER) or unit (GRID_LEADER) with a community' })
-  registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceRegistration> {
-    return new ServiceService(ctx.db).register(input, actor);
+  registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceRegistration> {
+    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor));
   }
 
   @FieldResolver(() => [WeeklyWindow])
@@ -65,12 +68,13 @@ export class ServiceNeedResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceNeedConnection> {
+    ctx.scope.requireSignedIn();
     return new ServiceService(ctx.db).needs({ gridId, status, type, first, after });
   }
 
   @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; REPORTER or GRID_LEADER' })
-  raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceNeed> {
-    return new ServiceService(ctx.db).raiseNeed(input, actor);
+  raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceNeed> {
+    return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ServiceNeed, { description: 'Withdraw a need; its live matches are rejected' })
@@ -79,9 +83,9 @@ export class ServiceNeedResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('reason') reason: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceNeed> {
-    return new ServiceService(ctx.db).cancelNeed(id, version, actor, reason);
+    return new ServiceService(ctx.db).cancelNeed(id, version, serviceActor(ctx.scope, actor), reason);
   }
 
   @FieldResolver(() => Household, { nullable: true })
@@ -102,6 +106,7 @@ export class ServiceMatchResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceMatchConnection> {
+    ctx.scope.requireSignedIn();
     return new MatchingService(ctx.db).list({ gridId, period, status, registrationId, first, after });
   }
 
@@ -112,15 +117,15 @@ export class ServiceMatchResolver {
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID) gridId: string,
     @Arg('period') period: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('method', () => MatchMethod, { defaultValue: MatchMethod.OPTIMAL }) method: MatchMethod,
   ): Promise<MatchRun> {
-    return new MatchingService(ctx.db).propose(gridId, period, actor, method);
+    return new MatchingService(ctx.db).propose(gridId, period, serviceActor(ctx.scope, actor), method);
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader confirms a proposal: PROPOSED → CONFIRMED' })
-  confirmMatch(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).confirm(id, version, actor);
+  confirmMatch(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceMatch> {
+    return new MatchingService(ctx.db).confirm(id, version, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader rejects a proposal; the need re-enters the next run without this helper' })
@@ -129,9 +134,9 @@ export class ServiceMatchResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('reason') reason: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).reject(id, version, actor, reason);
+    return new MatchingService(ctx.db).reject(id, version, serviceActor(ctx.scope, actor), reason);
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader’s edit: give the need to another feasible helper (answers the new, CONFIRMED match)' })
@@ -140,9 +145,9 @@ export class ServiceMatchResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('registrationId', () => ID) registrationId: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).reassign(id, version, registrationId, actor);
+    return new MatchingService(ctx.db).reassign(id, version, registrationId, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ServiceMatch, { description: 'The helper accepts: CONFIRMED → ACCEPTED; the need is ASSIGNED' })
@@ -151,9 +156,9 @@ export class ServiceMatchResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('registrationId', () => ID, HELPER) registrationId: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).accept(id, version, registrationId, actor);
+    return new MatchingService(ctx.db).accept(id, version, registrationId, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ServiceMatch, { description: 'The helper declines: the need stays open and re-enters the next run' })
@@ -162,10 +167,10 @@ export class ServiceMatchResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('registrationId', () => ID, HELPER) registrationId: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).decline(id, version, registrationId, actor, reason);
+    return new MatchingService(ctx.db).decline(id, version, registrationId, serviceActor(ctx.scope, actor), reason);
   }
 
   @Mutation(() => ServiceMatch, { description: 'Done, with the hours served (服务时长)' })
@@ -174,10 +179,10 @@ export class ServiceMatchResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('hours', () => Float) hours: number,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).complete(id, version, hours, actor, note);
+    return new MatchingService(ctx.db).complete(id, version, hours, serviceActor(ctx.scope, actor), note);
   }
 
   @FieldResolver(() => ServiceNeed, { nullable: true })

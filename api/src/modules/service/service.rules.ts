@@ -1,4 +1,6 @@
 import { badInput, forbidden } from '../../graphql/errors';
+import type { Scope } from '../auth/scope';
+import { actorFor } from '../case/case.actor';
 import { type Actor, ActorRole } from '../case/case.rules';
 import type { WeeklyWindow } from './service.entity';
 
@@ -121,4 +123,15 @@ export function checkPeriod(period: string, field = 'period'): string {
 export function nextDue(lastVisitAt: Date | null, intervalDays: number, now: Date): Date {
   if (!lastVisitAt) return now;
   return new Date(lastVisitAt.getTime() + intervalDays * 86_400_000);
+}
+
+/**
+ * The actor of a service step, from the signed-in caller (see actorFor): the role asked
+ * for must be one the account holds; without one, a volunteer acts as VOLUNTEER and
+ * everyone else in their natural role. The name recorded is the account's.
+ */
+export function serviceActor(scope: Scope, requested?: { role: ActorRole } | null): Actor {
+  const v = scope.viewer;
+  const role = requested?.role ?? (v.kind === 'user' && v.role === 'VOLUNTEER' ? ActorRole.VOLUNTEER : undefined);
+  return actorFor(scope, role ? { role } : null);
 }

@@ -1,16 +1,18 @@
 import { Arg, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
+import { serviceActor } from './service.rules';
 import { ActivityInput } from './service.input';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 import { TeamService } from './team.service';
 
-const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
 
 @Resolver(() => VolunteerTeam)
 export class VolunteerTeamResolver {
   @Query(() => [VolunteerTeam], { description: '志愿服务队 — the teams of a community' })
   volunteerTeams(@Ctx() ctx: Context, @Arg('communityId', () => ID) communityId: string): Promise<VolunteerTeam[]> {
+    ctx.scope.requireSignedIn();
     return new TeamService(ctx.db).teams(communityId);
   }
 
@@ -20,24 +22,24 @@ export class VolunteerTeamResolver {
     @Arg('communityId', () => ID) communityId: string,
     @Arg('name') name: string,
     @Arg('kind') kind: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<VolunteerTeam> {
-    return new TeamService(ctx.db).createTeam(communityId, name, kind, actor);
+    return new TeamService(ctx.db).createTeam(communityId, name, kind, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => VolunteerTeam)
-  addTeamMember(@Ctx() ctx: Context, @Arg('teamId', () => ID) teamId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<VolunteerTeam> {
-    return new TeamService(ctx.db).addMember(teamId, registrationId, actor);
+  addTeamMember(@Ctx() ctx: Context, @Arg('teamId', () => ID) teamId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<VolunteerTeam> {
+    return new TeamService(ctx.db).addMember(teamId, registrationId, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => TeamActivity)
-  createTeamActivity(@Ctx() ctx: Context, @Arg('input', () => ActivityInput) input: ActivityInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<TeamActivity> {
-    return new TeamService(ctx.db).createActivity(input, actor);
+  createTeamActivity(@Ctx() ctx: Context, @Arg('input', () => ActivityInput) input: ActivityInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<TeamActivity> {
+    return new TeamService(ctx.db).createActivity(input, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ActivitySignup, { description: 'Sign up; a full activity answers BAD_USER_INPUT on activityId; VOLUNTEER' })
-  signUpForActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<ActivitySignup> {
-    return new TeamService(ctx.db).signUp(activityId, registrationId, actor);
+  signUpForActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ActivitySignup> {
+    return new TeamService(ctx.db).signUp(activityId, registrationId, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => ActivitySignup, { description: 'Attendance and hours; attended with hours adds a service record; GRID_LEADER' })
@@ -46,9 +48,9 @@ export class VolunteerTeamResolver {
     @Arg('activityId', () => ID) activityId: string,
     @Arg('registrationId', () => ID) registrationId: string,
     @Arg('attended') attended: boolean,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('hours', () => Float, { nullable: true }) hours?: number,
   ): Promise<ActivitySignup> {
-    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, actor);
+    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, serviceActor(ctx.scope, actor));
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
+import { serviceActor } from './service.rules';
 import { VisitInput } from './service.input';
 import { HouseholdVisit, VisitDue, VisitPolicy } from './visit.entity';
 import { VisitService } from './visit.service';
@@ -21,16 +22,18 @@ export class HouseholdVisitResolver {
     @Arg('now', () => GraphQLDateTime, { nullable: true, description: 'Defaults to the server’s now' }) now?: Date,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<VisitDue[]> {
+    ctx.scope.requireSignedIn();
     return new VisitService(ctx.db).schedule(gridId, now ?? new Date(), overdueOnly, first);
   }
 
   @Query(() => [HouseholdVisit], { description: 'A household’s visits, newest first' })
   householdVisits(@Ctx() ctx: Context, @Arg('householdId', () => ID) householdId: string, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number): Promise<HouseholdVisit[]> {
+    ctx.scope.requireSignedIn();
     return new VisitService(ctx.db).visits(householdId, first);
   }
 
   @Mutation(() => HouseholdVisit, { description: '入户走访 — record a visit; needs found go straight onto the needs list; GRID_LEADER' })
-  recordVisit(@Ctx() ctx: Context, @Arg('input', () => VisitInput) input: VisitInput, @Arg('actor', () => ActorInput, { description: 'Who acts (until sign-in exists; then it comes from the token)' }) actor: ActorInput): Promise<HouseholdVisit> {
-    return new VisitService(ctx.db).record(input, actor);
+  recordVisit(@Ctx() ctx: Context, @Arg('input', () => VisitInput) input: VisitInput, @Arg('actor', () => ActorInput, { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' }) actor: ActorInput | undefined): Promise<HouseholdVisit> {
+    return new VisitService(ctx.db).record(input, serviceActor(ctx.scope, actor));
   }
 }

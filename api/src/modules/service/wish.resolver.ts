@@ -1,12 +1,13 @@
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
+import { serviceActor } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
 import { WishService } from './wish.service';
 
-const ACTOR = { description: 'Who acts (until sign-in exists; then it comes from the token)' };
+const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 
 @Resolver(() => MicroWish)
@@ -19,6 +20,7 @@ export class MicroWishResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MicroWishConnection> {
+    ctx.scope.requireSignedIn();
     return new WishService(ctx.db).list({ gridId, status, first, after });
   }
 
@@ -30,6 +32,7 @@ export class MicroWishResolver {
     @Arg('meters', () => Float) meters: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<MicroWish[]> {
+    ctx.scope.requireSignedIn();
     return new WishService(ctx.db).claimableNear(lng, lat, meters, first);
   }
 
@@ -39,8 +42,8 @@ export class MicroWishResolver {
   }
 
   @Mutation(() => MicroWish, { description: 'Post a wish (SUBMITTED); REPORTER, or GRID_LEADER on a resident’s behalf' })
-  postWish(@Ctx() ctx: Context, @Arg('input', () => WishInput) input: WishInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<MicroWish> {
-    return new WishService(ctx.db).post(input, actor);
+  postWish(@Ctx() ctx: Context, @Arg('input', () => WishInput) input: WishInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
+    return new WishService(ctx.db).post(input, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => MicroWish, { description: 'Review: publish on the board, or reject with a reason; GRID_LEADER' })
@@ -49,15 +52,15 @@ export class MicroWishResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('publish') publish: boolean,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).review(id, version, publish, actor, reason);
+    return new WishService(ctx.db).review(id, version, publish, serviceActor(ctx.scope, actor), reason);
   }
 
   @Mutation(() => MicroWish, { description: 'Claim a published wish; one live claim per wish: a second claimant gets CONFLICT' })
-  claimWish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput): Promise<MicroWish> {
-    return new WishService(ctx.db).claim(id, registrationId, actor);
+  claimWish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
+    return new WishService(ctx.db).claim(id, registrationId, serviceActor(ctx.scope, actor));
   }
 
   @Mutation(() => MicroWish, { description: 'The claiming helper fulfils the wish, with a note and an optional photo (base64)' })
@@ -67,10 +70,10 @@ export class MicroWishResolver {
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('registrationId', () => ID) registrationId: string,
     @Arg('note') note: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('photo', () => String, { nullable: true }) photo?: string,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).fulfil(id, version, registrationId, note, actor, photo);
+    return new WishService(ctx.db).fulfil(id, version, registrationId, note, serviceActor(ctx.scope, actor), photo);
   }
 
   @Mutation(() => MicroWish, { description: 'The resident’s thanks; the wish then shows on the echo wall with it' })
@@ -79,8 +82,8 @@ export class MicroWishResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('thanks') thanks: string,
-    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).thank(id, version, thanks, actor);
+    return new WishService(ctx.db).thank(id, version, thanks, serviceActor(ctx.scope, actor));
   }
 }
