@@ -11,3 +11,4 @@ export type { DataSource, EntityManager } from 'typeorm';
 export { jwtSecret, signAccessToken, upsertUser } from './modules/auth';
 export { sha256 } from './modules/auth/tokens';
 export { writeCaseHistory } from './modules/case/case.history';
+export { hashPassword } from './modules/auth/password';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { connectDatabase, type Database } from '@streetgrid/api';
+import { connectDatabase, writeCaseHistory, type Database } from '@streetgrid/api';
 import { seedDistrict } from '../seed-demo';
 
 /**
@@ -21,6 +21,12 @@ export async function benchDatabase(streets = 1): Promise<Database & { url: stri
   if (n < streets) {
     console.error(`seeding ${streets} street(s) into ${name}…`);
     await seedDistrict(db.dataSource, { streets, seed: 1 });
+  }
+  const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM "case"`);
+  if (cases === 0) {
+    console.error('writing 90 days of case history…');
+    const codes: { code: string }[] = await db.dataSource.query(`SELECT code FROM street ORDER BY code`);
+    for (const { code } of codes) await db.dataSource.transaction((m) => writeCaseHistory(m, code, { days: 90 }));
   }
   return { ...db, url };
 }

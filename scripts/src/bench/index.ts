@@ -4,6 +4,7 @@ import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOu
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchMatching, printMatching } from './matching';
 import { benchScope, printScope } from './scope';
+import { benchWall, printWall } from './wall';
 import { benchSeed, seedTable } from './seed';
 import { benchStatements } from './statements';
 import { benchTiles, printTiles } from './tiles';
@@ -61,6 +62,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printScope(await benchScope(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 5) }));
+  },
+  /** The wall screen from navigation to first idle (needs `pnpm build` for web/dist). */
+  async wall() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printWall(await benchWall(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
   },
   async statements() {
     const db = await benchDatabase();
