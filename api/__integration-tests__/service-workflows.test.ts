@@ -306,3 +306,21 @@ describe('who may act', () => {
     expect(review.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('dual evaluation (双评议)', () => {
+  it('the unit and the community each rate a member for a period; the sheet shows hours and both ratings', async () => {
+    const member = await register('被评议的党员');
+    const EVALUATE = `mutation ($r: ID!, $e: Evaluator!, $n: Int!, $a: ActorInput) { evaluateService(registrationId: $r, period: "2026-11", evaluator: $e, rating: $n, actor: $a, comment: "好") { name unitRating communityRating hours } }`;
+    expect((await api.gql(EVALUATE, { r: member, e: 'COMMUNITY', n: 5, a: LEADER })).errors).toBeUndefined();
+    const unit = await api.gql<{ evaluateService: { unitRating: number; communityRating: number } }>(EVALUATE, { r: member, e: 'UNIT', n: 4, a: { role: 'DEPARTMENT', name: 'x' } });
+    expect(unit.data!.evaluateService).toMatchObject({ unitRating: 4, communityRating: 5 });
+    const wrongSide = await api.gql(EVALUATE, { r: member, e: 'UNIT', n: 4, a: LEADER });
+    expect(wrongSide.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evaluator' });
+    const badPeriod = await api.gql(`{ serviceEvaluations(communityId: "${COMMUNITY_1}", period: "2026-13") { name } }`);
+    expect(badPeriod.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    const sheet = await api.gql<{ serviceEvaluations: { name: string; unitRating: number | null; communityRating: number | null }[] }>(
+      `{ serviceEvaluations(communityId: "${COMMUNITY_1}", period: "2026-11") { name unitName hours unitRating communityRating } }`,
+    );
+    expect(sheet.data!.serviceEvaluations.find((r) => r.name === '被评议的党员')).toMatchObject({ unitRating: 4, communityRating: 5 });
+  });
+});

@@ -1,7 +1,8 @@
+import { EvaluationResolver } from './evaluation.resolver';
 import { ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { VolunteerTeamResolver } from './team.resolver';
 import { HouseholdVisitResolver } from './visit.resolver';
 import { MicroWishResolver } from './wish.resolver';
 
 /** Every resolver of community services, for the schema. */
-export const serviceResolvers = [ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver] as const;
+export const serviceResolvers = [ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, EvaluationResolver] as const;

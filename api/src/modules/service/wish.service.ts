@@ -224,3 +224,18 @@ export class WishService {
     });
   }
 }
+
+/** Runs the claim-expiry sweep every `intervalMs` beside the case overdue sweep (unref'd); answers the stop. */
+export function startClaimExpiry(ds: DataSource, intervalMs: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || !ds.isInitialized) return;
+    running = true;
+    new WishService(ds)
+      .expireClaims(new Date())
+      .catch((error: unknown) => console.error('claim expiry sweep failed', error))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
