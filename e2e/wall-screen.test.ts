@@ -6,7 +6,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
 import { readConfig } from '../api/src/config';
 import { jwtSecret, signAccessToken, upsertUser } from '../api/src/modules/auth';
-import { upsertUser } from '../api/src/modules/auth';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
 import { createApp, type App } from '../api/src/server';
@@ -40,6 +39,16 @@ interface MapLike {
   getCenter(): { lng: number; lat: number };
   getStyle(): { glyphs?: string; layers: { id: string; type: string; layout?: Record<string, unknown> }[] };
 }
+/** The page's document, inside `page.evaluate` / `waitForFunction` callbacks (no DOM lib here). */
+interface ElementLike {
+  textContent: string | null;
+}
+declare const document: {
+  querySelector(selector: string): ElementLike | null;
+  querySelectorAll(selector: string): Iterable<ElementLike>;
+  documentElement: { scrollWidth: number };
+};
+
 /** `window.__streetgridMap` and `window.__streetgridWs`, the app's test hooks. */
 type MapHost = { __streetgridMap: MapLike; __streetgridWs: { terminate(): void } };
 
@@ -149,6 +158,12 @@ describe('wall screen (e2e, Chromium)', () => {
     );
     app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
     origin = await app.listen();
+    // History before the wall screen opens: a case reported and rejected (so no open case, no pin).
+    const { reportCase: old } = await api<{ reportCase: { case: { id: string; version: number } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`,
+      { input: { clientKey: `e2e-history-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', lng: SMALL_POINT.lng + 0.001, lat: SMALL_POINT.lat + 0.006, description: '历史事件（e2e）' } },
+    );
+    await api(`mutation ($id: ID!, $version: Int!) { rejectCase(id: $id, version: $version, reason: "重复上报", actor: { role: COMMAND_CENTRE, name: "x" }) { id } }`, old.case);
     profile = mkdtempSync(join(tmpdir(), 'streetgrid-e2e-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -201,6 +216,14 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(tileStatuses.every((s) => [200, 204, 304].includes(s))).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen.png') });
+  });
+
+  it('shows the history in the live feed on load, newest first', async () => {
+    const items = page.locator('.feed__item');
+    await items.first().waitFor({ timeout: 10_000 });
+    expect(await items.count()).toBe(2);
+    expect(await items.first().locator('.status-chip').getAttribute('data-status')).toBe('REJECTED');
+    expect(await items.nth(1).textContent()).toContain('历史事件');
   });
 
   it('shows large grids from z10, medium from z13, small from z15', async () => {

@@ -42,6 +42,19 @@ export class CaseResolver {
     return page;
   }
 
+  @Query(() => [CaseEvent], {
+    description:
+      "The newest case events (newest first) of the cases you can see, optionally in a grid's subtree; subscribe to caseUpdates with after = the first one's id to continue without gap or duplicate",
+  })
+  async recentCaseEvents(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100' }) first: number,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+  ): Promise<CaseEvent[]> {
+    ctx.scope.requireSignedIn();
+    return new CaseService(ctx.db, ctx.bus).recentEvents(ctx.scope, first, gridId);
+  }
+
   @Query(() => [CaseCategory], { description: '事件分类 — the category code table with time limits' })
   caseCategories(@Ctx() ctx: Context): Promise<CaseCategory[]> {
     return new CaseService(ctx.db, ctx.bus).categories();

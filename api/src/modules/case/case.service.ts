@@ -5,8 +5,8 @@ import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import type { CaseBus } from './case.bus';
-import { Case, CaseCategory, CaseStatus, OPEN_STATUSES } from './case.entity';
-import { appendEvent, escalationGrid } from './case.events';
+import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
+import { appendEvent, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
 import { photoStorage, type PhotoStorage } from './case.storage';
@@ -167,6 +167,23 @@ export class CaseService {
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
     return paginate(qb, 'c.seq', (c) => c.seq, filter);
+  }
+
+  /**
+   * The newest `first` events (newest first) of cases `scope` lets the caller see, optionally
+   * in a grid's subtree: what a live feed shows before subscribing with `after` = the newest id.
+   */
+  async recentEvents(scope: Scope, first: number, gridId?: string | null): Promise<CaseEvent[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be 1 to 100');
+    if (gridId != null && !UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    const visible = scope.whereRaw('Case', 'c', 3);
+    return this.ds.query(
+      `SELECT ${EVENT_COLUMNS} FROM case_event
+        WHERE ($2::uuid IS NULL OR grid_path <@ (SELECT path FROM grid WHERE id = $2::uuid))
+          AND EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND ${visible.sql})
+        ORDER BY case_event.id DESC LIMIT $1`,
+      [first, gridId ?? null, ...visible.params],
+    );
   }
 
   categories(): Promise<CaseCategory[]> {

@@ -39,18 +39,27 @@ export const OPEN_CASES_QUERY: TypedDocumentNode<OpenCasesResult, { first: numbe
   }
 `);
 
+const EVENT_FIELDS = `
+  id
+  type
+  at
+  actorName
+  toStatus
+  caseId
+  version
+  case { ${CASE_FIELDS} }
+`;
+
+/** The newest events in scope, newest first: the feed before the subscription continues after the first one. */
+export const RECENT_CASE_EVENTS_QUERY: TypedDocumentNode<{ recentCaseEvents: CaseEvent[] }, { first: number }> = gql(`
+  query RecentCaseEvents($first: Int!) {
+    recentCaseEvents(first: $first) { ${EVENT_FIELDS} }
+  }
+`);
+
 export const CASE_UPDATES_SUBSCRIPTION: TypedDocumentNode<{ caseUpdates: CaseEvent }, { after: string | null }> = gql(`
   subscription CaseUpdates($after: ID) {
-    caseUpdates(after: $after) {
-      id
-      type
-      at
-      actorName
-      toStatus
-      caseId
-      version
-      case { ${CASE_FIELDS} }
-    }
+    caseUpdates(after: $after) { ${EVENT_FIELDS} }
   }
 `);
 

@@ -3,7 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { startOfShanghaiDay } from './kpi';
-import { CASE_UPDATES_SUBSCRIPTION, OPEN_CASES_QUERY, OPEN_PAGE, type OpenCasesResult } from './operations';
+import { CASE_UPDATES_SUBSCRIPTION, OPEN_CASES_QUERY, RECENT_CASE_EVENTS_QUERY, OPEN_PAGE, type OpenCasesResult } from './operations';
 import { applyEvent, buildPinCollection, mergeCases, openCasesOf, type PinCollection, type PinStore } from './pins';
 import type { CaseEvent } from './types';
 
@@ -42,6 +42,12 @@ export function useCaseStream(ws: Client): CaseStream {
   const seen = useRef(new Set<string>());
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refetch = open.refetch;
+  // The feed starts from history; the subscription continues after its newest event.
+  const recent = useQuery(RECENT_CASE_EVENTS_QUERY, { variables: { first: FEED_LENGTH }, fetchPolicy: 'network-only' });
+  const historyLoaded = recent.data !== undefined || recent.error !== undefined;
+  const history = recent.data?.recentCaseEvents;
+  const started = useRef(false);
+  const [cursorReady, setCursorReady] = useState(false);
 
   useEffect(() => {
     const data = open.data;
@@ -49,6 +55,19 @@ export function useCaseStream(ws: Client): CaseStream {
   }, [open.data]);
 
   useEffect(() => {
+    if (!historyLoaded || started.current) return;
+    started.current = true;
+    if (history) {
+      for (const e of history) seen.current.add(e.id);
+      // No history yet: replay from the start of the log, so nothing between query and subscribe is lost.
+      lastId.current = history[0]?.id ?? '0';
+      setFeed(history.slice(0, FEED_LENGTH));
+    }
+    setCursorReady(true);
+  }, [historyLoaded, history]);
+
+  useEffect(() => {
+    if (!cursorReady) return;
     const subscription = client.subscribe({ query: CASE_UPDATES_SUBSCRIPTION, variables: { after: lastId.current } }).subscribe({
       next: (result) => {
         const event = result.data?.caseUpdates;
@@ -74,7 +93,7 @@ export function useCaseStream(ws: Client): CaseStream {
       complete: () => setLive(false),
     });
     return () => subscription.unsubscribe();
-  }, [client, generation, refetch]);
+  }, [client, generation, refetch, cursorReady]);
 
   useEffect(() => {
     const offConnected = ws.on('connected', (_socket, _payload, wasRetry) => {
