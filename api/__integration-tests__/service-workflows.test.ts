@@ -324,3 +324,32 @@ describe('dual evaluation (双评议)', () => {
     expect(sheet.data!.serviceEvaluations.find((r) => r.name === '被评议的党员')).toMatchObject({ unitRating: 4, communityRating: 5 });
   });
 });
+
+describe('what each account may list', () => {
+  it('a leader sees the needs and matches of their grids only; a volunteer sees no needs and only the public wish board', async () => {
+    await api.gql(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
+      input: { householdId: household('3301060010020010001', 0), type: 'REPAIR', source: 'GRID_LEADER', window: TUE_9_11 },
+      a: LEADER,
+    });
+    const leader = await api.userToken({ login: 'leader-c1', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+    const NEEDS = `{ serviceNeeds(first: 500) { totalCount nodes { gridId } } }`;
+    const all = await api.gql<{ serviceNeeds: { totalCount: number } }>(NEEDS);
+    const mine = await api.gqlAs<{ serviceNeeds: { totalCount: number; nodes: { gridId: string }[] } }>(leader, NEEDS);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.serviceNeeds.totalCount).toBeGreaterThan(0);
+    expect(mine.data!.serviceNeeds.totalCount).toBeLessThan(all.data!.serviceNeeds.totalCount);
+    const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM service_need WHERE grid_path <@ (SELECT path FROM grid WHERE code = '330106001001')`);
+    expect(mine.data!.serviceNeeds.totalCount).toBe(n);
+
+    const volunteer = await api.userToken({ login: 'volunteer-wang', role: 'VOLUNTEER' });
+    const none = await api.gqlAs<{ serviceNeeds: { totalCount: number } }>(volunteer, NEEDS);
+    expect(none.data!.serviceNeeds.totalCount).toBe(0);
+    await api.gql(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id } }`, {
+      input: { householdId: household(SMALL_1, 0), title: '还没审核', description: 'x', posterName: 'y' },
+      a: RESIDENT,
+    });
+    const board = await api.gqlAs<{ microWishes: { nodes: { status: string }[] } }>(volunteer, `{ microWishes(first: 500) { nodes { status } } }`);
+    expect(board.data!.microWishes.nodes.length).toBeGreaterThan(0);
+    expect(board.data!.microWishes.nodes.some((w) => w.status === 'SUBMITTED' || w.status === 'REJECTED')).toBe(false);
+  });
+});

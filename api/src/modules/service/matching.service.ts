@@ -7,7 +7,8 @@ import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solv
 import type { MatchRun } from './service.type';
 import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';
 import { appendServiceEvent } from './service.events';
-import { allow, checkPeriod, formatWindow, optionalText, text, type ServiceAction } from './service.rules';
+import type { Scope } from '../auth/scope';
+import { allow, checkPeriod, formatWindow, optionalText, serviceRowScope, text, type ServiceAction } from './service.rules';
 import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 
 /** Statuses that hold a need (and a helper's capacity) for a week. */
@@ -165,11 +166,15 @@ export class MatchingService {
   }
 
   /** Proposals and tasks, by grid subtree, week, status or helper; oldest first. */
-  list(args: { gridId?: string | null; period?: string | null; status?: MatchStatus | null; registrationId?: string | null; first?: number | null; after?: string | null }): Promise<ConnectionShape<ServiceMatch>> {
-    const qb = this.ds.getRepository(ServiceMatch).createQueryBuilder('x');
+  list(
+    args: { gridId?: string | null; period?: string | null; status?: MatchStatus | null; registrationId?: string | null; first?: number | null; after?: string | null },
+    scope: Scope,
+  ): Promise<ConnectionShape<ServiceMatch>> {
+    const visible = serviceRowScope(scope, 'n', 'NEED');
+    const qb = this.ds.getRepository(ServiceMatch).createQueryBuilder('x').innerJoin('service_need', 'n', 'n.id = x.need_id').where(visible.sql, visible.params);
     if (args.gridId != null) {
       if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
-      qb.innerJoin('service_need', 'n', 'n.id = x.need_id').andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
+      qb.andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
     }
     if (args.period != null) qb.andWhere('x.period = :p', { p: checkPeriod(args.period) });
     if (args.status != null) qb.andWhere('x.status = :s', { s: args.status });

@@ -17,7 +17,27 @@ export function createServiceLoaders(ds: DataSource) {
     );
     return groupByKey(ids, rows, (r) => r.registrationId);
   });
-  return { registrationById, needById, availabilityByRegistration };
+  /** 服务时长 — hours per registration in a range; key `id|fromISO|toISO`, one statement per distinct range. */
+  const hoursInRange = new DataLoader<string, number>(async (keys) => {
+    const byRange = new Map<string, string[]>();
+    for (const key of keys) {
+      const [id, from, to] = key.split('|');
+      const range = `${from}|${to}`;
+      byRange.set(range, [...(byRange.get(range) ?? []), id]);
+    }
+    const found = new Map<string, number>();
+    for (const [range, ids] of byRange) {
+      const [from, to] = range.split('|');
+      const rows: { id: string; hours: number }[] = await ds.query(
+        `SELECT registration_id AS id, sum(hours)::float8 AS hours FROM service_record
+          WHERE registration_id = ANY($1::uuid[]) AND at >= $2 AND at < $3 GROUP BY registration_id`,
+        [uuids(ids), from, to],
+      );
+      for (const r of rows) found.set(`${r.id}|${range}`, r.hours);
+    }
+    return keys.map((k) => found.get(k) ?? 0);
+  });
+  return { registrationById, needById, availabilityByRegistration, hoursInRange };
 }
 
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;

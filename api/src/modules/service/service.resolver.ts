@@ -10,7 +10,6 @@ import { NeedInput, RegistrationInput } from './service.input';
 import { serviceLoaders } from './service.loader';
 import { ServiceService } from './service.service';
 import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
-import { TeamService } from './team.service';
 
 const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
@@ -53,7 +52,7 @@ export class ServiceRegistrationResolver {
 
   @FieldResolver(() => Float, { description: '服务时长 — hours served (tasks and activities) in [from, to)' })
   hours(@Ctx() ctx: Context, @Root() r: ServiceRegistration, @Arg('from', () => GraphQLDateTime) from: Date, @Arg('to', () => GraphQLDateTime) to: Date): Promise<number> {
-    return new TeamService(ctx.db).hours(r.id, from, to);
+    return serviceLoaders(ctx).hoursInRange.load(`${r.id}|${from.toISOString()}|${to.toISOString()}`);
   }
 }
 
@@ -69,7 +68,7 @@ export class ServiceNeedResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceNeedConnection> {
     ctx.scope.requireSignedIn();
-    return new ServiceService(ctx.db).needs({ gridId, status, type, first, after });
+    return new ServiceService(ctx.db).needs({ gridId, status, type, first, after }, ctx.scope);
   }
 
   @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; REPORTER or GRID_LEADER' })
@@ -107,7 +106,7 @@ export class ServiceMatchResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceMatchConnection> {
     ctx.scope.requireSignedIn();
-    return new MatchingService(ctx.db).list({ gridId, period, status, registrationId, first, after });
+    return new MatchingService(ctx.db).list({ gridId, period, status, registrationId, first, after }, ctx.scope);
   }
 
   @Mutation(() => MatchRun, {

@@ -135,3 +135,18 @@ export function serviceActor(scope: Scope, requested?: { role: ActorRole } | nul
   const role = requested?.role ?? (v.kind === 'user' && v.role === 'VOLUNTEER' ? ActorRole.VOLUNTEER : undefined);
   return actorFor(scope, role ? { role } : null);
 }
+
+/**
+ * Which service rows the viewer may list: street-wide roles see all; a grid leader the
+ * rows inside the grids they lead (by `grid_path`); anyone else signed in sees only the
+ * public wish board (published and later wishes) and no needs or matches, which name
+ * households. Answers a predicate on `alias` with TypeORM named parameters.
+ */
+export function serviceRowScope(scope: Scope, alias: string, kind: 'NEED' | 'WISH'): { sql: string; params: Record<string, unknown> } {
+  scope.requireSignedIn();
+  const v = scope.viewer;
+  if (scope.seesAll) return { sql: '1 = 1', params: {} };
+  if (v.kind === 'user' && v.role === 'GRID_LEADER') return { sql: `${alias}.grid_path <@ ANY(CAST(:scope_paths AS ltree[]))`, params: { scope_paths: v.gridPaths } };
+  if (kind === 'WISH' && v.kind === 'user') return { sql: `${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED')`, params: {} };
+  return { sql: '1 = 0', params: {} };
+}

@@ -7,7 +7,8 @@ import type { Actor } from '../case/case.rules';
 import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistration, ServiceSkill, type WeeklyWindow } from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
-import { allow, checkWindow, intIn, optionalText, text } from './service.rules';
+import type { Scope } from '../auth/scope';
+import { allow, checkWindow, intIn, optionalText, serviceRowScope, text } from './service.rules';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -124,8 +125,9 @@ export class ServiceService {
   }
 
   /** The needs list of a grid's subtree, oldest first. */
-  async needs(filter: NeedFilter): Promise<ConnectionShape<ServiceNeed>> {
-    const qb = this.ds.getRepository(ServiceNeed).createQueryBuilder('n');
+  async needs(filter: NeedFilter, scope: Scope): Promise<ConnectionShape<ServiceNeed>> {
+    const visible = serviceRowScope(scope, 'n', 'NEED');
+    const qb = this.ds.getRepository(ServiceNeed).createQueryBuilder('n').where(visible.sql, visible.params);
     if (filter.gridId != null) {
       if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');
       qb.andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: filter.gridId });

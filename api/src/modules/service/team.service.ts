@@ -110,11 +110,4 @@ export class TeamService {
     if (!UUID.test(communityId)) throw badInput('communityId', 'is not an id');
     return this.ds.getRepository(VolunteerTeam).find({ where: { communityId }, order: { name: 'ASC' } });
   }
-
-  /** Hours served by a registration in [from, to): tasks and activities. */
-  async hours(registrationId: string, from: Date, to: Date): Promise<number> {
-    if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
-    const [{ h }] = await this.ds.query(`SELECT coalesce(sum(hours), 0)::float8 AS h FROM service_record WHERE registration_id = $1 AND at >= $2 AND at < $3`, [registrationId, from, to]);
-    return h;
-  }
 }

@@ -21,7 +21,7 @@ export class MicroWishResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MicroWishConnection> {
     ctx.scope.requireSignedIn();
-    return new WishService(ctx.db).list({ gridId, status, first, after });
+    return new WishService(ctx.db).list({ gridId, status, first, after }, ctx.scope);
   }
 
   @Query(() => [MicroWish], { description: 'Published wishes within `meters` of a point, nearest first' })

@@ -7,7 +7,8 @@ import { photoStorage, type PhotoStorage } from '../case/case.storage';
 import type { Actor } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
-import { allow, text } from './service.rules';
+import type { Scope } from '../auth/scope';
+import { allow, serviceRowScope, text } from './service.rules';
 import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
@@ -155,8 +156,9 @@ export class WishService {
   }
 
   /** The board: wishes of a grid subtree, by status, oldest first. */
-  list(args: { gridId?: string | null; status?: WishStatus | null; first?: number | null; after?: string | null }): Promise<ConnectionShape<MicroWish>> {
-    const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w');
+  list(args: { gridId?: string | null; status?: WishStatus | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
+    const visible = serviceRowScope(scope, 'w', 'WISH');
+    const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w').where(visible.sql, visible.params);
     if (args.gridId != null) {
       if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
       qb.andWhere('w.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
