@@ -351,7 +351,7 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
   });
 
-  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts and handles it; works on a phone', async () => {
+  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) and handles it; works on a phone', async () => {
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
     await leader.goto(origin);
@@ -378,6 +378,20 @@ describe('wall screen (e2e, Chromium)', () => {
     const id = await panel.getAttribute('data-case-id');
     await panel.locator('[data-action="accept"]').click();
     await panel.locator('.status-chip[data-status="IN_PROGRESS"]').waitFor({ timeout: 10_000 });
+    // The leader asks for more time; the command centre approves it on the wall screen.
+    await panel.locator('.case-actions__extend summary').click();
+    await panel.locator('.case-actions__extend input:not([type="number"])').fill('需要采购灯具');
+    await panel.locator('[data-action="extend"]').click();
+    await panel.locator('.case-actions__pending').waitFor({ timeout: 10_000 });
+    const search = page.locator('.search input');
+    await search.fill(id!);
+    await search.press('Enter');
+    const review = page.locator(`.case-panel[data-case-id="${id}"] .extension-review`);
+    await review.waitFor({ timeout: 10_000 });
+    expect(await review.textContent()).toContain('需要采购灯具');
+    await review.locator('[data-action="approve-extension"]').click();
+    await page.locator(`.case-panel[data-case-id="${id}"] .timeline__item[data-type="EXTENDED"]`).waitFor({ timeout: 10_000 });
+    await panel.locator('.timeline__item[data-type="EXTENDED"]').waitFor({ timeout: 10_000 });
     await panel.locator('textarea[name="feedback"]').fill('已更换灯泡');
     await panel.locator('[data-action="handle"]').click();
     await panel.locator('.timeline__item[data-type="HANDLED"]').waitFor({ timeout: 10_000 });
@@ -387,6 +401,8 @@ describe('wall screen (e2e, Chromium)', () => {
       'FILED',
       'DISPATCHED',
       'STARTED',
+      'EXTENSION_REQUESTED',
+      'EXTENDED',
       'HANDLED',
     ]);
     // The wall screen saw the leader's case live too.

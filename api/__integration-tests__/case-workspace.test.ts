@@ -71,3 +71,93 @@ describe('recentCaseEvents', () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+const CASE = `id version status dueAt extensionCount pendingExtension { eventId until reason requestedBy } timeline { type actorName actorRole note }`;
+type Pending = { eventId: string; until: string; reason: string; requestedBy: string } | null;
+type Full = CaseView & { extensionCount: number; pendingExtension: Pending; timeline: { type: string; actorName: string; actorRole: string; note: string | null }[] };
+const REQUEST = `mutation ($id: ID!, $version: Int!, $reason: String!, $until: DateTime!) {
+  requestCaseExtension(id: $id, version: $version, reason: $reason, until: $until) { ${CASE} } }`;
+const DECLINE = `mutation ($id: ID!, $version: Int!, $reason: String!) { declineCaseExtension(id: $id, version: $version, reason: $reason) { ${CASE} } }`;
+const EXTEND = `mutation ($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
+  extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) { ${CASE} } }`;
+const FILE = `mutation ($id: ID!, $version: Int!) { fileCase(id: $id, version: $version) { ${CASE} } }`;
+
+/** A case in the leader's grid, filed by the leader (so it has a deadline). */
+async function filedCase(): Promise<Full> {
+  const c = await report(IN_1, '井盖松动');
+  const res = await api.gqlAs<{ fileCase: Full }>(leader, FILE, { id: c.id, version: c.version });
+  expect(res.errors).toBeUndefined();
+  return res.data!.fileCase;
+}
+
+const later = (c: { dueAt: string | null }, days: number) => new Date(Date.parse(c.dueAt!) + days * 86_400_000).toISOString();
+
+describe('extension requests', () => {
+  it('a grid leader requests, the deadline stays; the command centre approves with extendCaseDeadline', async () => {
+    const c = await filedCase();
+    const until = later(c, 3);
+    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: c.version, reason: '需协调物业', until });
+    expect(req.errors).toBeUndefined();
+    const asked = req.data!.requestCaseExtension;
+    expect(asked.dueAt).toBe(c.dueAt);
+    expect(asked.status).toBe('FILED');
+    expect(asked.extensionCount).toBe(0);
+    expect(asked.pendingExtension).toMatchObject({ until, reason: '需协调物业', requestedBy: 'ws-leader' });
+    expect(asked.timeline.at(-1)).toMatchObject({ type: 'EXTENSION_REQUESTED', actorRole: 'GRID_LEADER', actorName: 'ws-leader', note: '需协调物业' });
+
+    // One pending request at a time.
+    const again = await api.gqlAs(leader, REQUEST, { id: c.id, version: asked.version, reason: '再次申请', until: later(c, 5) });
+    expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // The leader still may not extend, nor decline.
+    const self = await api.gqlAs(leader, EXTEND, { id: c.id, version: asked.version, newDueAt: until, reason: '自己批' });
+    expect(self.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const selfDecline = await api.gqlAs(leader, DECLINE, { id: c.id, version: asked.version, reason: '自己驳回' });
+    expect(selfDecline.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const operator = await api.userToken({ login: 'ws-operator', role: 'OPERATOR' });
+    const ok = await api.gqlAs<{ extendCaseDeadline: Full }>(operator, EXTEND, { id: c.id, version: asked.version, newDueAt: asked.pendingExtension!.until, reason: '同意延期' });
+    expect(ok.errors).toBeUndefined();
+    const approved = ok.data!.extendCaseDeadline;
+    expect(approved.dueAt).toBe(until);
+    expect(approved.extensionCount).toBe(1);
+    expect(approved.pendingExtension).toBeNull();
+    expect(approved.timeline.at(-1)).toMatchObject({ type: 'EXTENDED', actorRole: 'COMMAND_CENTRE', actorName: 'ws-operator' });
+  });
+
+  it('the command centre declines: the deadline stays, the leader may ask again', async () => {
+    const c = await filedCase();
+    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: c.version, reason: '材料未到', until: later(c, 2) });
+    expect(req.errors).toBeUndefined();
+    const operator = await api.userToken({ login: 'ws-operator', role: 'OPERATOR' });
+    const declined = await api.gqlAs<{ declineCaseExtension: Full }>(operator, DECLINE, { id: c.id, version: req.data!.requestCaseExtension.version, reason: '时限内可完成' });
+    expect(declined.errors).toBeUndefined();
+    const d = declined.data!.declineCaseExtension;
+    expect(d.dueAt).toBe(c.dueAt);
+    expect(d.pendingExtension).toBeNull();
+    expect(d.timeline.at(-1)).toMatchObject({ type: 'EXTENSION_DECLINED', note: '时限内可完成' });
+    // Nothing pending: declining again is refused; a new request is allowed.
+    const twice = await api.gqlAs(operator, DECLINE, { id: c.id, version: d.version, reason: '再驳回' });
+    expect(twice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const again = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: d.version, reason: '补充说明', until: later(c, 1) });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.requestCaseExtension.pendingExtension?.reason).toBe('补充说明');
+  });
+
+  it('refuses a request outside the leader grid, on a REPORTED case, with a stale version, or for a past or earlier deadline', async () => {
+    const outside = await report(IN_2, '别处');
+    const res = await api.gqlAs(leader, REQUEST, { id: outside.id, version: outside.version, reason: 'x', until: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const fresh = await report(IN_1, '未立案');
+    const reported = await api.gqlAs(leader, REQUEST, { id: fresh.id, version: fresh.version, reason: 'x', until: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(reported.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const c = await filedCase();
+    const stale = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version - 1, reason: 'x', until: later(c, 1) });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const past = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version, reason: 'x', until: new Date(Date.now() - 1000).toISOString() });
+    expect(past.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const earlier = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version, reason: 'x', until: later(c, -0.01) });
+    expect(earlier.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const blank = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version, reason: '  ', until: later(c, 1) });
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

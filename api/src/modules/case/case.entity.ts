@@ -233,7 +233,7 @@ export class CaseEvent {
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
-  @Field({ description: 'REPORTED, FILED, REJECTED, DISPATCHED, STARTED, HANDLED, RETURNED, CLOSED, RATED, ESCALATED, EXTENDED' })
+  @Field({ description: 'REPORTED, FILED, REJECTED, DISPATCHED, STARTED, HANDLED, RETURNED, CLOSED, RATED, ESCALATED, EXTENDED, EXTENSION_REQUESTED, EXTENSION_DECLINED' })
   @Column('text')
   type!: string;
 

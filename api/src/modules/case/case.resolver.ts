@@ -10,8 +10,8 @@ import { CaseIndicatorService } from './case.indicators';
 import { actorFor } from './case.actor';
 import { CaseService, type TransitionParams } from './case.service';
 import { caseEventStream, type StreamFilter } from './case.stream';
-import type { CaseAction } from './case.rules';
-import { CaseConnection, CaseIndicators, ReportCaseResult } from './case.type';
+import { type CaseAction, TRANSITIONS } from './case.rules';
+import { CaseConnection, CaseIndicators, ExtensionRequest, pendingExtensionOf, ReportCaseResult } from './case.type';
 
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 const ACTOR = { nullable: true, description: 'The case role to act in (must be one your account holds; default: your natural role). The name recorded is your account' };
@@ -175,6 +175,38 @@ export class CaseResolver {
     @Arg('reason') reason: string,
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'EXTEND', { newDueAt, reason });
+  }
+
+  @Mutation(() => Case, {
+    description:
+      '延期申请 — ask the command centre for a later deadline (`until`) with a reason; the deadline stays until extendCaseDeadline approves it or declineCaseExtension declines it; one pending request at a time; GRID_LEADER or DEPARTMENT',
+  })
+  requestCaseExtension(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('until', () => GraphQLDateTime, { description: 'The deadline asked for' }) until: Date,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'REQUEST_EXTENSION', { newDueAt: until, reason });
+  }
+
+  @Mutation(() => Case, { description: '驳回延期申请 — decline the pending extension request with a reason; the deadline stays; COMMAND_CENTRE' })
+  declineCaseExtension(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'DECLINE_EXTENSION', { reason });
+  }
+
+  @FieldResolver(() => ExtensionRequest, { nullable: true, description: 'The extension request waiting for the command centre, if any' })
+  async pendingExtension(@Root() c: Case, @Ctx() ctx: Context): Promise<ExtensionRequest | null> {
+    if (!TRANSITIONS.EXTEND.from.includes(c.status)) return null;
+    return pendingExtensionOf(await ctx.loaders.caseTimeline.load(c.id));
   }
 
   @Subscription(() => CaseEvent, {

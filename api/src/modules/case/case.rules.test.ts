@@ -24,6 +24,14 @@ describe('the transition table', () => {
     for (const a of ['CLOSE', 'RETURN', 'EXTEND'] as const) expect(TRANSITIONS[a].roles).toEqual([ActorRole.COMMAND_CENTRE]);
   });
 
+  it('lets a grid leader (or department) request an extension, and only the command centre decline one; neither moves the status', () => {
+    expect(TRANSITIONS.REQUEST_EXTENSION.roles).toContain(ActorRole.GRID_LEADER);
+    expect(TRANSITIONS.DECLINE_EXTENSION.roles).toEqual([ActorRole.COMMAND_CENTRE]);
+    expect(TRANSITIONS.REQUEST_EXTENSION.to).toBeNull();
+    expect(TRANSITIONS.DECLINE_EXTENSION.to).toBeNull();
+    expect(TRANSITIONS.REQUEST_EXTENSION.from).toEqual(TRANSITIONS.EXTEND.from);
+  });
+
   it('escalates up the grid chain and stops at the street', () => {
     expect([null, 'MEDIUM', 'LARGE', 'STREET'].map(nextEscalation)).toEqual(['MEDIUM', 'LARGE', 'STREET', 'STREET']);
   });

@@ -28,7 +28,19 @@ export interface Actor {
 /** The scheduler acts as SYSTEM; no client can claim it. */
 export const SYSTEM_ACTOR = { role: 'SYSTEM', name: 'overdue-sweep' } as const;
 
-export type CaseAction = 'FILE' | 'REJECT' | 'DISPATCH' | 'START' | 'HANDLE' | 'RETURN' | 'CLOSE' | 'RATE' | 'ESCALATE' | 'EXTEND';
+export type CaseAction =
+  | 'FILE'
+  | 'REJECT'
+  | 'DISPATCH'
+  | 'START'
+  | 'HANDLE'
+  | 'RETURN'
+  | 'CLOSE'
+  | 'RATE'
+  | 'ESCALATE'
+  | 'EXTEND'
+  | 'REQUEST_EXTENSION'
+  | 'DECLINE_EXTENSION';
 
 export interface TransitionRule {
   from: readonly CaseStatus[];
@@ -41,6 +53,9 @@ export interface TransitionRule {
 
 const { REPORTER, GRID_LEADER, COMMAND_CENTRE, DEPARTMENT } = ActorRole;
 const S = CaseStatus;
+
+/** Statuses whose deadline may move (extension and its requests). */
+const EXTENDABLE = [S.FILED, S.DISPATCHED, S.IN_PROGRESS, S.ESCALATED];
 
 /** The closed loop: from which statuses each action may be taken, and by whom. */
 export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
@@ -62,8 +77,16 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   RATE: { from: [S.CLOSED], to: S.RATED, roles: [REPORTER], event: 'RATED' },
   /** 上报上级 — to the next grid level up, or to a department */
   ESCALATE: { from: [S.FILED, S.DISPATCHED, S.IN_PROGRESS], to: S.ESCALATED, roles: [GRID_LEADER, COMMAND_CENTRE], event: 'ESCALATED' },
-  /** 延期 — a new deadline, with a reason */
-  EXTEND: { from: [S.FILED, S.DISPATCHED, S.IN_PROGRESS, S.ESCALATED], to: null, roles: [COMMAND_CENTRE], event: 'EXTENDED' },
+  /** 延期 — a new deadline, with a reason; only the command centre decides (it also approves a request this way) */
+  EXTEND: { from: EXTENDABLE, to: null, roles: [COMMAND_CENTRE], event: 'EXTENDED' },
+  /**
+   * 延期申请 — whoever works the case (the grid leader, or the department) asks the command
+   * centre for a later deadline, with a reason; the deadline stays until EXTEND approves it.
+   * One request may be pending at a time.
+   */
+  REQUEST_EXTENSION: { from: EXTENDABLE, to: null, roles: [GRID_LEADER, DEPARTMENT], event: 'EXTENSION_REQUESTED' },
+  /** 驳回延期申请 — the command centre declines the pending request, with a reason; the deadline stays */
+  DECLINE_EXTENSION: { from: EXTENDABLE, to: null, roles: [COMMAND_CENTRE], event: 'EXTENSION_DECLINED' },
 };
 
 /** Escalation climbs the grid chain: small grid → MEDIUM → LARGE → STREET (the command centre). */

@@ -236,6 +236,16 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
       };
     }
+    case 'REQUEST_EXTENSION': {
+      if (await pendingRequest(m, c.id)) throw badInput('id', 'an extension request is already pending; the command centre must approve or decline it first');
+      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('until', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      return { sets: [], values: [], note: p.reason, data: { until: p.newDueAt!.toISOString(), dueAt: c.dueAt?.toISOString() ?? null } };
+    }
+    case 'DECLINE_EXTENSION': {
+      const pending = await pendingRequest(m, c.id);
+      if (!pending) throw badInput('id', 'no extension request is pending');
+      return { sets: [], values: [], note: p.reason, data: { requestId: pending.id } };
+    }
     case 'EXTEND':
       if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('newDueAt', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
       return {
@@ -247,10 +257,19 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
   }
 }
 
+/** The case's extension request still waiting for the command centre: the last EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED. */
+async function pendingRequest(m: EntityManager, caseId: string): Promise<{ id: string } | null> {
+  const [last]: { id: string; type: string }[] = await m.query(
+    `SELECT id::text AS id, type FROM case_event WHERE case_id = $1 AND type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED') ORDER BY case_event.id DESC LIMIT 1`,
+    [caseId],
+  );
+  return last?.type === 'EXTENSION_REQUESTED' ? { id: last.id } : null;
+}
+
 /** Validates what each action needs before any database work. */
 function checkParams(action: CaseAction, p: TransitionParams): TransitionParams {
   const out = { ...p };
-  if (action === 'REJECT' || action === 'RETURN' || action === 'EXTEND' || action === 'ESCALATE') {
+  if (['REJECT', 'RETURN', 'EXTEND', 'ESCALATE', 'REQUEST_EXTENSION', 'DECLINE_EXTENSION'].includes(action)) {
     out.reason = text(p.reason ?? '', 'reason', 2000);
   }
   if (action === 'REJECT' && p.duplicateOf != null && !UUID.test(p.duplicateOf)) throw badInput('duplicateOf', 'is not an id');
@@ -258,9 +277,10 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
   if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5)) throw badInput('rating', 'must be an integer from 1 to 5');
   if (p.department != null) out.department = text(p.department, 'department', 200);
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
-  if (action === 'EXTEND') {
-    if (!p.newDueAt || Number.isNaN(p.newDueAt.getTime())) throw badInput('newDueAt', 'is required');
-    if (p.newDueAt.getTime() <= Date.now()) throw badInput('newDueAt', 'must be in the future');
+  if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
+    const field = action === 'EXTEND' ? 'newDueAt' : 'until';
+    if (!p.newDueAt || Number.isNaN(p.newDueAt.getTime())) throw badInput(field, 'is required');
+    if (p.newDueAt.getTime() <= Date.now()) throw badInput(field, 'must be in the future');
   }
   return out;
 }

@@ -1,6 +1,37 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Connection } from '../../graphql/connection';
-import { Case } from './case.entity';
+import { Case, type CaseEvent } from './case.entity';
+
+@ObjectType({ description: '延期申请 — a request for a later deadline, waiting for the command centre' })
+export class ExtensionRequest {
+  @Field(() => ID, { description: 'The EXTENSION_REQUESTED event' })
+  eventId!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'The deadline asked for' })
+  until!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field({ description: 'Who asked (the account)' })
+  requestedBy!: string;
+
+  @Field(() => GraphQLDateTime)
+  requestedAt!: Date;
+}
+
+/** The last EXTENSION_REQUESTED of a timeline (oldest first) not answered by EXTENDED or EXTENSION_DECLINED. */
+export function pendingExtensionOf(timeline: CaseEvent[]): ExtensionRequest | null {
+  let pending: ExtensionRequest | null = null;
+  for (const e of timeline) {
+    if (e.type === 'EXTENSION_REQUESTED') {
+      const until = (e.data as { until?: string } | null)?.until;
+      pending = { eventId: e.id, until: new Date(until ?? e.at), reason: e.note ?? '', requestedBy: e.actorName, requestedAt: new Date(e.at) };
+    } else if (e.type === 'EXTENDED' || e.type === 'EXTENSION_DECLINED') pending = null;
+  }
+  return pending;
+}
 
 @ObjectType({ description: 'The answer to reportCase' })
 export class ReportCaseResult {

@@ -68,6 +68,8 @@ export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail | null }, { id: st
     case(id: $id) {
       ${CASE_FIELDS}
       feedback
+      photos
+      pendingExtension { eventId until reason requestedBy requestedAt }
       timeline { id type at actorName actorRole toStatus note }
     }
   }
@@ -141,6 +143,16 @@ export const HANDLE_CASE: TypedDocumentNode<{ handleCase: CaseSummary }, Step & 
   'handleCase',
   ', $feedback: String!',
   ', feedback: $feedback',
+);
+export const REQUEST_EXTENSION: TypedDocumentNode<{ requestCaseExtension: CaseSummary }, Step & { until: string; reason: string }> = step(
+  'requestCaseExtension',
+  ', $until: DateTime!, $reason: String!',
+  ', until: $until, reason: $reason',
+);
+export const DECLINE_EXTENSION: TypedDocumentNode<{ declineCaseExtension: CaseSummary }, Step & { reason: string }> = step(
+  'declineCaseExtension',
+  ', $reason: String!',
+  ', reason: $reason',
 );
 export const EXTEND_CASE: TypedDocumentNode<{ extendCaseDeadline: CaseSummary }, Step & { newDueAt: string; reason: string }> = step(
   'extendCaseDeadline',

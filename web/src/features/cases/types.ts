@@ -36,8 +36,20 @@ export interface CaseTimelineEntry {
   note: string | null;
 }
 
+/** A request for a later deadline, waiting for the command centre. */
+export interface ExtensionRequest {
+  eventId: string;
+  until: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   feedback: string | null;
+  /** Content hashes; the image is at `/photos/<hash>`. */
+  photos: string[];
+  pendingExtension: ExtensionRequest | null;
   timeline: CaseTimelineEntry[];
 }
 

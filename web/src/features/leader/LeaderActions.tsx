@@ -2,7 +2,8 @@ import { useApolloClient } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
-import { DISPATCH_CASE, EXTEND_CASE, FILE_CASE, HANDLE_CASE, START_CASE } from '../cases/operations';
+import { DISPATCH_CASE, FILE_CASE, HANDLE_CASE, REQUEST_EXTENSION, START_CASE } from '../cases/operations';
+import { useFormatters } from '../../i18n/useFormatters';
 import { isOpen, type CaseDetail, type CaseSummary } from '../cases/types';
 
 const DAY_MS = 24 * 3600_000;
@@ -18,7 +19,8 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const run = async (work: () => Promise<CaseSummary>, forbiddenKey?: 'leader.extendForbidden') => {
+  const format = useFormatters();
+  const run = async (work: () => Promise<CaseSummary>) => {
     setBusy(true);
     setMessage(null);
     try {
@@ -26,7 +28,6 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
     } catch (error) {
       const code = errorCode(error);
       if (code === 'CONFLICT') setMessage(t('leader.conflict'));
-      else if (code === 'FORBIDDEN' && forbiddenKey) setMessage(t(forbiddenKey));
       else setMessage(t('leader.error', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
@@ -57,17 +58,16 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
       return data.handleCase;
     });
 
+  const base = c.dueAt ? Date.parse(c.dueAt) : Date.now();
+  const until = new Date(base + days * DAY_MS).toISOString();
+  // The command centre decides: the request is recorded and the deadline stays until it approves.
   const extend = () =>
     run(async () => {
-      const base = c.dueAt ? Date.parse(c.dueAt) : Date.now();
-      const { data } = await client.mutate({
-        mutation: EXTEND_CASE,
-        variables: { id: c.id, version: c.version, newDueAt: new Date(base + days * DAY_MS).toISOString(), reason: reason.trim() },
-      });
+      const { data } = await client.mutate({ mutation: REQUEST_EXTENSION, variables: { id: c.id, version: c.version, until, reason: reason.trim() } });
       if (!data) throw new Error('no answer');
       setReason('');
-      return data.extendCaseDeadline;
-    }, 'leader.extendForbidden');
+      return data.requestCaseExtension;
+    });
 
   if (!isOpen(c.status) || c.status === 'HANDLED') return null;
   const canAccept = ['REPORTED', 'FILED', 'ESCALATED', 'DISPATCHED'].includes(c.status);
@@ -93,7 +93,12 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
           </button>
         </form>
       )}
-      {c.status !== 'REPORTED' && (
+      {c.pendingExtension && (
+        <p className="case-actions__pending" data-pending-extension={c.pendingExtension.eventId} role="status">
+          {t('leader.extendPending', { date: format.dateTime(c.pendingExtension.until) })}
+        </p>
+      )}
+      {c.status !== 'REPORTED' && !c.pendingExtension && (
         <details className="case-actions__extend">
           <summary>{t('leader.extend')}</summary>
           <form
@@ -105,6 +110,7 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
           >
             <label htmlFor={`${id}-days`}>{t('leader.extendDays')}</label>
             <input id={`${id}-days`} className="input" type="number" min={1} max={30} value={days} onChange={(e) => setDays(Math.max(1, Number(e.target.value) || 1))} />
+            <span className="case-actions__until">{t('leader.extendUntil', { date: format.dateTime(until) })}</span>
             <label htmlFor={`${id}-reason`}>{t('leader.extendReason')}</label>
             <input id={`${id}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} required />
             <button type="submit" className="button" disabled={busy || !reason.trim()} data-action="extend">

@@ -17,6 +17,7 @@ import { useGridAt } from '../grid-inspector/useGridAt';
 import { LayersStatus } from '../grids/LayersStatus';
 import { useGridLayers } from '../grids/useGridLayers';
 import { CaseFeed } from './CaseFeed';
+import { ExtensionReview } from './ExtensionReview';
 import { KpiBand } from './KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
@@ -91,7 +92,14 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           onMap={setMap}
         />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
-        {caseId && <CasePanel id={caseId} onClose={() => setCaseId(null)} liveVersion={stream.store.get(caseId)?.summary.version} />}
+        {caseId && (
+          <CasePanel
+            id={caseId}
+            onClose={() => setCaseId(null)}
+            liveVersion={stream.store.get(caseId)?.summary.version}
+            actions={(c, reload) => <ExtensionReview c={c} reload={reload} onChanged={stream.merge} />}
+          />
+        )}
         {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}
       </main>
     </>
