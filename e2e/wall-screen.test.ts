@@ -25,6 +25,7 @@ const SMALL_CODE = '3301060010010010001';
 const LEADER_POINT = { lng: 120.1035, lat: 30.2535 };
 const PASSWORD = 'e2e-streetgrid';
 const PIN_LAYER = 'case-pins';
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const WALL_LOGIN = 'wall-screen';
 const WALL_PASSWORD = 'wall-screen-e2e-password';
 
@@ -351,7 +352,7 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
   });
 
-  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) and handles it; works on a phone', async () => {
+  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) and handles it with a photo; works on a phone', async () => {
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
     await leader.goto(origin);
@@ -393,8 +394,12 @@ describe('wall screen (e2e, Chromium)', () => {
     await page.locator(`.case-panel[data-case-id="${id}"] .timeline__item[data-type="EXTENDED"]`).waitFor({ timeout: 10_000 });
     await panel.locator('.timeline__item[data-type="EXTENDED"]').waitFor({ timeout: 10_000 });
     await panel.locator('textarea[name="feedback"]').fill('已更换灯泡');
+    // A photo from the file input (the phone camera on a phone), shown as a thumbnail once handled.
+    await panel.locator('input[name="photo"]').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await panel.locator('[data-action="handle"]').click();
     await panel.locator('.timeline__item[data-type="HANDLED"]').waitFor({ timeout: 10_000 });
+    await panel.locator('.case-photos__thumb').waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.case-photos__thumb').getAttribute('src')).toMatch(/^blob:/);
     await panel.locator('.status-chip[data-status="HANDLED"]').waitFor();
     expect(await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')))).toEqual([
       'REPORTED',

@@ -161,3 +161,62 @@ describe('extension requests', () => {
     expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+// A 1×1 PNG, and a JPEG header: enough for the content type.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`handled-${Date.now()}`)]);
+
+describe('handling with photos, and GET /photos/:hash', () => {
+  const HANDLE = `mutation ($id: ID!, $version: Int!, $feedback: String!, $photos: [String!]) {
+    handleCase(id: $id, version: $version, feedback: $feedback, photos: $photos) { id status photos timeline { type data } } }`;
+  const STEP = (name: string) => `mutation ($id: ID!, $version: Int!) { ${name}(id: $id, version: $version) { id version status } }`;
+  const photo = (hash: string, token: string | null) => fetch(`${api.url}/photos/${hash}`, { headers: token ? { authorization: token } : {} });
+
+  it('a leader handles with a photo; the photo is served to those who can see the case, with its type', async () => {
+    let c: { id: string; version: number } = await report(IN_1, '路面破损', [PNG.toString('base64')]);
+    for (const name of ['fileCase', 'dispatchCase', 'startCase']) {
+      const res = await api.gqlAs<Record<string, { id: string; version: number }>>(leader, STEP(name), { id: c.id, version: c.version });
+      expect(res.errors).toBeUndefined();
+      c = res.data![name];
+    }
+    const handled = await api.gqlAs<{ handleCase: { status: string; photos: string[]; timeline: { type: string; data: { photos?: string[] } }[] } }>(leader, HANDLE, {
+      id: c.id,
+      version: c.version,
+      feedback: '已修补',
+      photos: [JPEG.toString('base64')],
+    });
+    expect(handled.errors).toBeUndefined();
+    const { photos, status, timeline } = handled.data!.handleCase;
+    expect(status).toBe('HANDLED');
+    expect(photos).toHaveLength(2);
+    const [reportedHash, handledHash] = photos;
+    expect(timeline.at(-1)).toMatchObject({ type: 'HANDLED', data: { photos: [handledHash] } });
+
+    const inside = await photo(handledHash, leader);
+    expect(inside.status).toBe(200);
+    expect(inside.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await inside.arrayBuffer()).equals(JPEG)).toBe(true);
+    const png = await photo(reportedHash, api.adminToken);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+
+    expect((await photo(handledHash, null)).status).toBe(401);
+    expect((await photo(handledHash, 'Bearer not-a-token')).status).toBe(401);
+    // A leader of another grid cannot see the case, so not its photos either.
+    const otherLeader = await api.userToken({ login: 'ws-leader-2', role: 'GRID_LEADER', gridCodes: ['3301060010010010002'] });
+    expect((await photo(handledHash, otherLeader)).status).toBe(404);
+    expect((await photo('0'.repeat(64), leader)).status).toBe(404);
+    expect((await photo('../etc/passwd', leader)).status).toBe(404);
+  });
+
+  it('refuses bad photos on handling, writing nothing', async () => {
+    let c: { id: string; version: number } = await report(IN_1, '坏照片');
+    for (const name of ['fileCase', 'dispatchCase', 'startCase']) c = (await api.gqlAs<Record<string, { id: string; version: number }>>(leader, STEP(name), { id: c.id, version: c.version })).data![name];
+    const bad = await api.gqlAs(leader, HANDLE, { id: c.id, version: c.version, feedback: '处理', photos: ['***'] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'photos.0' });
+    const six = await api.gqlAs(leader, HANDLE, { id: c.id, version: c.version, feedback: '处理', photos: Array(6).fill(PNG.toString('base64')) });
+    expect(six.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'photos' });
+    const [row] = await api.db.dataSource.query(`SELECT status, version FROM "case" WHERE id = $1`, [c.id]);
+    expect(row).toEqual({ status: 'IN_PROGRESS', version: c.version });
+  });
+});

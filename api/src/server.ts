@@ -15,6 +15,7 @@ import { type Context, createContext } from './graphql/context';
 import { AuthService, jwtSecret, Scope } from './modules/auth';
 import { requireSignInPlugin } from './modules/auth/require-sign-in';
 import { attachCases } from './modules/case/case.server';
+import { photoRouter } from './modules/case/photo.router';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
 
 export interface App {
@@ -61,8 +62,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       context: async ({ req }) => createContext(db.dataSource, cases.bus, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
     }),
   );
-  // Tiles: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
-  app.use('/tiles', async (req, res, next) => {
+  // Tiles and photos: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
+  const signedIn: express.RequestHandler = async (req, res, next) => {
     try {
       const viewer = await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'));
       if (viewer.kind === 'anonymous') {
@@ -74,7 +75,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     } catch {
       res.status(401).json({ error: 'invalid or expired credentials' });
     }
-  });
+  };
+  app.use('/tiles', signedIn);
+  app.use('/photos', signedIn, photoRouter(db.dataSource));
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
@@ -87,7 +90,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         },
       }),
     );
-    app.get(/^\/(?!graphql|tiles|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+    app.get(/^\/(?!graphql|tiles|photos|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
   }
 
   return {

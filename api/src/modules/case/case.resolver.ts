@@ -108,15 +108,17 @@ export class CaseResolver {
     return transition(ctx, id, version, actor, 'START');
   }
 
-  @Mutation(() => Case, { description: '反馈 — IN_PROGRESS → HANDLED with feedback; DEPARTMENT or GRID_LEADER' })
+  @Mutation(() => Case, { description: '反馈 — IN_PROGRESS → HANDLED with feedback and optional photos; DEPARTMENT or GRID_LEADER' })
   handleCase(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('feedback') feedback: string,
+    @Arg('photos', () => [String], { nullable: true, description: 'Photos of the work done, base64-encoded (at most 5, 5 MB each); added to the case photos, served at /photos/<hash>' })
+    photos?: string[],
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'HANDLE', { feedback });
+    return transition(ctx, id, version, actor, 'HANDLE', { feedback, photos });
   }
 
   @Mutation(() => Case, { description: '返工 — HANDLED → IN_PROGRESS with a reason, counted as rework; COMMAND_CENTRE' })

@@ -45,6 +45,8 @@ export interface TransitionParams {
   rating?: number | null;
   comment?: string | null;
   newDueAt?: Date | null;
+  /** HANDLE: photos of the work done, base64 (same limits as reportCase). */
+  photos?: string[] | null;
 }
 
 /**
@@ -67,7 +69,7 @@ export class CaseService {
     const reporterName = input.reporterName == null ? null : text(input.reporterName, 'input.reporterName', 100);
     checkLngLat(input.lng, input.lat, 'input');
     if (input.buildingId != null && !UUID.test(input.buildingId)) throw badInput('input.buildingId', 'is not an id');
-    const photoBytes = decodePhotos(input.photos);
+    const photoBytes = decodePhotos(input.photos, 'input.photos');
 
     const found = await this.ds.getRepository(Case).findOneBy({ clientKey });
     if (found) return { case: found, created: false, possibleDuplicates: await this.duplicatesOf(found) };
@@ -130,6 +132,9 @@ export class CaseService {
     }
     const checked = checkParams(action, params);
     if (!UUID.test(id)) throw notFound('Case', id);
+    const photoBytes = action === 'HANDLE' ? decodePhotos(params.photos, 'photos') : [];
+    // Stored before the transaction (content-addressed, so a failed step leaves only an unreferenced file).
+    const photos = [...new Set(await Promise.all(photoBytes.map((b) => this.storage.put(b))))];
     const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
       if (!c) throw notFound('Case', id);
@@ -137,7 +142,7 @@ export class CaseService {
       if (!rule.from.includes(c.status)) {
         throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: c.status });
       }
-      const change = await changeFor(m, action, c, checked);
+      const change = await changeFor(m, action, c, checked, photos);
       const sets = [...change.sets, 'version = version + 1', 'updated_at = now()'];
       if (rule.to) sets.push(`status = '${rule.to}'`);
       await m.query(`UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`, [id, ...change.values]);
@@ -199,7 +204,7 @@ interface Change {
 }
 
 /** The columns an action changes, as `col = $n` with values from $2 on ($1 is the id). */
-async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: TransitionParams): Promise<Change> {
+async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: TransitionParams, photos: string[] = []): Promise<Change> {
   switch (action) {
     case 'FILE': {
       const category = await m.getRepository(CaseCategory).findOneByOrFail({ code: c.category });
@@ -219,7 +224,13 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
     case 'START':
       return { sets: [], values: [] };
     case 'HANDLE':
-      return { sets: ['feedback = $2', 'handled_at = now()'], values: [p.feedback], note: p.feedback };
+      return {
+        // The handler's photos join the case's (the report's first); the event says which came with handling.
+        sets: ['feedback = $2', 'handled_at = now()', 'photos = photos || ARRAY(SELECT h FROM unnest($3::text[]) AS h WHERE h <> ALL(photos))'],
+        values: [p.feedback, photos],
+        note: p.feedback,
+        data: photos.length ? { photos } : undefined,
+      };
     case 'RETURN':
       return { sets: ['rework_count = rework_count + 1'], values: [], note: p.reason };
     case 'CLOSE':
@@ -297,13 +308,13 @@ function text(value: string, field: string, max: number): string {
   return t;
 }
 
-function decodePhotos(photos: string[] | null | undefined): Buffer[] {
+function decodePhotos(photos: string[] | null | undefined, field: string): Buffer[] {
   if (!photos?.length) return [];
-  if (photos.length > MAX_PHOTOS) throw badInput('input.photos', `at most ${MAX_PHOTOS} photos`);
+  if (photos.length > MAX_PHOTOS) throw badInput(field, `at most ${MAX_PHOTOS} photos`);
   return photos.map((p, i) => {
     const bytes = Buffer.from(p, 'base64');
     if (!bytes.length || bytes.length > MAX_PHOTO_BYTES || bytes.toString('base64').replace(/=+$/, '') !== p.replace(/=+$/, '')) {
-      throw badInput(`input.photos.${i}`, 'must be base64 of at most 5 MB');
+      throw badInput(`${field}.${i}`, 'must be base64 of at most 5 MB');
     }
     return bytes;
   });

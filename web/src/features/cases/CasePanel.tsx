@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
+import { CasePhotos } from './CasePhotos';
 import { CASE_QUERY } from './operations';
 import { useCategories } from './useCategories';
 import type { CaseDetail } from './types';
@@ -85,6 +86,7 @@ export function CasePanel({
               </>
             )}
           </dl>
+          <CasePhotos hashes={c.photos} />
           {actions?.(c, reload)}
           <h3 className="case-panel__subtitle">{t('case.timeline')}</h3>
           <ol className="timeline">

@@ -139,10 +139,10 @@ const step = (name: string, extra = '', extraArgs = '') =>
 export const FILE_CASE: TypedDocumentNode<{ fileCase: CaseSummary }, Step> = step('fileCase');
 export const DISPATCH_CASE: TypedDocumentNode<{ dispatchCase: CaseSummary }, Step> = step('dispatchCase');
 export const START_CASE: TypedDocumentNode<{ startCase: CaseSummary }, Step> = step('startCase');
-export const HANDLE_CASE: TypedDocumentNode<{ handleCase: CaseSummary }, Step & { feedback: string }> = step(
+export const HANDLE_CASE: TypedDocumentNode<{ handleCase: CaseSummary }, Step & { feedback: string; photos?: string[] }> = step(
   'handleCase',
-  ', $feedback: String!',
-  ', feedback: $feedback',
+  ', $feedback: String!, $photos: [String!]',
+  ', feedback: $feedback, photos: $photos',
 );
 export const REQUEST_EXTENSION: TypedDocumentNode<{ requestCaseExtension: CaseSummary }, Step & { until: string; reason: string }> = step(
   'requestCaseExtension',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
 import { DISPATCH_CASE, FILE_CASE, HANDLE_CASE, REQUEST_EXTENSION, START_CASE } from '../cases/operations';
 import { useFormatters } from '../../i18n/useFormatters';
+import { photoForUpload } from '../cases/photos';
 import { isOpen, type CaseDetail, type CaseSummary } from '../cases/types';
 
 const DAY_MS = 24 * 3600_000;
@@ -14,6 +15,7 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   const client = useApolloClient();
   const id = useId();
   const [feedback, setFeedback] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
   const [days, setDays] = useState(3);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,9 +54,11 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
 
   const handle = () =>
     run(async () => {
-      const { data } = await client.mutate({ mutation: HANDLE_CASE, variables: { id: c.id, version: c.version, feedback: feedback.trim() } });
+      const photos = photo ? [await photoForUpload(photo)] : undefined;
+      const { data } = await client.mutate({ mutation: HANDLE_CASE, variables: { id: c.id, version: c.version, feedback: feedback.trim(), photos } });
       if (!data) throw new Error('no answer');
       setFeedback('');
+      setPhoto(null);
       return data.handleCase;
     });
 
@@ -88,6 +92,8 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
         >
           <label htmlFor={`${id}-feedback`}>{t('leader.feedback')}</label>
           <textarea id={`${id}-feedback`} name="feedback" className="input" rows={2} value={feedback} onChange={(e) => setFeedback(e.target.value)} required />
+          <label htmlFor={`${id}-photo`}>{t('leader.photo')}</label>
+          <input id={`${id}-photo`} name="photo" className="input" type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
           <button type="submit" className="button button--primary" disabled={busy || !feedback.trim()} data-action="handle">
             {t('leader.handle')}
           </button>
