@@ -63,4 +63,19 @@ export function printMatching(rows: MatchingBenchRow[]): void {
     console.log(`${head} ${line('optimal', r.optimalMs, r.optimal)}`);
     console.log(`${' '.repeat(head.length)} ${line('greedy', r.greedyMs, r.greedy)}`);
   }
+  if (rows.length < 2) return;
+  const sum = (f: (r: MatchingBenchRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const total = (pick: (r: MatchingBenchRow) => MatchQuality): MatchQuality => ({
+    covered: sum((r) => pick(r).covered),
+    weightedCovered: sum((r) => pick(r).weightedCovered),
+    totalDistanceM: sum((r) => pick(r).totalDistanceM),
+    maxLoad: Math.max(...rows.map((r) => pick(r).maxLoad)),
+  });
+  console.log(
+    `all ${rows.length} streets: needs ${sum((r) => r.needs)}, coverable ${sum((r) => r.coverable)}, helpers ${sum((r) => r.helpers)}, pairs ${sum((r) => r.candidates)}, ` +
+      `pairs ${(sum((r) => r.candidateMs) / 1000).toFixed(1)} s, optimal ${(sum((r) => r.optimalMs) / 1000).toFixed(1)} s, greedy ${(sum((r) => r.greedyMs) / 1000).toFixed(2)} s`,
+  );
+  for (const [name, q] of [['optimal', total((r) => r.optimal)], ['greedy', total((r) => r.greedy)]] as const) {
+    console.log(`  ${name.padEnd(8)} covered ${q.covered}, urgency ${q.weightedCovered}, total ${(q.totalDistanceM / 1000).toFixed(1)} km, mean ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0)} m, max load ${q.maxLoad}`);
+  }
 }
