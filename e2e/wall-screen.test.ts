@@ -352,7 +352,7 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
   });
 
-  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) and handles it with a photo; works on a phone', async () => {
+  it('signs a grid leader in on their own grid; the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) and handles it with a photo; lists households by tag and residents; works on a phone', async () => {
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
     await leader.goto(origin);
@@ -419,6 +419,20 @@ describe('wall screen (e2e, Chromium)', () => {
     await panel.locator('button', { hasText: /关闭|Close/ }).click();
     await leader.locator('.workspace__cases').waitFor();
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The leader's lists: households of their grid (two, one tagged 独居老人), filtered by tag; residents.
+    await leader.locator('[role="tab"][data-tab="households"]').click();
+    const households = leader.locator('.tabs__panel[data-tab="households"] .entity-list__item');
+    await households.first().waitFor({ timeout: 10_000 });
+    expect(await households.count()).toBe(2);
+    await leader.locator('.tabs__panel select[name="tag"]').selectOption('ELDERLY_ALONE');
+    await leader.waitForFunction(() => [...document.querySelectorAll('.tabs__panel .entity-list__item')].length === 1, undefined, { timeout: 10_000 });
+    expect(await leader.locator('.tabs__panel .tag-chip').first().textContent()).toBe('独居老人');
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await leader.locator('[role="tab"][data-tab="residents"]').click();
+    await leader.locator('.tabs__panel[data-tab="residents"] .entity-list__item').first().waitFor({ timeout: 10_000 });
+    expect(await leader.locator('.tabs__panel[data-tab="residents"] .entity-list__item').count()).toBe(4);
+    await leader.locator('[role="tab"][data-tab="cases"]').click();
+    await leader.locator('.workspace__cases').waitFor();
     await mapIdle(leader);
     await leader.screenshot({ path: join(ARTIFACTS, 'leader-phone.png') });
     await leader.close();

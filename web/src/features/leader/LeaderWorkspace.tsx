@@ -14,6 +14,7 @@ import { useIndicators } from '../cases/useIndicators';
 import { useGridLayers } from '../grids/useGridLayers';
 import { KpiBand } from '../wall/KpiBand';
 import { LeaderActions } from './LeaderActions';
+import { LeaderLists } from './LeaderLists';
 import { ReportCaseForm } from './ReportCaseForm';
 import { useLeaderFocus } from './useLeaderFocus';
 
@@ -21,8 +22,8 @@ const NO_SELECTION: never[] = [];
 
 /**
  * A grid leader's workspace: the map opens on their own grids with their cases as pins;
- * a click on the map reports a case there; the side lists their open cases, each with
- * accept / handle / request-extension. Stacks map over list on a phone.
+ * a click on the map reports a case there; the side has tabs for their open cases (each with
+ * accept / handle / request-extension), buildings, households and residents. Stacks map over list on a phone.
  */
 export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTheme; ws: Client; getToken: () => string | null; gridIds: string[] }) {
   const { t } = useTranslation();
@@ -80,29 +81,34 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
               }}
             />
           ) : (
-            <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
-              <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>
-              <p className="workspace__hint">{t('leader.reportHint')}</p>
-              {cases.length === 0 ? (
-                <p>{t('leader.noCases')}</p>
-              ) : (
-                <ul className="case-list">
-                  {cases.map((c) => (
-                    <li key={c.id}>
-                      <button type="button" className="case-list__item" data-case-id={c.id} onClick={() => openCase(c.id)}>
-                        <span className="status-chip" data-status={c.status}>
-                          {t(`status.${c.status}`)}
-                        </span>
-                        {c.overdue && <span className="status-chip status-chip--overdue">{t('case.overdue')}</span>}
-                        <span className="case-list__category">{nameOf(c.category)}</span>
-                        <span className="case-list__description">{c.description}</span>
-                        <time dateTime={c.reportedAt}>{format.dateTime(c.reportedAt)}</time>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <LeaderLists
+              gridId={gridIds.length === 1 ? gridIds[0] : null}
+              cases={
+                <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
+                  <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>
+                  <p className="workspace__hint">{t('leader.reportHint')}</p>
+                  {cases.length === 0 ? (
+                    <p>{t('leader.noCases')}</p>
+                  ) : (
+                    <ul className="case-list">
+                      {cases.map((c) => (
+                        <li key={c.id}>
+                          <button type="button" className="case-list__item" data-case-id={c.id} onClick={() => openCase(c.id)}>
+                            <span className="status-chip" data-status={c.status}>
+                              {t(`status.${c.status}`)}
+                            </span>
+                            {c.overdue && <span className="status-chip status-chip--overdue">{t('case.overdue')}</span>}
+                            <span className="case-list__category">{nameOf(c.category)}</span>
+                            <span className="case-list__description">{c.description}</span>
+                            <time dateTime={c.reportedAt}>{format.dateTime(c.reportedAt)}</time>
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              }
+            />
           )}
         </aside>
       </main>
