@@ -146,6 +146,19 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     // The re-run replaced the unreviewed greedy proposal rather than adding to it.
     const listed = await api.gql<{ serviceMatches: { totalCount: number } }>(`{ serviceMatches(gridId: "${medium}", period: "2026-11-02") { totalCount } }`);
     expect(listed.data!.serviceMatches.totalCount).toBe(2);
+
+    // The map layer draws each proposal as a line from the helper to the need, beside the overdue visits.
+    const map = await api.gql<{ serviceMap: { type: string; features: { geometry: { type: string; coordinates: number[][] }; properties: Record<string, unknown> }[] } }>(
+      `{ serviceMap(gridId: "${medium}", period: "2026-11-02", now: "2026-11-25T00:00:00Z") }`,
+    );
+    expect(map.errors).toBeUndefined();
+    const lines = map.data!.serviceMap.features.filter((f) => f.properties.layer === 'MATCH');
+    expect(lines).toHaveLength(2);
+    expect(lines.every((f) => f.geometry.type === 'LineString' && f.geometry.coordinates.length === 2)).toBe(true);
+    const westLine = lines.find((f) => f.geometry.coordinates[1][0] === Number(a[0].toFixed(6)));
+    expect(westLine?.properties.distanceM).toBe(200);
+    const visits = map.data!.serviceMap.features.filter((f) => f.properties.layer === 'OVERDUE_VISIT');
+    expect(visits.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
   });
 });
 

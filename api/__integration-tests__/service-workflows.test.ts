@@ -351,5 +351,11 @@ describe('what each account may list', () => {
     const board = await api.gqlAs<{ microWishes: { nodes: { status: string }[] } }>(volunteer, `{ microWishes(first: 500) { nodes { status } } }`);
     expect(board.data!.microWishes.nodes.length).toBeGreaterThan(0);
     expect(board.data!.microWishes.nodes.some((w) => w.status === 'SUBMITTED' || w.status === 'REJECTED')).toBe(false);
+    const map = await api.gqlAs<{ serviceMap: { features: { properties: { layer: string } }[] } }>(volunteer, `{ serviceMap(gridId: "${COMMUNITY_1}") }`);
+    expect(map.errors).toBeUndefined();
+    const layers = new Set(map.data!.serviceMap.features.map((f) => f.properties.layer));
+    expect([...layers]).toEqual(['OPEN_WISH']);
+    const leaderMap = await api.gqlAs<{ serviceMap: { features: { properties: { layer: string } }[] } }>(leader, `{ serviceMap(gridId: "${COMMUNITY_1}") }`);
+    expect(new Set(leaderMap.data!.serviceMap.features.map((f) => f.properties.layer))).toEqual(new Set(['OVERDUE_VISIT', 'OPEN_WISH']));
   });
 });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
 import { serviceActor } from './service.rules';
@@ -8,6 +9,7 @@ import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
 import { NeedInput, RegistrationInput } from './service.input';
 import { serviceLoaders } from './service.loader';
+import { serviceMap } from './service.map';
 import { ServiceService } from './service.service';
 import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
 
@@ -85,6 +87,19 @@ export class ServiceNeedResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceNeed> {
     return new ServiceService(ctx.db).cancelNeed(id, version, serviceActor(ctx.scope, actor), reason);
+  }
+
+  @Query(() => GraphQLJSONObject, {
+    description:
+      'Map layers of a grid subtree as a GeoJSON FeatureCollection, features tagged by `layer`: OVERDUE_VISIT and OPEN_WISH points, MATCH lines helper → need for the week `period`',
+  })
+  serviceMap(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID) gridId: string,
+    @Arg('period', () => String, { nullable: true }) period?: string,
+    @Arg('now', () => GraphQLDateTime, { nullable: true }) now?: Date,
+  ): Promise<FeatureCollection> {
+    return serviceMap(ctx.db, ctx.scope, gridId, period ?? null, now ?? new Date());
   }
 
   @FieldResolver(() => Household, { nullable: true })
