@@ -279,7 +279,7 @@ describe('volunteer teams and activities', () => {
 });
 
 describe('who may act', () => {
-  it('anonymous callers may not act or list; a volunteer account reads the echo wall, claims as VOLUNTEER by default but may not review; events record the account', async () => {
+  it('anonymous callers may not act or list; a volunteer account reads the echo wall, claims for its own registration only (as VOLUNTEER by default), may not review; events record the account', async () => {
     const wish = await publishedWish('需要身份的心愿');
     const anonymous = await api.gqlAs(null, CLAIM.replace(', $a: ActorInput!', '').replace(', actor: $a', ''), { id: wish.id, r: stableId('x') });
     expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(anonymous.errors?.[0].extensions?.code);
@@ -289,8 +289,19 @@ describe('who may act', () => {
     const volunteer = await api.userToken({ login: 'volunteer-li', role: 'VOLUNTEER' });
     const wall = await api.gqlAs(volunteer, `{ echoWall(communityId: "${COMMUNITY_1}") { title } }`);
     expect(wall.errors).toBeUndefined();
-    const helper = await register('李志愿者');
-    const claimed = await api.gqlAs(volunteer, `mutation ($id: ID!, $r: ID!) { claimWish(id: $id, registrationId: $r) { status } }`, { id: wish.id, r: helper });
+    // The volunteer registers from their own account; the registration is theirs alone.
+    const own = await api.gqlAs<{ registerForService: { id: string } }>(volunteer, `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`, {
+      input: { kind: 'VOLUNTEER', name: '李志愿者', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [TUE_9_11] },
+    });
+    expect(own.errors).toBeUndefined();
+    const helper = own.data!.registerForService.id;
+    const impostor = await api.userToken({ login: 'volunteer-zhao', role: 'VOLUNTEER' });
+    const CLAIM_AS = `mutation ($id: ID!, $r: ID!) { claimWish(id: $id, registrationId: $r) { status } }`;
+    const stolen = await api.gqlAs(impostor, CLAIM_AS, { id: wish.id, r: helper });
+    expect(stolen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const someoneElses = await api.gqlAs(volunteer, CLAIM_AS, { id: wish.id, r: await register('别人的登记') });
+    expect(someoneElses.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const claimed = await api.gqlAs(volunteer, CLAIM_AS, { id: wish.id, r: helper });
     expect(claimed.errors).toBeUndefined();
     const [event] = await api.db.dataSource.query(`SELECT actor_role, actor_name FROM service_event WHERE subject_id = $1 AND type = 'CLAIMED'`, [wish.id]);
     expect(event).toEqual({ actor_role: 'VOLUNTEER', actor_name: 'volunteer-li' });

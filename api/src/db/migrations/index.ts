@@ -2,8 +2,9 @@ import { Foundation1764100000000 } from './1764100000000-foundation';
 import { TileVersion1764200000000 } from './1764200000000-tile-version';
 import { Cases1764300000000 } from './1764300000000-cases';
 import { Services1764700000000 } from './1764700000000-services';
+import { ServiceAccounts1764900000000 } from './1764900000000-service-accounts';
 import { Identity1764500000000 } from './1764500000000-identity';
 import { TileVersionCases1764600000000 } from './1764600000000-tile-version-cases';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000, TileVersion1764200000000, Cases1764300000000, Identity1764500000000, TileVersionCases1764600000000, Services1764700000000];
+export const migrations = [Foundation1764100000000, TileVersion1764200000000, Cases1764300000000, Identity1764500000000, TileVersionCases1764600000000, Services1764700000000, ServiceAccounts1764900000000];

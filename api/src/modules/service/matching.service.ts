@@ -9,7 +9,7 @@ import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT,
 import { appendServiceEvent } from './service.events';
 import type { Scope } from '../auth/scope';
 import { allow, checkPeriod, formatWindow, optionalText, serviceRowScope, text, type ServiceAction } from './service.rules';
-import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 
 /** Statuses that hold a need (and a helper's capacity) for a week. */
 export const LIVE_MATCH = [MatchStatus.PROPOSED, MatchStatus.CONFIRMED, MatchStatus.ACCEPTED, MatchStatus.DONE];
@@ -122,13 +122,13 @@ export class MatchingService {
     return this.transition(id, version, actor, 'REJECT', { note: text(reason, 'reason', 1000) });
   }
 
-  accept(id: string, version: number, registrationId: string, actor: Actor): Promise<ServiceMatch> {
-    return this.transition(id, version, actor, 'ACCEPT', { registrationId });
+  accept(id: string, version: number, registrationId: string, actor: Actor, asUser: string | null = null): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'ACCEPT', { registrationId, asUser });
   }
 
   /** The helper declines: the need stays open and enters the next run without this helper. */
-  decline(id: string, version: number, registrationId: string, actor: Actor, reason?: string | null): Promise<ServiceMatch> {
-    return this.transition(id, version, actor, 'DECLINE', { registrationId, note: optionalText(reason, 'reason', 1000) });
+  decline(id: string, version: number, registrationId: string, actor: Actor, reason?: string | null, asUser: string | null = null): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'DECLINE', { registrationId, note: optionalText(reason, 'reason', 1000), asUser });
   }
 
   /** Done: the hours are recorded; a one-off need is done, a recurring one opens for the next week. */
@@ -185,7 +185,7 @@ export class MatchingService {
     return paginate(qb, 'x.seq', (x) => x.seq, args);
   }
 
-  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number } = {}): Promise<ServiceMatch> {
+  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number; asUser?: string | null } = {}): Promise<ServiceMatch> {
     const rule = MATCH_TRANSITIONS[action];
     allow(actor, rule.permission);
     if (!UUID.test(id)) throw notFound('ServiceMatch', id);
@@ -193,6 +193,7 @@ export class MatchingService {
     return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
       const match = await lockMatch(m, id, version);
       if (rule.helperOnly && match.registrationId !== p.registrationId) throw forbidden('only the proposed helper may answer this match');
+      if (rule.helperOnly) await checkOwner(m, match.registrationId, p.asUser ?? null);
       if (!rule.from.includes(match.status)) throw badInput('id', `a ${match.status} match cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: match.status });
       await m.query(`UPDATE service_match SET status = $2, version = version + 1 WHERE id = $1`, [id, rule.to]);
       if (action === 'ACCEPT') await m.query(`UPDATE service_need SET status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [match.needId]);

@@ -3,7 +3,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor } from './service.rules';
+import { serviceActor, volunteerAccount } from './service.rules';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
@@ -44,7 +44,7 @@ export class ServiceRegistrationResolver {
 
   @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER) or unit (GRID_LEADER) with a community' })
   registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceRegistration> {
-    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor));
+    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerAccount(ctx.scope));
   }
 
   @FieldResolver(() => [WeeklyWindow])
@@ -172,7 +172,7 @@ export class ServiceMatchResolver {
     @Arg('registrationId', () => ID, HELPER) registrationId: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).accept(id, version, registrationId, serviceActor(ctx.scope, actor));
+    return new MatchingService(ctx.db).accept(id, version, registrationId, serviceActor(ctx.scope, actor), volunteerAccount(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'The helper declines: the need stays open and re-enters the next run' })
@@ -184,7 +184,7 @@ export class ServiceMatchResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).decline(id, version, registrationId, serviceActor(ctx.scope, actor), reason);
+    return new MatchingService(ctx.db).decline(id, version, registrationId, serviceActor(ctx.scope, actor), reason, volunteerAccount(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'Done, with the hours served (服务时长)' })

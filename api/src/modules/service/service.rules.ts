@@ -136,6 +136,12 @@ export function serviceActor(scope: Scope, requested?: { role: ActorRole } | nul
   return actorFor(scope, role ? { role } : null);
 }
 
+/** The account a volunteer acts from, which must own the registration it acts for; null for staff. */
+export function volunteerAccount(scope: Scope): string | null {
+  const v = scope.viewer;
+  return v.kind === 'user' && v.role === 'VOLUNTEER' ? v.id : null;
+}
+
 /**
  * Which service rows the viewer may list: street-wide roles see all; a grid leader the
  * rows inside the grids they lead (by `grid_path`); anyone else signed in sees only the

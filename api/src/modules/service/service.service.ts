@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
@@ -38,7 +38,7 @@ export class ServiceService {
   }
 
   /** Registers a member, volunteer or unit with a community. Everything is checked before anything is written. */
-  async register(input: RegistrationInput, actor: Actor): Promise<ServiceRegistration> {
+  async register(input: RegistrationInput, actor: Actor, ownerUserId: string | null = null): Promise<ServiceRegistration> {
     allow(actor, 'REGISTER');
     const name = text(input.name, 'input.name', 200);
     const unitName = optionalText(input.unitName, 'input.unitName', 200);
@@ -75,9 +75,9 @@ export class ServiceService {
         point = [h.lng, h.lat];
       } else point = [input.lng as number, input.lat as number];
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity)
-         VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12) RETURNING id`,
-        [input.kind, name, unitName, input.unitId ?? null, input.communityId, input.householdId ?? null, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity],
+        `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity, user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13) RETURNING id`,
+        [input.kind, name, unitName, input.unitId ?? null, input.communityId, input.householdId ?? null, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity, ownerUserId],
       );
       await writeAvailability(m, row.id, input.availability);
       await appendServiceEvent(m, 'REGISTRATION', row.id, 'REGISTERED', actor, null, { kind: input.kind, skills });
@@ -166,6 +166,17 @@ export async function insertNeed(m: EntityManager, householdId: string, source: 
   );
   if (!row) throw badInput('input.householdId', 'no such household');
   return row.id;
+}
+
+/**
+ * A volunteer account may act only for its own registration (`userId` null: staff, who
+ * act on anyone's behalf). Nothing is written before this holds.
+ */
+export async function checkOwner(m: EntityManager, registrationId: string, userId: string | null): Promise<void> {
+  if (userId === null) return;
+  const [row] = await m.query(`SELECT user_id FROM service_registration WHERE id = $1`, [registrationId]);
+  if (!row) throw badInput('registrationId', 'no such registration');
+  if (row.user_id !== userId) throw forbidden('this registration belongs to another account');
 }
 
 async function checkSkills(m: EntityManager, codes: string[], field: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor } from './service.rules';
+import { serviceActor, volunteerAccount } from './service.rules';
 import { ActivityInput } from './service.input';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 import { TeamService } from './team.service';
@@ -39,7 +39,7 @@ export class VolunteerTeamResolver {
 
   @Mutation(() => ActivitySignup, { description: 'Sign up; a full activity answers BAD_USER_INPUT on activityId; VOLUNTEER' })
   signUpForActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ActivitySignup> {
-    return new TeamService(ctx.db).signUp(activityId, registrationId, serviceActor(ctx.scope, actor));
+    return new TeamService(ctx.db).signUp(activityId, registrationId, serviceActor(ctx.scope, actor), volunteerAccount(ctx.scope));
   }
 
   @Mutation(() => ActivitySignup, { description: 'Attendance and hours; attended with hours adds a service record; GRID_LEADER' })

@@ -5,7 +5,7 @@ import type { Actor } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
 import type { ActivityInput } from './service.input';
 import { allow, intIn, text } from './service.rules';
-import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 
 const TEAM_CONSTRAINT_FIELDS = {
@@ -71,13 +71,14 @@ export class TeamService {
   }
 
   /** Signs a helper up; the activity row is locked so concurrent sign-ups never pass capacity. */
-  async signUp(activityId: string, registrationId: string, actor: Actor): Promise<ActivitySignup> {
+  async signUp(activityId: string, registrationId: string, actor: Actor, asUser: string | null = null): Promise<ActivitySignup> {
     allow(actor, 'SIGN_UP');
     if (!UUID.test(activityId)) throw notFound('TeamActivity', activityId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
       const activity = await m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne();
       if (!activity) throw notFound('TeamActivity', activityId);
+      await checkOwner(m, registrationId, asUser);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM activity_signup WHERE activity_id = $1`, [activityId]);
       if (n >= activity.capacity) throw badInput('activityId', `is full (${activity.capacity} places)`);
       await m.query(`INSERT INTO activity_signup (activity_id, registration_id) VALUES ($1, $2)`, [activityId, registrationId]);

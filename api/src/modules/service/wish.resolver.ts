@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor } from './service.rules';
+import { serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
@@ -60,7 +60,7 @@ export class MicroWishResolver {
 
   @Mutation(() => MicroWish, { description: 'Claim a published wish; one live claim per wish: a second claimant gets CONFLICT' })
   claimWish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
-    return new WishService(ctx.db).claim(id, registrationId, serviceActor(ctx.scope, actor));
+    return new WishService(ctx.db).claim(id, registrationId, serviceActor(ctx.scope, actor), new Date(), volunteerAccount(ctx.scope));
   }
 
   @Mutation(() => MicroWish, { description: 'The claiming helper fulfils the wish, with a note and an optional photo (base64)' })
@@ -73,7 +73,7 @@ export class MicroWishResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('photo', () => String, { nullable: true }) photo?: string,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).fulfil(id, version, registrationId, note, serviceActor(ctx.scope, actor), photo);
+    return new WishService(ctx.db).fulfil(id, version, registrationId, note, serviceActor(ctx.scope, actor), photo, volunteerAccount(ctx.scope));
   }
 
   @Mutation(() => MicroWish, { description: 'The resident’s thanks; the wish then shows on the echo wall with it' })

@@ -9,7 +9,7 @@ import { appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
 import { allow, serviceRowScope, text } from './service.rules';
-import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
 /** How long a claim holds a wish before the sweep returns it to the board. */
@@ -76,7 +76,7 @@ export class WishService {
    * concurrent claim waits on the partial unique index and fails as CONFLICT when the
    * first commits, so exactly one wins.
    */
-  async claim(id: string, registrationId: string, actor: Actor, now: Date = new Date()): Promise<MicroWish> {
+  async claim(id: string, registrationId: string, actor: Actor, now: Date = new Date(), asUser: string | null = null): Promise<MicroWish> {
     allow(actor, 'CLAIM_WISH');
     if (!UUID.test(id)) throw notFound('MicroWish', id);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
@@ -84,6 +84,7 @@ export class WishService {
       return await inTransaction(this.ds, WISH_CONSTRAINT_FIELDS, async (m) => {
         const [helper] = await m.query(`SELECT active FROM service_registration WHERE id = $1`, [registrationId]);
         if (!helper?.active) throw badInput('registrationId', 'no such active registration');
+        await checkOwner(m, registrationId, asUser);
         await m.query(`INSERT INTO wish_claim (wish_id, registration_id, status, claimed_at, expires_at) VALUES ($1, $2, 'LIVE', $3, $4)`, [
           id,
           registrationId,
@@ -113,7 +114,7 @@ export class WishService {
   }
 
   /** The claiming helper fulfils the wish with a note and an optional photo (base64). */
-  async fulfil(id: string, version: number, registrationId: string, note: string, actor: Actor, photo?: string | null): Promise<MicroWish> {
+  async fulfil(id: string, version: number, registrationId: string, note: string, actor: Actor, photo?: string | null, asUser: string | null = null): Promise<MicroWish> {
     allow(actor, 'CLAIM_WISH');
     const fulfilNote = text(note, 'note', 2000);
     let bytes: Buffer | null = null;
@@ -124,6 +125,7 @@ export class WishService {
     const hash = bytes ? await this.storage.put(bytes) : null;
     return this.step(id, version, actor, [WishStatus.CLAIMED], 'FULFILLED', async (m, wish) => {
       if (wish.helperId !== registrationId) throw badInput('registrationId', 'only the helper holding the claim may fulfil it');
+      await checkOwner(m, registrationId, asUser);
       await m.query(`UPDATE wish_claim SET status = 'FULFILLED' WHERE wish_id = $1 AND status = 'LIVE'`, [id]);
       await m.query(`UPDATE micro_wish SET status = 'FULFILLED', fulfil_note = $2, photo = $3, fulfilled_at = now() WHERE id = $1`, [id, fulfilNote, hash]);
     });
