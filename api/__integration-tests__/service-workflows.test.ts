@@ -370,3 +370,24 @@ describe('what each account may list', () => {
     expect(new Set(leaderMap.data!.serviceMap.features.map((f) => f.properties.layer))).toEqual(new Set(['OVERDUE_VISIT', 'OPEN_WISH']));
   });
 });
+
+describe('where a leader may act', () => {
+  it('a grid leader raises needs, runs the matcher and records visits only inside the grids they lead', async () => {
+    const leader = await api.userToken({ login: 'leader-c1-writes', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+    const RAISE = `mutation ($input: NeedInput!) { raiseNeed(input: $input) { id } }`;
+    const need = (householdId: string) => ({ input: { householdId, type: 'REPAIR', source: 'GRID_LEADER', window: TUE_9_11 } });
+    expect((await api.gqlAs(leader, RAISE, need(household(SMALL_1, 0)))).errors).toBeUndefined();
+    const before = await count('service_need');
+    const elsewhere = await api.gqlAs(leader, RAISE, need(household('3301060010020010001', 0)));
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('service_need')).toBe(before);
+    const propose = await api.gqlAs(leader, `mutation { proposeMatches(gridId: "${stableId('330106001002')}", period: "2026-11-23") { needs } }`);
+    expect(propose.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const own = await api.gqlAs(leader, `mutation { proposeMatches(gridId: "${COMMUNITY_1}", period: "2026-11-23") { needs } }`);
+    expect(own.errors).toBeUndefined();
+    const visit = await api.gqlAs(leader, `mutation ($input: VisitInput!) { recordVisit(input: $input) { id } }`, {
+      input: { householdId: household('3301060010020010001', 0), visitedAt: '2026-11-24T10:00:00Z', findings: '越界' },
+    });
+    expect(visit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -8,7 +8,7 @@ import type { MatchRun } from './service.type';
 import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { Scope } from '../auth/scope';
-import { allow, checkPeriod, formatWindow, optionalText, serviceRowScope, text, type ServiceAction } from './service.rules';
+import { allow, checkPeriod, formatWindow, optionalText, requireInPaths, serviceRowScope, text, type ServiceAction } from './service.rules';
 import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 
 /** Statuses that hold a need (and a helper's capacity) for a week. */
@@ -49,7 +49,7 @@ export class MatchingService {
    * rejected before); HiGHS picks the assignment (see solveOptimal); the greedy result on
    * the same pairs is reported beside it. Runs of one week are serialised.
    */
-  async propose(gridId: string, period: string, actor: Actor, method: MatchMethod = MatchMethod.OPTIMAL): Promise<MatchRun> {
+  async propose(gridId: string, period: string, actor: Actor, method: MatchMethod = MatchMethod.OPTIMAL, paths: string[] | null = null): Promise<MatchRun> {
     allow(actor, 'PROPOSE');
     checkPeriod(period);
     if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
@@ -57,6 +57,7 @@ export class MatchingService {
     return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
       const [grid] = await m.query(`SELECT path::text AS path FROM grid WHERE id = $1`, [gridId]);
       if (!grid) throw badInput('gridId', 'no such grid');
+      requireInPaths(paths, grid.path, 'run the matcher');
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [period]);
       await m.query(
         `DELETE FROM service_match x USING service_need n
@@ -114,12 +115,12 @@ export class MatchingService {
     });
   }
 
-  confirm(id: string, version: number, actor: Actor): Promise<ServiceMatch> {
-    return this.transition(id, version, actor, 'CONFIRM');
+  confirm(id: string, version: number, actor: Actor, paths: string[] | null = null): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'CONFIRM', { paths });
   }
 
-  reject(id: string, version: number, actor: Actor, reason: string): Promise<ServiceMatch> {
-    return this.transition(id, version, actor, 'REJECT', { note: text(reason, 'reason', 1000) });
+  reject(id: string, version: number, actor: Actor, reason: string, paths: string[] | null = null): Promise<ServiceMatch> {
+    return this.transition(id, version, actor, 'REJECT', { note: text(reason, 'reason', 1000), paths });
   }
 
   accept(id: string, version: number, registrationId: string, actor: Actor, asUser: string | null = null): Promise<ServiceMatch> {
@@ -142,7 +143,7 @@ export class MatchingService {
    * need (skill, will, window, radius, capacity). The old one is rejected, the new one is
    * MANUAL and CONFIRMED.
    */
-  async reassign(id: string, version: number, registrationId: string, actor: Actor): Promise<ServiceMatch> {
+  async reassign(id: string, version: number, registrationId: string, actor: Actor, paths: string[] | null = null): Promise<ServiceMatch> {
     allow(actor, 'REVIEW_MATCH');
     if (!UUID.test(id)) throw notFound('ServiceMatch', id);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
@@ -152,6 +153,7 @@ export class MatchingService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [match.period]);
       await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE id = $1`, [id]);
       const [path] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
+      requireInPaths(paths, path.path, 'edit a match');
       const pair = (await candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId }))[0];
       if (!pair) throw badInput('registrationId', 'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit');
       const [row]: { id: string }[] = await m.query(
@@ -185,7 +187,7 @@ export class MatchingService {
     return paginate(qb, 'x.seq', (x) => x.seq, args);
   }
 
-  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number; asUser?: string | null } = {}): Promise<ServiceMatch> {
+  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number; asUser?: string | null; paths?: string[] | null } = {}): Promise<ServiceMatch> {
     const rule = MATCH_TRANSITIONS[action];
     allow(actor, rule.permission);
     if (!UUID.test(id)) throw notFound('ServiceMatch', id);
@@ -194,6 +196,10 @@ export class MatchingService {
       const match = await lockMatch(m, id, version);
       if (rule.helperOnly && match.registrationId !== p.registrationId) throw forbidden('only the proposed helper may answer this match');
       if (rule.helperOnly) await checkOwner(m, match.registrationId, p.asUser ?? null);
+      if (p.paths) {
+        const [need] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
+        requireInPaths(p.paths, need.path, 'review a match');
+      }
       if (!rule.from.includes(match.status)) throw badInput('id', `a ${match.status} match cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: match.status });
       await m.query(`UPDATE service_match SET status = $2, version = version + 1 WHERE id = $1`, [id, rule.to]);
       if (action === 'ACCEPT') await m.query(`UPDATE service_need SET status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [match.needId]);

@@ -3,7 +3,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor, volunteerAccount } from './service.rules';
+import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
@@ -75,7 +75,7 @@ export class ServiceNeedResolver {
 
   @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; REPORTER or GRID_LEADER' })
   raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceNeed> {
-    return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor));
+    return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ServiceNeed, { description: 'Withdraw a need; its live matches are rejected' })
@@ -134,12 +134,12 @@ export class ServiceMatchResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('method', () => MatchMethod, { defaultValue: MatchMethod.OPTIMAL }) method: MatchMethod,
   ): Promise<MatchRun> {
-    return new MatchingService(ctx.db).propose(gridId, period, serviceActor(ctx.scope, actor), method);
+    return new MatchingService(ctx.db).propose(gridId, period, serviceActor(ctx.scope, actor), method, leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader confirms a proposal: PROPOSED → CONFIRMED' })
   confirmMatch(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).confirm(id, version, serviceActor(ctx.scope, actor));
+    return new MatchingService(ctx.db).confirm(id, version, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader rejects a proposal; the need re-enters the next run without this helper' })
@@ -150,7 +150,7 @@ export class ServiceMatchResolver {
     @Arg('reason') reason: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).reject(id, version, serviceActor(ctx.scope, actor), reason);
+    return new MatchingService(ctx.db).reject(id, version, serviceActor(ctx.scope, actor), reason, leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader’s edit: give the need to another feasible helper (answers the new, CONFIRMED match)' })
@@ -161,7 +161,7 @@ export class ServiceMatchResolver {
     @Arg('registrationId', () => ID) registrationId: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).reassign(id, version, registrationId, serviceActor(ctx.scope, actor));
+    return new MatchingService(ctx.db).reassign(id, version, registrationId, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ServiceMatch, { description: 'The helper accepts: CONFIRMED → ACCEPTED; the need is ASSIGNED' })

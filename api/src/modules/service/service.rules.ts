@@ -136,6 +136,18 @@ export function serviceActor(scope: Scope, requested?: { role: ActorRole } | nul
   return actorFor(scope, role ? { role } : null);
 }
 
+/** The subtrees a grid leader's account may act in; null: anywhere (staff, or a role the table already limits). */
+export function leaderPaths(scope: Scope): string[] | null {
+  const v = scope.viewer;
+  return v.kind === 'user' && v.role === 'GRID_LEADER' ? v.gridPaths : null;
+}
+
+/** FORBIDDEN unless `path` lies in one of `paths` (null: no limit). */
+export function requireInPaths(paths: string[] | null, path: string, what: string): void {
+  if (paths === null || paths.some((p) => path === p || path.startsWith(`${p}.`))) return;
+  throw forbidden(`you may not ${what} outside the grids you lead`);
+}
+
 /** The account a volunteer acts from, which must own the registration it acts for; null for staff. */
 export function volunteerAccount(scope: Scope): string | null {
   const v = scope.viewer;

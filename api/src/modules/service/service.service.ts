@@ -8,7 +8,7 @@ import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistrat
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, checkWindow, intIn, optionalText, serviceRowScope, text } from './service.rules';
+import { allow, checkWindow, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,11 +97,12 @@ export class ServiceService {
   }
 
   /** Adds a need to the needs list (需求清单), at the household's building. */
-  async raiseNeed(input: NeedInput, actor: Actor): Promise<ServiceNeed> {
+  async raiseNeed(input: NeedInput, actor: Actor, paths: string[] | null = null): Promise<ServiceNeed> {
     allow(actor, 'RAISE_NEED');
     if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
     const fields = checkNeed(input, 'input');
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
+      await requireHouseholdIn(m, input.householdId, paths, 'raise a need');
       const id = await insertNeed(m, input.householdId, input.source, fields, null, 'input');
       await appendServiceEvent(m, 'NEED', id, 'RAISED', actor, fields.notes, { type: fields.type, source: input.source });
       return m.getRepository(ServiceNeed).findOneByOrFail({ id });
@@ -166,6 +167,14 @@ export async function insertNeed(m: EntityManager, householdId: string, source: 
   );
   if (!row) throw badInput('input.householdId', 'no such household');
   return row.id;
+}
+
+/** A grid leader may act on a household only inside the grids they lead (`paths` null: anywhere). */
+export async function requireHouseholdIn(m: EntityManager, householdId: string, paths: string[] | null, what: string): Promise<void> {
+  if (paths === null) return;
+  const [h] = await m.query(`SELECT g.path::text AS path FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`, [householdId]);
+  if (!h) throw badInput('input.householdId', 'no such household');
+  requireInPaths(paths, h.path, what);
 }
 
 /**

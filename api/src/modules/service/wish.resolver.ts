@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor, volunteerAccount } from './service.rules';
+import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
@@ -55,7 +55,7 @@ export class MicroWishResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).review(id, version, publish, serviceActor(ctx.scope, actor), reason);
+    return new WishService(ctx.db).review(id, version, publish, serviceActor(ctx.scope, actor), reason, leaderPaths(ctx.scope));
   }
 
   @Mutation(() => MicroWish, { description: 'Claim a published wish; one live claim per wish: a second claimant gets CONFLICT' })

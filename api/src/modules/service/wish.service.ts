@@ -8,7 +8,7 @@ import type { Actor } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, serviceRowScope, text } from './service.rules';
+import { allow, requireInPaths, serviceRowScope, text } from './service.rules';
 import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
@@ -60,10 +60,11 @@ export class WishService {
   }
 
   /** A leader publishes the wish on the board, or rejects it with a reason. */
-  review(id: string, version: number, publish: boolean, actor: Actor, reason?: string | null): Promise<MicroWish> {
+  review(id: string, version: number, publish: boolean, actor: Actor, reason?: string | null, paths: string[] | null = null): Promise<MicroWish> {
     allow(actor, 'REVIEW_WISH');
     const why = publish ? null : text(reason, 'reason', 1000);
-    return this.step(id, version, actor, [WishStatus.SUBMITTED], publish ? 'PUBLISHED' : 'REJECTED', async (m) => {
+    return this.step(id, version, actor, [WishStatus.SUBMITTED], publish ? 'PUBLISHED' : 'REJECTED', async (m, wish) => {
+      requireInPaths(paths, wish.gridPath, 'review a wish');
       await m.query(
         publish ? `UPDATE micro_wish SET status = 'PUBLISHED', published_at = now() WHERE id = $1` : `UPDATE micro_wish SET status = 'REJECTED', reject_reason = $2 WHERE id = $1`,
         publish ? [id] : [id, why],
