@@ -12,6 +12,16 @@ const ROLES_OF: Record<string, ActorRole[]> = {
   DEPARTMENT: [ActorRole.DEPARTMENT],
 };
 
+/** The role used when the caller names none: what the account is for. */
+const NATURAL_ROLE: Record<string, ActorRole> = {
+  STREET_ADMIN: ActorRole.COMMAND_CENTRE,
+  OPERATOR: ActorRole.COMMAND_CENTRE,
+  GRID_LEADER: ActorRole.GRID_LEADER,
+  VOLUNTEER: ActorRole.REPORTER,
+  RESIDENT: ActorRole.REPORTER,
+  DEPARTMENT: ActorRole.DEPARTMENT,
+};
+
 /**
  * The actor of a case step comes from the signed-in caller: the role asked for must be
  * one the caller holds (a street admin may act in any, for the command centre's console),
@@ -23,7 +33,7 @@ export function actorFor(scope: Scope, requested?: { role: ActorRole } | null): 
   if (v.kind === 'anonymous') throw forbidden('sign in first');
   const kind = v.kind === 'department' ? 'DEPARTMENT' : v.role;
   const allowed = ROLES_OF[kind] ?? [];
-  const role = requested?.role ?? allowed[allowed.length - 1];
+  const role = requested?.role ?? NATURAL_ROLE[kind];
   if (!allowed.includes(role)) throw forbidden(`a ${kind} may not act as ${role}; allowed: ${allowed.join(', ')}`);
   const name = v.kind === 'department' ? v.department : v.login;
   return { role, name };
