@@ -35,7 +35,7 @@ export function photoRouter(ds: DataSource, storage: PhotoStorage = photoStorage
         return;
       }
       const visible = scope.whereRaw('Case', 'c', 2);
-      const [seen] = await ds.query(`SELECT 1 FROM "case" c WHERE $1 = ANY(c.photos) AND ${visible.sql} LIMIT 1`, [hash, ...visible.params]);
+      const [seen] = await ds.query(`SELECT 1 FROM "case" c WHERE c.photos @> ARRAY[$1::text] AND ${visible.sql} LIMIT 1`, [hash, ...visible.params]);
       const bytes = seen ? await storage.get(hash) : null;
       if (!bytes) {
         res.status(404).json({ error: 'no such photo' });
