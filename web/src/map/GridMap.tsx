@@ -6,6 +6,7 @@ import { bearer } from '../features/auth/tokens';
 import type { PinCollection } from '../features/cases/pins';
 import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../features/cases/pinStyle';
 import type { GridLayerData } from '../features/grids/loadGridLayers';
+import { EMPTY_SERVICES, SERVICE_LAYER_IDS, SERVICE_LAYERS, SERVICE_SOURCE, serviceLayers, serviceSource, type ServiceCollection, type ServiceLayer } from '../features/services/serviceMap';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';
@@ -35,6 +36,10 @@ export interface GridMapProps {
   focus?: BBox | null;
   /** Told the map once it has loaded, and null when it goes. */
   onMap?: (map: MapLibreMap | null) => void;
+  /** Service layers (`serviceMap`: overdue visits, open wishes, match lines); null draws none. */
+  services?: ServiceCollection | null;
+  /** Which service layers to show. */
+  servicesShown?: ReadonlySet<ServiceLayer>;
 }
 
 /** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
@@ -55,7 +60,7 @@ const removedMaps = new WeakSet<MapLibreMap>();
  * clicks reported through `onPick`. The map's container carries `data-state="ready"` once
  * the grids are drawn, for end-to-end tests to wait on.
  */
-export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null, onMap }: GridMapProps) {
+export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null, onMap, services = null, servicesShown }: GridMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -107,6 +112,8 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
     });
     instance.on('load', () => {
       if (removedMaps.has(instance)) return;
+      instance.addSource(SERVICE_SOURCE, serviceSource());
+      for (const layer of serviceLayers(theme === 'dark')) instance.addLayer(layer);
       instance.addSource(CASE_SOURCE, casePinSource());
       for (const layer of casePinLayers(theme === 'dark')) instance.addLayer(layer);
       setMap(instance);
@@ -142,6 +149,18 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
     if (!map) return;
     map.getSource<GeoJSONSource>(CASE_SOURCE)?.setData(pins ?? { type: 'FeatureCollection', features: [] });
   }, [map, pins]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(SERVICE_SOURCE)?.setData(services ?? EMPTY_SERVICES);
+  }, [map, services]);
+
+  const shownKey = SERVICE_LAYERS.filter((layer) => !servicesShown || servicesShown.has(layer)).join(',');
+  useEffect(() => {
+    if (!map) return;
+    const shown = shownKey.split(',');
+    for (const layer of SERVICE_LAYERS) map.setLayoutProperty(SERVICE_LAYER_IDS[layer], 'visibility', shown.includes(layer) ? 'visible' : 'none');
+  }, [map, shownKey]);
 
   // New cases pulse: a CSS-animated marker on each fresh pin (DOM, so the map itself stays idle).
   const freshKey = (pins?.features ?? [])

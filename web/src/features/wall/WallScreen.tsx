@@ -16,11 +16,17 @@ import { GridChainPanel } from '../grid-inspector/GridChainPanel';
 import { useGridAt } from '../grid-inspector/useGridAt';
 import { LayersStatus } from '../grids/LayersStatus';
 import { useGridLayers } from '../grids/useGridLayers';
+import { ServiceToggles } from '../services/ServiceToggles';
+import { countServiceLayers, type ServiceLayer } from '../services/serviceMap';
+import { useServiceMap } from '../services/useServiceMap';
 import { CaseFeed } from './CaseFeed';
 import { ExtensionReview } from './ExtensionReview';
 import { KpiBand } from './KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
+
+/** The service layers the wall screen offers (both off at first). */
+const WALL_SERVICE_LAYERS: readonly ServiceLayer[] = ['OVERDUE_VISIT', 'OPEN_WISH'];
 
 const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
 
@@ -45,6 +51,16 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     [map],
   );
   const { lookup, retry } = useGridAt(picked);
+  const services = useServiceMap(null, null);
+  const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
+  const [servicesShown, setServicesShown] = useState<ReadonlySet<ServiceLayer>>(() => new Set());
+  const toggleService = useCallback((layer: ServiceLayer) => {
+    setServicesShown((shown) => {
+      const next = new Set(shown);
+      if (!next.delete(layer)) next.add(layer);
+      return next;
+    });
+  }, []);
   const kpis = { ...countsOf(stream.counts), ...indicators };
 
   const selection = useMemo<MapSelection[]>(
@@ -76,6 +92,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
         </button>
+        <ServiceToggles layers={WALL_SERVICE_LAYERS} counts={serviceCounts} shown={servicesShown} onToggle={toggleService} />
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
@@ -90,6 +107,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           onCaseClick={openCase}
           focus={focus}
           onMap={setMap}
+          services={services}
+          servicesShown={servicesShown}
         />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && (
