@@ -438,6 +438,18 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.close();
   });
 
+  it('shows a community\'s echo wall (回音壁) without sign-in', async () => {
+    const [{ id: communityId }] = await db.dataSource.query(`SELECT id FROM grid WHERE level = 'LARGE' AND path @> (SELECT path FROM grid WHERE id = $1)`, [smallGridId]);
+    const visitor = await context.newPage();
+    visitor.on('pageerror', (error) => consoleErrors.push(error.message));
+    await visitor.goto(`${origin}/?echo=${communityId}`);
+    await visitor.waitForSelector('.echo__title', { timeout: 30_000 });
+    await visitor.waitForFunction(() => !document.querySelector('.echo')?.textContent?.includes('加载中'), undefined, { timeout: 30_000 });
+    expect(await visitor.locator('.echo [role="alert"]').count()).toBe(0);
+    expect(await visitor.locator('input[name="login"]').count()).toBe(0);
+    await visitor.close();
+  });
+
   it('sends no request outside its own origin', () => {
     expect(requests.length).toBeGreaterThan(0);
     // Same host and port (http for pages, tiles and GraphQL; ws for subscriptions), or data:/blob: made in the page.

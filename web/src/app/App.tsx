@@ -1,5 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EchoWall } from '../features/echo/EchoWall';
+import { echoFromSearch } from '../features/echo/echo';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { useSession } from '../features/auth/SessionProvider';
 import { screenFor } from '../features/auth/tokens';
@@ -30,6 +32,15 @@ export function App({ theme }: { theme: MapTheme }) {
     auth.signOut();
     void client.apollo.clearStore();
   };
+
+  const echo = echoFromSearch(window.location.search);
+  if (echo.requested) {
+    return (
+      <div className="app" data-theme={theme} data-screen="echo">
+        <EchoWall communityId={echo.communityId} onLanguage={switchLanguage} />
+      </div>
+    );
+  }
 
   if (!session) {
     return (
