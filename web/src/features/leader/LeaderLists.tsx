@@ -6,15 +6,15 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { BUILDINGS_QUERY, HOUSEHOLD_TAGS, HOUSEHOLDS_QUERY, LIST_PAGE, RESIDENTS_QUERY, type HouseholdTag } from './operations';
 import { useCursorPages } from './usePagedList';
 
-export type LeaderTab = 'cases' | 'buildings' | 'households' | 'residents';
-const TABS: LeaderTab[] = ['cases', 'buildings', 'households', 'residents'];
+export type LeaderTab = 'cases' | 'services' | 'buildings' | 'households' | 'residents';
+const TABS: LeaderTab[] = ['cases', 'services', 'buildings', 'households', 'residents'];
 
 /**
  * The leader's side: tabs for their open cases (`cases`, rendered by the workspace), buildings,
  * households (tags, filter by tag) and residents (phones masked by the API, search). The API's
  * scope already limits every list to the leader's grids; `gridId` narrows to one of them.
  */
-export function LeaderLists({ cases, gridId }: { cases: ReactNode; gridId: string | null }) {
+export function LeaderLists({ cases, services, gridId }: { cases: ReactNode; services?: ReactNode; gridId: string | null }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<LeaderTab>('cases');
   const id = useId();
@@ -39,6 +39,7 @@ export function LeaderLists({ cases, gridId }: { cases: ReactNode; gridId: strin
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`} className="tabs__panel" data-tab={tab}>
         {tab === 'cases' && cases}
+        {tab === 'services' && services}
         {tab === 'buildings' && <BuildingList gridId={gridId} />}
         {tab === 'households' && <HouseholdList gridId={gridId} />}
         {tab === 'residents' && <ResidentList gridId={gridId} />}

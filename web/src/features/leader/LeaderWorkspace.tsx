@@ -12,6 +12,9 @@ import { useCaseStream } from '../cases/useCaseStream';
 import { useCategories } from '../cases/useCategories';
 import { useIndicators } from '../cases/useIndicators';
 import { useGridLayers } from '../grids/useGridLayers';
+import { ServicesPanel } from '../services/ServicesPanel';
+import { SERVICE_LAYERS, weekOf } from '../services/serviceMap';
+import { useServiceMap } from '../services/useServiceMap';
 import { KpiBand } from '../wall/KpiBand';
 import { LeaderActions } from './LeaderActions';
 import { LeaderLists } from './LeaderLists';
@@ -19,6 +22,7 @@ import { ReportCaseForm } from './ReportCaseForm';
 import { useLeaderFocus } from './useLeaderFocus';
 
 const NO_SELECTION: never[] = [];
+const ALL_SERVICE_LAYERS = new Set(SERVICE_LAYERS);
 
 /**
  * A grid leader's workspace: the map opens on their own grids with their cases as pins;
@@ -36,6 +40,10 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
   const [reportAt, setReportAt] = useState<LngLat | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const cases = openCaseList(stream.store);
+  const period = weekOf(new Date());
+  const [servicesVersion, setServicesVersion] = useState(0);
+  const services = useServiceMap(gridIds, period, servicesVersion);
+  const servicesChanged = useCallback(() => setServicesVersion((v) => v + 1), []);
 
   const pick = useCallback((point: LngLat) => {
     setCaseId(null);
@@ -62,6 +70,8 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
           pins={stream.pins}
           onCaseClick={openCase}
           focus={focus}
+          services={services}
+          servicesShown={ALL_SERVICE_LAYERS}
         />
         <aside className="workspace__side">
           {caseId ? (
@@ -83,6 +93,7 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
           ) : (
             <LeaderLists
               gridId={gridIds.length === 1 ? gridIds[0] : null}
+              services={<ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} />}
               cases={
                 <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
                   <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>

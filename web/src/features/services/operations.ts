@@ -16,3 +16,128 @@ export const COMMUNITY_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: stri
     }
   }
 `;
+
+export interface NeedRow {
+  id: string;
+  type: string;
+  urgency: string;
+  notes: string | null;
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  household: { address: string } | null;
+}
+
+export interface MatchRow {
+  id: string;
+  version: number;
+  status: string;
+  distanceM: number;
+  explanation: string;
+  helper: { name: string } | null;
+  need: { type: string; household: { address: string } | null } | null;
+}
+
+export interface VisitRow {
+  householdId: string;
+  address: string;
+  nextDueAt: string;
+  overdue: boolean;
+  tags: string[];
+  intervalDays: number;
+}
+
+export interface SkillRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export const LEADER_SERVICES_QUERY: TypedDocumentNode<
+  { serviceNeeds: { totalCount: number; nodes: NeedRow[] }; serviceMatches: { totalCount: number; nodes: MatchRow[] }; serviceSkills: SkillRow[] },
+  { gridId: string | null; period: string }
+> = gql`
+  query LeaderServices($gridId: ID, $period: String!) {
+    serviceNeeds(gridId: $gridId, status: OPEN, first: 50) {
+      totalCount
+      nodes {
+        id
+        type
+        urgency
+        notes
+        weekday
+        startMinute
+        endMinute
+        household {
+          address
+        }
+      }
+    }
+    serviceMatches(gridId: $gridId, period: $period, status: PROPOSED, first: 50) {
+      totalCount
+      nodes {
+        id
+        version
+        status
+        distanceM
+        explanation
+        helper {
+          name
+        }
+        need {
+          type
+          household {
+            address
+          }
+        }
+      }
+    }
+    serviceSkills {
+      code
+      nameZh
+      nameEn
+    }
+  }
+`;
+
+export const VISIT_SCHEDULE_QUERY: TypedDocumentNode<{ visitSchedule: VisitRow[] }, { gridId: string }> = gql`
+  query LeaderVisits($gridId: ID!) {
+    visitSchedule(gridId: $gridId, first: 50) {
+      householdId
+      address
+      nextDueAt
+      overdue
+      tags
+      intervalDays
+    }
+  }
+`;
+
+export const CONFIRM_MATCH: TypedDocumentNode<{ confirmMatch: { id: string; status: string } }, { id: string; version: number }> = gql`
+  mutation ConfirmMatch($id: ID!, $version: Int!) {
+    confirmMatch(id: $id, version: $version) {
+      id
+      status
+    }
+  }
+`;
+
+export const REJECT_MATCH: TypedDocumentNode<{ rejectMatch: { id: string; status: string } }, { id: string; version: number; reason: string }> = gql`
+  mutation RejectMatch($id: ID!, $version: Int!, $reason: String!) {
+    rejectMatch(id: $id, version: $version, reason: $reason) {
+      id
+      status
+    }
+  }
+`;
+
+export const PROPOSE_MATCHES: TypedDocumentNode<{ proposeMatches: { needs: number; proposals: { id: string }[] } }, { gridId: string; period: string }> = gql`
+  mutation ProposeMatches($gridId: ID!, $period: String!) {
+    proposeMatches(gridId: $gridId, period: $period) {
+      needs
+      proposals {
+        id
+      }
+    }
+  }
+`;

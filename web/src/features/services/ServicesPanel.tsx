@@ -1,0 +1,164 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../graphql/errors';
+import { useFormatters } from '../../i18n/useFormatters';
+import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REJECT_MATCH, VISIT_SCHEDULE_QUERY, type MatchRow } from './operations';
+import { clock, skillName, sortVisits } from './services';
+
+/**
+ * The leader's services tab: open needs (需求清单), this week's proposals (精准匹配) with confirm /
+ * reject (their helper → need lines are on the map), and the visits due or overdue (入户走访).
+ */
+export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const gridId = gridIds.length === 1 ? gridIds[0] : null;
+  const { data, loading, error, refetch } = useQuery(LEADER_SERVICES_QUERY, { variables: { gridId, period }, fetchPolicy: 'network-only' });
+  const client = useApolloClient();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const skills = data?.serviceSkills ?? [];
+  const name = (code: string) => skillName(skills, code, i18n.language);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+      await refetch();
+      onChanged();
+    } catch (e) {
+      setMessage(t('services.error', { message: errorMessage(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const propose = () =>
+    run(async () => {
+      for (const id of gridIds) await client.mutate({ mutation: PROPOSE_MATCHES, variables: { gridId: id, period } });
+    });
+
+  if (loading && !data) return <p>{t('lists.loading')}</p>;
+  if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  const needs = data?.serviceNeeds.nodes ?? [];
+  const matches = data?.serviceMatches.nodes ?? [];
+
+  return (
+    <div className="services" data-period={period}>
+      {message && (
+        <p role="alert" className="services__message">
+          {message}
+        </p>
+      )}
+      <section className="services__section" data-list="needs">
+        <h2 className="panel__title">{t('services.needs', { n: data?.serviceNeeds.totalCount ?? 0 })}</h2>
+        {needs.length === 0 ? (
+          <p>{t('services.noNeeds')}</p>
+        ) : (
+          <ul className="services__list">
+            {needs.map((n) => (
+              <li key={n.id} className="services__row" data-need-id={n.id}>
+                <span className="status-chip" data-urgency={n.urgency}>
+                  {t(`services.urgency.${n.urgency}`, { defaultValue: n.urgency })}
+                </span>
+                <strong>{name(n.type)}</strong> <span>{n.household?.address}</span>{' '}
+                <span>{t('services.window', { day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }), from: clock(n.startMinute), to: clock(n.endMinute) })}</span>
+                {n.notes && <p className="services__notes">{n.notes}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="proposals">
+        <h2 className="panel__title">{t('services.proposals', { n: data?.serviceMatches.totalCount ?? 0, period })}</h2>
+        <p className="workspace__hint">{t('services.linesHint')}</p>
+        <button type="button" className="button" disabled={busy || gridIds.length === 0} onClick={() => void propose()} data-action="propose-matches">
+          {t('services.propose')}
+        </button>
+        {matches.length === 0 ? (
+          <p>{t('services.noProposals')}</p>
+        ) : (
+          <ul className="services__list">
+            {matches.map((m) => (
+              <Proposal key={m.id} m={m} name={name} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="visits">
+        <h2 className="panel__title">{t('services.visits')}</h2>
+        {gridIds.map((id) => (
+          <VisitList key={id} gridId={id} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function Proposal({ m, name, busy, run }: { m: MatchRow; name: (code: string) => string; busy: boolean; run: (work: () => Promise<unknown>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <li className="services__row" data-match-id={m.id}>
+      <strong>{m.helper?.name ?? '—'}</strong> → {m.need ? name(m.need.type) : '—'} <span>{m.need?.household?.address}</span>{' '}
+      <span>{t('services.distance', { m: Math.round(m.distanceM) })}</span>
+      <p className="services__notes">{m.explanation}</p>
+      {rejecting ? (
+        <form
+          className="services__reject"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => client.mutate({ mutation: REJECT_MATCH, variables: { id: m.id, version: m.version, reason: reason.trim() } }));
+          }}
+        >
+          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('services.rejectReason')} aria-label={t('services.rejectReason')} required />
+          <button type="submit" className="button" disabled={busy || reason.trim() === ''} data-action="send-reject">
+            {t('services.reject')}
+          </button>
+          <button type="button" className="button" onClick={() => setRejecting(false)}>
+            {t('leader.cancel')}
+          </button>
+        </form>
+      ) : (
+        <div className="services__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            data-action="confirm-match"
+            onClick={() => void run(() => client.mutate({ mutation: CONFIRM_MATCH, variables: { id: m.id, version: m.version } }))}
+          >
+            {t('services.confirm')}
+          </button>
+          <button type="button" className="button" disabled={busy} data-action="reject-match" onClick={() => setRejecting(true)}>
+            {t('services.reject')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function VisitList({ gridId }: { gridId: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { data, loading, error } = useQuery(VISIT_SCHEDULE_QUERY, { variables: { gridId }, fetchPolicy: 'network-only' });
+  if (loading && !data) return <p>{t('lists.loading')}</p>;
+  if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  const rows = sortVisits(data?.visitSchedule ?? []);
+  if (rows.length === 0) return <p>{t('services.noVisits')}</p>;
+  return (
+    <ul className="services__list">
+      {rows.map((v) => (
+        <li key={v.householdId} className="services__row" data-household-id={v.householdId} data-overdue={v.overdue ? 'true' : undefined}>
+          {v.overdue && <span className="status-chip status-chip--overdue">{t('services.overdue')}</span>}
+          <span>{v.address}</span>{' '}
+          <time dateTime={v.nextDueAt}>{t('services.due', { date: format.dateTime(v.nextDueAt) })}</time>{' '}
+          <span>{v.tags.map((tag) => t(`tag.${tag}`, { defaultValue: tag })).join(' · ')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

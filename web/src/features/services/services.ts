@@ -1,0 +1,19 @@
+import type { SkillRow, VisitRow } from './operations';
+
+/** Minutes after midnight as HH:MM. */
+export function clock(minute: number): string {
+  const m = Math.max(0, Math.min(24 * 60, Math.round(minute)));
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** A skill code's name in the language (zh-* Chinese, else English); the code itself when unknown. */
+export function skillName(skills: readonly SkillRow[], code: string, language: string): string {
+  const skill = skills.find((s) => s.code === code);
+  if (!skill) return code;
+  return language.startsWith('zh') ? skill.nameZh : skill.nameEn;
+}
+
+/** Overdue visits first (most overdue first), then those due, soonest first. */
+export function sortVisits(rows: readonly VisitRow[]): VisitRow[] {
+  return [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDueAt.localeCompare(b.nextDueAt));
+}
