@@ -314,6 +314,11 @@ describe('wall screen (e2e, Chromium)', () => {
     const [large] = await db.dataSource.query(
       `SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`,
     );
+    // The service layer toggles (overdue visits, open wishes) switch their map layers on.
+    await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
+    expect(await page.locator('.service-toggles [data-layer="OPEN_WISH"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => (globalThis as unknown as MapHost).__streetgridMap.getStyle().layers.find((l) => l.id === 'service-open-wishes')?.layout?.visibility)).toBe('visible');
+    await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
     await page.locator('[data-action="tour"]').click();
     await page.waitForFunction(
       (box) => {
@@ -431,6 +436,17 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.locator('[role="tab"][data-tab="residents"]').click();
     await leader.locator('.tabs__panel[data-tab="residents"] .entity-list__item').first().waitFor({ timeout: 10_000 });
     expect(await leader.locator('.tabs__panel[data-tab="residents"] .entity-list__item').count()).toBe(4);
+    // The services tab: needs, proposals and visits load from the API without error.
+    await leader.locator('[role="tab"][data-tab="services"]').click();
+    await leader.waitForFunction(
+      () => {
+        const panel = document.querySelector('.tabs__panel[data-tab="services"]');
+        return !!document.querySelector('.tabs__panel[data-tab="services"] [data-list="visits"]') && !panel?.textContent?.includes('正在加载');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await leader.locator('.tabs__panel[data-tab="services"] [role="alert"]').count()).toBe(0);
     await leader.locator('[role="tab"][data-tab="cases"]').click();
     await leader.locator('.workspace__cases').waitFor();
     await mapIdle(leader);
