@@ -15,7 +15,7 @@ export interface Formatters {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The street office's own time zone, for date-times the API sends with a time. */
-const STREET_TIME_ZONE = 'Asia/Shanghai';
+export const STREET_TIME_ZONE = 'Asia/Shanghai';
 
 export function createFormatters(locale: string): Formatters {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

@@ -31,9 +31,11 @@ describe('service map layers', () => {
     expect(new Set(colours).size).toBe(3);
   });
 
-  it('names the week by its Monday', () => {
-    expect(weekOf(new Date('2026-11-25T20:00:00Z'))).toBe('2026-11-23');
-    expect(weekOf(new Date('2026-11-23T00:00:00Z'))).toBe('2026-11-23');
-    expect(weekOf(new Date('2026-11-29T23:00:00Z'))).toBe('2026-11-23');
+  it('names the week by its Monday on the street\'s calendar', () => {
+    expect(weekOf(new Date('2026-11-25T20:00:00Z'), 'UTC')).toBe('2026-11-23');
+    expect(weekOf(new Date('2026-11-23T00:00:00Z'), 'UTC')).toBe('2026-11-23');
+    expect(weekOf(new Date('2026-11-29T23:00:00Z'), 'UTC')).toBe('2026-11-23');
+    // Sunday 23:00 UTC is already Monday in Beijing.
+    expect(weekOf(new Date('2026-11-29T23:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-30');
   });
 });
