@@ -53,13 +53,14 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.get('/healthz', (_req, res) => {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
-  const cases = await attachCases(app, httpServer, schema, db.dataSource, { redisUrl: config.redisUrl });
+  // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
   const auth = new AuthService(db.dataSource, jwtSecret());
+  const cases = await attachCases(app, httpServer, schema, db.dataSource, auth, { redisUrl: config.redisUrl });
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db.dataSource, cases.bus, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
+      context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
     }),
   );
   // Tiles and photos: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).

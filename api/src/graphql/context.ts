@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, AuthService, jwtSecret, Scope, type Viewer } from '../modules/auth';
+import { ANONYMOUS, type AuthService, Scope, type Viewer } from '../modules/auth';
 import { createBuildingLoaders } from '../modules/building/building.loader';
 import type { CaseBus } from '../modules/case/case.bus';
 import { createCaseLoaders } from '../modules/case/case.loader';
@@ -35,7 +35,7 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, bus: CaseBus, viewer: Viewer = ANONYMOUS): Context {
+export function createContext(db: DataSource, bus: CaseBus, auth: AuthService, viewer: Viewer = ANONYMOUS): Context {
   const scope = new Scope(viewer);
-  return { db, bus, scope, auth: new AuthService(db, jwtSecret()), loaders: createLoaders(db, scope) };
+  return { db, bus, scope, auth, loaders: createLoaders(db, scope) };
 }

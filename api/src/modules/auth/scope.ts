@@ -2,7 +2,7 @@ import { forbidden } from '../../graphql/errors';
 import type { DepartmentScope, Viewer } from './viewer';
 
 /** The kinds of rows whose visibility depends on who asks. */
-export type ScopedEntity = 'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'PartyOrganization' | 'Case';
+export type ScopedEntity = 'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'PartyOrganization' | 'Case' | 'ServiceNeed' | 'MicroWish';
 
 export interface ScopeSql {
   sql: string;
@@ -35,6 +35,11 @@ export class Scope {
     return v.kind === 'user' && (v.role === 'STREET_ADMIN' || v.role === 'OPERATOR');
   }
 
+  /** Whether every row of `entity` is visible (no predicate narrows it). */
+  seesEverything(entity: ScopedEntity): boolean {
+    return this.where(entity, 'x').sql === '1 = 1';
+  }
+
   hasDepartmentScope(scope: DepartmentScope): boolean {
     return this.viewer.kind === 'department' && this.viewer.scopes.includes(scope);
   }
@@ -53,6 +58,8 @@ export class Scope {
         case 'Building':
           return { sql: `EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')})`, params };
         case 'Case':
+        case 'ServiceNeed':
+        case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'PartyOrganization':
           return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
@@ -80,6 +87,9 @@ export class Scope {
         return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND sg.path @> ${HOME_PATH}))`, params };
       case 'Case':
         return { sql: `${alias}.reporter_user_id = :scope_user`, params };
+      case 'MicroWish':
+        // The public wish board; needs (which name households) stay hidden.
+        return { sql: `${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED')`, params: {} };
     }
     return { sql: '1 = 0', params: {} };
   }

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createContext } from '../../graphql/context';
-import { AuthService, jwtSecret, type Viewer } from '../auth';
+import type { AuthService, Viewer } from '../auth';
 import { type CaseBus, createCaseBus } from './case.bus';
 import { startOverdueScheduler } from './case.scheduler';
 import { startClaimExpiry } from '../service/wish.service';
@@ -21,10 +21,16 @@ export interface CaseRuntime {
  * `redisUrl` is set), graphql-ws subscriptions on the same HTTP server at /graphql,
  * Open311 at /open311/v2, and the overdue sweep every CASE_SWEEP_MS (default 60 s, 0 = off).
  */
-export async function attachCases(app: Express, httpServer: Server, schema: GraphQLSchema, ds: DataSource, opts: { redisUrl?: string }): Promise<CaseRuntime> {
+export async function attachCases(
+  app: Express,
+  httpServer: Server,
+  schema: GraphQLSchema,
+  ds: DataSource,
+  auth: AuthService,
+  opts: { redisUrl?: string },
+): Promise<CaseRuntime> {
   const bus = await createCaseBus(ds, opts.redisUrl);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const auth = new AuthService(ds, jwtSecret());
   const ws = useServer<{ authorization?: string }, { viewer?: Viewer }>(
     {
       schema,
@@ -35,11 +41,11 @@ export async function attachCases(app: Express, httpServer: Server, schema: Grap
         ctx.extra.viewer = viewer;
         return true;
       },
-      context: (ctx) => createContext(ds, bus, ctx.extra.viewer),
+      context: (ctx) => createContext(ds, bus, auth, ctx.extra.viewer),
     },
     wss,
   );
-  app.use('/open311/v2', open311Router(ds, bus));
+  app.use('/open311/v2', open311Router(ds, bus, auth));
   const sweepMs = Number(process.env.CASE_SWEEP_MS ?? 60_000);
   const stopSweep = sweepMs > 0 ? startOverdueScheduler(ds, bus, sweepMs) : () => {};
   const stopClaimExpiry = sweepMs > 0 ? startClaimExpiry(ds, sweepMs) : () => {};

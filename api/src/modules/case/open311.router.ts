@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuthService, jwtSecret } from '../auth';
+import type { AuthService } from '../auth';
 import { applyScope, Scope } from '../auth/scope';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
@@ -36,10 +36,9 @@ class Open311Failure extends Error {
  * systems can report and follow cases: a service is a case category, a service request
  * is a case, and the loop's statuses map to `open` / `closed`.
  */
-export function open311Router(ds: DataSource, bus: CaseBus, apiKeys: Set<string> = open311KeysFromEnv()): Router {
+export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, apiKeys: Set<string> = open311KeysFromEnv()): Router {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false }), express.json());
-  const auth = new AuthService(ds, jwtSecret());
   /**
    * The caller behind an `api_key`: an Open311 key from the environment or a department's
    * API key carrying the Case scope. Requests hold residents' descriptions and addresses,

@@ -162,9 +162,5 @@ export function volunteerAccount(scope: Scope): string | null {
  */
 export function serviceRowScope(scope: Scope, alias: string, kind: 'NEED' | 'WISH'): { sql: string; params: Record<string, unknown> } {
   scope.requireSignedIn();
-  const v = scope.viewer;
-  if (scope.seesAll) return { sql: '1 = 1', params: {} };
-  if (v.kind === 'user' && v.role === 'GRID_LEADER') return { sql: `${alias}.grid_path <@ ANY(CAST(:scope_paths AS ltree[]))`, params: { scope_paths: v.gridPaths } };
-  if (kind === 'WISH' && v.kind === 'user') return { sql: `${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED')`, params: {} };
-  return { sql: '1 = 0', params: {} };
+  return scope.where(kind === 'NEED' ? 'ServiceNeed' : 'MicroWish', alias);
 }

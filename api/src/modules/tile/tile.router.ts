@@ -57,7 +57,7 @@ export function createTileRouter(ds: DataSource, options: TileServiceOptions = {
       const ifNoneMatch = req.headers['if-none-match'];
       // Set by the server's sign-in middleware in front of this router.
       const scope = res.locals.scope as Scope | undefined;
-      const known = scope && scope.where(layer === 'grids' ? 'Grid' : 'Building', 'x').sql !== '1 = 1' ? undefined : service.cachedEtag(layer, coord.z, coord.x, coord.y, version);
+      const known = service.cachedEtag(layer, coord.z, coord.x, coord.y, version, scope);
       if (known && etagMatches(ifNoneMatch, known)) {
         res.setHeader('ETag', known);
         res.status(304).end();

@@ -62,7 +62,7 @@ export class TileService {
 
   /** The ETag a tile of this version would carry if cached, without rendering it. */
   cachedEtag(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string | undefined {
-    return this.cache.get(cacheKey(layer, z, x, y, version, scope))?.etag;
+    return this.cache.get(cacheKey(layer, z, x, y, version, limitedBy(scope, layer)))?.etag;
   }
 
   /**
@@ -71,7 +71,7 @@ export class TileService {
    */
   async tile(layer: TileLayer, z: number, x: number, y: number, version?: string, scope?: Scope): Promise<Tile> {
     version ??= await this.version(layer);
-    const limited = scope && !seesWholeLayer(scope, layer) ? scope : undefined;
+    const limited = limitedBy(scope, layer);
     const key = cacheKey(layer, z, x, y, version, limited);
     const hit = this.cache.get(key);
     if (hit) {
@@ -131,8 +131,9 @@ export class TileService {
   }
 }
 
-function seesWholeLayer(scope: Scope, layer: TileLayer): boolean {
-  return scope.where(layer === 'grids' ? 'Grid' : 'Building', 'x').sql === '1 = 1';
+/** The scope that narrows this layer's features, or undefined when the viewer sees it whole. */
+function limitedBy(scope: Scope | undefined, layer: TileLayer): Scope | undefined {
+  return scope && !scope.seesEverything(layer === 'grids' ? 'Grid' : 'Building') ? scope : undefined;
 }
 
 function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string {
