@@ -16,6 +16,7 @@ import { AuthService, jwtSecret, Scope } from './modules/auth';
 import { requireSignInPlugin } from './modules/auth/require-sign-in';
 import { attachCases } from './modules/case/case.server';
 import { photoRouter } from './modules/case/photo.router';
+import { evaluationExportRouter } from './modules/service/evaluation.router';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
 
 export interface App {
@@ -63,7 +64,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
     }),
   );
-  // Tiles and photos: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
+  // Tiles, photos and exports: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
   const signedIn: express.RequestHandler = async (req, res, next) => {
     try {
       const viewer = await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'));
@@ -79,6 +80,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   };
   app.use('/tiles', signedIn);
   app.use('/photos', signedIn, photoRouter(db.dataSource));
+  app.use('/exports', signedIn, evaluationExportRouter(db.dataSource));
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
@@ -91,7 +93,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         },
       }),
     );
-    app.get(/^\/(?!graphql|tiles|photos|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+    app.get(/^\/(?!graphql|tiles|photos|exports|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
   }
 
   return {

@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors';
+import { badInput, forbidden } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
+import type { Scope } from '../auth/scope';
 import { type Actor, ActorRole } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
 import { allow, intIn, optionalText } from './service.rules';
@@ -55,6 +56,20 @@ export function periodRange(period: string): [Date, Date] {
   return [new Date(Date.UTC(year, month - 1, 1)), new Date(Date.UTC(year, month, 1))];
 }
 
+export interface SheetArgs {
+  communityId?: string | null;
+  registrationId?: string | null;
+  period: string;
+}
+
+/** The sheet's argument checks (the GraphQL query and the CSV export alike); answers the period's [from, to). */
+export function checkSheetArgs(args: SheetArgs): [Date, Date] {
+  const range = periodRange(args.period);
+  if (args.communityId != null && !UUID.test(args.communityId)) throw badInput('communityId', 'is not an id');
+  if (args.communityId == null && args.registrationId == null) throw badInput('communityId', 'give a community or a registration');
+  return range;
+}
+
 /** 双评议 — the unit and the community each rate a registered member per period. */
 export class EvaluationService {
   constructor(private readonly ds: DataSource) {}
@@ -80,10 +95,8 @@ export class EvaluationService {
   }
 
   /** The evaluation sheet of a community (or one registration) for a period, by name. */
-  async sheet(args: { communityId?: string | null; registrationId?: string | null; period: string }): Promise<EvaluationRow[]> {
-    const [from, to] = periodRange(args.period);
-    if (args.communityId != null && !UUID.test(args.communityId)) throw badInput('communityId', 'is not an id');
-    if (args.communityId == null && args.registrationId == null) throw badInput('communityId', 'give a community or a registration');
+  async sheet(args: SheetArgs): Promise<EvaluationRow[]> {
+    const [from, to] = checkSheetArgs(args);
     return this.ds.query(
       `SELECT r.id AS "registrationId", r.name, r.unit_name AS "unitName", $3::text AS period,
               coalesce((SELECT sum(hours) FROM service_record s WHERE s.registration_id = r.id AND s.at >= $4 AND s.at < $5), 0)::float8 AS hours,
@@ -95,5 +108,21 @@ export class EvaluationService {
         ORDER BY r.name, r.id`,
       [args.communityId ?? null, args.registrationId ?? null, args.period, from, to],
     );
+  }
+
+  /**
+   * The sheet of a community for a file export (双评议表): street admins and operators any
+   * community, a grid leader the communities inside the grids they lead, nobody else.
+   */
+  async exportSheet(scope: Scope, args: { communityId: string; period: string }): Promise<EvaluationRow[]> {
+    checkSheetArgs(args);
+    const v = scope.viewer;
+    if (!(v.kind === 'user' && (scope.seesAll || v.role === 'GRID_LEADER'))) throw forbidden('only street staff and grid leaders may export evaluation sheets');
+    if (!scope.seesAll) {
+      const visible = scope.whereRaw('Grid', 'g', 2);
+      const [grid] = await this.ds.query(`SELECT 1 FROM grid g WHERE g.id = $1 AND ${visible.sql}`, [args.communityId, ...visible.params]);
+      if (!grid) throw forbidden('this community is outside the grids you lead');
+    }
+    return this.sheet(args);
   }
 }
