@@ -126,10 +126,15 @@ describe('wall screen (e2e, Chromium)', () => {
   let smallBox: { x0: number; y0: number; x1: number; y1: number };
 
   /** A GraphQL call as the street admin, straight to the API. */
-  async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return apiAs<T>(adminToken, query, variables);
+  }
+
+  /** A GraphQL call with an account's access token, straight to the API. */
+  async function apiAs<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -464,6 +469,91 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await visitor.locator('.echo [role="alert"]').count()).toBe(0);
     expect(await visitor.locator('input[name="login"]').count()).toBe(0);
     await visitor.close();
+  });
+
+  it('signs a volunteer in on the helper screen: accepts a task a leader confirmed and records its hours, claims a wish nearby and fulfils it', async () => {
+    // What the leader did through the API: a registration owned by the volunteer's account,
+    // a need in their grid matched and confirmed to them, a wish published on the board.
+    const [home] = await db.dataSource.query(
+      `SELECT r.id AS "residentId", h.id AS "householdId", l.id AS "communityId"
+         FROM resident r JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id
+         JOIN grid s ON s.id = b.grid_id JOIN grid l ON l.level = 'LARGE' AND l.path @> s.path
+        WHERE s.id = $1 ORDER BY h.id, r.id LIMIT 1`,
+      [smallGridId],
+    );
+    const volunteerId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-volunteer', displayName: '志愿者小李', password: PASSWORD, role: 'VOLUNTEER', residentId: home.residentId }));
+    const volunteerToken = await signAccessToken(volunteerId, 'VOLUNTEER', jwtSecret());
+    const window = { weekday: 2, startMinute: 540, endMinute: 660 };
+    const { registerForService: reg } = await apiAs<{ registerForService: { id: string } }>(
+      volunteerToken,
+      `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
+      // Starting from a point of their own (not the household in need), so the task line has a length.
+      { input: { kind: 'VOLUNTEER', name: '志愿者小李', communityId: home.communityId, ...LEADER_POINT, skills: ['REPAIR'], radiusM: 3000, weeklyCapacity: 3, availability: [window] } },
+    );
+    const LEADER = { role: 'GRID_LEADER', name: 'e2e' };
+    await api(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
+      input: { householdId: home.householdId, type: 'REPAIR', urgency: 'HIGH', source: 'GRID_LEADER', window, notes: '水龙头漏水（e2e）' },
+      a: LEADER,
+    });
+    const local = new Date(Date.now() + 8 * 3_600_000);
+    const period = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - ((local.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+    const { proposeMatches } = await api<{ proposeMatches: { proposals: { id: string; version: number; registrationId: string }[] } }>(
+      `mutation ($g: ID!, $p: String!, $a: ActorInput) { proposeMatches(gridId: $g, period: $p, actor: $a) { proposals { id version registrationId } } }`,
+      { g: smallGridId, p: period, a: LEADER },
+    );
+    const proposal = proposeMatches.proposals.find((x) => x.registrationId === reg.id);
+    expect(proposal).toBeDefined();
+    await api(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`, { id: proposal!.id, v: proposal!.version, a: LEADER });
+    const { postWish } = await api<{ postWish: { id: string; version: number } }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`, {
+      input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
+      a: LEADER,
+    });
+    await api(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { id } }`, { ...postWish, v: postWish.version, a: LEADER });
+
+    const helper = await context.newPage();
+    helper.on('pageerror', (error) => consoleErrors.push(error.message));
+    await helper.goto(origin);
+    await signIn(helper, 'e2e-volunteer', consoleErrors);
+    expect(await helper.locator('.app__title').textContent()).toBe('志愿服务工作台');
+    const task = helper.locator(`[data-list="tasks"] [data-match-id="${proposal!.id}"]`);
+    await task.waitFor({ timeout: 15_000 });
+    expect(await task.getAttribute('data-status')).toBe('CONFIRMED');
+    expect(await task.locator('[data-field="address"]').textContent()).toContain('示例路');
+    expect(await task.textContent()).toContain('水龙头漏水（e2e）');
+    // The line from the helper to the task is drawn on the map.
+    await helper.waitForFunction(
+      (id) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: ['service-matches'] }).some((f) => f.properties.matchId === id),
+      proposal!.id,
+      { timeout: 15_000 },
+    );
+    await task.locator('[data-action="accept-match"]').click();
+    await helper.locator(`[data-match-id="${proposal!.id}"][data-status="ACCEPTED"]`).waitFor({ timeout: 10_000 });
+    await task.locator('[data-action="complete-match"]').click();
+    await task.locator('input[name="hours"]').fill('1.5');
+    await task.locator('[data-action="send-complete"]').click();
+    await helper.waitForFunction((id) => !document.querySelector(`[data-list="tasks"] [data-match-id="${id}"]`), proposal!.id, { timeout: 10_000 });
+    await helper.waitForFunction(() => document.querySelector('[data-field="hours"]')?.textContent?.includes('1.5'), undefined, { timeout: 10_000 });
+    const [{ status: matchStatus, hours }] = await db.dataSource.query(
+      `SELECT x.status, (SELECT sum(hours)::float8 FROM service_record WHERE match_id = x.id) AS hours FROM service_match x WHERE x.id = $1`,
+      [proposal!.id],
+    );
+    expect({ matchStatus, hours }).toEqual({ matchStatus: 'DONE', hours: 1.5 });
+
+    const nearby = helper.locator(`[data-list="nearby-wishes"] [data-wish-id="${postWish.id}"]`);
+    await nearby.waitFor({ timeout: 10_000 });
+    await nearby.locator('[data-action="claim-wish"]').click();
+    const mine = helper.locator(`[data-list="my-wishes"] [data-wish-id="${postWish.id}"]`);
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.locator('[data-field="address"]').textContent()).toContain('示例路');
+    await mine.locator('input[aria-label="完成情况"]').fill('送去了一台收音机');
+    await mine.locator('input[type="file"]').setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await mine.locator('[data-action="fulfil-wish"]').click();
+    await helper.waitForFunction((id) => !document.querySelector(`[data-list="my-wishes"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
+    const [wish] = await db.dataSource.query(`SELECT status, fulfil_note, photo IS NOT NULL AS "hasPhoto" FROM micro_wish WHERE id = $1`, [postWish.id]);
+    expect(wish).toEqual({ status: 'FULFILLED', fulfil_note: '送去了一台收音机', hasPhoto: true });
+    expect(await helper.locator('.workspace__side [role="alert"]').count()).toBe(0);
+    await helper.screenshot({ path: join(ARTIFACTS, 'helper.png') });
+    await helper.close();
   });
 
   it('sends no request outside its own origin', () => {

@@ -391,3 +391,86 @@ describe('where a leader may act', () => {
     expect(visit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe("a helper's own view (the volunteer screen)", () => {
+  it('sees only their registration and the tasks confirmed to it, with where to go but not the household; completes only their own; sees the address of a wish only while holding its claim', async () => {
+    const li = await api.userToken({ login: 'helper-li', role: 'VOLUNTEER' });
+    const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
+    const TALK = { weekday: 4, startMinute: 840, endMinute: 960 };
+    const reg = await api.gqlAs<{ registerForService: { id: string } }>(li, `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`, {
+      input: { kind: 'VOLUNTEER', name: '李心理', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['PSYCHOLOGICAL'], radiusM: 2000, weeklyCapacity: 2, availability: [TALK] },
+    });
+    expect(reg.errors).toBeUndefined();
+    const mine = reg.data!.registerForService.id;
+    const other = await register('别人的资源');
+
+    const me = await api.gqlAs<{ me: { registrations: { id: string; name: string }[] } }>(li, `{ me { registrations { id name } } }`);
+    expect(me.data!.me.registrations).toEqual([{ id: mine, name: '李心理' }]);
+    expect((await api.gqlAs<{ me: { registrations: unknown[] } }>(zhao, `{ me { registrations { id } } }`)).data!.me.registrations).toEqual([]);
+    const list = await api.gqlAs<{ serviceRegistrations: { nodes: { id: string }[] } }>(li, `{ serviceRegistrations(first: 500) { nodes { id } } }`);
+    expect(list.data!.serviceRegistrations.nodes.map((r) => r.id)).toEqual([mine]);
+    const peek = await api.gqlAs<{ serviceRegistration: unknown }>(li, `query ($id: ID!) { serviceRegistration(id: $id) { id name } }`, { id: other });
+    expect(peek.data!.serviceRegistration).toBeNull();
+    // The community's leader sees the whole resources list; a resident sees none of it.
+    const leader = await api.userToken({ login: 'leader-resources', role: 'GRID_LEADER', gridCodes: [SMALL_1] });
+    const resources = await api.gqlAs<{ serviceRegistrations: { nodes: { id: string }[] } }>(leader, `{ serviceRegistrations(communityId: "${COMMUNITY_1}", first: 500) { nodes { id } } }`);
+    expect(resources.data!.serviceRegistrations.nodes.map((r) => r.id)).toEqual(expect.arrayContaining([mine, other]));
+    const resident = await api.userToken({ login: 'resident-resources', role: 'RESIDENT' });
+    expect((await api.gqlAs<{ serviceRegistrations: { totalCount: number } }>(resident, `{ serviceRegistrations { totalCount } }`)).data!.serviceRegistrations.totalCount).toBe(0);
+
+    const need = await api.gql<{ raiseNeed: { id: string } }>(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
+      input: { householdId: household(SMALL_1, 0), type: 'PSYCHOLOGICAL', urgency: 'HIGH', source: 'GRID_LEADER', window: TALK, notes: '独居老人想找人聊聊' },
+      a: LEADER,
+    });
+    expect(need.errors).toBeUndefined();
+    const run = await api.gql<{ proposeMatches: { proposals: { id: string; version: number; registrationId: string }[] } }>(
+      `mutation ($g: ID!, $a: ActorInput) { proposeMatches(gridId: $g, period: "2026-11-30", actor: $a) { proposals { id version registrationId } } }`,
+      { g: stableId(SMALL_1), a: LEADER },
+    );
+    const proposal = run.data!.proposeMatches.proposals.find((p) => p.registrationId === mine)!;
+    expect(proposal).toBeDefined();
+    const TASKS = `query ($r: ID) { serviceMatches(registrationId: $r, period: "2026-11-30") { totalCount nodes { id version status need { id type notes address household { id } } } } }`;
+    // A proposal is the leader's until confirmed.
+    expect((await api.gqlAs<{ serviceMatches: { totalCount: number } }>(li, TASKS, { r: mine })).data!.serviceMatches.totalCount).toBe(0);
+    const confirmed = await api.gql<{ confirmMatch: { version: number } }>(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { confirmMatch(id: $id, version: $v, actor: $a) { version } }`, {
+      id: proposal.id,
+      v: proposal.version,
+      a: LEADER,
+    });
+    expect(confirmed.errors).toBeUndefined();
+    type Tasks = { serviceMatches: { totalCount: number; nodes: { id: string; version: number; status: string; need: { type: string; address: string | null; household: unknown } }[] } };
+    const tasks = await api.gqlAs<Tasks>(li, TASKS, { r: null });
+    expect(tasks.errors).toBeUndefined();
+    expect(tasks.data!.serviceMatches.nodes).toHaveLength(1);
+    const task = tasks.data!.serviceMatches.nodes[0];
+    expect(task).toMatchObject({ id: proposal.id, status: 'CONFIRMED', need: { type: 'PSYCHOLOGICAL', household: null } });
+    const [{ address }] = await api.db.dataSource.query(`SELECT address FROM household WHERE id = $1`, [household(SMALL_1, 0)]);
+    expect(task.need.address).toBe(address);
+    expect((await api.gqlAs<Tasks>(zhao, TASKS, { r: mine })).data!.serviceMatches.totalCount).toBe(0);
+    const lines = await api.gqlAs<{ serviceMap: { features: { properties: { layer: string; matchId?: string } }[] } }>(li, `{ serviceMap(gridId: "${stableId(SMALL_1)}", period: "2026-11-30") }`);
+    expect(lines.data!.serviceMap.features.filter((f) => f.properties.layer !== 'OPEN_WISH').map((f) => f.properties)).toEqual([expect.objectContaining({ layer: 'MATCH', matchId: proposal.id })]);
+
+    const accepted = await api.gqlAs<{ acceptMatch: { version: number } }>(li, `mutation ($id: ID!, $v: Int!, $r: ID!) { acceptMatch(id: $id, version: $v, registrationId: $r) { version } }`, {
+      id: proposal.id,
+      v: task.version,
+      r: mine,
+    });
+    expect(accepted.errors).toBeUndefined();
+    const COMPLETE = `mutation ($id: ID!, $v: Int!) { completeMatch(id: $id, version: $v, hours: 1.5, note: "聊了一下午") { status } }`;
+    const stolen = await api.gqlAs(zhao, COMPLETE, { id: proposal.id, v: accepted.data!.acceptMatch.version });
+    expect(stolen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const done = await api.gqlAs<{ completeMatch: { status: string } }>(li, COMPLETE, { id: proposal.id, v: accepted.data!.acceptMatch.version });
+    expect(done.errors).toBeUndefined();
+    expect(done.data!.completeMatch.status).toBe('DONE');
+
+    const wish = await publishedWish('想要一副老花镜');
+    const WISH_ADDRESS = `query ($h: ID) { microWishes(helperId: $h, status: CLAIMED, first: 100) { nodes { id address } } }`;
+    const before = await api.gqlAs<{ microWishes: { nodes: { id: string; address: string | null }[] } }>(li, `{ microWishes(status: PUBLISHED, first: 500) { nodes { id address } } }`);
+    expect(before.data!.microWishes.nodes.find((w) => w.id === wish.id)?.address).toBeNull();
+    expect((await api.gqlAs(li, `mutation ($id: ID!, $r: ID!) { claimWish(id: $id, registrationId: $r) { id } }`, { id: wish.id, r: mine })).errors).toBeUndefined();
+    const held = await api.gqlAs<{ microWishes: { nodes: { id: string; address: string | null }[] } }>(li, WISH_ADDRESS, { h: mine });
+    expect(held.data!.microWishes.nodes).toEqual([{ id: wish.id, address: expect.stringContaining('示例路') }]);
+    const theirs = await api.gqlAs<{ microWishes: { nodes: { id: string; address: string | null }[] } }>(zhao, WISH_ADDRESS, { h: mine });
+    expect(theirs.data!.microWishes.nodes).toEqual([{ id: wish.id, address: null }]);
+  });
+});

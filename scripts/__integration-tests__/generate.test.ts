@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../../api/__integration-tests__/harness';
 import { districtPlan, generateStreet } from '../src/generate';
 import { seedDistrict } from '../src/seed-demo';
+import { mondayInShanghai, seedDemoUsers } from '../src/seed-users';
 
 /** The generated demo street, loaded into a real PostGIS and checked there, in SQL. */
 describe('seed: one generated street on PostGIS', () => {
@@ -100,5 +101,27 @@ describe('seed: one generated street on PostGIS', () => {
     const before = await counts();
     await seedDistrict(db.dataSource, { streets: 1, seed: 1 });
     expect(await counts()).toEqual(before);
+  });
+
+  it('seeds the demo accounts: the volunteer owns a registration of the leaders\' community and has this week\'s tasks to answer', async () => {
+    const logins = await seedDemoUsers(db.dataSource);
+    expect(logins).toEqual(['admin', 'operator', 'leader-large', 'leader-medium', 'leader-small', 'resident', 'volunteer']);
+    const [row] = await db.dataSource.query(
+      `SELECT u.role, r.kind, r.community_id = lg.grid_id AS "sameCommunity",
+              (SELECT count(*) FROM service_match x WHERE x.registration_id = r.id AND x.status = 'CONFIRMED' AND x.period = $1::date)::int AS confirmed,
+              (SELECT count(*) FROM service_match x WHERE x.period = $1::date AND x.status = 'PROPOSED')::int AS proposed
+         FROM app_user u JOIN service_registration r ON r.user_id = u.id
+         JOIN user_grid lg ON lg.user_id = (SELECT id FROM app_user WHERE login = 'leader-large')
+        WHERE u.login = 'volunteer'`,
+      [mondayInShanghai(new Date())],
+    );
+    expect(row).toMatchObject({ role: 'VOLUNTEER', kind: 'VOLUNTEER', sameCommunity: true });
+    expect(row.confirmed).toBeGreaterThan(0);
+    expect(row.proposed).toBeGreaterThan(0);
+  });
+
+  it('names the Monday of the week on the Shanghai calendar', () => {
+    expect(mondayInShanghai(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-23'); // Sun 23:59 in Shanghai
+    expect(mondayInShanghai(new Date('2026-11-29T16:00:00Z'))).toBe('2026-11-30'); // Mon 00:00 in Shanghai
   });
 });

@@ -5,13 +5,14 @@ import { echoFromSearch } from '../features/echo/echo';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { useSession } from '../features/auth/SessionProvider';
 import { screenFor } from '../features/auth/tokens';
+import { HelperWorkspace } from '../features/helper/HelperWorkspace';
 import { LeaderWorkspace } from '../features/leader/LeaderWorkspace';
 import { WallScreen } from '../features/wall/WallScreen';
 import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
 
-/** Sign-in, then the screen of the account's role: the command centre's wall screen or a grid leader's workspace. */
+/** Sign-in, then the screen of the account's role: the command centre's wall screen, a grid leader's workspace or a helper's (volunteer's) workspace. */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
   const { session, auth, client } = useSession();
@@ -19,10 +20,13 @@ export function App({ theme }: { theme: MapTheme }) {
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
-    document.title = screen === 'leader' ? t('leader.title') : t('app.title');
+    document.title = titleOf(screen);
   }, [i18n.language, t, screen]);
 
   const getToken = useCallback(() => auth.tokenNow(), [auth]);
+  function titleOf(s: typeof screen): string {
+    return s === 'leader' ? t('leader.title') : s === 'helper' ? t('helper.title') : t('app.title');
+  }
   const switchLanguage = () => {
     const next = otherLanguage(i18n.language);
     storeLanguage(browserStorage(), next);
@@ -53,7 +57,7 @@ export function App({ theme }: { theme: MapTheme }) {
   return (
     <div className="app" data-theme={theme} data-screen={screen}>
       <header className="app__header">
-        <h1 className="app__title">{screen === 'leader' ? t('leader.title') : t('app.title')}</h1>
+        <h1 className="app__title">{titleOf(screen)}</h1>
         <span className="app__user">{t('auth.signedInAs', { name: session.user.displayName, role: t(`role.${session.user.role}`) })}</span>
         <button type="button" className="button" onClick={switchLanguage} aria-label={t('language.switchLabel')}>
           {t('language.switchTo')}
@@ -64,6 +68,7 @@ export function App({ theme }: { theme: MapTheme }) {
       </header>
       {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
       {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
+      {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
       {screen === 'none' && (
         <main className="app__main app__main--message">
           <p role="alert">{t('auth.noScreen', { role: t(`role.${session.user.role}`) })}</p>

@@ -2,7 +2,18 @@ import { forbidden } from '../../graphql/errors';
 import type { DepartmentScope, Viewer } from './viewer';
 
 /** The kinds of rows whose visibility depends on who asks. */
-export type ScopedEntity = 'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'PartyOrganization' | 'Case' | 'ServiceNeed' | 'MicroWish';
+export type ScopedEntity =
+  | 'Street'
+  | 'Grid'
+  | 'Building'
+  | 'Household'
+  | 'Resident'
+  | 'PartyOrganization'
+  | 'Case'
+  | 'ServiceNeed'
+  | 'MicroWish'
+  | 'ServiceRegistration'
+  | 'ServiceMatch';
 
 export interface ScopeSql {
   sql: string;
@@ -13,6 +24,11 @@ const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id =
 /** The street's party working committee is public to everyone signed in. */
 const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
+/** A path on the way to one of the scope's paths (an ancestor or the path itself). */
+const ABOVE_PATHS = (pathExpr: string) => `${pathExpr} @> ANY(CAST(:scope_paths AS ltree[]))`;
+/** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
+const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
+const OWN_REGISTRATION = (regExpr: string) => `EXISTS (SELECT 1 FROM service_registration sr WHERE sr.id = ${regExpr} AND sr.user_id = :scope_user)`;
 
 /**
  * What the viewer may see, enforced in one place: every loader, list and spatial search
@@ -20,7 +36,8 @@ const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS 
  * bbox search or a federation `_entities` lookup cannot reach a row the viewer may not
  * see. Street admins and operators see the street; a grid leader sees the subtrees of
  * the grids they lead; a resident sees their own household, its building and the grids
- * around it; a department sees the types its API key's scopes name; anonymous sees nothing.
+ * around it (a volunteer also their own registration, the tasks confirmed to it and those
+ * tasks' needs); a department sees the types its API key's scopes name; anonymous sees nothing.
  */
 export class Scope {
   constructor(readonly viewer: Viewer) {}
@@ -70,6 +87,16 @@ export class Scope {
             sql: `EXISTS (SELECT 1 FROM household sh JOIN building sb ON sb.id = sh.building_id JOIN grid sg ON sg.id = sb.grid_id WHERE sh.id = ${alias}.household_id AND ${IN_PATHS('sg.path')})`,
             params,
           };
+        case 'ServiceMatch':
+          return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
+        case 'ServiceRegistration':
+          // The resources list of the community they work in (a building's leader included),
+          // and any helper proposed for a need inside their grids.
+          return {
+            sql: `(EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.community_id AND (${ABOVE_PATHS('sg.path')} OR ${IN_PATHS('sg.path')}))
+                   OR EXISTS (SELECT 1 FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id WHERE sx.registration_id = ${alias}.id AND ${IN_PATHS('sn.grid_path')}))`,
+            params,
+          };
       }
     }
     // RESIDENT and VOLUNTEER: their own household and what contains it; cases they reported.
@@ -88,8 +115,19 @@ export class Scope {
       case 'Case':
         return { sql: `${alias}.reporter_user_id = :scope_user`, params };
       case 'MicroWish':
-        // The public wish board; needs (which name households) stay hidden.
-        return { sql: `${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED')`, params: {} };
+        // The public wish board, and their own household's wishes at any stage.
+        return { sql: `(${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED') OR ${alias}.household_id = :scope_household)`, params };
+      case 'ServiceRegistration':
+        return { sql: `${alias}.user_id = :scope_user`, params };
+      case 'ServiceMatch':
+        return { sql: `(${alias}.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION(`${alias}.registration_id`)})`, params };
+      case 'ServiceNeed':
+        // Their own household's needs, and the needs they were given as tasks.
+        return {
+          sql: `(${alias}.household_id = :scope_household
+                 OR EXISTS (SELECT 1 FROM service_match sx WHERE sx.need_id = ${alias}.id AND sx.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('sx.registration_id')}))`,
+          params,
+        };
     }
     return { sql: '1 = 0', params: {} };
   }

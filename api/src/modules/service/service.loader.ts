@@ -1,13 +1,21 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { byKey, groupByKey, uuids } from '../../graphql/batch';
+import type { DataSource } from 'typeorm';
+import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
+import type { Scope } from '../auth/scope';
 import { ServiceNeed, ServiceRegistration, type WeeklyWindow } from './service.entity';
 
-export function createServiceLoaders(ds: DataSource) {
-  const registrationById = new DataLoader<string, ServiceRegistration | null>(async (ids) =>
-    byKey(ids, await ds.getRepository(ServiceRegistration).findBy({ id: In(uuids(ids)) }), (r) => r.id),
-  );
-  const needById = new DataLoader<string, ServiceNeed | null>(async (ids) => byKey(ids, await ds.getRepository(ServiceNeed).findBy({ id: In(uuids(ids)) }), (n) => n.id));
+/** Loaders by id answer only rows the viewer may see (Scope), like the core loaders in context.ts. */
+export function createServiceLoaders(ds: DataSource, scope: Scope) {
+  const registrationById = new DataLoader<string, ServiceRegistration | null>(async (ids) => {
+    const visible = scope.where('ServiceRegistration', 'r');
+    const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: withNone(uuids(ids)) }).andWhere(visible.sql, visible.params).getMany();
+    return byKey(ids, rows, (r) => r.id);
+  });
+  const needById = new DataLoader<string, ServiceNeed | null>(async (ids) => {
+    const visible = scope.where('ServiceNeed', 'n');
+    const rows = await ds.getRepository(ServiceNeed).createQueryBuilder('n').where('n.id IN (:...ids)', { ids: withNone(uuids(ids)) }).andWhere(visible.sql, visible.params).getMany();
+    return byKey(ids, rows, (n) => n.id);
+  });
   /** 服务时间 — each registration's weekly windows, for many registrations in one statement. */
   const availabilityByRegistration = new DataLoader<string, WeeklyWindow[]>(async (ids) => {
     const rows: (WeeklyWindow & { registrationId: string })[] = await ds.query(
@@ -37,7 +45,17 @@ export function createServiceLoaders(ds: DataSource) {
     }
     return keys.map((k) => found.get(k) ?? 0);
   });
-  return { registrationById, needById, availabilityByRegistration, hoursInRange };
+  /** A household's address, for the needs the viewer already sees (a helper's task shows where to go). */
+  const addressByHousehold = new DataLoader<string, string | null>(async (ids) => {
+    const rows: { id: string; address: string }[] = await ds.query(`SELECT id, address FROM household WHERE id = ANY($1::uuid[])`, [uuids(ids)]);
+    return byKey(ids, rows, (r) => r.id).map((r) => r?.address ?? null);
+  });
+  /** The active registrations an account owns (a volunteer's own, for `me`). */
+  const registrationsByUser = new DataLoader<string, ServiceRegistration[]>(async (userIds) => {
+    const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.user_id IN (:...ids)', { ids: withNone(uuids(userIds)) }).andWhere('r.active').orderBy('r.created_at').getMany();
+    return groupByKey(userIds, rows, (r) => r.userId ?? '');
+  });
+  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser };
 }
 
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
@@ -48,8 +66,8 @@ const perRequest = new WeakMap<object, ServiceLoaders>();
  * The request's service loaders, made on first use and kept with the request context
  * (so they live and die with it, like the loaders in context.ts).
  */
-export function serviceLoaders(ctx: { db: DataSource }): ServiceLoaders {
+export function serviceLoaders(ctx: { db: DataSource; scope: Scope }): ServiceLoaders {
   let loaders = perRequest.get(ctx);
-  if (!loaders) perRequest.set(ctx, (loaders = createServiceLoaders(ctx.db)));
+  if (!loaders) perRequest.set(ctx, (loaders = createServiceLoaders(ctx.db, ctx.scope)));
   return loaders;
 }

@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
 import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
+import { Me } from '../auth/auth.types';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
@@ -15,7 +16,15 @@ import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistr
 
 const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
-const HELPER = { description: 'The helper’s registration (until sign-in exists)' };
+const HELPER = { description: 'The helper’s registration (a volunteer account must own it: see me.registrations)' };
+
+@Resolver(() => Me)
+export class MeServiceResolver {
+  @FieldResolver(() => [ServiceRegistration], { description: '双报到 — the service registrations this account owns (a volunteer’s own; empty for staff)' })
+  registrations(@Ctx() ctx: Context, @Root() me: Me): Promise<ServiceRegistration[]> {
+    return serviceLoaders(ctx).registrationsByUser.load(me.id);
+  }
+}
 
 @Resolver(() => ServiceRegistration)
 export class ServiceRegistrationResolver {
@@ -39,7 +48,7 @@ export class ServiceRegistrationResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ServiceRegistrationConnection> {
     ctx.scope.requireSignedIn();
-    return new ServiceService(ctx.db).registrations({ communityId, skill, first, after });
+    return new ServiceService(ctx.db).registrations({ communityId, skill, first, after }, ctx.scope);
   }
 
   @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER) or unit (GRID_LEADER) with a community' })
@@ -102,9 +111,14 @@ export class ServiceNeedResolver {
     return serviceMap(ctx.db, ctx.scope, gridId, period ?? null, now ?? new Date());
   }
 
-  @FieldResolver(() => Household, { nullable: true })
+  @FieldResolver(() => Household, { nullable: true, description: 'The household, when the viewer may see it (a helper may not: see address)' })
   household(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<Household | null> {
     return ctx.loaders.householdById.load(n.householdId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where to go: the household’s address (shown to whoever sees the need, e.g. the helper it was given to)' })
+  address(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<string | null> {
+    return serviceLoaders(ctx).addressByHousehold.load(n.householdId);
   }
 }
 
@@ -196,7 +210,7 @@ export class ServiceMatchResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).complete(id, version, hours, serviceActor(ctx.scope, actor), note);
+    return new MatchingService(ctx.db).complete(id, version, hours, serviceActor(ctx.scope, actor), note, { asUser: volunteerAccount(ctx.scope), paths: leaderPaths(ctx.scope) });
   }
 
   @FieldResolver(() => ServiceNeed, { nullable: true })

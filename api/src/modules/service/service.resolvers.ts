@@ -1,8 +1,8 @@
 import { EvaluationResolver } from './evaluation.resolver';
-import { ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
+import { MeServiceResolver, ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { VolunteerTeamResolver } from './team.resolver';
 import { HouseholdVisitResolver } from './visit.resolver';
 import { MicroWishResolver } from './wish.resolver';
 
 /** Every resolver of community services, for the schema. */
-export const serviceResolvers = [ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, EvaluationResolver] as const;
+export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, EvaluationResolver] as const;

@@ -85,9 +85,11 @@ export class ServiceService {
     });
   }
 
-  /** The resources list (资源清单): registrations of a community, optionally with a skill. */
-  registrations(args: { communityId?: string | null; skill?: string | null; first?: number | null; after?: string | null }): Promise<ConnectionShape<ServiceRegistration>> {
-    const qb = this.ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.active');
+  /** The resources list (资源清单): the registrations the viewer may see (Scope), by community and skill. */
+  registrations(args: { communityId?: string | null; skill?: string | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<ServiceRegistration>> {
+    scope.requireSignedIn();
+    const visible = scope.where('ServiceRegistration', 'r');
+    const qb = this.ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.active').andWhere(visible.sql, visible.params);
     if (args.communityId != null) {
       if (!UUID.test(args.communityId)) throw badInput('communityId', 'is not an id');
       qb.andWhere('r.community_id = :c', { c: args.communityId });

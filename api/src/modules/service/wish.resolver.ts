@@ -1,6 +1,7 @@
-import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
+import { serviceLoaders } from './service.loader';
 import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
@@ -19,9 +20,24 @@ export class MicroWishResolver {
     @Arg('status', () => WishStatus, { nullable: true }) status?: WishStatus,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('helperId', () => ID, { nullable: true, description: 'Only wishes this registration claimed or fulfilled (a helper’s own: see me.registrations)' }) helperId?: string,
   ): Promise<MicroWishConnection> {
     ctx.scope.requireSignedIn();
-    return new WishService(ctx.db).list({ gridId, status, first, after }, ctx.scope);
+    return new WishService(ctx.db).list({ gridId, status, helperId, first, after }, ctx.scope);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where to deliver: the household’s address, for staff, the grid’s leaders, the household itself and the helper holding the claim; null for everyone else',
+  })
+  async address(@Ctx() ctx: Context, @Root() w: MicroWish): Promise<string | null> {
+    const v = ctx.scope.viewer;
+    let may = ctx.scope.seesEverything('MicroWish') || (v.kind === 'user' && v.role === 'GRID_LEADER');
+    if (!may && v.kind === 'user') {
+      const own = await serviceLoaders(ctx).registrationsByUser.load(v.id);
+      may = w.householdId === v.householdId || (w.status === WishStatus.CLAIMED && own.some((r) => r.id === w.helperId));
+    }
+    return may ? serviceLoaders(ctx).addressByHousehold.load(w.householdId) : null;
   }
 
   @Query(() => [MicroWish], { description: 'Published wishes within `meters` of a point, nearest first' })

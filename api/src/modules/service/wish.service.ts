@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { paginate, pageSize, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
+import { checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import { photoStorage, type PhotoStorage } from '../case/case.storage';
 import type { Actor } from '../case/case.rules';
@@ -158,8 +159,8 @@ export class WishService {
     });
   }
 
-  /** The board: wishes of a grid subtree, by status, oldest first. */
-  list(args: { gridId?: string | null; status?: WishStatus | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
+  /** The board: wishes of a grid subtree, by status or claiming helper, oldest first. */
+  list(args: { gridId?: string | null; status?: WishStatus | null; helperId?: string | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
     const visible = serviceRowScope(scope, 'w', 'WISH');
     const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w').where(visible.sql, visible.params);
     if (args.gridId != null) {
@@ -167,11 +168,16 @@ export class WishService {
       qb.andWhere('w.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
     }
     if (args.status != null) qb.andWhere('w.status = :s', { s: args.status });
+    if (args.helperId != null) {
+      if (!UUID.test(args.helperId)) throw badInput('helperId', 'is not an id');
+      qb.andWhere('w.helper_id = :h', { h: args.helperId });
+    }
     return paginate(qb, 'w.seq', (w) => w.seq, args);
   }
 
   /** Published wishes within `meters` of a point, nearest first: what a helper can claim nearby. */
   async claimableNear(lng: number, lat: number, meters: number, first?: number | null): Promise<MicroWish[]> {
+    checkLngLat(lng, lat);
     if (!Number.isFinite(meters) || meters <= 0 || meters > 50_000) throw badInput('meters', 'must be more than 0 and at most 50000');
     const limit = pageSize(first);
     return this.ds

@@ -65,10 +65,11 @@ describe('session storage', () => {
 });
 
 describe('screenFor', () => {
-  it('gives the command centre the wall screen and leaders the workspace', () => {
+  it('gives the command centre the wall screen, leaders their workspace and volunteers the helper screen', () => {
     expect(screenFor('STREET_ADMIN')).toBe('wall');
     expect(screenFor('OPERATOR')).toBe('wall');
     expect(screenFor('GRID_LEADER')).toBe('leader');
+    expect(screenFor('VOLUNTEER')).toBe('helper');
     expect(screenFor('RESIDENT')).toBe('none');
   });
 });

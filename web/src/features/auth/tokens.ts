@@ -98,8 +98,9 @@ export function saveSession(storage: Pick<Storage, 'setItem' | 'removeItem'> | u
 }
 
 /** Which screen a role gets: the command centre's wall screen, the leader's workspace, or none. */
-export function screenFor(role: UserRole): 'wall' | 'leader' | 'none' {
+export function screenFor(role: UserRole): 'wall' | 'leader' | 'helper' | 'none' {
   if (role === 'STREET_ADMIN' || role === 'OPERATOR') return 'wall';
   if (role === 'GRID_LEADER') return 'leader';
+  if (role === 'VOLUNTEER') return 'helper';
   return 'none';
 }

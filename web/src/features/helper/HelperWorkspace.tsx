@@ -1,0 +1,312 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode, errorMessage } from '../../graphql/errors';
+import { GridMap } from '../../map/GridMap';
+import type { MapTheme } from '../../map/style';
+import { photoForUpload } from '../cases/photos';
+import { useGridLayers } from '../grids/useGridLayers';
+import { useLeaderFocus } from '../leader/useLeaderFocus';
+import { SERVICE_LAYERS, weekOf } from '../services/serviceMap';
+import { clock, skillName } from '../services/services';
+import { useServiceMap } from '../services/useServiceMap';
+import { groupTasks, monthOf, parseHours } from './helper';
+import { ACCEPT_MATCH, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, TASKS_QUERY, WISHES_QUERY, type Registration, type TaskRow, type WishRow } from './operations';
+
+const NO_SELECTION: never[] = [];
+const HELPER_LAYERS = new Set(SERVICE_LAYERS.filter((l) => l !== 'OVERDUE_VISIT'));
+const ignorePick = () => undefined;
+
+type Run = (work: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * A helper's (volunteer or in-service party member's) workspace: the tasks leaders
+ * confirmed to them (accept / decline, then done with the hours), the wishes they hold a
+ * claim on (fulfil with a note and a photo) and the published wishes within their radius
+ * (claim). The map opens on their community with their task lines and the open wishes.
+ */
+export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken: () => string | null }) {
+  const { t, i18n } = useTranslation();
+  const month = useMemo(() => monthOf(new Date()), []);
+  const home = useQuery(HELPER_QUERY, { variables: month, fetchPolicy: 'network-only' });
+  const registrations = home.data?.me?.registrations ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const reg = registrations.find((r) => r.id === chosen) ?? registrations[0] ?? null;
+  const skills = home.data?.serviceSkills ?? [];
+  const name = useCallback((code: string) => skillName(skills, code, i18n.language), [skills, i18n.language]);
+
+  const layers = useGridLayers();
+  const { focus, settled } = useLeaderFocus(reg ? [reg.communityId] : []);
+  const [version, setVersion] = useState(0);
+  const services = useServiceMap(reg ? [reg.communityId] : [], weekOf(new Date()), version);
+
+  return (
+    <main className="app__main workspace" data-screen-part="helper">
+      <GridMap
+        theme={theme}
+        layers={layers.status === 'ready' && settled ? layers.data : null}
+        picked={null}
+        selection={NO_SELECTION}
+        onPick={ignorePick}
+        getToken={getToken}
+        focus={focus}
+        services={services}
+        servicesShown={HELPER_LAYERS}
+      />
+      <aside className="workspace__side">
+        {home.loading && !home.data ? (
+          <p>{t('lists.loading')}</p>
+        ) : home.error && !home.data ? (
+          <p role="alert">{t('lists.error', { message: home.error.message })}</p>
+        ) : !reg ? (
+          <section className="services__section" data-list="not-registered">
+            <h2 className="panel__title">{t('helper.notRegisteredTitle')}</h2>
+            <p>{t('helper.notRegistered')}</p>
+          </section>
+        ) : (
+          <div className="services" data-registration-id={reg.id}>
+            <section className="services__section" data-list="registration">
+              <h2 className="panel__title">{reg.name}</h2>
+              {registrations.length > 1 && (
+                <select className="input" value={reg.id} onChange={(e) => setChosen(e.target.value)} aria-label={t('helper.registration')}>
+                  {registrations.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name} · {t(`helper.kind.${r.kind}`, { defaultValue: r.kind })}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <p className="workspace__hint">
+                {t('helper.profile', { skills: reg.skills.map(name).join('、'), radius: reg.radiusM, capacity: reg.weeklyCapacity })}
+              </p>
+              <p data-field="hours">{t('helper.hours', { hours: reg.hours })}</p>
+            </section>
+            <HelperLists reg={reg} name={name} onChanged={() => setVersion((v) => v + 1)} reloadHome={() => void home.refetch()} />
+          </div>
+        )}
+      </aside>
+    </main>
+  );
+}
+
+function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; name: (code: string) => string; onChanged: () => void; reloadHome: () => void }) {
+  const { t } = useTranslation();
+  const [lng, lat] = reg.location.coordinates;
+  const tasks = useQuery(TASKS_QUERY, { variables: { registrationId: reg.id }, fetchPolicy: 'network-only' });
+  const wishes = useQuery(WISHES_QUERY, { variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM }, fetchPolicy: 'network-only' });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run: Run = async (work) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (error) {
+      setMessage(errorCode(error) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorMessage(error) }));
+    } finally {
+      setBusy(false);
+      await Promise.all([tasks.refetch(), wishes.refetch()]).catch(() => undefined);
+      reloadHome();
+      onChanged();
+    }
+  };
+
+  const groups = groupTasks(tasks.data?.serviceMatches.nodes ?? []);
+  const mine = wishes.data?.mine.nodes ?? [];
+  const nearby = wishes.data?.nearby ?? [];
+
+  return (
+    <>
+      {message && (
+        <p role="alert" className="services__message">
+          {message}
+        </p>
+      )}
+      <section className="services__section" data-list="tasks">
+        <h2 className="panel__title">{t('helper.tasks', { n: groups.toAnswer.length + groups.toDo.length })}</h2>
+        <p className="workspace__hint">{t('helper.linesHint')}</p>
+        {tasks.loading && !tasks.data ? (
+          <p>{t('lists.loading')}</p>
+        ) : tasks.error && !tasks.data ? (
+          <p role="alert">{t('lists.error', { message: tasks.error.message })}</p>
+        ) : groups.toAnswer.length + groups.toDo.length === 0 ? (
+          <p>{t('helper.noTasks')}</p>
+        ) : (
+          <ul className="services__list">
+            {[...groups.toAnswer, ...groups.toDo].map((task) => (
+              <Task key={task.id} task={task} reg={reg} name={name} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+        {groups.done.length > 0 && <p className="workspace__hint">{t('helper.done', { n: groups.done.length })}</p>}
+      </section>
+      <section className="services__section" data-list="my-wishes">
+        <h2 className="panel__title">{t('helper.myWishes', { n: mine.length })}</h2>
+        {mine.length === 0 ? (
+          <p>{t('helper.noMyWishes')}</p>
+        ) : (
+          <ul className="services__list">
+            {mine.map((w) => (
+              <ClaimedWish key={w.id} wish={w} reg={reg} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="nearby-wishes">
+        <h2 className="panel__title">{t('helper.nearby', { n: nearby.length, radius: reg.radiusM })}</h2>
+        {wishes.loading && !wishes.data ? (
+          <p>{t('lists.loading')}</p>
+        ) : wishes.error && !wishes.data ? (
+          <p role="alert">{t('lists.error', { message: wishes.error.message })}</p>
+        ) : nearby.length === 0 ? (
+          <p>{t('helper.noNearby')}</p>
+        ) : (
+          <ul className="services__list">
+            {nearby.map((w) => (
+              <NearbyWish key={w.id} wish={w} reg={reg} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration; name: (code: string) => string; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [mode, setMode] = useState<'idle' | 'decline' | 'complete'>('idle');
+  const [reason, setReason] = useState('');
+  const [hours, setHours] = useState('1');
+  const [note, setNote] = useState('');
+  const n = task.need;
+  const parsedHours = parseHours(hours);
+  return (
+    <li className="services__row" data-match-id={task.id} data-status={task.status}>
+      <span className="status-chip" data-status={task.status}>
+        {t(`helper.status.${task.status}`, { defaultValue: task.status })}
+      </span>{' '}
+      <strong>{n ? name(n.type) : '—'}</strong>{' '}
+      {n && <span>{t('services.window', { day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }), from: clock(n.startMinute), to: clock(n.endMinute) })}</span>}{' '}
+      <span>{t('helper.week', { period: task.period })}</span>
+      {n?.address && <p data-field="address">{n.address}</p>}
+      {n?.notes && <p className="services__notes">{n.notes}</p>}
+      <p className="services__notes">{task.explanation}</p>
+      {mode === 'decline' ? (
+        <form
+          className="services__reject"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => client.mutate({ mutation: DECLINE_MATCH, variables: { id: task.id, version: task.version, registrationId: reg.id, reason: reason.trim() || null } }));
+          }}
+        >
+          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('helper.declineReason')} aria-label={t('helper.declineReason')} />
+          <button type="submit" className="button" disabled={busy} data-action="send-decline">
+            {t('helper.decline')}
+          </button>
+          <button type="button" className="button" onClick={() => setMode('idle')}>
+            {t('leader.cancel')}
+          </button>
+        </form>
+      ) : mode === 'complete' ? (
+        <form
+          className="services__reject"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (parsedHours === null) return;
+            void run(() => client.mutate({ mutation: COMPLETE_MATCH, variables: { id: task.id, version: task.version, hours: parsedHours, note: note.trim() || null } }));
+          }}
+        >
+          <label>
+            {t('helper.hoursServed')}
+            <input className="input" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-invalid={parsedHours === null} name="hours" />
+          </label>
+          <input className="input" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('helper.note')} aria-label={t('helper.note')} />
+          <button type="submit" className="button button--primary" disabled={busy || parsedHours === null} data-action="send-complete">
+            {t('helper.complete')}
+          </button>
+          <button type="button" className="button" onClick={() => setMode('idle')}>
+            {t('leader.cancel')}
+          </button>
+        </form>
+      ) : task.status === 'CONFIRMED' ? (
+        <div className="services__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            data-action="accept-match"
+            onClick={() => void run(() => client.mutate({ mutation: ACCEPT_MATCH, variables: { id: task.id, version: task.version, registrationId: reg.id } }))}
+          >
+            {t('helper.accept')}
+          </button>
+          <button type="button" className="button" disabled={busy} data-action="decline-match" onClick={() => setMode('decline')}>
+            {t('helper.decline')}
+          </button>
+        </div>
+      ) : (
+        <div className="services__actions">
+          <button type="button" className="button button--primary" disabled={busy} data-action="complete-match" onClick={() => setMode('complete')}>
+            {t('helper.complete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ClaimedWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registration; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
+  return (
+    <li className="services__row" data-wish-id={wish.id} data-status={wish.status}>
+      <strong>{wish.title}</strong>
+      <p className="services__notes">{wish.description}</p>
+      {wish.address && <p data-field="address">{wish.address}</p>}
+      <form
+        className="services__reject"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            const encoded = photo ? await photoForUpload(photo) : null;
+            await client.mutate({ mutation: FULFIL_WISH, variables: { id: wish.id, version: wish.version, registrationId: reg.id, note: note.trim(), photo: encoded } });
+          });
+        }}
+      >
+        <input className="input" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('helper.fulfilNote')} aria-label={t('helper.fulfilNote')} required />
+        <label>
+          {t('helper.photo')}
+          <input type="file" accept="image/*" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} name="photo" />
+        </label>
+        <button type="submit" className="button button--primary" disabled={busy || note.trim() === ''} data-action="fulfil-wish">
+          {t('helper.fulfil')}
+        </button>
+      </form>
+    </li>
+  );
+}
+
+function NearbyWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registration; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  return (
+    <li className="services__row" data-wish-id={wish.id} data-status={wish.status}>
+      <strong>{wish.title}</strong>
+      <p className="services__notes">{wish.description}</p>
+      <div className="services__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          data-action="claim-wish"
+          onClick={() => void run(() => client.mutate({ mutation: CLAIM_WISH, variables: { id: wish.id, registrationId: reg.id } }))}
+        >
+          {t('helper.claim')}
+        </button>
+      </div>
+    </li>
+  );
+}

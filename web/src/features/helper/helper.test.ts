@@ -1,0 +1,41 @@
+import { groupTasks, monthOf, parseHours } from './helper';
+import type { TaskRow } from './operations';
+
+const task = (id: string, status: string, period: string, weekday: number, startMinute: number): TaskRow => ({
+  id,
+  version: 1,
+  status,
+  period,
+  distanceM: 100,
+  explanation: '',
+  need: { id: `n-${id}`, type: 'REPAIR', urgency: 'NORMAL', notes: null, address: null, weekday, startMinute, endMinute: startMinute + 60 },
+});
+
+describe('the helper screen', () => {
+  it('groups tasks into to answer, to do and done, by week, day and time', () => {
+    const groups = groupTasks([
+      task('c2', 'CONFIRMED', '2026-11-30', 2, 540),
+      task('a', 'ACCEPTED', '2026-11-23', 5, 600),
+      task('c1', 'CONFIRMED', '2026-11-30', 1, 900),
+      task('c0', 'CONFIRMED', '2026-11-23', 7, 480),
+      task('d1', 'DONE', '2026-11-16', 1, 600),
+      task('d2', 'DONE', '2026-11-23', 1, 600),
+      task('x', 'DECLINED', '2026-11-30', 1, 600),
+    ]);
+    expect(groups.toAnswer.map((t) => t.id)).toEqual(['c0', 'c1', 'c2']);
+    expect(groups.toDo.map((t) => t.id)).toEqual(['a']);
+    expect(groups.done.map((t) => t.id)).toEqual(['d2', 'd1']);
+  });
+
+  it('accepts hours the API accepts, and nothing else', () => {
+    expect(parseHours('1.5')).toBe(1.5);
+    expect(parseHours(' 2,5 ')).toBe(2.5);
+    expect(parseHours('24')).toBe(24);
+    for (const bad of ['', '0', '-1', '24.5', 'abc', 'NaN']) expect(parseHours(bad)).toBeNull();
+  });
+
+  it('takes the month on the Shanghai calendar', () => {
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    expect(monthOf(new Date('2026-11-30T15:59:00Z'))).toEqual({ from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
+  });
+});
