@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import type { ServiceChange } from '../service/service.events';
 import type { CaseEvent } from './case.entity';
 import { EVENT_COLUMNS } from './case.events';
 
@@ -7,17 +8,26 @@ import { EVENT_COLUMNS } from './case.events';
  * Carries committed case events to every subscriber of every API process. Publishing
  * happens after the commit; a subscriber that missed something (a restart, a dropped
  * Redis message) recovers it by replaying from case_event with its cursor.
+ *
+ * It also carries committed service changes (needs, matches, wishes, visits…), published
+ * after the commit like case events, but on their own topic and without replay or
+ * ordering: service_event ids are a separate sequence, and a service view that missed a
+ * change re-reads with its queries.
  */
 export interface CaseBus {
   publish(events: CaseEvent[]): Promise<void>;
   /** Calls `listener` for each event published from now on; answers the unsubscribe. */
   subscribe(listener: (event: CaseEvent) => void): () => void;
+  publishService(changes: ServiceChange[]): Promise<void>;
+  /** Calls `listener` for each service change published from now on; answers the unsubscribe. */
+  subscribeService(listener: (change: ServiceChange) => void): () => void;
   close(): Promise<void>;
 }
 
 /** One process: listeners are called synchronously, in publish order. */
 export class MemoryCaseBus implements CaseBus {
   private readonly listeners = new Set<(event: CaseEvent) => void>();
+  private readonly serviceListeners = new Set<(change: ServiceChange) => void>();
 
   async publish(events: CaseEvent[]): Promise<void> {
     for (const event of events) for (const listener of this.listeners) listener(event);
@@ -28,8 +38,18 @@ export class MemoryCaseBus implements CaseBus {
     return () => this.listeners.delete(listener);
   }
 
+  async publishService(changes: ServiceChange[]): Promise<void> {
+    for (const change of changes) for (const listener of this.serviceListeners) listener(change);
+  }
+
+  subscribeService(listener: (change: ServiceChange) => void): () => void {
+    this.serviceListeners.add(listener);
+    return () => this.serviceListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
+    this.serviceListeners.clear();
   }
 }
 
@@ -43,18 +63,22 @@ export class RedisCaseBus implements CaseBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly ready: Promise<unknown>;
+  /** Service changes: a second channel on the same connections, so a process that does not know them never receives them. */
+  private readonly serviceChannel: string;
 
   /** `channel` names the database, so streets in different databases never mix on one Redis. */
   constructor(
     url: string,
     private readonly channel: string,
   ) {
+    this.serviceChannel = `${channel}:service`;
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: false });
-    this.sub.on('message', (_channel: string, message: string) => {
-      void this.local.publish((JSON.parse(message) as CaseEvent[]).map(reviveEvent));
+    this.sub.on('message', (from: string, message: string) => {
+      if (from === this.serviceChannel) void this.local.publishService((JSON.parse(message) as ServiceChange[]).map((c) => ({ ...c, at: new Date(c.at) })));
+      else void this.local.publish((JSON.parse(message) as CaseEvent[]).map(reviveEvent));
     });
-    this.ready = this.sub.subscribe(channel);
+    this.ready = this.sub.subscribe(channel, this.serviceChannel);
   }
 
   /** Never fails the caller: the change is committed, and a subscriber that misses it replays it. */
@@ -65,6 +89,15 @@ export class RedisCaseBus implements CaseBus {
 
   subscribe(listener: (event: CaseEvent) => void): () => void {
     return this.local.subscribe(listener);
+  }
+
+  async publishService(changes: ServiceChange[]): Promise<void> {
+    if (!changes.length) return;
+    await this.pub.publish(this.serviceChannel, JSON.stringify(changes)).catch((error: unknown) => console.error('case bus: publish of service changes failed', error));
+  }
+
+  subscribeService(listener: (change: ServiceChange) => void): () => void {
+    return this.local.subscribeService(listener);
   }
 
   /** Resolves once the channel subscription is live. */
@@ -117,6 +150,15 @@ export class OrderedCaseBus implements CaseBus {
 
   subscribe(listener: (event: CaseEvent) => void): () => void {
     return this.local.subscribe(listener);
+  }
+
+  /** Service changes pass straight through: they have no cursor to keep gap-free. */
+  publishService(changes: ServiceChange[]): Promise<void> {
+    return this.inner.publishService(changes);
+  }
+
+  subscribeService(listener: (change: ServiceChange) => void): () => void {
+    return this.inner.subscribeService(listener);
   }
 
   private accept(e: CaseEvent): void {

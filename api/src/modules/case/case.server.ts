@@ -8,6 +8,7 @@ import { createContext } from '../../graphql/context';
 import type { AuthService, Viewer } from '../auth';
 import { type CaseBus, createCaseBus } from './case.bus';
 import { startOverdueScheduler } from './case.scheduler';
+import { publishServiceChanges } from '../service/service.events';
 import { startClaimExpiry } from '../service/wish.service';
 import { open311Router } from './open311.router';
 
@@ -18,7 +19,7 @@ export interface CaseRuntime {
 
 /**
  * Everything cases need beside the GraphQL endpoint: the event bus (Redis when
- * `redisUrl` is set), graphql-ws subscriptions on the same HTTP server at /graphql,
+ * `redisUrl` is set; service changes ride on it too), graphql-ws subscriptions on the same HTTP server at /graphql,
  * Open311 at /open311/v2, and the overdue sweep every CASE_SWEEP_MS (default 60 s, 0 = off).
  */
 export async function attachCases(
@@ -30,6 +31,7 @@ export async function attachCases(
   opts: { redisUrl?: string },
 ): Promise<CaseRuntime> {
   const bus = await createCaseBus(ds, opts.redisUrl);
+  const stopServiceChanges = publishServiceChanges(ds, bus);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const ws = useServer<{ authorization?: string }, { viewer?: Viewer }>(
     {
@@ -56,6 +58,7 @@ export async function attachCases(
       stopClaimExpiry();
       await ws.dispose();
       await new Promise<void>((ok) => wss.close(() => ok()));
+      stopServiceChanges();
       await bus.close();
     },
   };

@@ -22,14 +22,14 @@ export interface StreamFilter {
  * An async iterator that ends as soon as `return()` is called, even while waiting (an
  * async generator would wait for the next event first, leaking the bus listener).
  */
-class EventQueue implements AsyncIterableIterator<CaseEvent> {
-  private readonly items: CaseEvent[] = [];
-  private waiter: ((r: IteratorResult<CaseEvent>) => void) | null = null;
+export class EventQueue<T> implements AsyncIterableIterator<T> {
+  private readonly items: T[] = [];
+  private waiter: ((r: IteratorResult<T>) => void) | null = null;
   private closed = false;
 
   constructor(private readonly onClose: () => void) {}
 
-  push(event: CaseEvent): void {
+  push(event: T): void {
     if (this.closed) return;
     if (this.waiter) {
       const w = this.waiter;
@@ -38,13 +38,13 @@ class EventQueue implements AsyncIterableIterator<CaseEvent> {
     } else this.items.push(event);
   }
 
-  next(): Promise<IteratorResult<CaseEvent>> {
+  next(): Promise<IteratorResult<T>> {
     if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((ok) => (this.waiter = ok));
   }
 
-  return(): Promise<IteratorResult<CaseEvent>> {
+  return(): Promise<IteratorResult<T>> {
     if (!this.closed) {
       this.closed = true;
       this.onClose();
@@ -80,7 +80,7 @@ export async function caseEventStream(ds: DataSource, bus: CaseBus, filter: Stre
   let replaying = true;
   let last = BigInt(filter.after ?? 0);
   const buffered: CaseEvent[] = [];
-  const queue = new EventQueue(() => unsubscribe());
+  const queue = new EventQueue<CaseEvent>(() => unsubscribe());
   const unsubscribe = bus.subscribe((e) => {
     if (!matches(e)) return;
     if (replaying) buffered.push(e);

@@ -1,0 +1,178 @@
+import 'reflect-metadata';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { readConfig } from '../src/config';
+import { appendServiceEvent } from '../src/modules/service/service.events';
+import { fixtureStreet, stableId } from '../src/seed/fixture-street';
+import { writeStreet } from '../src/seed/write-street';
+import { createApp, type App } from '../src/server';
+import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
+
+process.env.CASE_SWEEP_MS = '0';
+
+const LEADER = { role: 'GRID_LEADER', name: '社区书记' };
+const COMMUNITY_1 = stableId('330106001001');
+const SMALL_1 = '3301060010010010001';
+const SMALL_OUTSIDE = '3301060010020010001'; // in community 330106001002
+const household = (smallCode: string, h: number) => stableId(`${smallCode}/household/${h}`);
+const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
+const UPDATES = `subscription ($gridId: ID) { serviceUpdates(gridId: $gridId) { id subject subjectId type gridId at } }`;
+
+interface Update {
+  id: string;
+  subject: string;
+  subjectId: string;
+  type: string;
+  gridId: string | null;
+}
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(fixtureStreet());
+});
+afterAll(() => api.close());
+
+async function raiseNeed(householdId: string, gql: TestApi['gql'] = api.gql): Promise<string> {
+  const res = await gql<{ raiseNeed: { id: string } }>(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
+    input: { householdId, type: 'REPAIR', source: 'GRID_LEADER', window: TUE_9_11 },
+    a: LEADER,
+  });
+  expect(res.errors).toBeUndefined();
+  return res.data!.raiseNeed.id;
+}
+
+/** A graphql-ws subscriber that collects what arrives. */
+function subscriber(variables: Record<string, unknown>, token: string, url = api.url) {
+  const client: Client = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: token } });
+  const received: Update[] = [];
+  const errors: unknown[] = [];
+  const unsubscribe = client.subscribe<{ serviceUpdates: Update }>(
+    { query: UPDATES, variables },
+    { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.serviceUpdates)), error: (e) => errors.push(e), complete: () => {} },
+  );
+  return {
+    received,
+    errors,
+    async until(predicate: (r: Update[]) => boolean, ms = 10_000): Promise<void> {
+      const end = Date.now() + ms;
+      while (!predicate(received)) {
+        if (Date.now() > end) throw new Error(`timed out with ${received.length} updates, errors ${JSON.stringify(errors)}`);
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+    },
+    /** Live subscriptions have no replay: raise needs inside until one arrives, so the subscription is known to be listening. */
+    async live(): Promise<void> {
+      for (let i = 0; ; i++) {
+        const probe = await raiseNeed(household(SMALL_1, 1));
+        try {
+          await this.until((r) => r.some((u) => u.subjectId === probe), 500);
+          return;
+        } catch (error) {
+          if (i >= 20) throw error;
+        }
+      }
+    },
+    async close(): Promise<void> {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+}
+
+describe('serviceUpdates', () => {
+  it('a leader subscribed to their grid receives the need raised in it and nothing of a need outside it', async () => {
+    const leader = await api.userToken({ login: 'svc-sub-leader', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+    const ofGrid = subscriber({ gridId: COMMUNITY_1 }, leader);
+    const ofScope = subscriber({}, leader);
+    const admin = subscriber({}, api.adminToken);
+    for (const sub of [ofGrid, ofScope, admin]) await sub.live();
+
+    const outside = await raiseNeed(household(SMALL_OUTSIDE, 0));
+    const inside = await raiseNeed(household(SMALL_1, 0));
+    for (const sub of [ofGrid, ofScope, admin]) await sub.until((r) => r.some((u) => u.subjectId === inside));
+    const [smallGrid] = await api.db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [SMALL_1]);
+    for (const sub of [ofGrid, ofScope]) {
+      expect(sub.received.find((u) => u.subjectId === inside)).toMatchObject({ subject: 'NEED', type: 'RAISED', gridId: smallGrid.id });
+      expect(sub.received.map((u) => u.subjectId)).not.toContain(outside);
+      expect(sub.errors).toEqual([]);
+    }
+    // Street staff see the whole street.
+    expect(admin.received.map((u) => u.subjectId)).toContain(outside);
+    for (const sub of [ofGrid, ofScope, admin]) await sub.close();
+  });
+
+  it('publishes after commit only: a rolled-back transaction or savepoint announces nothing', async () => {
+    const admin = subscriber({}, api.adminToken);
+    await admin.live();
+    const need = await raiseNeed(household(SMALL_1, 1));
+    const actor = { role: 'SYSTEM', name: 'test' };
+    await expect(
+      api.db.dataSource.transaction(async (m) => {
+        await appendServiceEvent(m, 'NEED', need, 'ROLLED_BACK', actor);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await api.db.dataSource.transaction(async (m) => {
+      await appendServiceEvent(m, 'NEED', need, 'KEPT_OUTER', actor);
+      await m
+        .transaction(async (inner) => {
+          await appendServiceEvent(inner, 'NEED', need, 'SAVEPOINT_ROLLED_BACK', actor);
+          throw new Error('roll back the savepoint');
+        })
+        .catch(() => undefined);
+      await m.transaction((inner) => appendServiceEvent(inner, 'NEED', need, 'KEPT_SAVEPOINT', actor));
+      // Not yet committed: nothing may have arrived.
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(admin.received.filter((u) => u.type.startsWith('KEPT'))).toEqual([]);
+    });
+    await admin.until((r) => r.some((u) => u.type === 'KEPT_SAVEPOINT'));
+    expect(admin.received.filter((u) => u.subjectId === need).map((u) => u.type)).toEqual(['RAISED', 'KEPT_OUTER', 'KEPT_SAVEPOINT']);
+    await admin.close();
+  });
+
+  it('residents and volunteers get no live service feed', async () => {
+    const volunteer = await api.userToken({ login: 'svc-sub-volunteer', role: 'VOLUNTEER' });
+    const sub = subscriber({}, volunteer);
+    await sub.until(() => sub.errors.length > 0);
+    expect(JSON.stringify(sub.errors)).toContain('FORBIDDEN');
+    await sub.close();
+  });
+});
+
+describe('serviceUpdates across two API processes sharing Redis', () => {
+  let db: TestDatabase;
+  let a: App;
+  let b: App;
+  let urlA: string;
+  let urlB: string;
+  let token: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'svc-admin', displayName: '街道', password: 'x', role: 'STREET_ADMIN' }));
+    token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
+    const config = { ...readConfig({}), port: 0, host: '127.0.0.1', redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    a = await createApp(config, db);
+    b = await createApp(config, db);
+    urlA = await a.listen();
+    urlB = await b.listen();
+  });
+  afterAll(async () => {
+    await a.stop();
+    await b.stop();
+    await db.close();
+  });
+
+  it('delivers a need raised on A to a subscriber on B, once', async () => {
+    const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
+    await new Promise((ok) => setTimeout(ok, 300)); // live only: let B subscribe first
+    const gqlA: TestApi['gql'] = async (query, variables) =>
+      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) })).json()) as never;
+    const need = await raiseNeed(household(SMALL_1, 0), gqlA);
+    await onB.until((r) => r.some((u) => u.subjectId === need));
+    await new Promise((ok) => setTimeout(ok, 200));
+    expect(onB.received.filter((u) => u.subjectId === need).map((u) => u.type)).toEqual(['RAISED']);
+    await onB.close();
+  });
+});
