@@ -471,9 +471,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it('signs a volunteer in on the helper screen: accepts a task a leader confirmed and records its hours, claims a wish nearby and fulfils it', async () => {
-    // What the leader did through the API: a registration owned by the volunteer's account,
-    // a need in their grid matched and confirmed to them, a wish published on the board.
+  it('matches a need in the leader\'s services tab (run the matcher, confirm); the volunteer accepts the task on the helper screen and records its hours, claims a wish nearby and fulfils it', async () => {
+    // Through the API: a registration owned by the volunteer's account, a need in the
+    // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
       `SELECT r.id AS "residentId", h.id AS "householdId", l.id AS "communityId"
          FROM resident r JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id
@@ -495,15 +495,24 @@ describe('wall screen (e2e, Chromium)', () => {
       input: { householdId: home.householdId, type: 'REPAIR', urgency: 'HIGH', source: 'GRID_LEADER', window, notes: '水龙头漏水（e2e）' },
       a: LEADER,
     });
-    const local = new Date(Date.now() + 8 * 3_600_000);
-    const period = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - ((local.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
-    const { proposeMatches } = await api<{ proposeMatches: { proposals: { id: string; version: number; registrationId: string }[] } }>(
-      `mutation ($g: ID!, $p: String!, $a: ActorInput) { proposeMatches(gridId: $g, period: $p, actor: $a) { proposals { id version registrationId } } }`,
-      { g: smallGridId, p: period, a: LEADER },
-    );
-    const proposal = proposeMatches.proposals.find((x) => x.registrationId === reg.id);
+    // The leader runs the matcher and confirms the proposal in their workspace's services tab.
+    const leader = await context.newPage();
+    leader.on('pageerror', (error) => consoleErrors.push(error.message));
+    await leader.goto(origin);
+    await signIn(leader, 'e2e-leader', consoleErrors);
+    await leader.locator('[role="tab"][data-tab="services"]').click();
+    await leader.locator('[data-action="propose-matches"]').click();
+    const proposalRow = leader.locator('[data-list="proposals"] [data-match-id]');
+    await proposalRow.first().waitFor({ timeout: 15_000 });
+    const [proposal]: { id: string }[] = await db.dataSource.query(`SELECT id FROM service_match WHERE registration_id = $1 AND status = 'PROPOSED'`, [reg.id]);
     expect(proposal).toBeDefined();
-    await api(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`, { id: proposal!.id, v: proposal!.version, a: LEADER });
+    const row = leader.locator(`[data-list="proposals"] [data-match-id="${proposal.id}"]`);
+    expect(await row.textContent()).toContain('志愿者小李');
+    await row.locator('[data-action="confirm-match"]').click();
+    await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
+    const [{ status: confirmed }] = await db.dataSource.query(`SELECT status FROM service_match WHERE id = $1`, [proposal.id]);
+    expect(confirmed).toBe('CONFIRMED');
+    await leader.close();
     const { postWish } = await api<{ postWish: { id: string; version: number } }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`, {
       input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
       a: LEADER,
@@ -515,7 +524,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await helper.goto(origin);
     await signIn(helper, 'e2e-volunteer', consoleErrors);
     expect(await helper.locator('.app__title').textContent()).toBe('志愿服务工作台');
-    const task = helper.locator(`[data-list="tasks"] [data-match-id="${proposal!.id}"]`);
+    const task = helper.locator(`[data-list="tasks"] [data-match-id="${proposal.id}"]`);
     await task.waitFor({ timeout: 15_000 });
     expect(await task.getAttribute('data-status')).toBe('CONFIRMED');
     expect(await task.locator('[data-field="address"]').textContent()).toContain('示例路');
@@ -523,19 +532,19 @@ describe('wall screen (e2e, Chromium)', () => {
     // The line from the helper to the task is drawn on the map.
     await helper.waitForFunction(
       (id) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: ['service-matches'] }).some((f) => f.properties.matchId === id),
-      proposal!.id,
+      proposal.id,
       { timeout: 15_000 },
     );
     await task.locator('[data-action="accept-match"]').click();
-    await helper.locator(`[data-match-id="${proposal!.id}"][data-status="ACCEPTED"]`).waitFor({ timeout: 10_000 });
+    await helper.locator(`[data-match-id="${proposal.id}"][data-status="ACCEPTED"]`).waitFor({ timeout: 10_000 });
     await task.locator('[data-action="complete-match"]').click();
     await task.locator('input[name="hours"]').fill('1.5');
     await task.locator('[data-action="send-complete"]').click();
-    await helper.waitForFunction((id) => !document.querySelector(`[data-list="tasks"] [data-match-id="${id}"]`), proposal!.id, { timeout: 10_000 });
+    await helper.waitForFunction((id) => !document.querySelector(`[data-list="tasks"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
     await helper.waitForFunction(() => document.querySelector('[data-field="hours"]')?.textContent?.includes('1.5'), undefined, { timeout: 10_000 });
     const [{ status: matchStatus, hours }] = await db.dataSource.query(
       `SELECT x.status, (SELECT sum(hours)::float8 FROM service_record WHERE match_id = x.id) AS hours FROM service_match x WHERE x.id = $1`,
-      [proposal!.id],
+      [proposal.id],
     );
     expect({ matchStatus, hours }).toEqual({ matchStatus: 'DONE', hours: 1.5 });
 
