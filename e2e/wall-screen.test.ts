@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -471,7 +471,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it('matches a need in the leader\'s services tab (run the matcher, confirm); the volunteer accepts the task on the helper screen and records its hours, claims a wish nearby and fulfils it', async () => {
+  it('matches a need in the leader\'s services tab (run the matcher, confirm); the volunteer accepts the task on the helper screen and records its hours, claims a wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours', async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -563,6 +563,22 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await helper.locator('.workspace__side [role="alert"]').count()).toBe(0);
     await helper.screenshot({ path: join(ARTIFACTS, 'helper.png') });
     await helper.close();
+
+    // The community's leader downloads the month's dual-evaluation sheet with those hours.
+    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-community', displayName: '社区书记', password: PASSWORD, role: 'GRID_LEADER', gridIds: [home.communityId] }));
+    const community = await context.newPage();
+    community.on('pageerror', (error) => consoleErrors.push(error.message));
+    await community.goto(origin);
+    await signIn(community, 'e2e-community', consoleErrors);
+    await community.locator('[role="tab"][data-tab="services"]').click();
+    const exportButton = community.locator(`[data-action="export-evaluations"][data-community-id="${home.communityId}"]`);
+    await exportButton.waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([community.waitForEvent('download'), exportButton.click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const line = csv.split('\r\n').find((l) => l.includes('志愿者小李'));
+    expect(line).toContain('1.5');
+    await community.close();
   });
 
   it('sends no request outside its own origin', () => {

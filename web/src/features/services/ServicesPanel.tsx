@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
+import { EvaluationExport } from './EvaluationExport';
 import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REJECT_MATCH, VISIT_SCHEDULE_QUERY, type MatchRow } from './operations';
 import { clock, skillName, sortVisits } from './services';
 
 /**
  * The leader's services tab: open needs (需求清单), this week's proposals (精准匹配) with confirm /
- * reject (their helper → need lines are on the map), and the visits due or overdue (入户走访).
+ * reject (their helper → need lines are on the map), the visits due or overdue (入户走访), and
+ * for a community's leader the month's dual-evaluation sheet as CSV (双评议).
  */
 export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -91,6 +93,7 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
           <VisitList key={id} gridId={id} />
         ))}
       </section>
+      <EvaluationExport />
     </div>
   );
 }

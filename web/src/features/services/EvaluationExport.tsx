@@ -1,0 +1,74 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/SessionProvider';
+import { authFetch } from '../auth/session';
+
+const LED_GRIDS: TypedDocumentNode<{ grids: { nodes: { id: string; name: string; level: string }[] } }, { level: string }> = gql`
+  query LedCommunities($level: GridLevel!) {
+    grids(level: $level, first: 20) {
+      nodes {
+        id
+        name
+        level
+      }
+    }
+  }
+`;
+
+/** "2026-11": the month of `at` on the street's calendar (Asia/Shanghai, UTC+8 all year). */
+export function monthLabel(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/**
+ * 双评议 export: the evaluation sheet of each community the viewer may see (a community
+ * leader's own) for a month, downloaded as CSV from `/exports/service-evaluations.csv`
+ * (the bearer token goes with the request, so it is fetched and saved from a blob: URL).
+ */
+export function EvaluationExport() {
+  const { t } = useTranslation();
+  const { auth } = useSession();
+  const { data } = useQuery(LED_GRIDS, { variables: { level: 'LARGE' } });
+  const [period, setPeriod] = useState(() => monthLabel(new Date()));
+  const [message, setMessage] = useState<string | null>(null);
+  const communities = data?.grids.nodes ?? [];
+  if (communities.length === 0) return null;
+
+  const download = async (communityId: string) => {
+    setMessage(null);
+    const res = await authFetch(auth)(`/exports/service-evaluations.csv?communityId=${encodeURIComponent(communityId)}&period=${encodeURIComponent(period)}`);
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: string } | null;
+      setMessage(t('services.error', { message: body?.error ?? res.statusText }));
+      return;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `service-evaluations-${period}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <section className="services__section" data-list="evaluations">
+      <h2 className="panel__title">{t('services.evaluations')}</h2>
+      <label>
+        {t('services.month')}
+        <input className="input" type="month" value={period} onChange={(e) => setPeriod(e.target.value)} name="evaluation-month" />
+      </label>
+      {message && <p role="alert">{message}</p>}
+      <ul className="services__list">
+        {communities.map((c) => (
+          <li key={c.id} className="services__row">
+            <button type="button" className="button" data-action="export-evaluations" data-community-id={c.id} disabled={!/^\d{4}-\d{2}$/.test(period)} onClick={() => void download(c.id)}>
+              {t('services.exportEvaluations', { name: c.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
