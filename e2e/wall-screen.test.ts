@@ -471,7 +471,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it('matches a need in the leader\'s services tab (run the matcher, confirm); the volunteer accepts the task on the helper screen and records its hours, claims a wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours', async () => {
+  it("matches a need in the leader's services tab (run the matcher, confirm, publish a wish); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -495,7 +495,11 @@ describe('wall screen (e2e, Chromium)', () => {
       input: { householdId: home.householdId, type: 'REPAIR', urgency: 'HIGH', source: 'GRID_LEADER', window, notes: '水龙头漏水（e2e）' },
       a: LEADER,
     });
-    // The leader runs the matcher and confirms the proposal in their workspace's services tab.
+    const { postWish } = await api<{ postWish: { id: string; version: number } }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`, {
+      input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
+      a: LEADER,
+    });
+    // The leader runs the matcher, confirms the proposal and publishes the wish in their workspace's services tab.
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
     await leader.goto(origin);
@@ -512,12 +516,11 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
     const [{ status: confirmed }] = await db.dataSource.query(`SELECT status FROM service_match WHERE id = $1`, [proposal.id]);
     expect(confirmed).toBe('CONFIRMED');
+    const pending = leader.locator(`[data-list="wishes-to-review"] [data-wish-id="${postWish.id}"]`);
+    await pending.locator('[data-action="publish-wish"]').click();
+    await leader.waitForFunction((id) => !document.querySelector(`[data-list="wishes-to-review"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
+    expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg.id + '"]').count()).toBe(1);
     await leader.close();
-    const { postWish } = await api<{ postWish: { id: string; version: number } }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`, {
-      input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
-      a: LEADER,
-    });
-    await api(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { id } }`, { ...postWish, v: postWish.version, a: LEADER });
 
     const helper = await context.newPage();
     helper.on('pageerror', (error) => consoleErrors.push(error.message));

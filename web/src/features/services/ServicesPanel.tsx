@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { EvaluationExport } from './EvaluationExport';
-import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REJECT_MATCH, VISIT_SCHEDULE_QUERY, type MatchRow } from './operations';
+import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REASSIGN_MATCH, REJECT_MATCH, REVIEW_WISH, VISIT_SCHEDULE_QUERY, type MatchRow, type PendingWishRow, type ResourceRow } from './operations';
 import { clock, skillName, sortVisits } from './services';
 
 /**
  * The leader's services tab: open needs (需求清单), this week's proposals (精准匹配) with confirm /
- * reject (their helper → need lines are on the map), the visits due or overdue (入户走访), and
+ * reject / reassign to another helper with the skill (their helper → need lines are on the map),
+ * wishes to review (publish or reject), the community's resources list (资源清单), the visits due or overdue (入户走访), and
  * for a community's leader the month's dual-evaluation sheet as CSV (双评议).
  */
 export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
@@ -44,6 +45,8 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
   const needs = data?.serviceNeeds.nodes ?? [];
   const matches = data?.serviceMatches.nodes ?? [];
+  const resources = data?.serviceRegistrations.nodes ?? [];
+  const pendingWishes = data?.microWishes.nodes ?? [];
 
   return (
     <div className="services" data-period={period}>
@@ -82,7 +85,35 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
         ) : (
           <ul className="services__list">
             {matches.map((m) => (
-              <Proposal key={m.id} m={m} name={name} busy={busy} run={run} />
+              <Proposal key={m.id} m={m} name={name} busy={busy} run={run} others={resources.filter((r) => r.id !== m.helper?.id && (!m.need || r.skills.includes(m.need.type)))} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="wishes-to-review">
+        <h2 className="panel__title">{t('services.wishesToReview', { n: data?.microWishes.totalCount ?? 0 })}</h2>
+        {pendingWishes.length === 0 ? (
+          <p>{t('services.noWishesToReview')}</p>
+        ) : (
+          <ul className="services__list">
+            {pendingWishes.map((w) => (
+              <PendingWish key={w.id} w={w} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="resources">
+        <h2 className="panel__title">{t('services.resources', { n: data?.serviceRegistrations.totalCount ?? 0 })}</h2>
+        {resources.length === 0 ? (
+          <p>{t('services.noResources')}</p>
+        ) : (
+          <ul className="services__list">
+            {resources.map((r) => (
+              <li key={r.id} className="services__row" data-registration-id={r.id}>
+                <strong>{r.name}</strong> <span>{t(`helper.kind.${r.kind}`, { defaultValue: r.kind })}</span>
+                {r.unitName && r.unitName !== r.name && <span> · {r.unitName}</span>}
+                <p className="services__notes">{t('services.resourceProfile', { skills: r.skills.map(name).join('、'), radius: r.radiusM, capacity: r.weeklyCapacity })}</p>
+              </li>
             ))}
           </ul>
         )}
@@ -98,11 +129,14 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   );
 }
 
-function Proposal({ m, name, busy, run }: { m: MatchRow; name: (code: string) => string; busy: boolean; run: (work: () => Promise<unknown>) => Promise<void> }) {
+type Run = (work: () => Promise<unknown>) => Promise<void>;
+
+function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: string) => string; busy: boolean; run: Run; others: readonly ResourceRow[] }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [other, setOther] = useState('');
   return (
     <li className="services__row" data-match-id={m.id}>
       <strong>{m.helper?.name ?? '—'}</strong> → {m.need ? name(m.need.type) : '—'} <span>{m.need?.household?.address}</span>{' '}
@@ -136,6 +170,67 @@ function Proposal({ m, name, busy, run }: { m: MatchRow; name: (code: string) =>
             {t('services.confirm')}
           </button>
           <button type="button" className="button" disabled={busy} data-action="reject-match" onClick={() => setRejecting(true)}>
+            {t('services.reject')}
+          </button>
+          {others.length > 0 && (
+            <span className="services__reassign">
+              <select className="input" value={other} onChange={(e) => setOther(e.target.value)} aria-label={t('services.reassignTo')} name="reassign">
+                <option value="">{t('services.reassignTo')}</option>
+                {others.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button"
+                disabled={busy || other === ''}
+                data-action="reassign-match"
+                onClick={() => void run(() => client.mutate({ mutation: REASSIGN_MATCH, variables: { id: m.id, version: m.version, registrationId: other } }))}
+              >
+                {t('services.reassign')}
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function PendingWish({ w, busy, run }: { w: PendingWishRow; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const review = (publish: boolean) => run(() => client.mutate({ mutation: REVIEW_WISH, variables: { id: w.id, version: w.version, publish, reason: publish ? null : reason.trim() } }));
+  return (
+    <li className="services__row" data-wish-id={w.id}>
+      <strong>{w.title}</strong>
+      <p className="services__notes">{w.description}</p>
+      {rejecting ? (
+        <form
+          className="services__reject"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void review(false);
+          }}
+        >
+          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('services.rejectReason')} aria-label={t('services.rejectReason')} required />
+          <button type="submit" className="button" disabled={busy || reason.trim() === ''} data-action="send-reject-wish">
+            {t('services.reject')}
+          </button>
+          <button type="button" className="button" onClick={() => setRejecting(false)}>
+            {t('leader.cancel')}
+          </button>
+        </form>
+      ) : (
+        <div className="services__actions">
+          <button type="button" className="button button--primary" disabled={busy} data-action="publish-wish" onClick={() => void review(true)}>
+            {t('services.publish')}
+          </button>
+          <button type="button" className="button" disabled={busy} data-action="reject-wish" onClick={() => setRejecting(true)}>
             {t('services.reject')}
           </button>
         </div>

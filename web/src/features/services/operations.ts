@@ -34,8 +34,27 @@ export interface MatchRow {
   status: string;
   distanceM: number;
   explanation: string;
-  helper: { name: string } | null;
+  helper: { id: string; name: string } | null;
   need: { type: string; household: { address: string } | null } | null;
+}
+
+/** 资源清单 — a registered helper or unit of the leader's community. */
+export interface ResourceRow {
+  id: string;
+  name: string;
+  kind: string;
+  unitName: string | null;
+  skills: string[];
+  radiusM: number;
+  weeklyCapacity: number;
+}
+
+/** A wish waiting for the leader's review. */
+export interface PendingWishRow {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
 }
 
 export interface VisitRow {
@@ -54,7 +73,13 @@ export interface SkillRow {
 }
 
 export const LEADER_SERVICES_QUERY: TypedDocumentNode<
-  { serviceNeeds: { totalCount: number; nodes: NeedRow[] }; serviceMatches: { totalCount: number; nodes: MatchRow[] }; serviceSkills: SkillRow[] },
+  {
+    serviceNeeds: { totalCount: number; nodes: NeedRow[] };
+    serviceMatches: { totalCount: number; nodes: MatchRow[] };
+    serviceSkills: SkillRow[];
+    serviceRegistrations: { totalCount: number; nodes: ResourceRow[] };
+    microWishes: { totalCount: number; nodes: PendingWishRow[] };
+  },
   { gridId: string | null; period: string }
 > = gql`
   query LeaderServices($gridId: ID, $period: String!) {
@@ -82,6 +107,7 @@ export const LEADER_SERVICES_QUERY: TypedDocumentNode<
         distanceM
         explanation
         helper {
+          id
           name
         }
         need {
@@ -96,6 +122,45 @@ export const LEADER_SERVICES_QUERY: TypedDocumentNode<
       code
       nameZh
       nameEn
+    }
+    serviceRegistrations(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        kind
+        unitName
+        skills
+        radiusM
+        weeklyCapacity
+      }
+    }
+    microWishes(gridId: $gridId, status: SUBMITTED, first: 50) {
+      totalCount
+      nodes {
+        id
+        version
+        title
+        description
+      }
+    }
+  }
+`;
+
+export const REASSIGN_MATCH: TypedDocumentNode<{ reassignMatch: { id: string; status: string } }, { id: string; version: number; registrationId: string }> = gql`
+  mutation ReassignMatch($id: ID!, $version: Int!, $registrationId: ID!) {
+    reassignMatch(id: $id, version: $version, registrationId: $registrationId) {
+      id
+      status
+    }
+  }
+`;
+
+export const REVIEW_WISH: TypedDocumentNode<{ reviewWish: { id: string; status: string } }, { id: string; version: number; publish: boolean; reason: string | null }> = gql`
+  mutation ReviewWish($id: ID!, $version: Int!, $publish: Boolean!, $reason: String) {
+    reviewWish(id: $id, version: $version, publish: $publish, reason: $reason) {
+      id
+      status
     }
   }
 `;
