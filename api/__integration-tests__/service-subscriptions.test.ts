@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
 import { readConfig } from '../src/config';
 import { appendServiceEvent } from '../src/modules/service/service.events';
+import { WishService } from '../src/modules/service/wish.service';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/server';
@@ -128,6 +129,25 @@ describe('serviceUpdates', () => {
     });
     await admin.until((r) => r.some((u) => u.type === 'KEPT_SAVEPOINT'));
     expect(admin.received.filter((u) => u.subjectId === need).map((u) => u.type)).toEqual(['RAISED', 'KEPT_OUTER', 'KEPT_SAVEPOINT']);
+    await admin.close();
+  });
+
+  it('announces the claim-expiry sweep, which writes its events in bulk', async () => {
+    const admin = subscriber({}, api.adminToken);
+    await admin.live();
+    const A = `mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`;
+    const posted = await api.gql<{ postWish: { id: string; version: number } }>(A, { input: { householdId: household(SMALL_1, 0), title: '会过期的认领', description: 'x', posterName: 'y' }, a: LEADER });
+    const wishId = posted.data!.postWish.id;
+    await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { id } }`, { id: wishId, v: posted.data!.postWish.version, a: LEADER });
+    const reg = await api.gql<{ registerForService: { id: string } }>(`mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`, {
+      input: { kind: 'VOLUNTEER', name: '认领人', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 1, availability: [TUE_9_11] },
+      a: { role: 'VOLUNTEER', name: 'x' },
+    });
+    const claimed = await api.gql(`mutation ($id: ID!, $r: ID!, $a: ActorInput) { claimWish(id: $id, registrationId: $r, actor: $a) { id } }`, { id: wishId, r: reg.data!.registerForService.id, a: { role: 'VOLUNTEER', name: 'x' } });
+    expect(claimed.errors).toBeUndefined();
+    expect(await new WishService(api.db.dataSource).expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wishId);
+    await admin.until((r) => r.some((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED'));
+    expect(admin.received.find((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED')).toMatchObject({ subject: 'WISH', gridId: stableId(SMALL_1) });
     await admin.close();
   });
 

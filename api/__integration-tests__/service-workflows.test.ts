@@ -333,6 +333,14 @@ describe('dual evaluation (双评议)', () => {
       `{ serviceEvaluations(communityId: "${COMMUNITY_1}", period: "2026-11") { name unitName hours unitRating communityRating } }`,
     );
     expect(sheet.data!.serviceEvaluations.find((r) => r.name === '被评议的党员')).toMatchObject({ unitRating: 4, communityRating: 5 });
+    // The sheet names people and their ratings: street staff and the community's leaders only (as the CSV).
+    const SHEET = `{ serviceEvaluations(communityId: "${COMMUNITY_1}", period: "2026-11") { name } }`;
+    const communityLeader = await api.userToken({ login: 'sheet-leader', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+    expect((await api.gqlAs<{ serviceEvaluations: unknown[] }>(communityLeader, SHEET)).data!.serviceEvaluations.length).toBeGreaterThan(0);
+    for (const user of [{ login: 'sheet-volunteer', role: 'VOLUNTEER' as const }, { login: 'sheet-small', role: 'GRID_LEADER' as const, gridCodes: [SMALL_1] }]) {
+      const refused = await api.gqlAs(await api.userToken(user), SHEET);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
   });
 });
 

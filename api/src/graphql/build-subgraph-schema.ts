@@ -17,7 +17,6 @@ import { PartyOrganizationResolver } from '../modules/party/party.resolver';
 import { resolvePartyOrganizationReference } from '../modules/party/party.reference';
 import { ResidentResolver } from '../modules/resident/resident.resolver';
 import { serviceResolvers } from '../modules/service/service.resolvers';
-import { ServiceUpdateResolver } from '../modules/service/service.subscription';
 import { resolveResidentReference } from '../modules/resident/resident.reference';
 import { StreetResolver } from '../modules/street/street.resolver';
 import { resolveStreetReference } from '../modules/street/street.reference';
@@ -25,7 +24,7 @@ import { resolveStreetReference } from '../modules/street/street.reference';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
-export const resolvers = [AuthResolver, StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver, CaseResolver, CaseEventResolver, ImportResolver, ...serviceResolvers, ServiceUpdateResolver] as const;
+export const resolvers = [AuthResolver, StreetResolver, GridResolver, BuildingResolver, HouseholdResolver, ResidentResolver, PartyOrganizationResolver, CaseResolver, CaseEventResolver, ImportResolver, ...serviceResolvers] as const;
 
 /** `__resolveReference` per entity: each goes through the request's DataLoaders. */
 const referenceResolvers = {

@@ -6,10 +6,10 @@ import { serviceActor } from './service.rules';
 
 @Resolver(() => EvaluationRow)
 export class EvaluationResolver {
-  @Query(() => [EvaluationRow], { description: '双评议 — a community’s evaluation sheet for a period (YYYY or YYYY-MM): hours and both ratings per member' })
+  @Query(() => [EvaluationRow], { description: '双评议 — a community’s evaluation sheet for a period (YYYY or YYYY-MM): hours and both ratings per member; street staff, or a leader of a grid containing the community (as the CSV at /exports/service-evaluations.csv)' })
   serviceEvaluations(@Ctx() ctx: Context, @Arg('communityId', () => ID) communityId: string, @Arg('period') period: string): Promise<EvaluationRow[]> {
     ctx.scope.requireSignedIn();
-    return new EvaluationService(ctx.db).sheet({ communityId, period });
+    return new EvaluationService(ctx.db).sheetFor(ctx.scope, { communityId, period });
   }
 
   @Mutation(() => EvaluationRow, { description: '双评议 — rate a member for a period: COMMUNITY as GRID_LEADER, UNIT as DEPARTMENT; replaces that side’s earlier rating' })

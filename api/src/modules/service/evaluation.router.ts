@@ -49,7 +49,7 @@ export function evaluationExportRouter(ds: DataSource): Router {
       const scope = res.locals.scope as Scope;
       const communityId = typeof req.query.communityId === 'string' ? req.query.communityId : '';
       const period = typeof req.query.period === 'string' ? req.query.period : '';
-      const rows = await new EvaluationService(ds).exportSheet(scope, { communityId, period });
+      const rows = await new EvaluationService(ds).sheetFor(scope, { communityId, period });
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="service-evaluations-${period}.csv"`);
       res.setHeader('Cache-Control', 'private, no-store');

@@ -111,10 +111,11 @@ export class EvaluationService {
   }
 
   /**
-   * The sheet of a community for a file export (双评议表): street admins and operators any
-   * community, a grid leader the communities inside the grids they lead, nobody else.
+   * The sheet of a community as the viewer may read it (the `serviceEvaluations` query and
+   * the CSV export, 双评议表): street admins and operators any community, a grid leader the
+   * communities inside the grids they lead, nobody else.
    */
-  async exportSheet(scope: Scope, args: { communityId: string; period: string }): Promise<EvaluationRow[]> {
+  async sheetFor(scope: Scope, args: { communityId: string; period: string }): Promise<EvaluationRow[]> {
     checkSheetArgs(args);
     const v = scope.viewer;
     if (!(v.kind === 'user' && (scope.seesAll || v.role === 'GRID_LEADER'))) throw forbidden('only street staff and grid leaders may export evaluation sheets');

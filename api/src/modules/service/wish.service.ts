@@ -6,7 +6,7 @@ import { checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import { photoStorage, type PhotoStorage } from '../case/case.storage';
 import type { Actor } from '../case/case.rules';
-import { appendServiceEvent } from './service.events';
+import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
 import { allow, requireInPaths, serviceRowScope, text } from './service.rules';
@@ -151,10 +151,11 @@ export class WishService {
       const ids = expired.map((r) => r.wish_id);
       if (!ids.length) return [];
       await m.query(`UPDATE micro_wish SET status = 'PUBLISHED', helper_id = NULL, version = version + 1 WHERE id = ANY($1::uuid[]) AND status = 'CLAIMED'`, [ids]);
-      await m.query(
-        `INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name) SELECT 'WISH', unnest($1::uuid[]), 'CLAIM_EXPIRED', 'SYSTEM', 'claim-sweep'`,
+      const events: { id: string }[] = await m.query(
+        `INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name) SELECT 'WISH', unnest($1::uuid[]), 'CLAIM_EXPIRED', 'SYSTEM', 'claim-sweep' RETURNING id`,
         [ids],
       );
+      await announceServiceEvents(m, events.map((e) => String(e.id)));
       return ids;
     });
   }
