@@ -471,7 +471,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("matches a need in the leader's services tab (run the matcher, confirm, publish a wish); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
+  it("matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -516,9 +516,13 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
     const [{ status: confirmed }] = await db.dataSource.query(`SELECT status FROM service_match WHERE id = $1`, [proposal.id]);
     expect(confirmed).toBe('CONFIRMED');
+    const WISH_COUNT = '.service-toggles [data-layer="OPEN_WISH"] .service-toggles__count';
+    const wishesBefore = Number(await page.locator(WISH_COUNT).textContent());
     const pending = leader.locator(`[data-list="wishes-to-review"] [data-wish-id="${postWish.id}"]`);
     await pending.locator('[data-action="publish-wish"]').click();
     await leader.waitForFunction((id) => !document.querySelector(`[data-list="wishes-to-review"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
+    // The wall screen counts the newly published wish from the live service feed (its poll is a minute).
+    await page.waitForFunction(({ selector, n }) => Number(document.querySelector(selector)?.textContent) === n + 1, { selector: WISH_COUNT, n: wishesBefore }, { timeout: 10_000 });
     expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg.id + '"]').count()).toBe(1);
     await leader.close();
 

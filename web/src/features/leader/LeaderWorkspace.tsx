@@ -42,7 +42,7 @@ export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTh
   const cases = openCaseList(stream.store);
   const period = weekOf(new Date());
   const [servicesVersion, setServicesVersion] = useState(0);
-  const services = useServiceMap(gridIds, period, servicesVersion);
+  const services = useServiceMap(gridIds, period, servicesVersion, true);
   const servicesChanged = useCallback(() => setServicesVersion((v) => v + 1), []);
 
   const pick = useCallback((point: LngLat) => {

@@ -6,6 +6,18 @@ export const SERVICE_MAP_QUERY: TypedDocumentNode<{ serviceMap: unknown }, { gri
   }
 `;
 
+/** 服务动态 — a service change in the viewer's scope (no names: subject, id, type, grid). */
+export const SERVICE_UPDATES_SUBSCRIPTION: TypedDocumentNode<{ serviceUpdates: { id: string; subject: string; type: string; gridId: string | null } }, Record<string, never>> = gql`
+  subscription ServiceUpdates {
+    serviceUpdates {
+      id
+      subject
+      type
+      gridId
+    }
+  }
+`;
+
 export const COMMUNITY_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: string; name: string }[] } }, Record<string, never>> = gql`
   query ServiceCommunities {
     grids(level: LARGE, first: 100) {

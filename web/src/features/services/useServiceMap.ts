@@ -1,19 +1,43 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { COMMUNITY_IDS_QUERY, SERVICE_MAP_QUERY } from './operations';
+import { COMMUNITY_IDS_QUERY, SERVICE_MAP_QUERY, SERVICE_UPDATES_SUBSCRIPTION } from './operations';
 import { EMPTY_SERVICES, mergeServiceMaps, type ServiceCollection } from './serviceMap';
 
-/** Refresh the service layers this often. */
+/** Refresh the service layers this often (the fallback when no live feed is open). */
 const REFRESH_MS = 60_000;
+/** Changes arriving within this long of each other are drawn with one reload. */
+const LIVE_COALESCE_MS = 1_000;
 
 /**
  * The `serviceMap` layers of the given grids (null: every community), merged; refreshed every
- * minute and when `reload` changes. `period` adds the week's match lines.
+ * minute and when `reload` changes, and — with `live` (street staff and leaders, whom
+ * `serviceUpdates` serves) — a second after any service change in their scope.
+ * `period` adds the week's match lines.
  */
-export function useServiceMap(gridIds: readonly string[] | null, period: string | null, reload = 0): ServiceCollection {
+export function useServiceMap(gridIds: readonly string[] | null, period: string | null, reload = 0, live = false): ServiceCollection {
   const client = useApolloClient();
   const [data, setData] = useState<ServiceCollection>(EMPTY_SERVICES);
+  const [changes, setChanges] = useState(0);
   const key = gridIds ? gridIds.join(',') : '*';
+
+  useEffect(() => {
+    if (!live) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const subscription = client.subscribe({ query: SERVICE_UPDATES_SUBSCRIPTION }).subscribe({
+      next: (result) => {
+        if (!result.data?.serviceUpdates || timer) return;
+        timer = setTimeout(() => {
+          timer = null;
+          setChanges((n) => n + 1);
+        }, LIVE_COALESCE_MS);
+      },
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client, live]);
+
   useEffect(() => {
     let current = true;
     const load = async () => {
@@ -33,6 +57,6 @@ export function useServiceMap(gridIds: readonly string[] | null, period: string 
       current = false;
       clearInterval(timer);
     };
-  }, [client, key, period, reload]);
+  }, [client, key, period, reload, changes]);
   return data;
 }

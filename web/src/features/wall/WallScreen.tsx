@@ -51,7 +51,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     [map],
   );
   const { lookup, retry } = useGridAt(picked);
-  const services = useServiceMap(null, null);
+  const services = useServiceMap(null, null, 0, true);
   const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
   const [servicesShown, setServicesShown] = useState<ReadonlySet<ServiceLayer>>(() => new Set());
   const toggleService = useCallback((layer: ServiceLayer) => {
