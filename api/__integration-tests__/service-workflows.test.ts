@@ -482,3 +482,36 @@ describe("a helper's own view (the volunteer screen)", () => {
     expect(theirs.data!.microWishes.nodes).toEqual([{ id: wish.id, address: null }]);
   });
 });
+
+describe('registering oneself (双报到 from the helper screen)', () => {
+  const SELF = `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id communityId location } }`;
+  const base = { kind: 'VOLUNTEER', name: '自己报到', skills: ['IT'], radiusM: 1500, weeklyCapacity: 2, availability: [TUE_9_11] };
+
+  it('starts from the volunteer’s own home and takes the community it lies in', async () => {
+    const [{ id: residentId }] = await api.db.dataSource.query(`SELECT id FROM resident WHERE household_id = $1 ORDER BY id LIMIT 1`, [household(SMALL_1, 1)]);
+    const self = await api.userToken({ login: 'self-register', role: 'VOLUNTEER', residentId });
+    const res = await api.gqlAs<{ registerForService: { id: string; communityId: string; location: { coordinates: number[] } } }>(self, SELF, { input: base });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerForService.communityId).toBe(COMMUNITY_1);
+    const [row] = await api.db.dataSource.query(
+      `SELECT r.household_id AS "householdId", ST_Equals(r.location, b.centroid) AS "atHome", u.login
+         FROM service_registration r JOIN app_user u ON u.id = r.user_id JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id
+        WHERE r.id = $1`,
+      [res.data!.registerForService.id],
+    );
+    expect(row).toEqual({ householdId: household(SMALL_1, 1), atHome: true, login: 'self-register' });
+  });
+
+  it('without a home needs a point, and a point inside a community; nothing is written otherwise', async () => {
+    const homeless = await api.userToken({ login: 'self-no-home', role: 'VOLUNTEER' });
+    const before = await count('service_registration');
+    const noPoint = await api.gqlAs(homeless, SELF, { input: base });
+    expect(noPoint.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lng' });
+    const outside = await api.gqlAs(homeless, SELF, { input: { ...base, lng: 100, lat: 10 } });
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communityId' });
+    expect(await count('service_registration')).toBe(before);
+    const atPoint = await api.gqlAs<{ registerForService: { communityId: string } }>(homeless, SELF, { input: { ...base, lng: 120.102, lat: 30.252 } });
+    expect(atPoint.errors).toBeUndefined();
+    expect(atPoint.data!.registerForService.communityId).toBe(COMMUNITY_1);
+  });
+});

@@ -16,10 +16,13 @@ export class RegistrationInput {
   @Field(() => ID, { nullable: true, description: 'The UNIT registration a member comes with' })
   unitId?: string | null;
 
-  @Field(() => ID, { description: 'The community: a LARGE grid' })
-  communityId!: string;
+  @Field(() => ID, { nullable: true, description: 'The community: a LARGE grid; absent: the community the starting point lies in' })
+  communityId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Home household; its building is the starting point' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Home household; its building is the starting point. Absent with no point: a volunteer registering themselves starts from their own household',
+  })
   householdId?: string | null;
 
   @Field(() => Float, { nullable: true })

@@ -3,7 +3,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
+import { leaderPaths, serviceActor, volunteerAccount, volunteerOwner } from './service.rules';
 import { Me } from '../auth/auth.types';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
@@ -51,9 +51,9 @@ export class ServiceRegistrationResolver {
     return new ServiceService(ctx.db).registrations({ communityId, skill, first, after }, ctx.scope);
   }
 
-  @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER) or unit (GRID_LEADER) with a community' })
+  @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) or unit (GRID_LEADER) with a community' })
   registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceRegistration> {
-    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerAccount(ctx.scope));
+    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerOwner(ctx.scope));
   }
 
   @FieldResolver(() => [WeeklyWindow])

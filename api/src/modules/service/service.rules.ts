@@ -154,6 +154,12 @@ export function volunteerAccount(scope: Scope): string | null {
   return v.kind === 'user' && v.role === 'VOLUNTEER' ? v.id : null;
 }
 
+/** A volunteer registering themselves: their account and home (null for staff registering others). */
+export function volunteerOwner(scope: Scope): { userId: string; householdId: string | null } | null {
+  const v = scope.viewer;
+  return v.kind === 'user' && v.role === 'VOLUNTEER' ? { userId: v.id, householdId: v.householdId } : null;
+}
+
 /**
  * Which service rows the viewer may list: street-wide roles see all; a grid leader the
  * rows inside the grids they lead (by `grid_path`); anyone else signed in sees only the

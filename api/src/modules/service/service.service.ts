@@ -37,16 +37,23 @@ export class ServiceService {
     return this.ds.getRepository(ServiceSkill).find({ order: { sort: 'ASC' } });
   }
 
-  /** Registers a member, volunteer or unit with a community. Everything is checked before anything is written. */
-  async register(input: RegistrationInput, actor: Actor, ownerUserId: string | null = null): Promise<ServiceRegistration> {
+  /**
+   * Registers a member, volunteer or unit with a community. Everything is checked before
+   * anything is written. `owner`: the volunteer account registering itself (it owns the
+   * registration; with neither a household nor a point it starts from its own household);
+   * without a community the one the starting point lies in is taken.
+   */
+  async register(input: RegistrationInput, actor: Actor, owner: { userId: string; householdId: string | null } | null = null): Promise<ServiceRegistration> {
     allow(actor, 'REGISTER');
     const name = text(input.name, 'input.name', 200);
     const unitName = optionalText(input.unitName, 'input.unitName', 200);
     if (input.kind === RegistrationKind.UNIT && input.unitId != null) throw badInput('input.unitId', 'a unit does not belong to another unit');
     if (input.unitId != null && !UUID.test(input.unitId)) throw badInput('input.unitId', 'is not an id');
-    if (!UUID.test(input.communityId)) throw badInput('input.communityId', 'is not an id');
+    if (input.communityId != null && !UUID.test(input.communityId)) throw badInput('input.communityId', 'is not an id');
     if (input.householdId != null && !UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
-    if (input.householdId == null) {
+    // A volunteer registering themselves with neither starts from their own home.
+    const householdId = input.householdId ?? (input.lng == null && input.lat == null ? (owner?.householdId ?? null) : null);
+    if (householdId == null) {
       if (input.lng == null || input.lat == null) throw badInput('input.lng', 'give a householdId or a point (lng, lat)');
       checkLngLat(input.lng, input.lat, 'input');
     }
@@ -62,22 +69,28 @@ export class ServiceService {
       await checkSkills(m, skills, 'input.skills');
       const unknownWill = willServe.filter((s) => !skills.includes(s));
       if (unknownWill.length) throw badInput('input.willServe', `must be among the registration's skills (not ${unknownWill.join(', ')})`);
-      const [community] = await m.query(`SELECT level FROM grid WHERE id = $1`, [input.communityId]);
-      if (!community || community.level !== 'LARGE') throw badInput('input.communityId', 'must be a community (a LARGE grid)');
       if (input.unitId != null) {
         const [unit] = await m.query(`SELECT kind FROM service_registration WHERE id = $1`, [input.unitId]);
         if (!unit || unit.kind !== RegistrationKind.UNIT) throw badInput('input.unitId', 'must be a UNIT registration');
       }
       let point: [number, number];
-      if (input.householdId != null) {
-        const [h] = await m.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [input.householdId]);
+      if (householdId != null) {
+        const [h] = await m.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [householdId]);
         if (!h) throw badInput('input.householdId', 'no such household');
         point = [h.lng, h.lat];
       } else point = [input.lng as number, input.lat as number];
+      let communityId = input.communityId ?? null;
+      if (communityId == null) {
+        const [found] = await m.query(`SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`, point);
+        if (!found) throw badInput('input.communityId', 'the starting point lies in no community: give the community');
+        communityId = found.id as string;
+      }
+      const [community] = await m.query(`SELECT level FROM grid WHERE id = $1`, [communityId]);
+      if (!community || community.level !== 'LARGE') throw badInput('input.communityId', 'must be a community (a LARGE grid)');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity, user_id)
          VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13) RETURNING id`,
-        [input.kind, name, unitName, input.unitId ?? null, input.communityId, input.householdId ?? null, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity, ownerUserId],
+        [input.kind, name, unitName, input.unitId ?? null, communityId, householdId, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity, owner?.userId ?? null],
       );
       await writeAvailability(m, row.id, input.availability);
       await appendServiceEvent(m, 'REGISTRATION', row.id, 'REGISTERED', actor, null, { kind: input.kind, skills });
