@@ -24,7 +24,7 @@ const RAISE = `mutation ($input: NeedInput!, $actor: ActorInput!) { raiseNeed(in
 const PROPOSE = `mutation ($gridId: ID!, $period: String!, $actor: ActorInput!, $method: MatchMethod) {
   proposeMatches(gridId: $gridId, period: $period, actor: $actor, method: $method) {
     needs helpers candidates solveMs
-    proposals { id status version distanceM explanation method need { id } helper { id name } }
+    proposals { id status version distanceM explanation method window { weekday startMinute endMinute } need { id } helper { id name } }
     quality { covered weightedCovered totalDistanceM maxLoad } greedy { covered weightedCovered totalDistanceM maxLoad } } }`;
 
 interface Proposal {
@@ -34,6 +34,7 @@ interface Proposal {
   distanceM: number;
   explanation: string;
   method: string;
+  window: { weekday: number; startMinute: number; endMinute: number } | null;
   need: { id: string };
   helper: { id: string; name: string };
 }
@@ -102,7 +103,8 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     const at = centroid(1, 2, 1);
     const helper = await register('每周两次', at, { skills: ['ELDERLY_CARE'], weeklyCapacity: 2 });
     const small = '3301060010010020001';
-    for (const h of [0, 1, 0]) await need(household(small, h), 'ELDERLY_CARE');
+    // Three back-to-back windows in the helper's Tuesday 9–11, so only capacity limits them.
+    for (const [h, from] of [[0, 540], [1, 580], [0, 620]]) await need(household(small, h), 'ELDERLY_CARE', { window: { weekday: 2, startMinute: from, endMinute: from + 40 } });
     const run = await propose(grid(small), '2026-11-02');
     expect(run.needs).toBe(3);
     expect(run.proposals).toHaveLength(2);
@@ -159,6 +161,49 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     expect(westLine?.properties.distanceM).toBe(200);
     const visits = map.data!.serviceMap.features.filter((f) => f.properties.layer === 'OVERDUE_VISIT');
     expect(visits.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
+  });
+});
+
+describe('a helper is in one place at a time', () => {
+  const small = '3301060010020020002';
+  const at = centroid(2, 2, 2);
+  const tue = (from: number, to: number) => ({ weekday: 2, startMinute: from, endMinute: to });
+
+  it('proposes only one of two needs whose windows overlap, though capacity would allow both, and keeps the slot', async () => {
+    const helper = await register('心理咨询师', east(at, 100), { skills: ['PSYCHOLOGICAL'], weeklyCapacity: 3, communityId: COMMUNITY_2 });
+    const a = await need(household(small, 0), 'PSYCHOLOGICAL', { window: tue(540, 600) });
+    const b = await need(household(small, 1), 'PSYCHOLOGICAL', { window: tue(570, 630) });
+    const run = await propose(grid(small), '2026-11-23');
+    expect(run.candidates).toBe(2);
+    expect(run.proposals).toHaveLength(1);
+    const [p] = run.proposals;
+    expect(p.helper.id).toBe(helper);
+    expect(run.quality).toMatchObject({ covered: 1, maxLoad: 1 });
+    expect(run.greedy).toMatchObject({ covered: 1, maxLoad: 1 });
+    // The slot is the overlap of the need's window with the helper's Tuesday 9–11: the need's own window here.
+    const expected = p.need.id === a.id ? tue(540, 600) : tue(570, 630);
+    expect([a.id, b.id]).toContain(p.need.id);
+    expect(p.window).toEqual(expected);
+    expect(p.explanation).toContain(expected.startMinute === 540 ? 'window Tue 09:00–10:00' : 'window Tue 09:30–10:30');
+    const listed = await api.gql<{ serviceMatches: { nodes: { window: unknown }[] } }>(`{ serviceMatches(gridId: "${grid(small)}", period: "2026-11-23") { nodes { window { weekday startMinute endMinute } } } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.serviceMatches.nodes.map((x) => x.window)).toEqual([expected]);
+  });
+
+  it('does not propose a need that overlaps a task the helper already holds that week', async () => {
+    const first = await propose(grid(small), '2026-11-23');
+    const held = first.proposals[0];
+    const confirmed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id status } }`, { id: held.id, v: held.version, a: LEADER });
+    expect(confirmed.errors).toBeUndefined();
+    // 09:45–10:15 overlaps either held slot; 10:30–11:00 starts where the later one ends.
+    await need(household(small, 0), 'PSYCHOLOGICAL', { window: tue(585, 615) });
+    const free = await need(household(small, 1), 'PSYCHOLOGICAL', { window: tue(630, 660) });
+    const second = await propose(grid(small), '2026-11-23');
+    expect(second.candidates).toBe(1);
+    expect(second.proposals.map((p) => [p.need.id, p.window])).toEqual([[free.id, tue(630, 660)]]);
+    // Another week has the helper free again.
+    const nextWeek = await propose(grid(small), '2026-11-30');
+    expect(nextWeek.proposals).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,11 @@
-import { matchQuality, solveGreedy, solveOptimal, type MatchCandidate, type MatchProblem } from './matching.model';
+import { matchQuality, overlapCliques, solveGreedy, solveOptimal, type MatchCandidate, type MatchProblem, type MatchSlot } from './matching.model';
 
 function pair(needId: string, helperId: string, distanceM: number, extra: Partial<MatchCandidate> = {}): MatchCandidate {
   return { needId, helperId, distanceM, sameCommunity: false, thanked: false, ...extra };
 }
+
+/** Tuesday h:00 to h2:00. */
+const tue = (from: number, to: number): MatchSlot => ({ weekday: 2, startMinute: from * 60, endMinute: to * 60 });
 
 const pairsOf = (chosen: MatchCandidate[]) => chosen.map((c) => `${c.needId}→${c.helperId}`).sort();
 
@@ -63,5 +66,75 @@ describe('matching model', () => {
 
   it('answers nothing for an empty problem', async () => {
     expect(await solveOptimal({ needs: [], helpers: [], candidates: [] })).toEqual([]);
+  });
+  it('never gives one helper two tasks at overlapping times, even with capacity for both', async () => {
+    const p: MatchProblem = {
+      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      helpers: [{ id: 'h', capacity: 2 }],
+      candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 200, { slot: tue(9.5, 10.5) })],
+    };
+    expect(pairsOf(await solveOptimal(p))).toEqual(['A→h']);
+  });
+
+  it('sends a second, farther helper to the overlapping need', async () => {
+    const p: MatchProblem = {
+      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      helpers: [{ id: 'near', capacity: 2 }, { id: 'far', capacity: 2 }],
+      candidates: [
+        pair('A', 'near', 100, { slot: tue(9, 10) }),
+        pair('B', 'near', 100, { slot: tue(9, 10) }),
+        pair('A', 'far', 2000, { slot: tue(9, 10) }),
+        pair('B', 'far', 2500, { slot: tue(9, 10) }),
+      ],
+    };
+    // near takes one and far the other; far is cheaper on A (2000 < 2500), so near takes B.
+    expect(pairsOf(await solveOptimal(p))).toEqual(['A→far', 'B→near']);
+  });
+
+  it('gives back-to-back tasks to the same helper: [9:00,10:00) and [10:00,11:00) do not overlap', async () => {
+    const p: MatchProblem = {
+      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      helpers: [{ id: 'h', capacity: 2 }, { id: 'far', capacity: 2 }],
+      candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 100, { slot: tue(10, 11) }), pair('B', 'far', 5000, { slot: tue(10, 11) })],
+    };
+    expect(overlapCliques(p.candidates)).toEqual([]);
+    expect(pairsOf(await solveOptimal(p))).toEqual(['A→h', 'B→h']);
+  });
+
+  it('gives the same hours on different weekdays to the same helper', async () => {
+    const p: MatchProblem = {
+      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      helpers: [{ id: 'h', capacity: 2 }],
+      candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 100, { slot: { ...tue(9, 10), weekday: 3 } })],
+    };
+    expect(pairsOf(await solveOptimal(p))).toEqual(['A→h', 'B→h']);
+  });
+
+  it('greedy skips a helper already busy at that time and takes the next nearest', () => {
+    const p: MatchProblem = {
+      needs: [{ id: 'A', weight: 4 }, { id: 'B', weight: 2 }, { id: 'C', weight: 1 }],
+      helpers: [{ id: 'near', capacity: 3 }, { id: 'far', capacity: 3 }],
+      candidates: [
+        pair('A', 'near', 100, { slot: tue(9, 10) }),
+        pair('B', 'near', 100, { slot: tue(9.5, 11) }),
+        pair('B', 'far', 900, { slot: tue(9.5, 11) }),
+        pair('C', 'near', 100, { slot: tue(10, 12) }),
+      ],
+    };
+    // A (most urgent) takes near 9–10; B overlaps it, so far; C at 10–12 overlaps nothing of near's.
+    expect(pairsOf(solveGreedy(p))).toEqual(['A→near', 'B→far', 'C→near']);
+  });
+
+  it('finds the maximal sets of overlapping slots per helper and weekday', () => {
+    const candidates = [
+      pair('A', 'h', 1, { slot: tue(9, 11) }),
+      pair('B', 'h', 1, { slot: tue(10, 12) }),
+      pair('C', 'h', 1, { slot: tue(11, 13) }),
+      pair('D', 'h', 1, { slot: tue(10.5, 10.75) }),
+      pair('E', 'other', 1, { slot: tue(9, 11) }),
+      pair('F', 'h', 1),
+    ];
+    // at 10:00 {A,B} ⊂ {A,B,D} at 10:30; at 11:00 {B,C}; A and C only touch.
+    expect(overlapCliques(candidates)).toEqual([[0, 1, 3], [1, 2]]);
   });
 });

@@ -45,9 +45,10 @@ export class MatchingService {
   /**
    * Replaces the week's unreviewed proposals in the grid's subtree with a new solve.
    * Feasible pairs come from PostGIS (ST_DWithin on geography within the helper's radius,
-   * skill and will to serve, an overlapping weekly window, capacity left, not declined or
-   * rejected before); HiGHS picks the assignment (see solveOptimal); the greedy result on
-   * the same pairs is reported beside it. Runs of one week are serialised.
+   * skill and will to serve, an overlapping weekly window the helper is not booked in,
+   * capacity left, not declined or rejected before); HiGHS picks the assignment, never two
+   * overlapping tasks for one helper (see solveOptimal); the greedy result on the same
+   * pairs is reported beside it. Each match keeps its slot. Runs of one week are serialised.
    */
   async propose(gridId: string, period: string, actor: Actor, method: MatchMethod = MatchMethod.OPTIMAL, paths: string[] | null = null): Promise<MatchRun> {
     allow(actor, 'PROPOSE');
@@ -80,8 +81,9 @@ export class MatchingService {
       const ids: { id: string }[] = picked.length
         ? await m.query(
             `WITH ins AS (
-               INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation)
-               SELECT need, helper, $1::date, 'PROPOSED', $2, d, e FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[]) AS t(need, helper, d, e)
+               INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
+               SELECT need, helper, $1::date, 'PROPOSED', $2, d, e, wd, s, en
+                 FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[], $9::int2[], $10::int2[], $11::int2[]) AS t(need, helper, d, e, wd, s, en)
                RETURNING id, need_id, registration_id, distance_m)
              , ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, data)
                SELECT 'MATCH', id, 'PROPOSED', $7, $8, jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m) FROM ins)
@@ -95,6 +97,9 @@ export class MatchingService {
               picked.map((p) => p.explanation),
               actor.role,
               actor.name,
+              picked.map((p) => p.row.weekday),
+              picked.map((p) => p.row.startMinute),
+              picked.map((p) => p.row.endMinute),
             ],
           )
         : [];
@@ -140,8 +145,8 @@ export class MatchingService {
 
   /**
    * A leader's edit: the proposal goes to another helper, who must be feasible for the
-   * need (skill, will, window, radius, capacity). The old one is rejected, the new one is
-   * MANUAL and CONFIRMED.
+   * need (skill, will, window, radius, capacity, not booked then). The old one is
+   * rejected, the new one is MANUAL and CONFIRMED.
    */
   async reassign(id: string, version: number, registrationId: string, actor: Actor, paths: string[] | null = null): Promise<ServiceMatch> {
     allow(actor, 'REVIEW_MATCH');
@@ -157,9 +162,9 @@ export class MatchingService {
       const pair = (await candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId }))[0];
       if (!pair) throw badInput('registrationId', 'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit');
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation)
-         VALUES ($1, $2, $3, 'CONFIRMED', 'MANUAL', $4, $5) RETURNING id`,
-        [match.needId, registrationId, match.period, pair.distanceM, `${explain(pair, 1)}; chosen by ${actor.name}`],
+        `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
+         VALUES ($1, $2, $3, 'CONFIRMED', 'MANUAL', $4, $5, $6, $7, $8) RETURNING id`,
+        [match.needId, registrationId, match.period, pair.distanceM, `${explain(pair, 1)}; chosen by ${actor.name}`, pair.weekday, pair.startMinute, pair.endMinute],
       );
       await appendServiceEvent(m, 'MATCH', id, 'REASSIGNED', actor, null, { to: row.id, registrationId });
       await appendServiceEvent(m, 'MATCH', row.id, 'CONFIRMED', actor, null, { replaces: id });
@@ -226,10 +231,13 @@ async function lockMatch(m: EntityManager, id: string, version: number): Promise
  * Every feasible (need, helper) pair for the open needs of a grid subtree in a week
  * (a need held by a live match of any week waits for it; a recurring need done last
  * week comes back): the need's type among the helper's skills and will to serve, a weekly window that
- * overlaps the need's (the longest overlap is kept for the explanation), within the
+ * overlaps the need's and not the slot of any live match the helper holds this week (the
+ * longest such overlap is kept: the pair's slot, and the explanation's window), within the
  * helper's radius (geodesic; a constant-radius ST_DWithin first lets the GiST index on
  * location::geography narrow), capacity left this week, and not declined or rejected
- * for this need before. `only` narrows to one pair (a leader's edit).
+ * for this need before. A run deletes its subtree's PROPOSED matches first, so the live
+ * matches left are the reviewed ones and other subtrees' proposals. `only` narrows to one
+ * pair (a leader's edit).
  */
 export async function candidatePairs(m: EntityManager, gridPath: string, period: string, only?: { needId: string; helperId: string }): Promise<CandidateRow[]> {
   const [{ max }] = await m.query(`SELECT coalesce(max(radius_m), 0) AS max FROM service_registration WHERE active`);
@@ -261,6 +269,9 @@ export async function candidatePairs(m: EntityManager, gridPath: string, period:
          SELECT greatest(a.start_minute, n.start_minute)::int AS s, least(a.end_minute, n.end_minute)::int AS e
            FROM service_availability a
           WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
+            AND NOT EXISTS (SELECT 1 FROM service_match o
+                             WHERE o.registration_id = h.id AND o.period = $2::date AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
+                               AND o.weekday = n.weekday AND o.start_minute < least(a.end_minute, n.end_minute) AND o.end_minute > greatest(a.start_minute, n.start_minute))
           ORDER BY least(a.end_minute, n.end_minute) - greatest(a.start_minute, n.start_minute) DESC LIMIT 1) w
       WHERE NOT EXISTS (SELECT 1 FROM service_match d WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
       ORDER BY n.seq, h.id`,
@@ -280,7 +291,7 @@ export function toProblem(rows: CandidateRow[]): MatchProblem {
   return {
     needs: [...needs].map(([id, weight]) => ({ id, weight })),
     helpers: [...helpers].map(([id, capacity]) => ({ id, capacity })),
-    candidates: rows,
+    candidates: rows.map((r) => ({ ...r, slot: { weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute } })),
   };
 }
 

@@ -276,6 +276,22 @@ export class ServiceMatch {
   @Column('text')
   explanation!: string;
 
+  @Column('smallint', { nullable: true })
+  weekday!: number | null;
+
+  @Column('smallint', { name: 'start_minute', nullable: true })
+  startMinute!: number | null;
+
+  @Column('smallint', { name: 'end_minute', nullable: true })
+  endMinute!: number | null;
+
+  /** The time the task holds the helper; a helper's live tasks in a week never overlap. */
+  @Field(() => WeeklyWindow, { nullable: true, description: 'When the helper is booked: the overlap of the need’s window and their availability (null on matches made before it was kept)' })
+  get window(): WeeklyWindow | null {
+    if (this.weekday == null || this.startMinute == null || this.endMinute == null) return null;
+    return { weekday: this.weekday, startMinute: this.startMinute, endMinute: this.endMinute };
+  }
+
   @Field(() => Int)
   @Column('integer')
   version!: number;
