@@ -151,6 +151,23 @@ describe('serviceUpdates', () => {
     await admin.close();
   });
 
+  it('announces the proposals of a matching run, which it writes in bulk', async () => {
+    const admin = subscriber({}, api.adminToken);
+    await admin.live();
+    await api.gql(`mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`, {
+      input: { kind: 'VOLUNTEER', name: '匹配人', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 2000, weeklyCapacity: 1, availability: [TUE_9_11] },
+      a: { role: 'VOLUNTEER', name: 'x' },
+    });
+    const run = await api.gql<{ proposeMatches: { proposals: { id: string }[] } }>(
+      `mutation ($g: ID!, $a: ActorInput) { proposeMatches(gridId: $g, period: "2026-12-07", actor: $a) { proposals { id } } }`,
+      { g: stableId(SMALL_1), a: LEADER },
+    );
+    const ids = run.data!.proposeMatches.proposals.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    await admin.until((r) => ids.every((id) => r.some((u) => u.subjectId === id && u.type === 'PROPOSED')));
+    await admin.close();
+  });
+
   it('residents and volunteers get no live service feed', async () => {
     const volunteer = await api.userToken({ login: 'svc-sub-volunteer', role: 'VOLUNTEER' });
     const sub = subscriber({}, volunteer);

@@ -6,9 +6,9 @@ import type { Actor } from '../case/case.rules';
 import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solveOptimal } from './matching.model';
 import type { MatchRun } from './service.type';
 import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';
-import { appendServiceEvent } from './service.events';
+import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { Scope } from '../auth/scope';
-import { allow, checkPeriod, formatWindow, optionalText, requireInPaths, serviceRowScope, text, type ServiceAction } from './service.rules';
+import { allow, checkPeriod, formatWindow, optionalText, requireInPaths, text, type ServiceAction } from './service.rules';
 import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 
 /** Statuses that hold a need (and a helper's capacity) for a week. */
@@ -78,7 +78,7 @@ export class MatchingService {
         load.set(c.helperId, (load.get(c.helperId) ?? 0) + 1);
         return { row, explanation: explain(row, load.get(c.helperId) ?? 1) };
       });
-      const ids: { id: string }[] = picked.length
+      const ids: { id: string | null; event_id: string | null }[] = picked.length
         ? await m.query(
             `WITH ins AS (
                INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
@@ -86,8 +86,9 @@ export class MatchingService {
                  FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[], $9::int2[], $10::int2[], $11::int2[]) AS t(need, helper, d, e, wd, s, en)
                RETURNING id, need_id, registration_id, distance_m)
              , ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, data)
-               SELECT 'MATCH', id, 'PROPOSED', $7, $8, jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m) FROM ins)
-             SELECT id FROM ins`,
+               SELECT 'MATCH', id, 'PROPOSED', $7, $8, jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m) FROM ins
+               RETURNING id AS event_id)
+             SELECT id, NULL::bigint AS event_id FROM ins UNION ALL SELECT NULL, event_id FROM ev`,
             [
               period,
               method,
@@ -103,9 +104,9 @@ export class MatchingService {
             ],
           )
         : [];
-      const proposals = ids.length
-        ? await m.getRepository(ServiceMatch).createQueryBuilder('x').where('x.id IN (:...ids)', { ids: ids.map((r) => r.id) }).orderBy('x.seq').getMany()
-        : [];
+      const matchIds = ids.flatMap((r) => (r.id ? [r.id] : []));
+      await announceServiceEvents(m, ids.flatMap((r) => (r.event_id ? [String(r.event_id)] : [])));
+      const proposals = matchIds.length ? await m.getRepository(ServiceMatch).createQueryBuilder('x').where('x.id IN (:...ids)', { ids: matchIds }).orderBy('x.seq').getMany() : [];
       return {
         period,
         method,
@@ -137,10 +138,14 @@ export class MatchingService {
     return this.transition(id, version, actor, 'DECLINE', { registrationId, note: optionalText(reason, 'reason', 1000), asUser });
   }
 
-  /** Done: the hours are recorded; a one-off need is done, a recurring one opens for the next week. */
-  complete(id: string, version: number, hours: number, actor: Actor, note?: string | null): Promise<ServiceMatch> {
+  /**
+   * Done: the hours are recorded; a one-off need is done, a recurring one opens for the
+   * next week. A volunteer account completes only its own task (`asUser`), a leader only
+   * inside the grids they lead (`paths`).
+   */
+  complete(id: string, version: number, hours: number, actor: Actor, note?: string | null, who: { asUser?: string | null; paths?: string[] | null } = {}): Promise<ServiceMatch> {
     if (!Number.isFinite(hours) || hours <= 0 || hours > 24) throw badInput('hours', 'must be more than 0 and at most 24');
-    return this.transition(id, version, actor, 'COMPLETE', { hours, note: optionalText(note, 'note', 2000) });
+    return this.transition(id, version, actor, 'COMPLETE', { hours, note: optionalText(note, 'note', 2000), ...who });
   }
 
   /**
@@ -177,7 +182,8 @@ export class MatchingService {
     args: { gridId?: string | null; period?: string | null; status?: MatchStatus | null; registrationId?: string | null; first?: number | null; after?: string | null },
     scope: Scope,
   ): Promise<ConnectionShape<ServiceMatch>> {
-    const visible = serviceRowScope(scope, 'n', 'NEED');
+    scope.requireSignedIn();
+    const visible = scope.where('ServiceMatch', 'x');
     const qb = this.ds.getRepository(ServiceMatch).createQueryBuilder('x').innerJoin('service_need', 'n', 'n.id = x.need_id').where(visible.sql, visible.params);
     if (args.gridId != null) {
       if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
@@ -200,7 +206,8 @@ export class MatchingService {
     return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
       const match = await lockMatch(m, id, version);
       if (rule.helperOnly && match.registrationId !== p.registrationId) throw forbidden('only the proposed helper may answer this match');
-      if (rule.helperOnly) await checkOwner(m, match.registrationId, p.asUser ?? null);
+      // A volunteer account acts only for its own registration (answering or completing).
+      if (rule.helperOnly || p.asUser) await checkOwner(m, match.registrationId, p.asUser ?? null);
       if (p.paths) {
         const [need] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
         requireInPaths(p.paths, need.path, 'review a match');

@@ -160,6 +160,10 @@ export class ServiceRegistration {
   @Field(() => GraphQLDateTime)
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** The volunteer account that owns it (not exposed: `me { registrations }` answers one's own). */
+  @Column('uuid', { name: 'user_id', nullable: true })
+  userId!: string | null;
 }
 
 /** 需求 — one household's need on the needs list (需求清单). */
