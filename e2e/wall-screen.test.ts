@@ -126,15 +126,10 @@ describe('wall screen (e2e, Chromium)', () => {
   let smallBox: { x0: number; y0: number; x1: number; y1: number };
 
   /** A GraphQL call as the street admin, straight to the API. */
-  function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    return apiAs<T>(adminToken, query, variables);
-  }
-
-  /** A GraphQL call with an account's access token, straight to the API. */
-  async function apiAs<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -471,7 +466,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
+  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -481,15 +476,37 @@ describe('wall screen (e2e, Chromium)', () => {
         WHERE s.id = $1 ORDER BY h.id, r.id LIMIT 1`,
       [smallGridId],
     );
-    const volunteerId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-volunteer', displayName: '志愿者小李', password: PASSWORD, role: 'VOLUNTEER', residentId: home.residentId }));
-    const volunteerToken = await signAccessToken(volunteerId, 'VOLUNTEER', jwtSecret());
+    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-volunteer', displayName: '志愿者小李', password: PASSWORD, role: 'VOLUNTEER', residentId: home.residentId }));
     const window = { weekday: 2, startMinute: 540, endMinute: 660 };
-    const { registerForService: reg } = await apiAs<{ registerForService: { id: string } }>(
-      volunteerToken,
-      `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
-      // Starting from a point of their own (not the household in need), so the task line has a length.
-      { input: { kind: 'VOLUNTEER', name: '志愿者小李', communityId: home.communityId, ...LEADER_POINT, skills: ['REPAIR'], radiusM: 3000, weeklyCapacity: 3, availability: [window] } },
+    // The volunteer registers (双报到) on the helper screen, starting from a point clicked on the
+    // map rather than their home (so the task line to the household in need has a length).
+    const helper = await context.newPage();
+    helper.on('pageerror', (error) => consoleErrors.push(error.message));
+    await helper.goto(origin);
+    await signIn(helper, 'e2e-volunteer', consoleErrors);
+    expect(await helper.locator('.app__title').textContent()).toBe('志愿服务工作台');
+    const form = helper.locator('[data-list="register"]');
+    await form.waitFor({ timeout: 15_000 });
+    await form.locator('[data-action="register"]').click();
+    expect(await form.locator('[role="alert"]').getAttribute('data-field-at-fault')).toBe('input.skills');
+    await form.locator('input[name="skill"][value="REPAIR"]').check();
+    await form.locator('[data-window="0"] select').selectOption('2');
+    await form.locator('[data-window="0"] input[type="time"]').first().fill('09:00');
+    await form.locator('[data-window="0"] input[type="time"]').last().fill('11:00');
+    await form.locator('input[name="radiusM"]').fill('3000');
+    await form.locator('input[name="weeklyCapacity"]').fill('3');
+    await clickAt(helper, LEADER_POINT);
+    await helper.waitForFunction(() => document.querySelector('[data-list="register"] [data-field="start"]')?.textContent?.match(/120\.103\d+.*30\.253\d+/), undefined, { timeout: 5_000 });
+    await form.locator('[data-action="register"]').click();
+    await helper.locator('[data-list="registration"]').waitFor({ timeout: 10_000 });
+    const [reg]: { id: string }[] = await db.dataSource.query(
+      `SELECT r.id FROM service_registration r JOIN app_user u ON u.id = r.user_id
+        WHERE u.login = 'e2e-volunteer' AND r.community_id = $1 AND r.skills = '{REPAIR}' AND r.radius_m = 3000 AND r.weekly_capacity = 3
+          AND ST_DWithin(r.location, ST_SetSRID(ST_MakePoint($2, $3), 4326), 0.0001)
+          AND EXISTS (SELECT 1 FROM service_availability a WHERE a.registration_id = r.id AND a.weekday = 2 AND a.start_minute = 540 AND a.end_minute = 660)`,
+      [home.communityId, LEADER_POINT.lng, LEADER_POINT.lat],
     );
+    expect(reg).toBeDefined();
     const LEADER = { role: 'GRID_LEADER', name: 'e2e' };
     await api(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
       input: { householdId: home.householdId, type: 'REPAIR', urgency: 'HIGH', source: 'GRID_LEADER', window, notes: '水龙头漏水（e2e）' },
@@ -526,11 +543,8 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg.id + '"]').count()).toBe(1);
     await leader.close();
 
-    const helper = await context.newPage();
-    helper.on('pageerror', (error) => consoleErrors.push(error.message));
-    await helper.goto(origin);
-    await signIn(helper, 'e2e-volunteer', consoleErrors);
-    expect(await helper.locator('.app__title').textContent()).toBe('志愿服务工作台');
+    await helper.reload();
+    await helper.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
     const task = helper.locator(`[data-list="tasks"] [data-match-id="${proposal.id}"]`);
     await task.waitFor({ timeout: 15_000 });
     expect(await task.getAttribute('data-status')).toBe('CONFIRMED');

@@ -6,11 +6,14 @@ import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
 import { photoForUpload } from '../cases/photos';
 import { useGridLayers } from '../grids/useGridLayers';
+import type { LngLat } from '../../graphql/types';
+import { useSession } from '../auth/SessionProvider';
 import { useLeaderFocus } from '../leader/useLeaderFocus';
 import { SERVICE_LAYERS, weekOf } from '../services/serviceMap';
 import { clock, skillName } from '../services/services';
 import { useServiceMap } from '../services/useServiceMap';
 import { groupTasks, monthOf, parseHours } from './helper';
+import { RegistrationForm } from './RegistrationForm';
 import { ACCEPT_MATCH, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, TASKS_QUERY, WISHES_QUERY, type Registration, type TaskRow, type WishRow } from './operations';
 
 const NO_SELECTION: never[] = [];
@@ -24,6 +27,7 @@ type Run = (work: () => Promise<unknown>) => Promise<void>;
  * confirmed to them (accept / decline, then done with the hours), the wishes they hold a
  * claim on (fulfil with a note and a photo) and the published wishes within their radius
  * (claim). The map opens on their community with their task lines and the open wishes.
+ * Someone not registered yet registers here (双报到, RegistrationForm).
  */
 export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken: () => string | null }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +39,9 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
   const skills = home.data?.serviceSkills ?? [];
   const name = useCallback((code: string) => skillName(skills, code, i18n.language), [skills, i18n.language]);
 
+  const { session } = useSession();
+  // Before registering, a click on the map sets where the helper starts from (default: home).
+  const [point, setPoint] = useState<LngLat | null>(null);
   const layers = useGridLayers();
   const { focus, settled } = useLeaderFocus(reg ? [reg.communityId] : []);
   const [version, setVersion] = useState(0);
@@ -45,9 +52,9 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
       <GridMap
         theme={theme}
         layers={layers.status === 'ready' && settled ? layers.data : null}
-        picked={null}
+        picked={reg ? null : point}
         selection={NO_SELECTION}
-        onPick={ignorePick}
+        onPick={reg ? ignorePick : setPoint}
         getToken={getToken}
         focus={focus}
         services={services}
@@ -59,10 +66,7 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
         ) : home.error && !home.data ? (
           <p role="alert">{t('lists.error', { message: home.error.message })}</p>
         ) : !reg ? (
-          <section className="services__section" data-list="not-registered">
-            <h2 className="panel__title">{t('helper.notRegisteredTitle')}</h2>
-            <p>{t('helper.notRegistered')}</p>
-          </section>
+          <RegistrationForm skills={skills} defaultName={session?.user.displayName ?? ''} point={point} onClearPoint={() => setPoint(null)} onDone={() => void home.refetch()} />
         ) : (
           <div className="services" data-registration-id={reg.id}>
             <section className="services__section" data-list="registration">

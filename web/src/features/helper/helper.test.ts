@@ -1,4 +1,4 @@
-import { groupTasks, monthOf, parseHours } from './helper';
+import { groupTasks, minutesOf, monthOf, parseHours, registrationInput, type RegistrationDraft } from './helper';
 import type { TaskRow } from './operations';
 
 const task = (id: string, status: string, period: string, weekday: number, startMinute: number): TaskRow => ({
@@ -37,5 +37,41 @@ describe('the helper screen', () => {
   it('takes the month on the Shanghai calendar', () => {
     expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
     expect(monthOf(new Date('2026-11-30T15:59:00Z'))).toEqual({ from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
+  });
+});
+
+describe('the helper registration form', () => {
+  const draft: RegistrationDraft = {
+    kind: 'VOLUNTEER',
+    name: ' 李明 ',
+    unitName: '',
+    skills: ['REPAIR'],
+    windows: [{ weekday: 6, from: '09:00', to: '11:30' }],
+    radiusM: '1000',
+    weeklyCapacity: '2',
+    point: null,
+  };
+
+  it('builds the API input (from home when no point is picked)', () => {
+    expect(registrationInput(draft)).toEqual({
+      input: { kind: 'VOLUNTEER', name: '李明', unitName: null, skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [{ weekday: 6, startMinute: 540, endMinute: 690 }] },
+    });
+    expect(registrationInput({ ...draft, point: { lng: 120.1, lat: 30.2 } })).toMatchObject({ input: { lng: 120.1, lat: 30.2 } });
+    expect(registrationInput({ ...draft, windows: [{ weekday: 1, from: '20:00', to: '24:00' }] })).toMatchObject({ input: { availability: [{ weekday: 1, startMinute: 1200, endMinute: 1440 }] } });
+  });
+
+  it('names the first field at fault as the API would', () => {
+    expect(registrationInput({ ...draft, name: ' ' })).toEqual({ field: 'input.name', error: 'helper.form.needName' });
+    expect(registrationInput({ ...draft, skills: [] })).toMatchObject({ field: 'input.skills' });
+    expect(registrationInput({ ...draft, windows: [] })).toMatchObject({ field: 'input.availability' });
+    expect(registrationInput({ ...draft, windows: [draft.windows[0], { weekday: 2, from: '11:00', to: '10:00' }] })).toMatchObject({ field: 'input.availability.1.endMinute' });
+    expect(registrationInput({ ...draft, radiusM: '20' })).toMatchObject({ field: 'input.radiusM' });
+    expect(registrationInput({ ...draft, weeklyCapacity: '1.5' })).toMatchObject({ field: 'input.weeklyCapacity' });
+  });
+
+  it('reads HH:MM times', () => {
+    expect(minutesOf('9:05')).toBe(545);
+    expect(minutesOf('24:00')).toBe(1440);
+    for (const bad of ['24:01', '9:60', 'nine', '']) expect(minutesOf(bad)).toBeNull();
   });
 });
