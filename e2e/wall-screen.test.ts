@@ -466,7 +466,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
+  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -541,6 +541,25 @@ describe('wall screen (e2e, Chromium)', () => {
     // The wall screen counts the newly published wish from the live service feed (its poll is a minute).
     await page.waitForFunction(({ selector, n }) => Number(document.querySelector(selector)?.textContent) === n + 1, { selector: WISH_COUNT, n: wishesBefore }, { timeout: 10_000 });
     expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg.id + '"]').count()).toBe(1);
+    // A visit from the visits list, with a need found there going onto the needs list.
+    const due = leader.locator('[data-list="visits"] [data-household-id]').first();
+    await due.waitFor({ timeout: 10_000 });
+    const visitedHousehold = await due.getAttribute('data-household-id');
+    await due.locator('[data-action="record-visit"]').click();
+    const visitForm = due.locator('[data-form="visit"]');
+    await visitForm.locator('[data-action="save-visit"]').click();
+    expect(await visitForm.locator('[role="alert"]').getAttribute('data-field-at-fault')).toBe('input.findings');
+    await visitForm.locator('textarea[name="findings"]').fill('老人身体尚可，需要有人陪同就医（e2e）');
+    await visitForm.locator('input[name="raise-need"]').check();
+    await visitForm.locator('select[name="need-type"]').selectOption('MEDICAL');
+    await visitForm.locator('[data-action="save-visit"]').click();
+    await leader.waitForFunction(() => !document.querySelector('[data-form="visit"]'), undefined, { timeout: 10_000 });
+    const [visit] = await db.dataSource.query(
+      `SELECT v.findings, (SELECT count(*)::int FROM service_need n WHERE n.visit_id = v.id AND n.type = 'MEDICAL' AND n.status = 'OPEN') AS needs
+         FROM household_visit v WHERE v.household_id = $1 ORDER BY v.visited_at DESC LIMIT 1`,
+      [visitedHousehold],
+    );
+    expect(visit).toEqual({ findings: '老人身体尚可，需要有人陪同就医（e2e）', needs: 1 });
     await leader.close();
 
     await helper.reload();

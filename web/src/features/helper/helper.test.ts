@@ -1,4 +1,4 @@
-import { groupTasks, minutesOf, monthOf, parseHours, registrationInput, type RegistrationDraft } from './helper';
+import { groupTasks, monthOf, parseHours, registrationInput, type RegistrationDraft } from './helper';
 import type { TaskRow } from './operations';
 
 const task = (id: string, status: string, period: string, weekday: number, startMinute: number): TaskRow => ({
@@ -67,11 +67,5 @@ describe('the helper registration form', () => {
     expect(registrationInput({ ...draft, windows: [draft.windows[0], { weekday: 2, from: '11:00', to: '10:00' }] })).toMatchObject({ field: 'input.availability.1.endMinute' });
     expect(registrationInput({ ...draft, radiusM: '20' })).toMatchObject({ field: 'input.radiusM' });
     expect(registrationInput({ ...draft, weeklyCapacity: '1.5' })).toMatchObject({ field: 'input.weeklyCapacity' });
-  });
-
-  it('reads HH:MM times', () => {
-    expect(minutesOf('9:05')).toBe(545);
-    expect(minutesOf('24:00')).toBe(1440);
-    for (const bad of ['24:01', '9:60', 'nine', '']) expect(minutesOf(bad)).toBeNull();
   });
 });

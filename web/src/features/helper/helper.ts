@@ -1,3 +1,4 @@
+import { minutesOf } from '../services/services';
 import type { TaskRow } from './operations';
 
 export interface TaskGroups {
@@ -63,14 +64,6 @@ export interface RegistrationInputShape {
   availability: { weekday: number; startMinute: number; endMinute: number }[];
   lng?: number;
   lat?: number;
-}
-
-/** "HH:MM" as minutes after midnight ("24:00" is 1440); null when it is not a time. */
-export function minutesOf(hhmm: string): number | null {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
-  if (!m) return null;
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  return Number(m[2]) < 60 && minutes <= 1440 ? minutes : null;
 }
 
 /**

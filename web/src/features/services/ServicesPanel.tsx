@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { EvaluationExport } from './EvaluationExport';
-import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REASSIGN_MATCH, REJECT_MATCH, REVIEW_WISH, VISIT_SCHEDULE_QUERY, type MatchRow, type PendingWishRow, type ResourceRow } from './operations';
+import { VisitForm } from './VisitForm';
+import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REASSIGN_MATCH, REJECT_MATCH, REVIEW_WISH, VISIT_SCHEDULE_QUERY, type MatchRow, type PendingWishRow, type ResourceRow, type SkillRow } from './operations';
 import { clock, skillName, sortVisits } from './services';
 
 /**
  * The leader's services tab: open needs (需求清单), this week's proposals (精准匹配) with confirm /
  * reject / reassign to another helper with the skill (their helper → need lines are on the map),
- * wishes to review (publish or reject), the community's resources list (资源清单), the visits due or overdue (入户走访), and
+ * wishes to review (publish or reject), the community's resources list (资源清单), recording a
+ * visit (findings, check-in, a need found) from the visits list, the visits due or overdue (入户走访), and
  * for a community's leader the month's dual-evaluation sheet as CSV (双评议).
  */
 export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
@@ -121,7 +123,7 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
       <section className="services__section" data-list="visits">
         <h2 className="panel__title">{t('services.visits')}</h2>
         {gridIds.map((id) => (
-          <VisitList key={id} gridId={id} />
+          <VisitList key={id} gridId={id} skills={skills} onChanged={() => void refetch().then(onChanged)} />
         ))}
       </section>
       <EvaluationExport />
@@ -239,10 +241,11 @@ function PendingWish({ w, busy, run }: { w: PendingWishRow; busy: boolean; run: 
   );
 }
 
-function VisitList({ gridId }: { gridId: string }) {
+function VisitList({ gridId, skills, onChanged }: { gridId: string; skills: readonly SkillRow[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { data, loading, error } = useQuery(VISIT_SCHEDULE_QUERY, { variables: { gridId }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(VISIT_SCHEDULE_QUERY, { variables: { gridId }, fetchPolicy: 'network-only' });
+  const [visiting, setVisiting] = useState<string | null>(null);
   if (loading && !data) return <p>{t('lists.loading')}</p>;
   if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
   const rows = sortVisits(data?.visitSchedule ?? []);
@@ -255,6 +258,24 @@ function VisitList({ gridId }: { gridId: string }) {
           <span>{v.address}</span>{' '}
           <time dateTime={v.nextDueAt}>{t('services.due', { date: format.dateTime(v.nextDueAt) })}</time>{' '}
           <span>{v.tags.map((tag) => t(`tag.${tag}`, { defaultValue: tag })).join(' · ')}</span>
+          {visiting === v.householdId ? (
+            <VisitForm
+              householdId={v.householdId}
+              skills={skills}
+              onCancel={() => setVisiting(null)}
+              onDone={() => {
+                setVisiting(null);
+                void refetch();
+                onChanged();
+              }}
+            />
+          ) : (
+            <div className="services__actions">
+              <button type="button" className="button" data-action="record-visit" onClick={() => setVisiting(v.householdId)}>
+                {t('services.visitForm.record')}
+              </button>
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -1,7 +1,13 @@
 import { monthLabel } from './EvaluationExport';
-import { clock, skillName, sortVisits } from './services';
+import { clock, minutesOf, skillName, sortVisits } from './services';
 
 describe('leader services helpers', () => {
+  it('reads HH:MM times', () => {
+    expect(minutesOf('9:05')).toBe(545);
+    expect(minutesOf('24:00')).toBe(1440);
+    for (const bad of ['24:01', '9:60', 'nine', '']) expect(minutesOf(bad)).toBeNull();
+  });
+
   it('writes minutes as a clock', () => {
     expect(clock(0)).toBe('00:00');
     expect(clock(9 * 60 + 5)).toBe('09:05');

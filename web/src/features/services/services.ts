@@ -6,6 +6,14 @@ export function clock(minute: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/** "HH:MM" as minutes after midnight ("24:00" is 1440); null when it is not a time. */
+export function minutesOf(hhmm: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return Number(m[2]) < 60 && minutes <= 1440 ? minutes : null;
+}
+
 /** A skill code's name in the language (zh-* Chinese, else English); the code itself when unknown. */
 export function skillName(skills: readonly SkillRow[], code: string, language: string): string {
   const skill = skills.find((s) => s.code === code);
