@@ -84,7 +84,7 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     const n = await need(household('3301060010010010001', 0), 'LEGAL');
     const run = await propose(grid('3301060010010010001'), '2026-11-02');
     expect(run.proposals.map((p) => [p.need.id, p.helper.id])).toEqual([[n.id, lawyer]]);
-    expect(run.proposals[0].explanation).toMatch(/^300 m; skill LEGAL; window Tue 09:00–11:00; same community/);
+    expect(run.proposals[0].explanation).toMatch(/^300 m; skill LEGAL; window Tue 09:00–10:00; same community/);
   });
 
   it('respects each helper’s travel radius (geodesic)', async () => {
@@ -204,6 +204,20 @@ describe('a helper is in one place at a time', () => {
     // Another week has the helper free again.
     const nextWeek = await propose(grid(small), '2026-11-30');
     expect(nextWeek.proposals).toHaveLength(1);
+  });
+
+  it('books an hour of a longer window, so two needs wanted Tue 9–11 both go to one helper, at 9 and at 10', async () => {
+    const place = '3301060010020010002';
+    const home = centroid(2, 1, 2);
+    const helper = await register('修理工', east(home, 150), { skills: ['REPAIR'], weeklyCapacity: 2, communityId: COMMUNITY_2 });
+    const a = await need(household(place, 0), 'REPAIR', { window: tue(540, 660) });
+    const b = await need(household(place, 1), 'REPAIR', { window: tue(540, 660) });
+    const run = await propose(grid(place), '2026-11-23');
+    expect(run.candidates).toBe(4); // two needs × two start times
+    expect(run.proposals.map((p) => p.helper.id)).toEqual([helper, helper]);
+    expect(new Set(run.proposals.map((p) => p.need.id))).toEqual(new Set([a.id, b.id]));
+    expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 600), tue(600, 660)]);
+    expect(run.greedy).toMatchObject({ covered: 2 });
   });
 });
 

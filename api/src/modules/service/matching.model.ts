@@ -59,9 +59,12 @@ export const THANKED_BONUS_M = 200;
 /** Convex load penalty: a helper's k-th task this period costs LOAD_STEP_M × (k − 1) metres. */
 export const LOAD_STEP_M = 150;
 
-/** The cost of a pair in metres: distance less the preferences. */
+/** Metres per minute of a slot's start: on a tie the earlier time wins (at most 0.144 m). */
+export const EARLIER_SLOT_M_PER_MINUTE = 0.0001;
+
+/** The cost of a pair in metres: distance less the preferences (and, by a hair, the later start). */
 export function pairCost(c: MatchCandidate): number {
-  return c.distanceM - (c.sameCommunity ? SAME_COMMUNITY_BONUS_M : 0) - (c.thanked ? THANKED_BONUS_M : 0);
+  return c.distanceM - (c.sameCommunity ? SAME_COMMUNITY_BONUS_M : 0) - (c.thanked ? THANKED_BONUS_M : 0) + (c.slot ? c.slot.startMinute * EARLIER_SLOT_M_PER_MINUTE : 0);
 }
 
 /** Two slots clash when they share a weekday and their half-open intervals meet: [9:00,10:00) and [10:00,11:00) do not. */

@@ -71,10 +71,11 @@ export class MatchingService {
       const chosen = method === MatchMethod.GREEDY ? solveGreedy(problem) : await solveOptimal(problem);
       const solveMs = performance.now() - started;
       const greedy = method === MatchMethod.GREEDY ? chosen : solveGreedy(problem);
-      const byPair = new Map(rows.map((r) => [`${r.needId}/${r.helperId}`, r]));
+      const key = (c: { needId: string; helperId: string; startMinute: number }) => `${c.needId}/${c.helperId}/${c.startMinute}`;
+      const byPair = new Map(rows.map((r) => [key(r), r]));
       const load = new Map<string, number>();
       const picked = chosen.map((c) => {
-        const row = byPair.get(`${c.needId}/${c.helperId}`) as CandidateRow;
+        const row = byPair.get(key({ ...c, startMinute: c.slot?.startMinute ?? -1 })) as CandidateRow;
         load.set(c.helperId, (load.get(c.helperId) ?? 0) + 1);
         return { row, explanation: explain(row, load.get(c.helperId) ?? 1) };
       });
@@ -234,17 +235,24 @@ async function lockMatch(m: EntityManager, id: string, version: number): Promise
   return match;
 }
 
+/** How long a task books its helper: an hour of the window, or the whole window when shorter. */
+export const TASK_MINUTES = 60;
+/** At most this many start times are offered per pair (the earliest). */
+export const SLOT_OPTIONS = 8;
+
 /**
- * Every feasible (need, helper) pair for the open needs of a grid subtree in a week
+ * Every feasible (need, helper, slot) for the open needs of a grid subtree in a week
  * (a need held by a live match of any week waits for it; a recurring need done last
- * week comes back): the need's type among the helper's skills and will to serve, a weekly window that
- * overlaps the need's and not the slot of any live match the helper holds this week (the
- * longest such overlap is kept: the pair's slot, and the explanation's window), within the
- * helper's radius (geodesic; a constant-radius ST_DWithin first lets the GiST index on
- * location::geography narrow), capacity left this week, and not declined or rejected
- * for this need before. A run deletes its subtree's PROPOSED matches first, so the live
- * matches left are the reviewed ones and other subtrees' proposals. `only` narrows to one
- * pair (a leader's edit).
+ * week comes back): the need's type among the helper's skills and will to serve, within
+ * the helper's radius (geodesic; a constant-radius ST_DWithin first lets the GiST index on
+ * location::geography narrow), capacity left this week, and not declined or rejected for
+ * this need before. A pair comes once per slot it could be done in: the overlaps of the
+ * need's window with the helper's weekly windows cut into TASK_MINUTES from their start
+ * (an overlap shorter than that is one slot), none touching a live match the helper holds
+ * that week — so the solver picks the time too, and two needs wanted Tue 9–12 can both go
+ * to one helper, at 9 and at 10. A run deletes its subtree's PROPOSED matches first, so
+ * the live matches left are the reviewed ones and other subtrees' proposals. `only`
+ * narrows to one pair (a leader's edit; its earliest free slot is taken).
  */
 export async function candidatePairs(m: EntityManager, gridPath: string, period: string, only?: { needId: string; helperId: string }): Promise<CandidateRow[]> {
   const [{ max }] = await m.query(`SELECT coalesce(max(radius_m), 0) AS max FROM service_registration WHERE active`);
@@ -273,16 +281,18 @@ export async function candidatePairs(m: EntityManager, gridPath: string, period:
                     AND n.type = ANY(h.skills) AND (cardinality(h.will_serve) = 0 OR n.type = ANY(h.will_serve))
                     AND h.capacity > 0
        CROSS JOIN LATERAL (
-         SELECT greatest(a.start_minute, n.start_minute)::int AS s, least(a.end_minute, n.end_minute)::int AS e
+         SELECT sl.s, sl.e
            FROM service_availability a
+           CROSS JOIN LATERAL (SELECT greatest(a.start_minute, n.start_minute)::int AS ws, least(a.end_minute, n.end_minute)::int AS we) ov
+           CROSS JOIN LATERAL (SELECT st::int AS s, least(st + $6, ov.we)::int AS e FROM generate_series(ov.ws, greatest(ov.ws, ov.we - $6), $6) st) sl
           WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
             AND NOT EXISTS (SELECT 1 FROM service_match o
                              WHERE o.registration_id = h.id AND o.period = $2::date AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
-                               AND o.weekday = n.weekday AND o.start_minute < least(a.end_minute, n.end_minute) AND o.end_minute > greatest(a.start_minute, n.start_minute))
-          ORDER BY least(a.end_minute, n.end_minute) - greatest(a.start_minute, n.start_minute) DESC LIMIT 1) w
+                               AND o.weekday = n.weekday AND o.start_minute < sl.e AND o.end_minute > sl.s)
+          ORDER BY sl.s LIMIT $7) w
       WHERE NOT EXISTS (SELECT 1 FROM service_match d WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
       ORDER BY n.seq, h.id`,
-    [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null],
+    [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null, TASK_MINUTES, SLOT_OPTIONS],
   );
   return rows.map(({ urgency, ...r }) => ({ ...r, weight: URGENCY_WEIGHT[urgency] }));
 }
