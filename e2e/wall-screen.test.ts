@@ -569,6 +569,8 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await task.getAttribute('data-status')).toBe('CONFIRMED');
     expect(await task.locator('[data-field="address"]').textContent()).toContain('示例路');
     expect(await task.textContent()).toContain('水龙头漏水（e2e）');
+    // Booked for an hour of the Tuesday 9–11 window the need and the helper share.
+    expect(await task.locator('[data-field="when"]').textContent()).toBe('周二 09:00–10:00');
     // The line from the helper to the task is drawn on the map.
     await helper.waitForFunction(
       (id) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: ['service-matches'] }).some((f) => f.properties.matchId === id),

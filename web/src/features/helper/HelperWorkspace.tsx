@@ -185,6 +185,8 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
   const [hours, setHours] = useState('1');
   const [note, setNote] = useState('');
   const n = task.need;
+  // The booked hour; the need's whole window for matches made before hours were booked.
+  const when = task.window ?? n;
   const parsedHours = parseHours(hours);
   return (
     <li className="services__row" data-match-id={task.id} data-status={task.status}>
@@ -192,7 +194,11 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
         {t(`helper.status.${task.status}`, { defaultValue: task.status })}
       </span>{' '}
       <strong>{n ? name(n.type) : '—'}</strong>{' '}
-      {n && <span>{t('services.window', { day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }), from: clock(n.startMinute), to: clock(n.endMinute) })}</span>}{' '}
+      {when && (
+        <span data-field="when">
+          {t('services.window', { day: t(`services.weekday.${when.weekday}`, { defaultValue: String(when.weekday) }), from: clock(when.startMinute), to: clock(when.endMinute) })}
+        </span>
+      )}{' '}
       <span>{t('helper.week', { period: task.period })}</span>
       {n?.address && <p data-field="address">{n.address}</p>}
       {n?.notes && <p className="services__notes">{n.notes}</p>}

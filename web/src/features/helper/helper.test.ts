@@ -8,6 +8,7 @@ const task = (id: string, status: string, period: string, weekday: number, start
   period,
   distanceM: 100,
   explanation: '',
+  window: null,
   need: { id: `n-${id}`, type: 'REPAIR', urgency: 'NORMAL', notes: null, address: null, weekday, startMinute, endMinute: startMinute + 60 },
 });
 

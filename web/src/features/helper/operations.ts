@@ -20,6 +20,8 @@ export interface TaskRow {
   period: string;
   distanceM: number;
   explanation: string;
+  /** The hour the task is booked for (null on matches made before hours were booked). */
+  window: { weekday: number; startMinute: number; endMinute: number } | null;
   need: { id: string; type: string; urgency: string; notes: string | null; address: string | null; weekday: number; startMinute: number; endMinute: number } | null;
 }
 
@@ -65,6 +67,11 @@ const TASK_FIELDS = gql`
     period
     distanceM
     explanation
+    window {
+      weekday
+      startMinute
+      endMinute
+    }
     need {
       id
       type
