@@ -398,6 +398,36 @@ describe('where a leader may act', () => {
     });
     expect(visit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("manages teams, activities, attendance and the community's ratings only of communities inside the grids they lead", async () => {
+    const own = await api.userToken({ login: 'leader-c1-teams', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+    const other = await api.userToken({ login: 'leader-c2-teams', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
+    const member = await register('队员丙');
+    const TEAM = `mutation ($c: ID!) { createVolunteerTeam(communityId: $c, name: "调解队", kind: "MEDIATION") { id } }`;
+    const teamsBefore = await count('volunteer_team');
+    expect((await api.gqlAs(other, TEAM, { c: COMMUNITY_1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('volunteer_team')).toBe(teamsBefore);
+    const team = await api.gqlAs<{ createVolunteerTeam: { id: string } }>(own, TEAM, { c: COMMUNITY_1 });
+    expect(team.errors).toBeUndefined();
+    const teamId = team.data!.createVolunteerTeam.id;
+    const ADD = `mutation ($t: ID!, $r: ID!) { addTeamMember(teamId: $t, registrationId: $r) { id } }`;
+    expect((await api.gqlAs(other, ADD, { t: teamId, r: member })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gqlAs(own, ADD, { t: teamId, r: member })).errors).toBeUndefined();
+    const ACTIVITY = `mutation ($input: ActivityInput!) { createTeamActivity(input: $input) { id } }`;
+    const input = { teamId, title: '邻里调解', place: '社区会议室', startsAt: '2026-11-29T01:00:00Z', endsAt: '2026-11-29T03:00:00Z', capacity: 5 };
+    expect((await api.gqlAs(other, ACTIVITY, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const activity = await api.gqlAs<{ createTeamActivity: { id: string } }>(own, ACTIVITY, { input });
+    const activityId = activity.data!.createTeamActivity.id;
+    expect((await api.gql(`mutation ($x: ID!, $r: ID!, $a: ActorInput!) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId } }`, { x: activityId, r: member, a: VOLUNTEER })).errors).toBeUndefined();
+    const ATTEND = `mutation ($x: ID!, $r: ID!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 2) { hours } }`;
+    const recordsBefore = await count('service_record');
+    expect((await api.gqlAs(other, ATTEND, { x: activityId, r: member })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('service_record')).toBe(recordsBefore);
+    expect((await api.gqlAs(own, ATTEND, { x: activityId, r: member })).errors).toBeUndefined();
+    const RATE = `mutation ($r: ID!) { evaluateService(registrationId: $r, period: "2026-11", evaluator: COMMUNITY, rating: 4) { communityRating } }`;
+    expect((await api.gqlAs(other, RATE, { r: member })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gqlAs<{ evaluateService: { communityRating: number } }>(own, RATE, { r: member })).data!.evaluateService.communityRating).toBe(4);
+  });
 });
 
 describe("a helper's own view (the volunteer screen)", () => {

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
 import { EvaluationRow, EvaluationService, Evaluator } from './evaluation.service';
-import { serviceActor } from './service.rules';
+import { leaderPaths, serviceActor } from './service.rules';
 
 @Resolver(() => EvaluationRow)
 export class EvaluationResolver {
@@ -22,6 +22,6 @@ export class EvaluationResolver {
     @Arg('actor', () => ActorInput, { nullable: true, description: 'The role to act in (one your account holds)' }) actor: ActorInput | undefined,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<EvaluationRow> {
-    return new EvaluationService(ctx.db).evaluate(registrationId, period, evaluator, rating, serviceActor(ctx.scope, actor), comment);
+    return new EvaluationService(ctx.db).evaluate(registrationId, period, evaluator, rating, serviceActor(ctx.scope, actor), comment, leaderPaths(ctx.scope));
   }
 }

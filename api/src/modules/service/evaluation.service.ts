@@ -5,7 +5,7 @@ import { inTransaction } from '../../graphql/transaction';
 import type { Scope } from '../auth/scope';
 import { type Actor, ActorRole } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
-import { allow, intIn, optionalText } from './service.rules';
+import { allow, intIn, optionalText, requireInPaths } from './service.rules';
 import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 
 export enum Evaluator {
@@ -74,8 +74,12 @@ export function checkSheetArgs(args: SheetArgs): [Date, Date] {
 export class EvaluationService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Records (or replaces) one side's rating. The community side is a GRID_LEADER; the unit side acts as DEPARTMENT until units have accounts. */
-  async evaluate(registrationId: string, period: string, evaluator: Evaluator, rating: number, actor: Actor, comment?: string | null): Promise<EvaluationRow> {
+  /**
+   * Records (or replaces) one side's rating. The community side is a GRID_LEADER of the
+   * member's community (`paths`: the grids the caller leads; null: no limit); the unit side
+   * acts as DEPARTMENT until units have accounts.
+   */
+  async evaluate(registrationId: string, period: string, evaluator: Evaluator, rating: number, actor: Actor, comment?: string | null, paths: string[] | null = null): Promise<EvaluationRow> {
     allow(actor, 'EVALUATE');
     if ((evaluator === Evaluator.COMMUNITY) !== (actor.role === ActorRole.GRID_LEADER)) throw badInput('evaluator', 'the community rates as GRID_LEADER, the unit as DEPARTMENT');
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
@@ -83,6 +87,11 @@ export class EvaluationService {
     intIn(rating, 'rating', 1, 5);
     const note = optionalText(comment, 'comment', 1000);
     await inTransaction(this.ds, { ...SERVICE_CONSTRAINT_FIELDS, service_evaluation_registration_id_fkey: 'registrationId' }, async (m) => {
+      if (paths !== null) {
+        // The community side is rated by the leaders of the member's community.
+        const [reg] = await m.query(`SELECT g.path::text AS path FROM service_registration r JOIN grid g ON g.id = r.community_id WHERE r.id = $1`, [registrationId]);
+        if (reg) requireInPaths(paths, reg.path, 'rate a member of another community');
+      }
       await m.query(
         `INSERT INTO service_evaluation (registration_id, period, evaluator, rating, comment) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (registration_id, period, evaluator) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, at = now()`,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { serviceActor, volunteerAccount } from './service.rules';
+import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { ActivityInput } from './service.input';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 import { TeamService } from './team.service';
@@ -24,17 +24,17 @@ export class VolunteerTeamResolver {
     @Arg('kind') kind: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<VolunteerTeam> {
-    return new TeamService(ctx.db).createTeam(communityId, name, kind, serviceActor(ctx.scope, actor));
+    return new TeamService(ctx.db).createTeam(communityId, name, kind, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => VolunteerTeam)
   addTeamMember(@Ctx() ctx: Context, @Arg('teamId', () => ID) teamId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<VolunteerTeam> {
-    return new TeamService(ctx.db).addMember(teamId, registrationId, serviceActor(ctx.scope, actor));
+    return new TeamService(ctx.db).addMember(teamId, registrationId, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => TeamActivity)
   createTeamActivity(@Ctx() ctx: Context, @Arg('input', () => ActivityInput) input: ActivityInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<TeamActivity> {
-    return new TeamService(ctx.db).createActivity(input, serviceActor(ctx.scope, actor));
+    return new TeamService(ctx.db).createActivity(input, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ActivitySignup, { description: 'Sign up; a full activity answers BAD_USER_INPUT on activityId; VOLUNTEER' })
@@ -51,6 +51,6 @@ export class VolunteerTeamResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('hours', () => Float, { nullable: true }) hours?: number,
   ): Promise<ActivitySignup> {
-    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, serviceActor(ctx.scope, actor));
+    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 }

@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
 import type { ActivityInput } from './service.input';
-import { allow, intIn, text } from './service.rules';
+import { allow, intIn, requireInPaths, text } from './service.rules';
 import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 
@@ -20,11 +20,29 @@ const TEAM_CONSTRAINT_FIELDS = {
   activity_signup_registration_id_fkey: 'registrationId',
 };
 
-/** 志愿服务队 — teams, members, activities with sign-ups up to capacity, attendance and hours. */
+/**
+ * A grid leader manages the teams of a community only when it lies inside the grids they
+ * lead (`paths` null: anywhere). `ref` is a community, team or activity id.
+ */
+async function requireCommunityIn(m: EntityManager, ref: { communityId?: string; teamId?: string; activityId?: string }, paths: string[] | null, what: string): Promise<void> {
+  if (paths === null) return;
+  const [row] = await m.query(
+    `SELECT g.path::text AS path FROM grid g
+      WHERE g.id = coalesce($1::uuid, (SELECT community_id FROM volunteer_team WHERE id = coalesce($2::uuid, (SELECT team_id FROM team_activity WHERE id = $3::uuid))))`,
+    [ref.communityId ?? null, ref.teamId ?? null, ref.activityId ?? null],
+  );
+  if (row) requireInPaths(paths, row.path, what);
+}
+
+/**
+ * 志愿服务队 — teams, members, activities with sign-ups up to capacity, attendance and
+ * hours. Managing (teams, members, activities, attendance) is for the community's leaders:
+ * each method takes the caller's led `paths` (null: no limit).
+ */
 export class TeamService {
   constructor(private readonly ds: DataSource) {}
 
-  async createTeam(communityId: string, name: string, kind: string, actor: Actor): Promise<VolunteerTeam> {
+  async createTeam(communityId: string, name: string, kind: string, actor: Actor, paths: string[] | null = null): Promise<VolunteerTeam> {
     allow(actor, 'MANAGE_TEAM');
     if (!UUID.test(communityId)) throw badInput('communityId', 'is not an id');
     const teamName = text(name, 'name', 100);
@@ -32,6 +50,7 @@ export class TeamService {
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
       const [g] = await m.query(`SELECT level FROM grid WHERE id = $1`, [communityId]);
       if (!g || g.level !== 'LARGE') throw badInput('communityId', 'must be a community (a LARGE grid)');
+      await requireCommunityIn(m, { communityId }, paths, 'manage the teams of a community');
       const [skill] = await m.query(`SELECT 1 FROM service_skill WHERE code = $1`, [teamKind]);
       if (!skill) throw badInput('kind', 'is not a skill code (see serviceSkills)');
       const [row]: { id: string }[] = await m.query(`INSERT INTO volunteer_team (community_id, name, kind) VALUES ($1, $2, $3) RETURNING id`, [communityId, teamName, teamKind]);
@@ -40,20 +59,21 @@ export class TeamService {
     });
   }
 
-  async addMember(teamId: string, registrationId: string, actor: Actor): Promise<VolunteerTeam> {
+  async addMember(teamId: string, registrationId: string, actor: Actor, paths: string[] | null = null): Promise<VolunteerTeam> {
     allow(actor, 'MANAGE_TEAM');
     if (!UUID.test(teamId)) throw notFound('VolunteerTeam', teamId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
       const team = await m.getRepository(VolunteerTeam).findOneBy({ id: teamId });
       if (!team) throw notFound('VolunteerTeam', teamId);
+      await requireCommunityIn(m, { teamId }, paths, 'manage the teams of a community');
       await m.query(`INSERT INTO team_member (team_id, registration_id) VALUES ($1, $2)`, [teamId, registrationId]);
       await appendServiceEvent(m, 'TEAM', teamId, 'MEMBER_ADDED', actor, null, { registrationId });
       return team;
     });
   }
 
-  async createActivity(input: ActivityInput, actor: Actor): Promise<TeamActivity> {
+  async createActivity(input: ActivityInput, actor: Actor, paths: string[] | null = null): Promise<TeamActivity> {
     allow(actor, 'MANAGE_TEAM');
     if (!UUID.test(input.teamId)) throw badInput('input.teamId', 'is not an id');
     const title = text(input.title, 'input.title', 200);
@@ -61,6 +81,7 @@ export class TeamService {
     intIn(input.capacity, 'input.capacity', 1, 10_000);
     if (!(input.endsAt.getTime() > input.startsAt.getTime())) throw badInput('input.endsAt', 'must be after startsAt');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
+      await requireCommunityIn(m, { teamId: input.teamId }, paths, 'manage the teams of a community');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO team_activity (team_id, title, place, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [input.teamId, title, place, input.startsAt, input.endsAt, input.capacity],
@@ -88,13 +109,14 @@ export class TeamService {
   }
 
   /** Records attendance; attended with hours adds a service record (服务时长). */
-  async recordAttendance(activityId: string, registrationId: string, attended: boolean, hours: number | null, actor: Actor): Promise<ActivitySignup> {
+  async recordAttendance(activityId: string, registrationId: string, attended: boolean, hours: number | null, actor: Actor, paths: string[] | null = null): Promise<ActivitySignup> {
     allow(actor, 'RECORD_ATTENDANCE');
     if (!UUID.test(activityId)) throw notFound('TeamActivity', activityId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     if (attended && (hours == null || !(hours > 0) || hours > 24)) throw badInput('hours', 'attended: give hours, more than 0 and at most 24');
     if (!attended && hours != null) throw badInput('hours', 'only for someone who attended');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
+      await requireCommunityIn(m, { activityId }, paths, 'record attendance for a community');
       const [[row]]: [{ activity_id: string }[], number] = await m.query(
         `UPDATE activity_signup SET attended = $3, hours = $4 WHERE activity_id = $1 AND registration_id = $2 RETURNING activity_id`,
         [activityId, registrationId, attended, hours],
