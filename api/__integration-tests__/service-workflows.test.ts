@@ -318,6 +318,43 @@ describe('who may act', () => {
   });
 });
 
+describe('whose household a step is for', () => {
+  it('a resident posts wishes, raises and cancels needs and thanks only for their own household; a leader only inside their grids', async () => {
+    const [{ id: residentId }] = await api.db.dataSource.query(`SELECT id FROM resident WHERE household_id = $1 ORDER BY id LIMIT 1`, [household(SMALL_1, 0)]);
+    const resident = await api.userToken({ login: 'resident-own', role: 'RESIDENT', residentId });
+    const outsider = await api.userToken({ login: 'leader-c2-households', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
+    const POST = `mutation ($input: WishInput!) { postWish(input: $input) { id version } }`;
+    const wish = (h: string) => ({ input: { householdId: h, title: '想要一把椅子', description: '旧椅子坏了', posterName: '住户' } });
+    const wishesBefore = await count('micro_wish');
+    expect((await api.gqlAs(resident, POST, wish(household(SMALL_1, 1)))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gqlAs(outsider, POST, wish(household(SMALL_1, 0)))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('micro_wish')).toBe(wishesBefore);
+    const mine = await api.gqlAs<{ postWish: { id: string; version: number } }>(resident, POST, wish(household(SMALL_1, 0)));
+    expect(mine.errors).toBeUndefined();
+
+    const RAISE = `mutation ($input: NeedInput!) { raiseNeed(input: $input) { id version } }`;
+    const need = (h: string) => ({ input: { householdId: h, type: 'ELDERLY_CARE', source: 'RESIDENT', window: TUE_9_11 } });
+    expect((await api.gqlAs(resident, RAISE, need(household(SMALL_1, 1)))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const own = await api.gqlAs<{ raiseNeed: { id: string; version: number } }>(resident, RAISE, need(household(SMALL_1, 0)));
+    expect(own.errors).toBeUndefined();
+    const other = await api.gql<{ raiseNeed: { id: string; version: number } }>(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id version } }`, { ...need(household(SMALL_1, 1)), a: LEADER });
+    const CANCEL = `mutation ($id: ID!, $v: Int!) { cancelNeed(id: $id, version: $v, reason: "不需要了") { status } }`;
+    expect((await api.gqlAs(resident, CANCEL, { id: other.data!.raiseNeed.id, v: other.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gqlAs(outsider, CANCEL, { id: own.data!.raiseNeed.id, v: own.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const cancelled = await api.gqlAs<{ cancelNeed: { status: string } }>(resident, CANCEL, { id: own.data!.raiseNeed.id, v: own.data!.raiseNeed.version });
+    expect(cancelled.data!.cancelNeed.status).toBe('CANCELLED');
+
+    // A fulfilled wish of another household cannot be thanked by this resident.
+    const theirs = await publishedWish('别家的心愿');
+    await api.db.dataSource.query(`UPDATE micro_wish SET household_id = $2, status = 'FULFILLED' WHERE id = $1`, [theirs.id, household(SMALL_1, 1)]);
+    const [{ version }] = await api.db.dataSource.query(`SELECT version FROM micro_wish WHERE id = $1`, [theirs.id]);
+    const THANK = `mutation ($id: ID!, $v: Int!) { thankWish(id: $id, version: $v, thanks: "谢谢") { status } }`;
+    expect((await api.gqlAs(resident, THANK, { id: theirs.id, v: version })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [{ status }] = await api.db.dataSource.query(`SELECT status FROM micro_wish WHERE id = $1`, [theirs.id]);
+    expect(status).toBe('FULFILLED');
+  });
+});
+
 describe('dual evaluation (双评议)', () => {
   it('the unit and the community each rate a member for a period; the sheet shows hours and both ratings', async () => {
     const member = await register('被评议的党员');

@@ -3,7 +3,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { FeatureCollection } from 'geojson';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { leaderPaths, serviceActor, volunteerAccount, volunteerOwner } from './service.rules';
+import { householdReach, leaderPaths, serviceActor, volunteerAccount, volunteerOwner } from './service.rules';
 import { Me } from '../auth/auth.types';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
@@ -82,9 +82,9 @@ export class ServiceNeedResolver {
     return new ServiceService(ctx.db).needs({ gridId, status, type, first, after }, ctx.scope);
   }
 
-  @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; REPORTER or GRID_LEADER' })
+  @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; a resident for their own household (REPORTER), a GRID_LEADER inside their grids' })
   raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceNeed> {
-    return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
+    return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 
   @Mutation(() => ServiceNeed, { description: 'Withdraw a need; its live matches are rejected' })
@@ -95,7 +95,7 @@ export class ServiceNeedResolver {
     @Arg('reason') reason: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<ServiceNeed> {
-    return new ServiceService(ctx.db).cancelNeed(id, version, serviceActor(ctx.scope, actor), reason);
+    return new ServiceService(ctx.db).cancelNeed(id, version, serviceActor(ctx.scope, actor), reason, householdReach(ctx.scope));
   }
 
   @Query(() => GraphQLJSONObject, {

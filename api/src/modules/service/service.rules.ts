@@ -142,6 +142,21 @@ export function leaderPaths(scope: Scope): string[] | null {
   return v.kind === 'user' && v.role === 'GRID_LEADER' ? v.gridPaths : null;
 }
 
+/**
+ * Whose households the caller may act for in a household-bound service step (raise or
+ * cancel a need, post or thank a wish): street staff any, a grid leader those inside the
+ * grids they lead, a resident or volunteer only their own (none when unlinked).
+ */
+export type HouseholdReach = { kind: 'any' } | { kind: 'paths'; paths: string[] } | { kind: 'own'; householdId: string | null };
+
+export function householdReach(scope: Scope): HouseholdReach {
+  const v = scope.viewer;
+  if (v.kind !== 'user') return { kind: 'any' }; // departments: the role table refuses them
+  if (v.role === 'GRID_LEADER') return { kind: 'paths', paths: v.gridPaths };
+  if (v.role === 'RESIDENT' || v.role === 'VOLUNTEER') return { kind: 'own', householdId: v.householdId };
+  return { kind: 'any' };
+}
+
 /** FORBIDDEN unless `path` lies in one of `paths` (null: no limit). */
 export function requireInPaths(paths: string[] | null, path: string, what: string): void {
   if (paths === null || paths.some((p) => path === p || path.startsWith(`${p}.`))) return;

@@ -8,7 +8,7 @@ import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistrat
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, checkWindow, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
+import { allow, checkWindow, type HouseholdReach, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -112,25 +112,26 @@ export class ServiceService {
   }
 
   /** Adds a need to the needs list (需求清单), at the household's building. */
-  async raiseNeed(input: NeedInput, actor: Actor, paths: string[] | null = null): Promise<ServiceNeed> {
+  async raiseNeed(input: NeedInput, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<ServiceNeed> {
     allow(actor, 'RAISE_NEED');
     if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
     const fields = checkNeed(input, 'input');
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
-      await requireHouseholdIn(m, input.householdId, paths, 'raise a need');
+      await requireHouseholdIn(m, input.householdId, reach, 'raise a need');
       const id = await insertNeed(m, input.householdId, input.source, fields, null, 'input');
       await appendServiceEvent(m, 'NEED', id, 'RAISED', actor, fields.notes, { type: fields.type, source: input.source });
       return m.getRepository(ServiceNeed).findOneByOrFail({ id });
     });
   }
 
-  async cancelNeed(id: string, version: number, actor: Actor, reason: string): Promise<ServiceNeed> {
+  async cancelNeed(id: string, version: number, actor: Actor, reason: string, reach: HouseholdReach = { kind: 'any' }): Promise<ServiceNeed> {
     allow(actor, 'CANCEL_NEED');
     const why = text(reason, 'reason', 1000);
     if (!UUID.test(id)) throw notFound('ServiceNeed', id);
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
       const need = await m.getRepository(ServiceNeed).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id', { id }).getOne();
       if (!need) throw notFound('ServiceNeed', id);
+      await requireHouseholdIn(m, need.householdId, reach, 'cancel a need');
       if (need.version !== version) throw conflict('ServiceNeed', id, version, need.version);
       if (need.status === NeedStatus.DONE || need.status === NeedStatus.CANCELLED) throw badInput('id', `a ${need.status} need cannot be cancelled`);
       await m.query(`UPDATE service_need SET status = 'CANCELLED', version = version + 1 WHERE id = $1`, [id]);
@@ -184,12 +185,16 @@ export async function insertNeed(m: EntityManager, householdId: string, source: 
   return row.id;
 }
 
-/** A grid leader may act on a household only inside the grids they lead (`paths` null: anywhere). */
-export async function requireHouseholdIn(m: EntityManager, householdId: string, paths: string[] | null, what: string): Promise<void> {
-  if (paths === null) return;
+/** FORBIDDEN unless the caller may act for the household (see householdReach): a leader inside the grids they lead, a resident or volunteer for their own. */
+export async function requireHouseholdIn(m: EntityManager, householdId: string, r: HouseholdReach, what: string): Promise<void> {
+  if (r.kind === 'any') return;
+  if (r.kind === 'own') {
+    if (r.householdId !== householdId) throw forbidden(`you may ${what} only for your own household`);
+    return;
+  }
   const [h] = await m.query(`SELECT g.path::text AS path FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`, [householdId]);
   if (!h) throw badInput('input.householdId', 'no such household');
-  requireInPaths(paths, h.path, what);
+  requireInPaths(r.paths, h.path, what);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
-import { leaderPaths, serviceActor } from './service.rules';
+import { householdReach, serviceActor } from './service.rules';
 import { VisitInput } from './service.input';
 import { HouseholdVisit, VisitDue, VisitPolicy } from './visit.entity';
 import { VisitService } from './visit.service';
@@ -34,6 +34,6 @@ export class HouseholdVisitResolver {
 
   @Mutation(() => HouseholdVisit, { description: '入户走访 — record a visit; needs found go straight onto the needs list; GRID_LEADER' })
   recordVisit(@Ctx() ctx: Context, @Arg('input', () => VisitInput) input: VisitInput, @Arg('actor', () => ActorInput, { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' }) actor: ActorInput | undefined): Promise<HouseholdVisit> {
-    return new VisitService(ctx.db).record(input, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
+    return new VisitService(ctx.db).record(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../case/case.rules';
 import { NeedSource } from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { VisitInput } from './service.input';
-import { allow, text } from './service.rules';
+import { allow, type HouseholdReach, text } from './service.rules';
 import { checkNeed, insertNeed, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { HouseholdVisit, type VisitDue, VisitPolicy } from './visit.entity';
 
@@ -53,7 +53,7 @@ export class VisitService {
   }
 
   /** Records a visit; needs found are added to the needs list in the same transaction. */
-  async record(input: VisitInput, actor: Actor, paths: string[] | null = null): Promise<HouseholdVisit> {
+  async record(input: VisitInput, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<HouseholdVisit> {
     allow(actor, 'VISIT');
     if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
     const findings = text(input.findings, 'input.findings', 4000);
@@ -62,7 +62,7 @@ export class VisitService {
     if (input.checkInLng != null && input.checkInLat != null) checkLngLat(input.checkInLng, input.checkInLat, 'input.checkIn');
     const needs = (input.needs ?? []).map((n, i) => ({ prefix: `input.needs.${i}`, checked: checkNeed(n, `input.needs.${i}`) }));
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
-      await requireHouseholdIn(m, input.householdId, paths, 'record a visit');
+      await requireHouseholdIn(m, input.householdId, reach, 'record a visit');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO household_visit (household_id, visitor_name, visitor_role, visited_at, findings, check_in, check_in_distance_m)
          SELECT h.id, $2, $3, $4, $5, p.pt, ST_Distance(p.pt::geography, b.centroid::geography)

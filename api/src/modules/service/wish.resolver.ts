@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Roo
 import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
 import { serviceLoaders } from './service.loader';
-import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
+import { householdReach, leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
@@ -59,7 +59,7 @@ export class MicroWishResolver {
 
   @Mutation(() => MicroWish, { description: 'Post a wish (SUBMITTED); REPORTER, or GRID_LEADER on a resident’s behalf' })
   postWish(@Ctx() ctx: Context, @Arg('input', () => WishInput) input: WishInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
-    return new WishService(ctx.db).post(input, serviceActor(ctx.scope, actor));
+    return new WishService(ctx.db).post(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 
   @Mutation(() => MicroWish, { description: 'Review: publish on the board, or reject with a reason; GRID_LEADER' })
@@ -100,6 +100,6 @@ export class MicroWishResolver {
     @Arg('thanks') thanks: string,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).thank(id, version, thanks, serviceActor(ctx.scope, actor));
+    return new WishService(ctx.db).thank(id, version, thanks, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 }

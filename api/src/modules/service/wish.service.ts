@@ -9,8 +9,8 @@ import type { Actor } from '../case/case.rules';
 import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, requireInPaths, serviceRowScope, text } from './service.rules';
-import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import { allow, type HouseholdReach, requireInPaths, serviceRowScope, text } from './service.rules';
+import { checkOwner, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
 /** How long a claim holds a wish before the sweep returns it to the board. */
@@ -40,13 +40,14 @@ export class WishService {
     private readonly storage: PhotoStorage = photoStorage(),
   ) {}
 
-  async post(input: WishInput, actor: Actor): Promise<MicroWish> {
+  async post(input: WishInput, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<MicroWish> {
     allow(actor, 'POST_WISH');
     if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
     const title = text(input.title, 'input.title', 100);
     const description = text(input.description, 'input.description', 2000);
     const posterName = text(input.posterName, 'input.posterName', 100);
     return inTransaction(this.ds, WISH_CONSTRAINT_FIELDS, async (m) => {
+      await requireHouseholdIn(m, input.householdId, reach, 'post a wish');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO micro_wish (household_id, grid_id, grid_path, location, title, description, poster_name, status)
          SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, 'SUBMITTED'
@@ -133,10 +134,12 @@ export class WishService {
     });
   }
 
-  thank(id: string, version: number, thanks: string, actor: Actor): Promise<MicroWish> {
+  /** The household's thanks (the resident, or a leader of its grid on their behalf). */
+  thank(id: string, version: number, thanks: string, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<MicroWish> {
     allow(actor, 'THANK_WISH');
     const words = text(thanks, 'thanks', 1000);
-    return this.step(id, version, actor, [WishStatus.FULFILLED], 'THANKED', async (m) => {
+    return this.step(id, version, actor, [WishStatus.FULFILLED], 'THANKED', async (m, wish) => {
+      await requireHouseholdIn(m, wish.householdId, reach, 'thank for a wish');
       await m.query(`UPDATE micro_wish SET status = 'THANKED', thanks = $2, thanked_at = now() WHERE id = $1`, [id, words]);
     });
   }
