@@ -461,6 +461,11 @@ describe('where a leader may act', () => {
     expect((await api.gqlAs(other, ATTEND, { x: activityId, r: member })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count('service_record')).toBe(recordsBefore);
     expect((await api.gqlAs(own, ATTEND, { x: activityId, r: member })).errors).toBeUndefined();
+    const UNIT = `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`;
+    const unit = { kind: 'UNIT', name: '区税务局党支部', communityId: COMMUNITY_1, lng: 120.102, lat: 30.252, skills: ['LEGAL'], radiusM: 3000, weeklyCapacity: 3, availability: [TUE_9_11] };
+    expect((await api.gqlAs(other, UNIT, { input: unit })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const small = await api.userToken({ login: 'leader-small-unit', role: 'GRID_LEADER', gridCodes: [SMALL_1] });
+    expect((await api.gqlAs(small, UNIT, { input: unit })).errors).toBeUndefined();
     const RATE = `mutation ($r: ID!) { evaluateService(registrationId: $r, period: "2026-11", evaluator: COMMUNITY, rating: 4) { communityRating } }`;
     expect((await api.gqlAs(other, RATE, { r: member })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await api.gqlAs<{ evaluateService: { communityRating: number } }>(own, RATE, { r: member })).data!.evaluateService.communityRating).toBe(4);

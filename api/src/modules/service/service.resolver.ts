@@ -53,7 +53,7 @@ export class ServiceRegistrationResolver {
 
   @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) or unit (GRID_LEADER) with a community' })
   registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceRegistration> {
-    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerOwner(ctx.scope));
+    return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerOwner(ctx.scope), leaderPaths(ctx.scope));
   }
 
   @FieldResolver(() => [WeeklyWindow])

@@ -41,9 +41,10 @@ export class ServiceService {
    * Registers a member, volunteer or unit with a community. Everything is checked before
    * anything is written. `owner`: the volunteer account registering itself (it owns the
    * registration; with neither a household nor a point it starts from its own household);
-   * without a community the one the starting point lies in is taken.
+   * without a community the one the starting point lies in is taken. `paths`: a leader
+   * registering a unit, who may name only the community they work in.
    */
-  async register(input: RegistrationInput, actor: Actor, owner: { userId: string; householdId: string | null } | null = null): Promise<ServiceRegistration> {
+  async register(input: RegistrationInput, actor: Actor, owner: { userId: string; householdId: string | null } | null = null, paths: string[] | null = null): Promise<ServiceRegistration> {
     allow(actor, 'REGISTER');
     const name = text(input.name, 'input.name', 200);
     const unitName = optionalText(input.unitName, 'input.unitName', 200);
@@ -85,8 +86,12 @@ export class ServiceService {
         if (!found) throw badInput('input.communityId', 'the starting point lies in no community: give the community');
         communityId = found.id as string;
       }
-      const [community] = await m.query(`SELECT level FROM grid WHERE id = $1`, [communityId]);
+      const [community] = await m.query(`SELECT level, path::text AS path FROM grid WHERE id = $1`, [communityId]);
       if (!community || community.level !== 'LARGE') throw badInput('input.communityId', 'must be a community (a LARGE grid)');
+      // A leader registers units with the community they work in (on the path to or under their grids).
+      if (paths && !paths.some((p) => p === community.path || p.startsWith(`${community.path}.`) || community.path.startsWith(`${p}.`))) {
+        throw forbidden('you may register only with the community you work in');
+      }
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity, user_id)
          VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13) RETURNING id`,
