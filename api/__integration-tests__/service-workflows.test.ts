@@ -355,6 +355,32 @@ describe('whose household a step is for', () => {
   });
 });
 
+describe('a resident’s own requests (the resident screen)', () => {
+  it('posts a wish and raises a need without naming the household, lists their own wishes at any stage; others must name it', async () => {
+    const [{ id: residentId }] = await api.db.dataSource.query(`SELECT id FROM resident WHERE household_id = $1 ORDER BY id LIMIT 1`, [household(SMALL_1, 1)]);
+    const resident = await api.userToken({ login: 'resident-screen', role: 'RESIDENT', residentId });
+    const posted = await api.gqlAs<{ postWish: { id: string } }>(resident, `mutation { postWish(input: { title: "想学用智能手机", description: "孙子不在身边", posterName: "住户" }) { id } }`);
+    expect(posted.errors).toBeUndefined();
+    const [{ household_id }] = await api.db.dataSource.query(`SELECT household_id FROM micro_wish WHERE id = $1`, [posted.data!.postWish.id]);
+    expect(household_id).toBe(household(SMALL_1, 1));
+    const mine = await api.gqlAs<{ microWishes: { nodes: { id: string; status: string }[] } }>(resident, `{ microWishes(mine: true, first: 100) { nodes { id status } } }`);
+    expect(mine.data!.microWishes.nodes).toContainEqual({ id: posted.data!.postWish.id, status: 'SUBMITTED' });
+    const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM micro_wish WHERE household_id = $1`, [household(SMALL_1, 1)]);
+    expect(mine.data!.microWishes.nodes).toHaveLength(n);
+    const need = await api.gqlAs<{ raiseNeed: { householdId: string } }>(
+      resident,
+      `mutation ($w: WeeklyWindowInput!) { raiseNeed(input: { type: "IT", source: RESIDENT, window: $w }) { householdId } }`,
+      { w: TUE_9_11 },
+    );
+    expect(need.errors).toBeUndefined();
+    expect(need.data!.raiseNeed.householdId).toBe(household(SMALL_1, 1));
+    for (const user of [{ login: 'resident-unlinked', role: 'RESIDENT' as const }, { login: 'leader-no-household', role: 'GRID_LEADER' as const, gridCodes: [SMALL_1] }]) {
+      const refused = await api.gqlAs(await api.userToken(user), `mutation { postWish(input: { title: "x", description: "y", posterName: "z" }) { id } }`);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.householdId' });
+    }
+  });
+});
+
 describe('dual evaluation (双评议)', () => {
   it('the unit and the community each rate a member for a period; the sheet shows hours and both ratings', async () => {
     const member = await register('被评议的党员');

@@ -49,8 +49,8 @@ export class RegistrationInput {
 
 @InputType({ description: '需求 — a household need; located at the household’s building' })
 export class NeedInput {
-  @Field(() => ID)
-  householdId!: string;
+  @Field(() => ID, { nullable: true, description: "The household; absent: a resident's or volunteer's own" })
+  householdId?: string | null;
 
   @Field({ description: 'Need type: a skill code' })
   type!: string;
@@ -112,8 +112,8 @@ export class VisitInput {
 
 @InputType({ description: '微心愿 — a wish posted by a resident or a leader on their behalf' })
 export class WishInput {
-  @Field(() => ID)
-  householdId!: string;
+  @Field(() => ID, { nullable: true, description: "The household; absent: a resident's or volunteer's own" })
+  householdId?: string | null;
 
   @Field()
   title!: string;

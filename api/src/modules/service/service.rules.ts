@@ -157,6 +157,13 @@ export function householdReach(scope: Scope): HouseholdReach {
   return { kind: 'any' };
 }
 
+/** The household a step is for: the one given, else a resident's or volunteer's own (BAD_USER_INPUT on `field` when there is none). */
+export function householdFor(given: string | null | undefined, reach: HouseholdReach, field: string): string {
+  if (given != null) return given;
+  if (reach.kind === 'own' && reach.householdId) return reach.householdId;
+  throw badInput(field, reach.kind === 'own' ? 'your account is linked to no household: give one' : 'give the household');
+}
+
 /** FORBIDDEN unless `path` lies in one of `paths` (null: no limit). */
 export function requireInPaths(paths: string[] | null, path: string, what: string): void {
   if (paths === null || paths.some((p) => path === p || path.startsWith(`${p}.`))) return;

@@ -8,7 +8,7 @@ import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistrat
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, checkWindow, type HouseholdReach, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
+import { allow, checkWindow, householdFor, type HouseholdReach, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -119,11 +119,12 @@ export class ServiceService {
   /** Adds a need to the needs list (需求清单), at the household's building. */
   async raiseNeed(input: NeedInput, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<ServiceNeed> {
     allow(actor, 'RAISE_NEED');
-    if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
+    const householdId = householdFor(input.householdId, reach, 'input.householdId');
+    if (!UUID.test(householdId)) throw badInput('input.householdId', 'is not an id');
     const fields = checkNeed(input, 'input');
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
-      await requireHouseholdIn(m, input.householdId, reach, 'raise a need');
-      const id = await insertNeed(m, input.householdId, input.source, fields, null, 'input');
+      await requireHouseholdIn(m, householdId, reach, 'raise a need');
+      const id = await insertNeed(m, householdId, input.source, fields, null, 'input');
       await appendServiceEvent(m, 'NEED', id, 'RAISED', actor, fields.notes, { type: fields.type, source: input.source });
       return m.getRepository(ServiceNeed).findOneByOrFail({ id });
     });

@@ -21,9 +21,10 @@ export class MicroWishResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('helperId', () => ID, { nullable: true, description: 'Only wishes this registration claimed or fulfilled (a helper’s own: see me.registrations)' }) helperId?: string,
+    @Arg('mine', () => Boolean, { nullable: true, description: 'Only the wishes of your own household (a resident’s or volunteer’s)' }) mine?: boolean,
   ): Promise<MicroWishConnection> {
     ctx.scope.requireSignedIn();
-    return new WishService(ctx.db).list({ gridId, status, helperId, first, after }, ctx.scope);
+    return new WishService(ctx.db).list({ gridId, status, helperId, mine, first, after }, ctx.scope);
   }
 
   @FieldResolver(() => String, {

@@ -9,7 +9,7 @@ import type { Actor } from '../case/case.rules';
 import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, type HouseholdReach, requireInPaths, serviceRowScope, text } from './service.rules';
+import { allow, householdFor, type HouseholdReach, requireInPaths, serviceRowScope, text } from './service.rules';
 import { checkOwner, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
@@ -42,18 +42,19 @@ export class WishService {
 
   async post(input: WishInput, actor: Actor, reach: HouseholdReach = { kind: 'any' }): Promise<MicroWish> {
     allow(actor, 'POST_WISH');
-    if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
+    const householdId = householdFor(input.householdId, reach, 'input.householdId');
+    if (!UUID.test(householdId)) throw badInput('input.householdId', 'is not an id');
     const title = text(input.title, 'input.title', 100);
     const description = text(input.description, 'input.description', 2000);
     const posterName = text(input.posterName, 'input.posterName', 100);
     return inTransaction(this.ds, WISH_CONSTRAINT_FIELDS, async (m) => {
-      await requireHouseholdIn(m, input.householdId, reach, 'post a wish');
+      await requireHouseholdIn(m, householdId, reach, 'post a wish');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO micro_wish (household_id, grid_id, grid_path, location, title, description, poster_name, status)
          SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, 'SUBMITTED'
            FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1
          RETURNING id`,
-        [input.householdId, title, description, posterName],
+        [householdId, title, description, posterName],
       );
       if (!row) throw badInput('input.householdId', 'no such household');
       await appendServiceEvent(m, 'WISH', row.id, 'POSTED', actor);
@@ -163,8 +164,8 @@ export class WishService {
     });
   }
 
-  /** The board: wishes of a grid subtree, by status or claiming helper, oldest first. */
-  list(args: { gridId?: string | null; status?: WishStatus | null; helperId?: string | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
+  /** The board: wishes of a grid subtree, by status, claiming helper or the caller's own household, oldest first. */
+  list(args: { gridId?: string | null; status?: WishStatus | null; helperId?: string | null; mine?: boolean | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
     const visible = serviceRowScope(scope, 'w', 'WISH');
     const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w').where(visible.sql, visible.params);
     if (args.gridId != null) {
@@ -172,6 +173,10 @@ export class WishService {
       qb.andWhere('w.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
     }
     if (args.status != null) qb.andWhere('w.status = :s', { s: args.status });
+    if (args.mine) {
+      const v = scope.viewer;
+      qb.andWhere('w.household_id = :own', { own: v.kind === 'user' ? v.householdId : null });
+    }
     if (args.helperId != null) {
       if (!UUID.test(args.helperId)) throw badInput('helperId', 'is not an id');
       qb.andWhere('w.helper_id = :h', { h: args.helperId });
