@@ -466,7 +466,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours", async () => {
+  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours; the household thanks the helper on its own page and asks for more", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -621,6 +621,40 @@ describe('wall screen (e2e, Chromium)', () => {
     const line = csv.split('\r\n').find((l) => l.includes('志愿者小李'));
     expect(line).toContain('1.5');
     await community.close();
+
+    // The household thanks the helper on its own page, and asks for more.
+    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-resident', displayName: '王奶奶', password: PASSWORD, role: 'RESIDENT', residentId: home.residentId }));
+    const resident = await context.newPage();
+    resident.on('pageerror', (error) => consoleErrors.push(error.message));
+    await resident.goto(origin);
+    await resident.locator('input[name="login"]').fill('e2e-resident');
+    await resident.locator('input[name="password"]').fill(PASSWORD);
+    await resident.locator('input[name="password"]').press('Enter');
+    const fulfilled = resident.locator(`[data-list="own-wishes"] [data-wish-id="${postWish.id}"][data-status="FULFILLED"]`);
+    await fulfilled.waitFor({ timeout: 15_000 });
+    expect(await fulfilled.textContent()).toContain('送去了一台收音机');
+    await fulfilled.locator('input[name="thanks"]').fill('谢谢小李，收音机很好用');
+    await fulfilled.locator('[data-action="thank-wish"]').click();
+    await resident.locator(`[data-wish-id="${postWish.id}"][data-status="THANKED"]`).waitFor({ timeout: 10_000 });
+    const wishForm = resident.locator('[data-form="post-wish"]');
+    await wishForm.locator('input[name="title"]').fill('想要一副老花镜（e2e）');
+    await wishForm.locator('textarea[name="description"]').fill('看报纸看不清');
+    await wishForm.locator('[data-action="post-wish"]').click();
+    await resident.waitForFunction(() => [...document.querySelectorAll('[data-list="own-wishes"] [data-status="SUBMITTED"]')].some((e) => e.textContent?.includes('老花镜')), undefined, { timeout: 10_000 });
+    const needForm = resident.locator('[data-form="raise-need"]');
+    const needsBefore = await resident.locator('[data-list="own-needs"] [data-need-id]').count();
+    await needForm.locator('select[name="type"]').selectOption('ELDERLY_CARE');
+    await needForm.locator('[data-action="raise-need"]').click();
+    await resident.waitForFunction((n) => [...document.querySelectorAll('[data-list="own-needs"] [data-need-id]')].length === n + 1, needsBefore, { timeout: 10_000 });
+    const [asked] = await db.dataSource.query(
+      `SELECT (SELECT status FROM micro_wish WHERE id = $1) AS thanked, (SELECT count(*)::int FROM micro_wish WHERE household_id = $2 AND title = '想要一副老花镜（e2e）') AS wishes,
+              (SELECT count(*)::int FROM service_need WHERE household_id = $2 AND type = 'ELDERLY_CARE' AND source = 'RESIDENT') AS needs`,
+      [postWish.id, home.householdId],
+    );
+    expect(asked).toEqual({ thanked: 'THANKED', wishes: 1, needs: 1 });
+    expect(await resident.locator('[role="alert"]').count()).toBe(0);
+    await resident.screenshot({ path: join(ARTIFACTS, 'resident.png') });
+    await resident.close();
   });
 
   it('sends no request outside its own origin', () => {

@@ -7,12 +7,13 @@ import { useSession } from '../features/auth/SessionProvider';
 import { screenFor } from '../features/auth/tokens';
 import { HelperWorkspace } from '../features/helper/HelperWorkspace';
 import { LeaderWorkspace } from '../features/leader/LeaderWorkspace';
+import { ResidentHome } from '../features/resident/ResidentHome';
 import { WallScreen } from '../features/wall/WallScreen';
 import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
 
-/** Sign-in, then the screen of the account's role: the command centre's wall screen, a grid leader's workspace or a helper's (volunteer's) workspace. */
+/** Sign-in, then the screen of the account's role: the command centre's wall screen, a grid leader's workspace, a helper's (volunteer's) workspace or a resident's household page. */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
   const { session, auth, client } = useSession();
@@ -25,7 +26,10 @@ export function App({ theme }: { theme: MapTheme }) {
 
   const getToken = useCallback(() => auth.tokenNow(), [auth]);
   function titleOf(s: typeof screen): string {
-    return s === 'leader' ? t('leader.title') : s === 'helper' ? t('helper.title') : t('app.title');
+    if (s === 'leader') return t('leader.title');
+    if (s === 'helper') return t('helper.title');
+    if (s === 'resident') return t('resident.title');
+    return t('app.title');
   }
   const switchLanguage = () => {
     const next = otherLanguage(i18n.language);
@@ -69,6 +73,7 @@ export function App({ theme }: { theme: MapTheme }) {
       {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
       {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
       {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
+      {screen === 'resident' && <ResidentHome />}
       {screen === 'none' && (
         <main className="app__main app__main--message">
           <p role="alert">{t('auth.noScreen', { role: t(`role.${session.user.role}`) })}</p>
