@@ -466,7 +466,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it; the community's leader downloads the month's evaluation sheet with those hours; the household thanks the helper on its own page and asks for more", async () => {
+  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it, signs up for a team activity; the community's leader downloads the month's evaluation sheet with those hours; the household thanks the helper on its own page and asks for more", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -602,6 +602,24 @@ describe('wall screen (e2e, Chromium)', () => {
     await helper.waitForFunction((id) => !document.querySelector(`[data-list="my-wishes"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
     const [wish] = await db.dataSource.query(`SELECT status, fulfil_note, photo IS NOT NULL AS "hasPhoto" FROM micro_wish WHERE id = $1`, [postWish.id]);
     expect(wish).toEqual({ status: 'FULFILLED', fulfil_note: '送去了一台收音机', hasPhoto: true });
+    // A team activity of the community: the helper signs up while places are left.
+    const { createVolunteerTeam: team } = await api<{ createVolunteerTeam: { id: string } }>(
+      `mutation ($c: ID!, $a: ActorInput) { createVolunteerTeam(communityId: $c, name: "助老服务队（e2e）", kind: "ELDERLY_CARE", actor: $a) { id } }`,
+      { c: home.communityId, a: LEADER },
+    );
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const { createTeamActivity: activity } = await api<{ createTeamActivity: { id: string } }>(`mutation ($input: ActivityInput!, $a: ActorInput) { createTeamActivity(input: $input, actor: $a) { id } }`, {
+      input: { teamId: team.id, title: '陪老人去体检（e2e）', place: '社区卫生服务中心', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(), capacity: 2 },
+      a: LEADER,
+    });
+    await helper.reload();
+    await helper.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+    const activityRow = helper.locator(`[data-list="activities"] [data-activity-id="${activity.id}"]`);
+    await activityRow.waitFor({ timeout: 10_000 });
+    expect(await activityRow.textContent()).toContain('剩余 2/2 个名额');
+    await activityRow.locator('[data-action="sign-up"]').click();
+    await helper.locator(`[data-activity-id="${activity.id}"][data-joined="true"]`).waitFor({ timeout: 10_000 });
+    expect(await helper.locator(`[data-activity-id="${activity.id}"]`).textContent()).toContain('剩余 1/2 个名额');
     expect(await helper.locator('.workspace__side [role="alert"]').count()).toBe(0);
     await helper.screenshot({ path: join(ARTIFACTS, 'helper.png') });
     await helper.close();

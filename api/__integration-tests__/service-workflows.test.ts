@@ -275,6 +275,14 @@ describe('volunteer teams and activities', () => {
     expect(hours.data!.serviceRegistration.hours).toBe(3);
     const teams = await api.gql<{ volunteerTeams: { name: string }[] }>(`{ volunteerTeams(communityId: "${COMMUNITY_1}") { name } }`);
     expect(teams.data!.volunteerTeams.map((t) => t.name)).toContain('爱心车队');
+    // The community's activities not yet over, with places taken and whether a helper joined.
+    type Listed = { teamActivities: { id: string; teamName: string; capacity: number; signedUp: number; a: boolean; b: boolean }[] };
+    const LIST = `query ($c: ID!, $from: DateTime, $a: ID!, $b: ID!) { teamActivities(communityId: $c, from: $from) { id teamName capacity signedUp a: joined(registrationId: $a) b: joined(registrationId: $b) } }`;
+    const listed = await api.gql<Listed>(LIST, { c: COMMUNITY_1, from: '2026-11-27T00:00:00Z', a, b });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.teamActivities.find((x) => x.id === activityId)).toEqual({ id: activityId, teamName: '爱心车队', capacity: 1, signedUp: 1, a: true, b: false });
+    const over = await api.gql<Listed>(LIST, { c: COMMUNITY_1, from: '2026-11-28T05:00:00Z', a, b });
+    expect(over.data!.teamActivities.map((x) => x.id)).not.toContain(activityId);
   });
 });
 

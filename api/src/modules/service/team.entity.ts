@@ -54,6 +54,10 @@ export class TeamActivity {
   @Field(() => Int)
   @Column('integer')
   capacity!: number;
+
+  /** The team's name, when listed with it (teamActivities). */
+  @Field(() => String, { nullable: true, description: 'The team’s name (in teamActivities)' })
+  teamName?: string;
 }
 
 @ObjectType({ description: 'A sign-up for an activity; attendance and hours once recorded' })

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
+import { pageSize } from '../../graphql/connection';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
 import { appendServiceEvent } from './service.events';
@@ -127,6 +128,18 @@ export class TeamService {
       await appendServiceEvent(m, 'ACTIVITY', activityId, attended ? 'ATTENDED' : 'ABSENT', actor, null, { registrationId, hours });
       return m.getRepository(ActivitySignup).findOneByOrFail({ activityId, registrationId });
     });
+  }
+
+  /** 活动 — a community's activities ending after `from`, soonest first, with the team's name. */
+  async activities(communityId: string, from: Date, first?: number | null): Promise<(TeamActivity & { teamName: string })[]> {
+    if (!UUID.test(communityId)) throw badInput('communityId', 'is not an id');
+    const rows: (TeamActivity & { teamName: string })[] = await this.ds.query(
+      `SELECT a.id, a.team_id AS "teamId", a.title, a.place, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.capacity, t.name AS "teamName"
+         FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id
+        WHERE t.community_id = $1 AND a.ends_at > $2 ORDER BY a.starts_at, a.id LIMIT $3`,
+      [communityId, from, pageSize(first)],
+    );
+    return rows.map((r) => Object.assign(new TeamActivity(), r));
   }
 
   teams(communityId: string): Promise<VolunteerTeam[]> {

@@ -2,6 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
+import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
 import { photoForUpload } from '../cases/photos';
@@ -14,7 +15,7 @@ import { clock, skillName } from '../services/services';
 import { useServiceMap } from '../services/useServiceMap';
 import { groupTasks, monthOf, parseHours } from './helper';
 import { RegistrationForm } from './RegistrationForm';
-import { ACCEPT_MATCH, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, TASKS_QUERY, WISHES_QUERY, type Registration, type TaskRow, type WishRow } from './operations';
+import { ACCEPT_MATCH, ACTIVITIES_QUERY, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, SIGN_UP, TASKS_QUERY, WISHES_QUERY, type ActivityRow, type Registration, type TaskRow, type WishRow } from './operations';
 
 const NO_SELECTION: never[] = [];
 const HELPER_LAYERS = new Set(SERVICE_LAYERS.filter((l) => l !== 'OVERDUE_VISIT'));
@@ -26,7 +27,8 @@ type Run = (work: () => Promise<unknown>) => Promise<void>;
  * A helper's (volunteer or in-service party member's) workspace: the tasks leaders
  * confirmed to them (accept / decline, then done with the hours), the wishes they hold a
  * claim on (fulfil with a note and a photo) and the published wishes within their radius
- * (claim). The map opens on their community with their task lines and the open wishes.
+ * (claim), and their community's team activities (sign up while places are left). The map
+ * opens on their community with their task lines and the open wishes.
  * Someone not registered yet registers here (双报到, RegistrationForm).
  */
 export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken: () => string | null }) {
@@ -98,6 +100,7 @@ function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; 
   const [lng, lat] = reg.location.coordinates;
   const tasks = useQuery(TASKS_QUERY, { variables: { registrationId: reg.id }, fetchPolicy: 'network-only' });
   const wishes = useQuery(WISHES_QUERY, { variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM }, fetchPolicy: 'network-only' });
+  const activities = useQuery(ACTIVITIES_QUERY, { variables: { communityId: reg.communityId, registrationId: reg.id }, fetchPolicy: 'network-only' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -110,7 +113,7 @@ function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; 
       setMessage(errorCode(error) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
-      await Promise.all([tasks.refetch(), wishes.refetch()]).catch(() => undefined);
+      await Promise.all([tasks.refetch(), wishes.refetch(), activities.refetch()]).catch(() => undefined);
       reloadHome();
       onChanged();
     }
@@ -153,6 +156,18 @@ function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; 
           <ul className="services__list">
             {mine.map((w) => (
               <ClaimedWish key={w.id} wish={w} reg={reg} busy={busy} run={run} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="services__section" data-list="activities">
+        <h2 className="panel__title">{t('helper.activities', { n: activities.data?.teamActivities.length ?? 0 })}</h2>
+        {(activities.data?.teamActivities.length ?? 0) === 0 ? (
+          <p>{t('helper.noActivities')}</p>
+        ) : (
+          <ul className="services__list">
+            {activities.data!.teamActivities.map((a) => (
+              <Activity key={a.id} a={a} reg={reg} busy={busy} run={run} />
             ))}
           </ul>
         )}
@@ -317,6 +332,36 @@ function NearbyWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registration
           {t('helper.claim')}
         </button>
       </div>
+    </li>
+  );
+}
+
+function Activity({ a, reg, busy, run }: { a: ActivityRow; reg: Registration; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const client = useApolloClient();
+  const left = a.capacity - a.signedUp;
+  return (
+    <li className="services__row" data-activity-id={a.id} data-joined={a.joined ? 'true' : undefined}>
+      <strong>{a.title}</strong> {a.teamName && <span>· {a.teamName}</span>}
+      <p className="services__notes">
+        <time dateTime={a.startsAt}>{format.dateTime(a.startsAt)}</time> · {a.place} · {t('helper.places', { left: Math.max(0, left), capacity: a.capacity })}
+      </p>
+      {a.joined ? (
+        <span className="status-chip">{t('helper.joined')}</span>
+      ) : (
+        <div className="services__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || left <= 0}
+            data-action="sign-up"
+            onClick={() => void run(() => client.mutate({ mutation: SIGN_UP, variables: { activityId: a.id, registrationId: reg.id } }))}
+          >
+            {left <= 0 ? t('helper.full') : t('helper.signUp')}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

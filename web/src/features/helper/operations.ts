@@ -178,3 +178,40 @@ export const FULFIL_WISH: TypedDocumentNode<{ fulfilWish: WishAnswer }, { id: st
     }
   }
 `;
+
+export interface ActivityRow {
+  id: string;
+  teamName: string | null;
+  title: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  signedUp: number;
+  joined: boolean;
+}
+
+/** The community's team activities not yet over, with places taken and whether this helper joined. */
+export const ACTIVITIES_QUERY: TypedDocumentNode<{ teamActivities: ActivityRow[] }, { communityId: string; registrationId: string }> = gql`
+  query HelperActivities($communityId: ID!, $registrationId: ID!) {
+    teamActivities(communityId: $communityId, first: 20) {
+      id
+      teamName
+      title
+      place
+      startsAt
+      endsAt
+      capacity
+      signedUp
+      joined(registrationId: $registrationId)
+    }
+  }
+`;
+
+export const SIGN_UP: TypedDocumentNode<{ signUpForActivity: { activityId: string } }, { activityId: string; registrationId: string }> = gql`
+  mutation SignUpForActivity($activityId: ID!, $registrationId: ID!) {
+    signUpForActivity(activityId: $activityId, registrationId: $registrationId) {
+      activityId
+    }
+  }
+`;
