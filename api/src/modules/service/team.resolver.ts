@@ -6,6 +6,7 @@ import { ActorInput } from '../case/case.input';
 import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { ActivityInput } from './service.input';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
+import { serviceLoaders } from './service.loader';
 import { UUID } from './service.service';
 import { TeamService } from './team.service';
 
@@ -56,9 +57,10 @@ export class TeamActivityResolver {
     return signups(ctx).count.load(a.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (a helper asks for their own)' })
-  joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
-    return UUID.test(registrationId) ? signups(ctx).joined.load(`${a.id}|${registrationId}`) : Promise.resolve(false);
+  @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise' })
+  async joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
+    if (!UUID.test(registrationId) || !(await serviceLoaders(ctx).registrationById.load(registrationId))) return false;
+    return signups(ctx).joined.load(`${a.id}|${registrationId}`);
   }
 }
 
