@@ -55,7 +55,23 @@ export function createServiceLoaders(ds: DataSource, scope: Scope) {
     const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.user_id IN (:...ids)', { ids: withNone(uuids(userIds)) }).andWhere('r.active').orderBy('r.created_at').getMany();
     return groupByKey(userIds, rows, (r) => r.userId ?? '');
   });
-  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser };
+  /** 活动 — sign-ups per activity. */
+  const signupCount = new DataLoader<string, number>(async (ids) => {
+    const rows: { id: string; n: number }[] = await ds.query(`SELECT activity_id AS id, count(*)::int AS n FROM activity_signup WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`, [uuids(ids)]);
+    const by = new Map(rows.map((r) => [r.id, r.n]));
+    return ids.map((id) => by.get(id) ?? 0);
+  });
+  /** Whether a registration signed up for an activity; key `activityId|registrationId`. */
+  const signedUp = new DataLoader<string, boolean>(async (keys) => {
+    const pairs = keys.map((k) => k.split('|'));
+    const rows: { k: string }[] = await ds.query(
+      `SELECT s.activity_id || '|' || s.registration_id AS k FROM activity_signup s JOIN unnest($1::uuid[], $2::uuid[]) AS p(a, r) ON s.activity_id = p.a AND s.registration_id = p.r`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+    const found = new Set(rows.map((r) => r.k));
+    return keys.map((k) => found.has(k));
+  });
+  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser, signupCount, signedUp };
 }
 
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;

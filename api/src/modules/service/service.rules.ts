@@ -26,8 +26,9 @@ const { REPORTER, GRID_LEADER, COMMAND_CENTRE, VOLUNTEER, DEPARTMENT } = ActorRo
 
 /**
  * Who may do what in community services, the same way the case module's TRANSITIONS
- * table does for cases: until identity lands the caller states an `actor`, and this
- * table is enforced against its role.
+ * table does for cases: the actor's role comes from the signed-in account (serviceActor),
+ * and this table is enforced against it; where it may act (whose household, which grids,
+ * which registration) is checked by householdReach, leaderPaths and volunteerAccount.
  */
 export const SERVICE_ROLES: Record<ServiceAction, readonly ActorRole[]> = {
   /** 双报到 — a member or volunteer registers; a leader registers a unit */
@@ -180,15 +181,4 @@ export function volunteerAccount(scope: Scope): string | null {
 export function volunteerOwner(scope: Scope): { userId: string; householdId: string | null } | null {
   const v = scope.viewer;
   return v.kind === 'user' && v.role === 'VOLUNTEER' ? { userId: v.id, householdId: v.householdId } : null;
-}
-
-/**
- * Which service rows the viewer may list: street-wide roles see all; a grid leader the
- * rows inside the grids they lead (by `grid_path`); anyone else signed in sees only the
- * public wish board (published and later wishes) and no needs or matches, which name
- * households. Answers a predicate on `alias` with TypeORM named parameters.
- */
-export function serviceRowScope(scope: Scope, alias: string, kind: 'NEED' | 'WISH'): { sql: string; params: Record<string, unknown> } {
-  scope.requireSignedIn();
-  return scope.where(kind === 'NEED' ? 'ServiceNeed' : 'MicroWish', alias);
 }

@@ -8,7 +8,7 @@ import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistrat
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, checkWindow, householdFor, type HouseholdReach, intIn, optionalText, requireInPaths, serviceRowScope, text } from './service.rules';
+import { allow, checkWindow, householdFor, type HouseholdReach, intIn, optionalText, requireInPaths, text } from './service.rules';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -149,7 +149,8 @@ export class ServiceService {
 
   /** The needs list of a grid's subtree, oldest first. */
   async needs(filter: NeedFilter, scope: Scope): Promise<ConnectionShape<ServiceNeed>> {
-    const visible = serviceRowScope(scope, 'n', 'NEED');
+    scope.requireSignedIn();
+    const visible = scope.where('ServiceNeed', 'n');
     const qb = this.ds.getRepository(ServiceNeed).createQueryBuilder('n').where(visible.sql, visible.params);
     if (filter.gridId != null) {
       if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../graphql/context';
@@ -11,33 +10,6 @@ import { UUID } from './service.service';
 import { TeamService } from './team.service';
 
 const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
-
-/** Sign-up counts and one registration's sign-ups for many activities, one statement each per request. */
-const signupLoaders = new WeakMap<object, { count: DataLoader<string, number>; joined: DataLoader<string, boolean> }>();
-function signups(ctx: Context) {
-  let l = signupLoaders.get(ctx);
-  if (!l) {
-    l = {
-      count: new DataLoader<string, number>(async (ids) => {
-        const rows: { id: string; n: number }[] = await ctx.db.query(`SELECT activity_id AS id, count(*)::int AS n FROM activity_signup WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`, [ids]);
-        const by = new Map(rows.map((r) => [r.id, r.n]));
-        return ids.map((id) => by.get(id) ?? 0);
-      }),
-      // key `activityId|registrationId`
-      joined: new DataLoader<string, boolean>(async (keys) => {
-        const pairs = keys.map((k) => k.split('|'));
-        const rows: { k: string }[] = await ctx.db.query(
-          `SELECT s.activity_id || '|' || s.registration_id AS k FROM activity_signup s JOIN unnest($1::uuid[], $2::uuid[]) AS p(a, r) ON s.activity_id = p.a AND s.registration_id = p.r`,
-          [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-        );
-        const found = new Set(rows.map((r) => r.k));
-        return keys.map((k) => found.has(k));
-      }),
-    };
-    signupLoaders.set(ctx, l);
-  }
-  return l;
-}
 
 @Resolver(() => TeamActivity)
 export class TeamActivityResolver {
@@ -54,13 +26,13 @@ export class TeamActivityResolver {
 
   @FieldResolver(() => Int, { description: 'How many have signed up (places left: capacity − signedUp)' })
   signedUp(@Ctx() ctx: Context, @Root() a: TeamActivity): Promise<number> {
-    return signups(ctx).count.load(a.id);
+    return serviceLoaders(ctx).signupCount.load(a.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise' })
   async joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
     if (!UUID.test(registrationId) || !(await serviceLoaders(ctx).registrationById.load(registrationId))) return false;
-    return signups(ctx).joined.load(`${a.id}|${registrationId}`);
+    return serviceLoaders(ctx).signedUp.load(`${a.id}|${registrationId}`);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Actor } from '../case/case.rules';
 import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../auth/scope';
-import { allow, householdFor, type HouseholdReach, requireInPaths, serviceRowScope, text } from './service.rules';
+import { allow, householdFor, type HouseholdReach, requireInPaths, text } from './service.rules';
 import { checkOwner, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
@@ -166,7 +166,8 @@ export class WishService {
 
   /** The board: wishes of a grid subtree, by status, claiming helper or the caller's own household, oldest first. */
   list(args: { gridId?: string | null; status?: WishStatus | null; helperId?: string | null; mine?: boolean | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
-    const visible = serviceRowScope(scope, 'w', 'WISH');
+    scope.requireSignedIn();
+    const visible = scope.where('MicroWish', 'w');
     const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w').where(visible.sql, visible.params);
     if (args.gridId != null) {
       if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
