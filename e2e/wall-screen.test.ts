@@ -466,7 +466,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await visitor.close();
   });
 
-  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it, signs up for a team activity; the community's leader downloads the month's evaluation sheet with those hours; the household thanks the helper on its own page and asks for more", async () => {
+  it("registers a volunteer on the helper screen (双报到); matches a need in the leader's services tab (run the matcher, confirm, publish a wish, which the wall screen counts live, record a visit raising a need); the volunteer accepts the task on the helper screen and records its hours, claims the wish nearby and fulfils it, signs up for a team activity; the community's leader creates a team, records the volunteer's attendance and downloads the month's evaluation sheet with those hours; the household thanks the helper on its own page and asks for more", async () => {
     // Through the API: a registration owned by the volunteer's account, a need in the
     // leader's grid, a wish published on the board.
     const [home] = await db.dataSource.query(
@@ -631,13 +631,24 @@ describe('wall screen (e2e, Chromium)', () => {
     await community.goto(origin);
     await signIn(community, 'e2e-community', consoleErrors);
     await community.locator('[role="tab"][data-tab="services"]').click();
+    // The community's teams: a new team, and the volunteer's attendance at the activity (2 more hours).
+    const teams = community.locator(`[data-list="teams"][data-community-id="${home.communityId}"]`);
+    await teams.waitFor({ timeout: 15_000 });
+    await teams.locator('input[name="team-name"]').fill('文体服务队（e2e）');
+    await teams.locator('select[name="team-kind"]').selectOption('CULTURE_SPORT');
+    await teams.locator('[data-action="create-team"]').click();
+    await community.waitForFunction(() => document.querySelector('[data-list="teams"]')?.textContent?.includes('文体服务队（e2e）'), undefined, { timeout: 10_000 });
+    const attendee = teams.locator(`[data-activity-id="${activity.id}"] [data-registration-id="${reg.id}"]`);
+    await attendee.locator('input[name="attendance-hours"]').fill('2');
+    await attendee.locator('[data-action="attended"]').click();
+    await community.locator(`[data-activity-id="${activity.id}"] [data-registration-id="${reg.id}"][data-attended="true"]`).waitFor({ timeout: 10_000 });
     const exportButton = community.locator(`[data-action="export-evaluations"][data-community-id="${home.communityId}"]`);
     await exportButton.waitFor({ timeout: 15_000 });
     const [download] = await Promise.all([community.waitForEvent('download'), exportButton.click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const line = csv.split('\r\n').find((l) => l.includes('志愿者小李'));
-    expect(line).toContain('1.5');
+    expect(line).toContain('3.5'); // 1.5 h on the task + 2 h at the activity
     await community.close();
 
     // The household thanks the helper on its own page, and asks for more.

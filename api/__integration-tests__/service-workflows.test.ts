@@ -283,6 +283,13 @@ describe('volunteer teams and activities', () => {
     expect(listed.data!.teamActivities.find((x) => x.id === activityId)).toEqual({ id: activityId, teamName: '爱心车队', capacity: 1, signedUp: 1, a: true, b: false });
     const over = await api.gql<Listed>(LIST, { c: COMMUNITY_1, from: '2026-11-28T05:00:00Z', a, b });
     expect(over.data!.teamActivities.map((x) => x.id)).not.toContain(activityId);
+    // The sign-ups with attendance, for those who may see the registrations.
+    const SIGNUPS = `query ($c: ID!, $from: DateTime) { teamActivities(communityId: $c, from: $from) { id signups { registrationId attended hours helper { name } } } }`;
+    type Signups = { teamActivities: { id: string; signups: { registrationId: string; attended: boolean; hours: number; helper: { name: string } | null }[] }[] };
+    const staff = await api.gql<Signups>(SIGNUPS, { c: COMMUNITY_1, from: '2026-11-27T00:00:00Z' });
+    expect(staff.data!.teamActivities.find((x) => x.id === activityId)!.signups).toEqual([{ registrationId: a, attended: true, hours: 3, helper: { name: '车队甲' } }]);
+    const stranger = await api.gqlAs<Signups>(await api.userToken({ login: 'volunteer-signups', role: 'VOLUNTEER' }), SIGNUPS, { c: COMMUNITY_1, from: '2026-11-27T00:00:00Z' });
+    expect(stranger.data!.teamActivities.find((x) => x.id === activityId)!.signups).toEqual([]);
   });
 });
 

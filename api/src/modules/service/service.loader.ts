@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import type { Scope } from '../auth/scope';
 import { ServiceNeed, ServiceRegistration, type WeeklyWindow } from './service.entity';
+import { ActivitySignup } from './team.entity';
 
 /** Loaders by id answer only rows the viewer may see (Scope), like the core loaders in context.ts. */
 export function createServiceLoaders(ds: DataSource, scope: Scope) {
@@ -71,7 +72,21 @@ export function createServiceLoaders(ds: DataSource, scope: Scope) {
     const found = new Set(rows.map((r) => r.k));
     return keys.map((k) => found.has(k));
   });
-  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser, signupCount, signedUp };
+  /** An activity's sign-ups whose registration the viewer may see, by name. */
+  const signupsByActivity = new DataLoader<string, ActivitySignup[]>(async (ids) => {
+    const visible = scope.where('ServiceRegistration', 'r');
+    const rows = await ds
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .innerJoin('service_registration', 'r', 'r.id = s.registration_id')
+      .where('s.activity_id IN (:...ids)', { ids: withNone(uuids(ids)) })
+      .andWhere(visible.sql, visible.params)
+      .orderBy('r.name')
+      .addOrderBy('s.registration_id')
+      .getMany();
+    return groupByKey(ids, rows, (r) => r.activityId);
+  });
+  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser, signupCount, signedUp, signupsByActivity };
 }
 
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;

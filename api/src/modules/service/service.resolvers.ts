@@ -1,9 +1,9 @@
 import { EvaluationResolver } from './evaluation.resolver';
 import { MeServiceResolver, ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { ServiceUpdateResolver } from './service.subscription';
-import { TeamActivityResolver, VolunteerTeamResolver } from './team.resolver';
+import { ActivitySignupResolver, TeamActivityResolver, VolunteerTeamResolver } from './team.resolver';
 import { HouseholdVisitResolver } from './visit.resolver';
 import { MicroWishResolver } from './wish.resolver';
 
 /** Every resolver of community services, for the schema. */
-export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, TeamActivityResolver, EvaluationResolver, ServiceUpdateResolver] as const;
+export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, TeamActivityResolver, ActivitySignupResolver, EvaluationResolver, ServiceUpdateResolver] as const;

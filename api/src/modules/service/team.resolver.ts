@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context';
 import { ActorInput } from '../case/case.input';
 import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { ActivityInput } from './service.input';
+import { ServiceRegistration } from './service.entity';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 import { serviceLoaders } from './service.loader';
 import { UUID } from './service.service';
@@ -29,10 +30,23 @@ export class TeamActivityResolver {
     return serviceLoaders(ctx).signupCount.load(a.id);
   }
 
+  @FieldResolver(() => [ActivitySignup], { description: 'The sign-ups whose registration the viewer may see (the community’s leaders: all), by name, with attendance' })
+  signups(@Ctx() ctx: Context, @Root() a: TeamActivity): Promise<ActivitySignup[]> {
+    return serviceLoaders(ctx).signupsByActivity.load(a.id);
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise' })
   async joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
     if (!UUID.test(registrationId) || !(await serviceLoaders(ctx).registrationById.load(registrationId))) return false;
     return serviceLoaders(ctx).signedUp.load(`${a.id}|${registrationId}`);
+  }
+}
+
+@Resolver(() => ActivitySignup)
+export class ActivitySignupResolver {
+  @FieldResolver(() => ServiceRegistration, { nullable: true, description: 'Who signed up (when the viewer may see the registration)' })
+  helper(@Ctx() ctx: Context, @Root() s: ActivitySignup): Promise<ServiceRegistration | null> {
+    return serviceLoaders(ctx).registrationById.load(s.registrationId);
   }
 }
 

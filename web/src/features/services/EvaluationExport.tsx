@@ -17,23 +17,27 @@ const LED_GRIDS: TypedDocumentNode<{ grids: { nodes: { id: string; name: string;
   }
 `;
 
+/** The communities (LARGE grids) the viewer sees: a community leader's own, none for a leader below one. */
+export function useLedCommunities(): { id: string; name: string }[] {
+  const { data } = useQuery(LED_GRIDS, { variables: { level: 'LARGE' } });
+  return data?.grids.nodes ?? [];
+}
+
 /** "2026-11": the month of `at` on the street's calendar (Asia/Shanghai, UTC+8 all year). */
 export function monthLabel(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
 
 /**
- * 双评议 export: the evaluation sheet of each community the viewer may see (a community
+ * 双评议 export: the evaluation sheet of each community given (useLedCommunities: a community
  * leader's own) for a month, downloaded as CSV from `/exports/service-evaluations.csv`
  * (the bearer token goes with the request, so it is fetched and saved from a blob: URL).
  */
-export function EvaluationExport() {
+export function EvaluationExport({ communities }: { communities: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const { auth } = useSession();
-  const { data } = useQuery(LED_GRIDS, { variables: { level: 'LARGE' } });
   const [period, setPeriod] = useState(() => monthLabel(new Date()));
   const [message, setMessage] = useState<string | null>(null);
-  const communities = data?.grids.nodes ?? [];
   if (communities.length === 0) return null;
 
   const download = async (communityId: string) => {

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
-import { EvaluationExport } from './EvaluationExport';
+import { EvaluationExport, useLedCommunities } from './EvaluationExport';
+import { TeamsPanel } from './TeamsPanel';
 import { VisitForm } from './VisitForm';
 import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REASSIGN_MATCH, REJECT_MATCH, REVIEW_WISH, VISIT_SCHEDULE_QUERY, type MatchRow, type PendingWishRow, type ResourceRow, type SkillRow } from './operations';
 import { clock, skillName, sortVisits } from './services';
@@ -13,7 +14,8 @@ import { clock, skillName, sortVisits } from './services';
  * reject / reassign to another helper with the skill (their helper → need lines are on the map),
  * wishes to review (publish or reject), the community's resources list (资源清单), recording a
  * visit (findings, check-in, a need found) from the visits list, the visits due or overdue (入户走访), and
- * for a community's leader the month's dual-evaluation sheet as CSV (双评议).
+ * for a community's leader its volunteer teams and activities (志愿服务队: attendance and hours)
+ * and the month's dual-evaluation sheet as CSV (双评议).
  */
 export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -23,6 +25,7 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const skills = data?.serviceSkills ?? [];
+  const communities = useLedCommunities();
   const name = (code: string) => skillName(skills, code, i18n.language);
 
   const run = async (work: () => Promise<unknown>) => {
@@ -126,7 +129,10 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
           <VisitList key={id} gridId={id} skills={skills} onChanged={() => void refetch().then(onChanged)} />
         ))}
       </section>
-      <EvaluationExport />
+      {communities.map((c) => (
+        <TeamsPanel key={c.id} communityId={c.id} skills={skills} />
+      ))}
+      <EvaluationExport communities={communities} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { activityTimes } from './teams';
 import { monthLabel } from './EvaluationExport';
 import { clock, minutesOf, skillName, sortVisits } from './services';
 
@@ -32,5 +33,13 @@ describe('the evaluation export month', () => {
   it('is the month on the Shanghai calendar', () => {
     expect(monthLabel(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
     expect(monthLabel(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
+  });
+});
+
+describe('the activity form', () => {
+  it('reads the start on the Shanghai calendar and adds the duration', () => {
+    expect(activityTimes('2026-11-28T09:00', 2.5)).toEqual({ startsAt: '2026-11-28T01:00:00.000Z', endsAt: '2026-11-28T03:30:00.000Z' });
+    expect(activityTimes('2026-11-28', 2)).toBeNull();
+    expect(activityTimes('2026-11-28T09:00', 0)).toBeNull();
   });
 });
