@@ -219,6 +219,19 @@ describe('a helper is in one place at a time', () => {
     expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 600), tue(600, 660)]);
     expect(run.greedy).toMatchObject({ covered: 2 });
   });
+
+  it('books a need for its own duration: two 90-minute needs wanted Tue 9–12 go to one helper at 9:00 and 10:30; a duration longer than the window is refused', async () => {
+    const place = '3301060010020010001';
+    const home = centroid(2, 1, 1);
+    const helper = await register('陪诊员', east(home, 120), { skills: ['MEDICAL'], weeklyCapacity: 2, communityId: COMMUNITY_2, availability: [tue(540, 720)] });
+    await need(household(place, 0), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
+    await need(household(place, 1), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
+    const run = await propose(grid(place), '2026-11-23');
+    expect(run.proposals.map((p) => p.helper.id)).toEqual([helper, helper]);
+    expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 630), tue(630, 720)]);
+    const tooLong = await api.gql(RAISE, { input: { householdId: household(place, 0), type: 'MEDICAL', source: 'GRID_LEADER', window: tue(540, 600), durationMinutes: 90 }, actor: LEADER });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMinutes' });
+  });
 });
 
 describe('review and answer', () => {

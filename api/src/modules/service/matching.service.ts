@@ -235,8 +235,6 @@ async function lockMatch(m: EntityManager, id: string, version: number): Promise
   return match;
 }
 
-/** How long a task books its helper: an hour of the window, or the whole window when shorter. */
-export const TASK_MINUTES = 60;
 /** At most this many start times are offered per pair (the earliest). */
 export const SLOT_OPTIONS = 8;
 
@@ -247,10 +245,10 @@ export const SLOT_OPTIONS = 8;
  * the helper's radius (geodesic; a constant-radius ST_DWithin first lets the GiST index on
  * location::geography narrow), capacity left this week, and not declined or rejected for
  * this need before. A pair comes once per slot it could be done in: the overlaps of the
- * need's window with the helper's weekly windows cut into TASK_MINUTES from their start
- * (an overlap shorter than that is one slot), none touching a live match the helper holds
- * that week — so the solver picks the time too, and two needs wanted Tue 9–12 can both go
- * to one helper, at 9 and at 10. A run deletes its subtree's PROPOSED matches first, so
+ * need's window with the helper's weekly windows cut into the need's duration from their
+ * start (an overlap shorter than that is one slot: the helper gives what time they have),
+ * none touching a live match the helper holds that week — so the solver picks the time
+ * too, and two one-hour needs wanted Tue 9–12 can both go to one helper, at 9 and at 10. A run deletes its subtree's PROPOSED matches first, so
  * the live matches left are the reviewed ones and other subtrees' proposals. `only`
  * narrows to one pair (a leader's edit; its earliest free slot is taken).
  */
@@ -284,15 +282,15 @@ export async function candidatePairs(m: EntityManager, gridPath: string, period:
          SELECT sl.s, sl.e
            FROM service_availability a
            CROSS JOIN LATERAL (SELECT greatest(a.start_minute, n.start_minute)::int AS ws, least(a.end_minute, n.end_minute)::int AS we) ov
-           CROSS JOIN LATERAL (SELECT st::int AS s, least(st + $6, ov.we)::int AS e FROM generate_series(ov.ws, greatest(ov.ws, ov.we - $6), $6) st) sl
+           CROSS JOIN LATERAL (SELECT st::int AS s, least(st + n.duration_minutes, ov.we)::int AS e FROM generate_series(ov.ws, greatest(ov.ws, ov.we - n.duration_minutes), n.duration_minutes) st) sl
           WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
             AND NOT EXISTS (SELECT 1 FROM service_match o
                              WHERE o.registration_id = h.id AND o.period = $2::date AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
                                AND o.weekday = n.weekday AND o.start_minute < sl.e AND o.end_minute > sl.s)
-          ORDER BY sl.s LIMIT $7) w
+          ORDER BY sl.s LIMIT $6) w
       WHERE NOT EXISTS (SELECT 1 FROM service_match d WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
       ORDER BY n.seq, h.id`,
-    [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null, TASK_MINUTES, SLOT_OPTIONS],
+    [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null, SLOT_OPTIONS],
   );
   return rows.map(({ urgency, ...r }) => ({ ...r, weight: URGENCY_WEIGHT[urgency] }));
 }

@@ -216,6 +216,10 @@ export class ServiceNeed {
   @Column('smallint', { name: 'end_minute' })
   endMinute!: number;
 
+  @Field(() => Int, { description: 'How long helping takes, minutes: the time a match books its helper' })
+  @Column('smallint', { name: 'duration_minutes' })
+  durationMinutes!: number;
+
   @Field(() => NeedRecurrence)
   @Column('text')
   recurrence!: NeedRecurrence;

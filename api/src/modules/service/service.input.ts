@@ -64,6 +64,9 @@ export class NeedInput {
   @Field(() => WeeklyWindow, { description: 'When the help is wanted' })
   window!: WeeklyWindow;
 
+  @Field(() => Int, { nullable: true, description: 'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter' })
+  durationMinutes?: number | null;
+
   @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })
   recurrence!: NeedRecurrence;
 
@@ -81,6 +84,9 @@ export class VisitNeedInput {
 
   @Field(() => WeeklyWindow)
   window!: WeeklyWindow;
+
+  @Field(() => Int, { nullable: true, description: 'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter' })
+  durationMinutes?: number | null;
 
   @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })
   recurrence!: NeedRecurrence;

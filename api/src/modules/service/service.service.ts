@@ -166,27 +166,34 @@ export interface CheckedNeed {
   type: string;
   urgency: string;
   window: WeeklyWindow;
+  durationMinutes: number;
   recurrence: string;
   notes: string | null;
 }
 
-/** Validates a need's own fields (not the household) under `prefix`. */
+/** Validates a need's own fields (not the household) under `prefix`; a duration given must fit in the window (absent: an hour, or the window when shorter). */
 export function checkNeed(input: NeedInput | VisitNeedInput, prefix: string): CheckedNeed {
   text(input.type, `${prefix}.type`, 50);
   checkWindow(input.window, `${prefix}.window`);
-  return { type: input.type, urgency: input.urgency, window: input.window, recurrence: input.recurrence, notes: optionalText(input.notes, `${prefix}.notes`, 2000) };
+  const windowMinutes = input.window.endMinute - input.window.startMinute;
+  const durationMinutes = input.durationMinutes ?? Math.min(60, windowMinutes);
+  if (input.durationMinutes != null) {
+    intIn(durationMinutes, `${prefix}.durationMinutes`, 15, 720);
+    if (durationMinutes > windowMinutes) throw badInput(`${prefix}.durationMinutes`, 'must fit in the window');
+  }
+  return { type: input.type, urgency: input.urgency, window: input.window, durationMinutes, recurrence: input.recurrence, notes: optionalText(input.notes, `${prefix}.notes`, 2000) };
 }
 
 /** Writes a need at the household's building; the type must be a skill code. */
 export async function insertNeed(m: EntityManager, householdId: string, source: NeedSource, need: CheckedNeed, visitId: string | null, prefix: string): Promise<string> {
   await checkSkills(m, [need.type], `${prefix}.type`);
   const [row]: { id: string }[] = await m.query(
-    `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, visit_id)
-     SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, $5, $6, $7, $8, $9, $10
+    `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, visit_id, duration_minutes)
+     SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
        FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
       WHERE h.id = $1
      RETURNING id`,
-    [householdId, need.type, need.urgency, source, need.window.weekday, need.window.startMinute, need.window.endMinute, need.recurrence, need.notes, visitId],
+    [householdId, need.type, need.urgency, source, need.window.weekday, need.window.startMinute, need.window.endMinute, need.recurrence, need.notes, visitId, need.durationMinutes],
   );
   if (!row) throw badInput('input.householdId', 'no such household');
   return row.id;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
 import { useSession } from '../auth/SessionProvider';
-import { clock, minutesOf, skillName } from '../services/services';
+import { clock, DURATIONS, minutesOf, skillName } from '../services/services';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
 type Run = (work: () => Promise<unknown>) => Promise<boolean>;
@@ -193,9 +193,10 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
   const [from, setFrom] = useState('09:00');
   const [to, setTo] = useState('11:00');
   const [notes, setNotes] = useState('');
+  const [duration, setDuration] = useState(60);
   const startMinute = minutesOf(from);
   const endMinute = minutesOf(to);
-  const valid = type !== '' && startMinute !== null && endMinute !== null && endMinute > startMinute;
+  const valid = type !== '' && startMinute !== null && endMinute !== null && endMinute - startMinute >= duration;
   return (
     <form
       className="helper-register"
@@ -204,7 +205,10 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
         e.preventDefault();
         if (!valid) return;
         void run(() =>
-          client.mutate({ mutation: RAISE_OWN_NEED, variables: { type, urgency, window: { weekday, startMinute: startMinute as number, endMinute: endMinute as number }, notes: notes.trim() || null } }),
+          client.mutate({
+            mutation: RAISE_OWN_NEED,
+            variables: { type, urgency, window: { weekday, startMinute: startMinute as number, endMinute: endMinute as number }, durationMinutes: duration, notes: notes.trim() || null },
+          }),
         ).then((ok) => {
           if (ok) setNotes('');
         });
@@ -235,8 +239,15 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
           ))}
         </select>
         <input className="input" type="time" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('helper.form.from')} />
-        <input className="input" type="time" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('helper.form.to')} aria-invalid={!(endMinute !== null && startMinute !== null && endMinute > startMinute)} />
+        <input className="input" type="time" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('helper.form.to')} aria-invalid={!(endMinute !== null && startMinute !== null && endMinute - startMinute >= duration)} />
       </div>
+      <select className="input" name="duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))} aria-label={t('services.duration')}>
+        {DURATIONS.map((m) => (
+          <option key={m} value={m}>
+            {t('services.minutes', { n: m })}
+          </option>
+        ))}
+      </select>
       <input className="input" name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('services.visitForm.notes')} aria-label={t('services.visitForm.notes')} />
       <button type="submit" className="button button--primary" disabled={busy || !valid} data-action="raise-need">
         {t('resident.raise')}

@@ -88,10 +88,10 @@ export const THANK_WISH: TypedDocumentNode<{ thankWish: { id: string; status: st
 
 export const RAISE_OWN_NEED: TypedDocumentNode<
   { raiseNeed: { id: string } },
-  { type: string; urgency: string; window: { weekday: number; startMinute: number; endMinute: number }; notes: string | null }
+  { type: string; urgency: string; window: { weekday: number; startMinute: number; endMinute: number }; durationMinutes: number; notes: string | null }
 > = gql`
-  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $notes: String) {
-    raiseNeed(input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, notes: $notes }) {
+  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {
+    raiseNeed(input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }) {
       id
     }
   }

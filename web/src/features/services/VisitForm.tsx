@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import type { SkillRow } from './operations';
-import { skillName } from './services';
+import { DURATIONS, skillName } from './services';
 import { visitInput, type VisitNeedDraft, type VisitInputShape } from './visit';
 
 const RECORD_VISIT: TypedDocumentNode<{ recordVisit: { id: string } }, { input: VisitInputShape }> = gql`
@@ -81,7 +81,7 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
           type="checkbox"
           name="raise-need"
           checked={need !== null}
-          onChange={(e) => setNeed(e.target.checked ? { type: '', urgency: 'NORMAL', weekday: 6, from: '09:00', to: '11:00', notes: '' } : null)}
+          onChange={(e) => setNeed(e.target.checked ? { type: '', urgency: 'NORMAL', weekday: 6, from: '09:00', to: '11:00', duration: 60, notes: '' } : null)}
         />{' '}
         {t('services.visitForm.raiseNeed')}
       </label>
@@ -114,6 +114,13 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
             <input className="input" type="time" value={need.from} onChange={(e) => setNeed({ ...need, from: e.target.value })} aria-label={t('helper.form.from')} />
             <input className="input" type="time" value={need.to} onChange={(e) => setNeed({ ...need, to: e.target.value })} aria-label={t('helper.form.to')} />
           </div>
+          <select className="input" name="need-duration" value={need.duration} onChange={(e) => setNeed({ ...need, duration: Number(e.target.value) })} aria-label={t('services.duration')}>
+            {DURATIONS.map((m) => (
+              <option key={m} value={m}>
+                {t('services.minutes', { n: m })}
+              </option>
+            ))}
+          </select>
           <input className="input" name="need-notes" value={need.notes} onChange={(e) => setNeed({ ...need, notes: e.target.value })} placeholder={t('services.visitForm.notes')} aria-label={t('services.visitForm.notes')} />
         </fieldset>
       )}

@@ -1,5 +1,8 @@
 import type { SkillRow, VisitRow } from './operations';
 
+/** How long helping with a need takes: the choices the forms offer (minutes). */
+export const DURATIONS = [30, 60, 90, 120, 180];
+
 /** Minutes after midnight as HH:MM. */
 export function clock(minute: number): string {
   const m = Math.max(0, Math.min(24 * 60, Math.round(minute)));

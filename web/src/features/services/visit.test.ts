@@ -10,13 +10,14 @@ describe('the visit form', () => {
   });
 
   it('raises a need found on the visit straight onto the needs list', () => {
-    const need = { type: 'REPAIR', urgency: 'HIGH' as const, weekday: 3, from: '14:00', to: '16:00', notes: ' 冰箱 ' };
-    expect(visitInput({ ...draft, need }, AT)).toMatchObject({ input: { needs: [{ type: 'REPAIR', urgency: 'HIGH', window: { weekday: 3, startMinute: 840, endMinute: 960 }, notes: '冰箱' }] } });
+    const need = { type: 'REPAIR', urgency: 'HIGH' as const, weekday: 3, from: '14:00', to: '16:00', duration: 90, notes: ' 冰箱 ' };
+    expect(visitInput({ ...draft, need }, AT)).toMatchObject({ input: { needs: [{ type: 'REPAIR', urgency: 'HIGH', window: { weekday: 3, startMinute: 840, endMinute: 960 }, durationMinutes: 90, notes: '冰箱' }] } });
+    expect(visitInput({ ...draft, need: { ...need, duration: 180 } }, AT)).toMatchObject({ field: 'input.needs.0.durationMinutes', error: 'services.visitForm.tooLong' });
   });
 
   it('names the field at fault', () => {
     expect(visitInput({ ...draft, findings: '  ' }, AT)).toEqual({ field: 'input.findings', error: 'services.visitForm.needFindings' });
-    const need = { type: '', urgency: 'NORMAL' as const, weekday: 3, from: '14:00', to: '16:00', notes: '' };
+    const need = { type: '', urgency: 'NORMAL' as const, weekday: 3, from: '14:00', to: '16:00', duration: 60, notes: '' };
     expect(visitInput({ ...draft, need }, AT)).toMatchObject({ field: 'input.needs.0.type' });
     expect(visitInput({ ...draft, need: { ...need, type: 'REPAIR', to: '13:00' } }, AT)).toMatchObject({ field: 'input.needs.0.window.endMinute' });
   });

@@ -7,6 +7,8 @@ export interface VisitNeedDraft {
   weekday: number;
   from: string;
   to: string;
+  /** Minutes helping takes. */
+  duration: number;
   notes: string;
 }
 
@@ -25,10 +27,10 @@ export interface VisitInputShape {
   findings: string;
   checkInLng?: number;
   checkInLat?: number;
-  needs?: { type: string; urgency: string; window: { weekday: number; startMinute: number; endMinute: number }; notes: string | null }[];
+  needs?: { type: string; urgency: string; window: { weekday: number; startMinute: number; endMinute: number }; durationMinutes: number; notes: string | null }[];
 }
 
-export type VisitError = 'services.visitForm.needFindings' | 'services.visitForm.needType' | 'services.visitForm.badWindow';
+export type VisitError = 'services.visitForm.needFindings' | 'services.visitForm.needType' | 'services.visitForm.badWindow' | 'services.visitForm.tooLong';
 
 /** The `recordVisit` input for a visit made `at`, or the first field at fault as the API names it. */
 export function visitInput(d: VisitDraft, at: Date): { input: VisitInputShape } | { field: string; error: VisitError } {
@@ -41,7 +43,8 @@ export function visitInput(d: VisitDraft, at: Date): { input: VisitInputShape } 
     const startMinute = minutesOf(d.need.from);
     const endMinute = minutesOf(d.need.to);
     if (startMinute === null || endMinute === null || endMinute <= startMinute) return { field: 'input.needs.0.window.endMinute', error: 'services.visitForm.badWindow' };
-    input.needs = [{ type: d.need.type, urgency: d.need.urgency, window: { weekday: d.need.weekday, startMinute, endMinute }, notes: d.need.notes.trim() || null }];
+    if (d.need.duration > endMinute - startMinute) return { field: 'input.needs.0.durationMinutes', error: 'services.visitForm.tooLong' };
+    input.needs = [{ type: d.need.type, urgency: d.need.urgency, window: { weekday: d.need.weekday, startMinute, endMinute }, durationMinutes: d.need.duration, notes: d.need.notes.trim() || null }];
   }
   return { input };
 }
