@@ -1,4 +1,4 @@
-import { createFormatters } from './format';
+import { createFormatters, streetMonth } from './format';
 
 describe('createFormatters', () => {
   const zh = createFormatters('zh-CN');
@@ -30,5 +30,12 @@ describe('createFormatters', () => {
   it('shows coordinates to six places without grouping', () => {
     expect(zh.coordinate(116.3974)).toBe('116.397400');
     expect(en.coordinate(-0.5)).toBe('-0.500000');
+  });
+});
+
+describe('streetMonth', () => {
+  it('is the month on the Shanghai calendar, with its label and its instants', () => {
+    expect(streetMonth(new Date('2026-11-30T16:30:00Z'))).toEqual({ label: '2026-12', from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    expect(streetMonth(new Date('2026-11-30T15:59:59Z'))).toEqual({ label: '2026-11', from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
   });
 });

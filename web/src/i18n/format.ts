@@ -16,6 +16,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The street office's own time zone, for date-times the API sends with a time. */
 export const STREET_TIME_ZONE = 'Asia/Shanghai';
+/** Asia/Shanghai is UTC+8 all year (no daylight saving). */
+export const STREET_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar month of `at` on the street's calendar: its label ("2026-11") and its [from, to) instants. */
+export function streetMonth(at: Date): { label: string; from: string; to: string } {
+  const local = new Date(at.getTime() + STREET_OFFSET_MS);
+  const from = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - STREET_OFFSET_MS;
+  const to = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - STREET_OFFSET_MS;
+  return { label: local.toISOString().slice(0, 7), from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
 
 export function createFormatters(locale: string): Formatters {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

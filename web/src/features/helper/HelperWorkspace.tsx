@@ -2,6 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
+import { streetMonth } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
@@ -13,7 +14,7 @@ import { useLeaderFocus } from '../leader/useLeaderFocus';
 import { SERVICE_LAYERS, weekOf } from '../services/serviceMap';
 import { clock, skillName } from '../services/services';
 import { useServiceMap } from '../services/useServiceMap';
-import { groupTasks, monthOf, parseHours } from './helper';
+import { groupTasks, parseHours } from './helper';
 import { RegistrationForm } from './RegistrationForm';
 import { ACCEPT_MATCH, ACTIVITIES_QUERY, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, SIGN_UP, TASKS_QUERY, WISHES_QUERY, type ActivityRow, type Registration, type TaskRow, type WishRow } from './operations';
 
@@ -33,7 +34,10 @@ type Run = (work: () => Promise<unknown>) => Promise<void>;
  */
 export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken: () => string | null }) {
   const { t, i18n } = useTranslation();
-  const month = useMemo(() => monthOf(new Date()), []);
+  const month = useMemo(() => {
+    const { from, to } = streetMonth(new Date());
+    return { from, to };
+  }, []);
   const home = useQuery(HELPER_QUERY, { variables: month, fetchPolicy: 'network-only' });
   const registrations = home.data?.me?.registrations ?? [];
   const [chosen, setChosen] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { groupTasks, monthOf, parseHours, registrationInput, type RegistrationDraft } from './helper';
+import { groupTasks, parseHours, registrationInput, type RegistrationDraft } from './helper';
 import type { TaskRow } from './operations';
 
 const task = (id: string, status: string, period: string, weekday: number, startMinute: number): TaskRow => ({
@@ -33,11 +33,6 @@ describe('the helper screen', () => {
     expect(parseHours(' 2,5 ')).toBe(2.5);
     expect(parseHours('24')).toBe(24);
     for (const bad of ['', '0', '-1', '24.5', 'abc', 'NaN']) expect(parseHours(bad)).toBeNull();
-  });
-
-  it('takes the month on the Shanghai calendar', () => {
-    expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
-    expect(monthOf(new Date('2026-11-30T15:59:00Z'))).toEqual({ from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
   });
 });
 

@@ -27,14 +27,6 @@ export function parseHours(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(value) && value > 0 && value <= 24 ? value : null;
 }
 
-/** The calendar month of `at` on the street's calendar (Asia/Shanghai, UTC+8 all year) as [from, to) instants. */
-export function monthOf(at: Date): { from: string; to: string } {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  const from = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000;
-  const to = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - 8 * 3_600_000;
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-}
-
 /** One weekly window as the form edits it: a weekday (1 = Monday … 7 = Sunday) and "HH:MM" times. */
 export interface WindowDraft {
   weekday: number;

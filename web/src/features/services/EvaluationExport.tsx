@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/SessionProvider';
 import { authFetch } from '../auth/session';
+import { streetMonth } from '../../i18n/format';
 
 const LED_GRIDS: TypedDocumentNode<{ grids: { nodes: { id: string; name: string; level: string }[] } }, { level: string }> = gql`
   query LedCommunities($level: GridLevel!) {
@@ -23,11 +24,6 @@ export function useLedCommunities(): { id: string; name: string }[] {
   return data?.grids.nodes ?? [];
 }
 
-/** "2026-11": the month of `at` on the street's calendar (Asia/Shanghai, UTC+8 all year). */
-export function monthLabel(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-}
-
 /**
  * 双评议 export: the evaluation sheet of each community given (useLedCommunities: a community
  * leader's own) for a month, downloaded as CSV from `/exports/service-evaluations.csv`
@@ -36,7 +32,7 @@ export function monthLabel(at: Date): string {
 export function EvaluationExport({ communities }: { communities: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const { auth } = useSession();
-  const [period, setPeriod] = useState(() => monthLabel(new Date()));
+  const [period, setPeriod] = useState(() => streetMonth(new Date()).label);
   const [message, setMessage] = useState<string | null>(null);
   if (communities.length === 0) return null;
 

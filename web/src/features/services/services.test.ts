@@ -1,5 +1,4 @@
 import { activityTimes } from './teams';
-import { monthLabel } from './EvaluationExport';
 import { clock, minutesOf, skillName, sortVisits } from './services';
 
 describe('leader services helpers', () => {
@@ -26,13 +25,6 @@ describe('leader services helpers', () => {
     const row = (householdId: string, nextDueAt: string, overdue: boolean) => ({ householdId, address: '', nextDueAt, overdue, tags: [], intervalDays: 30 });
     const sorted = sortVisits([row('a', '2026-12-01T00:00:00Z', false), row('b', '2026-11-20T00:00:00Z', true), row('c', '2026-11-01T00:00:00Z', true)]);
     expect(sorted.map((r) => r.householdId)).toEqual(['c', 'b', 'a']);
-  });
-});
-
-describe('the evaluation export month', () => {
-  it('is the month on the Shanghai calendar', () => {
-    expect(monthLabel(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
-    expect(monthLabel(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
   });
 });
 
