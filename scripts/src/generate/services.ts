@@ -20,11 +20,26 @@ export interface ServiceSeedOptions {
 export interface ServicePlan {
   registrations: { id: string; kind: string; name: string; unitName: string | null; unitId: string | null; communityId: string; householdId: string | null; buildingId: string; skills: string[]; willServe: string[]; radiusM: number; capacity: number }[];
   availability: { registrationId: string; weekday: number; start: number; end: number }[];
-  needs: { id: string; householdId: string; type: string; urgency: string; source: string; weekday: number; start: number; end: number; recurrence: string; notes: string | null; createdAt: Date }[];
+  needs: { id: string; householdId: string; type: string; urgency: string; source: string; weekday: number; start: number; end: number; durationMinutes: number; recurrence: string; notes: string | null; createdAt: Date }[];
   wishes: { id: string; householdId: string; title: string; description: string; posterName: string; status: string; helperId: string | null; fulfilNote: string | null; thanks: string | null; createdAt: Date; claimedAt: Date | null; doneAt: Date | null }[];
   visits: { id: string; householdId: string; visitorName: string; visitedAt: Date; findings: string }[];
   teams: { id: string; communityId: string; name: string; kind: string; members: string[]; activity: { id: string; title: string; place: string; startsAt: Date; hours: number; attended: string[] } }[];
 }
+
+/** How long helping takes, by need type (minutes): a meal is dropped off in half an hour, a hospital visit takes two. */
+const DURATION_MINUTES: Record<string, number> = {
+  MEAL_DELIVERY: 30,
+  ELDERLY_CARE: 60,
+  REPAIR: 90,
+  MEDICAL: 120,
+  DRIVING: 120,
+  IT: 60,
+  PSYCHOLOGICAL: 60,
+  LEGAL: 60,
+  TUTORING: 90,
+  CULTURE_SPORT: 90,
+  MEDIATION: 60,
+};
 
 const SKILLS = weightedTable<string>([
   ['ELDERLY_CARE', 5],
@@ -165,15 +180,20 @@ export function planStreetServices(data: StreetData, opts: ServiceSeedOptions): 
     const h = elder ? n.pick(vulnerable) : n.pick(data.households);
     const weekday = n.int(1, 7);
     const start = n.int(8, 18) * 60;
+    const type = n.weighted(elder ? ELDER_NEEDS : SKILLS);
+    const urgency = n.weighted(URGENCY);
+    const source = n.weighted(SOURCE);
+    const end = start + n.int(1, 3) * 60;
     plan.needs.push({
       id: id('need', i),
       householdId: h.id,
-      type: n.weighted(elder ? ELDER_NEEDS : SKILLS),
-      urgency: n.weighted(URGENCY),
-      source: n.weighted(SOURCE),
+      type,
+      urgency,
+      source,
       weekday,
       start,
-      end: start + n.int(1, 3) * 60,
+      end,
+      durationMinutes: Math.min(DURATION_MINUTES[type] ?? 60, end - start),
       recurrence: n.weighted(RECURRENCE),
       notes: null,
       createdAt: new Date(now - n.int(1, 30) * DAY),
@@ -293,10 +313,10 @@ export async function writeStreetServices(m: EntityManager, data: StreetData, op
   for (let i = 0; i < p.needs.length; i += CHUNK) {
     const rows = p.needs.slice(i, i + CHUNK);
     await m.query(
-      `INSERT INTO service_need (id, household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, created_at)
-       SELECT t.id, h.id, g.id, g.path, b.centroid, t.type, t.urgency, t.source, t.weekday, t.s, t.e, t.recurrence, t.notes, t.created_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[], $9::text[], $10::text[], $11::timestamptz[])
-              AS t(id, household_id, type, urgency, source, weekday, s, e, recurrence, notes, created_at)
+      `INSERT INTO service_need (id, household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, created_at, duration_minutes)
+       SELECT t.id, h.id, g.id, g.path, b.centroid, t.type, t.urgency, t.source, t.weekday, t.s, t.e, t.recurrence, t.notes, t.created_at, t.duration
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[], $9::text[], $10::text[], $11::timestamptz[], $12::smallint[])
+              AS t(id, household_id, type, urgency, source, weekday, s, e, recurrence, notes, created_at, duration)
          JOIN household h ON h.id = t.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
         ORDER BY t.created_at, t.id`,
       [
@@ -311,6 +331,7 @@ export async function writeStreetServices(m: EntityManager, data: StreetData, op
         rows.map((r) => r.recurrence),
         rows.map((r) => r.notes),
         rows.map((r) => r.createdAt),
+        rows.map((r) => r.durationMinutes),
       ],
     );
   }
