@@ -115,12 +115,13 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     expect(next.proposals).toHaveLength(1);
   });
 
-  it('requires the helper’s availability to overlap the need’s window', async () => {
+  it('requires the helper’s availability to overlap the need’s window for as long as the need takes', async () => {
     const at = centroid(1, 2, 2);
     await register('周二十点后', at, { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 600, endMinute: 720 }] });
     await register('周三', at, { skills: ['MEDICAL'], availability: [{ weekday: 3, startMinute: 540, endMinute: 600 }] });
+    await register('周二只有二十分钟', at, { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 500, endMinute: 560 }] });
     const fits = await register('周二九点半', east(at, 100), { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 570, endMinute: 660 }, { weekday: 5, startMinute: 0, endMinute: 1440 }] });
-    await need(household('3301060010010020002', 0), 'MEDICAL', { window: { weekday: 2, startMinute: 540, endMinute: 600 } });
+    await need(household('3301060010010020002', 0), 'MEDICAL', { window: { weekday: 2, startMinute: 540, endMinute: 600 }, durationMinutes: 30 });
     const run = await propose(grid('3301060010010020002'), '2026-11-02');
     expect(run.candidates).toBe(1);
     expect(run.proposals.map((p) => p.helper.id)).toEqual([fits]);

@@ -246,9 +246,9 @@ export const SLOT_OPTIONS = 8;
  * location::geography narrow), capacity left this week, and not declined or rejected for
  * this need before. A pair comes once per slot it could be done in: the overlaps of the
  * need's window with the helper's weekly windows cut into the need's duration from their
- * start (an overlap shorter than that is one slot: the helper gives what time they have),
- * none touching a live match the helper holds that week — so the solver picks the time
- * too, and two one-hour needs wanted Tue 9–12 can both go to one helper, at 9 and at 10. A run deletes its subtree's PROPOSED matches first, so
+ * start (an overlap shorter than the need takes offers none), none touching a live match
+ * the helper holds that week — so the solver picks the time too, and two one-hour needs
+ * wanted Tue 9–12 can both go to one helper, at 9 and at 10. A run deletes its subtree's PROPOSED matches first, so
  * the live matches left are the reviewed ones and other subtrees' proposals. `only`
  * narrows to one pair (a leader's edit; its earliest free slot is taken).
  */
@@ -282,7 +282,7 @@ export async function candidatePairs(m: EntityManager, gridPath: string, period:
          SELECT sl.s, sl.e
            FROM service_availability a
            CROSS JOIN LATERAL (SELECT greatest(a.start_minute, n.start_minute)::int AS ws, least(a.end_minute, n.end_minute)::int AS we) ov
-           CROSS JOIN LATERAL (SELECT st::int AS s, least(st + n.duration_minutes, ov.we)::int AS e FROM generate_series(ov.ws, greatest(ov.ws, ov.we - n.duration_minutes), n.duration_minutes) st) sl
+           CROSS JOIN LATERAL (SELECT st::int AS s, (st + n.duration_minutes)::int AS e FROM generate_series(ov.ws, ov.we - n.duration_minutes, n.duration_minutes) st) sl
           WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
             AND NOT EXISTS (SELECT 1 FROM service_match o
                              WHERE o.registration_id = h.id AND o.period = $2::date AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
