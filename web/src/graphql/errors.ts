@@ -13,3 +13,12 @@ export function errorCode(error: unknown): string | null {
   }
   return null;
 }
+
+/** The field at fault the API named (`extensions.field`), if any. */
+export function errorField(error: unknown): string | null {
+  if (CombinedGraphQLErrors.is(error)) {
+    const field = error.errors[0]?.extensions?.field;
+    return typeof field === 'string' ? field : null;
+  }
+  return null;
+}

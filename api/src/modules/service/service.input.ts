@@ -47,19 +47,13 @@ export class RegistrationInput {
   availability!: WeeklyWindow[];
 }
 
-@InputType({ description: '需求 — a household need; located at the household’s building' })
-export class NeedInput {
-  @Field(() => ID, { nullable: true, description: "The household; absent: a resident's or volunteer's own" })
-  householdId?: string | null;
-
+@InputType({ description: 'A need raised during a visit (the household is the visited one)' })
+export class VisitNeedInput {
   @Field({ description: 'Need type: a skill code' })
   type!: string;
 
   @Field(() => NeedUrgency, { defaultValue: NeedUrgency.NORMAL })
   urgency!: NeedUrgency;
-
-  @Field(() => NeedSource)
-  source!: NeedSource;
 
   @Field(() => WeeklyWindow, { description: 'When the help is wanted' })
   window!: WeeklyWindow;
@@ -74,25 +68,13 @@ export class NeedInput {
   notes?: string | null;
 }
 
-@InputType({ description: 'A need raised during a visit (the household is the visited one)' })
-export class VisitNeedInput {
-  @Field()
-  type!: string;
+@InputType({ description: '需求 — a household need; located at the household’s building' })
+export class NeedInput extends VisitNeedInput {
+  @Field(() => ID, { nullable: true, description: "The household; absent: a resident's or volunteer's own" })
+  householdId?: string | null;
 
-  @Field(() => NeedUrgency, { defaultValue: NeedUrgency.NORMAL })
-  urgency!: NeedUrgency;
-
-  @Field(() => WeeklyWindow)
-  window!: WeeklyWindow;
-
-  @Field(() => Int, { nullable: true, description: 'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter' })
-  durationMinutes?: number | null;
-
-  @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })
-  recurrence!: NeedRecurrence;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
+  @Field(() => NeedSource)
+  source!: NeedSource;
 }
 
 @InputType({ description: '入户走访 — a visit record' })

@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { useRun, type Run } from '../../graphql/useRun';
 import { streetMonth } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
@@ -22,7 +22,6 @@ const NO_SELECTION: never[] = [];
 const HELPER_LAYERS = new Set(SERVICE_LAYERS.filter((l) => l !== 'OVERDUE_VISIT'));
 const ignorePick = () => undefined;
 
-type Run = (work: () => Promise<unknown>) => Promise<void>;
 
 /**
  * A helper's (volunteer or in-service party member's) workspace: the tasks leaders
@@ -105,23 +104,11 @@ function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; 
   const tasks = useQuery(TASKS_QUERY, { variables: { registrationId: reg.id }, fetchPolicy: 'network-only' });
   const wishes = useQuery(WISHES_QUERY, { variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM }, fetchPolicy: 'network-only' });
   const activities = useQuery(ACTIVITIES_QUERY, { variables: { communityId: reg.communityId, registrationId: reg.id }, fetchPolicy: 'network-only' });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const run: Run = async (work) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-    } catch (error) {
-      setMessage(errorCode(error) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorMessage(error) }));
-    } finally {
-      setBusy(false);
-      await Promise.all([tasks.refetch(), wishes.refetch(), activities.refetch()]).catch(() => undefined);
-      reloadHome();
-      onChanged();
-    }
-  };
+  const { busy, message, run } = useRun(async () => {
+    await Promise.all([tasks.refetch(), wishes.refetch(), activities.refetch()]);
+    reloadHome();
+    onChanged();
+  });
 
   const groups = groupTasks(tasks.data?.serviceMatches.nodes ?? []);
   const mine = wishes.data?.mine.nodes ?? [];
@@ -204,7 +191,7 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
   const [hours, setHours] = useState('1');
   const [note, setNote] = useState('');
   const n = task.need;
-  // The booked hour; the need's whole window for matches made before hours were booked.
+  // The booked time; the need's whole window for matches made before times were booked.
   const when = task.window ?? n;
   const parsedHours = parseHours(hours);
   return (

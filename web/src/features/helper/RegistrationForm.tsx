@@ -1,9 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
+import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from '../services/operations';
 import { skillName } from '../services/services';
 import { registrationInput, type RegistrationDraft, type RegistrationInputShape } from './helper';
@@ -65,8 +64,7 @@ export function RegistrationForm({
       await client.mutate({ mutation: REGISTER, variables: { input: built.input } });
       onDone();
     } catch (error) {
-      const field = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.field : undefined;
-      setProblem({ field: typeof field === 'string' ? field : '', message: t('services.error', { message: errorMessage(error) }) });
+      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorMessage(error) }) });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,11 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { useRun, type Run } from '../../graphql/useRun';
 import { useSession } from '../auth/SessionProvider';
 import { clock, DURATIONS, minutesOf, skillName } from '../services/services';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
-type Run = (work: () => Promise<unknown>) => Promise<boolean>;
 const URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 
 /**
@@ -18,25 +17,9 @@ export function ResidentHome() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const { data, loading, error, refetch } = useQuery(RESIDENT_QUERY, { fetchPolicy: 'network-only' });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { busy, message, run } = useRun(refetch);
   const skills = data?.serviceSkills ?? [];
   const name = (code: string) => skillName(skills, code, i18n.language);
-
-  const run: Run = async (work) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      setMessage(errorCode(e) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorMessage(e) }));
-      return false;
-    } finally {
-      setBusy(false);
-      await refetch().catch(() => undefined);
-    }
-  };
 
   if (loading && !data) return <main className="app__main app__main--message">{t('lists.loading')}</main>;
   if (error && !data) return <main className="app__main app__main--message" role="alert">{t('lists.error', { message: error.message })}</main>;

@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
+import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
 import { EvaluationExport, useLedCommunities } from './EvaluationExport';
 import { TeamsPanel } from './TeamsPanel';
@@ -22,25 +22,14 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   const gridId = gridIds.length === 1 ? gridIds[0] : null;
   const { data, loading, error, refetch } = useQuery(LEADER_SERVICES_QUERY, { variables: { gridId, period }, fetchPolicy: 'network-only' });
   const client = useApolloClient();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { busy, message, run } = useRun(async () => {
+    await refetch();
+    onChanged();
+  });
   const skills = data?.serviceSkills ?? [];
   const communities = useLedCommunities();
   const name = (code: string) => skillName(skills, code, i18n.language);
 
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      await refetch();
-      onChanged();
-    } catch (e) {
-      setMessage(t('services.error', { message: errorMessage(e) }));
-    } finally {
-      setBusy(false);
-    }
-  };
   const propose = () =>
     run(async () => {
       for (const id of gridIds) await client.mutate({ mutation: PROPOSE_MATCHES, variables: { gridId: id, period } });
@@ -137,7 +126,6 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   );
 }
 
-type Run = (work: () => Promise<unknown>) => Promise<void>;
 
 function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: string) => string; busy: boolean; run: Run; others: readonly ResourceRow[] }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
+import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
 import type { SkillRow } from './operations';
 import { skillName } from './services';
@@ -87,28 +87,13 @@ export function TeamsPanel({ communityId, skills }: { communityId: string; skill
   const format = useFormatters();
   const client = useApolloClient();
   const { data, refetch } = useQuery(TEAMS_QUERY, { variables: { communityId }, fetchPolicy: 'network-only' });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { busy, message, run } = useRun(refetch);
   const [teamName, setTeamName] = useState('');
   const [teamKind, setTeamKind] = useState('');
   const [activity, setActivity] = useState({ teamId: '', title: '', place: '', start: '', hours: '2', capacity: '10' });
   const teams = data?.volunteerTeams ?? [];
   const activities = data?.teamActivities ?? [];
 
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      setMessage(t('services.error', { message: errorMessage(e) }));
-      return false;
-    } finally {
-      setBusy(false);
-      await refetch().catch(() => undefined);
-    }
-  };
   const times = activityTimes(activity.start, Number(activity.hours));
   const capacity = Number(activity.capacity);
   const activityValid = activity.teamId !== '' && activity.title.trim() !== '' && activity.place.trim() !== '' && times !== null && Number.isInteger(capacity) && capacity >= 1;
@@ -191,7 +176,7 @@ export function TeamsPanel({ communityId, skills }: { communityId: string; skill
   );
 }
 
-function Attendance({ activityId, s, busy, run }: { activityId: string; s: Signup; busy: boolean; run: (work: () => Promise<unknown>) => Promise<boolean> }) {
+function Attendance({ activityId, s, busy, run }: { activityId: string; s: Signup; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [hours, setHours] = useState(s.hours != null ? String(s.hours) : '2');

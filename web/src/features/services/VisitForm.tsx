@@ -1,9 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
+import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from './operations';
 import { DURATIONS, skillName } from './services';
 import { visitInput, type VisitNeedDraft, type VisitInputShape } from './visit';
@@ -50,8 +49,7 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
       await client.mutate({ mutation: RECORD_VISIT, variables: { input: built.input } });
       onDone();
     } catch (error) {
-      const field = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.field : undefined;
-      setProblem({ field: typeof field === 'string' ? field : '', message: t('services.error', { message: errorMessage(error) }) });
+      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorMessage(error) }) });
     } finally {
       setBusy(false);
     }
