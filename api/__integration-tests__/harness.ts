@@ -42,7 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  const db = await connectDatabase(url, { poolSize: embedded ? 4 : 8 });
+  const db = await connectDatabase(url, { poolSize: embedded ? 1 : 8 }); // one: see openDatabase
   return {
     ...db,
     url,

@@ -11,6 +11,8 @@ export interface Config {
   webDist?: string;
   /** Seed the small demo street when the database has no street yet. */
   seedDemo: boolean;
+  /** On SIGINT/SIGTERM, how long requests in flight may take before their connections are cut. */
+  shutdownGraceMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     webDist: env.WEB_DIST || undefined,
     seedDemo: env.SEED_DEMO !== 'false',
+    shutdownGraceMs: wholeNumber(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of milliseconds, got ${JSON.stringify(raw)}`);
+  return Number(raw);
 }

@@ -15,8 +15,9 @@ export interface OpenDatabase extends Database {
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
   const embedded = config.databaseUrl || shared ? undefined : await startEmbedded(config.dataDir);
-  // PGlite serialises statements anyway; a small pool keeps waits short.
-  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : 4 });
+  // PGlite is one session: pglite-socket interleaves concurrent connections' protocol messages
+  // (a transaction on one swaps another's prepared statement), so the embedded pool is one connection.
+  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : 1 });
   return {
     ...db,
     embedded,
