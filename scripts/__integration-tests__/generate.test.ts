@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../api/__integration-tests__/harness';
 import { districtPlan, generateStreet } from '../src/generate';
 import { seedDistrict } from '../src/seed-demo';
-import { mondayInShanghai, seedDemoUsers } from '../src/seed-users';
+import { DEMO_LOGINS, mondayInShanghai, seedDemoUsers } from '../src/seed-users';
 
 /** The generated demo street, loaded into a real PostGIS and checked there, in SQL. */
 describe('seed: one generated street on PostGIS', () => {
@@ -38,6 +40,13 @@ describe('seed: one generated street on PostGIS', () => {
       party_organizations: expected.partyOrganizations.length,
       leaders: expected.leaders.length,
     });
+  });
+
+  it('is the street README.md describes for the first boot', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+    const level = (l: string) => expected.grids.filter((g) => g.level === l).length.toLocaleString('en-US');
+    const n = (x: unknown[]) => x.length.toLocaleString('en-US');
+    expect(readme).toContain(`${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ${n(expected.buildings)} buildings, ${n(expected.residents)} residents`);
   });
 
   it('stores only valid geometries', async () => {
@@ -105,7 +114,7 @@ describe('seed: one generated street on PostGIS', () => {
 
   it('seeds the demo accounts: the volunteer owns a registration of the leaders\' community and has this week\'s tasks to answer', async () => {
     const logins = await seedDemoUsers(db.dataSource);
-    expect(logins).toEqual(['admin', 'operator', 'leader-large', 'leader-medium', 'leader-small', 'resident', 'volunteer']);
+    expect(logins).toEqual([...DEMO_LOGINS]);
     const [row] = await db.dataSource.query(
       `SELECT u.role, r.kind, r.community_id = lg.grid_id AS "sameCommunity",
               (SELECT count(*) FROM service_match x WHERE x.registration_id = r.id AND x.status = 'CONFIRMED' AND x.period = $1::date)::int AS confirmed,

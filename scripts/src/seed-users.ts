@@ -7,6 +7,8 @@ import { MatchMethod } from '@streetgrid/api/modules/service/service.entity';
 
 /** The demo accounts' password (development only; README lists the logins). */
 export const DEMO_PASSWORD = 'streetgrid';
+/** The demo accounts `seedDemoUsers` creates, in its order (`volunteer` when the street has a helper to give it). */
+export const DEMO_LOGINS = ['admin', 'operator', 'leader-large', 'leader-medium', 'leader-small', 'resident', 'volunteer'] as const;
 /** The demo department's API key (development only; stored hashed like any other). */
 export const DEMO_API_KEY = 'sgk_demo_civil_affairs_development_only';
 
