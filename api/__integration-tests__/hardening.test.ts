@@ -53,6 +53,26 @@ describe('limits on what one request may ask', () => {
   });
 });
 
+describe('client mistakes on the development server', () => {
+  const ask = async (authorization: string | null, body: unknown) => {
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  };
+
+  it.each([
+    ['a wrong password', null, { query: `mutation { login(login: "test-admin", password: "wrong") { accessToken } }` }, 'UNAUTHENTICATED'],
+    ['a malformed Authorization header', 'Token abc', { query: '{ streets { code } }' }, 'UNAUTHENTICATED'],
+    ['an expired or forged token', 'Bearer not.a.jwt', { query: '{ streets { code } }' }, 'UNAUTHENTICATED'],
+    ['a field that does not exist', undefined, { query: '{ streets { nope } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+  ])('answer %s with a message and a code, without a stack trace', async (_, authorization, body, code) => {
+    const { json } = await ask(authorization === undefined ? api.adminToken : authorization, body);
+    expect(json.errors).toHaveLength(1);
+    expect(json.errors![0].message.length).toBeGreaterThan(0);
+    expect(json.errors![0].extensions?.code).toBe(code);
+    expect(json.errors![0].extensions).not.toHaveProperty('stacktrace');
+  });
+});
+
 describe('injection strings in every filter', () => {
   const evil = [`'; DROP TABLE resident; --`, `%' OR '1'='1`, `\\'; SELECT pg_sleep(5); --`, `<script>alert(1)</script>`, `$1`];
 
