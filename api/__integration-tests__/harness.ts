@@ -24,7 +24,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   let url: string;
   let drop: (() => Promise<void>) | undefined;
   if (base) {
-    const name = `sg_test_${randomBytes(4).toString('hex')}`;
+    // scripts/test.sh names its run, and drops whatever a crashed test file leaves behind.
+    const run = process.env.TEST_RUN_ID;
+    const name = `sg_test_${run && /^\w+$/.test(run) ? `${run}_` : ''}${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: base });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
