@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EchoWall } from '../features/echo/EchoWall';
-import { echoFromSearch } from '../features/echo/echo';
+import { echoFromLocation } from '../features/echo/echo';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { useSession } from '../features/auth/SessionProvider';
 import { screenFor } from '../features/auth/tokens';
@@ -41,11 +41,11 @@ export function App({ theme }: { theme: MapTheme }) {
     void client.apollo.clearStore();
   };
 
-  const echo = echoFromSearch(window.location.search);
+  const echo = echoFromLocation(window.location.pathname, window.location.search);
   if (echo.requested) {
     return (
       <div className="app" data-theme={theme} data-screen="echo">
-        <EchoWall communityId={echo.communityId} onLanguage={switchLanguage} />
+        <EchoWall request={echo} onLanguage={switchLanguage} />
       </div>
     );
   }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useSession } from '../auth/SessionProvider';
+import { echoLink } from '../echo/echo';
 import { clock, DURATIONS, minutesOf, skillName } from '../services/services';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
@@ -63,7 +64,7 @@ export function ResidentHome() {
         </section>
         {community && (
           <p>
-            <a href={`/?echo=${community.id}`} data-action="echo-wall">
+            <a href={echoLink(community.code)} data-action="echo-wall">
               {t('resident.echo', { name: community.name })}
             </a>
           </p>

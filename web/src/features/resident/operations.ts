@@ -26,7 +26,7 @@ export interface OwnNeed {
 
 /** A resident's own household: its wishes at every stage, its needs, and the community (for the echo wall). */
 export const RESIDENT_QUERY: TypedDocumentNode<
-  { microWishes: { nodes: OwnWish[] }; serviceNeeds: { nodes: OwnNeed[] }; serviceSkills: SkillRow[]; grids: { nodes: { id: string; name: string }[] } },
+  { microWishes: { nodes: OwnWish[] }; serviceNeeds: { nodes: OwnNeed[] }; serviceSkills: SkillRow[]; grids: { nodes: { id: string; code: string; name: string }[] } },
   Record<string, never>
 > = gql`
   query ResidentHome {
@@ -63,6 +63,7 @@ export const RESIDENT_QUERY: TypedDocumentNode<
     grids(level: LARGE, first: 1) {
       nodes {
         id
+        code
         name
       }
     }
