@@ -77,7 +77,7 @@ async function demoHelper(ds: DataSource, communityId: string): Promise<{ regist
  */
 async function proposeDemoWeek(ds: DataSource, communityId: string, registrationId: string): Promise<void> {
   const leader = { role: ActorRole.GRID_LEADER, name: 'user:leader-large' };
-  const matching = new MatchingService(ds);
+  const matching = new MatchingService(ds.manager);
   const run = await matching.propose(communityId, mondayInShanghai(new Date()), leader, MatchMethod.OPTIMAL);
   for (const p of run.proposals.filter((x) => x.registrationId === registrationId)) await matching.confirm(p.id, p.version, leader);
 }

@@ -7,35 +7,35 @@ import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, Personal
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are rate-limited' })
   login(@Ctx() ctx: Context, @Arg('login') login: string, @Arg('password') password: string): Promise<AuthPayload> {
-    return ctx.auth.login(login, password);
+    return ctx.auth.login(login, password, (work) => ctx.session.system(work));
   }
 
   @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each refresh token works once)' })
   refresh(@Ctx() ctx: Context, @Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return ctx.auth.refresh(refreshToken);
+    return ctx.auth.refresh(refreshToken, (work) => ctx.session.system(work));
   }
 
   @Query(() => Me, { nullable: true, description: 'The signed-in user, or null' })
   me(@Ctx() ctx: Context): Promise<Me | null> {
-    return ctx.auth.me(ctx.scope.viewer);
+    return ctx.auth.me(ctx.db, ctx.scope.viewer);
   }
 
   @Mutation(() => CreatedApiKey, { description: "A department's API key with scopes and a rate limit; the key is shown once" })
   createApiKey(@Ctx() ctx: Context, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput): Promise<CreatedApiKey> {
     ctx.scope.requireStreetAdmin('create API keys');
-    return ctx.auth.createApiKey(input);
+    return ctx.auth.createApiKey(ctx.db, input);
   }
 
   @Mutation(() => ApiKeyInfo)
   revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiKeyInfo> {
     ctx.scope.requireStreetAdmin('revoke API keys');
-    return ctx.auth.revokeApiKey(id);
+    return ctx.auth.revokeApiKey(ctx.db, id);
   }
 
   @Query(() => [ApiKeyInfo])
   apiKeys(@Ctx() ctx: Context): Promise<ApiKeyInfo[]> {
     ctx.scope.requireStreetAdmin('list API keys');
-    return ctx.auth.apiKeys();
+    return ctx.auth.apiKeys(ctx.db);
   }
 
   @Query(() => [PersonalDataAccess], { description: '个人信息访问记录 — who read whose personal data, when and why; newest first' })

@@ -24,8 +24,6 @@ const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id =
 /** The street's party working committee is public to everyone signed in. */
 const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
-/** A path on the way to one of the scope's paths (an ancestor or the path itself). */
-const ABOVE_PATHS = (pathExpr: string) => `${pathExpr} @> ANY(CAST(:scope_paths AS ltree[]))`;
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 const OWN_REGISTRATION = (regExpr: string) => `EXISTS (SELECT 1 FROM service_registration sr WHERE sr.id = ${regExpr} AND sr.user_id = :scope_user)`;
@@ -90,12 +88,12 @@ export class Scope {
         case 'ServiceMatch':
           return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
         case 'ServiceRegistration':
-          // The resources list of the community they work in (a building's leader included),
-          // and any helper proposed for a need inside their grids.
+          // The resources list of the communities they work in (a building's leader included:
+          // those on the path to or under their grids), and any helper proposed for a need inside their grids.
           return {
-            sql: `(EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.community_id AND (${ABOVE_PATHS('sg.path')} OR ${IN_PATHS('sg.path')}))
+            sql: `(${alias}.community_id = ANY(CAST(:scope_communities AS uuid[]))
                    OR EXISTS (SELECT 1 FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id WHERE sx.registration_id = ${alias}.id AND ${IN_PATHS('sn.grid_path')}))`,
-            params,
+            params: { ...params, scope_communities: v.communityIds ?? [] },
           };
       }
     }

@@ -1,5 +1,6 @@
+import type { Db } from '../../db/session';
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode } from '@streetgrid/geo';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
@@ -30,7 +31,7 @@ const CONSTRAINT_FIELDS = { grid_code_key: 'input.code', grid_path_key: 'input.c
 /** Grids: listing, point lookup, and checked writes (valid, inside parent, no sibling overlap). */
 export class GridService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly ds: Db,
     private readonly scope: Scope,
   ) {}
 
@@ -44,7 +45,7 @@ export class GridService {
     if (filter.streetId) qb.andWhere('g.street_id = :streetId', { streetId: filter.streetId });
     if (bbox) qb.andWhere('g.geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: bbox[0], s: bbox[1], e: bbox[2], n: bbox[3] });
     if (filter.intersects != null) {
-      const json = await checkPolygonal(this.ds.manager, filter.intersects, 'intersects');
+      const json = await checkPolygonal(this.ds, filter.intersects, 'intersects');
       qb.andWhere('ST_Intersects(g.geom, ST_SetSRID(ST_GeomFromGeoJSON(:intersects), 4326))', { intersects: json });
     }
     const total = await qb.clone().getCount();

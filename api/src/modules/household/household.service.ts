@@ -1,6 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from '../../db/session';
+import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, missing, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
@@ -21,7 +22,7 @@ export interface HouseholdFilter {
 
 export class HouseholdService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly ds: Db,
     private readonly scope: Scope,
   ) {}
 
@@ -43,7 +44,7 @@ export class HouseholdService {
     const room = checkName(input.room, 'input.room');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).findOneBy({ id: input.buildingId });
-      if (!building) throw badInput('input.buildingId', 'no such building');
+      if (!building) throw missing('input.buildingId', 'building', this.scope.seesEverything('Building'));
       this.scope.requireWriteIn(await gridPathOfBuilding(m, building.id), 'add households');
       if (!(input.unit >= 1 && input.unit <= building.units)) throw badInput('input.unit', `must be from 1 to ${building.units}`);
       const address = input.address ? checkName(input.address, 'input.address') : `${building.address} ${input.unit}单元 ${room}室`;

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, missing, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
@@ -23,7 +23,7 @@ export interface ResidentFilter {
 
 export class ResidentService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly ds: Db,
     private readonly scope: Scope,
   ) {}
 
@@ -51,7 +51,7 @@ export class ResidentService {
     if (!(input.birthYear >= 1900 && input.birthYear <= new Date().getFullYear())) throw badInput('input.birthYear', 'must be a year from 1900 to now');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).findOneBy({ id: input.householdId });
-      if (!household) throw badInput('input.householdId', 'no such household');
+      if (!household) throw missing('input.householdId', 'household', this.scope.seesEverything('Household'));
       this.scope.requireWriteIn(await gridPathOfBuilding(m, household.buildingId), 'add residents');
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO resident (household_id, name, gender, birth_year, relation, phone, id_number,
