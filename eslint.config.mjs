@@ -5,7 +5,7 @@ import globals from 'globals';
 const webNotApi = { group: ['@streetgrid/api', '@streetgrid/api/*'], message: 'web talks to the api over GraphQL, never by import.' };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**', 'web/src/graphql/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

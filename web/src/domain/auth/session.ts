@@ -1,8 +1,26 @@
+import { print } from 'graphql';
+import { graphql } from '../../graphql/generated';
 import { bearer, isExpired, loadSession, refreshDelay, saveSession, sessionFromPayload, type AuthPayload, type StoredSession } from './tokens';
 
-const USER_FIELDS = 'accessToken expiresIn refreshToken user { id login displayName role gridIds }';
-const LOGIN = `mutation Login($login: String!, $password: String!) { login(login: $login, password: $password) { ${USER_FIELDS} } }`;
-const REFRESH = `mutation Refresh($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ${USER_FIELDS} } }`;
+// Sent with plain fetch, not Apollo: the client itself needs the token these answer.
+const LOGIN = print(
+  graphql(`
+    mutation Login($login: String!, $password: String!) {
+      login(login: $login, password: $password) {
+        ...AuthPayload
+      }
+    }
+  `),
+);
+const REFRESH = print(
+  graphql(`
+    mutation Refresh($refreshToken: String!) {
+      refresh(refreshToken: $refreshToken) {
+        ...AuthPayload
+      }
+    }
+  `),
+);
 
 /** Why sign-in failed: a GraphQL error code (UNAUTHENTICATED, RATE_LIMITED, …) or NETWORK. */
 export class AuthError extends Error {

@@ -1,22 +1,29 @@
-/** Account roles, as the API's `Role` enum. */
-export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT';
+import { graphql, type DocumentType } from '../../graphql/generated';
+import type { Role } from '../../graphql/generated/graphql';
 
-/** The signed-in user, as `login` answers it (`Me`). */
-export interface SessionUser {
-  id: string;
-  login: string;
-  displayName: string;
-  role: UserRole;
-  gridIds: string[];
-}
+export const AUTH_PAYLOAD_FRAGMENT = graphql(`
+  fragment AuthPayload on AuthPayload {
+    accessToken
+    expiresIn
+    refreshToken
+    user {
+      id
+      login
+      displayName
+      role
+      gridIds
+    }
+  }
+`);
 
 /** What `login` and `refresh` answer. */
-export interface AuthPayload {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  user: SessionUser;
-}
+export type AuthPayload = DocumentType<typeof AUTH_PAYLOAD_FRAGMENT>;
+
+/** The signed-in user, as `login` answers it (`Me`). */
+export type SessionUser = AuthPayload['user'];
+
+/** Account roles, as the API's `Role` enum. */
+export type UserRole = Role;
 
 /** A session as kept in sessionStorage: the token pair, when the access token expires (epoch ms) and who it is. */
 export interface StoredSession {

@@ -1,19 +1,8 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { combineIndicators, countsOf, formatKpi, indicatorWindow, type KpiKey, type Kpis } from './kpi';
-import type { OpenCasesResult } from './operations';
-import { OPEN_STATUSES, type CaseIndicators } from './types';
-
-const GRID_CASE_FACTS: TypedDocumentNode<OpenCasesResult & { indicators: CaseIndicators }, { gridId: string; from: string; to: string }> = gql(`
-  query GridCaseFacts($gridId: ID!, $from: DateTime!, $to: DateTime!) {
-    ${OPEN_STATUSES.map((s) => `s_${s}: cases(gridId: $gridId, status: ${s}, first: 1) { totalCount }\n    o_${s}: cases(gridId: $gridId, status: ${s}, overdue: true, first: 1) { totalCount }`).join('\n    ')}
-    indicators: caseIndicators(gridId: $gridId, from: $from, to: $to) {
-      filed closed closedOnTime dueToClose rated onTimeClosureRate satisfaction
-    }
-  }
-`);
+import { GRID_CASE_FACTS_QUERY } from './operations';
 
 const SHOWN: KpiKey[] = ['open', 'overdue', 'onTimeClosureRate', 'satisfaction'];
 
@@ -21,9 +10,10 @@ const SHOWN: KpiKey[] = ['open', 'overdue', 'onTimeClosureRate', 'satisfaction']
 export function GridCaseFacts({ gridId }: { gridId: string }) {
   const { t, i18n } = useTranslation();
   const period = useMemo(() => indicatorWindow(Date.now()), []);
-  const { data } = useQuery(GRID_CASE_FACTS, { variables: { gridId, ...period }, fetchPolicy: 'cache-and-network' });
+  const { data } = useQuery(GRID_CASE_FACTS_QUERY, { variables: { gridId, ...period }, fetchPolicy: 'cache-and-network' });
   if (!data) return null;
-  const kpis: Kpis = { ...countsOf(data), ...combineIndicators([data.indicators]) };
+  const { indicators, ...totals } = data;
+  const kpis: Kpis = { ...countsOf(totals), ...combineIndicators([indicators]) };
   return (
     <dl className="grid-card__facts grid-card__cases" data-grid-id={gridId}>
       {SHOWN.map((key) => (

@@ -1,5 +1,4 @@
-import { OPEN_STATUSES, type CaseIndicators } from './types';
-import type { OpenCasesResult } from './operations';
+import { OPEN_STATUSES, type CaseIndicators, type CaseTotals } from './types';
 
 /** The street office's time zone: China has one offset (UTC+8) and no daylight saving. */
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -20,12 +19,12 @@ export interface Kpis {
   satisfaction: number | null;
 }
 
-function total(result: OpenCasesResult, key: string): number {
+function total(result: CaseTotals, key: string): number {
   return result[key]?.totalCount ?? 0;
 }
 
-/** Open, overdue and new-today counts from an OPEN_CASES_QUERY answer. */
-export function countsOf(result: OpenCasesResult | undefined): Pick<Kpis, 'open' | 'newToday' | 'overdue'> {
+/** Open, overdue and new-today counts from an OPEN_CASES_QUERY (or GRID_CASE_FACTS_QUERY) answer. */
+export function countsOf(result: CaseTotals | undefined): Pick<Kpis, 'open' | 'newToday' | 'overdue'> {
   if (!result) return { open: 0, newToday: 0, overdue: 0 };
   return {
     open: OPEN_STATUSES.reduce((sum, s) => sum + total(result, `s_${s}`), 0),

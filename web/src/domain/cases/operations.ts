@@ -1,81 +1,98 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Connection } from '../../graphql/types';
-import { OPEN_STATUSES, type CaseCategory, type CaseDetail, type CaseEvent, type CaseIndicators, type CaseSummary } from './types';
-
-const CASE_FIELDS = `
-  id
-  status
-  category
-  description
-  address
-  priority
-  overdue
-  reportedAt
-  dueAt
-  gridId
-  version
-  location
-`;
+import { graphql } from '../../graphql/generated';
 
 /** Page size for open cases per status (the map and the leader's list). */
 export const OPEN_PAGE = 200;
 
-type Count = { totalCount: number };
-/** Per open status `s_<STATUS>` (a page of cases and the total) and `o_<STATUS>` (overdue total); `today` = reported since `since`. */
-export type OpenCasesResult = Record<string, Connection<CaseSummary> | Count>;
-
 /**
- * Open cases, one aliased `cases` per open status (the API filters one status at a time),
- * the overdue count per status and how many were reported since `since`. The caller's scope
- * decides which cases: the whole street for the command centre, a leader's grids for a leader.
+ * Open cases, one aliased `cases` per open status (the API filters one status at a time):
+ * `s_<STATUS>` a page of cases and the total, `o_<STATUS>` the overdue total, `today` how many
+ * were reported since `since`. The caller's scope decides which cases: the whole street for
+ * the command centre, a leader's grids for a leader. The aliases follow OPEN_STATUSES
+ * (operations.test.ts checks it).
  */
-export const OPEN_CASES_QUERY: TypedDocumentNode<OpenCasesResult, { first: number; since: string }> = gql(`
+export const OPEN_CASES_QUERY = graphql(`
   query OpenCases($first: Int!, $since: DateTime!) {
-    ${OPEN_STATUSES.map(
-      (s) => `s_${s}: cases(status: ${s}, first: $first) { totalCount nodes { ${CASE_FIELDS} } }
-    o_${s}: cases(status: ${s}, overdue: true, first: 1) { totalCount }`,
-    ).join('\n')}
+    s_REPORTED: cases(status: REPORTED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_REPORTED: cases(status: REPORTED, overdue: true, first: 1) { totalCount }
+    s_FILED: cases(status: FILED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_FILED: cases(status: FILED, overdue: true, first: 1) { totalCount }
+    s_DISPATCHED: cases(status: DISPATCHED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_DISPATCHED: cases(status: DISPATCHED, overdue: true, first: 1) { totalCount }
+    s_IN_PROGRESS: cases(status: IN_PROGRESS, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_IN_PROGRESS: cases(status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
+    s_HANDLED: cases(status: HANDLED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_HANDLED: cases(status: HANDLED, overdue: true, first: 1) { totalCount }
+    s_ESCALATED: cases(status: ESCALATED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_ESCALATED: cases(status: ESCALATED, overdue: true, first: 1) { totalCount }
     today: cases(from: $since, first: 1) { totalCount }
   }
 `);
 
-const EVENT_FIELDS = `
-  id
-  type
-  at
-  actorName
-  toStatus
-  caseId
-  version
-  case { ${CASE_FIELDS} }
-`;
-
-/** The newest events in scope, newest first: the feed before the subscription continues after the first one. */
-export const RECENT_CASE_EVENTS_QUERY: TypedDocumentNode<{ recentCaseEvents: CaseEvent[] }, { first: number }> = gql(`
-  query RecentCaseEvents($first: Int!) {
-    recentCaseEvents(first: $first) { ${EVENT_FIELDS} }
-  }
-`);
-
-export const CASE_UPDATES_SUBSCRIPTION: TypedDocumentNode<{ caseUpdates: CaseEvent }, { after: string | null }> = gql(`
-  subscription CaseUpdates($after: ID) {
-    caseUpdates(after: $after) { ${EVENT_FIELDS} }
-  }
-`);
-
-export const CASE_QUERY: TypedDocumentNode<{ case: CaseDetail | null }, { id: string }> = gql(`
-  query Case($id: ID!) {
-    case(id: $id) {
-      ${CASE_FIELDS}
-      feedback
-      photos
-      pendingExtension { eventId until reason requestedBy requestedAt }
-      timeline { id type at actorName actorRole toStatus note }
+/** Open and overdue cases in a grid's subtree (aliased as OPEN_CASES_QUERY's), with its indicators over `from`–`to`. */
+export const GRID_CASE_FACTS_QUERY = graphql(`
+  query GridCaseFacts($gridId: ID!, $from: DateTime!, $to: DateTime!) {
+    s_REPORTED: cases(gridId: $gridId, status: REPORTED, first: 1) { totalCount }
+    o_REPORTED: cases(gridId: $gridId, status: REPORTED, overdue: true, first: 1) { totalCount }
+    s_FILED: cases(gridId: $gridId, status: FILED, first: 1) { totalCount }
+    o_FILED: cases(gridId: $gridId, status: FILED, overdue: true, first: 1) { totalCount }
+    s_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, first: 1) { totalCount }
+    o_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, overdue: true, first: 1) { totalCount }
+    s_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, first: 1) { totalCount }
+    o_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
+    s_HANDLED: cases(gridId: $gridId, status: HANDLED, first: 1) { totalCount }
+    o_HANDLED: cases(gridId: $gridId, status: HANDLED, overdue: true, first: 1) { totalCount }
+    s_ESCALATED: cases(gridId: $gridId, status: ESCALATED, first: 1) { totalCount }
+    o_ESCALATED: cases(gridId: $gridId, status: ESCALATED, overdue: true, first: 1) { totalCount }
+    indicators: caseIndicators(gridId: $gridId, from: $from, to: $to) {
+      ...CaseIndicators
     }
   }
 `);
 
-export const CASE_CATEGORIES_QUERY: TypedDocumentNode<{ caseCategories: CaseCategory[] }, Record<string, never>> = gql`
+/** The newest events in scope, newest first: the feed before the subscription continues after the first one. */
+export const RECENT_CASE_EVENTS_QUERY = graphql(`
+  query RecentCaseEvents($first: Int!) {
+    recentCaseEvents(first: $first) {
+      ...CaseFeedEvent
+    }
+  }
+`);
+
+export const CASE_UPDATES_SUBSCRIPTION = graphql(`
+  subscription CaseUpdates($after: ID) {
+    caseUpdates(after: $after) {
+      ...CaseFeedEvent
+    }
+  }
+`);
+
+export const CASE_QUERY = graphql(`
+  query Case($id: ID!) {
+    case(id: $id) {
+      ...CaseSummary
+      feedback
+      photos
+      pendingExtension {
+        eventId
+        until
+        reason
+        requestedBy
+        requestedAt
+      }
+      timeline {
+        id
+        type
+        at
+        actorName
+        actorRole
+        toStatus
+        note
+      }
+    }
+  }
+`);
+
+export const CASE_CATEGORIES_QUERY = graphql(`
   query CaseCategories {
     caseCategories {
       code
@@ -83,9 +100,9 @@ export const CASE_CATEGORIES_QUERY: TypedDocumentNode<{ caseCategories: CaseCate
       nameEn
     }
   }
-`;
+`);
 
-export const LARGE_GRID_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: string }[] } }, Record<string, never>> = gql`
+export const LARGE_GRID_IDS_QUERY = graphql(`
   query LargeGridIds {
     grids(level: LARGE, first: 100) {
       nodes {
@@ -93,69 +110,79 @@ export const LARGE_GRID_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: str
       }
     }
   }
-`;
+`);
 
-export const CASE_INDICATORS_QUERY: TypedDocumentNode<{ caseIndicators: CaseIndicators }, { gridId: string; from: string; to: string }> = gql`
+export const CASE_INDICATORS_QUERY = graphql(`
   query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {
     caseIndicators(gridId: $gridId, from: $from, to: $to) {
-      filed
-      closed
-      closedOnTime
-      dueToClose
-      rated
-      onTimeClosureRate
-      satisfaction
+      ...CaseIndicators
     }
   }
-`;
+`);
 
-export interface ReportCaseVariables {
-  input: {
-    clientKey: string;
-    category: string;
-    source: 'GRID_PATROL' | 'RESIDENT' | 'HOTLINE';
-    priority?: string;
-    lng: number;
-    lat: number;
-    description: string;
-    address?: string;
-  };
-}
-
-export const REPORT_CASE_MUTATION: TypedDocumentNode<{ reportCase: { created: boolean; case: CaseSummary } }, ReportCaseVariables> = gql(`
+export const REPORT_CASE_MUTATION = graphql(`
   mutation ReportCase($input: ReportCaseInput!) {
-    reportCase(input: $input) { created case { ${CASE_FIELDS} } }
+    reportCase(input: $input) {
+      created
+      case {
+        ...CaseSummary
+      }
+    }
   }
 `);
 
-type Step = { id: string; version: number };
-const step = (name: string, extra = '', extraArgs = '') =>
-  gql(`
-  mutation ${name[0].toUpperCase()}${name.slice(1)}($id: ID!, $version: Int!${extra}) {
-    ${name}(id: $id, version: $version${extraArgs}) { ${CASE_FIELDS} }
+export const FILE_CASE = graphql(`
+  mutation FileCase($id: ID!, $version: Int!) {
+    fileCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
   }
 `);
 
-export const FILE_CASE: TypedDocumentNode<{ fileCase: CaseSummary }, Step> = step('fileCase');
-export const DISPATCH_CASE: TypedDocumentNode<{ dispatchCase: CaseSummary }, Step> = step('dispatchCase');
-export const START_CASE: TypedDocumentNode<{ startCase: CaseSummary }, Step> = step('startCase');
-export const HANDLE_CASE: TypedDocumentNode<{ handleCase: CaseSummary }, Step & { feedback: string; photos?: string[] }> = step(
-  'handleCase',
-  ', $feedback: String!, $photos: [String!]',
-  ', feedback: $feedback, photos: $photos',
-);
-export const REQUEST_EXTENSION: TypedDocumentNode<{ requestCaseExtension: CaseSummary }, Step & { until: string; reason: string }> = step(
-  'requestCaseExtension',
-  ', $until: DateTime!, $reason: String!',
-  ', until: $until, reason: $reason',
-);
-export const DECLINE_EXTENSION: TypedDocumentNode<{ declineCaseExtension: CaseSummary }, Step & { reason: string }> = step(
-  'declineCaseExtension',
-  ', $reason: String!',
-  ', reason: $reason',
-);
-export const EXTEND_CASE: TypedDocumentNode<{ extendCaseDeadline: CaseSummary }, Step & { newDueAt: string; reason: string }> = step(
-  'extendCaseDeadline',
-  ', $newDueAt: DateTime!, $reason: String!',
-  ', newDueAt: $newDueAt, reason: $reason',
-);
+export const DISPATCH_CASE = graphql(`
+  mutation DispatchCase($id: ID!, $version: Int!) {
+    dispatchCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const START_CASE = graphql(`
+  mutation StartCase($id: ID!, $version: Int!) {
+    startCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const HANDLE_CASE = graphql(`
+  mutation HandleCase($id: ID!, $version: Int!, $feedback: String!, $photos: [String!]) {
+    handleCase(id: $id, version: $version, feedback: $feedback, photos: $photos) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const REQUEST_EXTENSION = graphql(`
+  mutation RequestCaseExtension($id: ID!, $version: Int!, $until: DateTime!, $reason: String!) {
+    requestCaseExtension(id: $id, version: $version, until: $until, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DECLINE_EXTENSION = graphql(`
+  mutation DeclineCaseExtension($id: ID!, $version: Int!, $reason: String!) {
+    declineCaseExtension(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const EXTEND_CASE = graphql(`
+  mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
+    extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);

@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { isOpen, OPEN_STATUSES, type CaseEvent, type CaseStatus, type CaseSummary } from './types';
-import type { OpenCasesResult } from './operations';
+import { isOpen, OPEN_STATUSES, type CaseEvent, type CaseStatus, type CaseSummary, type CaseTotals } from './types';
 
 /** Properties of a pin feature in the `cases` GeoJSON source. */
 export interface PinProperties {
@@ -44,18 +43,17 @@ export function applyEvent(store: PinStore, event: CaseEvent, now: number): PinS
 }
 
 /** The open cases of an OPEN_CASES_QUERY answer, every status page together. */
-export function openCasesOf(result: OpenCasesResult | undefined): CaseSummary[] {
+export function openCasesOf(result: CaseTotals | undefined): CaseSummary[] {
   if (!result) return [];
-  return OPEN_STATUSES.flatMap((s) => {
-    const page = result[`s_${s}`];
-    return page && 'nodes' in page ? page.nodes : [];
-  });
+  return OPEN_STATUSES.flatMap((s) => result[`s_${s}`]?.nodes ?? []);
 }
 
 /** The GeoJSON the pins layer draws: one Point per case, properties for colour, halo and pulse. */
 export function buildPinCollection(store: PinStore, now: number): PinCollection {
   const features: Feature<Point, PinProperties>[] = [];
   for (const { summary, arrivedAt } of store.values()) {
+    // The schema's GeoJSON scalar may be any geometry; a case's location is a point.
+    if (summary.location.type !== 'Point') continue;
     const [lng, lat] = summary.location.coordinates;
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) continue;
     features.push({

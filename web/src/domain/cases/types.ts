@@ -1,6 +1,8 @@
-import type { Point } from 'geojson';
+import { graphql, type DocumentType } from '../../graphql/generated';
+import type { CaseStatus } from '../../graphql/generated/graphql';
+import type { CASE_CATEGORIES_QUERY, CASE_QUERY } from './operations';
 
-export type CaseStatus = 'REPORTED' | 'FILED' | 'DISPATCHED' | 'IN_PROGRESS' | 'HANDLED' | 'CLOSED' | 'RATED' | 'REJECTED' | 'ESCALATED';
+export type { CaseStatus };
 
 /** Statuses of a case still in the loop (the API's OPEN_STATUSES). */
 export const OPEN_STATUSES = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'HANDLED', 'ESCALATED'] as const satisfies readonly CaseStatus[];
@@ -10,74 +12,67 @@ export function isOpen(status: CaseStatus): boolean {
   return (OPEN_STATUSES as readonly CaseStatus[]).includes(status);
 }
 
+export const CASE_SUMMARY_FRAGMENT = graphql(`
+  fragment CaseSummary on Case {
+    id
+    status
+    category
+    description
+    address
+    priority
+    overdue
+    reportedAt
+    dueAt
+    gridId
+    version
+    location
+  }
+`);
+
 /** A case as pins, lists and the feed show it. */
-export interface CaseSummary {
-  id: string;
-  status: CaseStatus;
-  category: string;
-  description: string;
-  address: string | null;
-  priority: string;
-  overdue: boolean;
-  reportedAt: string;
-  dueAt: string | null;
-  gridId: string;
-  version: number;
-  location: Point;
-}
+export type CaseSummary = DocumentType<typeof CASE_SUMMARY_FRAGMENT>;
 
-export interface CaseTimelineEntry {
-  id: string;
-  type: string;
-  at: string;
-  actorName: string;
-  actorRole: string;
-  toStatus: CaseStatus;
-  note: string | null;
-}
+/** A case with its feedback, photos (content hashes; the image is at `/photos/<hash>`), pending extension request and timeline. */
+export type CaseDetail = NonNullable<DocumentType<typeof CASE_QUERY>['case']>;
 
-/** A request for a later deadline, waiting for the command centre. */
-export interface ExtensionRequest {
-  eventId: string;
-  until: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-}
+/**
+ * Case totals by alias, as OPEN_CASES_QUERY and GRID_CASE_FACTS_QUERY answer them: `s_<STATUS>`
+ * (the open cases of a status, with a page of them in OPEN_CASES_QUERY), `o_<STATUS>` (the
+ * overdue ones) and `today` (reported since the start of the day). A missing alias counts 0.
+ */
+export type CaseTotals = { readonly [alias: string]: { totalCount: number; nodes?: readonly CaseSummary[] } | undefined };
 
-export interface CaseDetail extends CaseSummary {
-  feedback: string | null;
-  /** Content hashes; the image is at `/photos/<hash>`. */
-  photos: string[];
-  pendingExtension: ExtensionRequest | null;
-  timeline: CaseTimelineEntry[];
-}
+export const CASE_FEED_EVENT_FRAGMENT = graphql(`
+  fragment CaseFeedEvent on CaseEvent {
+    id
+    type
+    at
+    actorName
+    toStatus
+    caseId
+    version
+    case {
+      ...CaseSummary
+    }
+  }
+`);
 
 /** One `caseUpdates` event. `id` is the cursor to resume after. */
-export interface CaseEvent {
-  id: string;
-  type: string;
-  at: string;
-  actorName: string;
-  toStatus: CaseStatus;
-  caseId: string;
-  version: number;
-  case: CaseSummary;
-}
+export type CaseEvent = DocumentType<typeof CASE_FEED_EVENT_FRAGMENT>;
 
-export interface CaseCategory {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
+export type CaseCategory = DocumentType<typeof CASE_CATEGORIES_QUERY>['caseCategories'][number];
+
+export const CASE_INDICATORS_FRAGMENT = graphql(`
+  fragment CaseIndicators on CaseIndicators {
+    filed
+    closed
+    closedOnTime
+    dueToClose
+    rated
+    onTimeClosureRate
+    satisfaction
+  }
+`);
 
 /** What `caseIndicators` answers, the part the KPI band uses. */
-export interface CaseIndicators {
-  filed: number;
-  closed: number;
-  closedOnTime: number;
-  dueToClose: number;
-  rated: number;
-  onTimeClosureRate: number | null;
-  satisfaction: number | null;
-}
+export type CaseIndicators = DocumentType<typeof CASE_INDICATORS_FRAGMENT>;

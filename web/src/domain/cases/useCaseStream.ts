@@ -3,7 +3,8 @@ import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { startOfShanghaiDay } from './kpi';
-import { CASE_UPDATES_SUBSCRIPTION, OPEN_CASES_QUERY, RECENT_CASE_EVENTS_QUERY, OPEN_PAGE, type OpenCasesResult } from './operations';
+import type { DocumentType } from '../../graphql/generated';
+import { CASE_UPDATES_SUBSCRIPTION, OPEN_CASES_QUERY, RECENT_CASE_EVENTS_QUERY, OPEN_PAGE } from './operations';
 import { applyEvent, buildPinCollection, mergeCases, openCasesOf, type PinCollection, type PinStore } from './pins';
 import type { CaseEvent } from './types';
 
@@ -16,7 +17,7 @@ export interface CaseStream {
   store: PinStore;
   pins: PinCollection;
   feed: CaseEvent[];
-  counts: OpenCasesResult | undefined;
+  counts: DocumentType<typeof OPEN_CASES_QUERY> | undefined;
   /** The live connection is up (false while reconnecting). */
   live: boolean;
   error: string | null;

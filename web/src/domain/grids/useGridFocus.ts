@@ -1,17 +1,17 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import type { BBox, GeoJSONGeometry } from '../../graphql/types';
+import type { BBox } from '../../graphql/types';
 import { geometryBBox, unionBBox } from './bbox';
+import { graphql } from '../../graphql/generated';
 
-const GRID_SHAPE: TypedDocumentNode<{ grid: { id: string; geometry: GeoJSONGeometry } | null }, { id: string }> = gql`
+const GRID_SHAPE = graphql(`
   query LeaderGrid($id: ID!) {
     grid(id: $id) {
       id
       geometry
     }
   }
-`;
+`);
 
 /**
  * The box around some grids (a leader's own, a helper's community), for the map to open on

@@ -1,12 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/SessionProvider';
 import { authFetch } from '../auth/session';
 import { streetMonth } from '../../i18n/format';
+import { graphql } from '../../graphql/generated';
 
-const LED_GRIDS: TypedDocumentNode<{ grids: { nodes: { id: string; name: string; level: string }[] } }, { level: string }> = gql`
+const LED_GRIDS = graphql(`
   query LedCommunities($level: GridLevel!) {
     grids(level: $level, first: 20) {
       nodes {
@@ -16,7 +16,7 @@ const LED_GRIDS: TypedDocumentNode<{ grids: { nodes: { id: string; name: string;
       }
     }
   }
-`;
+`);
 
 /** The communities (LARGE grids) the viewer sees: a community leader's own, none for a leader below one. */
 export function useLedCommunities(): { id: string; name: string }[] {

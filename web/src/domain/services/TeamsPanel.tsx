@@ -1,4 +1,3 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,24 +6,9 @@ import { useFormatters } from '../../i18n/useFormatters';
 import type { SkillRow } from './operations';
 import { skillName } from './services';
 import { activityTimes } from './teams';
+import { graphql, type DocumentType } from '../../graphql/generated';
 
-interface Signup {
-  registrationId: string;
-  attended: boolean | null;
-  hours: number | null;
-  helper: { name: string } | null;
-}
-interface Activity {
-  id: string;
-  teamName: string | null;
-  title: string;
-  place: string;
-  startsAt: string;
-  capacity: number;
-  signups: Signup[];
-}
-
-const TEAMS_QUERY: TypedDocumentNode<{ volunteerTeams: { id: string; name: string; kind: string }[]; teamActivities: Activity[] }, { communityId: string }> = gql`
+const TEAMS_QUERY = graphql(`
   query LeaderTeams($communityId: ID!) {
     volunteerTeams(communityId: $communityId) {
       id
@@ -48,34 +32,33 @@ const TEAMS_QUERY: TypedDocumentNode<{ volunteerTeams: { id: string; name: strin
       }
     }
   }
-`;
+`);
 
-const CREATE_TEAM: TypedDocumentNode<{ createVolunteerTeam: { id: string } }, { communityId: string; name: string; kind: string }> = gql`
+type Signup = DocumentType<typeof TEAMS_QUERY>['teamActivities'][number]['signups'][number];
+
+const CREATE_TEAM = graphql(`
   mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {
     createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {
       id
     }
   }
-`;
+`);
 
-const CREATE_ACTIVITY: TypedDocumentNode<
-  { createTeamActivity: { id: string } },
-  { input: { teamId: string; title: string; place: string; startsAt: string; endsAt: string; capacity: number } }
-> = gql`
+const CREATE_ACTIVITY = graphql(`
   mutation CreateActivity($input: ActivityInput!) {
     createTeamActivity(input: $input) {
       id
     }
   }
-`;
+`);
 
-const RECORD_ATTENDANCE: TypedDocumentNode<{ recordAttendance: { attended: boolean } }, { activityId: string; registrationId: string; attended: boolean; hours: number | null }> = gql`
+const RECORD_ATTENDANCE = graphql(`
   mutation RecordAttendance($activityId: ID!, $registrationId: ID!, $attended: Boolean!, $hours: Float) {
     recordAttendance(activityId: $activityId, registrationId: $registrationId, attended: $attended, hours: $hours) {
       attended
     }
   }
-`;
+`);
 
 /**
  * 志愿服务队 — a community leader's teams and activities: create a team (kind: a skill) and an

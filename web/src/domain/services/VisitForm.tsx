@@ -1,19 +1,19 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from './operations';
 import { DURATIONS, skillName } from './services';
-import { visitInput, type VisitNeedDraft, type VisitInputShape } from './visit';
+import { visitInput, type VisitNeedDraft } from './visit';
+import { graphql } from '../../graphql/generated';
 
-const RECORD_VISIT: TypedDocumentNode<{ recordVisit: { id: string } }, { input: VisitInputShape }> = gql`
+const RECORD_VISIT = graphql(`
   mutation RecordVisit($input: VisitInput!) {
     recordVisit(input: $input) {
       id
     }
   }
-`;
+`);
 
 const URGENCIES: VisitNeedDraft['urgency'][] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 

@@ -1,13 +1,13 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql, type DocumentType } from '../../graphql/generated';
 
-export const SERVICE_MAP_QUERY: TypedDocumentNode<{ serviceMap: unknown }, { gridId: string; period: string | null }> = gql`
+export const SERVICE_MAP_QUERY = graphql(`
   query ServiceMap($gridId: ID!, $period: String) {
     serviceMap(gridId: $gridId, period: $period)
   }
-`;
+`);
 
 /** 服务动态 — a service change in the viewer's scope (no names: subject, id, type, grid). */
-export const SERVICE_UPDATES_SUBSCRIPTION: TypedDocumentNode<{ serviceUpdates: { id: string; subject: string; type: string; gridId: string | null } }, Record<string, never>> = gql`
+export const SERVICE_UPDATES_SUBSCRIPTION = graphql(`
   subscription ServiceUpdates {
     serviceUpdates {
       id
@@ -16,9 +16,9 @@ export const SERVICE_UPDATES_SUBSCRIPTION: TypedDocumentNode<{ serviceUpdates: {
       gridId
     }
   }
-`;
+`);
 
-export const COMMUNITY_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: string; name: string }[] } }, Record<string, never>> = gql`
+export const COMMUNITY_IDS_QUERY = graphql(`
   query ServiceCommunities {
     grids(level: LARGE, first: 100) {
       nodes {
@@ -27,73 +27,20 @@ export const COMMUNITY_IDS_QUERY: TypedDocumentNode<{ grids: { nodes: { id: stri
       }
     }
   }
-`;
+`);
 
-export interface NeedRow {
-  id: string;
-  type: string;
-  urgency: string;
-  notes: string | null;
-  weekday: number;
-  startMinute: number;
-  endMinute: number;
-  household: { address: string } | null;
-}
+export const SERVICE_SKILL_FRAGMENT = graphql(`
+  fragment ServiceSkill on ServiceSkill {
+    code
+    nameZh
+    nameEn
+  }
+`);
 
-export interface MatchRow {
-  id: string;
-  version: number;
-  status: string;
-  distanceM: number;
-  explanation: string;
-  helper: { id: string; name: string } | null;
-  need: { type: string; household: { address: string } | null } | null;
-}
+/** A skill (技能) with its names; needs and registrations name skills by code. */
+export type SkillRow = DocumentType<typeof SERVICE_SKILL_FRAGMENT>;
 
-/** 资源清单 — a registered helper or unit of the leader's community. */
-export interface ResourceRow {
-  id: string;
-  name: string;
-  kind: string;
-  unitName: string | null;
-  skills: string[];
-  radiusM: number;
-  weeklyCapacity: number;
-}
-
-/** A wish waiting for the leader's review. */
-export interface PendingWishRow {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-}
-
-export interface VisitRow {
-  householdId: string;
-  address: string;
-  nextDueAt: string;
-  overdue: boolean;
-  tags: string[];
-  intervalDays: number;
-}
-
-export interface SkillRow {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export const LEADER_SERVICES_QUERY: TypedDocumentNode<
-  {
-    serviceNeeds: { totalCount: number; nodes: NeedRow[] };
-    serviceMatches: { totalCount: number; nodes: MatchRow[] };
-    serviceSkills: SkillRow[];
-    serviceRegistrations: { totalCount: number; nodes: ResourceRow[] };
-    microWishes: { totalCount: number; nodes: PendingWishRow[] };
-  },
-  { gridId: string | null; period: string }
-> = gql`
+export const LEADER_SERVICES_QUERY = graphql(`
   query LeaderServices($gridId: ID, $period: String!) {
     serviceNeeds(gridId: $gridId, status: OPEN, first: 50) {
       totalCount
@@ -131,9 +78,7 @@ export const LEADER_SERVICES_QUERY: TypedDocumentNode<
       }
     }
     serviceSkills {
-      code
-      nameZh
-      nameEn
+      ...ServiceSkill
     }
     serviceRegistrations(first: 100) {
       totalCount
@@ -157,27 +102,35 @@ export const LEADER_SERVICES_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const REASSIGN_MATCH: TypedDocumentNode<{ reassignMatch: { id: string; status: string } }, { id: string; version: number; registrationId: string }> = gql`
+type LeaderServices = DocumentType<typeof LEADER_SERVICES_QUERY>;
+export type NeedRow = LeaderServices['serviceNeeds']['nodes'][number];
+export type MatchRow = LeaderServices['serviceMatches']['nodes'][number];
+/** 资源清单 — a registered helper or unit of the leader's community. */
+export type ResourceRow = LeaderServices['serviceRegistrations']['nodes'][number];
+/** A wish waiting for the leader's review. */
+export type PendingWishRow = LeaderServices['microWishes']['nodes'][number];
+
+export const REASSIGN_MATCH = graphql(`
   mutation ReassignMatch($id: ID!, $version: Int!, $registrationId: ID!) {
     reassignMatch(id: $id, version: $version, registrationId: $registrationId) {
       id
       status
     }
   }
-`;
+`);
 
-export const REVIEW_WISH: TypedDocumentNode<{ reviewWish: { id: string; status: string } }, { id: string; version: number; publish: boolean; reason: string | null }> = gql`
+export const REVIEW_WISH = graphql(`
   mutation ReviewWish($id: ID!, $version: Int!, $publish: Boolean!, $reason: String) {
     reviewWish(id: $id, version: $version, publish: $publish, reason: $reason) {
       id
       status
     }
   }
-`;
+`);
 
-export const VISIT_SCHEDULE_QUERY: TypedDocumentNode<{ visitSchedule: VisitRow[] }, { gridId: string }> = gql`
+export const VISIT_SCHEDULE_QUERY = graphql(`
   query LeaderVisits($gridId: ID!) {
     visitSchedule(gridId: $gridId, first: 50) {
       householdId
@@ -188,27 +141,29 @@ export const VISIT_SCHEDULE_QUERY: TypedDocumentNode<{ visitSchedule: VisitRow[]
       intervalDays
     }
   }
-`;
+`);
 
-export const CONFIRM_MATCH: TypedDocumentNode<{ confirmMatch: { id: string; status: string } }, { id: string; version: number }> = gql`
+export type VisitRow = DocumentType<typeof VISIT_SCHEDULE_QUERY>['visitSchedule'][number];
+
+export const CONFIRM_MATCH = graphql(`
   mutation ConfirmMatch($id: ID!, $version: Int!) {
     confirmMatch(id: $id, version: $version) {
       id
       status
     }
   }
-`;
+`);
 
-export const REJECT_MATCH: TypedDocumentNode<{ rejectMatch: { id: string; status: string } }, { id: string; version: number; reason: string }> = gql`
+export const REJECT_MATCH = graphql(`
   mutation RejectMatch($id: ID!, $version: Int!, $reason: String!) {
     rejectMatch(id: $id, version: $version, reason: $reason) {
       id
       status
     }
   }
-`;
+`);
 
-export const PROPOSE_MATCHES: TypedDocumentNode<{ proposeMatches: { needs: number; proposals: { id: string }[] } }, { gridId: string; period: string }> = gql`
+export const PROPOSE_MATCHES = graphql(`
   mutation ProposeMatches($gridId: ID!, $period: String!) {
     proposeMatches(gridId: $gridId, period: $period) {
       needs
@@ -217,4 +172,4 @@ export const PROPOSE_MATCHES: TypedDocumentNode<{ proposeMatches: { needs: numbe
       }
     }
   }
-`;
+`);

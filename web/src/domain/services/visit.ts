@@ -1,3 +1,4 @@
+import type { VisitInput } from '../../graphql/generated/graphql';
 import { minutesOf } from './services';
 
 /** A need found on a visit, as the form edits it. */
@@ -21,22 +22,13 @@ export interface VisitDraft {
   checkIn: { lng: number; lat: number } | null;
 }
 
-export interface VisitInputShape {
-  householdId: string;
-  visitedAt: string;
-  findings: string;
-  checkInLng?: number;
-  checkInLat?: number;
-  needs?: { type: string; urgency: string; window: { weekday: number; startMinute: number; endMinute: number }; durationMinutes: number; notes: string | null }[];
-}
-
 export type VisitError = 'services.visitForm.needFindings' | 'services.visitForm.needType' | 'services.visitForm.badWindow' | 'services.visitForm.tooLong';
 
 /** The `recordVisit` input for a visit made `at`, or the first field at fault as the API names it. */
-export function visitInput(d: VisitDraft, at: Date): { input: VisitInputShape } | { field: string; error: VisitError } {
+export function visitInput(d: VisitDraft, at: Date): { input: VisitInput } | { field: string; error: VisitError } {
   const findings = d.findings.trim();
   if (!findings) return { field: 'input.findings', error: 'services.visitForm.needFindings' };
-  const input: VisitInputShape = { householdId: d.householdId, visitedAt: at.toISOString(), findings };
+  const input: VisitInput = { householdId: d.householdId, visitedAt: at.toISOString(), findings };
   if (d.checkIn) Object.assign(input, { checkInLng: d.checkIn.lng, checkInLat: d.checkIn.lat });
   if (d.need) {
     if (!d.need.type) return { field: 'input.needs.0.type', error: 'services.visitForm.needType' };

@@ -1,13 +1,8 @@
+import type { DocumentType } from '../../graphql/generated';
+import type { ECHO_WALL_QUERY } from './operations';
+
 /** One item of the echo wall (回音壁), as `echoWall` answers it: no names, no addresses. */
-export interface EchoItem {
-  id: string;
-  kind: 'WISH' | 'CASE' | string;
-  title: string;
-  outcome: string | null;
-  thanks: string | null;
-  compound: string;
-  doneAt: string;
-}
+export type EchoItem = DocumentType<typeof ECHO_WALL_QUERY>['echoWall'][number];
 
 /** Whether the address asks for the echo wall (`?echo` or `?echo=<communityId>`), and which community. */
 export function echoFromSearch(search: string): { requested: boolean; communityId: string | null } {

@@ -1,8 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { EchoItem } from './echo';
+import { graphql } from '../../graphql/generated';
 
 /** 回音壁 — public: anyone may ask without signing in. */
-export const ECHO_WALL_QUERY: TypedDocumentNode<{ echoWall: EchoItem[] }, { communityId: string }> = gql`
+export const ECHO_WALL_QUERY = graphql(`
   query EchoWall($communityId: ID!) {
     echoWall(communityId: $communityId, first: 100) {
       id
@@ -14,4 +13,4 @@ export const ECHO_WALL_QUERY: TypedDocumentNode<{ echoWall: EchoItem[] }, { comm
       doneAt
     }
   }
-`;
+`);

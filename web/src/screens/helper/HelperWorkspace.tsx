@@ -8,7 +8,7 @@ import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
 import { photoForUpload } from '../../domain/cases/photos';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
-import type { LngLat } from '../../graphql/types';
+import { pointOf, type LngLat } from '../../graphql/types';
 import { useSession } from '../../domain/auth/SessionProvider';
 import { useGridFocus } from '../../domain/grids/useGridFocus';
 import { SERVICE_LAYERS, weekOf } from '../../domain/services/serviceMap';
@@ -100,7 +100,7 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
 
 function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; name: (code: string) => string; onChanged: () => void; reloadHome: () => void }) {
   const { t } = useTranslation();
-  const [lng, lat] = reg.location.coordinates;
+  const { lng, lat } = pointOf(reg.location);
   const tasks = useQuery(TASKS_QUERY, { variables: { registrationId: reg.id }, fetchPolicy: 'network-only' });
   const wishes = useQuery(WISHES_QUERY, { variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM }, fetchPolicy: 'network-only' });
   const activities = useQuery(ACTIVITIES_QUERY, { variables: { communityId: reg.communityId, registrationId: reg.id }, fetchPolicy: 'network-only' });

@@ -1,19 +1,19 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from '../../domain/services/operations';
 import { skillName } from '../../domain/services/services';
-import { registrationInput, type RegistrationDraft, type RegistrationInputShape } from './helper';
+import { registrationInput, type RegistrationDraft } from './helper';
+import { graphql } from '../../graphql/generated';
 
-const REGISTER: TypedDocumentNode<{ registerForService: { id: string } }, { input: RegistrationInputShape }> = gql`
+const REGISTER = graphql(`
   mutation RegisterMyself($input: RegistrationInput!) {
     registerForService(input: $input) {
       id
     }
   }
-`;
+`);
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 

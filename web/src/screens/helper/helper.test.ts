@@ -1,7 +1,7 @@
 import { groupTasks, parseHours, registrationInput, type RegistrationDraft } from './helper';
 import type { TaskRow } from './operations';
 
-const task = (id: string, status: string, period: string, weekday: number, startMinute: number): TaskRow => ({
+const task = (id: string, status: TaskRow['status'], period: string, weekday: number, startMinute: number): TaskRow => ({
   id,
   version: 1,
   status,

@@ -1,4 +1,5 @@
 import { minutesOf } from '../../domain/services/services';
+import type { RegistrationInput } from '../../graphql/generated/graphql';
 import type { TaskRow } from './operations';
 
 export interface TaskGroups {
@@ -46,18 +47,6 @@ export interface RegistrationDraft {
   point: { lng: number; lat: number } | null;
 }
 
-export interface RegistrationInputShape {
-  kind: 'VOLUNTEER' | 'MEMBER';
-  name: string;
-  unitName: string | null;
-  skills: string[];
-  radiusM: number;
-  weeklyCapacity: number;
-  availability: { weekday: number; startMinute: number; endMinute: number }[];
-  lng?: number;
-  lat?: number;
-}
-
 /**
  * The `registerForService` input of the helper's own registration form, or the first field at
  * fault (named as the API names it) with a message key. The API checks it all again.
@@ -70,12 +59,12 @@ export type RegistrationError =
   | 'helper.form.badRadius'
   | 'helper.form.badCapacity';
 
-export function registrationInput(d: RegistrationDraft): { input: RegistrationInputShape } | { field: string; error: RegistrationError } {
+export function registrationInput(d: RegistrationDraft): { input: RegistrationInput } | { field: string; error: RegistrationError } {
   const name = d.name.trim();
   if (!name) return { field: 'input.name', error: 'helper.form.needName' };
   if (d.skills.length === 0) return { field: 'input.skills', error: 'helper.form.needSkill' };
   if (d.windows.length === 0) return { field: 'input.availability', error: 'helper.form.needWindow' };
-  const availability: RegistrationInputShape['availability'] = [];
+  const availability: RegistrationInput['availability'] = [];
   for (const [i, w] of d.windows.entries()) {
     const startMinute = minutesOf(w.from);
     const endMinute = minutesOf(w.to);
@@ -86,7 +75,7 @@ export function registrationInput(d: RegistrationDraft): { input: RegistrationIn
   if (!Number.isInteger(radiusM) || radiusM < 50 || radiusM > 50_000) return { field: 'input.radiusM', error: 'helper.form.badRadius' };
   const weeklyCapacity = Number(d.weeklyCapacity);
   if (!Number.isInteger(weeklyCapacity) || weeklyCapacity < 1 || weeklyCapacity > 50) return { field: 'input.weeklyCapacity', error: 'helper.form.badCapacity' };
-  const input: RegistrationInputShape = { kind: d.kind, name, unitName: d.unitName.trim() || null, skills: d.skills, radiusM, weeklyCapacity, availability };
+  const input: RegistrationInput = { kind: d.kind, name, unitName: d.unitName.trim() || null, skills: d.skills, radiusM, weeklyCapacity, availability };
   if (d.point) Object.assign(input, { lng: d.point.lng, lat: d.point.lat });
   return { input };
 }

@@ -1,41 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { SkillRow } from '../../domain/services/operations';
-
-export interface Registration {
-  id: string;
-  name: string;
-  kind: string;
-  communityId: string;
-  location: { type: 'Point'; coordinates: [number, number] };
-  skills: string[];
-  radiusM: number;
-  weeklyCapacity: number;
-  hours: number;
-}
-
-export interface TaskRow {
-  id: string;
-  version: number;
-  status: string;
-  period: string;
-  distanceM: number;
-  explanation: string;
-  /** The hour the task is booked for (null on matches made before hours were booked). */
-  window: { weekday: number; startMinute: number; endMinute: number } | null;
-  need: { id: string; type: string; urgency: string; notes: string | null; address: string | null; weekday: number; startMinute: number; endMinute: number } | null;
-}
-
-export interface WishRow {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  status: string;
-  address: string | null;
-}
+import { graphql, type DocumentType } from '../../graphql/generated';
 
 /** The signed-in helper's registrations (双报到), with this month's hours, and the skill names. */
-export const HELPER_QUERY: TypedDocumentNode<{ me: { id: string; registrations: Registration[] } | null; serviceSkills: SkillRow[] }, { from: string; to: string }> = gql`
+export const HELPER_QUERY = graphql(`
   query HelperHome($from: DateTime!, $to: DateTime!) {
     me {
       id
@@ -52,14 +18,12 @@ export const HELPER_QUERY: TypedDocumentNode<{ me: { id: string; registrations: 
       }
     }
     serviceSkills {
-      code
-      nameZh
-      nameEn
+      ...ServiceSkill
     }
   }
-`;
+`);
 
-const TASK_FIELDS = gql`
+export const HELPER_TASK_FRAGMENT = graphql(`
   fragment HelperTask on ServiceMatch {
     id
     version
@@ -83,10 +47,13 @@ const TASK_FIELDS = gql`
       endMinute
     }
   }
-`;
+`);
+
+/** A task (a match) as the helper sees it; `window` is the time booked (null on matches made before times were booked). */
+export type TaskRow = DocumentType<typeof HELPER_TASK_FRAGMENT>;
 
 /** The helper's tasks: what leaders confirmed to them (to answer), accepted ones (to do) and done ones. */
-export const TASKS_QUERY: TypedDocumentNode<{ serviceMatches: { totalCount: number; nodes: TaskRow[] } }, { registrationId: string }> = gql`
+export const TASKS_QUERY = graphql(`
   query HelperTasks($registrationId: ID!) {
     serviceMatches(registrationId: $registrationId, first: 100) {
       totalCount
@@ -95,39 +62,41 @@ export const TASKS_QUERY: TypedDocumentNode<{ serviceMatches: { totalCount: numb
       }
     }
   }
-  ${TASK_FIELDS}
-`;
+`);
+
+export const HELPER_WISH_FRAGMENT = graphql(`
+  fragment HelperWish on MicroWish {
+    id
+    version
+    title
+    description
+    status
+    address
+  }
+`);
+
+/** A wish the helper holds a claim on (with the delivery address), or one they may claim nearby. */
+export type WishRow = DocumentType<typeof HELPER_WISH_FRAGMENT>;
 
 /** Wishes the helper holds a claim on, and the published ones within their radius, nearest first. */
-export const WISHES_QUERY: TypedDocumentNode<
-  { mine: { nodes: WishRow[] }; nearby: WishRow[] },
-  { registrationId: string; lng: number; lat: number; meters: number }
-> = gql`
+export const WISHES_QUERY = graphql(`
   query HelperWishes($registrationId: ID!, $lng: Float!, $lat: Float!, $meters: Float!) {
     mine: microWishes(helperId: $registrationId, status: CLAIMED, first: 50) {
       nodes {
-        id
-        version
-        title
-        description
-        status
-        address
+        ...HelperWish
       }
     }
     nearby: claimableWishes(lng: $lng, lat: $lat, meters: $meters, first: 20) {
-      id
-      version
-      title
-      description
-      status
-      address
+      ...HelperWish
     }
   }
-`;
+`);
 
-type MatchAnswer = { id: string; version: number; status: string };
+type HelperHome = DocumentType<typeof HELPER_QUERY>;
+/** The helper's registration (双报到) with this month's hours. */
+export type Registration = NonNullable<HelperHome['me']>['registrations'][number];
 
-export const ACCEPT_MATCH: TypedDocumentNode<{ acceptMatch: MatchAnswer }, { id: string; version: number; registrationId: string }> = gql`
+export const ACCEPT_MATCH = graphql(`
   mutation AcceptMatch($id: ID!, $version: Int!, $registrationId: ID!) {
     acceptMatch(id: $id, version: $version, registrationId: $registrationId) {
       id
@@ -135,9 +104,9 @@ export const ACCEPT_MATCH: TypedDocumentNode<{ acceptMatch: MatchAnswer }, { id:
       status
     }
   }
-`;
+`);
 
-export const DECLINE_MATCH: TypedDocumentNode<{ declineMatch: MatchAnswer }, { id: string; version: number; registrationId: string; reason: string | null }> = gql`
+export const DECLINE_MATCH = graphql(`
   mutation DeclineMatch($id: ID!, $version: Int!, $registrationId: ID!, $reason: String) {
     declineMatch(id: $id, version: $version, registrationId: $registrationId, reason: $reason) {
       id
@@ -145,9 +114,9 @@ export const DECLINE_MATCH: TypedDocumentNode<{ declineMatch: MatchAnswer }, { i
       status
     }
   }
-`;
+`);
 
-export const COMPLETE_MATCH: TypedDocumentNode<{ completeMatch: MatchAnswer }, { id: string; version: number; hours: number; note: string | null }> = gql`
+export const COMPLETE_MATCH = graphql(`
   mutation CompleteMatch($id: ID!, $version: Int!, $hours: Float!, $note: String) {
     completeMatch(id: $id, version: $version, hours: $hours, note: $note) {
       id
@@ -155,11 +124,9 @@ export const COMPLETE_MATCH: TypedDocumentNode<{ completeMatch: MatchAnswer }, {
       status
     }
   }
-`;
+`);
 
-type WishAnswer = { id: string; version: number; status: string };
-
-export const CLAIM_WISH: TypedDocumentNode<{ claimWish: WishAnswer }, { id: string; registrationId: string }> = gql`
+export const CLAIM_WISH = graphql(`
   mutation ClaimWish($id: ID!, $registrationId: ID!) {
     claimWish(id: $id, registrationId: $registrationId) {
       id
@@ -167,9 +134,9 @@ export const CLAIM_WISH: TypedDocumentNode<{ claimWish: WishAnswer }, { id: stri
       status
     }
   }
-`;
+`);
 
-export const FULFIL_WISH: TypedDocumentNode<{ fulfilWish: WishAnswer }, { id: string; version: number; registrationId: string; note: string; photo: string | null }> = gql`
+export const FULFIL_WISH = graphql(`
   mutation FulfilWish($id: ID!, $version: Int!, $registrationId: ID!, $note: String!, $photo: String) {
     fulfilWish(id: $id, version: $version, registrationId: $registrationId, note: $note, photo: $photo) {
       id
@@ -177,22 +144,10 @@ export const FULFIL_WISH: TypedDocumentNode<{ fulfilWish: WishAnswer }, { id: st
       status
     }
   }
-`;
-
-export interface ActivityRow {
-  id: string;
-  teamName: string | null;
-  title: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  signedUp: number;
-  joined: boolean;
-}
+`);
 
 /** The community's team activities not yet over, with places taken and whether this helper joined. */
-export const ACTIVITIES_QUERY: TypedDocumentNode<{ teamActivities: ActivityRow[] }, { communityId: string; registrationId: string }> = gql`
+export const ACTIVITIES_QUERY = graphql(`
   query HelperActivities($communityId: ID!, $registrationId: ID!) {
     teamActivities(communityId: $communityId, first: 20) {
       id
@@ -206,12 +161,14 @@ export const ACTIVITIES_QUERY: TypedDocumentNode<{ teamActivities: ActivityRow[]
       joined(registrationId: $registrationId)
     }
   }
-`;
+`);
 
-export const SIGN_UP: TypedDocumentNode<{ signUpForActivity: { activityId: string } }, { activityId: string; registrationId: string }> = gql`
+export type ActivityRow = DocumentType<typeof ACTIVITIES_QUERY>['teamActivities'][number];
+
+export const SIGN_UP = graphql(`
   mutation SignUpForActivity($activityId: ID!, $registrationId: ID!) {
     signUpForActivity(activityId: $activityId, registrationId: $registrationId) {
       activityId
     }
   }
-`;
+`);

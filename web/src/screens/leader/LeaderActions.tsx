@@ -40,15 +40,20 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   const accept = () =>
     run(async () => {
       let current: CaseSummary = c;
-      const go = async (mutation: typeof FILE_CASE | typeof DISPATCH_CASE | typeof START_CASE) => {
-        const { data } = await client.mutate({ mutation, variables: { id: current.id, version: current.version } });
-        const next = data && (Object.values(data)[0] as CaseSummary | undefined);
+      const answered = (next: CaseSummary | undefined): CaseSummary => {
         if (!next) throw new Error('no answer');
-        current = next;
+        return next;
       };
-      if (current.status === 'REPORTED') await go(FILE_CASE);
-      if (current.status === 'FILED' || current.status === 'ESCALATED') await go(DISPATCH_CASE);
-      if (current.status === 'DISPATCHED') await go(START_CASE);
+      const step = () => ({ id: current.id, version: current.version });
+      if (current.status === 'REPORTED') {
+        current = answered((await client.mutate({ mutation: FILE_CASE, variables: step() })).data?.fileCase);
+      }
+      if (current.status === 'FILED' || current.status === 'ESCALATED') {
+        current = answered((await client.mutate({ mutation: DISPATCH_CASE, variables: step() })).data?.dispatchCase);
+      }
+      if (current.status === 'DISPATCHED') {
+        current = answered((await client.mutate({ mutation: START_CASE, variables: step() })).data?.startCase);
+      }
       return current;
     });
 

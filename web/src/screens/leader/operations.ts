@@ -1,46 +1,15 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Connection } from '../../graphql/types';
+import { graphql } from '../../graphql/generated';
+import type { HouseholdTag } from '../../graphql/generated/graphql';
 
 /** Rows per page in the leader's lists. */
 export const LIST_PAGE = 20;
 
-export const HOUSEHOLD_TAGS = ['ELDERLY_ALONE', 'DISABLED', 'LOW_INCOME', 'SPECIAL_CARE', 'CENTRAL_HOUSEHOLD'] as const;
-export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
+export type { HouseholdTag };
 
-export interface BuildingRow {
-  id: string;
-  name: string;
-  address: string;
-  floors: number;
-  units: number;
-}
+/** Every household tag, in the order the filter offers them. */
+export const HOUSEHOLD_TAGS = ['ELDERLY_ALONE', 'DISABLED', 'LOW_INCOME', 'SPECIAL_CARE', 'CENTRAL_HOUSEHOLD'] as const satisfies readonly HouseholdTag[];
 
-export interface HouseholdRow {
-  id: string;
-  address: string;
-  size: number;
-  tags: HouseholdTag[];
-}
-
-export interface ResidentRow {
-  id: string;
-  name: string;
-  /** Masked by the API (138****5678). */
-  phone: string | null;
-  relation: string;
-  birthYear: number;
-  household: { address: string };
-}
-
-interface Paging {
-  gridId: string | null;
-  first: number;
-  after: string | null;
-}
-
-const PAGE = `totalCount pageInfo { endCursor hasNextPage }`;
-
-export const BUILDINGS_QUERY: TypedDocumentNode<{ buildings: Connection<BuildingRow> }, Paging> = gql`
+export const BUILDINGS_QUERY = graphql(`
   query LeaderBuildings($gridId: ID, $first: Int!, $after: String) {
     buildings(gridId: $gridId, first: $first, after: $after) {
       totalCount
@@ -57,16 +26,45 @@ export const BUILDINGS_QUERY: TypedDocumentNode<{ buildings: Connection<Building
       }
     }
   }
-`;
+`);
 
-export const HOUSEHOLDS_QUERY: TypedDocumentNode<{ households: Connection<HouseholdRow> }, Paging & { tags: HouseholdTag[] | null }> = gql(`
+export const HOUSEHOLDS_QUERY = graphql(`
   query LeaderHouseholds($gridId: ID, $tags: [HouseholdTag!], $first: Int!, $after: String) {
-    households(gridId: $gridId, tags: $tags, first: $first, after: $after) { ${PAGE} nodes { id address size tags } }
+    households(gridId: $gridId, tags: $tags, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        address
+        size
+        tags
+      }
+    }
   }
 `);
 
-export const RESIDENTS_QUERY: TypedDocumentNode<{ residents: Connection<ResidentRow> }, Paging & { search: string | null }> = gql(`
+/** Residents of the leader's grids, by name search; `phone` comes masked by the API (138****5678). */
+export const RESIDENTS_QUERY = graphql(`
   query LeaderResidents($gridId: ID, $search: String, $first: Int!, $after: String) {
-    residents(gridId: $gridId, search: $search, first: $first, after: $after) { ${PAGE} nodes { id name phone relation birthYear household { address } } }
+    residents(gridId: $gridId, search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        name
+        phone
+        relation
+        birthYear
+        household {
+          address
+        }
+      }
+    }
   }
 `);

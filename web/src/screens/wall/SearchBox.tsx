@@ -1,19 +1,19 @@
 import { useApolloClient } from '@apollo/client/react';
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BBox, GeoJSONGeometry } from '../../graphql/types';
+import type { BBox } from '../../graphql/types';
 import { geometryBBox } from '../../domain/grids/bbox';
 import { parseSearch } from './search';
+import { graphql } from '../../graphql/generated';
 
-const GRID_BY_CODE: TypedDocumentNode<{ grid: { id: string; geometry: GeoJSONGeometry } | null }, { code: string }> = gql`
+const GRID_BY_CODE = graphql(`
   query GridByCode($code: String!) {
     grid(code: $code) {
       id
       geometry
     }
   }
-`;
+`);
 
 /**
  * Search by grid code, grid name (among the grid labels the map has loaded) or case number;

@@ -1,11 +1,11 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import type { BBox, GeoJSONGeometry } from '../../graphql/types';
+import type { BBox } from '../../graphql/types';
 import { geometryBBox } from '../../domain/grids/bbox';
 import { nextTourIndex, TOUR_STEP_MS } from './tour';
+import { graphql } from '../../graphql/generated';
 
-const COMMUNITIES: TypedDocumentNode<{ grids: { nodes: { id: string; name: string; geometry: GeoJSONGeometry }[] } }, Record<string, never>> = gql`
+const COMMUNITIES = graphql(`
   query TourCommunities {
     grids(level: LARGE, first: 100) {
       nodes {
@@ -15,7 +15,7 @@ const COMMUNITIES: TypedDocumentNode<{ grids: { nodes: { id: string; name: strin
       }
     }
   }
-`;
+`);
 
 /** The unattended tour (巡览): while on, fits the map to each community in turn. Answers the current stop's name. */
 export function useTour(on: boolean, fit: (bbox: BBox) => void): string | null {
