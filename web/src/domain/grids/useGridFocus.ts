@@ -1,8 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { graphql } from '../../graphql/generated';
 import type { BBox } from '../../graphql/types';
 import { geometryBBox, unionBBox } from './bbox';
-import { graphql } from '../../graphql/generated';
 
 const GRID_SHAPE = graphql(`
   query LeaderGrid($id: ID!) {

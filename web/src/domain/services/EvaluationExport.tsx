@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../graphql/generated';
 import { useSession } from '../auth/SessionProvider';
 import { authFetch } from '../auth/session';
 import { streetMonth } from '../../i18n/format';
-import { graphql } from '../../graphql/generated';
 
 const LED_GRIDS = graphql(`
   query LedCommunities($level: GridLevel!) {

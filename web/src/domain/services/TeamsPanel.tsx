@@ -1,12 +1,12 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql, type DocumentType } from '../../graphql/generated';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
 import type { SkillRow } from './operations';
 import { skillName } from './services';
 import { activityTimes } from './teams';
-import { graphql, type DocumentType } from '../../graphql/generated';
 
 const TEAMS_QUERY = graphql(`
   query LeaderTeams($communityId: ID!) {

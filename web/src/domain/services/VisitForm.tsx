@@ -1,11 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../graphql/generated';
 import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from './operations';
 import { DURATIONS, skillName } from './services';
 import { visitInput, type VisitNeedDraft } from './visit';
-import { graphql } from '../../graphql/generated';
 
 const RECORD_VISIT = graphql(`
   mutation RecordVisit($input: VisitInput!) {

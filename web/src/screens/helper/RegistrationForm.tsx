@@ -1,11 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../graphql/generated';
 import { errorField, errorMessage } from '../../graphql/errors';
 import type { SkillRow } from '../../domain/services/operations';
 import { skillName } from '../../domain/services/services';
 import { registrationInput, type RegistrationDraft } from './helper';
-import { graphql } from '../../graphql/generated';
 
 const REGISTER = graphql(`
   mutation RegisterMyself($input: RegistrationInput!) {

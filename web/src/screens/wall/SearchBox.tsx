@@ -1,10 +1,10 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../graphql/generated';
 import type { BBox } from '../../graphql/types';
 import { geometryBBox } from '../../domain/grids/bbox';
 import { parseSearch } from './search';
-import { graphql } from '../../graphql/generated';
 
 const GRID_BY_CODE = graphql(`
   query GridByCode($code: String!) {

@@ -1,9 +1,9 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { graphql } from '../../graphql/generated';
 import type { BBox } from '../../graphql/types';
 import { geometryBBox } from '../../domain/grids/bbox';
 import { nextTourIndex, TOUR_STEP_MS } from './tour';
-import { graphql } from '../../graphql/generated';
 
 const COMMUNITIES = graphql(`
   query TourCommunities {
