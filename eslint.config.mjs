@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const webNotApi = { group: ['@streetgrid/api', '@streetgrid/api/*'], message: 'web talks to the api over GraphQL, never by import.' };
+const toDomain = 'move what both need into web/src/domain/.';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**', 'web/src/graphql/generated/**'] },
@@ -41,7 +42,9 @@ export default tseslint.config(
     // web/src/screens/<screen>/ sit on top of domain/, map/, graphql/, i18n/; app/ picks a screen.
     files: ['web/src/**/*.{ts,tsx}'],
     ignores: ['web/src/app/**', 'web/src/screens/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [webNotApi, { group: ['**/screens/**'], message: 'Shared parts never import a screen: move what both need into web/src/domain/.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [webNotApi, { group: ['**/screens/**'], message: `Shared parts never import a screen: ${toDomain}` }] }],
+    },
   },
   {
     files: ['web/src/screens/*/*.{ts,tsx}'],
@@ -51,7 +54,7 @@ export default tseslint.config(
         {
           patterns: [
             webNotApi,
-            { regex: '^\\.\\./(?!\\.\\./)|/screens/', message: 'A screen never imports another screen: move what both need into web/src/domain/.' },
+            { regex: '^\\.\\./(?!\\.\\./)|/screens/', message: `A screen never imports another screen: ${toDomain}` },
           ],
         },
       ],

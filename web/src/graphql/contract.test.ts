@@ -17,12 +17,14 @@ async function check(documents: string) {
 describe('web documents against schema/subgraph.graphql', () => {
   it('types a query the schema answers', async () => {
     const outputs = await check('query Streets { streets { id name bbox } }');
-    expect(outputs.map((o: { content: string }) => o.content).join('\n')).toContain('export type StreetsQuery = { streets: Array<{ id: string, name: string, bbox: Array<number> }> };');
+    const types = outputs.map((o: { content: string }) => o.content).join('\n');
+    expect(types).toContain('export type StreetsQuery = { streets: Array<{ id: string, name: string, bbox: Array<number> }> };');
   });
 
   it('refuses a query naming a field the schema lacks', async () => {
     const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(check('query Streets { streets { id nmae } }')).rejects.toThrow('Cannot query field "nmae" on type "Street". Did you mean "name"?');
+    const typo = check('query Streets { streets { id nmae } }');
+    await expect(typo).rejects.toThrow('Cannot query field "nmae" on type "Street". Did you mean "name"?');
     report.mockRestore();
   });
 });

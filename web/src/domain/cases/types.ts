@@ -5,7 +5,14 @@ import type { CASE_CATEGORIES_QUERY, CASE_QUERY } from './operations';
 export type { CaseStatus };
 
 /** Statuses of a case still in the loop (the API's OPEN_STATUSES). */
-export const OPEN_STATUSES = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'HANDLED', 'ESCALATED'] as const satisfies readonly CaseStatus[];
+export const OPEN_STATUSES = [
+  'REPORTED',
+  'FILED',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'HANDLED',
+  'ESCALATED',
+] as const satisfies readonly CaseStatus[];
 export const ALL_STATUSES: readonly CaseStatus[] = [...OPEN_STATUSES, 'CLOSED', 'RATED', 'REJECTED'];
 
 export function isOpen(status: CaseStatus): boolean {

@@ -7,7 +7,13 @@ export const LIST_PAGE = 20;
 export type { HouseholdTag };
 
 /** Every household tag, in the order the filter offers them. */
-export const HOUSEHOLD_TAGS = ['ELDERLY_ALONE', 'DISABLED', 'LOW_INCOME', 'SPECIAL_CARE', 'CENTRAL_HOUSEHOLD'] as const satisfies readonly HouseholdTag[];
+export const HOUSEHOLD_TAGS = [
+  'ELDERLY_ALONE',
+  'DISABLED',
+  'LOW_INCOME',
+  'SPECIAL_CARE',
+  'CENTRAL_HOUSEHOLD',
+] as const satisfies readonly HouseholdTag[];
 
 export const BUILDINGS_QUERY = graphql(`
   query LeaderBuildings($gridId: ID, $first: Int!, $after: String) {
