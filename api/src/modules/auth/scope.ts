@@ -158,22 +158,6 @@ export class Scope {
     if (!this.isSignedIn) throw forbidden('sign in first (a bearer token or a department API key)');
   }
 
-  /** Street admins only: shaping grids, keys and users. */
-  requireStreetAdmin(what: string): void {
-    if (!(this.viewer.kind === 'user' && this.viewer.role === 'STREET_ADMIN')) throw forbidden(`only a street admin may ${what}`);
-  }
-
-  /**
-   * Writing inside a grid: a street admin anywhere; a grid leader inside the subtrees
-   * they lead (`path` is the grid's ltree path).
-   */
-  requireWriteIn(path: string, what: string): void {
-    const v = this.viewer;
-    if (v.kind === 'user' && v.role === 'STREET_ADMIN') return;
-    if (v.kind === 'user' && v.role === 'GRID_LEADER' && v.gridPaths.some((p) => path === p || path.startsWith(`${p}.`))) return;
-    throw forbidden(`you may not ${what} in this grid`);
-  }
-
   /** Unmasked phones and ID numbers: street admins, leaders (in scope), departments with `Resident:personal`. */
   get mayRevealPersonal(): boolean {
     const v = this.viewer;
