@@ -2,8 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const webNotApi = { group: ['@streetgrid/api', '@streetgrid/api/*'], message: 'web talks to the api over GraphQL, never by import.' };
+const toDomain = 'move what both need into web/src/domain/.';
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**', 'web/src/graphql/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,10 +36,27 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [webNotApi] }] },
+  },
+  {
+    // web/src/screens/<screen>/ sit on top of domain/, map/, graphql/, i18n/; app/ picks a screen.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/app/**', 'web/src/screens/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [webNotApi, { group: ['**/screens/**'], message: `Shared parts never import a screen: ${toDomain}` }] }],
+    },
+  },
+  {
+    files: ['web/src/screens/*/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@streetgrid/api', '@streetgrid/api/*'], message: 'web talks to the api over GraphQL, never by import.' }] },
+        {
+          patterns: [
+            webNotApi,
+            { regex: '^\\.\\./(?!\\.\\./)|/screens/', message: `A screen never imports another screen: ${toDomain}` },
+          ],
+        },
       ],
     },
   },

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { readConfig } from '../src/config';
 import { connectDatabase, type Database } from '../src/db/data-source';
 import { startEmbedded, type EmbeddedDatabase } from '../src/db/embedded';
+import { EMBEDDED_POOL_SIZE } from '../src/db/database';
 import { writeStreet } from '../src/seed/write-street';
 import type { StreetData } from '../src/seed/street-data';
 import { createApp, type App } from '../src/server';
@@ -18,8 +19,8 @@ export interface TestDatabase extends Database {
  * A fresh, migrated database for one test file: a new database on the TEST_DATABASE_URL
  * server (dropped afterwards), or an in-memory embedded PGlite.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase(opts: { embedded?: boolean } = {}): Promise<TestDatabase> {
+  const base = opts.embedded ? undefined : process.env.TEST_DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
   let url: string;
   let drop: (() => Promise<void>) | undefined;
@@ -44,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  const db = await connectDatabase(url, { poolSize: embedded ? 1 : 8 }); // one: see openDatabase
+  const db = await connectDatabase(url, { poolSize: embedded ? EMBEDDED_POOL_SIZE : 8 });
   return {
     ...db,
     url,
@@ -78,7 +79,12 @@ export interface TestApi {
 
 /** A database seeded with `streets`, and the API serving it over HTTP on a free port. */
 export async function startTestApi(...streets: StreetData[]): Promise<TestApi> {
-  const db = await createTestDatabase();
+  return startTestApiOn({}, ...streets);
+}
+
+/** As `startTestApi`, on the embedded PGlite whatever TEST_DATABASE_URL says when `embedded` is set. */
+export async function startTestApiOn(opts: { embedded?: boolean }, ...streets: StreetData[]): Promise<TestApi> {
+  const db = await createTestDatabase(opts);
   for (const street of streets) await db.dataSource.transaction((m) => writeStreet(m, street));
   const app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1' }, db);
   const url = await app.listen();

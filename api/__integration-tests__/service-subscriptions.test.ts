@@ -153,7 +153,7 @@ describe('serviceUpdates', () => {
     });
     const claimed = await api.gql(`mutation ($id: ID!, $r: ID!, $a: ActorInput) { claimWish(id: $id, registrationId: $r, actor: $a) { id } }`, { id: wishId, r: reg.data!.registerForService.id, a: { role: 'VOLUNTEER', name: 'x' } });
     expect(claimed.errors).toBeUndefined();
-    expect(await new WishService(api.db.dataSource).expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wishId);
+    expect(await new WishService(api.db.dataSource.manager).expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wishId);
     await admin.until((r) => r.some((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED'));
     expect(admin.received.find((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED')).toMatchObject({ subject: 'WISH', gridId: stableId(SMALL_1) });
     await admin.close();

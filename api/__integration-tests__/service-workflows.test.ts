@@ -16,6 +16,12 @@ const SMALL_1 = '3301060010010010001';
 const household = (smallCode: string, h: number) => stableId(`${smallCode}/household/${h}`);
 const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
 
+/** Where a household lives: a volunteer who is not its member registers from the point, not the household (which they may not see). */
+async function homeOf(householdId: string): Promise<{ lng: number; lat: number }> {
+  const [p] = await api.db.dataSource.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [householdId]);
+  return p;
+}
+
 async function count(table: string): Promise<number> {
   const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
   return n;
@@ -138,7 +144,7 @@ describe('micro-wishes and the echo wall', () => {
     const wish = await publishedWish('修椅子');
     const claimed = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
     expect(claimed.data!.claimWish.status).toBe('CLAIMED');
-    const sweep = new WishService(api.db.dataSource);
+    const sweep = new WishService(api.db.dataSource.manager);
     expect(await sweep.expireClaims(new Date(Date.now() + 71 * 3_600_000))).not.toContain(wish.id);
     expect(await sweep.expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wish.id);
     const again = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
@@ -334,7 +340,7 @@ describe('who may act', () => {
     expect(wall.errors).toBeUndefined();
     // The volunteer registers from their own account; the registration is theirs alone.
     const own = await api.gqlAs<{ registerForService: { id: string } }>(volunteer, `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`, {
-      input: { kind: 'VOLUNTEER', name: '李志愿者', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [TUE_9_11] },
+      input: { kind: 'VOLUNTEER', name: '李志愿者', communityId: COMMUNITY_1, ...(await homeOf(household(SMALL_1, 1))), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [TUE_9_11] },
     });
     expect(own.errors).toBeUndefined();
     const helper = own.data!.registerForService.id;
@@ -382,8 +388,10 @@ describe('whose household a step is for', () => {
     expect(own.errors).toBeUndefined();
     const other = await api.gql<{ raiseNeed: { id: string; version: number } }>(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id version } }`, { ...need(household(SMALL_1, 1)), a: LEADER });
     const CANCEL = `mutation ($id: ID!, $v: Int!) { cancelNeed(id: $id, version: $v, reason: "不需要了") { status } }`;
-    expect((await api.gqlAs(resident, CANCEL, { id: other.data!.raiseNeed.id, v: other.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await api.gqlAs(outsider, CANCEL, { id: own.data!.raiseNeed.id, v: own.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A need outside what the caller sees answers as one that does not exist (no existence oracle).
+    expect((await api.gqlAs(resident, CANCEL, { id: other.data!.raiseNeed.id, v: other.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await api.gqlAs(outsider, CANCEL, { id: own.data!.raiseNeed.id, v: own.data!.raiseNeed.version })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await api.gqlAs(outsider, CANCEL, { id: stableId('no-such-need'), v: 1 })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const cancelled = await api.gqlAs<{ cancelNeed: { status: string } }>(resident, CANCEL, { id: own.data!.raiseNeed.id, v: own.data!.raiseNeed.version });
     expect(cancelled.data!.cancelNeed.status).toBe('CANCELLED');
 
@@ -547,7 +555,7 @@ describe("a helper's own view (the volunteer screen)", () => {
     const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
     const TALK = { weekday: 4, startMinute: 840, endMinute: 960 };
     const reg = await api.gqlAs<{ registerForService: { id: string } }>(li, `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`, {
-      input: { kind: 'VOLUNTEER', name: '李心理', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['PSYCHOLOGICAL'], radiusM: 2000, weeklyCapacity: 2, availability: [TALK] },
+      input: { kind: 'VOLUNTEER', name: '李心理', communityId: COMMUNITY_1, ...(await homeOf(household(SMALL_1, 1))), skills: ['PSYCHOLOGICAL'], radiusM: 2000, weeklyCapacity: 2, availability: [TALK] },
     });
     expect(reg.errors).toBeUndefined();
     const mine = reg.data!.registerForService.id;
@@ -596,7 +604,8 @@ describe("a helper's own view (the volunteer screen)", () => {
     const [{ address }] = await api.db.dataSource.query(`SELECT address FROM household WHERE id = $1`, [household(SMALL_1, 0)]);
     expect(task.need.address).toBe(address);
     expect((await api.gqlAs<Tasks>(zhao, TASKS, { r: mine })).data!.serviceMatches.totalCount).toBe(0);
-    const lines = await api.gqlAs<{ serviceMap: { features: { properties: { layer: string; matchId?: string } }[] } }>(li, `{ serviceMap(gridId: "${stableId(SMALL_1)}", period: "2026-11-30") }`);
+    // The helper screen asks for the map of the community it registered with (a member sees the communities, not every small grid).
+    const lines = await api.gqlAs<{ serviceMap: { features: { properties: { layer: string; matchId?: string } }[] } }>(li, `{ serviceMap(gridId: "${COMMUNITY_1}", period: "2026-11-30") }`);
     expect(lines.data!.serviceMap.features.filter((f) => f.properties.layer !== 'OPEN_WISH').map((f) => f.properties)).toEqual([expect.objectContaining({ layer: 'MATCH', matchId: proposal.id })]);
 
     const accepted = await api.gqlAs<{ acceptMatch: { version: number } }>(li, `mutation ($id: ID!, $v: Int!, $r: ID!) { acceptMatch(id: $id, version: $v, registrationId: $r) { version } }`, {
@@ -606,8 +615,9 @@ describe("a helper's own view (the volunteer screen)", () => {
     });
     expect(accepted.errors).toBeUndefined();
     const COMPLETE = `mutation ($id: ID!, $v: Int!) { completeMatch(id: $id, version: $v, hours: 1.5, note: "聊了一下午") { status } }`;
+    // Another helper's task is not theirs to see: it answers as one that does not exist.
     const stolen = await api.gqlAs(zhao, COMPLETE, { id: proposal.id, v: accepted.data!.acceptMatch.version });
-    expect(stolen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(stolen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const done = await api.gqlAs<{ completeMatch: { status: string } }>(li, COMPLETE, { id: proposal.id, v: accepted.data!.acceptMatch.version });
     expect(done.errors).toBeUndefined();
     expect(done.data!.completeMatch.status).toBe('DONE');

@@ -18,6 +18,9 @@ import { attachCases } from './modules/case/case.server';
 import { photoRouter } from './modules/case/photo.router';
 import { evaluationExportRouter } from './modules/service/evaluation.router';
 import { createTileRouter, tileEncoderFromEnv } from './modules/tile';
+import { DbSession } from './db/session';
+import { dbIdentity } from './modules/auth/db-identity';
+import { endSessionPlugin } from './graphql/end-session';
 
 export interface App {
   httpServer: Server;
@@ -48,7 +51,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), ...armor.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), endSessionPlugin(), ...armor.plugins],
   });
   await apollo.start();
 
@@ -75,14 +78,18 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         return;
       }
       res.locals.scope = new Scope(viewer);
+      // The route's statements run as the caller (row-level security); the connection goes back when the response is done.
+      const session = new DbSession(db.dataSource, dbIdentity(viewer));
+      res.locals.db = session.manager;
+      res.once('close', () => void session.end());
       next();
     } catch {
       res.status(401).json({ error: 'invalid or expired credentials' });
     }
   };
   app.use('/tiles', signedIn);
-  app.use('/photos', signedIn, photoRouter(db.dataSource));
-  app.use('/exports', signedIn, evaluationExportRouter(db.dataSource));
+  app.use('/photos', signedIn, photoRouter());
+  app.use('/exports', signedIn, evaluationExportRouter());
   app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;

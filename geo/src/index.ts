@@ -8,3 +8,4 @@ export * from './measure';
 export * from './topology';
 export * from './grid-code';
 export * from './self-intersection';
+export * from './tiles-contract';

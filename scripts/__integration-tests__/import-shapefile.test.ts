@@ -25,7 +25,7 @@ describe('import: zipped Shapefiles on PostGIS', () => {
   /** Reads the fixture zip and feeds it to the one import path, as the CLI does. */
   const run = (name: string, opts: ImportOptions = {}) => {
     const read = readZippedShapefile(zip(name), name);
-    return importGeoJson(db.dataSource, read.collection, { file: name, streets: NEW_STREET, issues: read.issues, notes: read.notes, ...opts });
+    return importGeoJson(db.dataSource.manager, read.collection, { file: name, streets: NEW_STREET, issues: read.issues, notes: read.notes, ...opts });
   };
   const names = async () =>
     db.dataSource.query(`SELECT code, name, level::text AS level FROM grid WHERE code LIKE '330106002%' ORDER BY code`) as Promise<{ code: string; name: string; level: string }[]>;
@@ -154,7 +154,7 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     ring.push(ring[0]);
     const bytes = zipLayer({ name: 'big', fields: [{ name: 'code', type: 'C', length: 12 }, { name: 'name', type: 'C', length: 20 }], rows: [{ shape: [[ring]], values: ['330106002001', '大多边形社区'] }], encoding: 'gbk' });
     const read = readZippedShapefile(bytes, 'big.zip');
-    const report = await importGeoJson(db.dataSource, read.collection, { streets: NEW_STREET, issues: read.issues, notes: read.notes });
+    const report = await importGeoJson(db.dataSource.manager, read.collection, { streets: NEW_STREET, issues: read.issues, notes: read.notes });
     expect(report.issues).toEqual([]);
     const [row] = await db.dataSource.query(`SELECT ST_NPoints(geom) AS n, name FROM grid WHERE code = '330106002001'`);
     expect(row).toEqual({ n: 20_001, name: '大多边形社区' });

@@ -20,7 +20,7 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
     );
     return row;
   };
-  const run = (input: unknown, opts: ImportOptions = {}) => importGeoJson(db.dataSource, input, { streets: NEW_STREET, ...opts });
+  const run = (input: unknown, opts: ImportOptions = {}) => importGeoJson(db.dataSource.manager, input, { streets: NEW_STREET, ...opts });
   const clearNewStreet = async () => {
     await db.dataSource.query(`DELETE FROM grid WHERE street_id = (SELECT id FROM street WHERE code = '330106002') AND level = 'MEDIUM'`);
     await db.dataSource.query(`DELETE FROM grid WHERE street_id = (SELECT id FROM street WHERE code = '330106002')`);
@@ -101,7 +101,7 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
   });
 
   it('orphans a LARGE grid whose street is missing unless a street name is given', async () => {
-    const report = await importGeoJson(db.dataSource, fixture('multipolygon'), { dryRun: true });
+    const report = await importGeoJson(db.dataSource.manager, fixture('multipolygon'), { dryRun: true });
     expect(report.issues.filter((i) => i.kind === 'ORPHAN').map((i) => i.message)).toEqual([
       '330106002001: street 330106002 is not in the database (give --street-name to create it)',
     ]);
@@ -169,7 +169,7 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
       }
     }
     const started = performance.now();
-    const report = await importGeoJson(db.dataSource, { type: 'FeatureCollection', features }, { streets: new Map([['330106003', '吞吐街道']]) });
+    const report = await importGeoJson(db.dataSource.manager, { type: 'FeatureCollection', features }, { streets: new Map([['330106003', '吞吐街道']]) });
     const seconds = (performance.now() - started) / 1000;
     expect(report.issues).toEqual([]);
     expect(report.written).toBe(true);

@@ -7,8 +7,8 @@ import { App } from './app/App';
 import './app/app.css';
 import { browserStorage, storedLanguage } from './app/language';
 import { themeFromSearch } from './app/theme';
-import { SessionProvider } from './features/auth/SessionProvider';
-import { AuthSession } from './features/auth/session';
+import { SessionProvider } from './domain/auth/SessionProvider';
+import { AuthSession } from './domain/auth/session';
 import { createApolloClient } from './graphql/client';
 import { createI18n } from './i18n';
 

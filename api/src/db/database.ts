@@ -2,6 +2,14 @@ import type { Config } from '../config';
 import { connectDatabase, type Database } from './data-source';
 import { runningEmbedded, startEmbedded, type EmbeddedDatabase } from './embedded';
 
+/**
+ * PGlite is one backend session, and pglite-socket interleaves the wire-protocol messages
+ * of concurrent connections (electric-sql/pglite#1046: one pool connection's Bind could
+ * meet another's Parse, and requests received each other's rows). One connection: requests
+ * queue for it, each running its whole transaction alone.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 export interface OpenDatabase extends Database {
   embedded?: EmbeddedDatabase;
   close(): Promise<void>;
@@ -15,9 +23,7 @@ export interface OpenDatabase extends Database {
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
   const embedded = config.databaseUrl || shared ? undefined : await startEmbedded(config.dataDir);
-  // PGlite is one session: pglite-socket interleaves concurrent connections' protocol messages
-  // (a transaction on one swaps another's prepared statement), so the embedded pool is one connection.
-  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : 1 });
+  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE });
   return {
     ...db,
     embedded,

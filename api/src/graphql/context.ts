@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { type Db, DbSession } from '../db/session';
+import { dbIdentity } from '../modules/auth/db-identity';
 import { ANONYMOUS, type AuthService, Scope, type Viewer } from '../modules/auth';
 import { createBuildingLoaders } from '../modules/building/building.loader';
 import type { CaseBus } from '../modules/case/case.bus';
@@ -9,7 +11,7 @@ import { createPartyLoaders } from '../modules/party/party.loader';
 import { createResidentLoaders } from '../modules/resident/resident.loader';
 import { createStreetLoaders } from '../modules/street/street.loader';
 
-export function createLoaders(ds: DataSource, scope: Scope) {
+export function createLoaders(ds: Db, scope: Scope) {
   return {
     ...createStreetLoaders(ds, scope),
     ...createGridLoaders(ds, scope),
@@ -24,18 +26,23 @@ export function createLoaders(ds: DataSource, scope: Scope) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Per-request context: the database, the case event bus, who is asking (`scope`, which
- * every loader and list applies), sign-in, and a fresh set of DataLoaders.
+ * Per-request context: the database as the caller sees it (`db`, the manager of the
+ * request's session: every statement runs as the caller's role under row-level
+ * security), the case event bus, who is asking (`scope`, whose predicates the queries
+ * still add for index use), sign-in, and a fresh set of DataLoaders. The session is
+ * ended (its connection returned) when the response is sent.
  */
 export interface Context {
-  db: DataSource;
+  db: Db;
+  session: DbSession;
   bus: CaseBus;
   scope: Scope;
   auth: AuthService;
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, bus: CaseBus, auth: AuthService, viewer: Viewer = ANONYMOUS): Context {
+export function createContext(ds: DataSource, bus: CaseBus, auth: AuthService, viewer: Viewer = ANONYMOUS): Context {
   const scope = new Scope(viewer);
-  return { db, bus, scope, auth, loaders: createLoaders(db, scope) };
+  const session = new DbSession(ds, dbIdentity(viewer));
+  return { db: session.manager, session, bus, scope, auth, loaders: createLoaders(session.manager, scope) };
 }

@@ -22,3 +22,18 @@ export function conflict(what: string, id: string, expected: number, actual: num
 export function forbidden(reason: string): GraphQLError {
   return new GraphQLError(reason, { extensions: { code: 'FORBIDDEN' } });
 }
+
+/**
+ * A row the caller named but cannot reach: it does not exist, or row-level security hides
+ * it from them. Both answer the same (FORBIDDEN naming the field), so an id outside the
+ * caller's grids tells nothing about whether it exists. Callers who see every row of the
+ * kind get `missing` (BAD_USER_INPUT "no such …") instead.
+ */
+export function outOfReach(field: string, what: string): GraphQLError {
+  return new GraphQLError(`${field}: no ${what} you may act on (it does not exist or lies outside your grids)`, { extensions: { code: 'FORBIDDEN', field } });
+}
+
+/** The answer for a named row that is not there: `no such …` to whoever sees them all, else `outOfReach`. */
+export function missing(field: string, what: string, seesAll: boolean): GraphQLError {
+  return seesAll ? badInput(field, `no such ${what}`) : outOfReach(field, what);
+}

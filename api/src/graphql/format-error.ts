@@ -12,6 +12,10 @@ export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as { code?: string; driverError?: { code?: string } } | undefined;
     const pgCode = original?.driverError?.code ?? original?.code;
+    // Row-level security refused a write the service's own checks let through: still the caller's fault, never a 500.
+    if (pgCode === '42501') {
+      return { message: 'you may not change this (row-level security)', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+    }
     if (pgCode === '22P02' || pgCode === '22003') {
       return { message: 'a value is malformed (an id that is not a uuid, or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }

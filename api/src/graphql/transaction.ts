@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from '../db/session';
+import type { EntityManager } from 'typeorm';
 import { badInput } from './errors';
 
 interface PgError {
@@ -14,7 +15,7 @@ interface PgError {
  * on another connection would wait for this transaction forever.
  */
 export async function inTransaction<T>(
-  ds: DataSource,
+  ds: Db,
   constraintFields: Record<string, string>,
   work: (m: EntityManager) => Promise<T>,
 ): Promise<T> {

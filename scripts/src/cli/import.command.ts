@@ -95,7 +95,7 @@ export const importCommand: Command = {
     const db = await openCliDatabase(context);
     try {
       const bar = new ProgressBar(context.stderr);
-      const report = await importGeoJson(db.dataSource, input, {
+      const report = await importGeoJson(db.dataSource.manager, input, {
         file,
         crs,
         map,

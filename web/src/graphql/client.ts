@@ -2,8 +2,8 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
-import { authFetch, type AuthSession } from '../features/auth/session';
-import { bearer } from '../features/auth/tokens';
+import { authFetch, type AuthSession } from '../domain/auth/session';
+import { bearer } from '../domain/auth/tokens';
 
 export interface AppClient {
   apollo: ApolloClient;

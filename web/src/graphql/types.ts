@@ -1,7 +1,7 @@
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { GridDetailFragment, GridLevel, GridShapeFragment, StreetsQuery } from './generated/graphql';
 
-/** Grid levels, largest first: 大网格 (community 社区) → 中网格 (compound 小区) → 小网格 (building 楼栋 / lane 街巷). */
-export type GridLevel = 'LARGE' | 'MEDIUM' | 'SMALL';
+export type { GridLevel };
 
 /** Every level, largest first. */
 export const gridLevels: readonly GridLevel[] = ['LARGE', 'MEDIUM', 'SMALL'];
@@ -13,49 +13,25 @@ export type BBox = readonly [west: number, south: number, east: number, north: n
 export type GeoJSONGeometry = Geometry;
 
 /** A street (街道) as the `streets` query selects it. */
-export interface StreetShape {
-  id: string;
-  code: string;
-  name: string;
-  geometry: GeoJSONGeometry;
-  bbox: readonly number[];
-}
+export type StreetShape = StreetsQuery['streets'][number];
 
 /** A grid as the map draws it: outline, label point and identity, nothing else. */
-export interface GridShape {
-  id: string;
-  code: string;
-  name: string;
-  level: GridLevel;
-  parentId: string | null;
-  geometry: GeoJSONGeometry;
-  labelPoint: GeoJSONGeometry;
-}
+export type GridShape = GridShapeFragment;
 
-/** A grid's leader (网格长). `since` is the date the API sends, usually ISO `YYYY-MM-DD`. */
-export interface GridLeader {
-  id: string;
-  name: string;
-  role: string;
-  since: string;
-}
+type GridLeaderRow = GridDetailFragment['leaders'][number];
 
-/** A grid as the side panel shows it, from `gridAt`. */
-export interface GridDetail {
-  id: string;
-  code: string;
-  name: string;
-  level: GridLevel;
-  areaM2: number;
-  counts: { buildings: number; households: number; residents: number };
-  leaders: GridLeader[];
-}
+/**
+ * A grid as the side panel shows it, from `gridAt`. The panel prints a leader's role as it
+ * comes, so any text will do here (the API sends its LeaderRole).
+ */
+export type GridDetail = Omit<GridDetailFragment, 'leaders'> & { leaders: (Omit<GridLeaderRow, 'role'> & { role: string })[] };
 
 export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
 }
 
+/** A page of a cursor connection, whatever its node type. */
 export interface Connection<T> {
   nodes: T[];
   pageInfo: PageInfo;
@@ -69,4 +45,14 @@ export type LabelGeometry = Point;
 export interface LngLat {
   lng: number;
   lat: number;
+}
+
+/**
+ * The position of a `GeoJSON` value the API always sends as a Point (a registration's
+ * location); the scalar itself allows any geometry, so anything else is an error.
+ */
+export function pointOf(geometry: GeoJSONGeometry): LngLat {
+  if (geometry.type !== 'Point') throw new Error(`expected a Point, got ${geometry.type}`);
+  const [lng, lat] = geometry.coordinates;
+  return { lng, lat };
 }

@@ -1,12 +1,12 @@
 import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type MapGeoJSONFeature, type RequestParameters } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOwnTileUrl } from '../features/auth/session';
-import { bearer } from '../features/auth/tokens';
-import type { PinCollection } from '../features/cases/pins';
-import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../features/cases/pinStyle';
-import type { GridLayerData } from '../features/grids/loadGridLayers';
-import { EMPTY_SERVICES, SERVICE_LAYER_IDS, SERVICE_LAYERS, SERVICE_SOURCE, serviceLayers, serviceSource, type ServiceCollection, type ServiceLayer } from '../features/services/serviceMap';
+import { isOwnTileUrl } from '../domain/auth/session';
+import { bearer } from '../domain/auth/tokens';
+import type { PinCollection } from '../domain/cases/pins';
+import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../domain/cases/pinStyle';
+import type { GridLayerData } from '../domain/grids/loadGridLayers';
+import { EMPTY_SERVICES, SERVICE_LAYER_IDS, SERVICE_LAYERS, SERVICE_SOURCE, serviceLayers, serviceSource, type ServiceCollection, type ServiceLayer } from '../domain/services/serviceMap';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';

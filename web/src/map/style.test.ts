@@ -1,6 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildGridStyle, BUILDINGS_MINZOOM, LEVEL_MINZOOM, type MapTheme } from './style';
+import { BUILDINGS_MINZOOM, GRID_LEVEL_MINZOOM as LEVEL_MINZOOM } from '@streetgrid/geo';
+import { buildGridStyle, type MapTheme } from './style';
 
 const ORIGIN = 'http://wall.example:4000';
 

@@ -6,6 +6,7 @@ import type {
   StyleSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
+import { BUILDINGS_MINZOOM, GRID_LEVEL_MINZOOM, tilePathTemplate, type GridTileProperties, type TileLayer } from '@streetgrid/geo';
 import { gridLevels, type GridLevel } from '../graphql/types';
 import {
   BUILDING_LAYER,
@@ -29,12 +30,6 @@ export const CJK_FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Micr
 /** `text-font` of every label; without `glyphs` it acts as a CSS font family for non-CJK text. */
 const LABEL_FONT = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
 
-/**
- * Zoom from which each level is drawn — the API's tile zoom bands (api/src/modules/tile/tile.layers.ts):
- * large grids from z10, medium from z13, small grids and buildings from z15.
- */
-export const LEVEL_MINZOOM: Record<GridLevel, number> = { LARGE: 10, MEDIUM: 13, SMALL: 15 };
-export const BUILDINGS_MINZOOM = 15;
 /** Deepest zoom the map asks tiles for; deeper zooms reuse (overzoom) these. */
 export const TILE_SOURCE_MAXZOOM = 16;
 
@@ -94,8 +89,13 @@ function kindIs(kind: FeatureKind): FilterSpecification {
   return ['==', ['get', 'kind'], kind];
 }
 
+/** A grid tile feature's property, by its name in the tile contract. */
+function gridProperty(name: keyof GridTileProperties): ExpressionSpecification {
+  return ['get', name];
+}
+
 function levelIs(level: GridLevel): FilterSpecification {
-  return ['==', ['get', 'level'], level];
+  return ['==', gridProperty('level'), level];
 }
 
 function emptySource(): GeoJSONSourceSpecification {
@@ -107,10 +107,10 @@ function emptySource(): GeoJSONSourceSpecification {
  * origin (`location.origin`): MapLibre fetches tiles from its worker, so the URL is made
  * absolute — on the app's origin, never another.
  */
-function tileSource(origin: string, layer: string, minzoom: number): VectorSourceSpecification {
+function tileSource(origin: string, layer: TileLayer, minzoom: number): VectorSourceSpecification {
   return {
     type: 'vector',
-    tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+    tiles: [`${origin}${tilePathTemplate(layer)}`],
     minzoom,
     maxzoom: TILE_SOURCE_MAXZOOM,
     // Grid and building ids are uuids: promoted from the `id` property for feature-state.
@@ -128,7 +128,7 @@ export function gridLayerId(level: GridLevel, part: 'fill' | 'line' | 'label'): 
  * fills get stronger as the count grows.
  */
 function loadOpacity(base: number): ExpressionSpecification {
-  return ['+', base, ['*', 0.04, ['min', 5, ['coalesce', ['get', 'open_cases'], 0]]]];
+  return ['+', base, ['*', 0.04, ['min', 5, ['coalesce', gridProperty('open_cases'), 0]]]];
 }
 
 /**
@@ -147,7 +147,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
     type: 'fill',
     source: GRID_SOURCE,
     'source-layer': GRID_TILE_LAYER,
-    minzoom: LEVEL_MINZOOM[level],
+    minzoom: GRID_LEVEL_MINZOOM[level],
     filter: levelIs(level),
     paint: {
       'fill-color': palette.levels[level].line,
@@ -159,7 +159,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
     type: 'line',
     source: GRID_SOURCE,
     'source-layer': GRID_TILE_LAYER,
-    minzoom: LEVEL_MINZOOM[level],
+    minzoom: GRID_LEVEL_MINZOOM[level],
     filter: levelIs(level),
     layout: { 'line-join': 'round' },
     paint: {
@@ -172,10 +172,10 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
     type: 'symbol',
     source: GRID_SOURCE,
     'source-layer': GRID_LABEL_LAYER,
-    minzoom: LEVEL_MINZOOM[level],
+    minzoom: GRID_LEVEL_MINZOOM[level],
     filter: levelIs(level),
     layout: {
-      'text-field': ['get', 'name'],
+      'text-field': gridProperty('name'),
       'text-font': LABEL_FONT,
       'text-size': palette.levels[level].textSize,
       'text-max-width': 8,
@@ -193,7 +193,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
     name: `streetgrid-${theme}`,
     sources: {
       [STREET_SOURCE]: emptySource(),
-      [GRID_SOURCE]: tileSource(origin, 'grids', LEVEL_MINZOOM.LARGE),
+      [GRID_SOURCE]: tileSource(origin, 'grids', GRID_LEVEL_MINZOOM.LARGE),
       [BUILDING_SOURCE]: tileSource(origin, 'buildings', BUILDINGS_MINZOOM),
     },
     layers: [

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { requireCan } from './policy';
 import type { Context } from '../../graphql/context';
 import { decodeCursor, pageSize } from '../../graphql/connection';
 import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, PersonalDataAccess } from './auth.types';
@@ -7,35 +8,35 @@ import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, Personal
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are rate-limited' })
   login(@Ctx() ctx: Context, @Arg('login') login: string, @Arg('password') password: string): Promise<AuthPayload> {
-    return ctx.auth.login(login, password);
+    return ctx.auth.login(login, password, (work) => ctx.session.system(work));
   }
 
   @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each refresh token works once)' })
   refresh(@Ctx() ctx: Context, @Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return ctx.auth.refresh(refreshToken);
+    return ctx.auth.refresh(refreshToken, (work) => ctx.session.system(work));
   }
 
   @Query(() => Me, { nullable: true, description: 'The signed-in user, or null' })
   me(@Ctx() ctx: Context): Promise<Me | null> {
-    return ctx.auth.me(ctx.scope.viewer);
+    return ctx.auth.me(ctx.db, ctx.scope.viewer);
   }
 
   @Mutation(() => CreatedApiKey, { description: "A department's API key with scopes and a rate limit; the key is shown once" })
   createApiKey(@Ctx() ctx: Context, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    ctx.scope.requireStreetAdmin('create API keys');
-    return ctx.auth.createApiKey(input);
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
+    return ctx.auth.createApiKey(ctx.db, input);
   }
 
   @Mutation(() => ApiKeyInfo)
   revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiKeyInfo> {
-    ctx.scope.requireStreetAdmin('revoke API keys');
-    return ctx.auth.revokeApiKey(id);
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
+    return ctx.auth.revokeApiKey(ctx.db, id);
   }
 
   @Query(() => [ApiKeyInfo])
   apiKeys(@Ctx() ctx: Context): Promise<ApiKeyInfo[]> {
-    ctx.scope.requireStreetAdmin('list API keys');
-    return ctx.auth.apiKeys();
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
+    return ctx.auth.apiKeys(ctx.db);
   }
 
   @Query(() => [PersonalDataAccess], { description: '个人信息访问记录 — who read whose personal data, when and why; newest first' })
@@ -45,7 +46,7 @@ export class AuthResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<PersonalDataAccess[]> {
-    ctx.scope.requireStreetAdmin('read the personal-data audit log');
+    requireCan(ctx.scope.viewer, 'READ_AUDIT_LOG');
     const before = decodeCursor(after);
     const rows: { id: string; at: Date; actor: string; actor_role: string; resident_id: string; fields: string[]; reason: string }[] = await ctx.db.query(
       `SELECT id::text, at, actor, actor_role, resident_id, fields, reason FROM personal_data_access

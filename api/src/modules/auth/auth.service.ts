@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from '../../db/session';
 import { badInput, notFound } from '../../graphql/errors';
 import { hashPassword, verifyPassword } from './password';
 import type { Scope } from './scope';
@@ -23,17 +24,29 @@ interface UserRow {
   role: UserRole;
   resident_id: string | null;
   household_id: string | null;
+  building_id: string | null;
+  home_path: string | null;
   disabled: boolean;
   grid_ids: string[];
   grid_paths: string[];
+  community_ids: string[];
 }
 
 const USER_SQL = `
   SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
+         hh.building_id, (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
          coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
-         coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_paths
+         coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_paths,
+         -- The communities they work in: for a leader those on the path to or under their grids; for a
+         -- resident or volunteer their home's and those of their registrations (row-level security reads it).
+         ARRAY(SELECT c.id FROM grid c WHERE c.level = 'LARGE' AND (
+                 (u.role = 'GRID_LEADER' AND EXISTS (SELECT 1 FROM user_grid lu JOIN grid lg ON lg.id = lu.grid_id
+                                                     WHERE lu.user_id = u.id AND (c.path @> lg.path OR c.path <@ lg.path)))
+              OR EXISTS (SELECT 1 FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id AND c.path @> hg.path)
+              OR c.id IN (SELECT sr.community_id FROM service_registration sr WHERE sr.user_id = u.id AND sr.active))) AS community_ids
     FROM app_user u
     LEFT JOIN resident r ON r.id = u.resident_id
+    LEFT JOIN household hh ON hh.id = r.household_id
     LEFT JOIN user_grid ug ON ug.user_id = u.id
     LEFT JOIN grid g ON g.id = ug.grid_id`;
 
@@ -54,7 +67,17 @@ function takeToken(keyId: string, perMinute: number): boolean {
   return true;
 }
 
-/** Sign-in, tokens, API keys and the personal-data audit log. */
+/**
+ * Runs sign-in work as the system: accounts and tokens are not any caller's rows. A
+ * request passes its session's `system`, so the work shares the request's connection.
+ */
+export type SystemWork = <T>(work: (m: EntityManager) => Promise<T>) => Promise<T>;
+
+/**
+ * Sign-in, tokens, API keys and the personal-data audit log. Who is asking is read by the
+ * system (before any request session exists); what an account may manage runs through the
+ * caller's own `db`, under row-level security.
+ */
 export class AuthService {
   constructor(
     private readonly ds: DataSource,
@@ -91,29 +114,34 @@ export class AuthService {
     return { kind: 'department', keyId: row.id, department: row.department, scopes: row.scopes as DepartmentScope[] };
   }
 
-  async login(login: string, password: string): Promise<AuthPayload> {
+  /** Password sign-in. The password is checked between two short system transactions, never inside one. */
+  async login(login: string, password: string, system: SystemWork = this.system): Promise<AuthPayload> {
     const name = login.trim().toLowerCase();
-    const [{ n }]: { n: number }[] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM login_failure WHERE login = $1 AND at > now() - interval '${FAILURE_WINDOW}'`,
-      [name],
-    );
+    const { n, user } = await system(async (m) => {
+      const [{ n }]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM login_failure WHERE login = $1 AND at > now() - interval '${FAILURE_WINDOW}'`,
+        [name],
+      );
+      return { n, user: n >= MAX_FAILURES ? null : await this.loadUser(m, 'u.login = $1', name) };
+    });
     if (n >= MAX_FAILURES) {
       throw new GraphQLError('too many failed sign-ins; try again in 15 minutes', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
     }
-    const user = await this.loadUser(this.ds.manager, 'u.login = $1', name);
     // Hash even for unknown logins so timing does not tell which logins exist.
     const ok = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
     if (!user || !ok || user.disabled) {
-      await this.ds.query(`INSERT INTO login_failure (login) VALUES ($1)`, [name]);
+      await system((m) => m.query(`INSERT INTO login_failure (login) VALUES ($1)`, [name]));
       throw unauthenticated('wrong login or password');
     }
-    await this.ds.query(`DELETE FROM login_failure WHERE login = $1`, [name]);
-    return this.issue(user);
+    return system(async (m) => {
+      await m.query(`DELETE FROM login_failure WHERE login = $1`, [name]);
+      return this.issue(user, m);
+    });
   }
 
   /** Exchanges a refresh token (single use) for a new access + refresh pair. */
-  async refresh(refreshToken: string): Promise<AuthPayload> {
-    return this.ds.transaction(async (m) => {
+  async refresh(refreshToken: string, system: SystemWork = this.system): Promise<AuthPayload> {
+    return system(async (m) => {
       const [row] = returning<{ id: string; user_id: string }>(
         await m.query(
           `UPDATE refresh_token SET revoked_at = now()
@@ -128,13 +156,14 @@ export class AuthService {
     });
   }
 
-  async me(viewer: Viewer): Promise<Me | null> {
+  /** The caller's own account, read through their own `db` (row-level security shows them their row). */
+  async me(db: Db, viewer: Viewer): Promise<Me | null> {
     if (viewer.kind !== 'user') return null;
-    const user = await this.loadUser(this.ds.manager, 'u.id = $1', viewer.id);
+    const user = await this.loadUser(db, 'u.id = $1', viewer.id);
     return user ? toMe(user) : null;
   }
 
-  async createApiKey(input: CreateApiKeyInput): Promise<{ key: string; info: ApiKeyInfo }> {
+  async createApiKey(db: Db, input: CreateApiKeyInput): Promise<{ key: string; info: ApiKeyInfo }> {
     const bad = input.scopes.find((s) => !DEPARTMENT_SCOPES.includes(s as DepartmentScope));
     if (bad) throw badInput('input.scopes', `unknown scope "${bad}"; use ${DEPARTMENT_SCOPES.join(', ')}`);
     if (!input.scopes.length) throw badInput('input.scopes', 'name at least one scope');
@@ -142,32 +171,34 @@ export class AuthService {
     if (!input.department.trim()) throw badInput('input.department', 'must not be empty');
     if (!(input.ratePerMinute >= 1 && input.ratePerMinute <= 100000)) throw badInput('input.ratePerMinute', 'must be from 1 to 100000');
     const { value, hash } = newSecret('sgk');
-    const [row] = await this.ds.query(
+    const [row] = await db.transaction((m) => m.query(
       `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
       [input.name.trim(), input.department.trim(), value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
-    );
+    ));
     return { key: value, info: toKeyInfo(row) };
   }
 
-  async revokeApiKey(id: string): Promise<ApiKeyInfo> {
+  async revokeApiKey(db: Db, id: string): Promise<ApiKeyInfo> {
     const [row] = returning<Parameters<typeof toKeyInfo>[0]>(
-      await this.ds.query(
+      await db.transaction((m) => m.query(
         `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
         [id],
-      ),
+      )),
     );
     if (!row) throw notFound('ApiKey', id);
     buckets.delete(id);
     return toKeyInfo(row);
   }
 
-  async apiKeys(): Promise<ApiKeyInfo[]> {
-    const rows = await this.ds.query(`SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`);
+  async apiKeys(db: Db): Promise<ApiKeyInfo[]> {
+    const rows = await db.query(`SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`);
     return rows.map(toKeyInfo);
   }
 
-  private async issue(user: UserRow, m: EntityManager = this.ds.manager): Promise<AuthPayload> {
+  private readonly system: SystemWork = (work) => this.ds.transaction(work);
+
+  private async issue(user: UserRow, m: EntityManager): Promise<AuthPayload> {
     const accessToken = await signAccessToken(user.id, user.role, this.secret);
     const refresh = newSecret('sgr');
     await m.query(`INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [user.id, refresh.hash, REFRESH_TTL_S]);
@@ -175,19 +206,21 @@ export class AuthService {
   }
 
   private async loadUser(m: EntityManager, where: string, value: string): Promise<UserRow | null> {
-    const [row]: UserRow[] = await m.query(`${USER_SQL} WHERE ${where} GROUP BY u.id, r.household_id`, [value]);
+    const [row]: UserRow[] = await m.query(`${USER_SQL} WHERE ${where} GROUP BY u.id, r.household_id, hh.building_id`, [value]);
     return row ?? null;
   }
 }
 
 /** Writes one audit row per resident whose personal data a request revealed. */
-export async function auditPersonalRead(ds: DataSource, scope: Scope, residentIds: readonly string[], fields: string[], reason: string): Promise<void> {
+export async function auditPersonalRead(db: Db, scope: Scope, residentIds: readonly string[], fields: string[], reason: string): Promise<void> {
   if (!residentIds.length) return;
   const role = scope.viewer.kind === 'user' ? scope.viewer.role : scope.viewer.kind === 'department' ? 'DEPARTMENT' : 'ANONYMOUS';
-  await ds.query(
-    `INSERT INTO personal_data_access (actor, actor_role, resident_id, fields, reason)
-     SELECT $1, $2, r, $3, $4 FROM unnest($5::uuid[]) AS r`,
-    [actorLabel(scope.viewer), role, fields, reason, residentIds],
+  await db.transaction((m) =>
+    m.query(
+      `INSERT INTO personal_data_access (actor, actor_role, resident_id, fields, reason)
+       SELECT $1, $2, r, $3, $4 FROM unnest($5::uuid[]) AS r`,
+      [actorLabel(scope.viewer), role, fields, reason, residentIds],
+    ),
   );
 }
 
@@ -197,7 +230,18 @@ function returning<T>(result: unknown): T[] {
 }
 
 function toViewer(user: UserRow): Viewer {
-  return { kind: 'user', id: user.id, login: user.login, role: user.role, gridPaths: user.grid_paths, residentId: user.resident_id, householdId: user.household_id };
+  return {
+    kind: 'user',
+    id: user.id,
+    login: user.login,
+    role: user.role,
+    gridPaths: user.grid_paths,
+    residentId: user.resident_id,
+    householdId: user.household_id,
+    buildingId: user.building_id,
+    homePath: user.home_path,
+    communityIds: user.community_ids,
+  };
 }
 
 function toMe(user: UserRow): Me {

@@ -24,8 +24,6 @@ const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id =
 /** The street's party working committee is public to everyone signed in. */
 const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
-/** A path on the way to one of the scope's paths (an ancestor or the path itself). */
-const ABOVE_PATHS = (pathExpr: string) => `${pathExpr} @> ANY(CAST(:scope_paths AS ltree[]))`;
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 const OWN_REGISTRATION = (regExpr: string) => `EXISTS (SELECT 1 FROM service_registration sr WHERE sr.id = ${regExpr} AND sr.user_id = :scope_user)`;
@@ -73,29 +71,25 @@ export class Scope {
         case 'Grid':
           return { sql: IN_PATHS(`${alias}.path`), params };
         case 'Building':
-          return { sql: `EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')})`, params };
+        case 'Household':
+        case 'Resident':
+          // Each carries its small grid's path (kept by triggers).
+          return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'Case':
         case 'ServiceNeed':
         case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'PartyOrganization':
           return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
-        case 'Household':
-          return { sql: `EXISTS (SELECT 1 FROM building sb JOIN grid sg ON sg.id = sb.grid_id WHERE sb.id = ${alias}.building_id AND ${IN_PATHS('sg.path')})`, params };
-        case 'Resident':
-          return {
-            sql: `EXISTS (SELECT 1 FROM household sh JOIN building sb ON sb.id = sh.building_id JOIN grid sg ON sg.id = sb.grid_id WHERE sh.id = ${alias}.household_id AND ${IN_PATHS('sg.path')})`,
-            params,
-          };
         case 'ServiceMatch':
           return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
         case 'ServiceRegistration':
-          // The resources list of the community they work in (a building's leader included),
-          // and any helper proposed for a need inside their grids.
+          // The resources list of the communities they work in (a building's leader included:
+          // those on the path to or under their grids), and any helper proposed for a need inside their grids.
           return {
-            sql: `(EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.community_id AND (${ABOVE_PATHS('sg.path')} OR ${IN_PATHS('sg.path')}))
+            sql: `(${alias}.community_id = ANY(CAST(:scope_communities AS uuid[]))
                    OR EXISTS (SELECT 1 FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id WHERE sx.registration_id = ${alias}.id AND ${IN_PATHS('sn.grid_path')}))`,
-            params,
+            params: { ...params, scope_communities: v.communityIds ?? [] },
           };
       }
     }
@@ -158,22 +152,6 @@ export class Scope {
   /** Refuses anonymous callers. */
   requireSignedIn(): void {
     if (!this.isSignedIn) throw forbidden('sign in first (a bearer token or a department API key)');
-  }
-
-  /** Street admins only: shaping grids, keys and users. */
-  requireStreetAdmin(what: string): void {
-    if (!(this.viewer.kind === 'user' && this.viewer.role === 'STREET_ADMIN')) throw forbidden(`only a street admin may ${what}`);
-  }
-
-  /**
-   * Writing inside a grid: a street admin anywhere; a grid leader inside the subtrees
-   * they lead (`path` is the grid's ltree path).
-   */
-  requireWriteIn(path: string, what: string): void {
-    const v = this.viewer;
-    if (v.kind === 'user' && v.role === 'STREET_ADMIN') return;
-    if (v.kind === 'user' && v.role === 'GRID_LEADER' && v.gridPaths.some((p) => path === p || path.startsWith(`${p}.`))) return;
-    throw forbidden(`you may not ${what} in this grid`);
   }
 
   /** Unmasked phones and ID numbers: street admins, leaders (in scope), departments with `Resident:personal`. */

@@ -18,6 +18,11 @@ export type Viewer =
       /** The resident record of a RESIDENT or VOLUNTEER, if linked. */
       residentId: string | null;
       householdId: string | null;
+      /** Their household's building, and the ltree path of the small grid it stands in. */
+      buildingId?: string | null;
+      homePath?: string | null;
+      /** The communities (LARGE grids) they work in: a leader's on the path to or under their grids; a member's home and registrations'. */
+      communityIds?: string[];
     }
   | { kind: 'department'; keyId: string; department: string; scopes: DepartmentScope[] };
 

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { applyScope, type Scope } from '../auth/scope';
 import { Building } from './building.entity';
 
-export function createBuildingLoaders(ds: DataSource, scope: Scope) {
+export function createBuildingLoaders(ds: Db, scope: Scope) {
   const buildings = () => applyScope(ds.getRepository(Building).createQueryBuilder('b'), scope, 'Building', 'b');
   const buildingById = new DataLoader<string, Building | null>(async (ids) =>
     byKey(ids, await buildings().andWhere('b.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (b) => b.id),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { elevated } from '../../db/session';
 import type { CaseEvent } from './case.entity';
 
 /** The columns of case_event as a CaseEvent, for raw SQL. */
@@ -28,7 +29,8 @@ export interface EventNote {
  */
 export async function escalationGrid(m: EntityManager, gridPath: string, level: string): Promise<{ id: string; code: string } | null> {
   if (level !== 'MEDIUM' && level !== 'LARGE') return null;
-  const [grid] = await m.query(`SELECT id, code FROM grid WHERE path @> $1::ltree AND level = $2`, [gridPath, level]);
+  // The grid above may lie outside the escalating leader's own subtree.
+  const [grid] = await elevated(m, () => m.query(`SELECT id, code FROM grid WHERE path @> $1::ltree AND level = $2`, [gridPath, level]));
   return grid ?? null;
 }
 

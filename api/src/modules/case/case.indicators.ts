@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
 import type { CaseIndicators } from './case.type';
 
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A rate with a zero denominator is null. One statement.
  */
 export class CaseIndicatorService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   async forGrid(gridId: string, from: Date, to: Date): Promise<CaseIndicators> {
     if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');

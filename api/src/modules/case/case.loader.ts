@@ -1,11 +1,12 @@
+import type { Db } from '../../db/session';
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { applyScope, type Scope } from '../auth/scope';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { Case, CaseCategory, type CaseEvent } from './case.entity';
 import { EVENT_COLUMNS } from './case.events';
 
-export function createCaseLoaders(ds: DataSource, scope: Scope) {
+export function createCaseLoaders(ds: Db, scope: Scope) {
   const caseById = new DataLoader<string, Case | null>(async (ids) =>
     byKey(ids, await applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (c) => c.id),
   );

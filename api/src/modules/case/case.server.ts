@@ -4,13 +4,19 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { createContext } from '../../graphql/context';
+import { type Context, createContext } from '../../graphql/context';
 import type { AuthService, Viewer } from '../auth';
 import { type CaseBus, createCaseBus } from './case.bus';
 import { startOverdueScheduler } from './case.scheduler';
 import { publishServiceChanges } from '../service/service.events';
 import { startClaimExpiry } from '../service/wish.service';
 import { open311Router } from './open311.router';
+
+async function endOperation(contexts: Map<string, Context> | undefined, id: string): Promise<void> {
+  const context = contexts?.get(id);
+  contexts?.delete(id);
+  await context?.session.end();
+}
 
 export interface CaseRuntime {
   bus: CaseBus;
@@ -33,7 +39,7 @@ export async function attachCases(
   const bus = await createCaseBus(ds, opts.redisUrl);
   const stopServiceChanges = publishServiceChanges(ds, bus);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const ws = useServer<{ authorization?: string }, { viewer?: Viewer }>(
+  const ws = useServer<{ authorization?: string }, { viewer?: Viewer; contexts?: Map<string, Context> }>(
     {
       schema,
       // Subscribers sign in like everyone else: connectionParams { authorization: "Bearer …" | "ApiKey …" }.
@@ -43,7 +49,22 @@ export async function attachCases(
         ctx.extra.viewer = viewer;
         return true;
       },
-      context: (ctx) => createContext(ds, bus, auth, ctx.extra.viewer),
+      context: (ctx, id) => {
+        const context = createContext(ds, bus, auth, ctx.extra.viewer);
+        (ctx.extra.contexts ??= new Map()).set(id, context);
+        return context;
+      },
+      // A subscription holds no connection while it waits: its session ends once the
+      // subscription is set up (replay included) and after each event it delivers.
+      onOperation: (ctx, id) => ctx.extra.contexts?.get(id)?.session.end(),
+      onNext: (ctx, id) => ctx.extra.contexts?.get(id)?.session.end(),
+      onComplete: (ctx, id) => endOperation(ctx.extra.contexts, id),
+      onError: async (ctx, id) => {
+        await endOperation(ctx.extra.contexts, id);
+      },
+      onClose: async (ctx) => {
+        for (const id of [...(ctx.extra.contexts?.keys() ?? [])]) await endOperation(ctx.extra.contexts, id);
+      },
     },
     wss,
   );

@@ -1,5 +1,5 @@
 import type { PubSub } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
 import { type BBoxArg, checkBBox } from '../../graphql/spatial-args';
 import type { CaseBus } from './case.bus';
@@ -65,7 +65,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
  * no duplicate: subscribe to the bus first (buffering), replay from case_event, then
  * release the buffer skipping ids already replayed. Without `after`, only new events.
  */
-export async function caseEventStream(ds: DataSource, bus: CaseBus, filter: StreamFilter): Promise<AsyncIterableIterator<CaseEvent>> {
+export async function caseEventStream(ds: Db, bus: CaseBus, filter: StreamFilter): Promise<AsyncIterableIterator<CaseEvent>> {
   const bbox = checkBBox(filter.bbox);
   if (filter.after != null && !/^[0-9]{1,18}$/.test(filter.after)) throw badInput('after', 'is not an event id');
   let path: string | null = null;
@@ -107,7 +107,7 @@ export async function caseEventStream(ds: DataSource, bus: CaseBus, filter: Stre
   return queue;
 }
 
-function replayPage(ds: DataSource, after: bigint, path: string | null, bbox: BBoxArg | undefined): Promise<CaseEvent[]> {
+function replayPage(ds: Db, after: bigint, path: string | null, bbox: BBoxArg | undefined): Promise<CaseEvent[]> {
   return ds.query(
     `SELECT ${EVENT_COLUMNS} FROM case_event
       WHERE id > $1 AND ($2::ltree IS NULL OR grid_path <@ $2::ltree)

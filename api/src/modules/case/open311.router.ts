@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthService } from '../auth';
+import { asViewer } from '../auth/db-identity';
 import { applyScope, Scope } from '../auth/scope';
+import { ANONYMOUS, type Viewer } from '../auth/viewer';
+import type { Db } from '../../db/session';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -9,6 +12,8 @@ import { Case, CaseCategory, CaseSource, CaseStatus, OPEN_STATUSES, CasePriority
 import { ActorRole } from './case.rules';
 import { CaseService } from './case.service';
 
+/** The key id recorded for Open311-only keys from the environment (they have no api_key row). */
+const OPEN311_ENV_KEY = '00000000-0000-0000-0000-000000000311';
 const CLOSED_STATUSES = [CaseStatus.CLOSED, CaseStatus.RATED, CaseStatus.REJECTED];
 const MAX_PAGE_SIZE = 500;
 
@@ -44,35 +49,40 @@ export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, a
    * API key carrying the Case scope. Requests hold residents' descriptions and addresses,
    * so unlike the spec's optional GET keys, reading them needs a key too.
    */
-  const keyScope = async (key: string | undefined): Promise<Scope> => {
+  const keyViewer = async (key: string | undefined): Promise<Viewer> => {
     if (!key) throw new Open311Failure(403, 'api_key is required');
-    if (apiKeys.has(key)) return new Scope({ kind: 'department', keyId: 'open311-env', department: 'open311', scopes: ['Case'] });
+    if (apiKeys.has(key)) return { kind: 'department', keyId: OPEN311_ENV_KEY, department: 'open311', scopes: ['Case'] };
     const viewer = await auth.viewerFrom(undefined, key).catch(() => null);
     if (!viewer || viewer.kind !== 'department' || !viewer.scopes.includes('Case')) throw new Open311Failure(403, 'api_key is missing or not valid');
-    return new Scope(viewer);
+    return viewer;
   };
+  /** Work on the database as the key's department (row-level security), or as anonymous for the public service list. */
+  const as = <T>(viewer: Viewer, work: (db: Db, scope: Scope) => Promise<T>) => asViewer(ds, viewer, (db) => work(db, new Scope(viewer)));
 
-  router.get('/services.json', handle(async () => {
-    const categories = await new CaseService(ds, bus).categories();
-    return categories.map(service);
-  }));
+  router.get('/services.json', handle(() =>
+    as(ANONYMOUS, async (db) => {
+      const categories = await new CaseService(db, bus).categories();
+      return categories.map(service);
+    }),
+  ));
 
-  router.get('/services/:code.json', handle(async (req) => {
-    const category = await ds.getRepository(CaseCategory).findOneBy({ code: String(req.params.code) });
+  router.get('/services/:code.json', handle((req) => as(ANONYMOUS, async (db) => {
+    const category = await db.getRepository(CaseCategory).findOneBy({ code: String(req.params.code) });
     if (!category) throw new Open311Failure(404, `service_code ${req.params.code} not found`);
     return { service_code: category.code, attributes: [] };
-  }));
+  })));
 
   router.post('/requests.json', handle(async (req) => {
     const body = req.body as Record<string, string | undefined>;
-    await keyScope(body.api_key);
-    if (!body.service_code) throw new Open311Failure(400, 'service_code is required');
+    const viewer = await keyViewer(body.api_key);
+    const serviceCode = body.service_code;
+    if (!serviceCode) throw new Open311Failure(400, 'service_code is required');
     if (body.lat == null || body.long == null) throw new Open311Failure(400, 'lat and long are required (address_string alone cannot be routed to a grid)');
     const name = [body.first_name, body.last_name].filter(Boolean).join(' ') || null;
-    const result = await new CaseService(ds, bus).report(
+    const result = await as(viewer, (db) => new CaseService(db, bus).report(
       {
         clientKey: `open311:${req.get('idempotency-key') ?? randomUUID()}`,
-        category: body.service_code,
+        category: serviceCode,
         source: CaseSource.RESIDENT,
         priority: CasePriority.NORMAL,
         lng: Number(body.long),
@@ -82,16 +92,17 @@ export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, a
         reporterName: name,
       },
       { role: ActorRole.REPORTER, name: name ?? 'open311' },
-    );
+    ));
     return [{ service_request_id: result.case.id, service_notice: notice(result.possibleDuplicates.length), account_id: null }];
   }, 201));
 
   router.get('/requests.json', handle(async (req) => {
     const q = req.query as Record<string, string | undefined>;
-    const scope = await keyScope(q.api_key);
+    const viewer = await keyViewer(q.api_key);
     const page = intParam(q.page, 'page', 1, 1, 1_000_000);
     const pageSize = intParam(q.page_size, 'page_size', 50, 1, MAX_PAGE_SIZE);
-    const qb = applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
+    return as(viewer, async (db, scope) => {
+    const qb = applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
     if (q.service_request_id) qb.andWhere('c.id::text IN (:...ids)', { ids: q.service_request_id.split(',') });
     if (q.service_code) qb.andWhere('c.category IN (:...codes)', { codes: q.service_code.split(',') });
     if (q.status) {
@@ -107,15 +118,18 @@ export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, a
       qb.andWhere('c.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: b[0], s: b[1], e: b[2], n: b[3] });
     }
     const rows = await qb.orderBy('c.seq', 'DESC').offset((page - 1) * pageSize).limit(pageSize).getMany();
-    return toRequests(ds, rows);
+    return toRequests(db, rows);
+    });
   }));
 
   router.get('/requests/:id.json', handle(async (req) => {
     const id = String(req.params.id);
-    const scope = await keyScope((req.query as Record<string, string | undefined>).api_key);
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id = :id', { id }).getOne() : null;
-    if (!row) throw new Open311Failure(404, `service_request_id ${id} not found`);
-    return toRequests(ds, [row]);
+    const viewer = await keyViewer((req.query as Record<string, string | undefined>).api_key);
+    return as(viewer, async (db, scope) => {
+      const row = /^[0-9a-f-]{36}$/i.test(id) ? await applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id = :id', { id }).getOne() : null;
+      if (!row) throw new Open311Failure(404, `service_request_id ${id} not found`);
+      return toRequests(db, [row]);
+    });
   }));
 
   return router;
@@ -129,8 +143,8 @@ function notice(duplicates: number): string {
   return duplicates ? `${duplicates} similar open request(s) nearby; the grid worker will check for duplicates` : '';
 }
 
-async function toRequests(ds: DataSource, rows: Case[]) {
-  const names = new Map((await ds.getRepository(CaseCategory).find()).map((c) => [c.code, c.nameZh]));
+async function toRequests(db: Db, rows: Case[]) {
+  const names = new Map((await db.getRepository(CaseCategory).find()).map((c) => [c.code, c.nameZh]));
   return rows.map((c) => ({
     service_request_id: c.id,
     status: CLOSED_STATUSES.includes(c.status) ? 'closed' : 'open',

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import type { Scope } from '../auth/scope';
 import { photoStorage, type PhotoStorage } from './case.storage';
 
@@ -22,20 +22,22 @@ export function photoContentType(bytes: Buffer): string {
 /**
  * `GET /photos/:hash` — a case photo, only to a caller who can see a case that references
  * it (one scoped query); otherwise 404, the same answer as for a hash that does not exist.
- * Sign-in (401) is checked before, by the same middleware as the tiles; `res.locals.scope`.
+ * Sign-in (401) is checked before, by the same middleware as the tiles; `res.locals.scope`
+ * and `res.locals.db` (the caller's session).
  */
-export function photoRouter(ds: DataSource, storage: PhotoStorage = photoStorage()): Router {
+export function photoRouter(storage: PhotoStorage = photoStorage()): Router {
   const router = Router();
   router.get('/:hash', async (req, res, next) => {
     try {
       const hash = req.params.hash;
       const scope = res.locals.scope as Scope;
+      const db = res.locals.db as Db;
       if (!HASH.test(hash)) {
         res.status(404).json({ error: 'no such photo' });
         return;
       }
       const visible = scope.whereRaw('Case', 'c', 2);
-      const [seen] = await ds.query(`SELECT 1 FROM "case" c WHERE c.photos @> ARRAY[$1::text] AND ${visible.sql} LIMIT 1`, [hash, ...visible.params]);
+      const [seen] = await db.query(`SELECT 1 FROM "case" c WHERE c.photos @> ARRAY[$1::text] AND ${visible.sql} LIMIT 1`, [hash, ...visible.params]);
       const bytes = seen ? await storage.get(hash) : null;
       if (!bytes) {
         res.status(404).json({ error: 'no such photo' });

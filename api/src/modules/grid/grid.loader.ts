@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { applyScope, type Scope } from '../auth/scope';
 import { Grid, GridLevel } from './grid.entity';
 import { GridCounts } from './grid.type';
 
 /** Grid loaders; every query carries the viewer's scope, so an unseen grid loads as null. */
-export function createGridLoaders(ds: DataSource, scope: Scope) {
+export function createGridLoaders(ds: Db, scope: Scope) {
   const grids = () => applyScope(ds.getRepository(Grid).createQueryBuilder('g'), scope, 'Grid', 'g');
   const gridById = new DataLoader<string, Grid | null>(async (ids) => byKey(ids, await grids().andWhere('g.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (g) => g.id));
   const gridByCode = new DataLoader<string, Grid | null>(async (codes) => {

@@ -1,5 +1,7 @@
+import type { Db } from '../../db/session';
+import { requireCan } from '../auth/policy';
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode } from '@streetgrid/geo';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
@@ -30,7 +32,7 @@ const CONSTRAINT_FIELDS = { grid_code_key: 'input.code', grid_path_key: 'input.c
 /** Grids: listing, point lookup, and checked writes (valid, inside parent, no sibling overlap). */
 export class GridService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly ds: Db,
     private readonly scope: Scope,
   ) {}
 
@@ -44,7 +46,7 @@ export class GridService {
     if (filter.streetId) qb.andWhere('g.street_id = :streetId', { streetId: filter.streetId });
     if (bbox) qb.andWhere('g.geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: bbox[0], s: bbox[1], e: bbox[2], n: bbox[3] });
     if (filter.intersects != null) {
-      const json = await checkPolygonal(this.ds.manager, filter.intersects, 'intersects');
+      const json = await checkPolygonal(this.ds, filter.intersects, 'intersects');
       qb.andWhere('ST_Intersects(g.geom, ST_SetSRID(ST_GeomFromGeoJSON(:intersects), 4326))', { intersects: json });
     }
     const total = await qb.clone().getCount();
@@ -74,7 +76,7 @@ export class GridService {
   }
 
   async create(input: CreateGridInput): Promise<Grid> {
-    this.scope.requireStreetAdmin('create grids');
+    requireCan(this.scope.viewer, 'SHAPE_GRIDS');
     const name = checkName(input.name, 'input.name');
     const code = parseCode(input.code, input.level);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
@@ -99,7 +101,7 @@ export class GridService {
   }
 
   async update(id: string, input: UpdateGridInput): Promise<Grid> {
-    this.scope.requireStreetAdmin('change grids');
+    requireCan(this.scope.viewer, 'SHAPE_GRIDS');
     const name = input.name == null ? undefined : checkName(input.name, 'input.name');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const grid = await m.getRepository(Grid).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();

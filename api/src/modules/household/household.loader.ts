@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { applyScope, type Scope } from '../auth/scope';
 import { Household } from './household.entity';
 
-export function createHouseholdLoaders(ds: DataSource, scope: Scope) {
+export function createHouseholdLoaders(ds: Db, scope: Scope) {
   const households = () => applyScope(ds.getRepository(Household).createQueryBuilder('h'), scope, 'Household', 'h');
   const householdById = new DataLoader<string, Household | null>(async (ids) =>
     byKey(ids, await households().andWhere('h.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (h) => h.id),

@@ -1,5 +1,5 @@
 import { duplicates, type Crs } from '@streetgrid/geo';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { countChanges, stageFeatures, validateStaged, writeStaged } from './import.sql';
 import { DEFAULT_FIELD_MAP, readFeatureCollection, type FieldMap } from './import.read';
 import type { ImportIssue, ImportReport } from './import.types';
@@ -27,7 +27,7 @@ class Rollback extends Error {}
  * and, when nothing is wrong and it is not a dry run, upserts everything by code in one
  * transaction. With any issue nothing is written.
  */
-export async function importGeoJson(dataSource: DataSource, input: unknown, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importGeoJson(dataSource: Db, input: unknown, opts: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const crs = opts.crs ?? 'WGS84';
   const progress = opts.onProgress ?? (() => {});

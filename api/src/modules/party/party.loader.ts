@@ -1,10 +1,11 @@
+import type { Db } from '../../db/session';
 import DataLoader from 'dataloader';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { applyScope, type Scope } from '../auth/scope';
 import { GridLeader, PartyOrganization, PartyOrgLevel } from './party.entity';
 
-export function createPartyLoaders(ds: DataSource, scope: Scope) {
+export function createPartyLoaders(ds: Db, scope: Scope) {
   const orgs = () => applyScope(ds.getRepository(PartyOrganization).createQueryBuilder('o'), scope, 'PartyOrganization', 'o');
   const partyOrgById = new DataLoader<string, PartyOrganization | null>(async (ids) =>
     byKey(ids, await orgs().andWhere('o.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (o) => o.id),

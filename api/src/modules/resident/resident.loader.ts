@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import { auditPersonalRead } from '../auth/auth.service';
 import { applyScope, type Scope } from '../auth/scope';
 import { Resident } from './resident.entity';
 
-export function createResidentLoaders(ds: DataSource, scope: Scope) {
+export function createResidentLoaders(ds: Db, scope: Scope) {
   const residents = () => applyScope(ds.getRepository(Resident).createQueryBuilder('r'), scope, 'Resident', 'r');
   const residentById = new DataLoader<string, Resident | null>(async (ids) =>
     byKey(ids, await residents().andWhere('r.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (r) => r.id),

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router } from 'express';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import type { Scope } from '../auth/scope';
 import { type EvaluationRow, EvaluationService } from './evaluation.service';
 
@@ -42,14 +42,15 @@ export function evaluationCsv(rows: EvaluationRow[]): string {
  * as tiles and photos (`res.locals.scope`); who may export is the service's rule (403);
  * bad arguments are the GraphQL query's checks (400, naming the field).
  */
-export function evaluationExportRouter(ds: DataSource): Router {
+export function evaluationExportRouter(): Router {
   const router = Router();
   router.get('/service-evaluations.csv', async (req, res, next) => {
     try {
       const scope = res.locals.scope as Scope;
+      const db = res.locals.db as Db;
       const communityId = typeof req.query.communityId === 'string' ? req.query.communityId : '';
       const period = typeof req.query.period === 'string' ? req.query.period : '';
-      const rows = await new EvaluationService(ds).sheetFor(scope, { communityId, period });
+      const rows = await new EvaluationService(db).sheetFor(scope, { communityId, period });
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="service-evaluations-${period}.csv"`);
       res.setHeader('Cache-Control', 'private, no-store');

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
-import { badInput, forbidden } from '../../graphql/errors';
+import type { Db } from '../../db/session';
+import { badInput, forbidden, outOfReach } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import type { Scope } from '../auth/scope';
 import { type Actor, ActorRole } from '../case/case.rules';
@@ -72,7 +72,7 @@ export function checkSheetArgs(args: SheetArgs): [Date, Date] {
 
 /** 双评议 — the unit and the community each rate a registered member per period. */
 export class EvaluationService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   /**
    * Records (or replaces) one side's rating. The community side is a GRID_LEADER of the
@@ -90,7 +90,8 @@ export class EvaluationService {
       if (paths !== null) {
         // The community side is rated by the leaders of the member's community.
         const [reg] = await m.query(`SELECT g.path::text AS path FROM service_registration r JOIN grid g ON g.id = r.community_id WHERE r.id = $1`, [registrationId]);
-        if (reg) requireInPaths(paths, reg.path, 'rate a member of another community');
+        if (!reg) throw outOfReach('registrationId', 'registration');
+        requireInPaths(paths, reg.path, 'rate a member of another community');
       }
       await m.query(
         `INSERT INTO service_evaluation (registration_id, period, evaluator, rating, comment) VALUES ($1, $2, $3, $4, $5)

@@ -1,6 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from '../../db/session';
+import { elevated } from '../../db/session';
+import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, missing, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
 import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solveOptimal } from './matching.model';
@@ -40,7 +42,7 @@ const MATCH_TRANSITIONS: Record<MatchAction, { from: MatchStatus[]; to: MatchSta
  * proposal through review (leader) and answer (helper) to done with hours.
  */
 export class MatchingService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   /**
    * Replaces the week's unreviewed proposals in the grid's subtree with a new solve.
@@ -57,7 +59,7 @@ export class MatchingService {
     if (method === MatchMethod.MANUAL) throw badInput('method', 'MANUAL proposals come from editing a match');
     return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
       const [grid] = await m.query(`SELECT path::text AS path FROM grid WHERE id = $1`, [gridId]);
-      if (!grid) throw badInput('gridId', 'no such grid');
+      if (!grid) throw missing('gridId', 'grid', paths === null);
       requireInPaths(paths, grid.path, 'run the matcher');
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [period]);
       await m.query(
@@ -65,7 +67,8 @@ export class MatchingService {
           WHERE x.need_id = n.id AND n.grid_path <@ $1::ltree AND x.period = $2 AND x.status = 'PROPOSED'`,
         [grid.path, period],
       );
-      const rows = await candidatePairs(m, grid.path, period);
+      // Every helper within reach, wherever they registered: the leader sees those proposed to their grids afterwards.
+      const rows = await elevated(m, () => candidatePairs(m, grid.path, period));
       const problem = toProblem(rows);
       const started = performance.now();
       const chosen = method === MatchMethod.GREEDY ? solveGreedy(problem) : await solveOptimal(problem);
@@ -165,7 +168,7 @@ export class MatchingService {
       await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE id = $1`, [id]);
       const [path] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
       requireInPaths(paths, path.path, 'edit a match');
-      const pair = (await candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId }))[0];
+      const pair = (await elevated(m, () => candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId })))[0];
       if (!pair) throw badInput('registrationId', 'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit');
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../graphql/batch';
 import type { Scope } from '../auth/scope';
 import { ServiceNeed, ServiceRegistration, type WeeklyWindow } from './service.entity';
 import { ActivitySignup } from './team.entity';
 
 /** Loaders by id answer only rows the viewer may see (Scope), like the core loaders in context.ts. */
-export function createServiceLoaders(ds: DataSource, scope: Scope) {
+export function createServiceLoaders(ds: Db, scope: Scope) {
   const registrationById = new DataLoader<string, ServiceRegistration | null>(async (ids) => {
     const visible = scope.where('ServiceRegistration', 'r');
     const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: withNone(uuids(ids)) }).andWhere(visible.sql, visible.params).getMany();
@@ -58,7 +58,8 @@ export function createServiceLoaders(ds: DataSource, scope: Scope) {
   });
   /** 活动 — sign-ups per activity. */
   const signupCount = new DataLoader<string, number>(async (ids) => {
-    const rows: { id: string; n: number }[] = await ds.query(`SELECT activity_id AS id, count(*)::int AS n FROM activity_signup WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`, [uuids(ids)]);
+    // A count is public (activity_signup_counts runs as the owner); who signed up is not.
+    const rows: { id: string; n: number }[] = await ds.query(`SELECT activity_id AS id, n FROM activity_signup_counts($1::uuid[])`, [uuids(ids)]);
     const by = new Map(rows.map((r) => [r.id, r.n]));
     return ids.map((id) => by.get(id) ?? 0);
   });
@@ -97,7 +98,7 @@ const perRequest = new WeakMap<object, ServiceLoaders>();
  * The request's service loaders, made on first use and kept with the request context
  * (so they live and die with it, like the loaders in context.ts).
  */
-export function serviceLoaders(ctx: { db: DataSource; scope: Scope }): ServiceLoaders {
+export function serviceLoaders(ctx: { db: Db; scope: Scope }): ServiceLoaders {
   let loaders = perRequest.get(ctx);
   if (!loaders) perRequest.set(ctx, (loaders = createServiceLoaders(ctx.db, ctx.scope)));
   return loaders;

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
 import type { Scope } from '../auth/scope';
 import { checkPeriod } from './service.rules';
@@ -14,11 +14,12 @@ import { VisitService } from './visit.service';
  * all three within the grids they lead, a helper the lines of their own confirmed tasks,
  * everyone signed in the open wishes. No names or addresses in the properties.
  */
-export async function serviceMap(ds: DataSource, scope: Scope, gridId: string, period: string | null, now: Date): Promise<FeatureCollection> {
+export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: string | null, now: Date): Promise<FeatureCollection> {
   scope.requireSignedIn();
   if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
   if (period != null) checkPeriod(period);
-  const [grid] = await ds.query(`SELECT path::text AS path FROM grid WHERE id = $1`, [gridId]);
+  // Any community may be asked for (communities are public); a smaller grid only when the viewer sees it.
+  const [grid] = await ds.query(`SELECT path::text AS path FROM grid WHERE id = $1 UNION ALL SELECT path::text FROM public_community WHERE id = $1 LIMIT 1`, [gridId]);
   if (!grid) throw badInput('gridId', 'no such grid');
   const features: FeatureCollection['features'] = [];
   const v = scope.viewer;

@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '../../graphql/errors';
+import { requireCan } from '../auth/policy';
 import type { Scope } from '../auth/scope';
 import { actorFor } from '../case/case.actor';
 import { type Actor, ActorRole } from '../case/case.rules';
@@ -133,6 +134,7 @@ export function nextDue(lastVisitAt: Date | null, intervalDays: number, now: Dat
  */
 export function serviceActor(scope: Scope, requested?: { role: ActorRole } | null): Actor {
   const v = scope.viewer;
+  requireCan(v, 'SERVICE_STEP');
   const role = requested?.role ?? (v.kind === 'user' && v.role === 'VOLUNTEER' ? ActorRole.VOLUNTEER : undefined);
   return actorFor(scope, role ? { role } : null);
 }

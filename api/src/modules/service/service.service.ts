@@ -1,6 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from '../../db/session';
+import { elevated } from '../../db/session';
+import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound, outOfReach } from '../../graphql/errors';
 import { checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
@@ -31,7 +33,7 @@ export interface NeedFilter {
 
 /** 双报到 and the needs list: registrations with their availability, and household needs. */
 export class ServiceService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   skills(): Promise<ServiceSkill[]> {
     return this.ds.getRepository(ServiceSkill).find({ order: { sort: 'ASC' } });
@@ -81,12 +83,13 @@ export class ServiceService {
         point = [h.lng, h.lat];
       } else point = [input.lng as number, input.lat as number];
       let communityId = input.communityId ?? null;
+      // Which community a point lies in, and whether an id is a community, are the street's map, not the caller's view of it.
       if (communityId == null) {
-        const [found] = await m.query(`SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`, point);
+        const [found] = await elevated(m, () => m.query(`SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`, point));
         if (!found) throw badInput('input.communityId', 'the starting point lies in no community: give the community');
         communityId = found.id as string;
       }
-      const [community] = await m.query(`SELECT level, path::text AS path FROM grid WHERE id = $1`, [communityId]);
+      const [community] = await elevated(m, () => m.query(`SELECT level, path::text AS path FROM grid WHERE id = $1`, [communityId]));
       if (!community || community.level !== 'LARGE') throw badInput('input.communityId', 'must be a community (a LARGE grid)');
       // A leader registers units with the community they work in (on the path to or under their grids).
       if (paths && !paths.some((p) => p === community.path || p.startsWith(`${community.path}.`) || community.path.startsWith(`${p}.`))) {
@@ -207,7 +210,7 @@ export async function requireHouseholdIn(m: EntityManager, householdId: string, 
     return;
   }
   const [h] = await m.query(`SELECT g.path::text AS path FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`, [householdId]);
-  if (!h) throw badInput('input.householdId', 'no such household');
+  if (!h) throw outOfReach('input.householdId', 'household');
   requireInPaths(r.paths, h.path, what);
 }
 
@@ -218,7 +221,7 @@ export async function requireHouseholdIn(m: EntityManager, householdId: string, 
 export async function checkOwner(m: EntityManager, registrationId: string, userId: string | null): Promise<void> {
   if (userId === null) return;
   const [row] = await m.query(`SELECT user_id FROM service_registration WHERE id = $1`, [registrationId]);
-  if (!row) throw badInput('registrationId', 'no such registration');
+  if (!row) throw outOfReach('registrationId', 'registration');
   if (row.user_id !== userId) throw forbidden('this registration belongs to another account');
 }
 

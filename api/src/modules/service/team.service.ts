@@ -1,5 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { elevated } from '../../db/session';
+import type { Db } from '../../db/session';
+import type { EntityManager } from 'typeorm';
+import { badInput, notFound, outOfReach } from '../../graphql/errors';
 import { pageSize } from '../../graphql/connection';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
@@ -32,7 +34,8 @@ async function requireCommunityIn(m: EntityManager, ref: { communityId?: string;
       WHERE g.id = coalesce($1::uuid, (SELECT community_id FROM volunteer_team WHERE id = coalesce($2::uuid, (SELECT team_id FROM team_activity WHERE id = $3::uuid))))`,
     [ref.communityId ?? null, ref.teamId ?? null, ref.activityId ?? null],
   );
-  if (row) requireInPaths(paths, row.path, what);
+  if (!row) throw outOfReach(ref.communityId ? 'communityId' : ref.teamId ? 'teamId' : 'activityId', ref.communityId ? 'community' : ref.teamId ? 'team' : 'activity');
+  requireInPaths(paths, row.path, what);
 }
 
 /**
@@ -41,7 +44,7 @@ async function requireCommunityIn(m: EntityManager, ref: { communityId?: string;
  * each method takes the caller's led `paths` (null: no limit).
  */
 export class TeamService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   async createTeam(communityId: string, name: string, kind: string, actor: Actor, paths: string[] | null = null): Promise<VolunteerTeam> {
     allow(actor, 'MANAGE_TEAM');
@@ -49,9 +52,9 @@ export class TeamService {
     const teamName = text(name, 'name', 100);
     const teamKind = text(kind, 'kind', 50);
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
+      await requireCommunityIn(m, { communityId }, paths, 'manage the teams of a community');
       const [g] = await m.query(`SELECT level FROM grid WHERE id = $1`, [communityId]);
       if (!g || g.level !== 'LARGE') throw badInput('communityId', 'must be a community (a LARGE grid)');
-      await requireCommunityIn(m, { communityId }, paths, 'manage the teams of a community');
       const [skill] = await m.query(`SELECT 1 FROM service_skill WHERE code = $1`, [teamKind]);
       if (!skill) throw badInput('kind', 'is not a skill code (see serviceSkills)');
       const [row]: { id: string }[] = await m.query(`INSERT INTO volunteer_team (community_id, name, kind) VALUES ($1, $2, $3) RETURNING id`, [communityId, teamName, teamKind]);
@@ -98,10 +101,11 @@ export class TeamService {
     if (!UUID.test(activityId)) throw notFound('TeamActivity', activityId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
-      const activity = await m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne();
+      // Sign-ups to one activity queue on its row (a helper may read activities, not lock them) and count every sign-up, not only those the caller sees.
+      const activity = await elevated(m, () => m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne());
       if (!activity) throw notFound('TeamActivity', activityId);
       await checkOwner(m, registrationId, asUser);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM activity_signup WHERE activity_id = $1`, [activityId]);
+      const [{ n } = { n: 0 }] = await m.query(`SELECT n FROM activity_signup_counts(ARRAY[$1]::uuid[])`, [activityId]);
       if (n >= activity.capacity) throw badInput('activityId', `is full (${activity.capacity} places)`);
       await m.query(`INSERT INTO activity_signup (activity_id, registration_id) VALUES ($1, $2)`, [activityId, registrationId]);
       await appendServiceEvent(m, 'ACTIVITY', activityId, 'SIGNED_UP', actor, null, { registrationId });

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { pageSize } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { checkLngLat } from '../../graphql/spatial-args';
@@ -17,7 +17,7 @@ import { HouseholdVisit, type VisitDue, VisitPolicy } from './visit.entity';
  * go straight onto the needs list.
  */
 export class VisitService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: Db) {}
 
   policies(): Promise<VisitPolicy[]> {
     return this.ds.getRepository(VisitPolicy).find({ order: { intervalDays: 'ASC' } });

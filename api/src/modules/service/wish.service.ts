@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { paginate, pageSize, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { checkLngLat } from '../../graphql/spatial-args';
@@ -36,7 +37,7 @@ function alreadyClaimed(id: string): GraphQLError {
  */
 export class WishService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly ds: Db,
     private readonly storage: PhotoStorage = photoStorage(),
   ) {}
 
@@ -86,9 +87,9 @@ export class WishService {
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     try {
       return await inTransaction(this.ds, WISH_CONSTRAINT_FIELDS, async (m) => {
+        await checkOwner(m, registrationId, asUser);
         const [helper] = await m.query(`SELECT active FROM service_registration WHERE id = $1`, [registrationId]);
         if (!helper?.active) throw badInput('registrationId', 'no such active registration');
-        await checkOwner(m, registrationId, asUser);
         await m.query(`INSERT INTO wish_claim (wish_id, registration_id, status, claimed_at, expires_at) VALUES ($1, $2, 'LIVE', $3, $4)`, [
           id,
           registrationId,
@@ -208,20 +209,10 @@ export class WishService {
   async echoWall(communityId: string, first?: number | null): Promise<EchoItem[]> {
     if (!UUID.test(communityId)) throw badInput('communityId', 'is not an id');
     const limit = pageSize(first);
-    const [community] = await this.ds.query(`SELECT path::text AS path, level FROM grid WHERE id = $1`, [communityId]);
-    if (!community || community.level !== 'LARGE') throw badInput('communityId', 'must be a community (a LARGE grid)');
-    return this.ds.query(
-      `SELECT * FROM (
-         SELECT 'WISH' AS kind, w.id, w.title, w.fulfil_note AS outcome, w.thanks, mg.name AS compound, coalesce(w.thanked_at, w.fulfilled_at) AS "doneAt"
-           FROM micro_wish w JOIN grid mg ON mg.path @> w.grid_path AND mg.level = 'MEDIUM'
-          WHERE w.grid_path <@ $1::ltree AND w.status IN ('FULFILLED', 'THANKED')
-         UNION ALL
-         SELECT 'CASE', c.id, cc.name_zh, c.feedback, c.rating_comment, mg.name, c.closed_at
-           FROM "case" c JOIN case_category cc ON cc.code = c.category JOIN grid mg ON mg.path @> c.grid_path AND mg.level = 'MEDIUM'
-          WHERE c.grid_path <@ $1::ltree AND c.status IN ('CLOSED', 'RATED') AND c.closed_at IS NOT NULL
-       ) e ORDER BY "doneAt" DESC, id LIMIT $2`,
-      [community.path, limit],
-    );
+    // The public projections (see the row-level security migration): anyone may read them.
+    const [community] = await this.ds.query(`SELECT path::text AS path FROM public_community WHERE id = $1`, [communityId]);
+    if (!community) throw badInput('communityId', 'must be a community (a LARGE grid)');
+    return this.ds.query(`SELECT * FROM echo_wall_items($1::ltree, $2)`, [community.path, limit]);
   }
 
   private async step(
@@ -252,7 +243,7 @@ export function startClaimExpiry(ds: DataSource, intervalMs: number): () => void
   const timer = setInterval(() => {
     if (running || !ds.isInitialized) return;
     running = true;
-    new WishService(ds)
+    new WishService(ds.manager)
       .expireClaims(new Date())
       .catch((error: unknown) => console.error('claim expiry sweep failed', error))
       .finally(() => (running = false));

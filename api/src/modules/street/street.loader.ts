@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { byKey, uuids, withNone } from '../../graphql/batch';
 import { applyScope, type Scope } from '../auth/scope';
 import { Street } from './street.entity';
 
-export function createStreetLoaders(ds: DataSource, scope: Scope) {
+export function createStreetLoaders(ds: Db, scope: Scope) {
   return {
     streetById: new DataLoader<string, Street | null>(async (ids) =>
       byKey(

@@ -2,6 +2,7 @@ import { GeoInputError, parseTilePath } from '@streetgrid/geo';
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../auth/scope';
+import type { Db } from '../../db/session';
 import { isTileLayer, TILE_MAX_ZOOM } from './tile.layers';
 import { TileService, type TileServiceOptions } from './tile.service';
 
@@ -51,7 +52,8 @@ export function createTileRouter(ds: DataSource, options: TileServiceOptions = {
         res.status(400).json({ error: `zoom above ${TILE_MAX_ZOOM}` });
         return;
       }
-      const version = await service.version(layer);
+      const db = res.locals.db as Db | undefined;
+      const version = await service.version(layer, db);
       res.setHeader('Cache-Control', TILE_CACHE_CONTROL);
       res.setHeader('Vary', 'Authorization, Accept-Encoding');
       const ifNoneMatch = req.headers['if-none-match'];
@@ -63,7 +65,7 @@ export function createTileRouter(ds: DataSource, options: TileServiceOptions = {
         res.status(304).end();
         return;
       }
-      const tile = await service.tile(layer, coord.z, coord.x, coord.y, version, scope);
+      const tile = await service.tile(layer, coord.z, coord.x, coord.y, version, scope, db);
       res.setHeader('ETag', tile.etag);
       if (etagMatches(ifNoneMatch, tile.etag)) {
         res.status(304).end();

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Scope } from '../auth/scope';
 import type { DataSource } from 'typeorm';
+import type { Db } from '../../db/session';
 import { fromGeojsonVt } from 'vt-pbf';
 import { TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
 import { geojsonSql, MVT_PROBE_SQL, mvtLayerNames, mvtSql } from './tile.sql';
@@ -55,8 +56,8 @@ export class TileService {
   }
 
   /** The layer's current data version (changes whenever a row it draws changes). */
-  async version(layer: TileLayer): Promise<string> {
-    const rows: { version: string }[] = await this.ds.query(`SELECT version::text AS version FROM tile_version WHERE layer = $1`, [layer]);
+  async version(layer: TileLayer, db: Db = this.ds.manager): Promise<string> {
+    const rows: { version: string }[] = await db.query(`SELECT version::text AS version FROM tile_version WHERE layer = $1`, [layer]);
     return rows[0]?.version ?? '0';
   }
 
@@ -69,7 +70,7 @@ export class TileService {
    * A tile as `scope` may see it: street-wide viewers share one cached tile; a grid leader's
    * or resident's tiles hold only their features and are cached under their scope.
    */
-  async tile(layer: TileLayer, z: number, x: number, y: number, version?: string, scope?: Scope): Promise<Tile> {
+  async tile(layer: TileLayer, z: number, x: number, y: number, version?: string, scope?: Scope, db?: Db): Promise<Tile> {
     version ??= await this.version(layer);
     const limited = limitedBy(scope, layer);
     const key = cacheKey(layer, z, x, y, version, limited);
@@ -79,7 +80,7 @@ export class TileService {
       this.cache.set(key, hit);
       return hit;
     }
-    const bytes = await this.render(layer, z, x, y, undefined, limited);
+    const bytes = await this.render(layer, z, x, y, undefined, limited, db);
     const tile: Tile = { bytes, version, etag: `"${layer}-v${version}-${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"` };
     if (this.cacheSize > 0) {
       this.cache.set(key, tile);
@@ -88,23 +89,26 @@ export class TileService {
     return tile;
   }
 
-  /** Renders a tile with the chosen encoder, bypassing the cache. */
-  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder, scope?: Scope): Promise<Buffer> {
+  /**
+   * Renders a tile with the chosen encoder, bypassing the cache: through `db`, the caller's
+   * session (row-level security), or as the system when none is given (tests, benchmarks).
+   */
+  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder, scope?: Scope, db: Db = this.ds.manager): Promise<Buffer> {
     encoder ??= await this.encoder();
-    return encoder === 'sql' ? this.renderSql(layer, z, x, y, scope) : this.renderJs(layer, z, x, y, scope);
+    return encoder === 'sql' ? this.renderSql(db, layer, z, x, y, scope) : this.renderJs(db, layer, z, x, y, scope);
   }
 
-  private async renderSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
+  private async renderSql(db: Db, layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
     const query = mvtSql(layer, z, x, y, scope);
     if (!query) return Buffer.alloc(0);
-    const rows: { mvt: Buffer | null }[] = await this.ds.query(query.text, query.values);
+    const rows: { mvt: Buffer | null }[] = await db.query(query.text, query.values);
     return rows[0]?.mvt ?? Buffer.alloc(0);
   }
 
-  private async renderJs(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
+  private async renderJs(db: Db, layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
     const query = geojsonSql(layer, z, x, y, scope);
     if (!query) return Buffer.alloc(0);
-    const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await this.ds.query(query.text, query.values);
+    const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await db.query(query.text, query.values);
     if (!rows.length) return Buffer.alloc(0);
     // geojson-vt is ESM-only: loaded on first use, from this CommonJS package.
     const { default: GeoJSONVT } = await import('geojson-vt');
@@ -131,9 +135,14 @@ export class TileService {
   }
 }
 
-/** The scope that narrows this layer's features, or undefined when the viewer sees it whole. */
+/**
+ * The scope that narrows this layer's features, or undefined when the viewer sees it whole
+ * (grid tiles carry each grid's open-case count, so they are whole only to a viewer who
+ * sees every grid and every case).
+ */
 function limitedBy(scope: Scope | undefined, layer: TileLayer): Scope | undefined {
-  return scope && !scope.seesEverything(layer === 'grids' ? 'Grid' : 'Building') ? scope : undefined;
+  const whole = layer === 'grids' ? scope?.seesEverything('Grid') && scope.seesEverything('Case') : scope?.seesEverything('Building');
+  return scope && !whole ? scope : undefined;
 }
 
 function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string {

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+
+/**
+ * Row-level security policies: for every table whose rows depend on the caller, what each
+ * viewer role may read and write. The expressions read the transaction's `sg.*` settings
+ * through the `sg_*()` functions (see the migration 1765200000000-row-level-security).
+ *
+ * A rule is a SQL boolean over the table's columns:
+ * - a string: read and write the rows it holds (FOR ALL, USING = WITH CHECK);
+ * - `{ read, write }`: read `read`; insert, update and delete only rows that hold `write`
+ *   (`write: false` or absent: read only); `{ insert }`: append only (an audit log).
+ * A role without a rule sees and writes nothing of the table.
+ *
+ * The rules mirror `Scope.where` (which the queries still add, for index use): a query that
+ * forgets its predicate still returns nothing extra. Subqueries in a rule are themselves
+ * under the role's policies; no rule may reach back to its own table through others
+ * (PostgreSQL refuses such a cycle).
+ */
+export type Rule = string | { read?: string; write?: string | false; insert?: string };
+
+export interface TableRules {
+  street?: Rule;
+  leader?: Rule;
+  member?: Rule;
+  department?: Rule;
+  anonymous?: Rule;
+}
+
+/** The viewer roles, in `TableRules` order. */
+export const VIEWER_ROLES = ['sg_street', 'sg_leader', 'sg_member', 'sg_department', 'sg_anonymous'] as const;
+const ROLE_OF: Record<keyof TableRules, (typeof VIEWER_ROLES)[number]> = {
+  street: 'sg_street',
+  leader: 'sg_leader',
+  member: 'sg_member',
+  department: 'sg_department',
+  anonymous: 'sg_anonymous',
+};
+
+/** Inside the subtrees of the grids a leader leads. */
+const IN_PATHS = (path: string) => `${path} <@ ANY(sg_paths())`;
+/** Only a street admin writes (operators read the street and take the command centre's case steps). */
+const ADMIN = `sg_role() = 'STREET_ADMIN'`;
+/** Street staff read everything; only admins change it. */
+const STAFF: Rule = { read: 'true', write: ADMIN };
+const DEPARTMENT = (scope: string): Rule => ({ read: `'${scope}' = ANY(sg_scopes())`, write: false });
+const readOnly = (read: string): Rule => ({ read, write: false });
+
+const GRID_IN_PATHS = (gridId: string) => `EXISTS (SELECT 1 FROM grid g WHERE g.id = ${gridId} AND ${IN_PATHS('g.path')})`;
+/** Buildings, households and residents carry their small grid's path (`grid_path`, kept by triggers): one indexed test. */
+const HOUSEHOLD_IN_PATHS = (householdId: string) => `EXISTS (SELECT 1 FROM household h WHERE h.id = ${householdId} AND ${IN_PATHS('h.grid_path')})`;
+/** A registration the member owns. */
+const OWN_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId} AND r.user_id = sg_user())`;
+/** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
+const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
+/** Any row whose registration the role may see (the registration's own policy decides). */
+const VIA_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId})`;
+const OWN_CASE = (caseId: string) => `EXISTS (SELECT 1 FROM "case" c WHERE c.id = ${caseId} AND c.reporter_user_id = sg_user())`;
+
+export const RLS_TABLES: Record<string, TableRules> = {
+  street: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: DEPARTMENT('Street') },
+  grid: { street: STAFF, leader: IN_PATHS('path'), member: readOnly('path @> sg_home()'), department: DEPARTMENT('Grid') },
+  building: { street: STAFF, leader: IN_PATHS('grid_path'), member: readOnly('id = sg_building()'), department: DEPARTMENT('Building') },
+  household: {
+    street: STAFF,
+    leader: IN_PATHS('grid_path'),
+    // Their own; and, for a helper, the household of a task confirmed to them or of a wish they hold (where to go).
+    member: readOnly(`id = sg_household()
+      OR EXISTS (SELECT 1 FROM service_need n JOIN service_match x ON x.need_id = n.id
+                  WHERE n.household_id = household.id AND x.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('x.registration_id')})
+      OR EXISTS (SELECT 1 FROM micro_wish w JOIN wish_claim wc ON wc.wish_id = w.id
+                  WHERE w.household_id = household.id AND wc.status = 'LIVE' AND ${OWN_REGISTRATION('wc.registration_id')})`),
+    department: DEPARTMENT('Household'),
+  },
+  resident: { street: STAFF, leader: IN_PATHS('grid_path'), member: readOnly('household_id = sg_household()'), department: DEPARTMENT('Resident') },
+  party_organization: {
+    street: STAFF,
+    leader: readOnly(`level = 'STREET_COMMITTEE' OR ${GRID_IN_PATHS('party_organization.grid_id')}`),
+    member: readOnly(`level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())`),
+    department: DEPARTMENT('PartyOrganization'),
+  },
+  grid_leader: {
+    street: STAFF,
+    leader: readOnly(GRID_IN_PATHS('grid_leader.grid_id')),
+    member: readOnly(`EXISTS (SELECT 1 FROM grid g WHERE g.id = grid_leader.grid_id AND g.path @> sg_home())`),
+    department: DEPARTMENT('Grid'),
+  },
+  case: {
+    street: 'true',
+    leader: `${IN_PATHS('grid_path')} OR reporter_user_id = sg_user()`,
+    member: 'reporter_user_id = sg_user()',
+    department: `'Case' = ANY(sg_scopes())`,
+  },
+  case_event: {
+    street: 'true',
+    leader: `${IN_PATHS('grid_path')} OR ${OWN_CASE('case_event.case_id')}`,
+    member: OWN_CASE('case_event.case_id'),
+    department: `'Case' = ANY(sg_scopes())`,
+  },
+  service_registration: {
+    street: STAFF,
+    // The resources list of the communities they work in, and any helper proposed for a need in their grids.
+    leader: `community_id = ANY(sg_communities())
+      OR EXISTS (SELECT 1 FROM service_match x JOIN service_need n ON n.id = x.need_id WHERE x.registration_id = service_registration.id AND ${IN_PATHS('n.grid_path')})`,
+    member: 'user_id = sg_user()',
+  },
+  service_availability: {
+    street: STAFF,
+    leader: VIA_REGISTRATION('service_availability.registration_id'),
+    member: VIA_REGISTRATION('service_availability.registration_id'),
+  },
+  service_need: {
+    street: STAFF,
+    leader: IN_PATHS('grid_path'),
+    // Their household's needs, and the needs of tasks confirmed to them.
+    member: `household_id = sg_household()
+      OR EXISTS (SELECT 1 FROM service_match x WHERE x.need_id = service_need.id AND x.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('x.registration_id')})`,
+  },
+  service_match: {
+    street: STAFF,
+    leader: `EXISTS (SELECT 1 FROM service_need n WHERE n.id = service_match.need_id AND ${IN_PATHS('n.grid_path')})`,
+    member: `status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('service_match.registration_id')}`,
+  },
+  service_record: { street: STAFF, leader: VIA_REGISTRATION('service_record.registration_id'), member: VIA_REGISTRATION('service_record.registration_id') },
+  service_evaluation: { street: STAFF, leader: VIA_REGISTRATION('service_evaluation.registration_id'), member: readOnly(VIA_REGISTRATION('service_evaluation.registration_id')) },
+  /** The service audit log: staff read it; leaders and members append and read back what they wrote. */
+  service_event: { street: { read: 'true', write: 'true' }, leader: 'actor_user_id = sg_user()', member: 'actor_user_id = sg_user()' },
+  micro_wish: {
+    street: STAFF,
+    leader: IN_PATHS('grid_path'),
+    // The public board, and their own household's wishes at any stage.
+    member: `status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED') OR household_id = sg_household()`,
+  },
+  wish_claim: {
+    street: STAFF,
+    leader: `EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND ${IN_PATHS('w.grid_path')})`,
+    member: `${OWN_REGISTRATION('wish_claim.registration_id')} OR EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND w.household_id = sg_household())`,
+  },
+  household_visit: { street: STAFF, leader: HOUSEHOLD_IN_PATHS('household_visit.household_id') },
+  // Teams and their activities are open to every helper (they recruit); a leader manages those of the communities they work in.
+  volunteer_team: { street: STAFF, leader: { read: 'true', write: 'community_id = ANY(sg_communities())' }, member: readOnly('true') },
+  team_member: {
+    street: STAFF,
+    leader: `EXISTS (SELECT 1 FROM volunteer_team t WHERE t.id = team_member.team_id AND t.community_id = ANY(sg_communities()))`,
+    member: readOnly(OWN_REGISTRATION('team_member.registration_id')),
+  },
+  team_activity: {
+    street: STAFF,
+    leader: { read: 'true', write: `EXISTS (SELECT 1 FROM volunteer_team t WHERE t.id = team_activity.team_id AND t.community_id = ANY(sg_communities()))` },
+    member: readOnly('true'),
+  },
+  activity_signup: {
+    street: STAFF,
+    leader: `EXISTS (SELECT 1 FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id WHERE a.id = activity_signup.activity_id AND t.community_id = ANY(sg_communities()))`,
+    member: OWN_REGISTRATION('activity_signup.registration_id'),
+  },
+  app_user: {
+    street: { read: `${ADMIN} OR id = sg_user()`, write: ADMIN },
+    leader: readOnly('id = sg_user()'),
+    member: readOnly('id = sg_user()'),
+  },
+  user_grid: {
+    street: { read: `${ADMIN} OR user_id = sg_user()`, write: ADMIN },
+    leader: readOnly('user_id = sg_user()'),
+    member: readOnly('user_id = sg_user()'),
+  },
+  api_key: { street: { read: ADMIN, write: ADMIN } },
+  /** The audit log of personal-data reads: written by whoever may reveal, read by street admins. */
+  personal_data_access: {
+    street: { read: ADMIN, write: false, insert: ADMIN },
+    leader: { insert: 'true' },
+    department: { insert: `'Resident:personal' = ANY(sg_scopes())` },
+  },
+  refresh_token: {},
+  login_failure: {},
+};
+
+/**
+ * Grants a table to the viewer roles and turns on (and forces) row-level security. Its
+ * policies come from `RLS_TABLES` through `syncPolicies`, after the migrations; a migration
+ * that adds a table calls this and adds its rules (a test fails for a table without them).
+ */
+export async function secureTable(q: QueryRunner, table: string): Promise<void> {
+  const t = `"${table}"`;
+  await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO sg_viewer`);
+  await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
+}
+
+/** Every policy `RLS_TABLES` asks for, as SQL, table by table. */
+export function policyStatements(): { table: string; statements: string[] }[] {
+  return Object.entries(RLS_TABLES).map(([table, rules]) => {
+    const t = `"${table}"`;
+    // The owner (whoever runs this, at start): migrations, seeding, sign-in and the sweeps see everything.
+    const statements = [`CREATE POLICY ${table}_system ON ${t} TO CURRENT_USER USING (true) WITH CHECK (true)`];
+    for (const [kind, rule] of Object.entries(rules) as [keyof TableRules, Rule][]) {
+      const role = ROLE_OF[kind];
+      const name = `${table}_${kind}`;
+      if (typeof rule === 'string') {
+        statements.push(`CREATE POLICY ${name} ON ${t} FOR ALL TO ${role} USING (${rule}) WITH CHECK (${rule})`);
+        continue;
+      }
+      if (rule.read) statements.push(`CREATE POLICY ${name}_read ON ${t} FOR SELECT TO ${role} USING (${rule.read})`);
+      if (rule.write) {
+        statements.push(`CREATE POLICY ${name}_insert ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.write})`);
+        statements.push(`CREATE POLICY ${name}_update ON ${t} FOR UPDATE TO ${role} USING (${rule.write}) WITH CHECK (${rule.write})`);
+        statements.push(`CREATE POLICY ${name}_delete ON ${t} FOR DELETE TO ${role} USING (${rule.write})`);
+      }
+      if (rule.insert) statements.push(`CREATE POLICY ${name}_append ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.insert})`);
+    }
+    return { table, statements };
+  });
+}
+
+/**
+ * Makes the database's policies those of `RLS_TABLES`, after the migrations at every start.
+ * Policies are derived from code like a view, not frozen in a migration: a rule edited here
+ * reaches every database, and a migration never runs rules that name columns a later one adds.
+ * Skipped when the stored hash matches; serialised between processes by an advisory lock;
+ * one transaction, so no caller ever meets a table without its policies.
+ */
+export async function syncPolicies(ds: DataSource): Promise<'unchanged' | 'updated'> {
+  const tables = policyStatements();
+  const hash = createHash('sha256').update(JSON.stringify(tables)).digest('hex');
+  return ds.transaction(async (m) => {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('streetgrid:rls'))`);
+    const [row]: { hash: string }[] = await m.query(`SELECT hash FROM rls_state WHERE id = 1`);
+    if (row?.hash === hash) return 'unchanged';
+    for (const { table, statements } of tables) {
+      const existing: { policyname: string }[] = await m.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`, [table]);
+      for (const p of existing) await m.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
+      for (const sql of statements) await m.query(sql);
+    }
+    await m.query(`INSERT INTO rls_state (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, at = now()`, [hash]);
+    return 'updated';
+  });
+}

@@ -1,0 +1,237 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * The database as one caller sees it: an EntityManager whose every statement runs inside a
+ * transaction that first switched to the caller's PostgreSQL role and settings, so the
+ * row-level security policies decide what it reads and writes. Services take a `Db` and
+ * never know whether it is a request's session or the system's DataSource manager.
+ */
+export type Db = EntityManager;
+
+/** A PostgreSQL role the API switches to for a caller, and the settings its policies read (`sg.*`). */
+export interface DbIdentity {
+  role: string;
+  settings: Record<string, string>;
+}
+
+/** The transaction control statements TypeORM issues (startTransaction, commitTransaction, rollbackTransaction). */
+const START = /^\s*START TRANSACTION\s*$/i;
+const COMMIT = /^\s*COMMIT\s*$/i;
+const ROLLBACK = /^\s*ROLLBACK\s*$/i;
+/** current transaction is aborted: a read-only transaction is reopened and the statement tried once more. */
+const ABORTED = '25P02';
+
+const sessionOf = new WeakMap<QueryRunner, DbSession>();
+/** Marks the async work that runs inside `DbSession.system`, so other work on the session waits for it. */
+const systemWork = new AsyncLocalStorage<DbSession>();
+
+/**
+ * One caller's connection, held from its first statement to `end()`. The invariant: from
+ * the first statement on, the connection is always inside a transaction that began with
+ * `SET LOCAL ROLE <viewer role>` and the viewer's settings. Reads share one READ ONLY
+ * transaction (a write outside a transaction fails loudly); `manager.transaction(work)`
+ * (and `inTransaction`) runs a READ WRITE transaction with the same identity; every
+ * transaction boundary is rewritten so that the next configured transaction opens in the
+ * same message, so no statement ever runs between them as the connection's own user.
+ * `end()` rolls back the read transaction and returns the connection to the pool (all
+ * settings were LOCAL, so nothing of the caller stays on it); the session may be used
+ * again afterwards (a subscription ends it after each event it delivers).
+ */
+export class DbSession {
+  readonly manager: EntityManager;
+  private readonly qr: QueryRunner;
+  private mode: 'idle' | 'read' | 'write' = 'idle';
+  private poisoned = false;
+  private opening: Promise<unknown> | null = null;
+  /** While `system()` or `elevated()` runs: other statements of this session wait for it. */
+  private exclusive: Promise<unknown> | null = null;
+  private readonly configure: string;
+  /** Statements go to the connection one after another, in the order they were issued (transaction control included). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    ds: DataSource,
+    readonly identity: DbIdentity,
+  ) {
+    this.configure = settingsSql(identity);
+    this.qr = ds.createQueryRunner();
+    this.manager = this.qr.manager;
+    sessionOf.set(this.qr, this);
+    const run = this.qr.query.bind(this.qr) as RunQuery;
+    this.qr.query = ((sql: string, parameters?: unknown[], structured?: boolean) => this.query(run, sql, parameters, structured)) as QueryRunner['query'];
+  }
+
+  /** The session behind a manager, if the manager belongs to one (else it is the system's). */
+  static of(m: EntityManager): DbSession | undefined {
+    return m.queryRunner ? sessionOf.get(m.queryRunner) : undefined;
+  }
+
+  private async query(run: RunQuery, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (this.exclusive && systemWork.getStore() !== this) await this.exclusive.catch(() => {});
+    if (START.test(sql)) return this.control(this.mode === 'read' ? `COMMIT; START TRANSACTION; ${this.configure}` : `START TRANSACTION; ${this.configure}`, 'write');
+    if (COMMIT.test(sql) && this.mode === 'write') return this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+    if (ROLLBACK.test(sql) && this.mode === 'write') return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+    if (this.mode === 'idle' || this.poisoned) await this.open();
+    try {
+      return await this.serially(() => run(sql, parameters, structured));
+    } catch (error) {
+      if (this.mode !== 'read') throw error;
+      this.poisoned = true;
+      if (codeOf(error) !== ABORTED) throw error;
+      await this.open();
+      return this.serially(() => run(sql, parameters, structured));
+    }
+  }
+
+  /** Runs `statement` once every statement issued before it has finished. */
+  private serially<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(statement, statement);
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  /** Opens (or, after a failed statement, reopens) the shared read-only transaction. */
+  private open(): Promise<unknown> {
+    this.opening ??= this.control(
+      this.mode === 'idle' ? `START TRANSACTION READ ONLY; ${this.configure}` : `ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`,
+      'read',
+    ).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  /** Sends transaction control straight to the connection (one message, in order with every other statement; not counted as a statement of the caller). */
+  private async control(sql: string, mode: 'read' | 'write'): Promise<void> {
+    this.mode = mode;
+    this.poisoned = false;
+    await this.serially(async () => (await this.connection()).query(sql));
+  }
+
+  private async connection(): Promise<PoolClient> {
+    return (await this.qr.connect()) as PoolClient;
+  }
+
+  /**
+   * Work as the system (the connection's own user, which the policies let see everything),
+   * for what is not one caller's view: signing in, routing a point to the grid that covers
+   * it. Runs in its own READ WRITE transaction; other statements of the session wait.
+   */
+  async system<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive.catch(() => {});
+    const q = this.qr as unknown as TransactionState;
+    const done = systemWork.run(this, async () => {
+      await this.control(this.mode === 'read' ? 'COMMIT; START TRANSACTION' : 'START TRANSACTION', 'write');
+      // TypeORM turns a transaction inside the work into a savepoint of this one.
+      [q.isTransactionActive, q.transactionDepth] = [true, 1];
+      try {
+        const result = await work(this.manager);
+        await this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+        return result;
+      } catch (error) {
+        await this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+        throw error;
+      } finally {
+        [q.isTransactionActive, q.transactionDepth] = [false, 0];
+      }
+    });
+    this.exclusive = done;
+    try {
+      return await done;
+    } finally {
+      this.exclusive = null;
+    }
+  }
+
+  /**
+   * Reads as the system inside the caller's current transaction (`SET LOCAL ROLE NONE`,
+   * then back): for lookups that are not the caller's view of the data but a rule the
+   * street applies to it, such as which small grid covers the point of a report or which
+   * helpers are within reach of a need. Other statements of the session wait meanwhile.
+   */
+  async elevated<T>(work: () => Promise<T>): Promise<T> {
+    if (systemWork.getStore() === this) return work();
+    while (this.exclusive) await this.exclusive.catch(() => {});
+    const done = systemWork.run(this, async () => {
+      if (this.mode === 'idle' || this.poisoned) await this.open();
+      await this.serially(async () => (await this.connection()).query('SET LOCAL ROLE NONE'));
+      try {
+        return await work();
+      } finally {
+        // After a failed statement the transaction is aborted: its rollback (rewritten to reopen as the caller) restores the role.
+        await this.serially(async () => (await this.connection()).query(`SET LOCAL ROLE ${this.identity.role}`)).catch(() => (this.poisoned = this.mode === 'read'));
+      }
+    });
+    this.exclusive = done;
+    try {
+      return await done;
+    } finally {
+      this.exclusive = null;
+    }
+  }
+
+  /** Ends the open transaction and returns the connection to the pool. The session can be used again. */
+  async end(): Promise<void> {
+    await this.opening?.catch(() => {});
+    await this.tail;
+    const internals = this.qr as unknown as { databaseConnection?: PoolClient; databaseConnectionPromise?: Promise<PoolClient>; isReleased: boolean };
+    if (!internals.databaseConnection) return;
+    let broken: unknown;
+    if (this.mode !== 'idle') await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
+    this.mode = 'idle';
+    this.poisoned = false;
+    const q = this.qr as unknown as TransactionState & { releasePostgresConnection(err?: unknown): Promise<void> };
+    // A connection whose rollback failed is destroyed rather than pooled.
+    await q.releasePostgresConnection(broken);
+    // TypeORM would refuse the runner from now on; a session reconnects on its next statement instead.
+    internals.isReleased = false;
+    internals.databaseConnection = undefined;
+    internals.databaseConnectionPromise = undefined;
+    q.transactionDepth = 0;
+    q.isTransactionActive = false;
+  }
+}
+
+type RunQuery = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+/** TypeORM's own record of the transaction it thinks is open (protected fields of the query runner). */
+interface TransactionState {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+}
+
+/** `SELECT set_config(…)` for the role and every setting, local to the transaction. */
+function settingsSql(identity: DbIdentity): string {
+  const pairs: [string, string][] = [['role', identity.role], ...Object.entries(identity.settings)];
+  return `SELECT ${pairs.map(([k, v]) => `set_config(${literal(k)}, ${literal(v)}, true)`).join(', ')}`;
+}
+
+/** A SQL string literal (standard_conforming_strings is on in every supported server). */
+function literal(value: string): string {
+  if (value.includes('\0')) throw new Error('a setting may not contain NUL');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e.driverError?.code ?? e.code;
+}
+
+/**
+ * Runs `work` (which uses `db` itself) as the system when `db` is a caller's session (see
+ * `DbSession.elevated`); on the system's own manager it simply runs.
+ */
+export function elevated<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const session = DbSession.of(db);
+  return session ? session.elevated(work) : work();
+}
+
+/** Runs `work` with a session of its own as `identity`, ended (connection returned) afterwards. */
+export async function withSession<T>(ds: DataSource, identity: DbIdentity, work: (db: Db) => Promise<T>): Promise<T> {
+  const session = new DbSession(ds, identity);
+  try {
+    return await work(session.manager);
+  } finally {
+    await session.end();
+  }
+}

@@ -1,0 +1,188 @@
+import { graphql } from '../../graphql/generated';
+
+/** Page size for open cases per status (the map and the leader's list). */
+export const OPEN_PAGE = 200;
+
+/**
+ * Open cases, one aliased `cases` per open status (the API filters one status at a time):
+ * `s_<STATUS>` a page of cases and the total, `o_<STATUS>` the overdue total, `today` how many
+ * were reported since `since`. The caller's scope decides which cases: the whole street for
+ * the command centre, a leader's grids for a leader. The aliases follow OPEN_STATUSES
+ * (operations.test.ts checks it).
+ */
+export const OPEN_CASES_QUERY = graphql(`
+  query OpenCases($first: Int!, $since: DateTime!) {
+    s_REPORTED: cases(status: REPORTED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_REPORTED: cases(status: REPORTED, overdue: true, first: 1) { totalCount }
+    s_FILED: cases(status: FILED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_FILED: cases(status: FILED, overdue: true, first: 1) { totalCount }
+    s_DISPATCHED: cases(status: DISPATCHED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_DISPATCHED: cases(status: DISPATCHED, overdue: true, first: 1) { totalCount }
+    s_IN_PROGRESS: cases(status: IN_PROGRESS, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_IN_PROGRESS: cases(status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
+    s_HANDLED: cases(status: HANDLED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_HANDLED: cases(status: HANDLED, overdue: true, first: 1) { totalCount }
+    s_ESCALATED: cases(status: ESCALATED, first: $first) { totalCount nodes { ...CaseSummary } }
+    o_ESCALATED: cases(status: ESCALATED, overdue: true, first: 1) { totalCount }
+    today: cases(from: $since, first: 1) { totalCount }
+  }
+`);
+
+/** Open and overdue cases in a grid's subtree (aliased as OPEN_CASES_QUERY's), with its indicators over `from`–`to`. */
+export const GRID_CASE_FACTS_QUERY = graphql(`
+  query GridCaseFacts($gridId: ID!, $from: DateTime!, $to: DateTime!) {
+    s_REPORTED: cases(gridId: $gridId, status: REPORTED, first: 1) { totalCount }
+    o_REPORTED: cases(gridId: $gridId, status: REPORTED, overdue: true, first: 1) { totalCount }
+    s_FILED: cases(gridId: $gridId, status: FILED, first: 1) { totalCount }
+    o_FILED: cases(gridId: $gridId, status: FILED, overdue: true, first: 1) { totalCount }
+    s_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, first: 1) { totalCount }
+    o_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, overdue: true, first: 1) { totalCount }
+    s_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, first: 1) { totalCount }
+    o_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
+    s_HANDLED: cases(gridId: $gridId, status: HANDLED, first: 1) { totalCount }
+    o_HANDLED: cases(gridId: $gridId, status: HANDLED, overdue: true, first: 1) { totalCount }
+    s_ESCALATED: cases(gridId: $gridId, status: ESCALATED, first: 1) { totalCount }
+    o_ESCALATED: cases(gridId: $gridId, status: ESCALATED, overdue: true, first: 1) { totalCount }
+    indicators: caseIndicators(gridId: $gridId, from: $from, to: $to) {
+      ...CaseIndicators
+    }
+  }
+`);
+
+/** The newest events in scope, newest first: the feed before the subscription continues after the first one. */
+export const RECENT_CASE_EVENTS_QUERY = graphql(`
+  query RecentCaseEvents($first: Int!) {
+    recentCaseEvents(first: $first) {
+      ...CaseFeedEvent
+    }
+  }
+`);
+
+export const CASE_UPDATES_SUBSCRIPTION = graphql(`
+  subscription CaseUpdates($after: ID) {
+    caseUpdates(after: $after) {
+      ...CaseFeedEvent
+    }
+  }
+`);
+
+export const CASE_QUERY = graphql(`
+  query Case($id: ID!) {
+    case(id: $id) {
+      ...CaseSummary
+      feedback
+      photos
+      pendingExtension {
+        eventId
+        until
+        reason
+        requestedBy
+        requestedAt
+      }
+      timeline {
+        id
+        type
+        at
+        actorName
+        actorRole
+        toStatus
+        note
+      }
+    }
+  }
+`);
+
+export const CASE_CATEGORIES_QUERY = graphql(`
+  query CaseCategories {
+    caseCategories {
+      code
+      nameZh
+      nameEn
+    }
+  }
+`);
+
+export const LARGE_GRID_IDS_QUERY = graphql(`
+  query LargeGridIds {
+    grids(level: LARGE, first: 100) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+
+export const CASE_INDICATORS_QUERY = graphql(`
+  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {
+    caseIndicators(gridId: $gridId, from: $from, to: $to) {
+      ...CaseIndicators
+    }
+  }
+`);
+
+export const REPORT_CASE_MUTATION = graphql(`
+  mutation ReportCase($input: ReportCaseInput!) {
+    reportCase(input: $input) {
+      created
+      case {
+        ...CaseSummary
+      }
+    }
+  }
+`);
+
+export const FILE_CASE = graphql(`
+  mutation FileCase($id: ID!, $version: Int!) {
+    fileCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DISPATCH_CASE = graphql(`
+  mutation DispatchCase($id: ID!, $version: Int!) {
+    dispatchCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const START_CASE = graphql(`
+  mutation StartCase($id: ID!, $version: Int!) {
+    startCase(id: $id, version: $version) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const HANDLE_CASE = graphql(`
+  mutation HandleCase($id: ID!, $version: Int!, $feedback: String!, $photos: [String!]) {
+    handleCase(id: $id, version: $version, feedback: $feedback, photos: $photos) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const REQUEST_EXTENSION = graphql(`
+  mutation RequestCaseExtension($id: ID!, $version: Int!, $until: DateTime!, $reason: String!) {
+    requestCaseExtension(id: $id, version: $version, until: $until, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DECLINE_EXTENSION = graphql(`
+  mutation DeclineCaseExtension($id: ID!, $version: Int!, $reason: String!) {
+    declineCaseExtension(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const EXTEND_CASE = graphql(`
+  mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
+    extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);

@@ -1,0 +1,126 @@
+import type { Client } from 'graphql-ws';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BBox, LngLat } from '../../graphql/types';
+import { GridMap, type MapSelection } from '../../map/GridMap';
+import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
+import type { MapTheme } from '../../map/style';
+import { CasePanel } from '../../domain/cases/CasePanel';
+import { GridCaseFacts } from '../../domain/cases/GridCaseFacts';
+import { countsOf } from '../../domain/cases/kpi';
+import { useCaseStream } from '../../domain/cases/useCaseStream';
+import { useCategories } from '../../domain/cases/useCategories';
+import { useIndicators } from '../../domain/cases/useIndicators';
+import { GridChainPanel } from '../../domain/grids/GridChainPanel';
+import { useGridAt } from '../../domain/grids/useGridAt';
+import { LayersStatus } from '../../domain/grids/LayersStatus';
+import { useGridLayers } from '../../domain/grids/useGridLayers';
+import { ServiceToggles } from '../../domain/services/ServiceToggles';
+import { countServiceLayers, type ServiceLayer } from '../../domain/services/serviceMap';
+import { useServiceMap } from '../../domain/services/useServiceMap';
+import { CaseFeed } from './CaseFeed';
+import { ExtensionReview } from './ExtensionReview';
+import { KpiBand } from '../../domain/cases/KpiBand';
+import { SearchBox } from './SearchBox';
+import { useTour } from './useTour';
+
+/** The service layers the wall screen offers (both off at first). */
+const WALL_SERVICE_LAYERS: readonly ServiceLayer[] = ['OVERDUE_VISIT', 'OPEN_WISH'];
+
+const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
+
+/** The command centre's wall screen: KPI band, search, the street map with live case pins, the live feed, grid and case panels. */
+export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Client; getToken: () => string | null }) {
+  const layers = useGridLayers();
+  const stream = useCaseStream(ws);
+  const indicators = useIndicators(null);
+  const { nameOf } = useCategories();
+  const [picked, setPicked] = useState<LngLat | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<BBox | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const { t } = useTranslation();
+  const [touring, setTouring] = useState(false);
+  const tourStop = useTour(touring, setFocus);
+  const findGridCode = useCallback(
+    (name: string) => {
+      const hit = map?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER }).find((f) => String(f.properties.name).includes(name));
+      return hit ? String(hit.properties.code) : null;
+    },
+    [map],
+  );
+  const { lookup, retry } = useGridAt(picked);
+  const services = useServiceMap(null, null, 0, true);
+  const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
+  const [servicesShown, setServicesShown] = useState<ReadonlySet<ServiceLayer>>(() => new Set());
+  const toggleService = useCallback((layer: ServiceLayer) => {
+    setServicesShown((shown) => {
+      const next = new Set(shown);
+      if (!next.delete(layer)) next.add(layer);
+      return next;
+    });
+  }, []);
+  const kpis = { ...countsOf(stream.counts), ...indicators };
+
+  const selection = useMemo<MapSelection[]>(
+    () => (lookup.status === 'ready' ? lookup.grids.map(({ id, level }) => ({ id, level })) : []),
+    [lookup],
+  );
+  const pick = useCallback((point: LngLat) => {
+    setCaseId(null);
+    setPicked(point);
+  }, []);
+  const openCase = useCallback((id: string) => {
+    setPicked(null);
+    setCaseId(id);
+  }, []);
+  const closePanel = useCallback(() => setPicked(null), []);
+
+  return (
+    <>
+      <div className="toolbar">
+        <KpiBand kpis={kpis} />
+        <SearchBox
+          onGrid={(bbox) => {
+            setTouring(false);
+            setFocus(bbox);
+          }}
+          onCase={openCase}
+          findGridCode={findGridCode}
+        />
+        <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
+          {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
+        </button>
+        <ServiceToggles layers={WALL_SERVICE_LAYERS} counts={serviceCounts} shown={servicesShown} onToggle={toggleService} />
+        <LayersStatus layers={layers} />
+      </div>
+      <main className="app__main">
+        <GridMap
+          theme={theme}
+          layers={layers.status === 'ready' ? layers.data : null}
+          picked={picked}
+          selection={selection}
+          onPick={pick}
+          getToken={getToken}
+          pins={stream.pins}
+          onCaseClick={openCase}
+          focus={focus}
+          onMap={setMap}
+          services={services}
+          servicesShown={servicesShown}
+        />
+        <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
+        {caseId && (
+          <CasePanel
+            id={caseId}
+            onClose={() => setCaseId(null)}
+            liveVersion={stream.store.get(caseId)?.summary.version}
+            actions={(c, reload) => <ExtensionReview c={c} reload={reload} onChanged={stream.merge} />}
+          />
+        )}
+        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}
+      </main>
+    </>
+  );
+}
