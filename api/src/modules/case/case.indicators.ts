@@ -1,8 +1,7 @@
 import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
+import { UUID } from '../../graphql/validate';
 import type { CaseIndicators } from './case.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * 考核指标 over the cases of a grid's subtree (any level) reported in [from, to):

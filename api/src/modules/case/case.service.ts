@@ -6,6 +6,7 @@ import { paginate } from '../../graphql/connection';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
+import { text, UUID } from '../../graphql/validate';
 import type { CaseBus } from './case.bus';
 import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
 import { appendEvent, escalationGrid, EVENT_COLUMNS } from './case.events';
@@ -18,7 +19,6 @@ import type { CaseConnection, ReportCaseResult } from './case.type';
 export const DUPLICATE_RADIUS_M = 50;
 const MAX_PHOTOS = 5;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONSTRAINT_FIELDS = {
   case_client_key_key: 'input.clientKey',
@@ -304,13 +304,6 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
 function checkActor(actor: Actor): void {
   if (!Object.values(ActorRole).includes(actor.role)) throw badInput('actor.role', 'is not a role');
   text(actor.name, 'actor.name', 100);
-}
-
-/** A trimmed, non-empty string of at most `max` characters. */
-function text(value: string, field: string, max: number): string {
-  const t = value.trim();
-  if (!t || t.length > max) throw badInput(field, `must be 1 to ${max} characters`);
-  return t;
 }
 
 function decodePhotos(photos: string[] | null | undefined, field: string): Buffer[] {
