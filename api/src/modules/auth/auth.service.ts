@@ -4,7 +4,7 @@ import type { Db } from '../../db/session';
 import { badInput, notFound } from '../../graphql/errors';
 import { hashPassword, verifyPassword } from './password';
 import type { Scope } from './scope';
-import { ACCESS_TTL_S, newSecret, REFRESH_TTL_S, sha256, signAccessToken, verifyAccessToken } from './tokens';
+import { ACCESS_TTL_S, newSecret, readAccessToken, REFRESH_TTL_S, sha256, signAccessToken } from './tokens';
 import { DEPARTMENT_SCOPES, type DepartmentScope, type UserRole, type Viewer, ANONYMOUS, actorLabel } from './viewer';
 import type { ApiKeyInfo, AuthPayload, CreateApiKeyInput, Me } from './auth.types';
 
@@ -90,16 +90,41 @@ export class AuthService {
    * refused (401), never downgraded to anonymous silently.
    */
   async viewerFrom(authorization: string | undefined, apiKeyHeader?: string): Promise<Viewer> {
+    return (await this.credentialFrom(authorization, apiKeyHeader)).viewer;
+  }
+
+  /**
+   * As `viewerFrom`, with the moment the credential stops working (a bearer token's expiry;
+   * null for API keys and anonymous): a websocket is closed then.
+   */
+  async credentialFrom(authorization: string | undefined, apiKeyHeader?: string): Promise<{ viewer: Viewer; expiresAt: number | null }> {
     const [scheme, value] = (authorization ?? '').split(/\s+/, 2);
     const apiKey = apiKeyHeader ?? (/^apikey$/i.test(scheme) ? value : undefined);
-    if (apiKey) return this.departmentViewer(apiKey);
-    if (!authorization) return ANONYMOUS;
+    if (apiKey) return { viewer: await this.departmentViewer(apiKey), expiresAt: null };
+    if (!authorization) return { viewer: ANONYMOUS, expiresAt: null };
     if (!/^bearer$/i.test(scheme) || !value) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
-    const userId = await verifyAccessToken(value, this.secret);
-    if (!userId) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
-    const user = await this.loadUser(this.ds.manager, 'u.id = $1', userId);
+    const token = await readAccessToken(value, this.secret);
+    if (!token) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
+    const user = await this.loadUser(this.ds.manager, 'u.id = $1', token.userId);
     if (!user || user.disabled) throw unauthenticated('the account is disabled');
-    return toViewer(user);
+    return { viewer: toViewer(user), expiresAt: token.expiresAt };
+  }
+
+  /**
+   * For each viewer, whether their account still stands: a user not disabled (nor
+   * deleted), an API key not revoked. Two statements whatever the number of viewers;
+   * long-lived connections ask it periodically.
+   */
+  async stillValid(viewers: readonly Viewer[]): Promise<boolean[]> {
+    const userIds = viewers.flatMap((v) => (v.kind === 'user' ? [v.id] : []));
+    const keyIds = viewers.flatMap((v) => (v.kind === 'department' ? [v.keyId] : []));
+    const users = new Set<string>(
+      userIds.length ? (await this.ds.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [userIds])).map((r: { id: string }) => r.id) : [],
+    );
+    const keys = new Set<string>(
+      keyIds.length ? (await this.ds.query(`SELECT id FROM api_key WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [keyIds])).map((r: { id: string }) => r.id) : [],
+    );
+    return viewers.map((v) => (v.kind === 'user' ? users.has(v.id) : v.kind === 'department' ? keys.has(v.keyId) : true));
   }
 
   private async departmentViewer(key: string): Promise<Viewer> {
