@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, type ParseOptions, Source, TokenKind, type ValidationRule } from 'graphql';
 
 /** The largest request body (HTTP) or message (websocket) a client may send. */
-export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /**
  * What one GraphQL document may ask, and how errors about it read: the one definition both

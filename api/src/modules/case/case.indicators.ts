@@ -1,6 +1,6 @@
 import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
-import { UUID } from '../../graphql/validate';
+import { uuid } from '../../graphql/validate';
 import type { CaseIndicators } from './case.type';
 
 /**
@@ -20,7 +20,7 @@ export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
   async forGrid(gridId: string, from: Date, to: Date): Promise<CaseIndicators> {
-    if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');
     const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
     if (!grid) throw badInput('gridId', 'no such grid');
