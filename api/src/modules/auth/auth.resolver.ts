@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { requireCan } from './policy';
 import type { Context } from '../../graphql/context';
 import { decodeCursor, pageSize } from '../../graphql/connection';
 import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, PersonalDataAccess } from './auth.types';
@@ -22,19 +23,19 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKey, { description: "A department's API key with scopes and a rate limit; the key is shown once" })
   createApiKey(@Ctx() ctx: Context, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    ctx.scope.requireStreetAdmin('create API keys');
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
     return ctx.auth.createApiKey(ctx.db, input);
   }
 
   @Mutation(() => ApiKeyInfo)
   revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiKeyInfo> {
-    ctx.scope.requireStreetAdmin('revoke API keys');
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
     return ctx.auth.revokeApiKey(ctx.db, id);
   }
 
   @Query(() => [ApiKeyInfo])
   apiKeys(@Ctx() ctx: Context): Promise<ApiKeyInfo[]> {
-    ctx.scope.requireStreetAdmin('list API keys');
+    requireCan(ctx.scope.viewer, 'MANAGE_API_KEYS');
     return ctx.auth.apiKeys(ctx.db);
   }
 
@@ -45,7 +46,7 @@ export class AuthResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<PersonalDataAccess[]> {
-    ctx.scope.requireStreetAdmin('read the personal-data audit log');
+    requireCan(ctx.scope.viewer, 'READ_AUDIT_LOG');
     const before = decodeCursor(after);
     const rows: { id: string; at: Date; actor: string; actor_role: string; resident_id: string; fields: string[]; reason: string }[] = await ctx.db.query(
       `SELECT id::text, at, actor, actor_role, resident_id, fields, reason FROM personal_data_access

@@ -71,20 +71,16 @@ export class Scope {
         case 'Grid':
           return { sql: IN_PATHS(`${alias}.path`), params };
         case 'Building':
-          return { sql: `EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')})`, params };
+        case 'Household':
+        case 'Resident':
+          // Each carries its small grid's path (kept by triggers).
+          return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'Case':
         case 'ServiceNeed':
         case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'PartyOrganization':
           return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
-        case 'Household':
-          return { sql: `EXISTS (SELECT 1 FROM building sb JOIN grid sg ON sg.id = sb.grid_id WHERE sb.id = ${alias}.building_id AND ${IN_PATHS('sg.path')})`, params };
-        case 'Resident':
-          return {
-            sql: `EXISTS (SELECT 1 FROM household sh JOIN building sb ON sb.id = sh.building_id JOIN grid sg ON sg.id = sb.grid_id WHERE sh.id = ${alias}.household_id AND ${IN_PATHS('sg.path')})`,
-            params,
-          };
         case 'ServiceMatch':
           return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
         case 'ServiceRegistration':
@@ -156,22 +152,6 @@ export class Scope {
   /** Refuses anonymous callers. */
   requireSignedIn(): void {
     if (!this.isSignedIn) throw forbidden('sign in first (a bearer token or a department API key)');
-  }
-
-  /** Street admins only: shaping grids, keys and users. */
-  requireStreetAdmin(what: string): void {
-    if (!(this.viewer.kind === 'user' && this.viewer.role === 'STREET_ADMIN')) throw forbidden(`only a street admin may ${what}`);
-  }
-
-  /**
-   * Writing inside a grid: a street admin anywhere; a grid leader inside the subtrees
-   * they lead (`path` is the grid's ltree path).
-   */
-  requireWriteIn(path: string, what: string): void {
-    const v = this.viewer;
-    if (v.kind === 'user' && v.role === 'STREET_ADMIN') return;
-    if (v.kind === 'user' && v.role === 'GRID_LEADER' && v.gridPaths.some((p) => path === p || path.startsWith(`${p}.`))) return;
-    throw forbidden(`you may not ${what} in this grid`);
   }
 
   /** Unmasked phones and ID numbers: street admins, leaders (in scope), departments with `Resident:personal`. */

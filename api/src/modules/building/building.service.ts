@@ -1,4 +1,5 @@
 import type { Db } from '../../db/session';
+import { requireCan } from '../auth/policy';
 import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, missing, notFound } from '../../graphql/errors';
@@ -42,11 +43,13 @@ export class BuildingService {
   }
 
   async create(input: CreateBuildingInput): Promise<Building> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     const fields = checkFields(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const footprint = await checkPolygonal(m, input.footprint, 'input.footprint');
       const grid = await checkInSmallGrid(m, footprint, input.gridId, this.scope.seesEverything('Grid'));
-      this.scope.requireWriteIn(grid.path, 'add buildings');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path: grid.path });
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO building (grid_id, code, name, address, floors, units, footprint, centroid)
          SELECT $1, $2, $3, $4, $5, $6, g, ST_PointOnSurface(g)
@@ -59,12 +62,14 @@ export class BuildingService {
   }
 
   async update(id: string, input: UpdateBuildingInput): Promise<Building> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     const fields = checkFields(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :id', { id }).getOne();
       if (!building) throw notFound('Building', id);
       const { path } = await m.getRepository(Grid).findOneByOrFail({ id: building.gridId });
-      this.scope.requireWriteIn(path, 'change buildings');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path });
       if (building.version !== input.version) throw conflict('Building', id, input.version, building.version);
       let footprint: string | null = null;
       if (input.footprint != null) {

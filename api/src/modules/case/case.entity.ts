@@ -126,6 +126,10 @@ export class Case {
   @Column('text', { name: 'reporter_name', nullable: true })
   reporterName!: string | null;
 
+  /** The account that reported it (not published: it decides who may rate and who sees it). */
+  @Column('uuid', { name: 'reporter_user_id', nullable: true })
+  reporterUserId!: string | null;
+
   @Field(() => [String], { description: 'Content hashes (sha256) of the photos in storage' })
   @Column('text', { array: true })
   photos!: string[];

@@ -23,6 +23,8 @@ registerEnumType(ActorRole, {
 export interface Actor {
   role: ActorRole;
   name: string;
+  /** The account acting, when a person signed in (never recorded as the name). */
+  userId?: string | null;
 }
 
 /** The scheduler acts as SYSTEM; no client can claim it. */

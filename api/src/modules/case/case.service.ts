@@ -1,5 +1,6 @@
 import type { Db } from '../../db/session';
 import { elevated } from '../../db/session';
+import { isReporter } from '../auth/policy';
 import { applyScope, type Scope } from '../auth/scope';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { EntityManager } from 'typeorm';
@@ -180,6 +181,7 @@ export class CaseService {
       const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
       if (!c) throw notFound('Case', id);
       if (c.version !== version) throw conflict('Case', id, version, c.version);
+      if (action === 'RATE' && !isReporter(actor.userId, c.reporterUserId)) throw forbidden('only the person who reported a case rates it');
       if (!rule.from.includes(c.status)) {
         throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: c.status });
       }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/session';
+import { requireCan } from '../auth/policy';
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode } from '@streetgrid/geo';
 import type { EntityManager } from 'typeorm';
 import { decodeCursor, pageSize, toConnection } from '../../graphql/connection';
@@ -76,7 +77,7 @@ export class GridService {
   }
 
   async create(input: CreateGridInput): Promise<Grid> {
-    this.scope.requireStreetAdmin('create grids');
+    requireCan(this.scope.viewer, 'SHAPE_GRIDS');
     const name = checkName(input.name, 'input.name');
     const code = parseCode(input.code, input.level);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
@@ -101,7 +102,7 @@ export class GridService {
   }
 
   async update(id: string, input: UpdateGridInput): Promise<Grid> {
-    this.scope.requireStreetAdmin('change grids');
+    requireCan(this.scope.viewer, 'SHAPE_GRIDS');
     const name = input.name == null ? undefined : checkName(input.name, 'input.name');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const grid = await m.getRepository(Grid).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/session';
+import { requireCan } from '../auth/policy';
 import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, missing, notFound } from '../../graphql/errors';
@@ -40,12 +41,14 @@ export class HouseholdService {
   }
 
   async create(input: CreateHouseholdInput): Promise<Household> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     checkSize(input.size);
     const room = checkName(input.room, 'input.room');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).findOneBy({ id: input.buildingId });
       if (!building) throw missing('input.buildingId', 'building', this.scope.seesEverything('Building'));
-      this.scope.requireWriteIn(await gridPathOfBuilding(m, building.id), 'add households');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, building.id) });
       if (!(input.unit >= 1 && input.unit <= building.units)) throw badInput('input.unit', `must be from 1 to ${building.units}`);
       const address = input.address ? checkName(input.address, 'input.address') : `${building.address} ${input.unit}单元 ${room}室`;
       const [{ id }]: { id: string }[] = await m.query(
@@ -57,12 +60,14 @@ export class HouseholdService {
   }
 
   async update(id: string, input: UpdateHouseholdInput): Promise<Household> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     if (input.size != null) checkSize(input.size);
     const address = input.address == null ? null : checkName(input.address, 'input.address');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).createQueryBuilder('h').setLock('pessimistic_write').where('h.id = :id', { id }).getOne();
       if (!household) throw notFound('Household', id);
-      this.scope.requireWriteIn(await gridPathOfBuilding(m, household.buildingId), 'change households');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, household.buildingId) });
       if (household.version !== input.version) throw conflict('Household', id, input.version, household.version);
       await m.query(
         `UPDATE household SET size = coalesce($2, size), tags = coalesce($3, tags), address = coalesce($4, address),

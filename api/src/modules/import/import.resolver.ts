@@ -1,4 +1,5 @@
 import { checkNesting, GeoInputError, parseCrs, type Crs } from '@streetgrid/geo';
+import { requireCan } from '../auth/policy';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
@@ -30,7 +31,7 @@ export class ImportResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true, description: 'Only report (the default)' }) dryRun: boolean,
     @Arg('crs', () => String, { nullable: true, description: 'WGS84 (assumed when absent), GCJ02 (AMap/Tencent) or BD09 (Baidu)' }) crs?: string,
   ): Promise<ImportReportType> {
-    ctx.scope.requireStreetAdmin('import grids and buildings');
+    requireCan(ctx.scope.viewer, 'IMPORT');
     let parsed: Crs | undefined;
     try {
       parsed = crs == null ? undefined : parseCrs(crs);

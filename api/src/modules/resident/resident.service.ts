@@ -1,4 +1,5 @@
 import type { Db } from '../../db/session';
+import { requireCan } from '../auth/policy';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, missing, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
@@ -46,13 +47,15 @@ export class ResidentService {
   }
 
   async create(input: CreateResidentInput): Promise<Resident> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     const name = checkName(input.name, 'input.name');
     checkPersonal(input);
     if (!(input.birthYear >= 1900 && input.birthYear <= new Date().getFullYear())) throw badInput('input.birthYear', 'must be a year from 1900 to now');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).findOneBy({ id: input.householdId });
       if (!household) throw missing('input.householdId', 'household', this.scope.seesEverything('Household'));
-      this.scope.requireWriteIn(await gridPathOfBuilding(m, household.buildingId), 'add residents');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, household.buildingId) });
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO resident (household_id, name, gender, birth_year, relation, phone, id_number,
                                is_party_member, is_volunteer, is_retired_cadre, is_in_service_party_member)
@@ -67,13 +70,15 @@ export class ResidentService {
   }
 
   async update(id: string, input: UpdateResidentInput): Promise<Resident> {
+    // Who may edit at all first: an operator or a resident learns nothing from an id.
+    requireCan(this.scope.viewer, 'EDIT_PLACES');
     const name = input.name == null ? null : checkName(input.name, 'input.name');
     checkPersonal(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const resident = await m.getRepository(Resident).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!resident) throw notFound('Resident', id);
       const { buildingId } = await m.getRepository(Household).findOneByOrFail({ id: resident.householdId });
-      this.scope.requireWriteIn(await gridPathOfBuilding(m, buildingId), 'change residents');
+      requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, buildingId) });
       if (resident.version !== input.version) throw conflict('Resident', id, input.version, resident.version);
       await m.query(
         `UPDATE resident SET name = coalesce($2, name), relation = coalesce($3, relation), phone = coalesce($4, phone),

@@ -1,5 +1,6 @@
 import { badInput, forbidden } from '../../graphql/errors';
 import { intIn, text } from '../../graphql/validate';
+import { requireCan } from '../auth/policy';
 import type { Scope } from '../auth/scope';
 import { actorFor } from '../case/case.actor';
 import { type Actor, ActorRole } from '../case/case.rules';
@@ -119,6 +120,7 @@ export function nextDue(lastVisitAt: Date | null, intervalDays: number, now: Dat
  */
 export function serviceActor(scope: Scope, requested?: { role: ActorRole } | null): Actor {
   const v = scope.viewer;
+  requireCan(v, 'SERVICE_STEP');
   const role = requested?.role ?? (v.kind === 'user' && v.role === 'VOLUNTEER' ? ActorRole.VOLUNTEER : undefined);
   return actorFor(scope, role ? { role } : null);
 }
