@@ -3,10 +3,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 
 /**
  * The last word on what an error tells a client: malformed values the database refused
+<<<<<<< HEAD
  * (a non-uuid id, say) become BAD_USER_INPUT; in production any unexpected error is
  * reduced to its code, so SQL, paths and data never leak. A client's own mistake (a wrong
  * password, a bad header, invalid input) carries its message and code, never a stack trace:
  * in development only an INTERNAL_SERVER_ERROR keeps the one Apollo adds.
+=======
+ * (a non-uuid id, a NUL in a text, say) become BAD_USER_INPUT; in production any unexpected error is
+ * reduced to its code, so SQL, paths and data never leak.
+>>>>>>> transport-limits
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -15,6 +20,10 @@ export function formatError(production: boolean) {
     // Row-level security refused a write the service's own checks let through: still the caller's fault, never a 500.
     if (pgCode === '42501') {
       return { message: 'you may not change this (row-level security)', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+    }
+    // NUL in a text the validation kit did not see (it names the field; this cannot).
+    if (pgCode === '22021') {
+      return { message: 'a text contains a character the database cannot store (NUL)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if (pgCode === '22P02' || pgCode === '22003') {
       return { message: 'a value is malformed (an id that is not a uuid, or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/session';
 import { badInput } from '../../graphql/errors';
+import { uuid } from '../../graphql/validate';
 import type { CaseIndicators } from './case.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * 考核指标 over the cases of a grid's subtree (any level) reported in [from, to):
@@ -21,7 +20,7 @@ export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
   async forGrid(gridId: string, from: Date, to: Date): Promise<CaseIndicators> {
-    if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');
     const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
     if (!grid) throw badInput('gridId', 'no such grid');

@@ -125,13 +125,13 @@ export type Relation =
   | 'SIBLING'
   | 'SPOUSE';
 
-/** A new case; a retry with the same clientKey answers the case already made */
+/** A new case; a retry by the same reporter with the same clientKey answers the case already made */
 export type ReportCaseInput = {
   address?: string | null | undefined;
   buildingId?: string | number | null | undefined;
   /** Category code (see caseCategories) */
   category: string;
-  /** Idempotency key chosen by the client, unique per report */
+  /** Idempotency key chosen by the client, unique per report of one reporter (another caller’s key is theirs alone) */
   clientKey: string;
   description: string;
   lat: number;
