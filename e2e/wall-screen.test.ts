@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
 import { readConfig } from '../api/src/platform/config';
-import { jwtSecret, signAccessToken, upsertUser } from '../api/src/platform/identity';
+import { signAccessToken, upsertUser } from '../api/src/platform/identity';
+import { jwtSecret } from '../api/src/platform/config';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
 import { createApp, type App } from '../api/src/app/server';
@@ -157,7 +158,7 @@ describe('wall screen (e2e, Chromium)', () => {
     await db.dataSource.transaction((m) =>
       upsertUser(m, { login: WALL_LOGIN, displayName: '指挥中心大屏', password: WALL_PASSWORD, role: 'STREET_ADMIN', gridIds: [] }),
     );
-    app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
+    app = await createApp({ ...readConfig(process.env), databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
     origin = await app.listen();
     // History before the wall screen opens: a case reported and rejected (so no open case, no pin).
     const { reportCase: old } = await api<{ reportCase: { case: { id: string; version: number } } }>(

@@ -1,5 +1,6 @@
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { MemoryCaseBus } from '../src/platform/events/bus';
+import { MemoryBus } from '../src/platform/events/bus';
+import { CASE_EVENTS } from '../src/domains/case/case.events';
 import { runOverdueSweep } from '../src/domains/case/case.scheduler';
 import { startTestApi, type TestApi } from './harness';
 
@@ -249,9 +250,9 @@ describe('optimistic versions', () => {
 describe('overdue sweep', () => {
   it('marks overdue and escalates open cases whose deadline passed, once, under a forced clock', async () => {
     const c = await ok('fileCase', (await report({ category: 'SAFETY_HAZARD', priority: 'URGENT', lng: 120.1011, lat: 30.2511 })).case, CC);
-    const bus = new MemoryCaseBus();
+    const bus = new MemoryBus();
     const seen: string[] = [];
-    bus.subscribe((e) => seen.push(`${e.caseId}:${e.type}`));
+    bus.subscribe(CASE_EVENTS, (e) => seen.push(`${e.caseId}:${e.type}`));
     expect(await runOverdueSweep(api.db.dataSource, bus, new Date(Date.parse(c.dueAt!) - 60e3))).toBe(0);
     const swept = await runOverdueSweep(api.db.dataSource, bus, new Date(Date.parse(c.dueAt!) + 60e3));
     expect(swept).toBeGreaterThanOrEqual(1);
@@ -276,7 +277,7 @@ describe('overdue sweep in several processes', () => {
     const filed: CaseView[] = [];
     for (let i = 0; i < 6; i++) filed.push(await ok('fileCase', (await report({ category: 'ENVIRONMENT', priority: 'URGENT', lng: 120.1012 + i * 0.0001, lat: 30.2585 })).case, CC));
     const later = new Date(Math.max(...filed.map((c) => Date.parse(c.dueAt!))) + 60e3);
-    const bus = new MemoryCaseBus();
+    const bus = new MemoryBus();
     await Promise.all([runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later)]);
     const rows: { n: number }[] = await api.db.dataSource.query(
       `SELECT count(*)::int AS n FROM case_event WHERE type = 'ESCALATED' AND actor_role = 'SYSTEM' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,

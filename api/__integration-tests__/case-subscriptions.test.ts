@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
+import { signAccessToken, upsertUser } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import WebSocket from 'ws';
-import { readConfig } from '../src/platform/config';
-import { MemoryCaseBus, OrderedCaseBus } from '../src/platform/events/bus';
+import { MemoryBus, OrderedBus } from '../src/platform/events/bus';
 import type { CaseEvent } from '../src/domains/case/case.entity';
-import { EVENT_COLUMNS } from '../src/domains/case/case.events';
+import { EVENT_COLUMNS, CASE_EVENTS } from '../src/domains/case/case.events';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/app/server';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
+import { createTestDatabase, startTestApi, type TestApi, type TestDatabase, testConfig } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';
 
@@ -175,14 +175,14 @@ describe('the ordered bus', () => {
     const rows: CaseEvent[] = await api.db.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 ORDER BY case_event.id`, [last]);
     expect(rows).toHaveLength(5);
     const [a, b, c, d, e] = rows;
-    const bus = new OrderedCaseBus(new MemoryCaseBus(), api.db.dataSource, BigInt(last));
+    const bus = new OrderedBus(new MemoryBus(), CASE_EVENTS, api.db.dataSource, BigInt(last));
     const seen: string[] = [];
-    bus.subscribe((ev) => seen.push(ev.id));
-    await bus.publish([c, a]);
+    bus.subscribe(CASE_EVENTS, (ev) => seen.push(ev.id));
+    await bus.publish(CASE_EVENTS, [c, a]);
     expect(seen).toEqual([a.id]);
-    await bus.publish([b, a]);
+    await bus.publish(CASE_EVENTS, [b, a]);
     expect(seen).toEqual([a.id, b.id, c.id]);
-    await bus.publish([e]); // d was never published: the table fills it in
+    await bus.publish(CASE_EVENTS, [e]); // d was never published: the table fills it in
     expect(seen).toEqual([a.id, b.id, c.id]);
     await new Promise((ok) => setTimeout(ok, 600));
     expect(seen).toEqual([a.id, b.id, c.id, d.id, e.id]);
@@ -202,7 +202,7 @@ describe('caseUpdates across two API processes sharing Redis', () => {
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
     const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'cc', displayName: '指挥中心', password: 'x', role: 'STREET_ADMIN' }));
     token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
-    const config = { ...readConfig({}), port: 0, host: '127.0.0.1', redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const config = testConfig({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
     a = await createApp(config, db);
     b = await createApp(config, db);
     urlA = await a.listen();

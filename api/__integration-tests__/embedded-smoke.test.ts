@@ -1,9 +1,10 @@
-import { readConfig } from '../src/platform/config';
-import { openDatabase } from '../src/platform/db/database';
+import { testConfig } from './harness';
+import { openDatabase } from '../src/app/database';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp } from '../src/app/server';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
+import { signAccessToken, upsertUser } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ describe('embedded default', () => {
       await first.close();
 
       const db = await openDatabase({ dataDir });
-      const app = await createApp({ ...readConfig({}), port: 0 }, db);
+      const app = await createApp(testConfig(), db);
       const url = await app.listen();
       try {
         const health = await fetch(`${url}/healthz`);

@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { type Config, readConfig } from '../src/platform/config';
-import { connectDatabase, type Database } from '../src/platform/db/data-source';
+import type { Database } from '../src/platform/db/data-source';
+import { connectDatabase } from '../src/app/database';
 import { startEmbedded, type EmbeddedDatabase } from '../src/platform/db/embedded';
 import { EMBEDDED_POOL_SIZE } from '../src/platform/db/database';
 import { writeStreet } from '../src/seed/write-street';
 import type { StreetData } from '../src/seed/street-data';
 import { createApp, type App } from '../src/app/server';
-import { jwtSecret, signAccessToken, upsertUser, type UserRole } from '../src/platform/identity';
+import { signAccessToken, upsertUser, type UserRole } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 
 export interface TestDatabase extends Database {
   url: string;
@@ -77,6 +79,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * The app's configuration in a test: the process's environment (a test file sets e.g.
+ * CASE_SWEEP_MS=0 or OPEN311_API_KEYS before starting), on a free loopback port.
+ */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig(process.env), databaseUrl: undefined, port: 0, host: '127.0.0.1', ...overrides };
+}
+
 /** A database seeded with `streets`, and the API serving it over HTTP on a free port. */
 export async function startTestApi(...streets: StreetData[]): Promise<TestApi> {
   return startTestApiOn({}, ...streets);
@@ -89,7 +99,7 @@ export async function startTestApi(...streets: StreetData[]): Promise<TestApi> {
 export async function startTestApiOn(opts: { embedded?: boolean; config?: Partial<Config> }, ...streets: StreetData[]): Promise<TestApi> {
   const db = await createTestDatabase(opts);
   for (const street of streets) await db.dataSource.transaction((m) => writeStreet(m, street));
-  const app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1', ...opts.config }, db);
+  const app = await createApp(testConfig(opts.config), db);
   const url = await app.listen();
   async function userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string> {
     const gridIds: string[] = user.gridCodes?.length

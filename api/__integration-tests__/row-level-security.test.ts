@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { readConfig } from '../src/platform/config';
-import { connectDatabase } from '../src/platform/db/data-source';
+import { connectDatabase } from '../src/app/database';
 import { withSession } from '../src/platform/db/session';
 import { RLS_TABLES } from '../src/platform/db/rls';
 import { dbIdentity } from '../src/platform/identity/db-identity';
-import { AuthService, jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
+import { AuthService, signAccessToken, upsertUser } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp } from '../src/app/server';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { startTestApiOn, type TestApi } from './harness';
+import { startTestApiOn, type TestApi, testConfig } from './harness';
 
 // The fixture street: communities 330106001001 (west) and 330106001002 (east), each with
 // 2 compounds of 2 small grids; one building, 2 households, 2 residents per small grid.
@@ -172,7 +172,7 @@ const base = process.env.TEST_DATABASE_URL;
     url = Object.assign(new URL(base!), { pathname: `/${name}`, username: owner, password: 'owner' }).toString();
     db = await connectDatabase(url, { poolSize: 4 });
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
-    app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1' }, db);
+    app = await createApp(testConfig(), db);
     apiUrl = await app.listen();
   });
   afterAll(async () => {

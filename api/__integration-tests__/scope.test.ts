@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
+import { signAccessToken, upsertUser } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import { startTestApi, type TestApi } from './harness';
 
 // The fixture street: communities 330106001001 (west) and 330106001002 (east), each with

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
-import { readConfig } from '../src/platform/config';
+import { signAccessToken, upsertUser } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import { appendServiceEvent } from '../src/domains/service/service.events';
 import { WishService } from '../src/domains/service/wish.service';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/app/server';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
+import { createTestDatabase, startTestApi, type TestApi, type TestDatabase, testConfig } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';
 
@@ -197,7 +197,7 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
     const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'svc-admin', displayName: '街道', password: 'x', role: 'STREET_ADMIN' }));
     token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
-    const config = { ...readConfig({}), port: 0, host: '127.0.0.1', redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const config = testConfig({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
     a = await createApp(config, db);
     b = await createApp(config, db);
     urlA = await a.listen();

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
-import { jwtSecret, signAccessToken } from '../src/platform/identity';
+import { signAccessToken } from '../src/platform/identity';
+import { jwtSecret } from '../src/platform/config';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../platform/config';
-import { openDatabase, type OpenDatabase } from '../platform/db/database';
+import type { OpenDatabase } from '../platform/db/database';
+import { openDatabase } from './database';
 import { createApp } from './server';
 import { exitOnSignals, trackConnections } from './shutdown';
 

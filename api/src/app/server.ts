@@ -6,21 +6,22 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { DOMAINS } from '../domains';
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/data-source';
-import { graphqlLimits } from '../platform/graphql/armor';
-import { formatError } from '../platform/graphql/format-error';
-import { buildFederatedSchema } from './schema';
-import { type Context, createContext } from './context';
-import { AuthService, jwtSecret, Scope } from '../platform/identity';
-import { requireSignInPlugin } from '../platform/identity/require-sign-in';
-import { attachCases } from '../domains/case/case.server';
-import { photoRouter } from '../domains/case/photo.router';
-import { evaluationExportRouter } from '../domains/service/evaluation.router';
-import { createTileRouter, tileEncoderFromEnv } from '../domains/tile';
 import { DbSession } from '../platform/db/session';
-import { dbIdentity } from '../platform/identity/db-identity';
+import type { DomainDeps } from '../platform/domain';
+import { createEventBus } from '../platform/events/bus';
+import { graphqlLimits } from '../platform/graphql/armor';
+import { type Context, type ContextDeps, createContext } from '../platform/graphql/context';
 import { endSessionPlugin } from '../platform/graphql/end-session';
+import { formatError } from '../platform/graphql/format-error';
+import { serveGraphqlWs } from '../platform/graphql/ws';
+import { AuthService, Scope } from '../platform/identity';
+import { dbIdentity } from '../platform/identity/db-identity';
+import { requireSignInPlugin } from '../platform/identity/require-sign-in';
+import { startJobs } from '../platform/jobs';
+import { buildFederatedSchema } from './schema';
 
 export interface App {
   httpServer: Server;
@@ -31,8 +32,11 @@ export interface App {
 }
 
 /**
- * The HTTP face of the API: GraphQL at /graphql, /healthz, and the built web app (when
- * present) on the same origin.
+ * The composition root: every domain of `DOMAINS` on one HTTP server — GraphQL at
+ * /graphql over HTTP and graphql-ws (one set of limits), the domains' routes (tiles,
+ * photos, exports, Open311), /healthz, and the built web app (when present) on the same
+ * origin; the event bus for the domains' topics (Redis when REDIS_URL is set), their jobs
+ * (sweeps) and start hooks.
  */
 export async function createApp(config: Config, db: Database): Promise<App> {
   const { schema } = await buildFederatedSchema();
@@ -41,7 +45,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   // Bounded request time: a slow client cannot hold a socket forever.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
-  // One set of limits for HTTP and the websocket (case.server.ts).
+  // One set of limits for HTTP and the websocket.
   const limits = graphqlLimits(config.production);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -63,13 +67,20 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
   // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
-  const auth = new AuthService(db.dataSource, jwtSecret());
-  const cases = await attachCases(app, httpServer, schema, db.dataSource, auth, {
-    redisUrl: config.redisUrl,
-    limits,
-    production: config.production,
-    wsRecheckMs: config.wsRecheckMs,
-  });
+  const auth = new AuthService(db.dataSource, config.jwtSecret);
+  const bus = await createEventBus(
+    db.dataSource,
+    DOMAINS.flatMap((d) => d.topics ?? []),
+    config.redisUrl,
+  );
+  const deps: DomainDeps = { config, ds: db.dataSource, bus, auth };
+  const contextDeps: ContextDeps = { ds: db.dataSource, bus, auth, loaders: DOMAINS.flatMap((d) => (d.loaders ? [d.loaders] : [])) };
+  const undoHooks = DOMAINS.flatMap((d) => (d.start ? [d.start(deps)] : []));
+  const stopJobs = startJobs(
+    DOMAINS.flatMap((d) => d.jobs ?? []),
+    deps,
+  );
+  const ws = serveGraphqlWs(httpServer, { schema, context: contextDeps, limits, production: config.production, recheckMs: config.wsRecheckMs });
   app.use(
     '/graphql',
     express.json({ limit: limits.maxMessageBytes }),
@@ -81,10 +92,10 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
+      context: async ({ req }) => createContext(contextDeps, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
     }),
   );
-  // Tiles, photos and exports: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
+  // The domains' routes; signed-in ones with the same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
   const signedIn: express.RequestHandler = async (req, res, next) => {
     try {
       const viewer = await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'));
@@ -102,10 +113,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       res.status(401).json({ error: 'invalid or expired credentials' });
     }
   };
-  app.use('/tiles', signedIn);
-  app.use('/photos', signedIn, photoRouter());
-  app.use('/exports', signedIn, evaluationExportRouter());
-  app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
+  const routes = DOMAINS.flatMap((d) => d.routes ?? []);
+  for (const route of routes) app.use(route.path, ...(route.signedIn ? [signedIn] : []), route.router(deps));
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
@@ -117,7 +126,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         },
       }),
     );
-    app.get(/^\/(?!graphql|tiles|photos|exports|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+    // Any other path is the web app's (its router decides), never one the API serves.
+    const apiPaths = ['graphql', 'healthz', ...routes.map((r) => r.path.slice(1).split('/')[0])];
+    app.get(new RegExp(`^/(?!(?:${apiPaths.join('|')})(?:/|$)).*`), (_req, res) => res.sendFile(join(webDist, 'index.html')));
   }
   app.use(jsonErrors());
 
@@ -134,7 +145,10 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         });
       }),
     async stop() {
-      await cases.stop();
+      stopJobs();
+      await ws.dispose();
+      for (const undo of undoHooks) undo();
+      await bus.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
     },

@@ -1,4 +1,8 @@
-/** Process configuration, read once from the environment. */
+/**
+ * Process configuration, read once from the environment: the one place that reads
+ * `process.env` (an eslint rule says so). Everything else takes a `Config`, or
+ * `processConfig()` for a default.
+ */
 export interface Config {
   port: number;
   host: string;
@@ -21,6 +25,18 @@ export interface Config {
   trustProxy?: boolean | number | string;
   /** How often a websocket's account is looked up again (closed once disabled or its key revoked). */
   wsRecheckMs: number;
+  /** Signs access tokens: JWT_SECRET, or in development a fixed local one (never in production). */
+  jwtSecret: Uint8Array;
+  /** The sweeps' interval (overdue cases, expired wish claims); 0 turns them off. */
+  sweepMs: number;
+  /** Where case and wish photos are kept, by content hash. */
+  storageDir: string;
+  /** Vector tiles: force an encoder (`sql` ST_AsMVT, `js` geojson-vt), else probed at start. */
+  tileEncoder?: 'sql' | 'js';
+  /** Tiles kept in memory; 0 turns the cache off (benchmarks). */
+  tileCacheSize: number;
+  /** Extra Open311-only API keys (department keys with the Case scope work too). */
+  open311Keys: ReadonlySet<string>;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,7 +52,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: wholeNumber(env, 'SHUTDOWN_GRACE_MS', 10_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     wsRecheckMs: wholeNumber(env, 'WS_RECHECK_MS', 60_000),
+    jwtSecret: jwtSecret(env),
+    sweepMs: wholeNumber(env, 'CASE_SWEEP_MS', 60_000),
+    storageDir: env.STORAGE_DIR || '.data/photos',
+    tileEncoder: env.TILE_ENCODER === 'sql' || env.TILE_ENCODER === 'js' ? env.TILE_ENCODER : undefined,
+    tileCacheSize: wholeNumber(env, 'TILE_CACHE_SIZE', 2000),
+    open311Keys: new Set((env.OPEN311_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)),
   };
+}
+
+let fromProcess: Config | undefined;
+
+/** This process's configuration (read once): the default where no `Config` is passed in. */
+export function processConfig(): Config {
+  return (fromProcess ??= readConfig(process.env));
+}
+
+/** The signing secret: JWT_SECRET, or in development a fixed local one (never in production). */
+export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
+  const secret = env.JWT_SECRET;
+  if (secret) return new TextEncoder().encode(secret);
+  if (env.NODE_ENV === 'production') throw new Error('JWT_SECRET must be set in production');
+  return new TextEncoder().encode('streetgrid-development-secret-not-for-production');
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -1,6 +1,7 @@
 import { makeBBox, tilesCovering, type TileCoord } from '@streetgrid/geo';
 import { connectDatabase } from '@streetgrid/api';
-import { jwtSecret, signAccessToken, upsertUser } from '@streetgrid/api/platform/identity/index';
+import { signAccessToken, upsertUser } from '@streetgrid/api/platform/identity/index';
+import { jwtSecret } from '@streetgrid/api/platform/config';
 import { geojsonSql, mvtSql, type TileLayer } from '@streetgrid/api/domains/tile/index';
 import { Pool } from 'pg';
 import { startApiProcess } from './api-process';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@streetgrid/api/platform/db/database';
+import type { OpenDatabase } from '@streetgrid/api/platform/db/database';
+import { openDatabase } from '@streetgrid/api/app/database';
 import { stringOption, type CommandContext, type OptionSpec } from './command';
 
 /** The options every command that touches the database takes. */

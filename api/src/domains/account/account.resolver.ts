@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireCan } from '../../platform/identity/policy';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { decodeCursor, pageSize } from '../../platform/graphql/connection';
 import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, PersonalDataAccess } from './account.type';
 

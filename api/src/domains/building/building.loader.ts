@@ -40,3 +40,9 @@ export function createBuildingLoaders(ds: Db, scope: Scope) {
   }
   return { buildingById, buildingsInGrid };
 }
+
+type BuildingLoaders = ReturnType<typeof createBuildingLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends BuildingLoaders {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Building } from './building.entity';
 
 export function resolveBuildingReference(ref: { id: string }, ctx: Context): Promise<Building | null> {

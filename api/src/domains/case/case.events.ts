@@ -1,11 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import { elevated } from '../../platform/db/session';
+import type { Topic } from '../../platform/events/bus';
 import type { CaseEvent } from './case.entity';
 
 /** The columns of case_event as a CaseEvent, for raw SQL. */
 export const EVENT_COLUMNS = `id::text AS id, case_id AS "caseId", type, from_status AS "fromStatus", to_status AS "toStatus", version,
   actor_role AS "actorRole", actor_name AS "actorName", note, data, category, grid_id AS "gridId", grid_path::text AS "gridPath",
   ST_AsGeoJSON(location)::json AS location, at`;
+
+/**
+ * Committed case events on the event bus, in id order with no gap (case_event keeps them;
+ * a subscriber that missed one replays from the table with its cursor).
+ */
+export const CASE_EVENTS: Topic<CaseEvent> = {
+  name: 'case',
+  revive: (e) => ({ ...e, at: new Date(e.at) }),
+  order: {
+    idOf: (e) => BigInt(e.id),
+    async last(ds) {
+      const [{ last }]: { last: string | null }[] = await ds.query(`SELECT max(id)::text AS last FROM case_event`);
+      return last === null ? null : BigInt(last);
+    },
+    between: (ds, after, before) =>
+      ds.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 AND id < $2 ORDER BY case_event.id`, [after.toString(), before.toString()]),
+  },
+};
 
 /**
  * One lock for all event appends. Taken just before the insert and held to commit, it

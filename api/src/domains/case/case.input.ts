@@ -1,15 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { CasePriority, CaseSource } from './case.entity';
-import { ActorRole } from './case.rules';
-
-@InputType({ description: 'Who is acting. Until sign-in exists the caller states it; later it comes from the token.' })
-export class ActorInput {
-  @Field(() => ActorRole)
-  role!: ActorRole;
-
-  @Field()
-  name!: string;
-}
 
 @InputType({ description: 'A new case; a retry by the same reporter with the same clientKey answers the case already made' })
 export class ReportCaseInput {

@@ -28,3 +28,9 @@ export function createCaseLoaders(ds: Db, scope: Scope) {
   });
   return { caseById, caseCategoryByCode, caseTimeline };
 }
+
+type CaseLoaders = ReturnType<typeof createCaseLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends CaseLoaders {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Case } from './case.entity';
 
 /** Federation: a Case is found by `id` through the request's loader. */

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
 import { Case, CaseCategory, CaseEvent, CaseStatus } from './case.entity';
-import { ActorInput, ReportCaseInput } from './case.input';
+import { ReportCaseInput } from './case.input';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
 import { actorFor } from '../../platform/identity/actor';
 import { CaseService, type TransitionParams } from './case.service';

@@ -1,5 +1,6 @@
 import { CaseStatus } from './case.entity';
-import { ActorRole, nextEscalation, TRANSITIONS } from './case.rules';
+import { nextEscalation, TRANSITIONS } from './case.rules';
+import { ActorRole } from '../../platform/identity/actor';
 
 const TERMINAL = [CaseStatus.RATED, CaseStatus.REJECTED];
 

@@ -1,34 +1,6 @@
-import { registerEnumType } from 'type-graphql';
+import { ActorRole } from '../../platform/identity/actor';
 import { CasePriority, CaseStatus } from './case.entity';
 import type { CaseCategory } from './case.entity';
-
-/**
- * Who is acting. Identity arrives with the auth issue: until then mutations take an
- * `actor: {role, name}` argument and the table below is enforced against it; later the
- * role and name come from the verified token and the argument goes away.
- */
-export enum ActorRole {
-  REPORTER = 'REPORTER',
-  GRID_LEADER = 'GRID_LEADER',
-  COMMAND_CENTRE = 'COMMAND_CENTRE',
-  DEPARTMENT = 'DEPARTMENT',
-  /** A registered helper (在职党员/志愿者) acting on services; takes no case action. */
-  VOLUNTEER = 'VOLUNTEER',
-}
-registerEnumType(ActorRole, {
-  name: 'ActorRole',
-  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门, VOLUNTEER 在职党员/志愿者 (services only)',
-});
-
-export interface Actor {
-  role: ActorRole;
-  name: string;
-  /** The account acting, when a person signed in (never recorded as the name). */
-  userId?: string | null;
-}
-
-/** The scheduler acts as SYSTEM; no client can claim it. */
-export const SYSTEM_ACTOR = { role: 'SYSTEM', name: 'overdue-sweep' } as const;
 
 export type CaseAction =
   | 'FILE'

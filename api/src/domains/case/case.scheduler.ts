@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { CaseBus } from '../../platform/events/bus';
+import type { EventBus } from '../../platform/events/bus';
 import type { CaseEvent } from './case.entity';
-import { appendEvent, escalationGrid } from './case.events';
-import { nextEscalation, SYSTEM_ACTOR } from './case.rules';
+import { appendEvent, CASE_EVENTS, escalationGrid } from './case.events';
+import { nextEscalation } from './case.rules';
+import { SYSTEM_ACTOR } from '../../platform/identity/actor';
 
 /** Cases handled per sweep transaction. */
 const SWEEP_BATCH = 200;
@@ -13,7 +14,7 @@ const SWEEP_BATCH = 200;
  * restart loses nothing; `FOR UPDATE SKIP LOCKED` lets several API processes sweep at
  * once without acting on the same case twice. Answers the number of cases escalated.
  */
-export async function runOverdueSweep(ds: DataSource, bus: CaseBus, now: Date = new Date()): Promise<number> {
+export async function runOverdueSweep(ds: DataSource, bus: EventBus, now: Date = new Date()): Promise<number> {
   let total = 0;
   for (;;) {
     const events = await ds.transaction(async (m) => {
@@ -44,22 +45,8 @@ export async function runOverdueSweep(ds: DataSource, bus: CaseBus, now: Date = 
       }
       return out;
     });
-    await bus.publish(events);
+    await bus.publish(CASE_EVENTS, events);
     total += events.length;
     if (events.length < SWEEP_BATCH) return total;
   }
-}
-
-/** Runs the sweep every `intervalMs` (unref'd, so it never holds the process open); answers the stop. */
-export function startOverdueScheduler(ds: DataSource, bus: CaseBus, intervalMs: number): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || !ds.isInitialized) return;
-    running = true;
-    runOverdueSweep(ds, bus)
-      .catch((error: unknown) => console.error('overdue sweep failed', error))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

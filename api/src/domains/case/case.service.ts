@@ -9,11 +9,12 @@ import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { text, UUID } from '../../platform/graphql/validate';
-import type { CaseBus } from '../../platform/events/bus';
+import type { EventBus } from '../../platform/events/bus';
 import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
-import { appendEvent, escalationGrid, EVENT_COLUMNS } from './case.events';
+import { appendEvent, CASE_EVENTS, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
-import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
+import { type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
+import { type Actor, ActorRole } from '../../platform/identity/actor';
 import { contentHash, photoStorage, type PhotoStorage } from '../../platform/storage/photos';
 import type { CaseConnection, ReportCaseResult } from './case.type';
 
@@ -65,7 +66,7 @@ export interface TransitionParams {
 export class CaseService {
   constructor(
     private readonly ds: Db,
-    private readonly bus: CaseBus,
+    private readonly bus: EventBus,
     private readonly storage: PhotoStorage = photoStorage(),
   ) {}
 
@@ -142,7 +143,7 @@ export class CaseService {
       throw error;
     }
     const { row, event } = result;
-    if (event) await this.bus.publish([event]);
+    if (event) await this.bus.publish(CASE_EVENTS, [event]);
     return { case: row, created: event !== null, possibleDuplicates: await this.duplicatesOf(row) };
   }
 
@@ -192,7 +193,7 @@ export class CaseService {
       const event = await appendEvent(m, id, { type: rule.event, fromStatus: c.status, actor, note: change.note, data: change.data });
       return { row: await m.getRepository(Case).findOneByOrFail({ id }), event };
     });
-    await this.bus.publish([event]);
+    await this.bus.publish(CASE_EVENTS, [event]);
     return row;
   }
 

@@ -1,10 +1,10 @@
-import type { PubSub } from 'type-graphql';
 import type { Db } from '../../platform/db/session';
 import { badInput } from '../../platform/graphql/errors';
 import { type BBoxArg, checkBBox } from '../../platform/graphql/spatial-args';
-import type { CaseBus } from '../../platform/events/bus';
+import type { EventBus } from '../../platform/events/bus';
+import { EventQueue } from '../../platform/events/queue';
 import type { CaseEvent } from './case.entity';
-import { EVENT_COLUMNS } from './case.events';
+import { CASE_EVENTS, EVENT_COLUMNS } from './case.events';
 
 /** A subscriber further behind than this must re-read with queries instead of replaying. */
 export const MAX_REPLAY = 10_000;
@@ -19,53 +19,11 @@ export interface StreamFilter {
 }
 
 /**
- * An async iterator that ends as soon as `return()` is called, even while waiting (an
- * async generator would wait for the next event first, leaking the bus listener).
- */
-export class EventQueue<T> implements AsyncIterableIterator<T> {
-  private readonly items: T[] = [];
-  private waiter: ((r: IteratorResult<T>) => void) | null = null;
-  private closed = false;
-
-  constructor(private readonly onClose: () => void) {}
-
-  push(event: T): void {
-    if (this.closed) return;
-    if (this.waiter) {
-      const w = this.waiter;
-      this.waiter = null;
-      w({ value: event, done: false });
-    } else this.items.push(event);
-  }
-
-  next(): Promise<IteratorResult<T>> {
-    if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
-    if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((ok) => (this.waiter = ok));
-  }
-
-  return(): Promise<IteratorResult<T>> {
-    if (!this.closed) {
-      this.closed = true;
-      this.onClose();
-      this.items.length = 0;
-      this.waiter?.({ value: undefined, done: true });
-      this.waiter = null;
-    }
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-/**
  * The events after `after` that match the filter, then every new one, with no gap and
  * no duplicate: subscribe to the bus first (buffering), replay from case_event, then
  * release the buffer skipping ids already replayed. Without `after`, only new events.
  */
-export async function caseEventStream(ds: Db, bus: CaseBus, filter: StreamFilter): Promise<AsyncIterableIterator<CaseEvent>> {
+export async function caseEventStream(ds: Db, bus: EventBus, filter: StreamFilter): Promise<AsyncIterableIterator<CaseEvent>> {
   const bbox = checkBBox(filter.bbox);
   if (filter.after != null && !/^[0-9]{1,18}$/.test(filter.after)) throw badInput('after', 'is not an event id');
   let path: string | null = null;
@@ -81,7 +39,7 @@ export async function caseEventStream(ds: Db, bus: CaseBus, filter: StreamFilter
   let last = BigInt(filter.after ?? 0);
   const buffered: CaseEvent[] = [];
   const queue = new EventQueue<CaseEvent>(() => unsubscribe());
-  const unsubscribe = bus.subscribe((e) => {
+  const unsubscribe = bus.subscribe(CASE_EVENTS, (e) => {
     if (!matches(e)) return;
     if (replaying) buffered.push(e);
     else queue.push(e);
@@ -126,16 +84,3 @@ function inBBox(e: CaseEvent, bbox: BBoxArg | undefined): boolean {
   const [lng, lat] = e.location.coordinates;
   return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
 }
-
-/**
- * type-graphql insists on a PubSub once a schema has a subscription, but caseUpdates
- * brings its own `subscribe` (replay + bus), so topics are never used.
- */
-export const ownSubscribePubSub: PubSub = {
-  publish() {
-    throw new Error('case events are published on the CaseBus, not through type-graphql topics');
-  },
-  subscribe() {
-    throw new Error('caseUpdates subscribes through caseEventStream, not through type-graphql topics');
-  },
-};

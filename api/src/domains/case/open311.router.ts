@@ -7,20 +7,15 @@ import type { Db } from '../../platform/db/session';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { CaseBus } from '../../platform/events/bus';
+import type { EventBus } from '../../platform/events/bus';
 import { Case, CaseCategory, CaseSource, CaseStatus, OPEN_STATUSES, CasePriority } from './case.entity';
-import { ActorRole } from './case.rules';
+import { ActorRole } from '../../platform/identity/actor';
 import { CaseService } from './case.service';
 
 /** The key id recorded for Open311-only keys from the environment (they have no api_key row). */
 const OPEN311_ENV_KEY = '00000000-0000-0000-0000-000000000311';
 const CLOSED_STATUSES = [CaseStatus.CLOSED, CaseStatus.RATED, CaseStatus.REJECTED];
 const MAX_PAGE_SIZE = 500;
-
-/** Extra Open311-only keys from OPEN311_API_KEYS (comma-separated); departments' API keys with the Case scope work too. */
-export function open311KeysFromEnv(env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return new Set((env.OPEN311_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean));
-}
 
 interface Open311Error {
   code: number;
@@ -41,7 +36,7 @@ class Open311Failure extends Error {
  * systems can report and follow cases: a service is a case category, a service request
  * is a case, and the loop's statuses map to `open` / `closed`.
  */
-export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, apiKeys: Set<string> = open311KeysFromEnv()): Router {
+export function open311Router(ds: DataSource, bus: EventBus, auth: AuthService, apiKeys: ReadonlySet<string>): Router {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false }), express.json());
   /**

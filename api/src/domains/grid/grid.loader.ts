@@ -55,3 +55,9 @@ export function createGridLoaders(ds: Db, scope: Scope) {
   });
   return { gridById, gridByCode, gridChildren, largeGridsByStreet, gridCounts };
 }
+
+type GridLoaders = ReturnType<typeof createGridLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends GridLoaders {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Grid } from './grid.entity';
 
 /** Federation: a Grid is found by `id` or by `code`, through the request's loaders. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput, notFound } from '../../platform/graphql/errors';
 import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
 import { Building } from '../building/building.entity';

@@ -20,3 +20,9 @@ export function createHouseholdLoaders(ds: Db, scope: Scope) {
   });
   return { householdById, householdsByBuilding };
 }
+
+type HouseholdLoaders = ReturnType<typeof createHouseholdLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends HouseholdLoaders {}
+}

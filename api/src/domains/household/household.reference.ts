@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Household } from './household.entity';
 
 export function resolveHouseholdReference(ref: { id: string }, ctx: Context): Promise<Household | null> {

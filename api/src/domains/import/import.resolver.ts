@@ -2,7 +2,7 @@ import { checkNesting, GeoInputError, parseCrs, type Crs } from '@streetgrid/geo
 import { requireCan } from '../../platform/identity/policy';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
 import { importGeoJson } from './import.service';
 import { ImportReportType } from './import.type';

@@ -44,3 +44,9 @@ export function createPartyLoaders(ds: Db, scope: Scope) {
   });
   return { streetCommittee, partyOrgById, partyOrgByGrid, partyOrgChildren, leadersByGrid };
 }
+
+type PartyLoaders = ReturnType<typeof createPartyLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends PartyLoaders {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { PartyOrganization } from './party.entity';
 
 export function resolvePartyOrganizationReference(ref: { id: string }, ctx: Context): Promise<PartyOrganization | null> {

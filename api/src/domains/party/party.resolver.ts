@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { Grid } from '../grid/grid.entity';
 import { Household } from '../household/household.entity';
 import { PartyOrganization } from './party.entity';

@@ -31,3 +31,9 @@ export function createResidentLoaders(ds: Db, scope: Scope) {
   );
   return { residentById, residentsByHousehold, personalAudit };
 }
+
+type ResidentLoaders = ReturnType<typeof createResidentLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends ResidentLoaders {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Resident } from './resident.entity';
 
 export function resolveResidentReference(ref: { id: string }, ctx: Context): Promise<Resident | null> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors';
 import { text } from '../../platform/graphql/validate';
 import { PersonalData } from '../account/account.type';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { ActorInput } from '../case/case.input';
+import type { Context } from '../../platform/graphql/context';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { EvaluationRow, EvaluationService, Evaluator } from './evaluation.service';
 import { leaderPaths, serviceActor } from './service.rules';
 

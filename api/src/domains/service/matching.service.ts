@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
 import { badInput, conflict, forbidden, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../case/case.rules';
+import type { Actor } from '../../platform/identity/actor';
 import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solveOptimal } from './matching.model';
 import type { MatchRun } from './service.type';
 import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import type { CaseBus } from '../../platform/events/bus';
-import type { Actor } from '../case/case.rules';
+import type { EventBus, Topic } from '../../platform/events/bus';
+import type { Actor } from '../../platform/identity/actor';
 
 export type ServiceSubject = 'REGISTRATION' | 'NEED' | 'MATCH' | 'WISH' | 'VISIT' | 'TEAM' | 'ACTIVITY';
 
@@ -20,6 +20,12 @@ export interface ServiceChange {
   gridPath: string | null;
   at: Date;
 }
+
+/**
+ * Committed service changes on the event bus: live only (service_event ids are their own
+ * sequence, and a service view that missed a change re-reads with its queries).
+ */
+export const SERVICE_CHANGES: Topic<ServiceChange> = { name: 'service', revive: (c) => ({ ...c, at: new Date(c.at) }) };
 
 /** The grid path of a service_event row `e`'s subject, by subject. */
 const SUBJECT_PATH = (e: string) => `CASE ${e}.subject
@@ -91,7 +97,7 @@ function pendingOf(qr: QueryRunner): { depth: number; change: ServiceChange }[] 
  * not each remember to publish. Changes of a rolled-back transaction or savepoint are dropped.
  */
 class ServiceChangePublisher implements EntitySubscriberInterface {
-  readonly buses = new Set<CaseBus>();
+  readonly buses = new Set<EventBus>();
 
   async afterTransactionCommit({ queryRunner: qr }: TransactionCommitEvent): Promise<void> {
     if (!(PENDING in qr.data)) return;
@@ -120,7 +126,7 @@ class ServiceChangePublisher implements EntitySubscriberInterface {
   async publish(changes: ServiceChange[]): Promise<void> {
     const [bus] = this.buses;
     if (!changes.length || !bus) return;
-    await bus.publishService(changes).catch((error: unknown) => console.error('service changes: publish failed', error));
+    await bus.publish(SERVICE_CHANGES, changes).catch((error: unknown) => console.error('service changes: publish failed', error));
   }
 }
 
@@ -135,7 +141,7 @@ async function publishAfterCommit(m: EntityManager, changes: ServiceChange[]): P
 }
 
 /** From now on, service changes committed through `ds` are published on `bus`; answers the detach. */
-export function publishServiceChanges(ds: DataSource, bus: CaseBus): () => void {
+export function publishServiceChanges(ds: DataSource, bus: EventBus): () => void {
   let publisher = publishers.get(ds);
   if (!publisher) {
     publisher = new ServiceChangePublisher();

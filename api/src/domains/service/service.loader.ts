@@ -90,16 +90,8 @@ export function createServiceLoaders(ds: Db, scope: Scope) {
   return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser, signupCount, signedUp, signupsByActivity };
 }
 
-export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
-
-const perRequest = new WeakMap<object, ServiceLoaders>();
-
-/**
- * The request's service loaders, made on first use and kept with the request context
- * (so they live and die with it, like the loaders in context.ts).
- */
-export function serviceLoaders(ctx: { db: Db; scope: Scope }): ServiceLoaders {
-  let loaders = perRequest.get(ctx);
-  if (!loaders) perRequest.set(ctx, (loaders = createServiceLoaders(ctx.db, ctx.scope)));
-  return loaders;
+type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends ServiceLoaders {}
 }

@@ -1,15 +1,14 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { FeatureCollection } from 'geojson';
-import type { Context } from '../../app/context';
-import { ActorInput } from '../case/case.input';
+import type { Context } from '../../platform/graphql/context';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { householdReach, leaderPaths, serviceActor, volunteerAccount, volunteerOwner } from './service.rules';
 import { Me } from '../account/account.type';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
 import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
 import { NeedInput, RegistrationInput } from './service.input';
-import { serviceLoaders } from './service.loader';
 import { serviceMap } from './service.map';
 import { ServiceService } from './service.service';
 import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
@@ -22,7 +21,7 @@ const HELPER = { description: 'The helper’s registration (a volunteer account 
 export class MeServiceResolver {
   @FieldResolver(() => [ServiceRegistration], { description: '双报到 — the service registrations this account owns (a volunteer’s own; empty for staff)' })
   registrations(@Ctx() ctx: Context, @Root() me: Me): Promise<ServiceRegistration[]> {
-    return serviceLoaders(ctx).registrationsByUser.load(me.id);
+    return ctx.loaders.registrationsByUser.load(me.id);
   }
 }
 
@@ -36,7 +35,7 @@ export class ServiceRegistrationResolver {
   @Query(() => ServiceRegistration, { nullable: true })
   serviceRegistration(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceRegistration | null> {
     ctx.scope.requireSignedIn();
-    return serviceLoaders(ctx).registrationById.load(id);
+    return ctx.loaders.registrationById.load(id);
   }
 
   @Query(() => ServiceRegistrationConnection, { description: '资源清单 — active registrations of a community, optionally with a skill' })
@@ -58,12 +57,12 @@ export class ServiceRegistrationResolver {
 
   @FieldResolver(() => [WeeklyWindow])
   availability(@Ctx() ctx: Context, @Root() r: ServiceRegistration): Promise<WeeklyWindow[]> {
-    return serviceLoaders(ctx).availabilityByRegistration.load(r.id);
+    return ctx.loaders.availabilityByRegistration.load(r.id);
   }
 
   @FieldResolver(() => Float, { description: '服务时长 — hours served (tasks and activities) in [from, to)' })
   hours(@Ctx() ctx: Context, @Root() r: ServiceRegistration, @Arg('from', () => GraphQLDateTime) from: Date, @Arg('to', () => GraphQLDateTime) to: Date): Promise<number> {
-    return serviceLoaders(ctx).hoursInRange.load(`${r.id}|${from.toISOString()}|${to.toISOString()}`);
+    return ctx.loaders.hoursInRange.load(`${r.id}|${from.toISOString()}|${to.toISOString()}`);
   }
 }
 
@@ -118,7 +117,7 @@ export class ServiceNeedResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Where to go: the household’s address (shown to whoever sees the need, e.g. the helper it was given to)' })
   address(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<string | null> {
-    return serviceLoaders(ctx).addressByHousehold.load(n.householdId);
+    return ctx.loaders.addressByHousehold.load(n.householdId);
   }
 }
 
@@ -215,11 +214,11 @@ export class ServiceMatchResolver {
 
   @FieldResolver(() => ServiceNeed, { nullable: true })
   need(@Ctx() ctx: Context, @Root() x: ServiceMatch): Promise<ServiceNeed | null> {
-    return serviceLoaders(ctx).needById.load(x.needId);
+    return ctx.loaders.needById.load(x.needId);
   }
 
   @FieldResolver(() => ServiceRegistration, { nullable: true })
   helper(@Ctx() ctx: Context, @Root() x: ServiceMatch): Promise<ServiceRegistration | null> {
-    return serviceLoaders(ctx).registrationById.load(x.registrationId);
+    return ctx.loaders.registrationById.load(x.registrationId);
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ActorRole } from '../case/case.rules';
+import { ActorRole } from '../../platform/identity/actor';
 import { allow, checkPeriod, checkWindow, formatWindow, nextDue, overlap } from './service.rules';
 
 describe('service rules', () => {

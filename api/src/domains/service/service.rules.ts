@@ -3,7 +3,7 @@ import { intIn, text } from '../../platform/graphql/validate';
 import { requireCan } from '../../platform/identity/policy';
 import type { Scope } from '../../platform/identity/scope';
 import { actorFor } from '../../platform/identity/actor';
-import { type Actor, ActorRole } from '../case/case.rules';
+import { type Actor, ActorRole } from '../../platform/identity/actor';
 import type { WeeklyWindow } from './service.entity';
 
 export type ServiceAction =

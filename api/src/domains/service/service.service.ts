@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, notFound, outOfReach } from '../../platf
 import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { UUID } from '../../platform/graphql/validate';
 import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../case/case.rules';
+import type { Actor } from '../../platform/identity/actor';
 import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistration, ServiceSkill, type WeeklyWindow } from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';

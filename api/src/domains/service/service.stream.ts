@@ -1,9 +1,9 @@
 import type { Db } from '../../platform/db/session';
 import { badInput, forbidden } from '../../platform/graphql/errors';
 import type { Scope } from '../../platform/identity/scope';
-import type { CaseBus } from '../../platform/events/bus';
-import { EventQueue } from '../case/case.stream';
-import type { ServiceChange } from './service.events';
+import type { EventBus } from '../../platform/events/bus';
+import { EventQueue } from '../../platform/events/queue';
+import { SERVICE_CHANGES, type ServiceChange } from './service.events';
 
 /**
  * Who may follow service changes live: street admins and operators, and grid leaders.
@@ -32,7 +32,7 @@ export function seesServiceAt(scope: Scope, gridPath: string | null): boolean {
  * The service changes committed from now on, in a grid's subtree (when `gridId` is
  * given) and visible to the viewer. Live only: no cursor and no replay.
  */
-export async function serviceChangeStream(ds: Db, bus: CaseBus, scope: Scope, filter: { gridId?: string | null }): Promise<AsyncIterableIterator<ServiceChange>> {
+export async function serviceChangeStream(ds: Db, bus: EventBus, scope: Scope, filter: { gridId?: string | null }): Promise<AsyncIterableIterator<ServiceChange>> {
   if (!mayFollowServices(scope)) throw forbidden('only street staff and grid leaders follow service changes');
   let path: string | null = null;
   if (filter.gridId) {
@@ -42,7 +42,7 @@ export async function serviceChangeStream(ds: Db, bus: CaseBus, scope: Scope, fi
   }
   const inSubtree = (p: string | null) => path === null || (p !== null && (p === path || p.startsWith(`${path}.`)));
   const queue = new EventQueue<ServiceChange>(() => unsubscribe());
-  const unsubscribe = bus.subscribeService((c) => {
+  const unsubscribe = bus.subscribe(SERVICE_CHANGES, (c) => {
     if (inSubtree(c.gridPath) && seesServiceAt(scope, c.gridPath)) queue.push(c);
   });
   return queue;

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../app/context';
-import { ActorInput } from '../case/case.input';
+import type { Context } from '../../platform/graphql/context';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { ActivityInput } from './service.input';
 import { ServiceRegistration } from './service.entity';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
-import { serviceLoaders } from './service.loader';
 import { UUID } from './service.service';
 import { TeamService } from './team.service';
 
@@ -27,18 +26,18 @@ export class TeamActivityResolver {
 
   @FieldResolver(() => Int, { description: 'How many have signed up (places left: capacity − signedUp)' })
   signedUp(@Ctx() ctx: Context, @Root() a: TeamActivity): Promise<number> {
-    return serviceLoaders(ctx).signupCount.load(a.id);
+    return ctx.loaders.signupCount.load(a.id);
   }
 
   @FieldResolver(() => [ActivitySignup], { description: 'The sign-ups whose registration the viewer may see (the community’s leaders: all), by name, with attendance' })
   signups(@Ctx() ctx: Context, @Root() a: TeamActivity): Promise<ActivitySignup[]> {
-    return serviceLoaders(ctx).signupsByActivity.load(a.id);
+    return ctx.loaders.signupsByActivity.load(a.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise' })
   async joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
-    if (!UUID.test(registrationId) || !(await serviceLoaders(ctx).registrationById.load(registrationId))) return false;
-    return serviceLoaders(ctx).signedUp.load(`${a.id}|${registrationId}`);
+    if (!UUID.test(registrationId) || !(await ctx.loaders.registrationById.load(registrationId))) return false;
+    return ctx.loaders.signedUp.load(`${a.id}|${registrationId}`);
   }
 }
 
@@ -46,7 +45,7 @@ export class TeamActivityResolver {
 export class ActivitySignupResolver {
   @FieldResolver(() => ServiceRegistration, { nullable: true, description: 'Who signed up (when the viewer may see the registration)' })
   helper(@Ctx() ctx: Context, @Root() s: ActivitySignup): Promise<ServiceRegistration | null> {
-    return serviceLoaders(ctx).registrationById.load(s.registrationId);
+    return ctx.loaders.registrationById.load(s.registrationId);
   }
 }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { badInput, notFound, outOfReach } from '../../platform/graphql/errors';
 import { pageSize } from '../../platform/graphql/connection';
 import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../case/case.rules';
+import type { Actor } from '../../platform/identity/actor';
 import { appendServiceEvent } from './service.events';
 import type { ActivityInput } from './service.input';
 import { allow, intIn, requireInPaths, text } from './service.rules';

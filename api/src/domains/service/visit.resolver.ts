@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../app/context';
-import { ActorInput } from '../case/case.input';
+import type { Context } from '../../platform/graphql/context';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { householdReach, serviceActor } from './service.rules';
 import { VisitInput } from './service.input';
 import { HouseholdVisit, VisitDue, VisitPolicy } from './visit.entity';

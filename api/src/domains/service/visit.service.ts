@@ -3,7 +3,7 @@ import { pageSize } from '../../platform/graphql/connection';
 import { badInput } from '../../platform/graphql/errors';
 import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../case/case.rules';
+import type { Actor } from '../../platform/identity/actor';
 import { NeedSource } from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { VisitInput } from './service.input';

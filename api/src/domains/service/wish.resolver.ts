@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
-import { ActorInput } from '../case/case.input';
+import { ActorInput } from '../../platform/identity/actor.input';
 import { communityIdByCode } from './echo';
-import { serviceLoaders } from './service.loader';
 import { householdReach, leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
 import { MicroWishConnection } from './service.type';
@@ -37,10 +36,10 @@ export class MicroWishResolver {
     const v = ctx.scope.viewer;
     let may = ctx.scope.seesEverything('MicroWish') || (v.kind === 'user' && v.role === 'GRID_LEADER');
     if (!may && v.kind === 'user') {
-      const own = await serviceLoaders(ctx).registrationsByUser.load(v.id);
+      const own = await ctx.loaders.registrationsByUser.load(v.id);
       may = w.householdId === v.householdId || (w.status === WishStatus.CLAIMED && own.some((r) => r.id === w.helperId));
     }
-    return may ? serviceLoaders(ctx).addressByHousehold.load(w.householdId) : null;
+    return may ? ctx.loaders.addressByHousehold.load(w.householdId) : null;
   }
 
   @Query(() => [MicroWish], { description: 'Published wishes within `meters` of a point, nearest first' })

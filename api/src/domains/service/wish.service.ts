@@ -1,12 +1,11 @@
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
 import type { Db } from '../../platform/db/session';
 import { paginate, pageSize, type ConnectionShape } from '../../platform/graphql/connection';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { photoStorage, type PhotoStorage } from '../../platform/storage/photos';
-import type { Actor } from '../case/case.rules';
+import type { Actor } from '../../platform/identity/actor';
 import { announceServiceEvents, appendServiceEvent } from './service.events';
 import type { WishInput } from './service.input';
 import type { Scope } from '../../platform/identity/scope';
@@ -235,19 +234,4 @@ export class WishService {
       return m.getRepository(MicroWish).findOneByOrFail({ id });
     });
   }
-}
-
-/** Runs the claim-expiry sweep every `intervalMs` beside the case overdue sweep (unref'd); answers the stop. */
-export function startClaimExpiry(ds: DataSource, intervalMs: number): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || !ds.isInitialized) return;
-    running = true;
-    new WishService(ds.manager)
-      .expireClaims(new Date())
-      .catch((error: unknown) => console.error('claim expiry sweep failed', error))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -15,3 +15,9 @@ export function createStreetLoaders(ds: Db, scope: Scope) {
     ),
   };
 }
+
+type StreetLoaders = ReturnType<typeof createStreetLoaders>;
+declare module '../../platform/graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the request's loaders gain this domain's
+  interface Loaders extends StreetLoaders {}
+}

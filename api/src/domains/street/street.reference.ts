@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import type { Street } from './street.entity';
 
 export function resolveStreetReference(ref: { id: string }, ctx: Context): Promise<Street | null> {

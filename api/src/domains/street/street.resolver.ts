@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
 import { Grid } from '../grid/grid.entity';
 import { PartyOrganization } from '../party/party.entity';

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Scope } from '../../platform/identity/scope';
 import type { DataSource } from 'typeorm';
+import { processConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/session';
 import { fromGeojsonVt } from 'vt-pbf';
 import { TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
@@ -22,7 +23,7 @@ export interface Tile {
 export interface TileServiceOptions {
   /** Force an encoder; by default the database is probed once (ST_AsMVT works → `sql`). */
   encoder?: TileEncoder;
-  /** Tiles kept in memory (least recently used dropped first); 0 disables the cache. Default TILE_CACHE_SIZE or 2000. */
+  /** Tiles kept in memory (least recently used dropped first); 0 disables the cache. Default TILE_CACHE_SIZE (2000). */
   cacheSize?: number;
 }
 
@@ -41,7 +42,7 @@ export class TileService {
     private readonly ds: DataSource,
     private readonly options: TileServiceOptions = {},
   ) {
-    this.cacheSize = options.cacheSize ?? tileCacheSizeFromEnv() ?? 2000;
+    this.cacheSize = options.cacheSize ?? processConfig().tileCacheSize;
   }
 
   /** The encoder in use: forced, or decided once by trying ST_AsMVT. */
@@ -148,16 +149,4 @@ function limitedBy(scope: Scope | undefined, layer: TileLayer): Scope | undefine
 function cacheKey(layer: TileLayer, z: number, x: number, y: number, version: string, scope?: Scope): string {
   const who = scope ? createHash('sha1').update(JSON.stringify(scope.viewer)).digest('base64url') : 'all';
   return `${layer}/${version}/${who}/${z}/${x}/${y}`;
-}
-
-/** `TILE_ENCODER=sql|js` forces an encoder (e.g. to compare them); anything else probes. */
-export function tileEncoderFromEnv(env: NodeJS.ProcessEnv = process.env): TileEncoder | undefined {
-  const value = env.TILE_ENCODER;
-  return value === 'sql' || value === 'js' ? value : undefined;
-}
-
-/** `TILE_CACHE_SIZE=n` sets the in-memory tile cache size (0 turns it off, e.g. for benchmarks). */
-export function tileCacheSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const n = Number(env.TILE_CACHE_SIZE);
-  return env.TILE_CACHE_SIZE && Number.isInteger(n) && n >= 0 ? n : undefined;
 }

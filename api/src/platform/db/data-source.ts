@@ -1,17 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
-import { Building } from '../../domains/building/building.entity';
-import { Case, CaseCategory, CaseEvent } from '../../domains/case/case.entity';
-import { Grid } from '../../domains/grid/grid.entity';
-import { Household } from '../../domains/household/household.entity';
-import { GridLeader, PartyOrganization } from '../../domains/party/party.entity';
-import { Resident } from '../../domains/resident/resident.entity';
-import { serviceEntities } from '../../domains/service/service.entities';
-import { Street } from '../../domains/street/street.entity';
+import type { Class } from '../domain';
 import { migrations } from './migrations';
 import { syncPolicies } from './rls';
-
-export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent, ...serviceEntities];
 
 /**
  * Counts the SQL statements sent, so tests can prove an operation's statement count
@@ -44,12 +35,12 @@ export interface Database {
 }
 
 /** Connects to PostgreSQL + PostGIS at `url`, runs pending migrations and brings the row-level security policies up to date. */
-export async function connectDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+export async function connectDatabase(url: string, opts: { entities: readonly Class[]; poolSize?: number }): Promise<Database> {
   const counter = new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: [...opts.entities],
     migrations,
     migrationsTransactionMode: 'each',
     logging: ['query'],

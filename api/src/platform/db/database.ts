@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Class } from '../domain';
 import { connectDatabase, type Database } from './data-source';
 import { runningEmbedded, startEmbedded, type EmbeddedDatabase } from './embedded';
 
@@ -20,10 +21,10 @@ export interface OpenDatabase extends Database {
  * its data under `dataDir` — started here, or the one another process (the running app)
  * already serves from there. Either way migrations have run when this resolves.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, entities: readonly Class[]): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
   const embedded = config.databaseUrl || shared ? undefined : await startEmbedded(config.dataDir);
-  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE });
+  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { entities, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE });
   return {
     ...db,
     embedded,

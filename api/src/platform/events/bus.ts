@@ -1,106 +1,103 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { ServiceChange } from '../../domains/service/service.events';
-import type { CaseEvent } from '../../domains/case/case.entity';
-import { EVENT_COLUMNS } from '../../domains/case/case.events';
 
 /**
- * Carries committed case events to every subscriber of every API process. Publishing
- * happens after the commit; a subscriber that missed something (a restart, a dropped
- * Redis message) recovers it by replaying from case_event with its cursor.
- *
- * It also carries committed service changes (needs, matches, wishes, visits…), published
- * after the commit like case events, but on their own topic and without replay or
- * ordering: service_event ids are a separate sequence, and a service view that missed a
- * change re-reads with its queries.
+ * A named stream of committed changes that a domain publishes after its transaction
+ * commits (cases and community services are two topics). Declared by the domain (its
+ * manifest lists it), so the bus itself knows no domain.
  */
-export interface CaseBus {
-  publish(events: CaseEvent[]): Promise<void>;
-  /** Calls `listener` for each event published from now on; answers the unsubscribe. */
-  subscribe(listener: (event: CaseEvent) => void): () => void;
-  publishService(changes: ServiceChange[]): Promise<void>;
-  /** Calls `listener` for each service change published from now on; answers the unsubscribe. */
-  subscribeService(listener: (change: ServiceChange) => void): () => void;
+export interface Topic<T> {
+  name: string;
+  /** Turns an event back into itself after a trip through JSON (Redis): dates, mostly. */
+  revive?(raw: T): T;
+  /**
+   * Delivery in id order with no gap and no duplicate, for a topic whose events a table
+   * keeps with monotonic ids: where the table stood at start, and how to read the events
+   * strictly between two ids when one was lost or arrived early.
+   */
+  order?: {
+    idOf(event: T): bigint;
+    last(ds: DataSource): Promise<bigint | null>;
+    between(ds: DataSource, after: bigint, before: bigint): Promise<T[]>;
+  };
+}
+
+/** Carries committed events to every subscriber of every API process. */
+export interface EventBus {
+  /** Never fails the caller: the change is committed whatever the bus does. */
+  publish<T>(topic: Topic<T>, events: T[]): Promise<void>;
+  /** Calls `listener` for each event of the topic published from now on; answers the unsubscribe. */
+  subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void;
   close(): Promise<void>;
 }
 
+type Listener = (event: never) => void;
+
 /** One process: listeners are called synchronously, in publish order. */
-export class MemoryCaseBus implements CaseBus {
-  private readonly listeners = new Set<(event: CaseEvent) => void>();
-  private readonly serviceListeners = new Set<(change: ServiceChange) => void>();
+export class MemoryBus implements EventBus {
+  private readonly listeners = new Map<string, Set<Listener>>();
 
-  async publish(events: CaseEvent[]): Promise<void> {
-    for (const event of events) for (const listener of this.listeners) listener(event);
+  async publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
+    const listeners = this.listeners.get(topic.name);
+    if (!listeners) return;
+    for (const event of events) for (const listener of listeners) (listener as (e: T) => void)(event);
   }
 
-  subscribe(listener: (event: CaseEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async publishService(changes: ServiceChange[]): Promise<void> {
-    for (const change of changes) for (const listener of this.serviceListeners) listener(change);
-  }
-
-  subscribeService(listener: (change: ServiceChange) => void): () => void {
-    this.serviceListeners.add(listener);
-    return () => this.serviceListeners.delete(listener);
+  subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
+    let set = this.listeners.get(topic.name);
+    if (!set) this.listeners.set(topic.name, (set = new Set()));
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
-    this.serviceListeners.clear();
   }
 }
 
-
 /**
- * Several processes: events go through one Redis pub/sub channel, including back to the
- * publishing process, so every subscriber sees one stream in one order.
+ * Several processes: each topic is a Redis pub/sub channel (`<prefix>:<topic>`), and events
+ * come back to the publishing process through it too, so every subscriber of every process
+ * sees one stream in one order.
  */
-export class RedisCaseBus implements CaseBus {
-  private readonly local = new MemoryCaseBus();
+export class RedisBus implements EventBus {
+  private readonly local = new MemoryBus();
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly ready: Promise<unknown>;
-  /** Service changes: a second channel on the same connections, so a process that does not know them never receives them. */
-  private readonly serviceChannel: string;
 
-  /** `channel` names the database, so streets in different databases never mix on one Redis. */
+  /** `prefix` names the database, so streets in different databases never mix on one Redis. */
   constructor(
     url: string,
-    private readonly channel: string,
+    private readonly prefix: string,
+    topics: Topic<unknown>[],
   ) {
-    this.serviceChannel = `${channel}:service`;
+    const byChannel = new Map(topics.map((t) => [this.channel(t), t]));
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: false });
-    this.sub.on('message', (from: string, message: string) => {
-      if (from === this.serviceChannel) void this.local.publishService((JSON.parse(message) as ServiceChange[]).map((c) => ({ ...c, at: new Date(c.at) })));
-      else void this.local.publish((JSON.parse(message) as CaseEvent[]).map(reviveEvent));
+    this.sub.on('message', (channel: string, message: string) => {
+      const topic = byChannel.get(channel);
+      if (!topic) return;
+      const events = JSON.parse(message) as unknown[];
+      void this.local.publish(topic, topic.revive ? events.map((e) => topic.revive!(e)) : events);
     });
-    this.ready = this.sub.subscribe(channel, this.serviceChannel);
+    this.ready = this.sub.subscribe(...byChannel.keys());
   }
 
-  /** Never fails the caller: the change is committed, and a subscriber that misses it replays it. */
-  async publish(events: CaseEvent[]): Promise<void> {
+  private channel(topic: Topic<unknown>): string {
+    return `${this.prefix}:${topic.name}`;
+  }
+
+  async publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
     if (!events.length) return;
-    await this.pub.publish(this.channel, JSON.stringify(events)).catch((error: unknown) => console.error('case bus: publish failed', error));
+    await this.pub.publish(this.channel(topic as Topic<unknown>), JSON.stringify(events)).catch((error: unknown) => console.error(`event bus: publish on ${topic.name} failed`, error));
   }
 
-  subscribe(listener: (event: CaseEvent) => void): () => void {
-    return this.local.subscribe(listener);
+  subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
+    return this.local.subscribe(topic, listener);
   }
 
-  async publishService(changes: ServiceChange[]): Promise<void> {
-    if (!changes.length) return;
-    await this.pub.publish(this.serviceChannel, JSON.stringify(changes)).catch((error: unknown) => console.error('case bus: publish of service changes failed', error));
-  }
-
-  subscribeService(listener: (change: ServiceChange) => void): () => void {
-    return this.local.subscribeService(listener);
-  }
-
-  /** Resolves once the channel subscription is live. */
+  /** Resolves once the channel subscriptions are live. */
   whenReady(): Promise<unknown> {
     return this.ready;
   }
@@ -112,57 +109,49 @@ export class RedisCaseBus implements CaseBus {
   }
 }
 
-function reviveEvent(e: CaseEvent): CaseEvent {
-  return { ...e, at: new Date(e.at) };
-}
-
 /** How long an out-of-order event waits for the ones before it before the table is asked. */
 const GAP_WAIT_MS = 250;
 /** A gap wider than this (e.g. history written straight to the table) is skipped, not filled. */
 const MAX_GAP_FILL = 10_000;
 
 /**
- * Hands events to listeners in id order with no gap and no duplicate. Event ids follow
- * commit order (see appendEvent), so every id below one that arrived is settled: when
- * an event arrives early, it waits briefly for the missing ones, then the table fills
+ * Hands one topic's events to listeners in id order with no gap and no duplicate (its
+ * `order`); every other topic passes straight through to `inner`. The ids follow commit
+ * order (the topic's table takes care), so every id below one that arrived is settled:
+ * when an event arrives early it waits briefly for the missing ones, then the table fills
  * the gap (a publish lost, or a transaction rolled back after taking its id). Without
  * this, two processes publishing at once could deliver n+1 before n, and a client that
  * resumed from n+1 would never see n.
  */
-export class OrderedCaseBus implements CaseBus {
-  private readonly local = new MemoryCaseBus();
-  private readonly pending = new Map<bigint, CaseEvent>();
+export class OrderedBus<E> implements EventBus {
+  private readonly local = new MemoryBus();
+  private readonly pending = new Map<bigint, E>();
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
+  private readonly order: NonNullable<Topic<E>['order']>;
 
-  /** `last`: the highest event id already in the table when the process started. */
+  /** `last`: the highest id already in the topic's table when the process started. */
   constructor(
-    private readonly inner: CaseBus,
+    private readonly inner: EventBus,
+    private readonly topic: Topic<E>,
     private readonly ds: DataSource,
-    private last: bigint | null = null,
+    private last: bigint | null,
   ) {
-    this.unsubscribe = inner.subscribe((e) => this.accept(e));
+    if (!topic.order) throw new Error(`topic ${topic.name} has no order`);
+    this.order = topic.order;
+    this.unsubscribe = inner.subscribe(topic, (e) => this.accept(e));
   }
 
-  publish(events: CaseEvent[]): Promise<void> {
-    return this.inner.publish(events);
+  publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
+    return this.inner.publish(topic, events);
   }
 
-  subscribe(listener: (event: CaseEvent) => void): () => void {
-    return this.local.subscribe(listener);
+  subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
+    return (topic as Topic<unknown>) === (this.topic as Topic<unknown>) ? this.local.subscribe(topic, listener) : this.inner.subscribe(topic, listener);
   }
 
-  /** Service changes pass straight through: they have no cursor to keep gap-free. */
-  publishService(changes: ServiceChange[]): Promise<void> {
-    return this.inner.publishService(changes);
-  }
-
-  subscribeService(listener: (change: ServiceChange) => void): () => void {
-    return this.inner.subscribeService(listener);
-  }
-
-  private accept(e: CaseEvent): void {
-    const id = BigInt(e.id);
+  private accept(e: E): void {
+    const id = this.order.idOf(e);
     if (this.last !== null && id <= this.last) return;
     if (this.last === null || id === this.last + 1n) {
       this.emit(id, e);
@@ -173,9 +162,9 @@ export class OrderedCaseBus implements CaseBus {
     this.timer ??= setTimeout(() => void this.fill(), GAP_WAIT_MS);
   }
 
-  private emit(id: bigint, e: CaseEvent): void {
+  private emit(id: bigint, e: E): void {
     this.last = id;
-    void this.local.publish([e]);
+    void this.local.publish(this.topic, [e]);
   }
 
   private drain(): void {
@@ -196,18 +185,15 @@ export class OrderedCaseBus implements CaseBus {
     const upTo = [...this.pending.keys()].reduce((a, b) => (a > b ? a : b));
     const from = this.last;
     try {
-      const rows: CaseEvent[] =
-        upTo - from > MAX_GAP_FILL || !this.ds.isInitialized
-          ? []
-          : await this.ds.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 AND id < $2 ORDER BY case_event.id`, [from.toString(), upTo.toString()]);
+      const rows = upTo - from > MAX_GAP_FILL || !this.ds.isInitialized ? [] : await this.order.between(this.ds, from, upTo);
       for (const row of rows) {
-        const id = BigInt(row.id);
+        const id = this.order.idOf(row);
         if (id > this.last!) this.emit(id, this.pending.get(id) ?? row);
       }
       if (this.last! < upTo - 1n) this.last = upTo - 1n;
       for (const id of [...this.pending.keys()]) if (id <= this.last!) this.pending.delete(id);
     } catch (error) {
-      console.error('case bus: gap fill failed, skipping', error);
+      console.error(`event bus: gap fill of ${this.topic.name} failed, skipping`, error);
       this.last = upTo - 1n;
     }
     this.drain();
@@ -221,12 +207,18 @@ export class OrderedCaseBus implements CaseBus {
   }
 }
 
-/** Redis when a URL is given (REDIS_URL), otherwise in-memory; either way in id order. */
-export async function createCaseBus(ds: DataSource, redisUrl?: string): Promise<CaseBus> {
-  const [{ db, last }]: { db: string; last: string | null }[] = await ds.query(`SELECT current_database() AS db, max(id)::text AS last FROM case_event`);
-  const start = last === null ? 0n : BigInt(last);
-  if (!redisUrl) return new OrderedCaseBus(new MemoryCaseBus(), ds, start);
-  const redis = new RedisCaseBus(redisUrl, `streetgrid:case-events:${db}`);
-  await redis.whenReady();
-  return new OrderedCaseBus(redis, ds, start);
+/**
+ * The bus of one API process for the domains' topics: Redis when a URL is given
+ * (REDIS_URL), otherwise in memory; each topic with an `order` delivered in id order.
+ */
+export async function createEventBus(ds: DataSource, topics: Topic<unknown>[], redisUrl?: string): Promise<EventBus> {
+  let bus: EventBus;
+  if (redisUrl) {
+    const [{ db }]: { db: string }[] = await ds.query(`SELECT current_database() AS db`);
+    const redis = new RedisBus(redisUrl, `streetgrid:events:${db}`, topics);
+    await redis.whenReady();
+    bus = redis;
+  } else bus = new MemoryBus();
+  for (const topic of topics) if (topic.order) bus = new OrderedBus(bus, topic, ds, (await topic.order.last(ds)) ?? 0n);
+  return bus;
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../../app/context';
+import type { Context } from './context';
 
 /** Ends the request's database session (its transaction rolled back, its connection returned) once the answer is ready. */
 export function endSessionPlugin(): ApolloServerPlugin<Context> {

@@ -2,12 +2,10 @@ import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLFormatte
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
-import type { DataSource } from 'typeorm';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { AuthService, Viewer } from '../identity';
-import type { CaseBus } from '../events/bus';
+import type { Viewer } from '../identity';
 import type { GraphQLLimits } from './armor';
-import { type Context, createContext } from '../../app/context';
+import { type Context, type ContextDeps, createContext } from './context';
 import { formatError } from './format-error';
 
 /** Top-level fields served over HTTP only: sign-in is throttled per client address, which the websocket does not carry. */
@@ -15,9 +13,8 @@ const HTTP_ONLY_FIELDS = new Set(['login', 'refresh']);
 
 export interface GraphqlWsOptions {
   schema: GraphQLSchema;
-  ds: DataSource;
-  bus: CaseBus;
-  auth: AuthService;
+  /** What each operation's context is made from (the same as HTTP's). */
+  context: ContextDeps;
   limits: GraphQLLimits;
   production: boolean;
   /** How often the accounts behind open sockets are looked up again (disabled users, revoked keys); 0 = never. */
@@ -40,7 +37,8 @@ type SocketState = {
  * with 4403 once its account is disabled or its key revoked (looked up every `recheckMs`).
  */
 export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { dispose(): Promise<void> } {
-  const { schema, ds, bus, auth, limits } = opts;
+  const { schema, limits } = opts;
+  const { auth } = opts.context;
   const format = formatError(opts.production);
   const formatted = (error: GraphQLError): GraphQLFormattedError => {
     const out = format(error.toJSON(), error);
@@ -114,7 +112,7 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
         return args;
       },
       context: (ctx, id) => {
-        const context = createContext(ds, bus, auth, ctx.extra.viewer);
+        const context = createContext(opts.context, ctx.extra.viewer);
         (ctx.extra.contexts ??= new Map()).set(id, context);
         return context;
       },

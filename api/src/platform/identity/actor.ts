@@ -1,7 +1,35 @@
+import { registerEnumType } from 'type-graphql';
 import { forbidden } from '../graphql/errors';
 import { accountKind, CAPACITIES } from './policy';
 import type { Scope } from './scope';
-import { type Actor, ActorRole } from '../../domains/case/case.rules';
+
+/**
+ * The capacity a step is taken in, recorded in case and service timelines. Which capacities
+ * an account holds is policy.ts CAPACITIES; which capacity a step needs is the step's table
+ * (case.rules.ts TRANSITIONS, service.rules.ts SERVICE_ROLES).
+ */
+export enum ActorRole {
+  REPORTER = 'REPORTER',
+  GRID_LEADER = 'GRID_LEADER',
+  COMMAND_CENTRE = 'COMMAND_CENTRE',
+  DEPARTMENT = 'DEPARTMENT',
+  /** A registered helper (在职党员/志愿者) acting on services; takes no case action. */
+  VOLUNTEER = 'VOLUNTEER',
+}
+registerEnumType(ActorRole, {
+  name: 'ActorRole',
+  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门, VOLUNTEER 在职党员/志愿者 (services only)',
+});
+
+export interface Actor {
+  role: ActorRole;
+  name: string;
+  /** The account acting, when a person signed in (never recorded as the name). */
+  userId?: string | null;
+}
+
+/** The scheduler acts as SYSTEM; no client can claim it. */
+export const SYSTEM_ACTOR = { role: 'SYSTEM', name: 'overdue-sweep' } as const;
 
 /**
  * The actor of a case step comes from the signed-in caller: the capacity asked for must be

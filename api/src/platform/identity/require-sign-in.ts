@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../graphql/context';
 import { unauthenticated } from './auth.service';
 
 /** Top-level fields anyone may call without signing in. */

@@ -6,14 +6,6 @@ export const ACCESS_TTL_S = 15 * 60;
 export const REFRESH_TTL_S = 7 * 24 * 3600;
 const ISSUER = 'streetgrid';
 
-/** The signing secret: JWT_SECRET, or in development a fixed local one (never in production). */
-export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  const secret = env.JWT_SECRET;
-  if (secret) return new TextEncoder().encode(secret);
-  if (env.NODE_ENV === 'production') throw new Error('JWT_SECRET must be set in production');
-  return new TextEncoder().encode('streetgrid-development-secret-not-for-production');
-}
-
 export async function signAccessToken(userId: string, role: string, secret: Uint8Array, ttlSeconds = ACCESS_TTL_S): Promise<string> {
   return new SignJWT({ role })
     .setProtectedHeader({ alg: 'HS256' })

@@ -1,3 +1,4 @@
+import { processConfig } from '../config';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -55,6 +56,7 @@ export class LocalDiskStorage implements PhotoStorage {
   }
 }
 
-export function photoStorage(env: NodeJS.ProcessEnv = process.env): PhotoStorage {
-  return new LocalDiskStorage(env.STORAGE_DIR ?? '.data/photos');
+/** Photos on the local disk under `dir` (STORAGE_DIR by default). */
+export function photoStorage(dir: string = processConfig().storageDir): PhotoStorage {
+  return new LocalDiskStorage(dir);
 }

@@ -1,0 +1,8 @@
+import type { DomainManifest } from '../../platform/domain';
+import { AuthResolver } from './account.resolver';
+
+/** Accounts: sign-in, the signed-in user, departments' API keys, the personal-data audit log. */
+export const account: DomainManifest = {
+  name: 'account',
+  resolvers: [AuthResolver],
+};

@@ -1,0 +1,14 @@
+import type { DomainManifest } from '../../platform/domain';
+import { Building } from './building.entity';
+import { createBuildingLoaders } from './building.loader';
+import { resolveBuildingReference } from './building.reference';
+import { BuildingResolver } from './building.resolver';
+
+/** 楼栋 — buildings, each inside a small grid. */
+export const building: DomainManifest = {
+  name: 'building',
+  entities: [Building],
+  resolvers: [BuildingResolver],
+  references: { Building: resolveBuildingReference },
+  loaders: createBuildingLoaders,
+};

@@ -1,0 +1,14 @@
+import { account } from './account/account.manifest';
+import { building } from './building/building.manifest';
+import { cases } from './case/case.manifest';
+import { grid } from './grid/grid.manifest';
+import { household } from './household/household.manifest';
+import { importing } from './import/import.manifest';
+import { party } from './party/party.manifest';
+import { resident } from './resident/resident.manifest';
+import { services } from './service/service.manifest';
+import { street } from './street/street.manifest';
+import { tile } from './tile/tile.manifest';
+
+/** Every domain of the API, in one list: the composition root (app/) reads it. A new domain is one line here. */
+export const DOMAINS = [account, street, grid, building, household, resident, party, cases, services, importing, tile];

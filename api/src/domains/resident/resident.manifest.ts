@@ -1,0 +1,14 @@
+import type { DomainManifest } from '../../platform/domain';
+import { Resident } from './resident.entity';
+import { createResidentLoaders } from './resident.loader';
+import { resolveResidentReference } from './resident.reference';
+import { ResidentResolver } from './resident.resolver';
+
+/** 居民 — residents of households; phones and ID numbers leave masked. */
+export const resident: DomainManifest = {
+  name: 'resident',
+  entities: [Resident],
+  resolvers: [ResidentResolver],
+  references: { Resident: resolveResidentReference },
+  loaders: createResidentLoaders,
+};

@@ -1,0 +1,19 @@
+import type { DomainManifest } from '../../platform/domain';
+import { evaluationExportRouter } from './evaluation.router';
+import { serviceEntities } from './service.entities';
+import { publishServiceChanges, SERVICE_CHANGES } from './service.events';
+import { createServiceLoaders } from './service.loader';
+import { serviceResolvers } from './service.resolvers';
+import { WishService } from './wish.service';
+
+/** 社区服务 — dual registration, the needs list and matching, micro-wishes, visits, teams and dual evaluation. */
+export const services: DomainManifest = {
+  name: 'services',
+  entities: serviceEntities,
+  resolvers: serviceResolvers,
+  loaders: createServiceLoaders,
+  topics: [SERVICE_CHANGES],
+  routes: [{ path: '/exports', signedIn: true, router: () => evaluationExportRouter() }],
+  jobs: [{ name: 'claim expiry sweep', everyMs: (config) => config.sweepMs, run: ({ ds }) => new WishService(ds.manager).expireClaims(new Date()) }],
+  start: ({ ds, bus }) => publishServiceChanges(ds, bus),
+};
