@@ -85,6 +85,8 @@ export interface Matrix {
   /** Every seeded id by label, and back. */
   ids: Record<string, string>;
   label(id: string): string;
+  /** Labels a row made after the seed. */
+  name(label: string, id: string): string;
   cases: SeededCase[];
   /** As the admin; fails the test on any error. */
   admin<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -331,6 +333,7 @@ async function seed(api: TestApi): Promise<Matrix> {
     keys,
     ids,
     label: (id: string) => labels.get(id) ?? id,
+    name,
     cases,
     admin,
   };
