@@ -315,8 +315,8 @@ function graphqlMatrix(): Record<string, GraphQLCell> {
       variables: () => ({ w: m.ids['h:W11/0'], e: m.ids['h:E11/0'] }),
       expect: (who) =>
         signedIn(who, () => {
-          if (!isStaff(who) && !isLeader(who)) return FORBIDDEN;
-          return { west: isStaff(who) || isLeader(who) ? ['visit:W11'] : [], east: isStaff(who) ? ['visit:E11'] : [] };
+          if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
+          return { west: ['visit:W11'], east: isStaff(who) ? ['visit:E11'] : [] };
         }),
     },
     'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
@@ -431,7 +431,7 @@ function graphqlMatrix(): Record<string, GraphQLCell> {
       read: (v) => (Array.isArray(v) ? v.map((d: { householdId: string }) => m.label(d.householdId)).sort() : v),
       expect: (who) =>
         signedIn(who, () => {
-          if (!isStaff(who) && !isLeader(who)) return FORBIDDEN;
+          if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
           const due = (c: 'W' | 'E') => (gridsSeen(who).includes(`grid:${c}`) ? SMALL_GRIDS.filter((s) => s.startsWith(c)).map((s) => `h:${s}/0`).filter(byLabels(householdsSeen(who))) : FORBIDDEN);
           return { west: due('W'), east: due('E') };
         }),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/session';
-import { badInput } from '../../graphql/errors';
+import { badInput, missing } from '../../graphql/errors';
 import type { CaseIndicators } from './case.type';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,11 +20,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
-  async forGrid(gridId: string, from: Date, to: Date): Promise<CaseIndicators> {
+  /** Over the cases the caller sees, of a grid the caller sees (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
+  async forGrid(gridId: string, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
     if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
     if (!(from < to)) throw badInput('from', 'must be before to');
     const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
-    if (!grid) throw badInput('gridId', 'no such grid');
+    if (!grid) throw missing('gridId', 'grid', seesAllGrids);
     const [r] = await this.ds.query(
       `SELECT count(*)::int AS reported,
               count(filed_at)::int AS filed,
