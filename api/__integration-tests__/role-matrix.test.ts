@@ -304,7 +304,23 @@ const GRAPHQL: Record<string, GraphQLCell> = {
       query: `{ west: gridAt(lng: ${pointIn('W11').lng}, lat: ${pointIn('W11').lat}) { id } east: gridAt(lng: ${pointIn('E11').lng}, lat: ${pointIn('E11').lat}) { id } }`,
       expect: (who) => signedIn(who, () => ({ west: ['grid:W', 'grid:W1', 'grid:W11'].filter(byLabels(gridsSeen(who))), east: ['grid:E', 'grid:E1', 'grid:E11'].filter(byLabels(gridsSeen(who))) })),
     },
-    'Query.grids': { query: `{ grids(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => gridsSeen(who)) },
+    'Query.grids': {
+      query: `{ grids(first: 100) { nodes { id counts { children buildings households residents } } } }`,
+      read: (v) =>
+        v && typeof v === 'object'
+          ? (v as { nodes: { id: string; counts: Record<string, number> }[] }).nodes.map(({ id, counts: c }) => `${m.label(id)} ${c.children}/${c.buildings}/${c.households}/${c.residents}`)
+          : v,
+      // Each grid with its counts (children/buildings/households/residents) of what the caller sees under it, as the lists show them.
+      expect: (who) =>
+        signedIn(who, () => {
+          const under = (g: string, rows: string[], prefix: string) => rows.filter((r) => r.startsWith(`${prefix}:${g}`)).length;
+          return gridsSeen(who).map((label) => {
+            const g = label.slice(5);
+            const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
+            return `${label} ${children}/${under(g, buildingsSeen(who), 'b')}/${under(g, householdsSeen(who), 'h')}/${under(g, residentsSeen(who), 'r')}`;
+          });
+        }),
+    },
     'Query.household': {
       ...lookup('household', byId(always(allHouseholds))),
       // A volunteer may reach the household of a task or claim for its address, but the household itself stays their own.
