@@ -21,8 +21,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/api/__integration-tests__/**/*.test.ts', '<rootDir>/scripts/__integration-tests__/**/*.test.ts'],
       globalSetup: '<rootDir>/api/__integration-tests__/global-setup.ts',
-      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js'],
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/jest.timeout.js'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'] },
   ],
 };

@@ -24,6 +24,7 @@ fi
 # Secrets only need to be set, not real, for validation.
 export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-validate-only}"
 export JWT_SECRET="${JWT_SECRET:-validate-only}"
+export STREETGRID_DB_PASSWORD="${STREETGRID_DB_PASSWORD:-validate-only}"
 
 compose_config
 say "compose.yaml: default services valid ($tool)"
@@ -32,11 +33,11 @@ say "compose.yaml: profile replicas valid ($tool)"
 
 # Without the secrets, compose must refuse (skipped when docker/.env provides them).
 if [ ! -f .env ]; then
-  for var in POSTGRES_PASSWORD JWT_SECRET; do
+  for var in POSTGRES_PASSWORD JWT_SECRET STREETGRID_DB_PASSWORD; do
     if (unset "$var"; compose_config >/dev/null 2>&1); then
       say "compose.yaml: $var is not enforced" >&2
       exit 1
     fi
   done
-  say "compose.yaml: POSTGRES_PASSWORD and JWT_SECRET are required"
+  say "compose.yaml: POSTGRES_PASSWORD, JWT_SECRET and STREETGRID_DB_PASSWORD are required"
 fi

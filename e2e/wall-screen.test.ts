@@ -454,14 +454,48 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.close();
   });
 
-  it('shows a community\'s echo wall (回音壁) without sign-in', async () => {
-    const [{ id: communityId }] = await db.dataSource.query(`SELECT id FROM grid WHERE level = 'LARGE' AND path @> (SELECT path FROM grid WHERE id = $1)`, [smallGridId]);
-    const visitor = await context.newPage();
+  it('opens the echo wall (回音壁) from the sign-in page without signing in: the communities by name, then one community’s wall; a QR code’s link (/echo?community=<code>) opens it directly', async () => {
+    const communities: { code: string; name: string }[] = await db.dataSource.query(`SELECT code, name FROM grid WHERE level = 'LARGE' ORDER BY code`);
+    const [mine] = await db.dataSource.query(`SELECT code, name FROM grid WHERE level = 'LARGE' AND path @> (SELECT path FROM grid WHERE id = $1)`, [smallGridId]);
+    const visitor = await context.newPage(); // a new tab: no session (it lives in sessionStorage)
     visitor.on('pageerror', (error) => consoleErrors.push(error.message));
-    await visitor.goto(`${origin}/?echo=${communityId}`);
-    await visitor.waitForSelector('.echo__title', { timeout: 30_000 });
-    await visitor.waitForFunction(() => !document.querySelector('.echo')?.textContent?.includes('加载中'), undefined, { timeout: 30_000 });
+    /** What the echo page says, without the language switch (which names the other language). */
+    const echoText = async () => (await visitor.locator('.echo').innerText()).replace(/English/g, '');
+    const settled = () => visitor.waitForFunction(() => !document.querySelector('.echo')?.textContent?.includes('加载中'), undefined, { timeout: 30_000 });
+
+    await visitor.goto(origin);
+    await visitor.locator('.login__echo').click();
+    await visitor.waitForSelector('.echo__communities a', { timeout: 30_000 });
+    expect(new URL(visitor.url()).pathname).toBe('/echo');
+    expect(await visitor.locator('.echo__communities a').allTextContents()).toEqual(communities.map((c) => c.name));
+    expect(await visitor.locator('input').count()).toBe(0); // no box asking for an id
+    let text = await echoText();
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
+    expect(text).not.toMatch(/[A-Za-z]/);
+
+    await visitor.locator(`.echo__communities a[data-community="${mine.code}"]`).click();
+    await visitor.waitForSelector(`.echo[data-community="${mine.code}"]`, { timeout: 30_000 });
+    await settled();
+    expect(visitor.url()).toBe(`${origin}/echo?community=${mine.code}`);
+    expect(await visitor.locator('.echo__title').textContent()).toBe(`${mine.name}回音壁`);
     expect(await visitor.locator('.echo [role="alert"]').count()).toBe(0);
+    text = await echoText();
+    expect(text).not.toMatch(/[A-Za-z]/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
+
+    // Scanned from a QR code at the community's door: straight to the wall.
+    await visitor.goto(`${origin}/echo?community=${mine.code}`);
+    await visitor.waitForSelector(`.echo[data-community="${mine.code}"]`, { timeout: 30_000 });
+    await settled();
+    expect(await visitor.locator('.echo__title').textContent()).toBe(`${mine.name}回音壁`);
+
+    // A code that is wrong says so in Chinese and offers the list.
+    await visitor.goto(`${origin}/echo?community=123`);
+    await visitor.waitForSelector('.echo__communities a', { timeout: 30_000 });
+    expect(await visitor.locator('.echo [role="alert"]').textContent()).toBe('链接中的社区编码有误，请从下面选择');
+    await visitor.goto(`${origin}/echo?community=330106001999`);
+    await visitor.waitForSelector('.echo__communities a', { timeout: 30_000 });
+    expect(await visitor.locator('.echo [role="alert"]').textContent()).toBe('没有编码为 330106001999 的社区，请从下面选择');
     expect(await visitor.locator('input[name="login"]').count()).toBe(0);
     await visitor.close();
   });

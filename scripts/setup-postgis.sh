@@ -2,6 +2,9 @@
 # Make a local PostgreSQL 15 + PostGIS 3 database ready for tests, on Debian 12.
 #
 #   scripts/setup-postgis.sh [DBNAME]        # DBNAME defaults to streetgrid_test
+#   scripts/setup-postgis.sh --drop DBNAME   # drop DBNAME (and the per-file databases of a
+#                                            # test run, sg_test_<run>_*, when DBNAME is
+#                                            # streetgrid_test_<run>), e.g. after scripts/test.sh
 #
 # Idempotent, for CI and developers: installs postgresql-15-postgis-3 only when PostGIS is
 # not available and the package is missing, starts cluster 15/main only when it is down,
@@ -15,6 +18,12 @@
 # Same PostgreSQL/PostGIS majors as docker/compose.yaml's db image (postgis/postgis:15-3.3).
 set -euo pipefail
 
+DROP=false
+if [ "${1:-}" = "--drop" ]; then
+  DROP=true
+  shift
+  [ -n "${1:-}" ] || { printf 'setup-postgis: error: --drop needs a database name\n' >&2; exit 2; }
+fi
 DB="${1:-streetgrid_test}"
 PG_VERSION=15
 PG_CLUSTER=main
@@ -37,6 +46,20 @@ postgis_available() {
   command -v psql >/dev/null 2>&1 && ready \
     && [ "$("${PSQL[@]}" -d postgres -c "select 1 from pg_available_extensions where name = 'postgis'" 2>/dev/null)" = 1 ]
 }
+
+# --drop: only the server's answer matters; nothing is installed or started for it.
+if $DROP; then
+  run="${DB#streetgrid_test_}"
+  dbs=("$DB")
+  if [ "$run" != "$DB" ] && [ -n "$run" ]; then
+    while IFS= read -r name; do [ -n "$name" ] && dbs+=("$name"); done < <("${PSQL[@]}" -d postgres -v prefix="sg_test_${run}_" <<<"select datname from pg_database where starts_with(datname, :'prefix');")
+  fi
+  for name in "${dbs[@]}"; do
+    "${PSQL[@]}" -d postgres -v db="$name" <<<'set client_min_messages = warning; drop database if exists :"db" with (force);'
+  done
+  log "dropped ${dbs[*]}"
+  exit 0
+fi
 
 installed_now=false
 

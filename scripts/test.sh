@@ -40,9 +40,22 @@ if [ "$(pnpm --version 2>/dev/null)" != "12.4.2" ]; then npm install -g pnpm@12.
 pnpm install --frozen-lockfile || exit 1
 
 say "PostGIS"
-bash scripts/setup-postgis.sh streetgrid_test || exit 1
-export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/streetgrid_test}
+# A database of this run's own (the test files' databases are named after the run too),
+# dropped at the end: two runs on one server never meet. A given TEST_DATABASE_URL is used as is.
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  export TEST_RUN_ID="$(date +%Y%m%d%H%M%S)_$$"
+  test_db="streetgrid_test_${TEST_RUN_ID}"
+  trap 'bash scripts/setup-postgis.sh --drop "$test_db" >/dev/null' EXIT
+  bash scripts/setup-postgis.sh "$test_db" || exit 1
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/${test_db}"
+fi
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+
+# The tests leave the checkout as they found it: git status the same, ./.data untouched.
+status_before=$(git status --porcelain 2>/dev/null)
+data_marker=$(mktemp)
+had_data=false
+[ -e .data ] && had_data=true
 
 check "typecheck" pnpm typecheck
 check "lint" pnpm lint
@@ -63,6 +76,24 @@ else
   failed=$((failed + 1))
   failures+=("jest produced no report")
 fi
+
+checkout_clean() {
+  local status_after changed
+  status_after=$(git status --porcelain 2>/dev/null)
+  if [ "$status_after" != "$status_before" ]; then
+    echo "git status changed during the run:"
+    diff <(echo "$status_before") <(echo "$status_after")
+    return 1
+  fi
+  if [ -e .data ]; then
+    if ! $had_data; then echo "the run created ./.data"; return 1; fi
+    changed=$(find .data -newer "$data_marker" -print -quit)
+    if [ -n "$changed" ]; then echo "the run wrote under ./.data (e.g. $changed)"; return 1; fi
+  fi
+  echo "checkout unchanged (git status, ./.data)"
+}
+check "checkout left clean" checkout_clean
+rm -f "$data_marker"
 
 [ ${#failures[@]} -gt 0 ] && printf '\nfailed gates: %s\n' "${failures[*]}"
 echo

@@ -42,9 +42,17 @@ async function report(gql: Gql, lng = 120.102, lat = 30.255): Promise<{ id: stri
 
 /** A graphql-ws subscriber that collects what arrives. */
 function subscriber(httpUrl: string, variables: Record<string, unknown>, token: string) {
-  const client: Client = createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: token } });
   const received: Update[] = [];
   const errors: unknown[] = [];
+  // A non-lazy client reports a connection it loses through onNonLazyError (console.error by default).
+  const client: Client = createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams: { authorization: token },
+    onNonLazyError: (e) => errors.push(e),
+  });
   const unsubscribe = client.subscribe<{ caseUpdates: Update }>(
     { query: UPDATES, variables },
     { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.caseUpdates)), error: (e) => errors.push(e), complete: () => {} },
@@ -110,11 +118,13 @@ describe('caseUpdates on one process', () => {
       await sub.close();
     }
     // No credentials, no subscription.
-    const anonymous = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    let lost: unknown;
+    const anonymous = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: (e) => (lost = e) });
     const closed = await new Promise<unknown>((ok) => {
       anonymous.subscribe({ query: UPDATES }, { next: () => {}, error: (e) => ok(e), complete: () => ok('complete') });
     });
-    expect(closed).not.toBe('complete');
+    expect(closed).toMatchObject({ code: 4403, reason: 'Forbidden' }); // onConnect said no
+    expect(lost).toBe(closed);
     await anonymous.dispose();
   });
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { readConfig } from '../src/config';
+import { type Config, readConfig } from '../src/config';
 import { connectDatabase, type Database } from '../src/db/data-source';
 import { startEmbedded, type EmbeddedDatabase } from '../src/db/embedded';
 import { EMBEDDED_POOL_SIZE } from '../src/db/database';
@@ -25,7 +25,9 @@ export async function createTestDatabase(opts: { embedded?: boolean } = {}): Pro
   let url: string;
   let drop: (() => Promise<void>) | undefined;
   if (base) {
-    const name = `sg_test_${randomBytes(4).toString('hex')}`;
+    // scripts/test.sh names its run, and drops whatever a crashed test file leaves behind.
+    const run = process.env.TEST_RUN_ID;
+    const name = `sg_test_${run && /^\w+$/.test(run) ? `${run}_` : ''}${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: base });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -80,11 +82,14 @@ export async function startTestApi(...streets: StreetData[]): Promise<TestApi> {
   return startTestApiOn({}, ...streets);
 }
 
-/** As `startTestApi`, on the embedded PGlite whatever TEST_DATABASE_URL says when `embedded` is set. */
-export async function startTestApiOn(opts: { embedded?: boolean }, ...streets: StreetData[]): Promise<TestApi> {
+/**
+ * As `startTestApi`, on the embedded PGlite whatever TEST_DATABASE_URL says when `embedded`
+ * is set, and with `config` over the defaults (e.g. `production: true`).
+ */
+export async function startTestApiOn(opts: { embedded?: boolean; config?: Partial<Config> }, ...streets: StreetData[]): Promise<TestApi> {
   const db = await createTestDatabase(opts);
   for (const street of streets) await db.dataSource.transaction((m) => writeStreet(m, street));
-  const app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1' }, db);
+  const app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1', ...opts.config }, db);
   const url = await app.listen();
   async function userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string> {
     const gridIds: string[] = user.gridCodes?.length

@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { readConfig } from '../src/config';
+import { connectDatabase } from '../src/db/data-source';
 import { withSession } from '../src/db/session';
 import { RLS_TABLES } from '../src/db/rls';
 import { dbIdentity } from '../src/modules/auth/db-identity';
-import { AuthService, jwtSecret } from '../src/modules/auth';
+import { AuthService, jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { writeStreet } from '../src/seed/write-street';
+import { createApp } from '../src/server';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 
@@ -11,7 +17,9 @@ const LARGE_WEST = '330106001001';
 const SMALL_WEST = '3301060010010010001';
 const HOME_RESIDENT = stableId(`${SMALL_WEST}/household/0/resident/0`);
 /** Tables every signed-in viewer reads whole (no row depends on the caller). */
-const REFERENCE_TABLES = ['case_category', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys', 'migrations'];
+const REFERENCE_TABLES = ['case_category', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys'];
+/** The system's own bookkeeping, which no viewer role may read at all. */
+const SYSTEM_TABLES = ['migrations', 'rls_state'];
 
 /** Residents a viewer may see, by the rule itself, computed by the system. */
 async function residentsUnder(api: TestApi, path: string | null, householdOnly?: string): Promise<Set<string>> {
@@ -45,9 +53,15 @@ for (const embedded of [false, true]) {
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = 'public' AND c.relkind = 'r'`,
       );
-      const unsecured = tables.filter((t) => !(t.rls && t.forced) && !REFERENCE_TABLES.includes(t.name)).map((t) => t.name);
+      const open = [...REFERENCE_TABLES, ...SYSTEM_TABLES];
+      const unsecured = tables.filter((t) => !(t.rls && t.forced) && !open.includes(t.name)).map((t) => t.name);
       expect(unsecured).toEqual([]);
-      expect(Object.keys(RLS_TABLES).sort()).toEqual(tables.filter((t) => !REFERENCE_TABLES.includes(t.name)).map((t) => t.name).sort());
+      expect(Object.keys(RLS_TABLES).sort()).toEqual(tables.filter((t) => !open.includes(t.name)).map((t) => t.name).sort());
+      const [{ n }] = await api.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM unnest($1::text[]) t WHERE has_table_privilege('sg_viewer', t, 'SELECT')`,
+        [SYSTEM_TABLES],
+      );
+      expect(n).toBe(0);
     });
 
     it("a deliberately unscoped raw SELECT through a leader's connection sees only their subtree, and writes reach nothing else", async () => {
@@ -126,3 +140,67 @@ for (const embedded of [false, true]) {
     });
   });
 }
+
+// The production setting (docker/): the API connects as the database's owner, who is not a
+// superuser, so FORCE ROW LEVEL SECURITY applies to it too and only its sg_system policy
+// lets migrations, seeding and sign-in see everything.
+const base = process.env.TEST_DATABASE_URL;
+(base ? describe : describe.skip)('a database owned by a role that is not a superuser', () => {
+  const suffix = randomBytes(4).toString('hex');
+  const owner = `sg_owner_${suffix}`;
+  const name = `sg_test_owner_${suffix}`;
+  let url: string;
+  let db: Awaited<ReturnType<typeof connectDatabase>>;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let apiUrl: string;
+  const superuser = async <T>(database: string, work: (c: Client) => Promise<T>): Promise<T> => {
+    const c = new Client({ connectionString: Object.assign(new URL(base!), { pathname: `/${database}` }).toString() });
+    await c.connect();
+    try {
+      return await work(c);
+    } finally {
+      await c.end();
+    }
+  };
+  beforeAll(async () => {
+    await superuser('postgres', async (c) => {
+      await c.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'owner' NOSUPERUSER CREATEROLE NOBYPASSRLS`);
+      await c.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+    });
+    // PostGIS needs a superuser to install (docker/initdb does the same); the owner does the rest.
+    await superuser(name, (c) => c.query(`CREATE EXTENSION postgis; CREATE EXTENSION ltree; ALTER SCHEMA public OWNER TO ${owner}`));
+    url = Object.assign(new URL(base!), { pathname: `/${name}`, username: owner, password: 'owner' }).toString();
+    db = await connectDatabase(url, { poolSize: 4 });
+    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    app = await createApp({ ...readConfig({}), port: 0, host: '127.0.0.1' }, db);
+    apiUrl = await app.listen();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.dataSource.destroy();
+    await superuser('postgres', async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`DROP ROLE IF EXISTS ${owner}`);
+    });
+  });
+
+  it('migrates and seeds as the owner, and a leader still sees only their subtree', async () => {
+    const [{ rolsuper }] = await db.dataSource.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
+    expect(rolsuper).toBe(false);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM resident`);
+    expect(n).toBe(32);
+    const ask = async (authorization: string) => {
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: `{ residents(first: 100) { totalCount } }` }),
+      });
+      return ((await res.json()) as { data: { residents: { totalCount: number } } }).data.residents.totalCount;
+    };
+    const [{ id: grid }] = await db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [SMALL_WEST]);
+    const leader = await db.dataSource.transaction((m) => upsertUser(m, { login: 'owner-leader', displayName: 'x', password: 'x', role: 'GRID_LEADER', gridIds: [grid] }));
+    const admin = await db.dataSource.transaction((m) => upsertUser(m, { login: 'owner-admin', displayName: 'x', password: 'x', role: 'STREET_ADMIN' }));
+    expect(await ask(`Bearer ${await signAccessToken(leader, 'GRID_LEADER', jwtSecret())}`)).toBe(4);
+    expect(await ask(`Bearer ${await signAccessToken(admin, 'STREET_ADMIN', jwtSecret())}`)).toBe(32);
+  });
+});

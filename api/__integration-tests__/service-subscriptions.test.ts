@@ -45,9 +45,17 @@ async function raiseNeed(householdId: string, gql: TestApi['gql'] = api.gql): Pr
 
 /** A graphql-ws subscriber that collects what arrives. */
 function subscriber(variables: Record<string, unknown>, token: string, url = api.url) {
-  const client: Client = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: token } });
   const received: Update[] = [];
   const errors: unknown[] = [];
+  // A non-lazy client reports a connection it loses through onNonLazyError (console.error by default).
+  const client: Client = createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams: { authorization: token },
+    onNonLazyError: (e) => errors.push(e),
+  });
   const unsubscribe = client.subscribe<{ serviceUpdates: Update }>(
     { query: UPDATES, variables },
     { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.serviceUpdates)), error: (e) => errors.push(e), complete: () => {} },

@@ -96,6 +96,34 @@ describe('micro-wishes and the echo wall', () => {
     expect(text).not.toContain('示例路');
   });
 
+  it('without signing in: the communities by name and code, and a wall by its code (what a QR code links to) — the same as by id', async () => {
+    const list = await api.gqlAs<{ echoCommunities: Record<string, string>[] }>(null, `{ echoCommunities { code name } }`);
+    expect(list.errors).toBeUndefined();
+    const expected = fixtureStreet()
+      .grids.filter((g) => g.level === 'LARGE')
+      .map((g) => ({ code: g.code, name: g.name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    expect(list.data!.echoCommunities).toEqual(expected);
+    const byId = await api.gqlAs<{ echoWall: { id: string }[] }>(null, `{ echoWall(communityId: "${COMMUNITY_1}") { id } }`);
+    const byCode = await api.gqlAs<{ echoWall: { id: string }[] }>(null, `{ echoWall(communityCode: "330106001001") { id } }`);
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.data!.echoWall.length).toBeGreaterThan(0);
+    expect(byCode.data!.echoWall).toEqual(byId.data!.echoWall);
+    // Nothing beyond name and code is offered: asking for an id is a validation error.
+    expect((await api.gqlAs(null, `{ echoCommunities { id } }`)).errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it.each([
+    ['an unknown code', `communityCode: "330106001999"`, 'communityCode', /no community has the code 330106001999/],
+    ['a code that is not 12 digits', `communityCode: "330106001"`, 'communityCode', /12 digits/],
+    ['both an id and a code', `communityId: "${COMMUNITY_1}", communityCode: "330106001001"`, 'communityId', /exactly one/],
+    ['neither', ``, 'communityId', /exactly one/],
+  ])('refuses %s as bad input naming the field', async (_, args, field, message) => {
+    const res = await api.gqlAs(null, `{ echoWall${args ? `(${args})` : ''} { id } }`);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(res.errors![0].message).toMatch(message);
+  });
+
   it('two helpers claim one wish at once: exactly one wins, the other gets CONFLICT', async () => {
     const [a, b] = [await register('抢单甲'), await register('抢单乙')];
     for (let round = 0; round < 5; round++) {

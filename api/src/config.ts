@@ -11,6 +11,16 @@ export interface Config {
   webDist?: string;
   /** Seed the small demo street when the database has no street yet. */
   seedDemo: boolean;
+  /** On SIGINT/SIGTERM, how long requests in flight may take before their connections are cut. */
+  shutdownGraceMs: number;
+  /**
+   * Which proxies in front of the API to believe about the client's address
+   * (X-Forwarded-For), as express's `trust proxy` setting: unset trusts none, so the
+   * address is the socket's peer. Sign-in throttling counts failures per address.
+   */
+  trustProxy?: boolean | number | string;
+  /** How often a websocket's account is looked up again (closed once disabled or its key revoked). */
+  wsRecheckMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +33,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     webDist: env.WEB_DIST || undefined,
     seedDemo: env.SEED_DEMO !== 'false',
+    shutdownGraceMs: wholeNumber(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    wsRecheckMs: wholeNumber(env, 'WS_RECHECK_MS', 60_000),
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of milliseconds, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+/** `true`/`false`, a number of hops, or addresses and subnets (`loopback`, `uniquelocal`, `10.0.0.0/8`, …). */
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  if (!value) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
-import { armorFor } from './graphql/armor';
+import { graphqlLimits } from './graphql/armor';
 import { formatError } from './graphql/format-error';
 import { buildFederatedSchema } from './graphql/build-subgraph-schema';
 import { type Context, createContext } from './graphql/context';
@@ -41,30 +41,47 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   // Bounded request time: a slow client cannot hold a socket forever.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
-  const armor = armorFor(config.production);
+  // One set of limits for HTTP and the websocket (case.server.ts).
+  const limits = graphqlLimits(config.production);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
+    // run.ts owns SIGINT/SIGTERM: Apollo's own handler re-raises the signal after stopping, killing the process before the database is closed.
+    stopOnTerminationSignals: false,
     formatError: formatError(config.production),
-    validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), endSessionPlugin(), ...armor.plugins],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), endSessionPlugin(), ...limits.plugins],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.get('/healthz', (_req, res) => {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
   // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
   const auth = new AuthService(db.dataSource, jwtSecret());
-  const cases = await attachCases(app, httpServer, schema, db.dataSource, auth, { redisUrl: config.redisUrl });
+  const cases = await attachCases(app, httpServer, schema, db.dataSource, auth, {
+    redisUrl: config.redisUrl,
+    limits,
+    production: config.production,
+    wsRecheckMs: config.wsRecheckMs,
+  });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: limits.maxMessageBytes }),
+    (req, res, next) => {
+      // Before Apollo's parser, whose recursion a deeply nested document would overflow.
+      const query: unknown = req.body?.query ?? req.query.query;
+      const tooDeep = typeof query === 'string' ? limits.checkNesting(query) : undefined;
+      if (tooDeep) res.status(400).json({ errors: [tooDeep.toJSON()] });
+      else next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'))),
+      context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
     }),
   );
   // Tiles, photos and exports: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
@@ -102,6 +119,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     );
     app.get(/^\/(?!graphql|tiles|photos|exports|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
   }
+  app.use(jsonErrors());
 
   return {
     httpServer,
@@ -120,5 +138,25 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
     },
+  };
+}
+
+/**
+ * Errors no route answered itself — a body that is not JSON, too large, in an unknown
+ * charset — as JSON with their status (GraphQL's `errors` shape under /graphql), never
+ * express's HTML page with a stack trace. Anything unexpected is a 500 that says no more.
+ */
+function jsonErrors(): express.ErrorRequestHandler {
+  return (error: { status?: number; statusCode?: number; expose?: boolean; message?: string }, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const given = error.status ?? error.statusCode ?? 500;
+    const status = given >= 400 && given < 600 ? given : 500;
+    const message = status < 500 && error.expose !== false && error.message ? error.message : 'internal error';
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (req.originalUrl.startsWith('/graphql')) res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    else res.status(status).json({ error: message });
   };
 }

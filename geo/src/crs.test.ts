@@ -97,3 +97,11 @@ describe('WGS84 ⇄ GCJ02 ⇄ BD09', () => {
     expect(metres(convertLngLat(gcj, 'GCJ02', 'WGS84'), [120.15, 30.28])).toBeLessThan(0.5);
   });
 });
+
+describe('toWgs84 on hostile input', () => {
+  it('refuses coordinates nested 100,000 deep (TOO_DEEP) instead of overflowing the stack', () => {
+    let deep: unknown = [120.15, 30.26];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => toWgs84({ type: 'Polygon', coordinates: deep } as never, 'GCJ02')).toThrow(expect.objectContaining({ reason: 'TOO_DEEP' }));
+  });
+});

@@ -1,6 +1,7 @@
 import type { GeoJSON } from 'geojson';
 import gcoord from 'gcoord';
 import { GeoInputError } from './errors';
+import { checkNesting } from './geojson';
 import { makeLngLat, type LngLat } from './types';
 
 /**
@@ -54,6 +55,7 @@ function dropBBoxes(geojson: GeoJSON): void {
 }
 
 function convert<T extends GeoJSON>(geojson: T, from: Crs, to: Crs): T {
+  checkNesting(geojson);
   const copy = structuredClone(geojson);
   dropBBoxes(copy);
   if (from === to) return copy;

@@ -2,7 +2,7 @@ import { booleanClockwise } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import { loadFixture } from './__fixtures__/load';
 import { GeoInputError } from './errors';
-import { DEFAULT_MAX_VERTICES, isPolygonal, parsePoint, parsePolygonal, vertexCount } from './geojson';
+import { checkNesting, DEFAULT_MAX_VERTICES, isPolygonal, MAX_GEOJSON_DEPTH, parsePoint, parsePolygonal, vertexCount } from './geojson';
 
 function parseError(input: unknown, opts?: { maxVertices?: number }): GeoInputError {
   try {
@@ -196,6 +196,12 @@ describe('parsePolygonal — wrappers and structure', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('refuses coordinates nested 100,000 deep as TOO_DEEP before anything recursive runs', () => {
+    let deep: unknown = [120.15, 30.26];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(parseError({ type: 'Polygon', coordinates: deep })).toMatchObject({ reason: 'TOO_DEEP' });
+  });
+
   it('leaves the self-intersection check to the database when over budget', () => {
     expect(parsePolygonal(loadFixture('self-intersection'), { selfIntersectionBudget: 0 }).coordinates[0][0]).toHaveLength(5);
   });
@@ -238,5 +244,20 @@ describe('vertexCount / isPolygonal', () => {
     expect(isPolygonal({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] } })).toBe(false);
     expect(isPolygonal({ type: 'Point', coordinates: [0, 0] })).toBe(false);
     expect(isPolygonal(null)).toBe(false);
+  });
+});
+
+describe('checkNesting', () => {
+  it('lets the deepest real GeoJSON through: a collection of MultiPolygons in a FeatureCollection', () => {
+    const multi = { type: 'MultiPolygon', coordinates: [[square]] };
+    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { a: { b: [1] } }, geometry: { type: 'GeometryCollection', geometries: [multi] } }] };
+    expect(() => checkNesting(collection)).not.toThrow();
+  });
+
+  it('refuses one level more than the limit, whatever mixes arrays and objects', () => {
+    let ok: unknown = 1;
+    for (let i = 0; i < MAX_GEOJSON_DEPTH; i++) ok = i % 2 ? [ok] : { x: ok };
+    expect(() => checkNesting(ok)).not.toThrow();
+    expect(() => checkNesting([ok])).toThrow(expect.objectContaining({ reason: 'TOO_DEEP' }));
   });
 });

@@ -7,6 +7,32 @@ import { makeLat, makeLng, makeLngLat } from './types';
 /** Default cap on positions per geometry: large enough for a street, small enough to stop a runaway upload. */
 export const DEFAULT_MAX_VERTICES = 100_000;
 
+/**
+ * Deepest nesting of arrays and objects accepted in GeoJSON: a FeatureCollection's
+ * Feature holding a GeometryCollection of MultiPolygons needs 10 (features, Feature,
+ * geometry, geometries, geometry, then 4 levels of coordinates and the position), which
+ * leaves room for nested `properties`.
+ */
+export const MAX_GEOJSON_DEPTH = 20;
+
+/**
+ * Refuses input that nests arrays and objects deeper than `maxDepth`, walking it with a
+ * loop rather than recursion: run before anything recursive (structuredClone,
+ * JSON.stringify, turf, gcoord) touches client input, so a document of 100,000 nested
+ * arrays is a clear TOO_DEEP instead of a stack overflow.
+ */
+export function checkNesting(input: unknown, maxDepth = MAX_GEOJSON_DEPTH): void {
+  const stack: [unknown, number][] = [[input, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth + 1 > maxDepth) throw new GeoInputError('TOO_DEEP', `nested deeper than ${maxDepth} levels of arrays and objects`);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+}
+
 export interface ParsePolygonalOptions {
   /** Most positions (closing ones included, as `ST_NPoints` counts) accepted. */
   maxVertices?: number;
@@ -130,6 +156,7 @@ function checkRingCrossing(ring: Position[], path: string, budget: SweepBudget):
  */
 export function parsePolygonal(input: unknown, opts: ParsePolygonalOptions = {}): MultiPolygon {
   const maxVertices = opts.maxVertices ?? DEFAULT_MAX_VERTICES;
+  checkNesting(input);
   const { geometry, prefix } = unwrapGeometry(input);
   const path = `${prefix}coordinates`;
   let polygons: { rings: unknown[]; path: string }[];

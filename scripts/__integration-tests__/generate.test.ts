@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../api/__integration-tests__/harness';
 import { districtPlan, generateStreet } from '../src/generate';
-import { seedDistrict } from '../src/seed-demo';
-import { mondayInShanghai, seedDemoUsers } from '../src/seed-users';
+import { writeStreet } from '../../api/src/seed/write-street';
+import { seedDemoIfEmpty, seedDistrict } from '../src/seed-demo';
+import { DEMO_LOGINS, mondayInShanghai, seedDemoUsers } from '../src/seed-users';
 
 /** The generated demo street, loaded into a real PostGIS and checked there, in SQL. */
 describe('seed: one generated street on PostGIS', () => {
@@ -38,6 +41,13 @@ describe('seed: one generated street on PostGIS', () => {
       party_organizations: expected.partyOrganizations.length,
       leaders: expected.leaders.length,
     });
+  });
+
+  it('is the street README.md describes for the first boot', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+    const level = (l: string) => expected.grids.filter((g) => g.level === l).length.toLocaleString('en-US');
+    const n = (x: unknown[]) => x.length.toLocaleString('en-US');
+    expect(readme).toContain(`${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ${n(expected.buildings)} buildings, ${n(expected.residents)} residents`);
   });
 
   it('stores only valid geometries', async () => {
@@ -104,8 +114,8 @@ describe('seed: one generated street on PostGIS', () => {
   });
 
   it('seeds the demo accounts: the volunteer owns a registration of the leaders\' community and has this week\'s tasks to answer', async () => {
-    const logins = await seedDemoUsers(db.dataSource);
-    expect(logins).toEqual(['admin', 'operator', 'leader-large', 'leader-medium', 'leader-small', 'resident', 'volunteer']);
+    const logins = await db.dataSource.transaction((m) => seedDemoUsers(m));
+    expect(logins).toEqual([...DEMO_LOGINS]);
     const [row] = await db.dataSource.query(
       `SELECT u.role, r.kind, r.community_id = lg.grid_id AS "sameCommunity",
               (SELECT count(*) FROM service_match x WHERE x.registration_id = r.id AND x.status = 'CONFIRMED' AND x.period = $1::date)::int AS confirmed,
@@ -123,5 +133,46 @@ describe('seed: one generated street on PostGIS', () => {
   it('names the Monday of the week on the Shanghai calendar', () => {
     expect(mondayInShanghai(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-23'); // Sun 23:59 in Shanghai
     expect(mondayInShanghai(new Date('2026-11-29T16:00:00Z'))).toBe('2026-11-30'); // Mon 00:00 in Shanghai
+  });
+});
+
+describe('first start: the demo street is seeded all at once', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const state = async () =>
+    (
+      await db.dataSource.query(`SELECT (SELECT count(*) FROM street)::int AS streets, (SELECT count(*) FROM resident)::int AS residents,
+                                        (SELECT count(*) FROM app_user)::int AS accounts, (SELECT count(*) FROM "case")::int AS cases`)
+    )[0];
+
+  it('completes a demo street an interrupted start left without accounts or cases, and then leaves it alone', async () => {
+    // What an older start left when stopped after writing the street: places, people and services, no accounts, no cases.
+    await seedDistrict(db.dataSource, { streets: 1, seed: 1 });
+    expect(await state()).toMatchObject({ streets: 1, accounts: 0, cases: 0 });
+    await seedDemoIfEmpty(db.dataSource);
+    const seeded = await state();
+    expect(seeded.accounts).toBe(7);
+    expect(seeded.cases).toBeGreaterThan(100);
+    expect(seeded.streets).toBe(1);
+    await seedDemoIfEmpty(db.dataSource);
+    expect(await state()).toEqual(seeded);
+  });
+
+  it('leaves a database holding another street alone', async () => {
+    const other = await createTestDatabase();
+    try {
+      const plan = districtPlan(2, 1)[1];
+      await other.dataSource.transaction((m) => writeStreet(m, generateStreet(plan)));
+      await seedDemoIfEmpty(other.dataSource);
+      const [{ codes, accounts }] = await other.dataSource.query(`SELECT array_agg(code) AS codes, (SELECT count(*)::int FROM app_user) AS accounts FROM street`);
+      expect({ codes, accounts }).toEqual({ codes: [plan.code], accounts: 0 });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { DataSource } from '@streetgrid/api';
+import type { DataSource, EntityManager } from '@streetgrid/api';
+import type { StreetPlan } from './generate/street';
 import type { StreetData } from '@streetgrid/api/seed/street-data';
 import { writeStreet } from '@streetgrid/api/seed/write-street';
 import { writeCaseHistory } from '@streetgrid/api';
@@ -51,46 +52,61 @@ export function rowCount(data: StreetData): number {
 export async function seedDistrict(ds: DataSource, opts: SeedOptions): Promise<SeedResult> {
   const plans = districtPlan(opts.streets, opts.seed);
   const result: SeedResult = { streets: plans.length, rows: 0, grids: 0, buildings: 0, households: 0, residents: 0, generateMs: 0, writeMs: 0 };
-  for (const plan of plans) {
+  for (const plan of plans) await ds.transaction((m) => seedStreet(m, plan, plans.length, result, opts.onProgress));
+  return result;
+}
+
+/** Generates one street of a district plan and writes it (places, people, services) with `m`, adding to `result`. */
+async function seedStreet(m: EntityManager, plan: StreetPlan, streets: number, result: SeedResult, onProgress?: SeedOptions['onProgress']): Promise<void> {
+  {
     let started = performance.now();
     const data = generateStreet(plan);
     result.generateMs += performance.now() - started;
     const streetRows = rowCount(data);
-    const base = { street: plan.index, streets: plans.length, streetName: plan.name, streetRows };
-    opts.onProgress?.({ ...base, phase: 'generated', rowsWritten: result.rows });
+    const base = { street: plan.index, streets, streetName: plan.name, streetRows };
+    onProgress?.({ ...base, phase: 'generated', rowsWritten: result.rows });
     started = performance.now();
     let written = 0;
     let last = { table: '', done: 0, total: 0 };
-    await ds.transaction((m) =>
-      writeStreet(m, data, (table, done, total) => {
-        // writeStreet reports per call (one per table and level); a new call restarts `done`.
-        const restarted = table !== last.table || total !== last.total || done <= last.done;
-        written += restarted ? done : done - last.done;
-        last = { table, done, total };
-        opts.onProgress?.({ ...base, phase: 'writing', rowsWritten: result.rows + written });
-      }),
-    );
-    await ds.transaction((m) => writeStreetServices(m, data, { seed: plan.seed, now: serviceDemoDay() }));
+    await writeStreet(m, data, (table, done, total) => {
+      // writeStreet reports per call (one per table and level); a new call restarts `done`.
+      const restarted = table !== last.table || total !== last.total || done <= last.done;
+      written += restarted ? done : done - last.done;
+      last = { table, done, total };
+      onProgress?.({ ...base, phase: 'writing', rowsWritten: result.rows + written });
+    });
+    await writeStreetServices(m, data, { seed: plan.seed, now: serviceDemoDay() });
     result.writeMs += performance.now() - started;
     result.rows += streetRows;
     result.grids += data.grids.length;
     result.buildings += data.buildings.length;
     result.households += data.households.length;
     result.residents += data.residents.length;
-    opts.onProgress?.({ ...base, phase: 'written', rowsWritten: result.rows });
+    onProgress?.({ ...base, phase: 'written', rowsWritten: result.rows });
   }
-  return result;
 }
 
-/** Seeds the demo street (one generated street, seed 1) when the database holds no street yet. */
+/**
+ * Seeds the demo street (one generated street, seed 1: places, people, services, 90 days of
+ * cases, the demo accounts) in ONE transaction when the database holds no street yet, so an
+ * interrupted first start leaves nothing and the next one starts over. A demo street left
+ * without its accounts (by an interrupted start of an older version) is completed the same
+ * way; a database holding any other street is left alone.
+ */
 export async function seedDemoIfEmpty(ds: DataSource): Promise<void> {
-  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM street`);
-  if (n > 0) return;
-  const started = Date.now();
-  const r = await seedDistrict(ds, { streets: 1, seed: 1 });
   const plan = districtPlan(1, 1)[0];
-  const history = await ds.transaction((m) => writeCaseHistory(m, plan.code, { days: 90 }));
-  const logins = await seedDemoUsers(ds);
+  const [{ streets, demo, accounts }]: { streets: number; demo: boolean; accounts: boolean }[] = await ds.query(
+    `SELECT (SELECT count(*)::int FROM street) AS streets, EXISTS (SELECT 1 FROM street WHERE code = $1) AS demo,
+            EXISTS (SELECT 1 FROM app_user WHERE login = 'admin') AS accounts`,
+    [plan.code],
+  );
+  if (accounts || (streets > 0 && !demo)) return;
+  const started = Date.now();
+  const r: SeedResult = { streets: 1, rows: 0, grids: 0, buildings: 0, households: 0, residents: 0, generateMs: 0, writeMs: 0 };
+  const { history, logins } = await ds.transaction(async (m) => {
+    await seedStreet(m, plan, 1, r);
+    return { history: await writeCaseHistory(m, plan.code, { days: 90 }), logins: await seedDemoUsers(m) };
+  });
   console.log(
     `seeded demo street ${plan.name} (${r.grids} grids, ${r.buildings} buildings, ${r.households} households, ${r.residents} residents, ` +
       `${history.cases} cases over 90 days) in ${((Date.now() - started) / 1000).toFixed(1)} s; sign in as ${logins.join(', ')} (password "${DEMO_PASSWORD}")`,

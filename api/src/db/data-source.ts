@@ -9,6 +9,7 @@ import { Resident } from '../modules/resident/resident.entity';
 import { serviceEntities } from '../modules/service/service.entities';
 import { Street } from '../modules/street/street.entity';
 import { migrations } from './migrations';
+import { syncPolicies } from './rls';
 
 export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent, ...serviceEntities];
 
@@ -42,7 +43,7 @@ export interface Database {
   counter: StatementCounter;
 }
 
-/** Connects to PostgreSQL + PostGIS at `url` and runs pending migrations. */
+/** Connects to PostgreSQL + PostGIS at `url`, runs pending migrations and brings the row-level security policies up to date. */
 export async function connectDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
   const counter = new StatementCounter();
   const dataSource = new DataSource({
@@ -58,5 +59,6 @@ export async function connectDatabase(url: string, opts: { poolSize?: number } =
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  await syncPolicies(dataSource);
   return { dataSource, counter };
 }

@@ -1,4 +1,5 @@
-import type { QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
  * Row-level security policies: for every table whose rows depend on the caller, what each
@@ -46,10 +47,8 @@ const DEPARTMENT = (scope: string): Rule => ({ read: `'${scope}' = ANY(sg_scopes
 const readOnly = (read: string): Rule => ({ read, write: false });
 
 const GRID_IN_PATHS = (gridId: string) => `EXISTS (SELECT 1 FROM grid g WHERE g.id = ${gridId} AND ${IN_PATHS('g.path')})`;
-const BUILDING_IN_PATHS = (buildingId: string) =>
-  `EXISTS (SELECT 1 FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ${buildingId} AND ${IN_PATHS('g.path')})`;
-const HOUSEHOLD_IN_PATHS = (householdId: string) =>
-  `EXISTS (SELECT 1 FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = ${householdId} AND ${IN_PATHS('g.path')})`;
+/** Buildings, households and residents carry their small grid's path (`grid_path`, kept by triggers): one indexed test. */
+const HOUSEHOLD_IN_PATHS = (householdId: string) => `EXISTS (SELECT 1 FROM household h WHERE h.id = ${householdId} AND ${IN_PATHS('h.grid_path')})`;
 /** A registration the member owns. */
 const OWN_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId} AND r.user_id = sg_user())`;
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
@@ -61,10 +60,10 @@ const OWN_CASE = (caseId: string) => `EXISTS (SELECT 1 FROM "case" c WHERE c.id 
 export const RLS_TABLES: Record<string, TableRules> = {
   street: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: DEPARTMENT('Street') },
   grid: { street: STAFF, leader: IN_PATHS('path'), member: readOnly('path @> sg_home()'), department: DEPARTMENT('Grid') },
-  building: { street: STAFF, leader: GRID_IN_PATHS('building.grid_id'), member: readOnly('id = sg_building()'), department: DEPARTMENT('Building') },
+  building: { street: STAFF, leader: IN_PATHS('grid_path'), member: readOnly('id = sg_building()'), department: DEPARTMENT('Building') },
   household: {
     street: STAFF,
-    leader: BUILDING_IN_PATHS('household.building_id'),
+    leader: IN_PATHS('grid_path'),
     // Their own; and, for a helper, the household of a task confirmed to them or of a wish they hold (where to go).
     member: readOnly(`id = sg_household()
       OR EXISTS (SELECT 1 FROM service_need n JOIN service_match x ON x.need_id = n.id
@@ -73,7 +72,7 @@ export const RLS_TABLES: Record<string, TableRules> = {
                   WHERE w.household_id = household.id AND wc.status = 'LIVE' AND ${OWN_REGISTRATION('wc.registration_id')})`),
     department: DEPARTMENT('Household'),
   },
-  resident: { street: STAFF, leader: HOUSEHOLD_IN_PATHS('resident.household_id'), member: readOnly('household_id = sg_household()'), department: DEPARTMENT('Resident') },
+  resident: { street: STAFF, leader: IN_PATHS('grid_path'), member: readOnly('household_id = sg_household()'), department: DEPARTMENT('Resident') },
   party_organization: {
     street: STAFF,
     leader: readOnly(`level = 'STREET_COMMITTEE' OR ${GRID_IN_PATHS('party_organization.grid_id')}`),
@@ -177,30 +176,61 @@ export const RLS_TABLES: Record<string, TableRules> = {
 };
 
 /**
- * Grants a table to the viewer roles, turns on (and forces) row-level security, and
- * creates its policies from `RLS_TABLES` plus the system's. Later migrations that add a
- * table call this after adding its rules (a test fails for a table without them).
+ * Grants a table to the viewer roles and turns on (and forces) row-level security. Its
+ * policies come from `RLS_TABLES` through `syncPolicies`, after the migrations; a migration
+ * that adds a table calls this and adds its rules (a test fails for a table without them).
  */
 export async function secureTable(q: QueryRunner, table: string): Promise<void> {
-  const rules = RLS_TABLES[table];
-  if (!rules) throw new Error(`no row-level security rules for table ${table} (add them to RLS_TABLES)`);
   const t = `"${table}"`;
   await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO sg_viewer`);
   await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
-  await q.query(`CREATE POLICY ${table}_system ON ${t} TO sg_system USING (true) WITH CHECK (true)`);
-  for (const [kind, rule] of Object.entries(rules) as [keyof TableRules, Rule][]) {
-    const role = ROLE_OF[kind];
-    const name = `${table}_${kind}`;
-    if (typeof rule === 'string') {
-      await q.query(`CREATE POLICY ${name} ON ${t} FOR ALL TO ${role} USING (${rule}) WITH CHECK (${rule})`);
-      continue;
+}
+
+/** Every policy `RLS_TABLES` asks for, as SQL, table by table. */
+export function policyStatements(): { table: string; statements: string[] }[] {
+  return Object.entries(RLS_TABLES).map(([table, rules]) => {
+    const t = `"${table}"`;
+    // The owner (whoever runs this, at start): migrations, seeding, sign-in and the sweeps see everything.
+    const statements = [`CREATE POLICY ${table}_system ON ${t} TO CURRENT_USER USING (true) WITH CHECK (true)`];
+    for (const [kind, rule] of Object.entries(rules) as [keyof TableRules, Rule][]) {
+      const role = ROLE_OF[kind];
+      const name = `${table}_${kind}`;
+      if (typeof rule === 'string') {
+        statements.push(`CREATE POLICY ${name} ON ${t} FOR ALL TO ${role} USING (${rule}) WITH CHECK (${rule})`);
+        continue;
+      }
+      if (rule.read) statements.push(`CREATE POLICY ${name}_read ON ${t} FOR SELECT TO ${role} USING (${rule.read})`);
+      if (rule.write) {
+        statements.push(`CREATE POLICY ${name}_insert ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.write})`);
+        statements.push(`CREATE POLICY ${name}_update ON ${t} FOR UPDATE TO ${role} USING (${rule.write}) WITH CHECK (${rule.write})`);
+        statements.push(`CREATE POLICY ${name}_delete ON ${t} FOR DELETE TO ${role} USING (${rule.write})`);
+      }
+      if (rule.insert) statements.push(`CREATE POLICY ${name}_append ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.insert})`);
     }
-    if (rule.read) await q.query(`CREATE POLICY ${name}_read ON ${t} FOR SELECT TO ${role} USING (${rule.read})`);
-    if (rule.write) {
-      await q.query(`CREATE POLICY ${name}_insert ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.write})`);
-      await q.query(`CREATE POLICY ${name}_update ON ${t} FOR UPDATE TO ${role} USING (${rule.write}) WITH CHECK (${rule.write})`);
-      await q.query(`CREATE POLICY ${name}_delete ON ${t} FOR DELETE TO ${role} USING (${rule.write})`);
+    return { table, statements };
+  });
+}
+
+/**
+ * Makes the database's policies those of `RLS_TABLES`, after the migrations at every start.
+ * Policies are derived from code like a view, not frozen in a migration: a rule edited here
+ * reaches every database, and a migration never runs rules that name columns a later one adds.
+ * Skipped when the stored hash matches; serialised between processes by an advisory lock;
+ * one transaction, so no caller ever meets a table without its policies.
+ */
+export async function syncPolicies(ds: DataSource): Promise<'unchanged' | 'updated'> {
+  const tables = policyStatements();
+  const hash = createHash('sha256').update(JSON.stringify(tables)).digest('hex');
+  return ds.transaction(async (m) => {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('streetgrid:rls'))`);
+    const [row]: { hash: string }[] = await m.query(`SELECT hash FROM rls_state WHERE id = 1`);
+    if (row?.hash === hash) return 'unchanged';
+    for (const { table, statements } of tables) {
+      const existing: { policyname: string }[] = await m.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`, [table]);
+      for (const p of existing) await m.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
+      for (const sql of statements) await m.query(sql);
     }
-    if (rule.insert) await q.query(`CREATE POLICY ${name}_append ON ${t} FOR INSERT TO ${role} WITH CHECK (${rule.insert})`);
-  }
+    await m.query(`INSERT INTO rls_state (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, at = now()`, [hash]);
+    return 'updated';
+  });
 }

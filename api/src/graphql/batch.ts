@@ -1,3 +1,5 @@
+import { isUuid } from './validate';
+
 /** Orders rows to match `keys` for a DataLoader: one row (or null) per key. */
 export function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
   const map = new Map<K, T>();
@@ -17,11 +19,9 @@ export function groupByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Keys that can be ids at all: a malformed id finds nothing rather than failing the batch. */
 export function uuids(keys: readonly string[]): string[] {
-  return keys.filter((k) => UUID.test(k));
+  return keys.filter(isUuid);
 }
 
 /** `IN ()` is a syntax error: an impossible id stands in for an empty list. */

@@ -39,10 +39,12 @@ export interface Context {
   scope: Scope;
   auth: AuthService;
   loaders: Loaders;
+  /** The client's address over HTTP (express `req.ip`, behind TRUST_PROXY), for sign-in throttling; absent on the websocket. */
+  clientAddress?: string;
 }
 
-export function createContext(ds: DataSource, bus: CaseBus, auth: AuthService, viewer: Viewer = ANONYMOUS): Context {
+export function createContext(ds: DataSource, bus: CaseBus, auth: AuthService, viewer: Viewer = ANONYMOUS, clientAddress?: string): Context {
   const scope = new Scope(viewer);
   const session = new DbSession(ds, dbIdentity(viewer));
-  return { db: session.manager, session, bus, scope, auth, loaders: createLoaders(session.manager, scope) };
+  return { db: session.manager, session, bus, scope, auth, loaders: createLoaders(session.manager, scope), clientAddress };
 }

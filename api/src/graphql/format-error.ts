@@ -3,8 +3,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 
 /**
  * The last word on what an error tells a client: malformed values the database refused
- * (a non-uuid id, say) become BAD_USER_INPUT; in production any unexpected error is
- * reduced to its code, so SQL, paths and data never leak.
+ * (a non-uuid id, a NUL in a text, say) become BAD_USER_INPUT; in production any unexpected
+ * error is reduced to its code, so SQL, paths and data never leak. A client's own mistake (a
+ * wrong password, a bad header, invalid input) carries its message and code, never a stack
+ * trace: in development only an INTERNAL_SERVER_ERROR keeps the one Apollo adds.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -14,11 +16,20 @@ export function formatError(production: boolean) {
     if (pgCode === '42501') {
       return { message: 'you may not change this (row-level security)', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
     }
+    // NUL in a text the validation kit did not see (it names the field; this cannot).
+    if (pgCode === '22021') {
+      return { message: 'a text contains a character the database cannot store (NUL)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (pgCode === '22P02' || pgCode === '22003') {
       return { message: 'a value is malformed (an id that is not a uuid, or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
-    if (production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    const code = formatted.extensions?.code;
+    if (production && code === 'INTERNAL_SERVER_ERROR') {
       return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    if (code !== 'INTERNAL_SERVER_ERROR' && formatted.extensions && 'stacktrace' in formatted.extensions) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
     }
     return formatted;
   };

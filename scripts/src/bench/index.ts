@@ -3,6 +3,7 @@ import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchMatching, printMatching } from './matching';
+import { benchRls, printRls } from './rls';
 import { benchScope, printScope } from './scope';
 import { benchWall, printWall } from './wall';
 import { benchSeed, seedTable } from './seed';
@@ -62,6 +63,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printScope(await benchScope(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 5) }));
+  },
+  /** Row-level security: hot reads against the same database with its policies on and off (a copy), in alternating windows. */
+  async rls() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printRls(await benchRls(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 3) }));
   },
   /** The wall screen from navigation to first idle (needs `pnpm build` for web/dist). */
   async wall() {

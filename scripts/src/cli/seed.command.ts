@@ -9,13 +9,13 @@ export const seedCommand: Command = {
   name: 'seed',
   summary: 'Generate a realistic demo district and load it (idempotent)',
   description: [
-    'Generates streets of ~60,000 residents each (communities, compounds, small grids, buildings,',
+    'Generates streets of 50,000–100,000 residents each (communities, compounds, small grids, buildings,',
     'households, residents, the party chain and grid leaders) at real coordinates in Hangzhou, and',
     'writes them one street at a time. The same seed always gives the same data; re-running replaces',
     'streets with the same code instead of adding to them.',
   ].join('\n'),
   options: {
-    streets: { type: 'string', valueName: 'N', description: `Streets side by side, 1–${MAX_STREETS} (default 1; 20 ≈ 1.2 million residents)` },
+    streets: { type: 'string', valueName: 'N', description: `Streets side by side, 1–${MAX_STREETS} (default 1; 20 ≈ 1.4 million residents)` },
     seed: { type: 'string', valueName: 'S', description: 'Random seed, a whole number (default 1)' },
     ...databaseOptions,
   },

@@ -1,4 +1,5 @@
 import { jwtSecret, signAccessToken } from '@streetgrid/api';
+import { DEMO_LOGINS } from '../seed-users';
 import { intOption, UsageError, type Command } from './command';
 import { databaseOptions, openCliDatabase } from './database';
 
@@ -10,9 +11,9 @@ export const tokenCommand: Command = {
   description: [
     'Signs an access token for the user with this login, with the same secret the API uses',
     '($JWT_SECRET, or the development default), and prints it on stdout. Use it as',
-    '`Authorization: Bearer <token>`. The demo street seeds admin, operator, leader-large,',
-    'leader-medium, leader-small and resident. While `pnpm start` runs on the embedded',
-    'database, this connects to it rather than opening its files.',
+    '`Authorization: Bearer <token>`. While `pnpm start` runs on the embedded database, this',
+    'connects to it rather than opening its files. The demo accounts `pnpm start` seeds:',
+    `${DEMO_LOGINS.slice(0, -1).join(', ')} and ${DEMO_LOGINS[DEMO_LOGINS.length - 1]}.`,
   ].join('\n'),
   options: {
     minutes: { type: 'string', valueName: 'M', description: 'Lifetime in minutes (default 60, at most 1440)' },

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EchoWall } from '../screens/echo/EchoWall';
-import { echoFromSearch } from '../screens/echo/echo';
+import { echoFromLocation } from '../screens/echo/echo';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
@@ -41,11 +41,11 @@ export function App({ theme }: { theme: MapTheme }) {
     void client.apollo.clearStore();
   };
 
-  const echo = echoFromSearch(window.location.search);
+  const echo = echoFromLocation(window.location.pathname, window.location.search);
   if (echo.requested) {
     return (
       <div className="app" data-theme={theme} data-screen="echo">
-        <EchoWall communityId={echo.communityId} onLanguage={switchLanguage} />
+        <EchoWall request={echo} onLanguage={switchLanguage} />
       </div>
     );
   }

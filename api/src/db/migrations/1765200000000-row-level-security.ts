@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { RLS_TABLES, secureTable, VIEWER_ROLES } from '../rls';
+import { secureTable, VIEWER_ROLES } from '../rls';
+
+/** The tables this migration secures (those that existed then; later migrations secure their own). */
+const TABLES = ['street', 'grid', 'building', 'household', 'resident', 'party_organization', 'grid_leader', 'case', 'case_event', 'service_registration',
+  'service_availability', 'service_need', 'service_match', 'service_record', 'service_evaluation', 'service_event', 'micro_wish', 'wish_claim', 'household_visit',
+  'volunteer_team', 'team_member', 'team_activity', 'activity_signup', 'app_user', 'user_grid', 'api_key', 'personal_data_access', 'refresh_token', 'login_failure'];
 
 /**
  * Row-level security: who sees which row is decided by PostgreSQL, not by each query.
@@ -10,26 +15,30 @@ import { RLS_TABLES, secureTable, VIEWER_ROLES } from '../rls';
  * paths, household, communities, department scopes). None of these roles owns anything or
  * can log in; they inherit table privileges from `sg_viewer`. Every table whose rows
  * depend on the caller has ENABLE + FORCE ROW LEVEL SECURITY and one policy per viewer
- * role (see `rls.ts`); reference tables (categories, skills, visit policies, tile
+ * role (made from `rls.ts` by `syncPolicies` after the migrations, at every start); reference tables (categories, skills, visit policies, tile
  * versions) are readable by every viewer. Migrations, seeding, sign-in and the sweeps run
- * as the connection's own user, the owner: it is made a member of `sg_system`, whose
- * policy on every table is `true` (a superuser bypasses RLS anyway).
+ * as the connection's own user, the owner, whose own policy on every table is `true` (a
+ * superuser bypasses RLS anyway). The owner is a member of the viewer roles only to switch
+ * to them, and is made NOINHERIT so that their policies never apply to it.
  */
 export class RowLevelSecurity1765200000000 implements MigrationInterface {
   name = 'RowLevelSecurity1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
     // Roles are global to the server: several databases (tests, streets) share them.
-    for (const role of ['sg_viewer', 'sg_system', ...VIEWER_ROLES]) {
-      await q.query(`DO $$ BEGIN CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    for (const role of ['sg_viewer', ...VIEWER_ROLES]) {
+      await onceOnServer(q, `NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}')`, `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS INHERIT`);
     }
     for (const role of VIEWER_ROLES) {
-      await q.query(`ALTER ROLE ${role} INHERIT`);
-      await grantOnce(q, `GRANT sg_viewer TO ${role}`);
+      await onceOnServer(q, `NOT pg_has_role('${role}', 'sg_viewer', 'MEMBER')`, `GRANT sg_viewer TO ${role}`);
       // The owner switches to them per transaction (SET ROLE needs membership).
-      await grantOnce(q, `GRANT ${role} TO current_user`);
+      await onceOnServer(q, `NOT pg_has_role(current_user, '${role}', 'MEMBER')`, `GRANT ${role} TO current_user`);
     }
-    await grantOnce(q, `GRANT sg_system TO current_user`);
+    // A member role with INHERIT would also fall under every viewer role's policies (policies
+    // apply to members): the owner only switches to them. A superuser bypasses RLS anyway.
+    await q.query(`DO $$ BEGIN
+      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN EXECUTE format('ALTER ROLE %I NOINHERIT', current_user); END IF;
+    END $$`);
 
     await q.query(`
       CREATE FUNCTION sg_user() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('sg.user_id', true), '')::uuid $$;
@@ -48,9 +57,11 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
     await q.query(`ALTER FUNCTION bump_tile_version() SECURITY DEFINER SET search_path = public`);
 
     await q.query(`GRANT USAGE ON SCHEMA public TO sg_viewer`);
-    await q.query(`GRANT SELECT ON case_category, service_skill, visit_policy, tile_version, spatial_ref_sys TO sg_viewer`);
+    await q.query(`GRANT SELECT ON case_category, service_skill, visit_policy, tile_version TO sg_viewer`);
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO sg_viewer`);
-    for (const table of Object.keys(RLS_TABLES)) await secureTable(q, table);
+    for (const table of TABLES) await secureTable(q, table);
+    // The policies themselves are made from db/rls.ts after the migrations (syncPolicies); this remembers which.
+    await q.query(`CREATE TABLE rls_state (id int PRIMARY KEY CHECK (id = 1), hash text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
 
     // Public projections, whoever asks (anonymous included): the communities by name, and
     // the echo wall (回音壁) of a community — what was done, without names or addresses.
@@ -81,7 +92,8 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION activity_signup_counts(uuid[])`);
     await q.query(`DROP FUNCTION echo_wall_items(ltree, int)`);
     await q.query(`DROP VIEW public_community`);
-    for (const table of Object.keys(RLS_TABLES)) {
+    await q.query(`DROP TABLE rls_state`);
+    for (const table of TABLES) {
       const policies: { policyname: string }[] = await q.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`, [table]);
       for (const p of policies) await q.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
       await q.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY`);
@@ -95,7 +107,15 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
   }
 }
 
-/** A role grant that may already exist (another database on the same server made it). */
-async function grantOnce(q: QueryRunner, sql: string): Promise<void> {
-  await q.query(`DO $$ BEGIN ${sql}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+/**
+ * Role setup is global to the server, and several databases migrate at once (test files,
+ * replicas): `sql` runs when `missing` holds, and a concurrent twin that got there first
+ * (a duplicate, or PostgreSQL's "tuple concurrently updated" on the role catalog) is fine.
+ */
+async function onceOnServer(q: QueryRunner, missing: string, sql: string): Promise<void> {
+  await q.query(`DO $$ BEGIN
+    IF ${missing} THEN ${sql}; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    WHEN internal_error THEN IF SQLERRM <> 'tuple concurrently updated' THEN RAISE; END IF;
+  END $$`);
 }

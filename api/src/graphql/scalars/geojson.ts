@@ -1,6 +1,22 @@
+import { checkNesting, GeoInputError, MAX_GEOJSON_DEPTH } from '@streetgrid/geo';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+function tooDeep(): GraphQLError {
+  return new GraphQLError(`GeoJSON: nested deeper than ${MAX_GEOJSON_DEPTH} levels of arrays and objects`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Refuses a literal nested deeper than GeoJSON ever is, with a loop: `astToValue` below recurses. */
+function checkLiteralNesting(ast: ValueNode): void {
+  const stack: [ValueNode, number][] = [[ast, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node.kind !== Kind.OBJECT && node.kind !== Kind.LIST) continue;
+    if (depth > MAX_GEOJSON_DEPTH) throw tooDeep();
+    for (const child of node.kind === Kind.OBJECT ? node.fields.map((f) => f.value) : node.values) stack.push([child, depth + 1]);
+  }
+}
 
 function astToValue(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -25,7 +41,8 @@ function astToValue(ast: ValueNode): unknown {
 
 /**
  * A GeoJSON geometry (RFC 7946, WGS-84 lng/lat). On input only the envelope is checked
- * here (an object with a geometry `type`); services parse the shape they expect with
+ * here (an object with a geometry `type`, nested no deeper than GeoJSON ever is, checked
+ * before anything recursive runs); services parse the shape they expect with
  * `@streetgrid/geo` and the database checks validity, so errors can name the field.
  */
 export const GeoJSONScalar = new GraphQLScalarType<unknown, unknown>({
@@ -40,6 +57,12 @@ export const GeoJSONScalar = new GraphQLScalarType<unknown, unknown>({
         throw new GraphQLError('GeoJSON: not valid JSON', { extensions: { code: 'BAD_USER_INPUT' } });
       }
     }
+    try {
+      checkNesting(value);
+    } catch (error) {
+      if (error instanceof GeoInputError) throw tooDeep();
+      throw error;
+    }
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof type !== 'string') {
       throw new GraphQLError('GeoJSON: expected an object with a "type"', { extensions: { code: 'BAD_USER_INPUT' } });
@@ -50,6 +73,7 @@ export const GeoJSONScalar = new GraphQLScalarType<unknown, unknown>({
     return value;
   },
   parseLiteral(ast) {
+    checkLiteralNesting(ast);
     return this.parseValue!(astToValue(ast));
   },
 });

@@ -6,14 +6,14 @@ import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, Personal
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are rate-limited' })
+  @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are throttled per login and client address (RATE_LIMITED with retryAfter seconds)' })
   login(@Ctx() ctx: Context, @Arg('login') login: string, @Arg('password') password: string): Promise<AuthPayload> {
-    return ctx.auth.login(login, password, (work) => ctx.session.system(work));
+    return ctx.auth.login(login, password, ctx.clientAddress, (work) => ctx.session.system(work));
   }
 
-  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each refresh token works once)' })
+  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each works once; using one again signs out every session of its sign-in)' })
   refresh(@Ctx() ctx: Context, @Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return ctx.auth.refresh(refreshToken, (work) => ctx.session.system(work));
+    return ctx.auth.refresh(refreshToken, ctx.clientAddress, (work) => ctx.session.system(work));
   }
 
   @Query(() => Me, { nullable: true, description: 'The signed-in user, or null' })

@@ -2,18 +2,39 @@ import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Db } from '../../db/session';
 import { badInput, notFound } from '../../graphql/errors';
+import { intIn, text } from '../../graphql/validate';
 import { hashPassword, verifyPassword } from './password';
 import type { Scope } from './scope';
-import { ACCESS_TTL_S, newSecret, REFRESH_TTL_S, sha256, signAccessToken, verifyAccessToken } from './tokens';
+import { ACCESS_TTL_S, newSecret, readAccessToken, REFRESH_TTL_S, sha256, signAccessToken } from './tokens';
 import { DEPARTMENT_SCOPES, type DepartmentScope, type UserRole, type Viewer, ANONYMOUS, actorLabel } from './viewer';
 import type { ApiKeyInfo, AuthPayload, CreateApiKeyInput, Me } from './auth.types';
 
-/** Failed logins allowed per login in the window before it is locked for the rest of it. */
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW = '15 minutes';
+/**
+ * Sign-in throttling, over the failures of the last WINDOW_S seconds, so that nobody can
+ * guess passwords quickly and nobody else's wrong passwords lock an owner out:
+ * - one login from one client address: locked after MAX_PAIR_FAILURES (whoever it is);
+ * - one address, whatever logins (password spraying): locked after MAX_ADDRESS_FAILURES;
+ * - one login from every address (a distributed guess): past ACCOUNT_FREE_FAILURES, each
+ *   further attempt waits 2^(n − ACCOUNT_FREE_FAILURES) s after the last failure.
+ * The account's own client — an address it signed in from within KNOWN_ADDRESS_DAYS —
+ * passes the last two: only its own wrong passwords can lock it.
+ */
+const WINDOW_S = 15 * 60;
+const MAX_PAIR_FAILURES = 5;
+const MAX_ADDRESS_FAILURES = 30;
+const ACCOUNT_FREE_FAILURES = 10;
+const KNOWN_ADDRESS_DAYS = 30;
+/** The address recorded when a caller's is not known (sign-in outside HTTP). */
+const UNKNOWN_ADDRESS = 'unknown';
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+function rateLimited(message: string, retryAfter: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+  });
 }
 
 interface UserRow {
@@ -90,16 +111,41 @@ export class AuthService {
    * refused (401), never downgraded to anonymous silently.
    */
   async viewerFrom(authorization: string | undefined, apiKeyHeader?: string): Promise<Viewer> {
+    return (await this.credentialFrom(authorization, apiKeyHeader)).viewer;
+  }
+
+  /**
+   * As `viewerFrom`, with the moment the credential stops working (a bearer token's expiry;
+   * null for API keys and anonymous): a websocket is closed then.
+   */
+  async credentialFrom(authorization: string | undefined, apiKeyHeader?: string): Promise<{ viewer: Viewer; expiresAt: number | null }> {
     const [scheme, value] = (authorization ?? '').split(/\s+/, 2);
     const apiKey = apiKeyHeader ?? (/^apikey$/i.test(scheme) ? value : undefined);
-    if (apiKey) return this.departmentViewer(apiKey);
-    if (!authorization) return ANONYMOUS;
+    if (apiKey) return { viewer: await this.departmentViewer(apiKey), expiresAt: null };
+    if (!authorization) return { viewer: ANONYMOUS, expiresAt: null };
     if (!/^bearer$/i.test(scheme) || !value) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
-    const userId = await verifyAccessToken(value, this.secret);
-    if (!userId) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
-    const user = await this.loadUser(this.ds.manager, 'u.id = $1', userId);
+    const token = await readAccessToken(value, this.secret);
+    if (!token) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
+    const user = await this.loadUser(this.ds.manager, 'u.id = $1', token.userId);
     if (!user || user.disabled) throw unauthenticated('the account is disabled');
-    return toViewer(user);
+    return { viewer: toViewer(user), expiresAt: token.expiresAt };
+  }
+
+  /**
+   * For each viewer, whether their account still stands: a user not disabled (nor
+   * deleted), an API key not revoked. Two statements whatever the number of viewers;
+   * long-lived connections ask it periodically.
+   */
+  async stillValid(viewers: readonly Viewer[]): Promise<boolean[]> {
+    const userIds = viewers.flatMap((v) => (v.kind === 'user' ? [v.id] : []));
+    const keyIds = viewers.flatMap((v) => (v.kind === 'department' ? [v.keyId] : []));
+    const users = new Set<string>(
+      userIds.length ? (await this.ds.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [userIds])).map((r: { id: string }) => r.id) : [],
+    );
+    const keys = new Set<string>(
+      keyIds.length ? (await this.ds.query(`SELECT id FROM api_key WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [keyIds])).map((r: { id: string }) => r.id) : [],
+    );
+    return viewers.map((v) => (v.kind === 'user' ? users.has(v.id) : v.kind === 'department' ? keys.has(v.keyId) : true));
   }
 
   private async departmentViewer(key: string): Promise<Viewer> {
@@ -114,46 +160,81 @@ export class AuthService {
     return { kind: 'department', keyId: row.id, department: row.department, scopes: row.scopes as DepartmentScope[] };
   }
 
-  /** Password sign-in. The password is checked between two short system transactions, never inside one. */
-  async login(login: string, password: string, system: SystemWork = this.system): Promise<AuthPayload> {
-    const name = login.trim().toLowerCase();
-    const { n, user } = await system(async (m) => {
-      const [{ n }]: { n: number }[] = await m.query(
-        `SELECT count(*)::int AS n FROM login_failure WHERE login = $1 AND at > now() - interval '${FAILURE_WINDOW}'`,
-        [name],
-      );
-      return { n, user: n >= MAX_FAILURES ? null : await this.loadUser(m, 'u.login = $1', name) };
+  /**
+   * Password sign-in from `client` (the caller's address), throttled as WINDOW_S says. The
+   * password is checked between two short system transactions, never inside one. A
+   * success clears the failures of this login from this address.
+   */
+  async login(login: string, password: string, client?: string, system: SystemWork = this.system): Promise<AuthPayload> {
+    const name = text(login, 'login', 200).toLowerCase();
+    const address = client || UNKNOWN_ADDRESS;
+    const { wait, user } = await system(async (m) => {
+      const wait = await this.throttle(m, name, address);
+      return { wait, user: wait > 0 ? null : await this.loadUser(m, 'u.login = $1', name) };
     });
-    if (n >= MAX_FAILURES) {
-      throw new GraphQLError('too many failed sign-ins; try again in 15 minutes', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
-    }
+    if (wait > 0) throw rateLimited(`too many failed sign-ins; try again in ${wait} s`, wait);
     // Hash even for unknown logins so timing does not tell which logins exist.
     const ok = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
     if (!user || !ok || user.disabled) {
-      await system((m) => m.query(`INSERT INTO login_failure (login) VALUES ($1)`, [name]));
+      await system((m) => m.query(`INSERT INTO login_failure (login, address) VALUES ($1, $2)`, [name, address]));
       throw unauthenticated('wrong login or password');
     }
     return system(async (m) => {
-      await m.query(`DELETE FROM login_failure WHERE login = $1`, [name]);
-      return this.issue(user, m);
+      await m.query(`DELETE FROM login_failure WHERE login = $1 AND address = $2`, [name, address]);
+      return this.issue(user, m, { family: null, address });
     });
   }
 
-  /** Exchanges a refresh token (single use) for a new access + refresh pair. */
-  async refresh(refreshToken: string, system: SystemWork = this.system): Promise<AuthPayload> {
-    return system(async (m) => {
-      const [row] = returning<{ id: string; user_id: string }>(
-        await m.query(
-          `UPDATE refresh_token SET revoked_at = now()
-            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, user_id`,
-          [sha256(refreshToken)],
-        ),
+  /** Seconds before `name` may be tried from `address` (0: now), by the rules at WINDOW_S. */
+  private async throttle(m: EntityManager, name: string, address: string): Promise<number> {
+    const [r]: { pair_at: Date | null; address_at: Date | null; failures: number; last_at: Date | null; known: boolean; now: Date }[] = await m.query(
+      `SELECT (array_agg(at ORDER BY at DESC) FILTER (WHERE login = $1 AND address = $2))[$3] AS pair_at,
+              (array_agg(at ORDER BY at DESC) FILTER (WHERE address = $2))[$4] AS address_at,
+              count(*) FILTER (WHERE login = $1)::int AS failures,
+              max(at) FILTER (WHERE login = $1) AS last_at,
+              EXISTS (SELECT 1 FROM refresh_token t JOIN app_user u ON u.id = t.user_id
+                       WHERE u.login = $1 AND t.address = $2 AND t.created_at > now() - make_interval(days => $5)) AS known,
+              now() AS now
+         FROM login_failure
+        WHERE (login = $1 OR address = $2) AND at > now() - make_interval(secs => $6)`,
+      [name, address, MAX_PAIR_FAILURES, MAX_ADDRESS_FAILURES, KNOWN_ADDRESS_DAYS, WINDOW_S],
+    );
+    const at = (d: Date | null, plusS: number) => (d ? new Date(d).getTime() + plusS * 1000 : 0);
+    const until = [at(r.pair_at, WINDOW_S)];
+    if (!r.known) {
+      until.push(at(r.address_at, WINDOW_S));
+      if (r.failures > ACCOUNT_FREE_FAILURES) until.push(at(r.last_at, Math.min(2 ** (r.failures - ACCOUNT_FREE_FAILURES), WINDOW_S)));
+    }
+    return Math.max(0, Math.ceil((Math.max(...until) - new Date(r.now).getTime()) / 1000));
+  }
+
+  /**
+   * Exchanges a refresh token (single use) for a new access + refresh pair of the same
+   * family. A token used a second time means two holders — the owner and a thief — so the
+   * whole family (every token refreshed from that sign-in) is revoked and both must sign in.
+   */
+  async refresh(refreshToken: string, client?: string, system: SystemWork = this.system): Promise<AuthPayload> {
+    const outcome = await system(async (m): Promise<AuthPayload | 'invalid' | 'reused' | 'disabled'> => {
+      const [row]: { id: string; user_id: string; family_id: string; revoked: boolean; live: boolean }[] = await m.query(
+        `SELECT id, user_id, family_id, revoked_at IS NOT NULL AS revoked, expires_at > now() AS live
+           FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
+        [sha256(refreshToken)],
       );
-      if (!row) throw unauthenticated('the refresh token is invalid, used or expired; sign in again');
+      if (!row) return 'invalid';
+      if (row.revoked) {
+        await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+        return 'reused';
+      }
+      if (!row.live) return 'invalid';
+      await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE id = $1`, [row.id]);
       const user = await this.loadUser(m, 'u.id = $1', row.user_id);
-      if (!user || user.disabled) throw unauthenticated('the account is disabled');
-      return this.issue(user, m);
+      if (!user || user.disabled) return 'disabled';
+      return this.issue(user, m, { family: row.family_id, address: client || UNKNOWN_ADDRESS });
     });
+    if (outcome === 'invalid') throw unauthenticated('the refresh token is invalid or expired; sign in again');
+    if (outcome === 'reused') throw unauthenticated('the refresh token was already used: every session it belongs to is signed out; sign in again');
+    if (outcome === 'disabled') throw unauthenticated('the account is disabled');
+    return outcome;
   }
 
   /** The caller's own account, read through their own `db` (row-level security shows them their row). */
@@ -167,14 +248,14 @@ export class AuthService {
     const bad = input.scopes.find((s) => !DEPARTMENT_SCOPES.includes(s as DepartmentScope));
     if (bad) throw badInput('input.scopes', `unknown scope "${bad}"; use ${DEPARTMENT_SCOPES.join(', ')}`);
     if (!input.scopes.length) throw badInput('input.scopes', 'name at least one scope');
-    if (!input.name.trim()) throw badInput('input.name', 'must not be empty');
-    if (!input.department.trim()) throw badInput('input.department', 'must not be empty');
-    if (!(input.ratePerMinute >= 1 && input.ratePerMinute <= 100000)) throw badInput('input.ratePerMinute', 'must be from 1 to 100000');
+    const name = text(input.name, 'input.name', 200);
+    const department = text(input.department, 'input.department', 200);
+    intIn(input.ratePerMinute, 'input.ratePerMinute', 1, 100000);
     const { value, hash } = newSecret('sgk');
     const [row] = await db.transaction((m) => m.query(
       `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
-      [input.name.trim(), input.department.trim(), value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
+      [name, department, value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
     ));
     return { key: value, info: toKeyInfo(row) };
   }
@@ -198,10 +279,15 @@ export class AuthService {
 
   private readonly system: SystemWork = (work) => this.ds.transaction(work);
 
-  private async issue(user: UserRow, m: EntityManager): Promise<AuthPayload> {
+  /** A new token pair; the refresh token joins `family` (a refresh) or begins its own (a sign-in: null). */
+  private async issue(user: UserRow, m: EntityManager, to: { family: string | null; address: string }): Promise<AuthPayload> {
     const accessToken = await signAccessToken(user.id, user.role, this.secret);
     const refresh = newSecret('sgr');
-    await m.query(`INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [user.id, refresh.hash, REFRESH_TTL_S]);
+    await m.query(
+      `INSERT INTO refresh_token (user_id, token_hash, expires_at, family_id, address)
+       VALUES ($1, $2, now() + make_interval(secs => $3), coalesce($4::uuid, gen_random_uuid()), $5)`,
+      [user.id, refresh.hash, REFRESH_TTL_S, to.family, to.address],
+    );
     return { accessToken, expiresIn: ACCESS_TTL_S, refreshToken: refresh.value, user: toMe(user) };
   }
 

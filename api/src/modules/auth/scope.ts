@@ -71,20 +71,16 @@ export class Scope {
         case 'Grid':
           return { sql: IN_PATHS(`${alias}.path`), params };
         case 'Building':
-          return { sql: `EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')})`, params };
+        case 'Household':
+        case 'Resident':
+          // Each carries its small grid's path (kept by triggers).
+          return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'Case':
         case 'ServiceNeed':
         case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'PartyOrganization':
           return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
-        case 'Household':
-          return { sql: `EXISTS (SELECT 1 FROM building sb JOIN grid sg ON sg.id = sb.grid_id WHERE sb.id = ${alias}.building_id AND ${IN_PATHS('sg.path')})`, params };
-        case 'Resident':
-          return {
-            sql: `EXISTS (SELECT 1 FROM household sh JOIN building sb ON sb.id = sh.building_id JOIN grid sg ON sg.id = sb.grid_id WHERE sh.id = ${alias}.household_id AND ${IN_PATHS('sg.path')})`,
-            params,
-          };
         case 'ServiceMatch':
           return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
         case 'ServiceRegistration':

@@ -26,9 +26,15 @@ export async function signAccessToken(userId: string, role: string, secret: Uint
 
 /** Verifies signature, issuer and expiry; answers the user id, or null for any bad token. */
 export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<string | null> {
+  return (await readAccessToken(token, secret))?.userId ?? null;
+}
+
+/** As `verifyAccessToken`, with the moment the token expires (ms since the epoch). */
+export async function readAccessToken(token: string, secret: Uint8Array): Promise<{ userId: string; expiresAt: number } | null> {
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
-    return typeof payload.sub === 'string' ? payload.sub : null;
+    if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+    return { userId: payload.sub, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/session';
 import { badInput, missing } from '../../graphql/errors';
+import { uuid } from '../../graphql/validate';
 import type { CaseIndicators } from './case.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * 考核指标 over the cases of a grid's subtree (any level) reported in [from, to):
@@ -22,7 +21,7 @@ export class CaseIndicatorService {
 
   /** Over the cases the caller sees, of a grid the caller sees (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
   async forGrid(gridId: string, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
-    if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');
     const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
     if (!grid) throw missing('gridId', 'grid', seesAllGrids);

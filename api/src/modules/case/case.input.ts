@@ -11,9 +11,9 @@ export class ActorInput {
   name!: string;
 }
 
-@InputType({ description: 'A new case; a retry with the same clientKey answers the case already made' })
+@InputType({ description: 'A new case; a retry by the same reporter with the same clientKey answers the case already made' })
 export class ReportCaseInput {
-  @Field({ description: 'Idempotency key chosen by the client, unique per report' })
+  @Field({ description: 'Idempotency key chosen by the client, unique per report of one reporter (another caller’s key is theirs alone)' })
   clientKey!: string;
 
   @Field({ description: 'Category code (see caseCategories)' })

@@ -72,7 +72,7 @@ export class CaseResolver {
 
   @Mutation(() => ReportCaseResult, { description: 'Report a case (上报): routed to the small grid at the point; idempotent by clientKey' })
   reportCase(@Ctx() ctx: Context, @Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ReportCaseResult> {
-    return new CaseService(ctx.db, ctx.bus).report(input, actorFor(ctx.scope, actor), ctx.scope.viewer.kind === 'user' ? ctx.scope.viewer.id : null);
+    return new CaseService(ctx.db, ctx.bus).report(input, actorFor(ctx.scope, actor), ctx.scope.viewer);
   }
 
   @Mutation(() => Case, { description: '立案 — REPORTED → FILED, sets the deadline; GRID_LEADER or COMMAND_CENTRE' })

@@ -2,27 +2,32 @@ import type { Db } from '../../db/session';
 import { elevated } from '../../db/session';
 import { isReporter } from '../auth/policy';
 import { applyScope, type Scope } from '../auth/scope';
+import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { EntityManager } from 'typeorm';
 import { paginate } from '../../graphql/connection';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
+import { text, UUID } from '../../graphql/validate';
 import type { CaseBus } from './case.bus';
 import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
 import { appendEvent, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
-import { photoStorage, type PhotoStorage } from './case.storage';
+import { contentHash, photoStorage, type PhotoStorage } from './case.storage';
 import type { CaseConnection, ReportCaseResult } from './case.type';
 
 /** Possible duplicates: open cases of the same category this close (metres). */
 export const DUPLICATE_RADIUS_M = 50;
 const MAX_PHOTOS = 5;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NO_REPORTER = '00000000-0000-0000-0000-000000000000';
+/** Whose idempotency key a case's `client_key` is: the reporting account, else the department key, else nobody (demo history). The unique index `case_reporter_client_key` is on (this, client_key). */
+const REPORTER_KEY = `coalesce(reporter_user_id, reporter_key_id, '${NO_REPORTER}'::uuid)`;
 
 const CONSTRAINT_FIELDS = {
-  case_client_key_key: 'input.clientKey',
+  case_reporter_client_key: 'input.clientKey',
   case_building_id_fkey: 'input.buildingId',
   case_duplicate_of_fkey: 'duplicateOf',
 };
@@ -64,7 +69,13 @@ export class CaseService {
     private readonly storage: PhotoStorage = photoStorage(),
   ) {}
 
-  async report(input: ReportCaseInput, actor: Actor, reporterUserId: string | null = null): Promise<ReportCaseResult> {
+  /**
+   * Reports a case. Idempotent per reporter: the same `clientKey` from the same account (or
+   * department key) answers the case it already made; another reporter's key is theirs
+   * alone and makes a new case. Photos are written only once everything else is valid,
+   * inside the transaction, and removed again if it fails, so a refused report leaves none.
+   */
+  async report(input: ReportCaseInput, actor: Actor, reporter: Viewer = ANONYMOUS): Promise<ReportCaseResult> {
     checkActor(actor);
     const clientKey = text(input.clientKey, 'input.clientKey', 200);
     const description = text(input.description, 'input.description', 4000);
@@ -73,39 +84,64 @@ export class CaseService {
     checkLngLat(input.lng, input.lat, 'input');
     if (input.buildingId != null && !UUID.test(input.buildingId)) throw badInput('input.buildingId', 'is not an id');
     const photoBytes = decodePhotos(input.photos, 'input.photos');
+    const userId = reporter.kind === 'user' ? reporter.id : null;
+    const keyId = reporter.kind === 'department' ? reporter.keyId : null;
+    const own = (m: Db) =>
+      m.getRepository(Case).createQueryBuilder('c')
+        .where(`${REPORTER_KEY} = :reporter AND c.client_key = :clientKey`, { reporter: userId ?? keyId ?? NO_REPORTER, clientKey })
+        .getOne();
 
-    const found = await this.ds.getRepository(Case).findOneBy({ clientKey });
+    const found = await own(this.ds);
     if (found) return { case: found, created: false, possibleDuplicates: await this.duplicatesOf(found) };
 
-    const photos = await Promise.all(photoBytes.map((b) => this.storage.put(b)));
-    const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
-      const category = await m.getRepository(CaseCategory).findOneBy({ code: input.category });
-      if (!category) throw badInput('input.category', 'is not a category code (see caseCategories)');
-      if (input.buildingId != null) {
-        const [b] = await m.query(`SELECT 1 FROM building WHERE id = $1`, [input.buildingId]);
-        if (!b) throw badInput('input.buildingId', 'no such building');
-      }
-      // Routing: a report goes to the small grid that covers its point, whether or not the reporter sees that grid.
-      const [grid]: { id: string; path: string }[] = await elevated(m, () =>
-        m.query(
-          `SELECT id, path::text AS path FROM grid
-            WHERE level = 'SMALL' AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
-            ORDER BY code LIMIT 1`,
-          [input.lng, input.lat],
-        ),
-      );
-      if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path, reporter_user_id)
-         VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14)
-         ON CONFLICT (client_key) DO NOTHING
-         RETURNING id`,
-        [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path, reporterUserId],
-      );
-      if (!inserted.length) return { row: await m.getRepository(Case).findOneByOrFail({ clientKey }), event: null };
-      const event = await appendEvent(m, inserted[0].id, { type: 'REPORTED', fromStatus: null, actor, note: description });
-      return { row: await m.getRepository(Case).findOneByOrFail({ id: inserted[0].id }), event };
-    });
+    const photos = photoBytes.map(contentHash);
+    /** Files this report created, removed again if it fails. */
+    const written: string[] = [];
+    let result: { row: Case; event: CaseEvent | null };
+    try {
+      result = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+        const category = await m.getRepository(CaseCategory).findOneBy({ code: input.category });
+        if (!category) throw badInput('input.category', 'is not a category code (see caseCategories)');
+        if (input.buildingId != null) {
+          const [b] = await m.query(`SELECT 1 FROM building WHERE id = $1`, [input.buildingId]);
+          if (!b) throw badInput('input.buildingId', 'no such building');
+        }
+        // Routing: a report goes to the small grid that covers its point, whether or not the reporter sees that grid.
+        const [grid]: { id: string; path: string }[] = await elevated(m, () =>
+          m.query(
+            `SELECT id, path::text AS path FROM grid
+              WHERE level = 'SMALL' AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+              ORDER BY code LIMIT 1`,
+            [input.lng, input.lat],
+          ),
+        );
+        if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
+        const inserted: { id: string }[] = await m.query(
+          `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path,
+                               reporter_user_id, reporter_key_id)
+           VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14, $15)
+           ON CONFLICT ((${REPORTER_KEY}), client_key) DO NOTHING
+           RETURNING id`,
+          [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path, userId, keyId],
+        );
+        if (!inserted.length) {
+          // The same reporter's retry committed first: answer its case.
+          const existing = await own(m);
+          if (!existing) throw badInput('input.clientKey', 'already exists');
+          return { row: existing, event: null };
+        }
+        for (const bytes of photoBytes) {
+          const stored = await this.storage.store(bytes);
+          if (stored.created) written.push(stored.hash);
+        }
+        const event = await appendEvent(m, inserted[0].id, { type: 'REPORTED', fromStatus: null, actor, note: description });
+        return { row: await m.getRepository(Case).findOneByOrFail({ id: inserted[0].id }), event };
+      });
+    } catch (error) {
+      await Promise.all(written.map((hash) => this.storage.remove(hash)));
+      throw error;
+    }
+    const { row, event } = result;
     if (event) await this.bus.publish([event]);
     return { case: row, created: event !== null, possibleDuplicates: await this.duplicatesOf(row) };
   }
@@ -306,13 +342,6 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
 function checkActor(actor: Actor): void {
   if (!Object.values(ActorRole).includes(actor.role)) throw badInput('actor.role', 'is not a role');
   text(actor.name, 'actor.name', 100);
-}
-
-/** A trimmed, non-empty string of at most `max` characters. */
-function text(value: string, field: string, max: number): string {
-  const t = value.trim();
-  if (!t || t.length > max) throw badInput(field, `must be 1 to ${max} characters`);
-  return t;
 }
 
 function decodePhotos(photos: string[] | null | undefined, field: string): Buffer[] {

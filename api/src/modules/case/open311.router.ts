@@ -92,6 +92,7 @@ export function open311Router(ds: DataSource, bus: CaseBus, auth: AuthService, a
         reporterName: name,
       },
       { role: ActorRole.REPORTER, name: name ?? 'open311' },
+      viewer,
     ));
     return [{ service_request_id: result.case.id, service_notice: notice(result.possibleDuplicates.length), account_id: null }];
   }, 201));

@@ -6,6 +6,7 @@ import { decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { checkBBox, checkLngLat } from '../../graphql/spatial-args';
 import { inTransaction } from '../../graphql/transaction';
+import { text } from '../../graphql/validate';
 import { applyScope, type Scope } from '../auth/scope';
 import { checkPolygonal } from '../shared/geometry';
 import { Street } from '../street/street.entity';
@@ -130,10 +131,9 @@ export class GridService {
 const GRID_COLUMNS = `g.id, g.code, g.name, g.level, g.street_id AS "streetId", g.parent_id AS "parentId", g.path::text AS path,
   ST_AsGeoJSON(g.geom)::json AS geometry, ST_AsGeoJSON(g.label_point)::json AS "labelPoint", g.area_m2 AS "areaM2", g.version`;
 
+/** A name: the validation kit's `text` of at most 200 characters. */
 export function checkName(name: string, field: string): string {
-  const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 200) throw badInput(field, 'must be 1 to 200 characters');
-  return trimmed;
+  return text(name, field, 200);
 }
 
 function parseCode(code: string, level: GridLevel) {

@@ -1,4 +1,4 @@
-import { GeoInputError, parseCrs, type Crs } from '@streetgrid/geo';
+import { checkNesting, GeoInputError, parseCrs, type Crs } from '@streetgrid/geo';
 import { requireCan } from '../auth/policy';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
@@ -45,6 +45,12 @@ export class ImportResolver {
     }
     if (collection.features.length > IMPORT_MAX_FEATURES) {
       throw badInput('geojson', `${collection.features.length} features: at most ${IMPORT_MAX_FEATURES} here; import larger files with pnpm cli import`, { limit: IMPORT_MAX_FEATURES });
+    }
+    try {
+      checkNesting(geojson);
+    } catch (error) {
+      if (error instanceof GeoInputError) throw badInput('geojson', error.message, { geoReason: error.reason });
+      throw error;
     }
     const bytes = Buffer.byteLength(JSON.stringify(geojson));
     if (bytes > IMPORT_MAX_BYTES) {

@@ -6,6 +6,15 @@ const CHUNK = 2000;
 export const TOLERANCE_M2 = 1;
 /** A parent less covered than this (percent uncovered) is reported as a gap. */
 export const GAP_TOLERANCE_PERCENT = 0.1;
+/**
+ * Every overlay here (difference, intersection, union) runs on a fixed precision grid of
+ * 1e-9° (about 0.1 mm): GEOS's floating-point overlay retries a failed robustness check by
+ * throwing and catching a C++ exception, which the embedded PGlite's WebAssembly PostGIS cannot
+ * do — the statement ends early with no error and later answers go to the wrong queries
+ * (seen as `countChanges` reading no row after a parent minus the union of its children).
+ * Snap-rounding never needs that fallback, and 0.1 mm is far below the 1 m² tolerances.
+ */
+const OVERLAY_GRID = '1e-9';
 
 type Row = Record<string, unknown>;
 const point = (r: Row): [number, number] | undefined => (r.x === null || r.x === undefined ? undefined : [Number(r.x), Number(r.y)]);
@@ -111,7 +120,7 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
        SELECT f.idx, f.code, s.code, f.geom, s.geom
          FROM import_feature f JOIN street s ON s.code = left(f.code, 9)
         WHERE f.ok AND f.kind = 'grid' AND f.level = 'LARGE'
-     ), d AS (SELECT idx, code, parent, ST_Difference(child, pgeom) AS part FROM pairs WHERE NOT ST_CoveredBy(child, pgeom))
+     ), d AS (SELECT idx, code, parent, ST_Difference(child, pgeom, ${OVERLAY_GRID}) AS part FROM pairs WHERE NOT ST_CoveredBy(child, pgeom))
      SELECT idx, code, parent, ST_Area(part::geography) AS area, ST_X(ST_PointOnSurface(part)) AS x, ST_Y(ST_PointOnSurface(part)) AS y
        FROM d WHERE ST_Area(part::geography) > $1 ORDER BY idx`,
     [TOLERANCE_M2],
@@ -124,7 +133,7 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
   // 4. Overlaps between siblings (same parent; LARGE grids of the same street), at least one from the file.
   const overlaps: Row[] = await m.query(
     `WITH o AS (
-       SELECT a.code AS a, b.code AS b, ST_Intersection(a.geom, b.geom) AS part
+       SELECT a.code AS a, b.code AS b, ST_Intersection(a.geom, b.geom, ${OVERLAY_GRID}) AS part
          FROM import_grid a JOIN import_grid b
            ON a.code < b.code AND a.level = b.level AND left(a.code, 9) = left(b.code, 9)
           AND a.parent_code IS NOT DISTINCT FROM b.parent_code AND a.geom && b.geom
@@ -142,15 +151,15 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
   // 5. Gaps: the part of a parent (grid, or an existing street) its children leave uncovered.
   const gaps: Row[] = await m.query(
     `WITH parents AS (
-       SELECT p.code, p.geom, bool_or(c.from_file) OR bool_or(p.from_file) AS touched, ST_Union(c.geom) AS cover
+       SELECT p.code, p.geom, bool_or(c.from_file) OR bool_or(p.from_file) AS touched, ST_Union(c.geom, ${OVERLAY_GRID}) AS cover
          FROM import_grid p JOIN import_grid c ON c.parent_code = p.code AND c.ok
         WHERE p.ok GROUP BY p.code, p.geom
        UNION ALL
-       SELECT s.code, s.geom, bool_or(c.from_file), ST_Union(c.geom)
+       SELECT s.code, s.geom, bool_or(c.from_file), ST_Union(c.geom, ${OVERLAY_GRID})
          FROM street s JOIN import_grid c ON c.level = 'LARGE' AND left(c.code, 9) = s.code AND c.ok
         GROUP BY s.code, s.geom
      ), g AS (
-       SELECT code, ST_Area(geom::geography) AS total, ST_Difference(geom, cover) AS part FROM parents WHERE touched
+       SELECT code, ST_Area(geom::geography) AS total, ST_Difference(geom, cover, ${OVERLAY_GRID}) AS part FROM parents WHERE touched
      )
      SELECT code, total, ST_Area(part::geography) AS area, ST_X(ST_PointOnSurface(part)) AS x, ST_Y(ST_PointOnSurface(part)) AS y
        FROM g WHERE NOT ST_IsEmpty(part) AND ST_Area(part::geography) > $1 ORDER BY code`,
@@ -167,7 +176,7 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
 
 /** Inserted / updated / unchanged counts, comparing with what is stored (geometry by ST_Equals). */
 export async function countChanges(m: EntityManager): Promise<ImportReport['changes']> {
-  const [r]: Row[] = await m.query(`
+  const rows: Row[] = await m.query(`
     WITH c AS (
       SELECT f.idx,
              CASE WHEN g.id IS NULL AND b.id IS NULL THEN 'inserted'
@@ -181,6 +190,9 @@ export async function countChanges(m: EntityManager): Promise<ImportReport['chan
     )
     SELECT count(*) FILTER (WHERE change = 'inserted')::int AS inserted, count(*) FILTER (WHERE change = 'updated')::int AS updated,
            count(*) FILTER (WHERE change = 'unchanged')::int AS unchanged FROM c`);
+  const [r] = rows;
+  // An aggregate always answers one row: none means the database lost the statement's result.
+  if (!r) throw new Error('import: the database answered no row when counting changes; nothing was written');
   return { inserted: Number(r.inserted), updated: Number(r.updated), unchanged: Number(r.unchanged) };
 }
 
@@ -193,7 +205,7 @@ export async function writeStaged(m: EntityManager, newStreets: Map<string, stri
   for (const [code, name] of newStreets) {
     const rows: Row[] = await m.query(
       `INSERT INTO street (code, name, geom, area_m2)
-       SELECT $1, $2, g, ST_Area(g::geography) FROM (SELECT ST_Multi(ST_Union(geom)) g FROM import_feature WHERE kind = 'grid' AND level = 'LARGE' AND left(code, 9) = $1) x
+       SELECT $1, $2, g, ST_Area(g::geography) FROM (SELECT ST_Multi(ST_Union(geom, ${OVERLAY_GRID})) g FROM import_feature WHERE kind = 'grid' AND level = 'LARGE' AND left(code, 9) = $1) x
         WHERE g IS NOT NULL
        ON CONFLICT (code) DO NOTHING RETURNING code`,
       [code, name],

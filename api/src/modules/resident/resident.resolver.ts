@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { badInput, forbidden, notFound } from '../../graphql/errors';
+import { text } from '../../graphql/validate';
 import { PersonalData } from '../auth/auth.types';
 import { Household } from '../household/household.entity';
 import { Resident } from './resident.entity';
@@ -49,8 +50,8 @@ export class ResidentResolver {
   })
   async personal(@Root() resident: Resident, @Ctx() ctx: Context, @Arg('reason') reason: string): Promise<PersonalData> {
     if (!ctx.scope.mayRevealPersonal) throw forbidden('your role may not see unmasked personal data');
-    const why = reason.trim();
-    if (why.length < 4 || why.length > 200) throw badInput('reason', 'state why you need it (4 to 200 characters)');
+    const why = text(reason, 'reason', 200);
+    if (why.length < 4) throw badInput('reason', 'state why you need it (4 to 200 characters)');
     await ctx.loaders.personalAudit.load({ residentId: resident.id, reason: why });
     return { phone: resident.phone, idNumber: resident.idNumber };
   }

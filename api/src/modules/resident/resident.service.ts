@@ -3,6 +3,7 @@ import { requireCan } from '../auth/policy';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, missing, notFound } from '../../graphql/errors';
 import { inTransaction } from '../../graphql/transaction';
+import { text } from '../../graphql/validate';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
 import { checkName } from '../grid/grid.service';
@@ -39,8 +40,7 @@ export class ResidentService {
         .andWhere('t.id = :gridId', { gridId: filter.gridId });
     }
     if (filter.search != null) {
-      const search = filter.search.trim();
-      if (!search || search.length > 50) throw badInput('search', 'must be 1 to 50 characters');
+      const search = text(filter.search, 'search', 50);
       qb.andWhere(`r.name LIKE :prefix ESCAPE '\\'`, { prefix: search.replace(/[\\%_]/g, (c) => `\\${c}`) + '%' });
     }
     return paginate(qb, 'r.id', (r) => r.id, filter);

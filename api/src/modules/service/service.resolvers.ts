@@ -1,3 +1,4 @@
+import { EchoCommunityResolver } from './echo.resolver';
 import { EvaluationResolver } from './evaluation.resolver';
 import { MeServiceResolver, ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { ServiceUpdateResolver } from './service.subscription';
@@ -6,4 +7,4 @@ import { HouseholdVisitResolver } from './visit.resolver';
 import { MicroWishResolver } from './wish.resolver';
 
 /** Every resolver of community services, for the schema. */
-export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, HouseholdVisitResolver, VolunteerTeamResolver, TeamActivityResolver, ActivitySignupResolver, EvaluationResolver, ServiceUpdateResolver] as const;
+export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, EchoCommunityResolver, HouseholdVisitResolver, VolunteerTeamResolver, TeamActivityResolver, ActivitySignupResolver, EvaluationResolver, ServiceUpdateResolver] as const;

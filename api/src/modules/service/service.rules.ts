@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '../../graphql/errors';
+import { intIn, text } from '../../graphql/validate';
 import { requireCan } from '../auth/policy';
 import type { Scope } from '../auth/scope';
 import { actorFor } from '../case/case.actor';
@@ -67,23 +68,8 @@ export function allow(actor: Actor, action: ServiceAction): void {
   if (!roles.includes(actor.role)) throw forbidden(`${actor.role} may not ${action.toLowerCase().replace('_', ' ')}; allowed: ${roles.join(', ')}`);
 }
 
-/** A trimmed, non-empty string of at most `max` characters. */
-export function text(value: string | null | undefined, field: string, max: number): string {
-  const t = (value ?? '').trim();
-  if (!t || t.length > max) throw badInput(field, `must be 1 to ${max} characters`);
-  return t;
-}
-
-/** An optional string: null stays null, otherwise as `text`. */
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  return value == null || value.trim() === '' ? null : text(value, field, max);
-}
-
-/** An integer in [min, max]. */
-export function intIn(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `must be an integer from ${min} to ${max}`);
-  return value;
-}
+/** The validation kit's checks, under the names the service modules import from here. */
+export { intIn, optionalText, text } from '../../graphql/validate';
 
 /** A weekly window: weekday 1–7, 0 ≤ start < end ≤ 1440. */
 export function checkWindow(w: WeeklyWindow, field: string): WeeklyWindow {

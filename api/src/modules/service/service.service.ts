@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { badInput, conflict, forbidden, missing, notFound, outOfReach } from '../../graphql/errors';
 import { checkLngLat } from '../../graphql/spatial-args';
+import { UUID } from '../../graphql/validate';
 import { inTransaction } from '../../graphql/transaction';
 import type { Actor } from '../case/case.rules';
 import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistration, ServiceSkill, type WeeklyWindow } from './service.entity';
@@ -12,7 +13,8 @@ import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.inp
 import type { Scope } from '../auth/scope';
 import { allow, checkWindow, householdFor, type HouseholdReach, intIn, optionalText, requireInPaths, text } from './service.rules';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The validation kit's id pattern, under the name the service modules import from here. */
+export { UUID } from '../../graphql/validate';
 
 export const SERVICE_CONSTRAINT_FIELDS: Record<string, string> = {
   service_registration_unit_id_fkey: 'input.unitId',

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
 import { ActorInput } from '../case/case.input';
+import { communityIdByCode } from './echo';
 import { serviceLoaders } from './service.loader';
 import { householdReach, leaderPaths, serviceActor, volunteerAccount } from './service.rules';
 import { WishInput } from './service.input';
@@ -53,9 +55,15 @@ export class MicroWishResolver {
     return new WishService(ctx.db).claimableNear(lng, lat, meters, first);
   }
 
-  @Query(() => [EchoItem], { description: '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data' })
-  echoWall(@Ctx() ctx: Context, @Arg('communityId', () => ID) communityId: string, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number): Promise<EchoItem[]> {
-    return new WishService(ctx.db).echoWall(communityId, first);
+  @Query(() => [EchoItem], { description: '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data; name the community by id or by code' })
+  async echoWall(
+    @Ctx() ctx: Context,
+    @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
+    @Arg('communityCode', () => String, { nullable: true, description: 'The community’s 12-digit code (see echoCommunities), instead of its id' }) communityCode?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+  ): Promise<EchoItem[]> {
+    if ((communityId == null) === (communityCode == null)) throw badInput('communityId', 'give exactly one of communityId and communityCode');
+    return new WishService(ctx.db).echoWall(communityId ?? (await communityIdByCode(ctx.db, communityCode!)), first);
   }
 
   @Mutation(() => MicroWish, { description: 'Post a wish (SUBMITTED); REPORTER, or GRID_LEADER on a resident’s behalf' })

@@ -1,69 +1,88 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
-import { COMMUNITY_IDS_QUERY } from '../../domain/services/operations';
-import { groupByCompound } from './echo';
-import { ECHO_WALL_QUERY } from './operations';
+import { echoLink } from '../../domain/services/echoLink';
+import { groupByCompound, type EchoRequest } from './echo';
+import { ECHO_COMMUNITIES_QUERY, ECHO_WALL_QUERY } from './operations';
+
+/** A community the echo wall names: name and code only. */
+type EchoCommunity = { code: string; name: string };
 
 /**
- * 回音壁 — the public echo wall of a community (`?echo=<communityId>`): what was asked and what
- * was done, by compound, newest first; no sign-in needed. Without an id: the communities to pick
- * from when signed in (the list is not public), else a field for the id.
+ * 回音壁 — the public echo wall, no sign-in needed. `/echo` lists the communities by name;
+ * `/echo?community=<code>` (a QR code's link) shows that community's wall: what was asked
+ * and what was done, by compound, newest first. A code that is malformed or unknown says so
+ * and offers the list.
  */
-export function EchoWall({ communityId, onLanguage }: { communityId: string | null; onLanguage: () => void }) {
+export function EchoWall({ request, onLanguage }: { request: EchoRequest; onLanguage: () => void }) {
   const { t } = useTranslation();
+  const { data, loading, error } = useQuery(ECHO_COMMUNITIES_QUERY);
+  const communities = data?.echoCommunities ?? [];
+  const community = request.communityCode ? communities.find((c) => c.code === request.communityCode) : undefined;
+  let body;
+  if (loading) body = <p>{t('echo.loading')}</p>;
+  else if (error) body = <p role="alert">{t('echo.failed')}</p>;
+  else if (community) body = <EchoItems community={community} />;
+  else {
+    const problem = request.communityCode ? t('echo.unknown', { code: request.communityCode }) : request.badCode ? t('echo.badCode') : null;
+    body = (
+      <>
+        {problem && (
+          <p role="alert" className="echo__problem">
+            {problem}
+          </p>
+        )}
+        <CommunityPicker communities={communities} />
+      </>
+    );
+  }
   return (
-    <main className="echo" data-screen="echo">
+    <main className="echo" data-screen="echo" data-community={community?.code}>
       <header className="echo__header">
-        <h1 className="echo__title">{t('echo.title')}</h1>
+        <h1 className="echo__title">{community ? t('echo.titleOf', { name: community.name }) : t('echo.title')}</h1>
         <p className="echo__subtitle">{t('echo.subtitle')}</p>
-        <a className="button" href="./">
+        {community && (
+          <a className="button" href="/echo">
+            {t('echo.others')}
+          </a>
+        )}
+        <a className="button" href="/">
           {t('echo.back')}
         </a>
         <button type="button" className="button" onClick={onLanguage} aria-label={t('language.switchLabel')}>
           {t('language.switchTo')}
         </button>
       </header>
-      {communityId ? <EchoItems communityId={communityId} /> : <CommunityPicker />}
+      {body}
     </main>
   );
 }
 
-function CommunityPicker() {
+function CommunityPicker({ communities }: { communities: EchoCommunity[] }) {
   const { t } = useTranslation();
-  const { data, error } = useQuery(COMMUNITY_IDS_QUERY);
-  const communities = data?.grids.nodes ?? [];
+  if (communities.length === 0) return <p>{t('echo.noCommunities')}</p>;
   return (
-    <section className="echo__picker">
-      {communities.length > 0 && !error ? (
-        <ul className="echo__communities">
-          {communities.map((c) => (
-            <li key={c.id}>
-              <a href={`?echo=${encodeURIComponent(c.id)}`}>{c.name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <form method="get" className="echo__form">
-          <label>
-            {t('echo.communityId')}
-            <input className="input" name="echo" required />
-          </label>
-          <button type="submit" className="button button--primary">
-            {t('echo.show')}
-          </button>
-        </form>
-      )}
+    <section className="echo__picker" aria-label={t('echo.pick')}>
+      <h2 className="panel__title">{t('echo.pick')}</h2>
+      <ul className="echo__communities">
+        {communities.map((c) => (
+          <li key={c.code}>
+            <a href={echoLink(c.code)} data-community={c.code}>
+              {c.name}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-function EchoItems({ communityId }: { communityId: string }) {
+function EchoItems({ community }: { community: EchoCommunity }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { data, loading, error } = useQuery(ECHO_WALL_QUERY, { variables: { communityId } });
+  const { data, loading, error } = useQuery(ECHO_WALL_QUERY, { variables: { communityCode: community.code } });
   if (loading) return <p>{t('echo.loading')}</p>;
-  if (error) return <p role="alert">{t('echo.error', { message: error.message })}</p>;
+  if (error) return <p role="alert">{t('echo.failed')}</p>;
   const groups = groupByCompound(data?.echoWall ?? []);
   if (groups.length === 0) return <p>{t('echo.empty')}</p>;
   return (

@@ -64,7 +64,7 @@ export function LoginScreen({ auth, onLanguage }: { auth: AuthSession; onLanguag
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.submit')}
         </button>
-        <a className="login__echo" href="?echo">
+        <a className="login__echo" href="/echo">
           {t('echo.link')}
         </a>
         <button type="button" className="button login__language" onClick={onLanguage} aria-label={t('language.switchLabel')}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useSession } from '../../domain/auth/SessionProvider';
 import { clock, DURATIONS, minutesOf, skillName } from '../../domain/services/services';
+import { echoLink } from '../../domain/services/echoLink';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
 const URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
@@ -63,7 +64,7 @@ export function ResidentHome() {
         </section>
         {community && (
           <p>
-            <a href={`/?echo=${community.id}`} data-action="echo-wall">
+            <a href={echoLink(community.code)} data-action="echo-wall">
               {t('resident.echo', { name: community.name })}
             </a>
           </p>

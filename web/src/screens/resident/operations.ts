@@ -34,6 +34,7 @@ export const RESIDENT_QUERY = graphql(`
     grids(level: LARGE, first: 1) {
       nodes {
         id
+        code
         name
       }
     }
