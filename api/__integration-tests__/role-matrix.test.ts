@@ -290,11 +290,17 @@ const GRAPHQL: Record<string, GraphQLCell> = {
       read: (v) => (Array.isArray(v) ? v.map((w: { id: string; address: string | null }) => `${m.label(w.id)}${w.address ? ' +address' : ''}`).sort() : v),
       expect: (who) => signedIn(who, () => wishesSeen(who).filter((w) => w.startsWith('wish:W11-published') || w.startsWith('wish:E12-published'))),
     },
+    'Query.echoCommunities': {
+      // The echo wall's list of communities: public, name and code only.
+      query: `{ echoCommunities { code } }`,
+      read: (v) => (Array.isArray(v) ? v.map((c: { code: string }) => c.code) : v),
+      expect: () => [GRID_CODES.W, GRID_CODES.E],
+    },
     'Query.echoWall': {
-      // 回音壁: public, without names: the closed cases and fulfilled wishes of the community.
-      query: `query ($w: ID!, $e: ID!) { west: echoWall(communityId: $w) { id } east: echoWall(communityId: $e) { id } }`,
+      // 回音壁: public, without names: the closed cases and fulfilled wishes of the community (by id or by code).
+      query: `query ($w: ID!, $e: ID!) { west: echoWall(communityId: $w) { id } east: echoWall(communityId: $e) { id } eastByCode: echoWall(communityCode: "${GRID_CODES.E}") { id } }`,
       variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      expect: () => ({ west: ['case:W11-closed'], east: ['case:E22-closed', 'wish:E22-fulfilled'] }),
+      expect: () => ({ west: ['case:W11-closed'], east: ['case:E22-closed', 'wish:E22-fulfilled'], eastByCode: ['case:E22-closed', 'wish:E22-fulfilled'] }),
     },
     'Query.grid': {
       ...lookup('grid', () => [...byId(always(allGrids))(), ...allGrids.map(byCode)]),
