@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
-import { readConfig } from '../api/src/config';
-import { jwtSecret, signAccessToken, upsertUser } from '../api/src/modules/auth';
+import { readConfig } from '../api/src/platform/config';
+import { jwtSecret, signAccessToken, upsertUser } from '../api/src/platform/identity';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
-import { createApp, type App } from '../api/src/server';
+import { createApp, type App } from '../api/src/app/server';
 
 // The wall screen end to end: the real app (API + built web app on one origin) on the
 // real PostGIS when TEST_DATABASE_URL is set, else the embedded default, in Debian Chromium.

@@ -1,5 +1,5 @@
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { writeCaseHistory } from '../src/modules/case/case.history';
+import { writeCaseHistory } from '../src/seed/case-history';
 import { startTestApi, type TestApi } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';

@@ -1,6 +1,6 @@
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { MemoryCaseBus } from '../src/modules/case/case.bus';
-import { runOverdueSweep } from '../src/modules/case/case.scheduler';
+import { MemoryCaseBus } from '../src/platform/events/bus';
+import { runOverdueSweep } from '../src/domains/case/case.scheduler';
 import { startTestApi, type TestApi } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';

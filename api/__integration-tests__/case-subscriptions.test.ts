@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
 import WebSocket from 'ws';
-import { readConfig } from '../src/config';
-import { MemoryCaseBus, OrderedCaseBus } from '../src/modules/case/case.bus';
-import type { CaseEvent } from '../src/modules/case/case.entity';
-import { EVENT_COLUMNS } from '../src/modules/case/case.events';
+import { readConfig } from '../src/platform/config';
+import { MemoryCaseBus, OrderedCaseBus } from '../src/platform/events/bus';
+import type { CaseEvent } from '../src/domains/case/case.entity';
+import { EVENT_COLUMNS } from '../src/domains/case/case.events';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
-import { createApp, type App } from '../src/server';
+import { createApp, type App } from '../src/app/server';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';

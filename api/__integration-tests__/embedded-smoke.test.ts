@@ -1,9 +1,9 @@
-import { readConfig } from '../src/config';
-import { openDatabase } from '../src/db/database';
+import { readConfig } from '../src/platform/config';
+import { openDatabase } from '../src/platform/db/database';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
-import { createApp } from '../src/server';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { createApp } from '../src/app/server';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { type Config, readConfig } from '../src/config';
-import { connectDatabase, type Database } from '../src/db/data-source';
-import { startEmbedded, type EmbeddedDatabase } from '../src/db/embedded';
-import { EMBEDDED_POOL_SIZE } from '../src/db/database';
+import { type Config, readConfig } from '../src/platform/config';
+import { connectDatabase, type Database } from '../src/platform/db/data-source';
+import { startEmbedded, type EmbeddedDatabase } from '../src/platform/db/embedded';
+import { EMBEDDED_POOL_SIZE } from '../src/platform/db/database';
 import { writeStreet } from '../src/seed/write-street';
 import type { StreetData } from '../src/seed/street-data';
-import { createApp, type App } from '../src/server';
-import { jwtSecret, signAccessToken, upsertUser, type UserRole } from '../src/modules/auth';
+import { createApp, type App } from '../src/app/server';
+import { jwtSecret, signAccessToken, upsertUser, type UserRole } from '../src/platform/identity';
 
 export interface TestDatabase extends Database {
   url: string;

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { startTestApi, type TestApi } from './harness'; // first: it loads reflect-metadata, which the resolver's decorators need
 import { fixtureStreet } from '../src/seed/fixture-street';
-import { IMPORT_MAX_FEATURES } from '../src/modules/import/import.resolver';
+import { IMPORT_MAX_FEATURES } from '../src/domains/import/import.resolver';
 
 const IMPORT = `mutation ($geojson: JSON!, $dryRun: Boolean, $crs: String) {
   importGrids(geojson: $geojson, dryRun: $dryRun, crs: $crs) {

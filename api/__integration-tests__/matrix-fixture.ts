@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEPARTMENT_SCOPES, type DepartmentScope } from '../src/modules/auth/viewer';
+import { DEPARTMENT_SCOPES, type DepartmentScope } from '../src/platform/identity/viewer';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { buildFederatedSchema } from '../src/graphql/build-subgraph-schema';
+import { buildFederatedSchema } from '../src/app/schema';
 import { deptScopes, EVERYONE, GRID_CODES, gridId, isDepartment, LEADS, type Matrix, pointIn, type SeededCase, seesCase, startMatrix, type Who } from './matrix-fixture';
 
 /*

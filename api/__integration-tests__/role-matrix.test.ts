@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Express } from 'express';
 import WebSocket from 'ws';
 import { makeBBox, tilesCovering } from '@streetgrid/geo';
-import { buildFederatedSchema } from '../src/graphql/build-subgraph-schema';
+import { buildFederatedSchema } from '../src/app/schema';
 import {
   buildingPoint,
   deptScopes,

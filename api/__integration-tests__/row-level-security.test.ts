@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { readConfig } from '../src/config';
-import { connectDatabase } from '../src/db/data-source';
-import { withSession } from '../src/db/session';
-import { RLS_TABLES } from '../src/db/rls';
-import { dbIdentity } from '../src/modules/auth/db-identity';
-import { AuthService, jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { readConfig } from '../src/platform/config';
+import { connectDatabase } from '../src/platform/db/data-source';
+import { withSession } from '../src/platform/db/session';
+import { RLS_TABLES } from '../src/platform/db/rls';
+import { dbIdentity } from '../src/platform/identity/db-identity';
+import { AuthService, jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
 import { writeStreet } from '../src/seed/write-street';
-import { createApp } from '../src/server';
+import { createApp } from '../src/app/server';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 

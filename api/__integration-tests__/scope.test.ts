@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
 import { startTestApi, type TestApi } from './harness';
 
 // The fixture street: communities 330106001001 (west) and 330106001002 (east), each with

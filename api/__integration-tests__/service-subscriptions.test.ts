@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { jwtSecret, signAccessToken, upsertUser } from '../src/modules/auth';
-import { readConfig } from '../src/config';
-import { appendServiceEvent } from '../src/modules/service/service.events';
-import { WishService } from '../src/modules/service/wish.service';
+import { jwtSecret, signAccessToken, upsertUser } from '../src/platform/identity';
+import { readConfig } from '../src/platform/config';
+import { appendServiceEvent } from '../src/domains/service/service.events';
+import { WishService } from '../src/domains/service/wish.service';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
-import { createApp, type App } from '../src/server';
+import { createApp, type App } from '../src/app/server';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';

@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './harness';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { WishService } from '../src/modules/service/wish.service';
+import { WishService } from '../src/domains/service/wish.service';
 
 let api: TestApi;
 beforeAll(async () => {

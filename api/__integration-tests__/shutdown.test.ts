@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { openDatabase } from '../src/db/database';
-import { signAccessToken, upsertUser } from '../src/modules/auth';
+import { openDatabase } from '../src/platform/db/database';
+import { signAccessToken, upsertUser } from '../src/platform/identity';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 

@@ -1,4 +1,4 @@
-import { upsertUser } from '../src/modules/auth';
+import { upsertUser } from '../src/platform/identity';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 

@@ -1,6 +1,6 @@
 import { makeBBox, tilesCovering } from '@streetgrid/geo';
 import { fixtureStreet } from '../src/seed/fixture-street';
-import { TileService, type TileEncoder } from '../src/modules/tile';
+import { TileService, type TileEncoder } from '../src/domains/tile';
 import { startTestApi, type TestApi } from './harness';
 
 // The street's extent (fixtureStreet defaults: 2 communities of 0.01° × 0.02° from 120.1, 30.25).

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { jwtSecret, signAccessToken } from '../src/modules/auth';
+import { jwtSecret, signAccessToken } from '../src/platform/identity';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { readConfig } from './config';
-import { runServer } from './run';
+import { readConfig } from './platform/config';
+import { runServer } from './app/run';
 
 /** The API alone (deployments): configuration from the environment. */
 runServer(readConfig()).catch((error) => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FeatureCollection } from 'geojson';
-import { connectDatabase } from '../../api/src/db/data-source';
-import { startEmbedded, type EmbeddedDatabase } from '../../api/src/db/embedded';
-import { jwtSecret, upsertUser } from '../../api/src/modules/auth';
-import { verifyAccessToken } from '../../api/src/modules/auth/tokens';
+import { connectDatabase } from '../../api/src/platform/db/data-source';
+import { startEmbedded, type EmbeddedDatabase } from '../../api/src/platform/db/embedded';
+import { jwtSecret, upsertUser } from '../../api/src/platform/identity';
+import { verifyAccessToken } from '../../api/src/platform/identity/tokens';
 import { commands } from '../src/cli/commands';
 import { runCli } from '../src/cli/run';
 

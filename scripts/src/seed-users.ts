@@ -1,9 +1,9 @@
 import type { EntityManager } from '@streetgrid/api';
-import type { UserRole } from '@streetgrid/api/modules/auth/viewer';
+import type { UserRole } from '@streetgrid/api/platform/identity/viewer';
 import { sha256, upsertUser } from '@streetgrid/api';
-import { ActorRole } from '@streetgrid/api/modules/case/case.rules';
-import { MatchingService } from '@streetgrid/api/modules/service/matching.service';
-import { MatchMethod } from '@streetgrid/api/modules/service/service.entity';
+import { ActorRole } from '@streetgrid/api/domains/case/case.rules';
+import { MatchingService } from '@streetgrid/api/domains/service/matching.service';
+import { MatchMethod } from '@streetgrid/api/domains/service/service.entity';
 
 /** The demo accounts' password (development only; README lists the logins). */
 export const DEMO_PASSWORD = 'streetgrid';

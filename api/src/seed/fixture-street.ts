@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MultiPolygon } from 'geojson';
-import { idCheckChar } from '../modules/resident/resident.privacy';
+import { idCheckChar } from '../domains/resident/resident.privacy';
 import type { StreetData } from './street-data';
 
 /** A deterministic uuid from a name, so fixtures and seeds are reproducible. */

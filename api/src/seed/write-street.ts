@@ -1,6 +1,6 @@
 import { codeToLtreePath } from '@streetgrid/geo';
 import type { EntityManager } from 'typeorm';
-import { deleteStreetServices } from '../modules/service/service.seed';
+import { deleteStreetServices } from './delete-street-services';
 import type { StreetData } from './street-data';
 
 /** Rows per INSERT: large enough to be fast, small enough for PGlite's message size. */

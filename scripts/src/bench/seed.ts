@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { connectDatabase } from '@streetgrid/api/db/data-source';
+import { connectDatabase } from '@streetgrid/api/platform/db/data-source';
 import { seedDistrict } from '../seed-demo';
 
 export interface BenchSeedOptions {

@@ -1,7 +1,7 @@
 import { makeBBox, tilesCovering, type TileCoord } from '@streetgrid/geo';
 import { connectDatabase } from '@streetgrid/api';
-import { jwtSecret, signAccessToken, upsertUser } from '@streetgrid/api/modules/auth/index';
-import { geojsonSql, mvtSql, type TileLayer } from '@streetgrid/api/modules/tile/index';
+import { jwtSecret, signAccessToken, upsertUser } from '@streetgrid/api/platform/identity/index';
+import { geojsonSql, mvtSql, type TileLayer } from '@streetgrid/api/domains/tile/index';
 import { Pool } from 'pg';
 import { startApiProcess } from './api-process';
 import { fmt, runLoad, type LoadResult } from './load';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openDatabase, type OpenDatabase } from '@streetgrid/api/db/database';
+import { openDatabase, type OpenDatabase } from '@streetgrid/api/platform/db/database';
 import { stringOption, type CommandContext, type OptionSpec } from './command';
 
 /** The options every command that touches the database takes. */

@@ -1,4 +1,4 @@
-import { isValidIdNumber } from '@streetgrid/api/modules/resident/resident.privacy';
+import { isValidIdNumber } from '@streetgrid/api/domains/resident/resident.privacy';
 import { householdMembers, IdNumbers, Phones, REFERENCE_YEAR } from './people';
 import { Random } from './random';
 

@@ -1,4 +1,4 @@
-import { idCheckChar } from '@streetgrid/api/modules/resident/resident.privacy';
+import { idCheckChar } from '@streetgrid/api/domains/resident/resident.privacy';
 import { personName, pickSurname, surnameOf } from './names';
 import { weightedTable, type Random } from './random';
 

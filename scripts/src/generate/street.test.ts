@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidPhone } from '@streetgrid/api/modules/resident/resident.privacy';
+import { isValidIdNumber, isValidPhone } from '@streetgrid/api/domains/resident/resident.privacy';
 import type { StreetData } from '@streetgrid/api/seed/street-data';
 import { areaM2, bboxOf, bboxIntersects, coverageGap, findOverlaps, outsideParent, parseGridCode, parentCode } from '@streetgrid/geo';
 import { districtPlan, generateStreet } from './street';

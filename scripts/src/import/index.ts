@@ -1,2 +1,2 @@
-export * from '@streetgrid/api/modules/import/index';
+export * from '@streetgrid/api/domains/import/index';
 export { encodingFromCpg, parseShp, readShapefileFiles, readZippedShapefile, type ShapefileOptions, type ShapefileRead } from './shapefile';

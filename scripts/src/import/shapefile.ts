@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { ImportIssue } from '@streetgrid/api/modules/import/index';
+import type { ImportIssue } from '@streetgrid/api/domains/import/index';
 
 /** What a zipped Shapefile becomes: one FeatureCollection over all its layers, for `importGeoJson`. */
 export interface ShapefileRead {

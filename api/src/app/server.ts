@@ -1,0 +1,162 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { Config } from '../platform/config';
+import type { Database } from '../platform/db/data-source';
+import { graphqlLimits } from '../platform/graphql/armor';
+import { formatError } from '../platform/graphql/format-error';
+import { buildFederatedSchema } from './schema';
+import { type Context, createContext } from './context';
+import { AuthService, jwtSecret, Scope } from '../platform/identity';
+import { requireSignInPlugin } from '../platform/identity/require-sign-in';
+import { attachCases } from '../domains/case/case.server';
+import { photoRouter } from '../domains/case/photo.router';
+import { evaluationExportRouter } from '../domains/service/evaluation.router';
+import { createTileRouter, tileEncoderFromEnv } from '../domains/tile';
+import { DbSession } from '../platform/db/session';
+import { dbIdentity } from '../platform/identity/db-identity';
+import { endSessionPlugin } from '../platform/graphql/end-session';
+
+export interface App {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /** Listens on config.port/host (0 = any free port) and answers the URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP face of the API: GraphQL at /graphql, /healthz, and the built web app (when
+ * present) on the same origin.
+ */
+export async function createApp(config: Config, db: Database): Promise<App> {
+  const { schema } = await buildFederatedSchema();
+  const app = express();
+  const httpServer = createServer(app);
+  // Bounded request time: a slow client cannot hold a socket forever.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 10_000;
+  // One set of limits for HTTP and the websocket (case.server.ts).
+  const limits = graphqlLimits(config.production);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    allowBatchedHttpRequests: false,
+    // run.ts owns SIGINT/SIGTERM: Apollo's own handler re-raises the signal after stopping, killing the process before the database is closed.
+    stopOnTerminationSignals: false,
+    formatError: formatError(config.production),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), endSessionPlugin(), ...limits.plugins],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.get('/healthz', (_req, res) => {
+    res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
+  });
+  // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
+  const auth = new AuthService(db.dataSource, jwtSecret());
+  const cases = await attachCases(app, httpServer, schema, db.dataSource, auth, {
+    redisUrl: config.redisUrl,
+    limits,
+    production: config.production,
+    wsRecheckMs: config.wsRecheckMs,
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.maxMessageBytes }),
+    (req, res, next) => {
+      // Before Apollo's parser, whose recursion a deeply nested document would overflow.
+      const query: unknown = req.body?.query ?? req.query.query;
+      const tooDeep = typeof query === 'string' ? limits.checkNesting(query) : undefined;
+      if (tooDeep) res.status(400).json({ errors: [tooDeep.toJSON()] });
+      else next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db.dataSource, cases.bus, auth, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
+    }),
+  );
+  // Tiles, photos and exports: same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
+  const signedIn: express.RequestHandler = async (req, res, next) => {
+    try {
+      const viewer = await auth.viewerFrom(req.headers.authorization, req.header('x-api-key'));
+      if (viewer.kind === 'anonymous') {
+        res.status(401).json({ error: 'sign in: Authorization: Bearer <token>' });
+        return;
+      }
+      res.locals.scope = new Scope(viewer);
+      // The route's statements run as the caller (row-level security); the connection goes back when the response is done.
+      const session = new DbSession(db.dataSource, dbIdentity(viewer));
+      res.locals.db = session.manager;
+      res.once('close', () => void session.end());
+      next();
+    } catch {
+      res.status(401).json({ error: 'invalid or expired credentials' });
+    }
+  };
+  app.use('/tiles', signedIn);
+  app.use('/photos', signedIn, photoRouter());
+  app.use('/exports', signedIn, evaluationExportRouter());
+  app.use('/tiles', createTileRouter(db.dataSource, { encoder: tileEncoderFromEnv() }).router);
+
+  const webDist = config.webDist ? resolve(config.webDist) : undefined;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(
+      express.static(webDist, {
+        index: 'index.html',
+        setHeaders(res, path) {
+          if (path.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript');
+        },
+      }),
+    );
+    app.get(/^\/(?!graphql|tiles|photos|exports|open311|healthz).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+  }
+  app.use(jsonErrors());
+
+  return {
+    httpServer,
+    apollo,
+    listen: () =>
+      new Promise((ok, fail) => {
+        httpServer.once('error', fail);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          ok(`http://${config.host}:${port}`);
+        });
+      }),
+    async stop() {
+      await cases.stop();
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+    },
+  };
+}
+
+/**
+ * Errors no route answered itself — a body that is not JSON, too large, in an unknown
+ * charset — as JSON with their status (GraphQL's `errors` shape under /graphql), never
+ * express's HTML page with a stack trace. Anything unexpected is a 500 that says no more.
+ */
+function jsonErrors(): express.ErrorRequestHandler {
+  return (error: { status?: number; statusCode?: number; expose?: boolean; message?: string }, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const given = error.status ?? error.statusCode ?? 500;
+    const status = given >= 400 && given < 600 ? given : 500;
+    const message = status < 500 && error.expose !== false && error.message ? error.message : 'internal error';
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (req.originalUrl.startsWith('/graphql')) res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    else res.status(status).json({ error: message });
+  };
+}

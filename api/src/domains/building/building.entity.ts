@@ -1,0 +1,50 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { MultiPolygon, Point } from 'geojson';
+import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
+
+/** 楼栋 — a building footprint inside its small grid. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '楼栋 — a building' })
+@Entity('building')
+export class Building {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { description: 'The small grid the building lies in' })
+  @Column('uuid', { name: 'grid_id' })
+  gridId!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true, unique: true })
+  code!: string | null;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field()
+  @Column('text')
+  address!: string;
+
+  @Field(() => Int)
+  @Column('integer')
+  floors!: number;
+
+  @Field(() => Int, { description: '单元 — stairwell units' })
+  @Column('integer')
+  units!: number;
+
+  @Field(() => GeoJSONScalar)
+  @Column('geometry', { spatialFeatureType: 'MultiPolygon', srid: 4326 })
+  footprint!: MultiPolygon;
+
+  @Field(() => GeoJSONScalar)
+  @Column('geometry', { spatialFeatureType: 'Point', srid: 4326 })
+  centroid!: Point;
+
+  @Field(() => Int)
+  @Column('integer')
+  version!: number;
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { notFound } from '../../platform/graphql/errors';
+import { NearInput } from '../../platform/graphql/spatial-args';
+import { Grid } from '../grid/grid.entity';
+import { Household } from '../household/household.entity';
+import { Building } from './building.entity';
+import { CreateBuildingInput, UpdateBuildingInput } from './building.input';
+import { BuildingService } from './building.service';
+import { BuildingConnection } from './building.type';
+
+@Resolver(() => Building)
+export class BuildingResolver {
+  @Query(() => Building, { nullable: true })
+  building(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Building | null> {
+    return ctx.loaders.buildingById.load(id);
+  }
+
+  @Query(() => BuildingConnection, { description: "Buildings in a grid's subtree, a bbox [w,s,e,n], or near a point" })
+  buildings(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('bbox', () => [Float], { nullable: true }) bbox?: number[],
+    @Arg('near', () => NearInput, { nullable: true }) near?: NearInput,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<BuildingConnection> {
+    return new BuildingService(ctx.db, ctx.scope).list({ gridId, bbox, near, first, after });
+  }
+
+  @Mutation(() => Building, { description: 'Add a building inside a SMALL grid' })
+  createBuilding(@Ctx() ctx: Context, @Arg('input', () => CreateBuildingInput) input: CreateBuildingInput): Promise<Building> {
+    return new BuildingService(ctx.db, ctx.scope).create(input);
+  }
+
+  @Mutation(() => Building)
+  updateBuilding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateBuildingInput) input: UpdateBuildingInput): Promise<Building> {
+    return new BuildingService(ctx.db, ctx.scope).update(id, input);
+  }
+
+  @FieldResolver(() => Grid, { description: 'The small grid' })
+  async grid(@Root() building: Building, @Ctx() ctx: Context): Promise<Grid> {
+    const grid = await ctx.loaders.gridById.load(building.gridId);
+    if (!grid) throw notFound('Grid', building.gridId);
+    return grid;
+  }
+
+  @FieldResolver(() => [Household], { description: 'Households by unit and room' })
+  households(@Root() building: Building, @Ctx() ctx: Context): Promise<Household[]> {
+    return ctx.loaders.householdsByBuilding.load(building.id);
+  }
+}

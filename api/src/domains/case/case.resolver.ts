@@ -1,0 +1,272 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { Context } from '../../app/context';
+import { notFound } from '../../platform/graphql/errors';
+import { Building } from '../building/building.entity';
+import { Grid } from '../grid/grid.entity';
+import { Case, CaseCategory, CaseEvent, CaseStatus } from './case.entity';
+import { ActorInput, ReportCaseInput } from './case.input';
+import { CaseIndicatorService } from './case.indicators';
+import { actorFor } from '../../platform/identity/actor';
+import { CaseService, type TransitionParams } from './case.service';
+import { caseEventStream, type StreamFilter } from './case.stream';
+import { type CaseAction, TRANSITIONS } from './case.rules';
+import { CaseConnection, CaseIndicators, ExtensionRequest, pendingExtensionOf, ReportCaseResult } from './case.type';
+
+const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
+const ACTOR = { nullable: true, description: 'The case role to act in (must be one your account holds; default: your natural role). The name recorded is your account' };
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { nullable: true })
+  case(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Case | null> {
+    return ctx.loaders.caseById.load(id);
+  }
+
+  @Query(() => CaseConnection, { description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first" })
+  async cases(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('bbox', () => [Float], { nullable: true }) bbox?: number[],
+    @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
+    @Arg('category', () => String, { nullable: true }) category?: string,
+    @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
+    @Arg('from', () => GraphQLDateTime, { nullable: true }) from?: Date,
+    @Arg('to', () => GraphQLDateTime, { nullable: true }) to?: Date,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<CaseConnection> {
+    const page = await new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after }, ctx.scope);
+    // Listed cases are visible cases: their timelines need not ask again.
+    for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);
+    return page;
+  }
+
+  @Query(() => [CaseEvent], {
+    description:
+      "The newest case events (newest first) of the cases you can see, optionally in a grid's subtree; subscribe to caseUpdates with after = the first one's id to continue without gap or duplicate",
+  })
+  async recentCaseEvents(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100' }) first: number,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+  ): Promise<CaseEvent[]> {
+    ctx.scope.requireSignedIn();
+    return new CaseService(ctx.db, ctx.bus).recentEvents(ctx.scope, first, gridId);
+  }
+
+  @Query(() => [CaseCategory], { description: '事件分类 — the category code table with time limits' })
+  caseCategories(@Ctx() ctx: Context): Promise<CaseCategory[]> {
+    return new CaseService(ctx.db, ctx.bus).categories();
+  }
+
+  @Query(() => CaseIndicators, { description: "Indicators over the cases of a grid's subtree reported in [from, to); formulas on each field" })
+  caseIndicators(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID) gridId: string,
+    @Arg('from', () => GraphQLDateTime) from: Date,
+    @Arg('to', () => GraphQLDateTime) to: Date,
+  ): Promise<CaseIndicators> {
+    return new CaseIndicatorService(ctx.db).forGrid(gridId, from, to, ctx.scope.seesEverything('Grid'));
+  }
+
+  @Mutation(() => ReportCaseResult, { description: 'Report a case (上报): routed to the small grid at the point; idempotent by clientKey' })
+  reportCase(@Ctx() ctx: Context, @Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ReportCaseResult> {
+    return new CaseService(ctx.db, ctx.bus).report(input, actorFor(ctx.scope, actor), ctx.scope.viewer);
+  }
+
+  @Mutation(() => Case, { description: '立案 — REPORTED → FILED, sets the deadline; GRID_LEADER or COMMAND_CENTRE' })
+  fileCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
+    return transition(ctx, id, version, actor, 'FILE');
+  }
+
+  @Mutation(() => Case, { description: '不予立案 — REPORTED/FILED → REJECTED with a reason, optionally as a duplicate; GRID_LEADER or COMMAND_CENTRE' })
+  rejectCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('reason') reason: string,
+    @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf?: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'REJECT', { reason, duplicateOf });
+  }
+
+  @Mutation(() => Case, { description: '派遣 — FILED/ESCALATED → DISPATCHED, optionally to a department; COMMAND_CENTRE or GRID_LEADER' })
+  dispatchCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('department', () => String, { nullable: true }) department?: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'DISPATCH', { department });
+  }
+
+  @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })
+  startCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
+    return transition(ctx, id, version, actor, 'START');
+  }
+
+  @Mutation(() => Case, { description: '反馈 — IN_PROGRESS → HANDLED with feedback and optional photos; DEPARTMENT or GRID_LEADER' })
+  handleCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('feedback') feedback: string,
+    @Arg('photos', () => [String], { nullable: true, description: 'Photos of the work done, base64-encoded (at most 5, 5 MB each); added to the case photos, served at /photos/<hash>' })
+    photos?: string[],
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'HANDLE', { feedback, photos });
+  }
+
+  @Mutation(() => Case, { description: '返工 — HANDLED → IN_PROGRESS with a reason, counted as rework; COMMAND_CENTRE' })
+  returnCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('reason') reason: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'RETURN', { reason });
+  }
+
+  @Mutation(() => Case, { description: '核查结案 — HANDLED → CLOSED after verification; COMMAND_CENTRE' })
+  closeCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'CLOSE', { comment });
+  }
+
+  @Mutation(() => Case, { description: '评价 — CLOSED → RATED, 1 to 5; REPORTER' })
+  rateCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('rating', () => Int) rating: number,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'RATE', { rating, comment });
+  }
+
+  @Mutation(() => Case, { description: '上报上级 — FILED/DISPATCHED/IN_PROGRESS → ESCALATED to the next grid level up, or to a department; GRID_LEADER or COMMAND_CENTRE' })
+  escalateCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('reason') reason: string,
+    @Arg('department', () => String, { nullable: true }) department?: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'ESCALATE', { reason, department });
+  }
+
+  @Mutation(() => Case, { description: '延期 — a later deadline with a reason, status unchanged; COMMAND_CENTRE' })
+  extendCaseDeadline(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+    @Arg('newDueAt', () => GraphQLDateTime) newDueAt: Date,
+    @Arg('reason') reason: string,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'EXTEND', { newDueAt, reason });
+  }
+
+  @Mutation(() => Case, {
+    description:
+      '延期申请 — ask the command centre for a later deadline (`until`) with a reason; the deadline stays until extendCaseDeadline approves it or declineCaseExtension declines it; one pending request at a time; GRID_LEADER or DEPARTMENT',
+  })
+  requestCaseExtension(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('until', () => GraphQLDateTime, { description: 'The deadline asked for' }) until: Date,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'REQUEST_EXTENSION', { newDueAt: until, reason });
+  }
+
+  @Mutation(() => Case, { description: '驳回延期申请 — decline the pending extension request with a reason; the deadline stays; COMMAND_CENTRE' })
+  declineCaseExtension(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('reason') reason: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
+    return transition(ctx, id, version, actor, 'DECLINE_EXTENSION', { reason });
+  }
+
+  @FieldResolver(() => ExtensionRequest, { nullable: true, description: 'The extension request waiting for the command centre, if any' })
+  async pendingExtension(@Root() c: Case, @Ctx() ctx: Context): Promise<ExtensionRequest | null> {
+    if (!TRANSITIONS.EXTEND.from.includes(c.status)) return null;
+    return pendingExtensionOf(await ctx.loaders.caseTimeline.load(c.id));
+  }
+
+  @Subscription(() => CaseEvent, {
+    description: 'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
+    subscribe: ({ args, context }) => {
+      const { db, bus, scope } = context as Context;
+      return caseEventStream(db, bus, { ...(args as StreamFilter), visible: (path) => scope.seesCaseAt(path) });
+    },
+  })
+  caseUpdates(
+    @Root() event: CaseEvent,
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) _gridId?: string,
+    @Arg('bbox', () => [Float], { nullable: true }) _bbox?: number[],
+    @Arg('after', () => ID, { nullable: true, description: 'The last event id seen' }) _after?: string,
+  ): CaseEvent {
+    // One context serves the whole subscription: never answer a cached, older case.
+    ctx.loaders.caseById.clear(event.caseId);
+    return event;
+  }
+
+  @FieldResolver(() => Grid, { description: 'The small grid the case was routed to' })
+  async grid(@Root() c: Case, @Ctx() ctx: Context): Promise<Grid> {
+    const grid = await ctx.loaders.gridById.load(c.gridId);
+    if (!grid) throw notFound('Grid', c.gridId);
+    return grid;
+  }
+
+  @FieldResolver(() => Building, { nullable: true })
+  building(@Root() c: Case, @Ctx() ctx: Context): Promise<Building | null> | null {
+    return c.buildingId ? ctx.loaders.buildingById.load(c.buildingId) : null;
+  }
+
+  @FieldResolver(() => CaseCategory, { name: 'categoryInfo', description: 'The category row: names and time limits' })
+  async categoryInfo(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseCategory | null> {
+    return ctx.loaders.caseCategoryByCode.load(c.category);
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: '时间线 — every change, oldest first' })
+  timeline(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseEvent[]> {
+    return ctx.loaders.caseTimeline.load(c.id);
+  }
+}
+
+@Resolver(() => CaseEvent)
+export class CaseEventResolver {
+  @FieldResolver(() => Case, { description: 'The case as it is now' })
+  async case(@Root() e: CaseEvent, @Ctx() ctx: Context): Promise<Case> {
+    const c = await ctx.loaders.caseById.load(e.caseId);
+    if (!c) throw notFound('Case', e.caseId);
+    return c;
+  }
+}
+
+/** A step on a case the caller can see, as the actor their account allows. */
+async function transition(ctx: Context, id: string, version: number, actor: ActorInput | undefined, action: CaseAction, params?: TransitionParams): Promise<Case> {
+  const acting = actorFor(ctx.scope, actor);
+  if (!(await ctx.loaders.caseById.load(id))) throw notFound('Case', id);
+  ctx.loaders.caseById.clear(id);
+  return new CaseService(ctx.db, ctx.bus).transition(id, version, acting, action, params);
+}

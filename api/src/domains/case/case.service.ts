@@ -1,0 +1,358 @@
+import type { Db } from '../../platform/db/session';
+import { elevated } from '../../platform/db/session';
+import { isReporter } from '../../platform/identity/policy';
+import { applyScope, type Scope } from '../../platform/identity/scope';
+import { ANONYMOUS, type Viewer } from '../../platform/identity/viewer';
+import type { EntityManager } from 'typeorm';
+import { paginate } from '../../platform/graphql/connection';
+import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/errors';
+import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
+import { inTransaction } from '../../platform/graphql/transaction';
+import { text, UUID } from '../../platform/graphql/validate';
+import type { CaseBus } from '../../platform/events/bus';
+import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
+import { appendEvent, escalationGrid, EVENT_COLUMNS } from './case.events';
+import type { ReportCaseInput } from './case.input';
+import { type Actor, ActorRole, type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
+import { contentHash, photoStorage, type PhotoStorage } from '../../platform/storage/photos';
+import type { CaseConnection, ReportCaseResult } from './case.type';
+
+/** Possible duplicates: open cases of the same category this close (metres). */
+export const DUPLICATE_RADIUS_M = 50;
+const MAX_PHOTOS = 5;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+const NO_REPORTER = '00000000-0000-0000-0000-000000000000';
+/** Whose idempotency key a case's `client_key` is: the reporting account, else the department key, else nobody (demo history). The unique index `case_reporter_client_key` is on (this, client_key). */
+const REPORTER_KEY = `coalesce(reporter_user_id, reporter_key_id, '${NO_REPORTER}'::uuid)`;
+
+const CONSTRAINT_FIELDS = {
+  case_reporter_client_key: 'input.clientKey',
+  case_building_id_fkey: 'input.buildingId',
+  case_duplicate_of_fkey: 'duplicateOf',
+};
+
+export interface CaseFilter {
+  gridId?: string | null;
+  bbox?: number[] | null;
+  status?: CaseStatus | null;
+  category?: string | null;
+  overdue?: boolean | null;
+  from?: Date | null;
+  to?: Date | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** What a transition may carry besides the version; each action reads its own. */
+export interface TransitionParams {
+  reason?: string | null;
+  duplicateOf?: string | null;
+  department?: string | null;
+  feedback?: string | null;
+  rating?: number | null;
+  comment?: string | null;
+  newDueAt?: Date | null;
+  /** HANDLE: photos of the work done, base64 (same limits as reportCase). */
+  photos?: string[] | null;
+}
+
+/**
+ * Cases: reporting (idempotent, routed to the small grid by point-in-polygon) and the
+ * closed loop's transitions. Each change and its case_event row commit together; the
+ * event is published on the bus after the commit.
+ */
+export class CaseService {
+  constructor(
+    private readonly ds: Db,
+    private readonly bus: CaseBus,
+    private readonly storage: PhotoStorage = photoStorage(),
+  ) {}
+
+  /**
+   * Reports a case. Idempotent per reporter: the same `clientKey` from the same account (or
+   * department key) answers the case it already made; another reporter's key is theirs
+   * alone and makes a new case. Photos are written only once everything else is valid,
+   * inside the transaction, and removed again if it fails, so a refused report leaves none.
+   */
+  async report(input: ReportCaseInput, actor: Actor, reporter: Viewer = ANONYMOUS): Promise<ReportCaseResult> {
+    checkActor(actor);
+    const clientKey = text(input.clientKey, 'input.clientKey', 200);
+    const description = text(input.description, 'input.description', 4000);
+    const address = input.address == null ? null : text(input.address, 'input.address', 500);
+    const reporterName = input.reporterName == null ? null : text(input.reporterName, 'input.reporterName', 100);
+    checkLngLat(input.lng, input.lat, 'input');
+    if (input.buildingId != null && !UUID.test(input.buildingId)) throw badInput('input.buildingId', 'is not an id');
+    const photoBytes = decodePhotos(input.photos, 'input.photos');
+    const userId = reporter.kind === 'user' ? reporter.id : null;
+    const keyId = reporter.kind === 'department' ? reporter.keyId : null;
+    const own = (m: Db) =>
+      m.getRepository(Case).createQueryBuilder('c')
+        .where(`${REPORTER_KEY} = :reporter AND c.client_key = :clientKey`, { reporter: userId ?? keyId ?? NO_REPORTER, clientKey })
+        .getOne();
+
+    const found = await own(this.ds);
+    if (found) return { case: found, created: false, possibleDuplicates: await this.duplicatesOf(found) };
+
+    const photos = photoBytes.map(contentHash);
+    /** Files this report created, removed again if it fails. */
+    const written: string[] = [];
+    let result: { row: Case; event: CaseEvent | null };
+    try {
+      result = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+        const category = await m.getRepository(CaseCategory).findOneBy({ code: input.category });
+        if (!category) throw badInput('input.category', 'is not a category code (see caseCategories)');
+        if (input.buildingId != null) {
+          const [b] = await m.query(`SELECT 1 FROM building WHERE id = $1`, [input.buildingId]);
+          if (!b) throw badInput('input.buildingId', 'no such building');
+        }
+        // Routing: a report goes to the small grid that covers its point, whether or not the reporter sees that grid.
+        const [grid]: { id: string; path: string }[] = await elevated(m, () =>
+          m.query(
+            `SELECT id, path::text AS path FROM grid
+              WHERE level = 'SMALL' AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+              ORDER BY code LIMIT 1`,
+            [input.lng, input.lat],
+          ),
+        );
+        if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
+        const inserted: { id: string }[] = await m.query(
+          `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path,
+                               reporter_user_id, reporter_key_id)
+           VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14, $15)
+           ON CONFLICT ((${REPORTER_KEY}), client_key) DO NOTHING
+           RETURNING id`,
+          [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path, userId, keyId],
+        );
+        if (!inserted.length) {
+          // The same reporter's retry committed first: answer its case.
+          const existing = await own(m);
+          if (!existing) throw badInput('input.clientKey', 'already exists');
+          return { row: existing, event: null };
+        }
+        for (const bytes of photoBytes) {
+          const stored = await this.storage.store(bytes);
+          if (stored.created) written.push(stored.hash);
+        }
+        const event = await appendEvent(m, inserted[0].id, { type: 'REPORTED', fromStatus: null, actor, note: description });
+        return { row: await m.getRepository(Case).findOneByOrFail({ id: inserted[0].id }), event };
+      });
+    } catch (error) {
+      await Promise.all(written.map((hash) => this.storage.remove(hash)));
+      throw error;
+    }
+    const { row, event } = result;
+    if (event) await this.bus.publish([event]);
+    return { case: row, created: event !== null, possibleDuplicates: await this.duplicatesOf(row) };
+  }
+
+  /** Open cases of the same category within DUPLICATE_RADIUS_M of this one, nearest first. */
+  async duplicatesOf(c: Case): Promise<Case[]> {
+    return this.ds
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .innerJoin(Case, 'me', 'me.id = :id', { id: c.id })
+      .where('c.id <> me.id AND c.category = me.category AND c.status IN (:...open)', { open: OPEN_STATUSES })
+      // A box of ≥ 55 m each way lets the GiST index narrow before the exact geodesic test.
+      .andWhere('c.location && ST_Expand(me.location, 0.0005 / greatest(cos(radians(ST_Y(me.location))), 0.01), 0.0005)')
+      .andWhere('ST_DWithin(c.location::geography, me.location::geography, :r)', { r: DUPLICATE_RADIUS_M })
+      .orderBy('ST_Distance(c.location::geography, me.location::geography)', 'ASC')
+      .limit(20)
+      .getMany();
+  }
+
+  /**
+   * One step of the closed loop. Checks, in order: the actor's role may take `action`
+   * (else FORBIDDEN), the case exists, `version` is current (else CONFLICT), and the
+   * case's status allows the action. Nothing is written unless all hold.
+   */
+  async transition(id: string, version: number, actor: Actor, action: CaseAction, params: TransitionParams = {}): Promise<Case> {
+    checkActor(actor);
+    const rule = TRANSITIONS[action];
+    if (!rule.roles.includes(actor.role)) {
+      throw forbidden(`${actor.role} may not ${action.toLowerCase()} a case; allowed: ${rule.roles.join(', ')}`);
+    }
+    const checked = checkParams(action, params);
+    if (!UUID.test(id)) throw notFound('Case', id);
+    const photoBytes = action === 'HANDLE' ? decodePhotos(params.photos, 'photos') : [];
+    // Stored before the transaction (content-addressed, so a failed step leaves only an unreferenced file).
+    const photos = [...new Set(await Promise.all(photoBytes.map((b) => this.storage.put(b))))];
+    const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+      const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+      if (!c) throw notFound('Case', id);
+      if (c.version !== version) throw conflict('Case', id, version, c.version);
+      if (action === 'RATE' && !isReporter(actor.userId, c.reporterUserId)) throw forbidden('only the person who reported a case rates it');
+      if (!rule.from.includes(c.status)) {
+        throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: c.status });
+      }
+      const change = await changeFor(m, action, c, checked, photos);
+      const sets = [...change.sets, 'version = version + 1', 'updated_at = now()'];
+      if (rule.to) sets.push(`status = '${rule.to}'`);
+      await m.query(`UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`, [id, ...change.values]);
+      const event = await appendEvent(m, id, { type: rule.event, fromStatus: c.status, actor, note: change.note, data: change.data });
+      return { row: await m.getRepository(Case).findOneByOrFail({ id }), event };
+    });
+    await this.bus.publish([event]);
+    return row;
+  }
+
+  /** Cases matching `filter` among those `scope` lets the caller see. */
+  async list(filter: CaseFilter, scope: Scope): Promise<CaseConnection> {
+    const bbox = checkBBox(filter.bbox);
+    if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
+    const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
+    if (filter.gridId) {
+      if (!UUID.test(filter.gridId)) throw badInput('gridId', 'is not an id');
+      qb.andWhere('c.grid_path <@ (SELECT path FROM grid WHERE id = :gridId)', { gridId: filter.gridId });
+    }
+    if (bbox) qb.andWhere('c.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: bbox[0], s: bbox[1], e: bbox[2], n: bbox[3] });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
+    if (filter.overdue != null) {
+      const overdue = `(c.overdue OR (c.status IN (:...open) AND c.due_at < now()))`;
+      qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { open: OPEN_STATUSES });
+    }
+    if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
+    return paginate(qb, 'c.seq', (c) => c.seq, filter);
+  }
+
+  /**
+   * The newest `first` events (newest first) of cases `scope` lets the caller see, optionally
+   * in a grid's subtree: what a live feed shows before subscribing with `after` = the newest id.
+   */
+  async recentEvents(scope: Scope, first: number, gridId?: string | null): Promise<CaseEvent[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be 1 to 100');
+    if (gridId != null && !UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+    const visible = scope.whereRaw('Case', 'c', 3);
+    return this.ds.query(
+      `SELECT ${EVENT_COLUMNS} FROM case_event
+        WHERE ($2::uuid IS NULL OR grid_path <@ (SELECT path FROM grid WHERE id = $2::uuid))
+          AND EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND ${visible.sql})
+        ORDER BY case_event.id DESC LIMIT $1`,
+      [first, gridId ?? null, ...visible.params],
+    );
+  }
+
+  categories(): Promise<CaseCategory[]> {
+    return this.ds.getRepository(CaseCategory).find({ order: { sort: 'ASC' } });
+  }
+}
+
+interface Change {
+  sets: string[];
+  values: unknown[];
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** The columns an action changes, as `col = $n` with values from $2 on ($1 is the id). */
+async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: TransitionParams, photos: string[] = []): Promise<Change> {
+  switch (action) {
+    case 'FILE': {
+      const category = await m.getRepository(CaseCategory).findOneByOrFail({ code: c.category });
+      const hours = limitHours(category, c.priority);
+      return { sets: ['filed_at = now()', `due_at = now() + make_interval(hours => $2)`], values: [hours], data: { limitHours: hours } };
+    }
+    case 'REJECT': {
+      if (p.duplicateOf != null) {
+        if (p.duplicateOf === c.id) throw badInput('duplicateOf', 'a case cannot duplicate itself');
+        const [orig] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [p.duplicateOf]);
+        if (!orig) throw badInput('duplicateOf', 'no such case');
+      }
+      return { sets: ['reject_reason = $2', 'duplicate_of = $3'], values: [p.reason, p.duplicateOf ?? null], note: p.reason, data: { duplicateOf: p.duplicateOf ?? null } };
+    }
+    case 'DISPATCH':
+      return { sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'], values: [p.department ?? null], data: { department: p.department ?? null } };
+    case 'START':
+      return { sets: [], values: [] };
+    case 'HANDLE':
+      return {
+        // The handler's photos join the case's (the report's first); the event says which came with handling.
+        sets: ['feedback = $2', 'handled_at = now()', 'photos = photos || ARRAY(SELECT h FROM unnest($3::text[]) AS h WHERE h <> ALL(photos))'],
+        values: [p.feedback, photos],
+        note: p.feedback,
+        data: photos.length ? { photos } : undefined,
+      };
+    case 'RETURN':
+      return { sets: ['rework_count = rework_count + 1'], values: [], note: p.reason };
+    case 'CLOSE':
+      return { sets: ['closed_at = now()'], values: [], note: p.comment ?? null, data: { onTime: c.dueAt == null || new Date() <= c.dueAt } };
+    case 'RATE':
+      return { sets: ['rating = $2', 'rating_comment = $3', 'rated_at = now()'], values: [p.rating, p.comment ?? null], note: p.comment ?? null, data: { rating: p.rating } };
+    case 'ESCALATE': {
+      const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
+      const grid = await escalationGrid(m, c.gridPath, escalatedTo);
+      return {
+        sets: ['escalated_to = $2', 'department = coalesce($3, department)'],
+        values: [escalatedTo, p.department ?? null],
+        note: p.reason,
+        data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
+      };
+    }
+    case 'REQUEST_EXTENSION': {
+      if (await pendingRequest(m, c.id)) throw badInput('id', 'an extension request is already pending; the command centre must approve or decline it first');
+      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('until', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      return { sets: [], values: [], note: p.reason, data: { until: p.newDueAt!.toISOString(), dueAt: c.dueAt?.toISOString() ?? null } };
+    }
+    case 'DECLINE_EXTENSION': {
+      const pending = await pendingRequest(m, c.id);
+      if (!pending) throw badInput('id', 'no extension request is pending');
+      return { sets: [], values: [], note: p.reason, data: { requestId: pending.id } };
+    }
+    case 'EXTEND':
+      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('newDueAt', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      return {
+        sets: ['due_at = $2', 'extension_count = extension_count + 1', 'overdue = false'],
+        values: [p.newDueAt],
+        note: p.reason,
+        data: { previousDueAt: c.dueAt?.toISOString() ?? null, newDueAt: p.newDueAt!.toISOString() },
+      };
+  }
+}
+
+/** The case's extension request still waiting for the command centre: the last EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED. */
+async function pendingRequest(m: EntityManager, caseId: string): Promise<{ id: string } | null> {
+  const [last]: { id: string; type: string }[] = await m.query(
+    `SELECT id::text AS id, type FROM case_event WHERE case_id = $1 AND type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED') ORDER BY case_event.id DESC LIMIT 1`,
+    [caseId],
+  );
+  return last?.type === 'EXTENSION_REQUESTED' ? { id: last.id } : null;
+}
+
+/** Validates what each action needs before any database work. */
+function checkParams(action: CaseAction, p: TransitionParams): TransitionParams {
+  const out = { ...p };
+  if (['REJECT', 'RETURN', 'EXTEND', 'ESCALATE', 'REQUEST_EXTENSION', 'DECLINE_EXTENSION'].includes(action)) {
+    out.reason = text(p.reason ?? '', 'reason', 2000);
+  }
+  if (action === 'REJECT' && p.duplicateOf != null && !UUID.test(p.duplicateOf)) throw badInput('duplicateOf', 'is not an id');
+  if (action === 'HANDLE') out.feedback = text(p.feedback ?? '', 'feedback', 4000);
+  if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5)) throw badInput('rating', 'must be an integer from 1 to 5');
+  if (p.department != null) out.department = text(p.department, 'department', 200);
+  if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
+  if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
+    const field = action === 'EXTEND' ? 'newDueAt' : 'until';
+    if (!p.newDueAt || Number.isNaN(p.newDueAt.getTime())) throw badInput(field, 'is required');
+    if (p.newDueAt.getTime() <= Date.now()) throw badInput(field, 'must be in the future');
+  }
+  return out;
+}
+
+function checkActor(actor: Actor): void {
+  if (!Object.values(ActorRole).includes(actor.role)) throw badInput('actor.role', 'is not a role');
+  text(actor.name, 'actor.name', 100);
+}
+
+function decodePhotos(photos: string[] | null | undefined, field: string): Buffer[] {
+  if (!photos?.length) return [];
+  if (photos.length > MAX_PHOTOS) throw badInput(field, `at most ${MAX_PHOTOS} photos`);
+  return photos.map((p, i) => {
+    const bytes = Buffer.from(p, 'base64');
+    if (!bytes.length || bytes.length > MAX_PHOTO_BYTES || bytes.toString('base64').replace(/=+$/, '') !== p.replace(/=+$/, '')) {
+      throw badInput(`${field}.${i}`, 'must be base64 of at most 5 MB');
+    }
+    return bytes;
+  });
+}
+

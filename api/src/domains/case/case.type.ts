@@ -1,0 +1,96 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Connection } from '../../platform/graphql/connection';
+import { Case, type CaseEvent } from './case.entity';
+
+@ObjectType({ description: '延期申请 — a request for a later deadline, waiting for the command centre' })
+export class ExtensionRequest {
+  @Field(() => ID, { description: 'The EXTENSION_REQUESTED event' })
+  eventId!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'The deadline asked for' })
+  until!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field({ description: 'Who asked (the account)' })
+  requestedBy!: string;
+
+  @Field(() => GraphQLDateTime)
+  requestedAt!: Date;
+}
+
+/** The last EXTENSION_REQUESTED of a timeline (oldest first) not answered by EXTENDED or EXTENSION_DECLINED. */
+export function pendingExtensionOf(timeline: CaseEvent[]): ExtensionRequest | null {
+  let pending: ExtensionRequest | null = null;
+  for (const e of timeline) {
+    if (e.type === 'EXTENSION_REQUESTED') {
+      const until = (e.data as { until?: string } | null)?.until;
+      pending = { eventId: e.id, until: new Date(until ?? e.at), reason: e.note ?? '', requestedBy: e.actorName, requestedAt: new Date(e.at) };
+    } else if (e.type === 'EXTENDED' || e.type === 'EXTENSION_DECLINED') pending = null;
+  }
+  return pending;
+}
+
+@ObjectType({ description: 'The answer to reportCase' })
+export class ReportCaseResult {
+  @Field(() => Case)
+  case!: Case;
+
+  @Field({ description: 'False when the clientKey had already been used: nothing new was written' })
+  created!: boolean;
+
+  @Field(() => [Case], { description: 'Open cases of the same category within 50 m: possible duplicates' })
+  possibleDuplicates!: Case[];
+}
+
+export const CaseConnection = Connection(Case);
+export type CaseConnection = InstanceType<typeof CaseConnection>;
+
+/**
+ * Indicators (考核指标) over the cases of a grid's subtree reported in a period. A rate
+ * whose denominator is zero is null rather than a made-up 0 or 1.
+ */
+@ObjectType({ description: "Indicators over the cases of a grid's subtree reported in [from, to)" })
+export class CaseIndicators {
+  @Field(() => Int, { description: 'Cases reported in the period' })
+  reported!: number;
+
+  @Field(() => Int, { description: '立案数 — cases filed' })
+  filed!: number;
+
+  @Field(() => Int, { description: '结案数 — cases closed (CLOSED or RATED)' })
+  closed!: number;
+
+  @Field(() => Int, { description: '应结案数 — filed cases whose deadline fell before the end of the period, or that closed in it' })
+  dueToClose!: number;
+
+  @Field(() => Int, { description: '按期结案数 — closed no later than their deadline' })
+  closedOnTime!: number;
+
+  @Field(() => Float, { nullable: true, description: '按期结案率 = closed on time ÷ due to close' })
+  onTimeClosureRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '结案率 = closed ÷ filed' })
+  closureRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '返工率 = cases returned for rework at least once ÷ cases handled at least once' })
+  reworkRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '延期率 = cases with at least one extension ÷ filed' })
+  extensionRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '平均派遣时长 — mean hours from report to first dispatch' })
+  meanHoursToDispatch!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '平均结案时长 — mean hours from report to close' })
+  meanHoursToClose!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '满意度 = mean rating ÷ 5 (rated cases only)' })
+  satisfaction!: number | null;
+
+  @Field(() => Int, { description: 'Rated cases behind satisfaction' })
+  rated!: number;
+}
+

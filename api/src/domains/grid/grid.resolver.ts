@@ -1,0 +1,95 @@
+import { Arg, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { badInput, notFound } from '../../platform/graphql/errors';
+import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
+import { Building } from '../building/building.entity';
+import { GridLeader, PartyOrganization } from '../party/party.entity';
+import { Street } from '../street/street.entity';
+import { Grid, GridLevel } from './grid.entity';
+import { CreateGridInput, UpdateGridInput } from './grid.input';
+import { GridService } from './grid.service';
+import { GridConnection, GridCounts } from './grid.type';
+import { pageSize } from '../../platform/graphql/connection';
+
+@Resolver(() => Grid)
+export class GridResolver {
+  @Query(() => Grid, { nullable: true, description: 'One grid by id or by code' })
+  async grid(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+  ): Promise<Grid | null> {
+    if ((id == null) === (code == null)) throw badInput('id', 'give exactly one of id and code');
+    return id != null ? ctx.loaders.gridById.load(id) : ctx.loaders.gridByCode.load(code!);
+  }
+
+  @Query(() => GridConnection, { description: 'Grids by level, parent, street, bbox [w,s,e,n] or intersecting a geometry; ordered by code' })
+  async grids(
+    @Ctx() ctx: Context,
+    @Arg('level', () => GridLevel, { nullable: true }) level?: GridLevel,
+    @Arg('parentId', () => ID, { nullable: true }) parentId?: string,
+    @Arg('streetId', () => ID, { nullable: true }) streetId?: string,
+    @Arg('bbox', () => [Float], { nullable: true }) bbox?: number[],
+    @Arg('intersects', () => GeoJSONScalar, { nullable: true }) intersects?: unknown,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<GridConnection> {
+    const page = await new GridService(ctx.db, ctx.scope).list({ level, parentId, streetId, bbox, intersects, first, after });
+    for (const g of page.nodes) ctx.loaders.gridById.prime(g.id, g);
+    return page;
+  }
+
+  @Query(() => [Grid], { description: 'The grids containing the point, ordered SMALL → MEDIUM → LARGE' })
+  async gridAt(@Ctx() ctx: Context, @Arg('lng', () => Float) lng: number, @Arg('lat', () => Float) lat: number): Promise<Grid[]> {
+    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat);
+    for (const g of chain) ctx.loaders.gridById.prime(g.id, g);
+    return chain;
+  }
+
+  @Mutation(() => Grid, { description: 'Create a grid: valid polygon, inside its parent, overlapping no grid of its level' })
+  createGrid(@Ctx() ctx: Context, @Arg('input', () => CreateGridInput) input: CreateGridInput): Promise<Grid> {
+    return new GridService(ctx.db, ctx.scope).create(input);
+  }
+
+  @Mutation(() => Grid, { description: 'Rename or reshape a grid; a stale version answers CONFLICT' })
+  updateGrid(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateGridInput) input: UpdateGridInput): Promise<Grid> {
+    return new GridService(ctx.db, ctx.scope).update(id, input);
+  }
+
+  @FieldResolver(() => Street)
+  async street(@Root() grid: Grid, @Ctx() ctx: Context): Promise<Street> {
+    const street = await ctx.loaders.streetById.load(grid.streetId);
+    if (!street) throw notFound('Street', grid.streetId);
+    return street;
+  }
+
+  @FieldResolver(() => Grid, { nullable: true })
+  parent(@Root() grid: Grid, @Ctx() ctx: Context): Promise<Grid | null> | null {
+    return grid.parentId ? ctx.loaders.gridById.load(grid.parentId) : null;
+  }
+
+  @FieldResolver(() => [Grid], { description: 'Direct child grids, by code' })
+  children(@Root() grid: Grid, @Ctx() ctx: Context): Promise<Grid[]> {
+    return ctx.loaders.gridChildren.load(grid.id);
+  }
+
+  @FieldResolver(() => [Building], { description: "Buildings in the grid's subtree, by code (at most `first`)" })
+  buildings(@Root() grid: Grid, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 100 }) first: number): Promise<Building[]> {
+    return ctx.loaders.buildingsInGrid(pageSize(first)).load(grid.id);
+  }
+
+  @FieldResolver(() => [GridLeader], { description: '网格长 — current leaders' })
+  leaders(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridLeader[]> {
+    return ctx.loaders.leadersByGrid.load(grid.id);
+  }
+
+  @FieldResolver(() => PartyOrganization, { nullable: true, description: 'The party organisation aligned to this grid' })
+  partyOrganization(@Root() grid: Grid, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
+    return ctx.loaders.partyOrgByGrid.load(grid.id);
+  }
+
+  @FieldResolver(() => GridCounts)
+  counts(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridCounts> {
+    return ctx.loaders.gridCounts.load(grid.id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { notFound } from '../../platform/graphql/errors';
+import { Building } from '../building/building.entity';
+import { Resident } from '../resident/resident.entity';
+import { Household, HouseholdTag } from './household.entity';
+import { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
+import { HouseholdService } from './household.service';
+import { HouseholdConnection } from './household.type';
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Query(() => Household, { nullable: true })
+  household(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Household | null> {
+    return ctx.loaders.householdById.load(id);
+  }
+
+  @Query(() => HouseholdConnection, { description: "Households of a building or a grid's subtree, having all the given tags" })
+  households(
+    @Ctx() ctx: Context,
+    @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('tags', () => [HouseholdTag], { nullable: true }) tags?: HouseholdTag[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<HouseholdConnection> {
+    return new HouseholdService(ctx.db, ctx.scope).list({ buildingId, gridId, tags, first, after });
+  }
+
+  @Mutation(() => Household)
+  createHousehold(@Ctx() ctx: Context, @Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput): Promise<Household> {
+    return new HouseholdService(ctx.db, ctx.scope).create(input);
+  }
+
+  @Mutation(() => Household)
+  updateHousehold(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput): Promise<Household> {
+    return new HouseholdService(ctx.db, ctx.scope).update(id, input);
+  }
+
+  @FieldResolver(() => Building)
+  async building(@Root() household: Household, @Ctx() ctx: Context): Promise<Building> {
+    const building = await ctx.loaders.buildingById.load(household.buildingId);
+    if (!building) throw notFound('Building', household.buildingId);
+    return building;
+  }
+
+  @FieldResolver(() => [Resident])
+  residents(@Root() household: Household, @Ctx() ctx: Context): Promise<Resident[]> {
+    return ctx.loaders.residentsByHousehold.load(household.id);
+  }
+}

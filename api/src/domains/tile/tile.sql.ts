@@ -1,0 +1,131 @@
+import { simplifyToleranceMeters } from '@streetgrid/geo';
+import type { Scope } from '../../platform/identity/scope';
+import { BUILDINGS_MINZOOM, gridLevelsAt, OPEN_CASE_COUNT_SQL, TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
+
+export interface TileQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** One MVT layer's rows: `geom` is an EPSG:4326 geometry expression, `props` become feature properties. */
+interface LayerSource {
+  name: string;
+  from: string;
+  geom: string;
+  props: [alias: string, expression: string][];
+  where: string;
+}
+
+/**
+ * `env.e` is the tile in EPSG:3857; `env.e4326` the same widened by the buffer, in EPSG:4326,
+ * for the index lookup (features just outside the tile still clip into its buffer).
+ */
+const ENV_CTE = `WITH env AS (
+    SELECT ST_TileEnvelope($1::int, $2::int, $3::int) AS e,
+           ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS e4326
+  )`;
+
+function gridProps(): [string, string][] {
+  return [
+    ['id', 'g.id::text'],
+    ['code', 'g.code'],
+    ['name', 'g.name'],
+    ['level', 'g.level::text'],
+    ['open_cases', OPEN_CASE_COUNT_SQL],
+  ];
+}
+
+function layerSources(layer: TileLayer, z: number): LayerSource[] {
+  if (layer === 'grids') {
+    const levels = gridLevelsAt(z);
+    if (!levels.length) return [];
+    const levelList = levels.map((l) => `'${l}'`).join(', ');
+    return [
+      { name: 'grids', from: 'grid g', geom: 'g.geom', props: gridProps(), where: `g.level IN (${levelList}) AND g.geom && env.e4326` },
+      {
+        name: 'grid_labels',
+        from: 'grid g',
+        geom: 'g.label_point',
+        props: gridProps(),
+        where: `g.level IN (${levelList}) AND g.label_point && env.e4326`,
+      },
+    ];
+  }
+  if (z < BUILDINGS_MINZOOM) return [];
+  return [
+    {
+      name: 'buildings',
+      from: 'building b',
+      geom: 'b.footprint',
+      props: [
+        ['id', 'b.id::text'],
+        ['code', 'b.code'],
+        ['name', 'b.name'],
+        ['address', 'b.address'],
+        ['floors', 'b.floors'],
+        ['grid_id', 'b.grid_id::text'],
+      ],
+      where: 'b.footprint && env.e4326',
+    },
+  ];
+}
+
+/**
+ * Adds the viewer's scope (the same predicate every GraphQL path uses) to each source,
+ * appending its parameters to `values`. Without a scope, the street-wide tile.
+ */
+function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefined, values: unknown[]): LayerSource[] {
+  if (!scope || !sources.length) return sources;
+  const { sql, params } = layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
+  values.push(...params);
+  return sources.map((s) => ({ ...s, where: `${s.where} AND ${sql}` }));
+}
+
+/** MVT layer names a tile of `layer` may hold. */
+export function mvtLayerNames(layer: TileLayer): string[] {
+  return layer === 'grids' ? ['grids', 'grid_labels'] : ['buildings'];
+}
+
+/**
+ * Path A — the tile made in the database: ST_Transform to 3857, ST_SimplifyPreserveTopology by
+ * half a pixel of this zoom (geo's simplifyToleranceMeters), ST_AsMVTGeom into the tile,
+ * ST_AsMVT per layer, the layers concatenated (an MVT is a sequence of layers). One row
+ * `{ mvt }`, empty when no feature is in the tile; `null` when the layer is not drawn at
+ * this zoom at all. Parameters: z, x, y, tolerance in metres.
+ */
+export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
+  const values: unknown[] = [z, x, y, simplifyToleranceMeters(z)];
+  const sources = scoped(layerSources(layer, z), layer, scope, values);
+  if (!sources.length) return null;
+  const parts = sources.map((s) => {
+    const props = s.props.map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
+    return `(SELECT coalesce(ST_AsMVT(t, '${s.name}', ${TILE_EXTENT}, 'geom'), ''::bytea) FROM (
+        SELECT ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(${s.geom}, 3857), $4::float8), env.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${props}
+        FROM ${s.from}, env WHERE ${s.where}
+      ) t WHERE t.geom IS NOT NULL)`;
+  });
+  return { text: `${ENV_CTE} SELECT ${parts.join(' || ')} AS mvt`, values };
+}
+
+/**
+ * Path B — the same features as GeoJSON (EPSG:4326) for the tile's buffered bbox, for
+ * geojson-vt + vt-pbf to encode where ST_AsMVT is missing (PGlite's PostGIS has no
+ * protobuf). Rows `{ layer, geometry (GeoJSON text), properties (json) }`; `null` when the
+ * layer is not drawn at this zoom. Parameters: z, x, y.
+ */
+export function geojsonSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
+  const values: unknown[] = [z, x, y];
+  const sources = scoped(layerSources(layer, z), layer, scope, values);
+  if (!sources.length) return null;
+  const parts = sources.map((s) => {
+    const props = s.props.map(([alias, expr]) => `'${alias}', ${expr}`).join(', ');
+    return `SELECT '${s.name}'::text AS layer, ST_AsGeoJSON(${s.geom}, 8) AS geometry, json_build_object(${props}) AS properties
+      FROM ${s.from}, env WHERE ${s.where}`;
+  });
+  return { text: `${ENV_CTE} ${parts.join(' UNION ALL ')}`, values };
+}
+
+/** Answers whether the database can make MVT itself (ST_AsMVT needs PostGIS built with protobuf). */
+export const MVT_PROBE_SQL = `SELECT length(ST_AsMVT(t, 'probe', ${TILE_EXTENT}, 'geom')) AS n FROM (
+    SELECT 1 AS a, ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint(0, 0), 4326), 3857), ST_TileEnvelope(0, 0, 0)) AS geom
+  ) t`;

@@ -1,6 +1,0 @@
-import type { Context } from '../../graphql/context';
-import type { Building } from './building.entity';
-
-export function resolveBuildingReference(ref: { id: string }, ctx: Context): Promise<Building | null> {
-  return ctx.loaders.buildingById.load(ref.id);
-}

@@ -1,5 +1,0 @@
-import { Connection } from '../../graphql/connection';
-import { Building } from './building.entity';
-
-export const BuildingConnection = Connection(Building);
-export type BuildingConnection = InstanceType<typeof BuildingConnection>;

@@ -1,7 +1,0 @@
-import type { Context } from '../../graphql/context';
-import type { Case } from './case.entity';
-
-/** Federation: a Case is found by `id` through the request's loader. */
-export function resolveCaseReference(ref: { id: string }, ctx: Context): Promise<Case | null> {
-  return ctx.loaders.caseById.load(ref.id);
-}

@@ -1,6 +1,0 @@
-import type { Context } from '../../graphql/context';
-import type { Household } from './household.entity';
-
-export function resolveHouseholdReference(ref: { id: string }, ctx: Context): Promise<Household | null> {
-  return ctx.loaders.householdById.load(ref.id);
-}

@@ -1,5 +1,0 @@
-import { Connection } from '../../graphql/connection';
-import { Household } from './household.entity';
-
-export const HouseholdConnection = Connection(Household);
-export type HouseholdConnection = InstanceType<typeof HouseholdConnection>;

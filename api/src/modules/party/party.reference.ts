@@ -1,6 +1,0 @@
-import type { Context } from '../../graphql/context';
-import type { PartyOrganization } from './party.entity';
-
-export function resolvePartyOrganizationReference(ref: { id: string }, ctx: Context): Promise<PartyOrganization | null> {
-  return ctx.loaders.partyOrgById.load(ref.id);
-}

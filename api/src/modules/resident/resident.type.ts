@@ -1,5 +1,0 @@
-import { Connection } from '../../graphql/connection';
-import { Resident } from './resident.entity';
-
-export const ResidentConnection = Connection(Resident);
-export type ResidentConnection = InstanceType<typeof ResidentConnection>;

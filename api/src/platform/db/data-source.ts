@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { DataSource, type Logger } from 'typeorm';
+import { Building } from '../../domains/building/building.entity';
+import { Case, CaseCategory, CaseEvent } from '../../domains/case/case.entity';
+import { Grid } from '../../domains/grid/grid.entity';
+import { Household } from '../../domains/household/household.entity';
+import { GridLeader, PartyOrganization } from '../../domains/party/party.entity';
+import { Resident } from '../../domains/resident/resident.entity';
+import { serviceEntities } from '../../domains/service/service.entities';
+import { Street } from '../../domains/street/street.entity';
+import { migrations } from './migrations';
+import { syncPolicies } from './rls';
+
+export const entities = [Street, Grid, Building, Household, Resident, PartyOrganization, GridLeader, CaseCategory, Case, CaseEvent, ...serviceEntities];
+
+/**
+ * Counts the SQL statements sent, so tests can prove an operation's statement count
+ * does not grow with the number of rows (N+1 is a bug). Logs nothing: parameters may
+ * hold personal data.
+ */
+export class StatementCounter implements Logger {
+  count = 0;
+  readonly statements: string[] = [];
+  record = false;
+  logQuery(query: string): void {
+    this.count++;
+    if (this.record) this.statements.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(record = false): void {
+    this.count = 0;
+    this.statements.length = 0;
+    this.record = record;
+  }
+}
+
+export interface Database {
+  dataSource: DataSource;
+  counter: StatementCounter;
+}
+
+/** Connects to PostgreSQL + PostGIS at `url`, runs pending migrations and brings the row-level security policies up to date. */
+export async function connectDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+  const counter = new StatementCounter();
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTransactionMode: 'each',
+    logging: ['query'],
+    logger: counter,
+    poolSize: opts.poolSize ?? 10,
+    extra: { application_name: 'streetgrid-api' },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await syncPolicies(dataSource);
+  return { dataSource, counter };
+}
