@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/session';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput, missing } from '../../platform/graphql/errors';
 import { uuid } from '../../platform/graphql/validate';
 import type { CaseIndicators } from './case.type';
 
@@ -19,11 +19,12 @@ import type { CaseIndicators } from './case.type';
 export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
-  async forGrid(gridId: string, from: Date, to: Date): Promise<CaseIndicators> {
+  /** Over the cases the caller sees, of a grid the caller sees (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
+  async forGrid(gridId: string, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
     uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');
     const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
-    if (!grid) throw badInput('gridId', 'no such grid');
+    if (!grid) throw missing('gridId', 'grid', seesAllGrids);
     const [r] = await this.ds.query(
       `SELECT count(*)::int AS reported,
               count(filed_at)::int AS filed,

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { Db } from '../../platform/db/session';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput, missing } from '../../platform/graphql/errors';
 import type { Scope } from '../../platform/identity/scope';
 import { checkPeriod } from './service.rules';
 import { UUID } from './service.service';
@@ -20,13 +20,12 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
   if (period != null) checkPeriod(period);
   // Any community may be asked for (communities are public); a smaller grid only when the viewer sees it.
   const [grid] = await ds.query(`SELECT path::text AS path FROM grid WHERE id = $1 UNION ALL SELECT path::text FROM public_community WHERE id = $1 LIMIT 1`, [gridId]);
-  if (!grid) throw badInput('gridId', 'no such grid');
+  if (!grid) throw missing('gridId', 'grid', scope.seesEverything('Grid'));
   const features: FeatureCollection['features'] = [];
-  const v = scope.viewer;
-  if (scope.seesEverything('Household') || (v.kind === 'user' && v.role === 'GRID_LEADER')) {
+  if (scope.seesVisits) {
     // Households past their visit date, only those the viewer may see (a leader asking for
-    // a wider grid than they lead gets their own part of it).
-    const due = await new VisitService(ds).schedule(gridId, now, true, 500);
+    // a wider grid than they lead, or another community, gets their own part of it).
+    const due = await new VisitService(ds).scheduleUnder(grid.path, now, true, 500);
     const households = scope.whereRaw('Household', 'h', 2);
     const visible = new Set(
       (await ds.query(`SELECT h.id FROM household h WHERE h.id = ANY($1::uuid[]) AND ${households.sql}`, [due.map((d) => d.householdId), ...households.params])).map((r: { id: string }) => r.id),

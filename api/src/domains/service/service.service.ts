@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/session';
 import { elevated } from '../../platform/db/session';
 import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
-import { badInput, conflict, forbidden, notFound, outOfReach } from '../../platform/graphql/errors';
+import { badInput, conflict, forbidden, missing, notFound, outOfReach } from '../../platform/graphql/errors';
 import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { UUID } from '../../platform/graphql/validate';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -81,7 +81,8 @@ export class ServiceService {
       let point: [number, number];
       if (householdId != null) {
         const [h] = await m.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [householdId]);
-        if (!h) throw badInput('input.householdId', 'no such household');
+        // Street staff register from any household (owner and paths null); a volunteer or leader only from one they see.
+        if (!h) throw missing('input.householdId', 'household', owner === null && paths === null);
         point = [h.lng, h.lat];
       } else point = [input.lng as number, input.lat as number];
       let communityId = input.communityId ?? null;

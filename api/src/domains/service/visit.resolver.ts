@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
+import { forbidden } from '../../platform/graphql/errors';
 import { ActorInput } from '../../platform/identity/actor.input';
 import { householdReach, serviceActor } from './service.rules';
 import { VisitInput } from './service.input';
@@ -22,13 +23,13 @@ export class HouseholdVisitResolver {
     @Arg('now', () => GraphQLDateTime, { nullable: true, description: 'Defaults to the server’s now' }) now?: Date,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<VisitDue[]> {
-    ctx.scope.requireSignedIn();
-    return new VisitService(ctx.db).schedule(gridId, now ?? new Date(), overdueOnly, first);
+    requireVisitReader(ctx);
+    return new VisitService(ctx.db).schedule(gridId, now ?? new Date(), overdueOnly, first, ctx.scope.seesEverything('Grid'));
   }
 
   @Query(() => [HouseholdVisit], { description: 'A household’s visits, newest first' })
   householdVisits(@Ctx() ctx: Context, @Arg('householdId', () => ID) householdId: string, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number): Promise<HouseholdVisit[]> {
-    ctx.scope.requireSignedIn();
+    requireVisitReader(ctx);
     return new VisitService(ctx.db).visits(householdId, first);
   }
 
@@ -36,4 +37,10 @@ export class HouseholdVisitResolver {
   recordVisit(@Ctx() ctx: Context, @Arg('input', () => VisitInput) input: VisitInput, @Arg('actor', () => ActorInput, { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' }) actor: ActorInput | undefined): Promise<HouseholdVisit> {
     return new VisitService(ctx.db).record(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
+}
+
+/** Visits and the schedule are the street staff's and the grid leaders' (Scope.seesVisits): anyone else is refused, not answered empty. */
+function requireVisitReader(ctx: Context): void {
+  ctx.scope.requireSignedIn();
+  if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see household visits and the visit schedule');
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/session';
 import { pageSize } from '../../platform/graphql/connection';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput, missing } from '../../platform/graphql/errors';
 import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import type { Actor } from '../../platform/identity/actor';
@@ -24,15 +24,23 @@ export class VisitService {
   }
 
   /**
-   * Households of a grid subtree with a tag under a policy: interval = the shortest of
-   * their tags', next due = last visit + interval (never visited: due now), soonest due
-   * first. `overdueOnly`: next due before `now`.
+   * The schedule of a grid the caller sees (`seesAllGrids`: whether they see every grid,
+   * which decides how a grid out of reach is answered; see `missing`).
    */
-  async schedule(gridId: string, now: Date, overdueOnly: boolean, first?: number | null): Promise<VisitDue[]> {
+  async schedule(gridId: string, now: Date, overdueOnly: boolean, first?: number | null, seesAllGrids = true): Promise<VisitDue[]> {
     if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
-    const limit = pageSize(first);
     const [grid] = await this.ds.query(`SELECT path::text AS path FROM grid WHERE id = $1`, [gridId]);
-    if (!grid) throw badInput('gridId', 'no such grid');
+    if (!grid) throw missing('gridId', 'grid', seesAllGrids);
+    return this.scheduleUnder(grid.path, now, overdueOnly, first);
+  }
+
+  /**
+   * Households under the grid path `path` with a tag under a policy (those the caller sees):
+   * interval = the shortest of their tags', next due = last visit + interval (never
+   * visited: due now), soonest due first. `overdueOnly`: next due before `now`.
+   */
+  async scheduleUnder(path: string, now: Date, overdueOnly: boolean, first?: number | null): Promise<VisitDue[]> {
+    const limit = pageSize(first);
     const rows: (Omit<VisitDue, 'overdue'> & { overdue: boolean })[] = await this.ds.query(
       `SELECT * FROM (
          SELECT h.id AS "householdId", h.address, h.tags, p.interval_days AS "intervalDays", v.last AS "lastVisitAt",
@@ -47,7 +55,7 @@ export class VisitService {
        ) d
        WHERE NOT $3 OR "nextDueAt" <= $2::timestamptz
        ORDER BY "nextDueAt", "householdId" LIMIT $4`,
-      [grid.path, now, overdueOnly, limit],
+      [path, now, overdueOnly, limit],
     );
     return rows.map((r) => ({ ...r, overdue: new Date(r.nextDueAt).getTime() <= now.getTime() }));
   }

@@ -3,15 +3,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 
 /**
  * The last word on what an error tells a client: malformed values the database refused
-<<<<<<< HEAD
- * (a non-uuid id, say) become BAD_USER_INPUT; in production any unexpected error is
- * reduced to its code, so SQL, paths and data never leak. A client's own mistake (a wrong
- * password, a bad header, invalid input) carries its message and code, never a stack trace:
- * in development only an INTERNAL_SERVER_ERROR keeps the one Apollo adds.
-=======
- * (a non-uuid id, a NUL in a text, say) become BAD_USER_INPUT; in production any unexpected error is
- * reduced to its code, so SQL, paths and data never leak.
->>>>>>> transport-limits
+ * (a non-uuid id, a NUL in a text, say) become BAD_USER_INPUT; in production any unexpected
+ * error is reduced to its code, so SQL, paths and data never leak. A client's own mistake (a
+ * wrong password, a bad header, invalid input) carries its message and code, never a stack
+ * trace: in development only an INTERNAL_SERVER_ERROR keeps the one Apollo adds.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -154,6 +154,16 @@ export class Scope {
     if (!this.isSignedIn) throw forbidden('sign in first (a bearer token or a department API key)');
   }
 
+  /**
+   * Household visits and the visit schedule (入户走访: vulnerable households with their tags
+   * and findings): street staff and grid leaders, as row-level security on household_visit.
+   * Residents, volunteers and departments may not ask for them at all.
+   */
+  get seesVisits(): boolean {
+    const v = this.viewer;
+    return this.seesAll || (v.kind === 'user' && v.role === 'GRID_LEADER');
+  }
+
   /** Unmasked phones and ID numbers: street admins, leaders (in scope), departments with `Resident:personal`. */
   get mayRevealPersonal(): boolean {
     const v = this.viewer;
