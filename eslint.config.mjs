@@ -28,7 +28,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@streetgrid/api', '@streetgrid/api/*', '@streetgrid/web', '@streetgrid/web/*'], message: 'geo is the lowest package: it must not import api or web.' },
+            {
+              group: ['@streetgrid/api', '@streetgrid/api/*', '@streetgrid/web', '@streetgrid/web/*'],
+              message: 'geo is the lowest package: it must not import api or web.',
+            },
           ],
         },
       ],
@@ -43,7 +46,10 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     ignores: ['web/src/app/**', 'web/src/screens/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [webNotApi, { group: ['**/screens/**'], message: `Shared parts never import a screen: ${toDomain}` }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [webNotApi, { group: ['**/screens/**'], message: `Shared parts never import a screen: ${toDomain}` }] },
+      ],
     },
   },
   {
@@ -52,10 +58,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            webNotApi,
-            { regex: '^\\.\\./(?!\\.\\./)|/screens/', message: `A screen never imports another screen: ${toDomain}` },
-          ],
+          patterns: [webNotApi, { regex: '^\\.\\./(?!\\.\\./)|/screens/', message: `A screen never imports another screen: ${toDomain}` }],
         },
       ],
     },

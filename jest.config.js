@@ -23,6 +23,11 @@ module.exports = {
       globalSetup: '<rootDir>/api/__integration-tests__/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
+    },
   ],
 };

@@ -94,15 +94,25 @@ async function signIn(page: Page, login: string, consoleErrors: string[]): Promi
   } catch (error) {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, `${login}-failed.png`) }).catch(() => {});
-    const status = await page.locator('.app__status, .login__error').first().textContent().catch(() => null);
-    throw new Error(`the map never became ready for ${login}; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, { cause: error });
+    const status = await page
+      .locator('.app__status, .login__error')
+      .first()
+      .textContent()
+      .catch(() => null);
+    throw new Error(`the map never became ready for ${login}; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, {
+      cause: error,
+    });
   }
   await mapIdle(page);
 }
 
 /** Case ids among the rendered pins. */
 async function renderedPins(page: Page): Promise<string[]> {
-  return page.evaluate((layer) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.id)), PIN_LAYER);
+  return page.evaluate(
+    (layer) =>
+      (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.id)),
+    PIN_LAYER,
+  );
 }
 
 /** Clicks the map canvas at a lng/lat. */
@@ -149,7 +159,9 @@ describe('wall screen (e2e, Chromium)', () => {
       `SELECT id, ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM grid WHERE code = $1`,
       [SMALL_CODE],
     );
-    const adminId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-admin', displayName: '街道管理员', password: PASSWORD, role: 'STREET_ADMIN' }));
+    const adminId = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'e2e-admin', displayName: '街道管理员', password: PASSWORD, role: 'STREET_ADMIN' }),
+    );
     await db.dataSource.transaction(async (m) => {
       await upsertUser(m, { login: 'e2e-operator', displayName: '值班员', password: PASSWORD, role: 'OPERATOR' });
       await upsertUser(m, { login: 'e2e-leader', displayName: '网格长', password: PASSWORD, role: 'GRID_LEADER', gridIds: [smallGridId] });
@@ -163,9 +175,21 @@ describe('wall screen (e2e, Chromium)', () => {
     // History before the wall screen opens: a case reported and rejected (so no open case, no pin).
     const { reportCase: old } = await api<{ reportCase: { case: { id: string; version: number } } }>(
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`,
-      { input: { clientKey: `e2e-history-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', lng: SMALL_POINT.lng + 0.001, lat: SMALL_POINT.lat + 0.006, description: '历史事件（e2e）' } },
+      {
+        input: {
+          clientKey: `e2e-history-${Date.now()}`,
+          category: 'ENVIRONMENT',
+          source: 'HOTLINE',
+          lng: SMALL_POINT.lng + 0.001,
+          lat: SMALL_POINT.lat + 0.006,
+          description: '历史事件（e2e）',
+        },
+      },
     );
-    await api(`mutation ($id: ID!, $version: Int!) { rejectCase(id: $id, version: $version, reason: "重复上报", actor: { role: COMMAND_CENTRE, name: "x" }) { id } }`, old.case);
+    await api(
+      `mutation ($id: ID!, $version: Int!) { rejectCase(id: $id, version: $version, reason: "重复上报", actor: { role: COMMAND_CENTRE, name: "x" }) { id } }`,
+      old.case,
+    );
     profile = mkdtempSync(join(tmpdir(), 'streetgrid-e2e-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -241,7 +265,12 @@ describe('wall screen (e2e, Chromium)', () => {
   it('labels grids in Chinese, drawn locally without a glyphs URL', async () => {
     const style = await page.evaluate(() => {
       const s = (globalThis as unknown as MapHost).__streetgridMap.getStyle();
-      return { glyphs: s.glyphs ?? null, fields: s.layers.filter((l) => l.type === 'symbol' && l.id.startsWith('grids-')).map((l) => JSON.stringify(l.layout?.['text-field'])) };
+      return {
+        glyphs: s.glyphs ?? null,
+        fields: s.layers
+          .filter((l) => l.type === 'symbol' && l.id.startsWith('grids-'))
+          .map((l) => JSON.stringify(l.layout?.['text-field'])),
+      };
     });
     expect(style.glyphs).toBeNull();
     expect(style.fields.length).toBe(3);
@@ -259,11 +288,9 @@ describe('wall screen (e2e, Chromium)', () => {
     const card = page.locator('.panel .grid-card[data-level="SMALL"]');
     await card.waitFor({ timeout: 15_000 });
     expect(await card.textContent()).toContain(SMALL_CODE);
-    await expect(page.locator('.panel .grid-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-level')))).resolves.toEqual([
-      'SMALL',
-      'MEDIUM',
-      'LARGE',
-    ]);
+    await expect(page.locator('.panel .grid-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-level')))).resolves.toEqual(
+      ['SMALL', 'MEDIUM', 'LARGE'],
+    );
     // Each card carries its subtree's case facts (open, overdue, on-time rate, satisfaction).
     await page.locator('.panel .grid-card[data-level="SMALL"] .grid-card__cases [data-kpi="open"]').waitFor({ timeout: 10_000 });
     await mapIdle(page);
@@ -275,11 +302,21 @@ describe('wall screen (e2e, Chromium)', () => {
     await jumpTo(page, 16, [SMALL_POINT.lng, SMALL_POINT.lat]);
     const { reportCase } = await api<{ reportCase: { case: { id: string } } }>(
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
-      { input: { clientKey: `e2e-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', lng: SMALL_POINT.lng, lat: SMALL_POINT.lat, description: '楼道堆放杂物（e2e）' } },
+      {
+        input: {
+          clientKey: `e2e-${Date.now()}`,
+          category: 'ENVIRONMENT',
+          source: 'HOTLINE',
+          lng: SMALL_POINT.lng,
+          lat: SMALL_POINT.lat,
+          description: '楼道堆放杂物（e2e）',
+        },
+      },
     );
     const id = reportCase.case.id;
     await page.waitForFunction(
-      ({ layer, id }) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).some((f) => f.properties.id === id),
+      ({ layer, id }) =>
+        (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: [layer] }).some((f) => f.properties.id === id),
       { layer: PIN_LAYER, id },
       { timeout: 15_000 },
     );
@@ -288,7 +325,9 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     await page.locator('.feed__item').first().waitFor();
     expect(await page.locator('.feed__item').first().textContent()).toContain('楼道堆放杂物');
-    await page.waitForFunction(() => document.querySelector('.kpi[data-kpi="open"] .kpi__value')?.textContent === '1', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.kpi[data-kpi="open"] .kpi__value')?.textContent === '1', undefined, {
+      timeout: 10_000,
+    });
     await page.waitForSelector('.pin-pulse');
 
     await mapIdle(page);
@@ -318,7 +357,13 @@ describe('wall screen (e2e, Chromium)', () => {
     // The service layer toggles (overdue visits, open wishes) switch their map layers on.
     await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
     expect(await page.locator('.service-toggles [data-layer="OPEN_WISH"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.evaluate(() => (globalThis as unknown as MapHost).__streetgridMap.getStyle().layers.find((l) => l.id === 'service-open-wishes')?.layout?.visibility)).toBe('visible');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as MapHost).__streetgridMap.getStyle().layers.find((l) => l.id === 'service-open-wishes')?.layout
+            ?.visibility,
+      ),
+    ).toBe('visible');
     await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
     await page.locator('[data-action="tour"]').click();
     await page.waitForFunction(
@@ -344,15 +389,31 @@ describe('wall screen (e2e, Chromium)', () => {
     // Reported while the socket is down (the client waits a second before reconnecting).
     const { reportCase } = await api<{ reportCase: { case: { id: string } } }>(
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
-      { input: { clientKey: `e2e-gap-${Date.now()}`, category: 'PUBLIC_FACILITY', source: 'HOTLINE', lng: SMALL_POINT.lng + 0.001, lat: SMALL_POINT.lat + 0.006, description: '断线期间上报（e2e）' } },
+      {
+        input: {
+          clientKey: `e2e-gap-${Date.now()}`,
+          category: 'PUBLIC_FACILITY',
+          source: 'HOTLINE',
+          lng: SMALL_POINT.lng + 0.001,
+          lat: SMALL_POINT.lat + 0.006,
+          description: '断线期间上报（e2e）',
+        },
+      },
     );
-    await page.waitForFunction(() => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('断线期间上报')), undefined, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('断线期间上报')),
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
     await jumpTo(page, 16, [SMALL_POINT.lng + 0.001, SMALL_POINT.lat + 0.006]);
     expect(await renderedPins(page)).toContain(reportCase.case.id);
     // The wall screen with live cases: pins at the community zoom, the feed beside the map.
-    await page.locator('.case-panel button', { hasText: /关闭|Close/ }).click({ timeout: 2000 }).catch(() => undefined);
+    await page
+      .locator('.case-panel button', { hasText: /关闭|Close/ })
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
     await jumpTo(page, 15, [SMALL_POINT.lng + 0.004, SMALL_POINT.lat + 0.004]);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-screen.png') });
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
@@ -377,7 +438,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await clickAt(leader, LEADER_POINT);
     const form = leader.locator('.report-form');
     await form.waitFor();
-    await leader.waitForFunction(() => (document.querySelector('.report-form select') as { options?: { length: number } } | null)?.options?.length);
+    await leader.waitForFunction(
+      () => (document.querySelector('.report-form select') as { options?: { length: number } } | null)?.options?.length,
+    );
     await form.locator('textarea[name="description"]').fill('路灯不亮（网格巡查 e2e）');
     await form.locator('button[type="submit"]').click();
     const panel = leader.locator('.case-panel');
@@ -401,7 +464,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await panel.locator('.timeline__item[data-type="EXTENDED"]').waitFor({ timeout: 10_000 });
     await panel.locator('textarea[name="feedback"]').fill('已更换灯泡');
     // A photo from the file input (the phone camera on a phone), shown as a thumbnail once handled.
-    await panel.locator('input[name="photo"]').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await panel
+      .locator('input[name="photo"]')
+      .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await panel.locator('[data-action="handle"]').click();
     await panel.locator('.timeline__item[data-type="HANDLED"]').waitFor({ timeout: 10_000 });
     await panel.locator('.case-photos__thumb').waitFor({ timeout: 10_000 });
@@ -417,7 +482,11 @@ describe('wall screen (e2e, Chromium)', () => {
       'HANDLED',
     ]);
     // The wall screen saw the leader's case live too.
-    await page.waitForFunction((id) => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('路灯不亮')) && !!id, id, { timeout: 10_000 });
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll('.feed__item')].some((e) => e.textContent?.includes('路灯不亮')) && !!id,
+      id,
+      { timeout: 10_000 },
+    );
     await mapIdle(leader);
     await leader.screenshot({ path: join(ARTIFACTS, 'leader.png') });
 
@@ -431,7 +500,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await households.first().waitFor({ timeout: 10_000 });
     expect(await households.count()).toBe(2);
     await leader.locator('.tabs__panel select[name="tag"]').selectOption('ELDERLY_ALONE');
-    await leader.waitForFunction(() => [...document.querySelectorAll('.tabs__panel .entity-list__item')].length === 1, undefined, { timeout: 10_000 });
+    await leader.waitForFunction(() => [...document.querySelectorAll('.tabs__panel .entity-list__item')].length === 1, undefined, {
+      timeout: 10_000,
+    });
     expect(await leader.locator('.tabs__panel .tag-chip').first().textContent()).toBe('独居老人');
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await leader.locator('[role="tab"][data-tab="residents"]').click();
@@ -442,7 +513,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.waitForFunction(
       () => {
         const panel = document.querySelector('.tabs__panel[data-tab="services"]');
-        return !!document.querySelector('.tabs__panel[data-tab="services"] [data-list="visits"]') && !panel?.textContent?.includes('正在加载');
+        return (
+          !!document.querySelector('.tabs__panel[data-tab="services"] [data-list="visits"]') && !panel?.textContent?.includes('正在加载')
+        );
       },
       undefined,
       { timeout: 10_000 },
@@ -456,13 +529,19 @@ describe('wall screen (e2e, Chromium)', () => {
   });
 
   it('opens the echo wall (回音壁) from the sign-in page without signing in: the communities by name, then one community’s wall; a QR code’s link (/echo?community=<code>) opens it directly', async () => {
-    const communities: { code: string; name: string }[] = await db.dataSource.query(`SELECT code, name FROM grid WHERE level = 'LARGE' ORDER BY code`);
-    const [mine] = await db.dataSource.query(`SELECT code, name FROM grid WHERE level = 'LARGE' AND path @> (SELECT path FROM grid WHERE id = $1)`, [smallGridId]);
+    const communities: { code: string; name: string }[] = await db.dataSource.query(
+      `SELECT code, name FROM grid WHERE level = 'LARGE' ORDER BY code`,
+    );
+    const [mine] = await db.dataSource.query(
+      `SELECT code, name FROM grid WHERE level = 'LARGE' AND path @> (SELECT path FROM grid WHERE id = $1)`,
+      [smallGridId],
+    );
     const visitor = await context.newPage(); // a new tab: no session (it lives in sessionStorage)
     visitor.on('pageerror', (error) => consoleErrors.push(error.message));
     /** What the echo page says, without the language switch (which names the other language). */
     const echoText = async () => (await visitor.locator('.echo').innerText()).replace(/English/g, '');
-    const settled = () => visitor.waitForFunction(() => !document.querySelector('.echo')?.textContent?.includes('加载中'), undefined, { timeout: 30_000 });
+    const settled = () =>
+      visitor.waitForFunction(() => !document.querySelector('.echo')?.textContent?.includes('加载中'), undefined, { timeout: 30_000 });
 
     await visitor.goto(origin);
     await visitor.locator('.login__echo').click();
@@ -511,7 +590,15 @@ describe('wall screen (e2e, Chromium)', () => {
         WHERE s.id = $1 ORDER BY h.id, r.id LIMIT 1`,
       [smallGridId],
     );
-    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-volunteer', displayName: '志愿者小李', password: PASSWORD, role: 'VOLUNTEER', residentId: home.residentId }));
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, {
+        login: 'e2e-volunteer',
+        displayName: '志愿者小李',
+        password: PASSWORD,
+        role: 'VOLUNTEER',
+        residentId: home.residentId,
+      }),
+    );
     const window = { weekday: 2, startMinute: 540, endMinute: 660 };
     // The volunteer registers (双报到) on the helper screen, starting from a point clicked on the
     // map rather than their home (so the task line to the household in need has a length).
@@ -531,7 +618,11 @@ describe('wall screen (e2e, Chromium)', () => {
     await form.locator('input[name="radiusM"]').fill('3000');
     await form.locator('input[name="weeklyCapacity"]').fill('3');
     await clickAt(helper, LEADER_POINT);
-    await helper.waitForFunction(() => document.querySelector('[data-list="register"] [data-field="start"]')?.textContent?.match(/120\.103\d+.*30\.253\d+/), undefined, { timeout: 5_000 });
+    await helper.waitForFunction(
+      () => document.querySelector('[data-list="register"] [data-field="start"]')?.textContent?.match(/120\.103\d+.*30\.253\d+/),
+      undefined,
+      { timeout: 5_000 },
+    );
     await form.locator('[data-action="register"]').click();
     await helper.locator('[data-list="registration"]').waitFor({ timeout: 10_000 });
     const [reg]: { id: string }[] = await db.dataSource.query(
@@ -547,10 +638,13 @@ describe('wall screen (e2e, Chromium)', () => {
       input: { householdId: home.householdId, type: 'REPAIR', urgency: 'HIGH', source: 'GRID_LEADER', window, notes: '水龙头漏水（e2e）' },
       a: LEADER,
     });
-    const { postWish } = await api<{ postWish: { id: string; version: number } }>(`mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`, {
-      input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
-      a: LEADER,
-    });
+    const { postWish } = await api<{ postWish: { id: string; version: number } }>(
+      `mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`,
+      {
+        input: { householdId: home.householdId, title: '想要一台收音机（e2e）', description: '王奶奶想听戏', posterName: '王奶奶' },
+        a: LEADER,
+      },
+    );
     // The leader runs the matcher, confirms the proposal and publishes the wish in their workspace's services tab.
     const leader = await context.newPage();
     leader.on('pageerror', (error) => consoleErrors.push(error.message));
@@ -560,21 +654,32 @@ describe('wall screen (e2e, Chromium)', () => {
     await leader.locator('[data-action="propose-matches"]').click();
     const proposalRow = leader.locator('[data-list="proposals"] [data-match-id]');
     await proposalRow.first().waitFor({ timeout: 15_000 });
-    const [proposal]: { id: string }[] = await db.dataSource.query(`SELECT id FROM service_match WHERE registration_id = $1 AND status = 'PROPOSED'`, [reg.id]);
+    const [proposal]: { id: string }[] = await db.dataSource.query(
+      `SELECT id FROM service_match WHERE registration_id = $1 AND status = 'PROPOSED'`,
+      [reg.id],
+    );
     expect(proposal).toBeDefined();
     const row = leader.locator(`[data-list="proposals"] [data-match-id="${proposal.id}"]`);
     expect(await row.textContent()).toContain('志愿者小李');
     await row.locator('[data-action="confirm-match"]').click();
-    await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
+    await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, {
+      timeout: 10_000,
+    });
     const [{ status: confirmed }] = await db.dataSource.query(`SELECT status FROM service_match WHERE id = $1`, [proposal.id]);
     expect(confirmed).toBe('CONFIRMED');
     const WISH_COUNT = '.service-toggles [data-layer="OPEN_WISH"] .service-toggles__count';
     const wishesBefore = Number(await page.locator(WISH_COUNT).textContent());
     const pending = leader.locator(`[data-list="wishes-to-review"] [data-wish-id="${postWish.id}"]`);
     await pending.locator('[data-action="publish-wish"]').click();
-    await leader.waitForFunction((id) => !document.querySelector(`[data-list="wishes-to-review"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
+    await leader.waitForFunction((id) => !document.querySelector(`[data-list="wishes-to-review"] [data-wish-id="${id}"]`), postWish.id, {
+      timeout: 10_000,
+    });
     // The wall screen counts the newly published wish from the live service feed (its poll is a minute).
-    await page.waitForFunction(({ selector, n }) => Number(document.querySelector(selector)?.textContent) === n + 1, { selector: WISH_COUNT, n: wishesBefore }, { timeout: 10_000 });
+    await page.waitForFunction(
+      ({ selector, n }) => Number(document.querySelector(selector)?.textContent) === n + 1,
+      { selector: WISH_COUNT, n: wishesBefore },
+      { timeout: 10_000 },
+    );
     expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg.id + '"]').count()).toBe(1);
     // A visit from the visits list, with a need found there going onto the needs list.
     const due = leader.locator('[data-list="visits"] [data-household-id]').first();
@@ -608,7 +713,10 @@ describe('wall screen (e2e, Chromium)', () => {
     expect(await task.locator('[data-field="when"]').textContent()).toBe('周二 09:00–10:00');
     // The line from the helper to the task is drawn on the map.
     await helper.waitForFunction(
-      (id) => (globalThis as unknown as MapHost).__streetgridMap.queryRenderedFeatures({ layers: ['service-matches'] }).some((f) => f.properties.matchId === id),
+      (id) =>
+        (globalThis as unknown as MapHost).__streetgridMap
+          .queryRenderedFeatures({ layers: ['service-matches'] })
+          .some((f) => f.properties.matchId === id),
       proposal.id,
       { timeout: 15_000 },
     );
@@ -617,8 +725,12 @@ describe('wall screen (e2e, Chromium)', () => {
     await task.locator('[data-action="complete-match"]').click();
     await task.locator('input[name="hours"]').fill('1.5');
     await task.locator('[data-action="send-complete"]').click();
-    await helper.waitForFunction((id) => !document.querySelector(`[data-list="tasks"] [data-match-id="${id}"]`), proposal.id, { timeout: 10_000 });
-    await helper.waitForFunction(() => document.querySelector('[data-field="hours"]')?.textContent?.includes('1.5'), undefined, { timeout: 10_000 });
+    await helper.waitForFunction((id) => !document.querySelector(`[data-list="tasks"] [data-match-id="${id}"]`), proposal.id, {
+      timeout: 10_000,
+    });
+    await helper.waitForFunction(() => document.querySelector('[data-field="hours"]')?.textContent?.includes('1.5'), undefined, {
+      timeout: 10_000,
+    });
     const [{ status: matchStatus, hours }] = await db.dataSource.query(
       `SELECT x.status, (SELECT sum(hours)::float8 FROM service_record WHERE match_id = x.id) AS hours FROM service_match x WHERE x.id = $1`,
       [proposal.id],
@@ -632,10 +744,16 @@ describe('wall screen (e2e, Chromium)', () => {
     await mine.waitFor({ timeout: 10_000 });
     expect(await mine.locator('[data-field="address"]').textContent()).toContain('示例路');
     await mine.locator('input[aria-label="完成情况"]').fill('送去了一台收音机');
-    await mine.locator('input[type="file"]').setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await mine
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await mine.locator('[data-action="fulfil-wish"]').click();
-    await helper.waitForFunction((id) => !document.querySelector(`[data-list="my-wishes"] [data-wish-id="${id}"]`), postWish.id, { timeout: 10_000 });
-    const [wish] = await db.dataSource.query(`SELECT status, fulfil_note, photo IS NOT NULL AS "hasPhoto" FROM micro_wish WHERE id = $1`, [postWish.id]);
+    await helper.waitForFunction((id) => !document.querySelector(`[data-list="my-wishes"] [data-wish-id="${id}"]`), postWish.id, {
+      timeout: 10_000,
+    });
+    const [wish] = await db.dataSource.query(`SELECT status, fulfil_note, photo IS NOT NULL AS "hasPhoto" FROM micro_wish WHERE id = $1`, [
+      postWish.id,
+    ]);
     expect(wish).toEqual({ status: 'FULFILLED', fulfil_note: '送去了一台收音机', hasPhoto: true });
     // A team activity of the community: the helper signs up while places are left.
     const { createVolunteerTeam: team } = await api<{ createVolunteerTeam: { id: string } }>(
@@ -643,10 +761,20 @@ describe('wall screen (e2e, Chromium)', () => {
       { c: home.communityId, a: LEADER },
     );
     const startsAt = new Date(Date.now() + 2 * 86_400_000);
-    const { createTeamActivity: activity } = await api<{ createTeamActivity: { id: string } }>(`mutation ($input: ActivityInput!, $a: ActorInput) { createTeamActivity(input: $input, actor: $a) { id } }`, {
-      input: { teamId: team.id, title: '陪老人去体检（e2e）', place: '社区卫生服务中心', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(), capacity: 2 },
-      a: LEADER,
-    });
+    const { createTeamActivity: activity } = await api<{ createTeamActivity: { id: string } }>(
+      `mutation ($input: ActivityInput!, $a: ActorInput) { createTeamActivity(input: $input, actor: $a) { id } }`,
+      {
+        input: {
+          teamId: team.id,
+          title: '陪老人去体检（e2e）',
+          place: '社区卫生服务中心',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+          capacity: 2,
+        },
+        a: LEADER,
+      },
+    );
     await helper.reload();
     await helper.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
     const activityRow = helper.locator(`[data-list="activities"] [data-activity-id="${activity.id}"]`);
@@ -660,7 +788,15 @@ describe('wall screen (e2e, Chromium)', () => {
     await helper.close();
 
     // The community's leader downloads the month's dual-evaluation sheet with those hours.
-    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-community', displayName: '社区书记', password: PASSWORD, role: 'GRID_LEADER', gridIds: [home.communityId] }));
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, {
+        login: 'e2e-community',
+        displayName: '社区书记',
+        password: PASSWORD,
+        role: 'GRID_LEADER',
+        gridIds: [home.communityId],
+      }),
+    );
     const community = await context.newPage();
     community.on('pageerror', (error) => consoleErrors.push(error.message));
     await community.goto(origin);
@@ -672,11 +808,17 @@ describe('wall screen (e2e, Chromium)', () => {
     await teams.locator('input[name="team-name"]').fill('文体服务队（e2e）');
     await teams.locator('select[name="team-kind"]').selectOption('CULTURE_SPORT');
     await teams.locator('[data-action="create-team"]').click();
-    await community.waitForFunction(() => document.querySelector('[data-list="teams"]')?.textContent?.includes('文体服务队（e2e）'), undefined, { timeout: 10_000 });
+    await community.waitForFunction(
+      () => document.querySelector('[data-list="teams"]')?.textContent?.includes('文体服务队（e2e）'),
+      undefined,
+      { timeout: 10_000 },
+    );
     const attendee = teams.locator(`[data-activity-id="${activity.id}"] [data-registration-id="${reg.id}"]`);
     await attendee.locator('input[name="attendance-hours"]').fill('2');
     await attendee.locator('[data-action="attended"]').click();
-    await community.locator(`[data-activity-id="${activity.id}"] [data-registration-id="${reg.id}"][data-attended="true"]`).waitFor({ timeout: 10_000 });
+    await community
+      .locator(`[data-activity-id="${activity.id}"] [data-registration-id="${reg.id}"][data-attended="true"]`)
+      .waitFor({ timeout: 10_000 });
     const exportButton = community.locator(`[data-action="export-evaluations"][data-community-id="${home.communityId}"]`);
     await exportButton.waitFor({ timeout: 15_000 });
     const [download] = await Promise.all([community.waitForEvent('download'), exportButton.click()]);
@@ -687,7 +829,9 @@ describe('wall screen (e2e, Chromium)', () => {
     await community.close();
 
     // The household thanks the helper on its own page, and asks for more.
-    await db.dataSource.transaction((m) => upsertUser(m, { login: 'e2e-resident', displayName: '王奶奶', password: PASSWORD, role: 'RESIDENT', residentId: home.residentId }));
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'e2e-resident', displayName: '王奶奶', password: PASSWORD, role: 'RESIDENT', residentId: home.residentId }),
+    );
     const resident = await context.newPage();
     resident.on('pageerror', (error) => consoleErrors.push(error.message));
     await resident.goto(origin);
@@ -704,12 +848,21 @@ describe('wall screen (e2e, Chromium)', () => {
     await wishForm.locator('input[name="title"]').fill('想要一副老花镜（e2e）');
     await wishForm.locator('textarea[name="description"]').fill('看报纸看不清');
     await wishForm.locator('[data-action="post-wish"]').click();
-    await resident.waitForFunction(() => [...document.querySelectorAll('[data-list="own-wishes"] [data-status="SUBMITTED"]')].some((e) => e.textContent?.includes('老花镜')), undefined, { timeout: 10_000 });
+    await resident.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-list="own-wishes"] [data-status="SUBMITTED"]')].some((e) => e.textContent?.includes('老花镜')),
+      undefined,
+      { timeout: 10_000 },
+    );
     const needForm = resident.locator('[data-form="raise-need"]');
     const needsBefore = await resident.locator('[data-list="own-needs"] [data-need-id]').count();
     await needForm.locator('select[name="type"]').selectOption('ELDERLY_CARE');
     await needForm.locator('[data-action="raise-need"]').click();
-    await resident.waitForFunction((n) => [...document.querySelectorAll('[data-list="own-needs"] [data-need-id]')].length === n + 1, needsBefore, { timeout: 10_000 });
+    await resident.waitForFunction(
+      (n) => [...document.querySelectorAll('[data-list="own-needs"] [data-need-id]')].length === n + 1,
+      needsBefore,
+      { timeout: 10_000 },
+    );
     const [asked] = await db.dataSource.query(
       `SELECT (SELECT status FROM micro_wish WHERE id = $1) AS thanked, (SELECT count(*)::int FROM micro_wish WHERE household_id = $2 AND title = '想要一副老花镜（e2e）') AS wishes,
               (SELECT count(*)::int FROM service_need WHERE household_id = $2 AND type = 'ELDERLY_CARE' AND source = 'RESIDENT') AS needs`,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, and CI through .ci/run): from a clean checkout on Debian 12,
 # installs what the tests need (pnpm, PostGIS, Chromium, CJK fonts, dependencies), then
-# runs typecheck, lint, the schema check, the compose check and every jest project —
+# runs typecheck, lint, the format check (Prettier), the schema check, the compose check and every jest project —
 # unit, integration on the real PostGIS, the embedded smoke and the browser tests — and
 # ends with one line "N passed, N failed". Exits non-zero on any failure.
 set -uo pipefail
@@ -59,6 +59,7 @@ had_data=false
 
 check "typecheck" pnpm typecheck
 check "lint" pnpm lint
+check "format:check" pnpm format:check
 check "schema:check" pnpm schema:check
 check "docker compose config" bash docker/validate.sh
 check "build (web bundle for the browser tests)" pnpm build

@@ -39,7 +39,11 @@ describe('writeCaseHistory', () => {
     const res = await api.gql<{ caseIndicators: Record<string, number> }>(
       `query ($g: ID!, $from: DateTime!, $to: DateTime!) { caseIndicators(gridId: $g, from: $from, to: $to) {
         reported filed closed onTimeClosureRate closureRate reworkRate extensionRate meanHoursToDispatch meanHoursToClose satisfaction } }`,
-      { g: stableId('330106001001'), from: new Date(Date.now() - 60 * 86400e3).toISOString(), to: new Date(Date.now() - 10 * 86400e3).toISOString() },
+      {
+        g: stableId('330106001001'),
+        from: new Date(Date.now() - 60 * 86400e3).toISOString(),
+        to: new Date(Date.now() - 10 * 86400e3).toISOString(),
+      },
     );
     expect(res.errors).toBeUndefined();
     const k = res.data!.caseIndicators;

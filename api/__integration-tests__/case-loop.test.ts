@@ -38,16 +38,31 @@ interface CaseView {
 
 let keySeq = 0;
 async function report(over: Record<string, unknown> = {}) {
-  const input = { clientKey: `k-${Date.now()}-${keySeq++}`, category: 'ENVIRONMENT', source: 'RESIDENT', lng: 120.102, lat: 30.255, description: '垃圾桶满溢', ...over };
-  const res = await api.gql<{ reportCase: { created: boolean; case: CaseView; possibleDuplicates: { id: string }[] } }>(REPORT, { input, actor: REPORTER });
+  const input = {
+    clientKey: `k-${Date.now()}-${keySeq++}`,
+    category: 'ENVIRONMENT',
+    source: 'RESIDENT',
+    lng: 120.102,
+    lat: 30.255,
+    description: '垃圾桶满溢',
+    ...over,
+  };
+  const res = await api.gql<{ reportCase: { created: boolean; case: CaseView; possibleDuplicates: { id: string }[] } }>(REPORT, {
+    input,
+    actor: REPORTER,
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.reportCase;
 }
 
 /** Runs a transition mutation by name with the case's id and version plus extra arguments. */
 async function act(name: string, c: { id: string; version: number }, actor: object, extra: Record<string, [string, unknown]> = {}) {
-  const decl = Object.entries(extra).map(([k, [type]]) => `, $${k}: ${type}`).join('');
-  const args = Object.keys(extra).map((k) => `, ${k}: $${k}`).join('');
+  const decl = Object.entries(extra)
+    .map(([k, [type]]) => `, $${k}: ${type}`)
+    .join('');
+  const args = Object.keys(extra)
+    .map((k) => `, ${k}: $${k}`)
+    .join('');
   const vars = Object.fromEntries(Object.entries(extra).map(([k, [, v]]) => [k, v]));
   return api.gql<Record<string, CaseView>>(
     `mutation ($id: ID!, $version: Int!, $actor: ActorInput!${decl}) { ${name}(id: $id, version: $version, actor: $actor${args}) { ${CASE_FIELDS} } }`,
@@ -55,14 +70,21 @@ async function act(name: string, c: { id: string; version: number }, actor: obje
   );
 }
 
-async function ok(name: string, c: { id: string; version: number }, actor: object, extra: Record<string, [string, unknown]> = {}): Promise<CaseView> {
+async function ok(
+  name: string,
+  c: { id: string; version: number },
+  actor: object,
+  extra: Record<string, [string, unknown]> = {},
+): Promise<CaseView> {
   const res = await act(name, c, actor, extra);
   expect(res.errors).toBeUndefined();
   return res.data![name];
 }
 
 async function rowCounts(): Promise<{ cases: number; events: number }> {
-  const [r] = await api.db.dataSource.query(`SELECT (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM case_event)::int AS events`);
+  const [r] = await api.db.dataSource.query(
+    `SELECT (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM case_event)::int AS events`,
+  );
   return r;
 }
 
@@ -102,7 +124,15 @@ describe('reporting', () => {
   ])('refuses %j as BAD_USER_INPUT on %s and writes nothing', async (over, field) => {
     const before = await rowCounts();
     const res = await api.gql(REPORT, {
-      input: { clientKey: `bad-${keySeq++}`, category: 'ENVIRONMENT', source: 'RESIDENT', lng: 120.102, lat: 30.255, description: 'x', ...over },
+      input: {
+        clientKey: `bad-${keySeq++}`,
+        category: 'ENVIRONMENT',
+        source: 'RESIDENT',
+        lng: 120.102,
+        lat: 30.255,
+        description: 'x',
+        ...over,
+      },
       actor: REPORTER,
     });
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -113,7 +143,18 @@ describe('reporting', () => {
     const png = Buffer.from('not really a png').toString('base64');
     const r = await api.gql<{ reportCase: { case: { photos: string[] } } }>(
       `mutation ($input: ReportCaseInput!, $actor: ActorInput!) { reportCase(input: $input, actor: $actor) { case { photos } } }`,
-      { input: { clientKey: `photo-${keySeq++}`, category: 'OTHER', source: 'GRID_PATROL', lng: 120.101, lat: 30.251, description: '照片', photos: [png, png] }, actor: LEADER },
+      {
+        input: {
+          clientKey: `photo-${keySeq++}`,
+          category: 'OTHER',
+          source: 'GRID_PATROL',
+          lng: 120.101,
+          lat: 30.251,
+          description: '照片',
+          photos: [png, png],
+        },
+        actor: LEADER,
+      },
     );
     expect(r.errors).toBeUndefined();
     const [hash] = r.data!.reportCase.case.photos;
@@ -144,12 +185,21 @@ describe('the closed loop', () => {
     c = await ok('rateCase', c, REPORTER, { rating: ['Int!', 5], comment: ['String', '满意'] });
     expect(c).toMatchObject({ status: 'RATED', rating: 5, version: 9 });
 
-    const t = await api.gql<{ case: { timeline: { id: string; type: string; fromStatus: string | null; toStatus: string; version: number; actorRole: string }[] } }>(
-      `query ($id: ID!) { case(id: $id) { timeline { id type fromStatus toStatus version actorRole } } }`,
-      { id: c.id },
-    );
+    const t = await api.gql<{
+      case: { timeline: { id: string; type: string; fromStatus: string | null; toStatus: string; version: number; actorRole: string }[] };
+    }>(`query ($id: ID!) { case(id: $id) { timeline { id type fromStatus toStatus version actorRole } } }`, { id: c.id });
     const timeline = t.data!.case.timeline;
-    expect(timeline.map((e) => e.type)).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'STARTED', 'HANDLED', 'RETURNED', 'HANDLED', 'CLOSED', 'RATED']);
+    expect(timeline.map((e) => e.type)).toEqual([
+      'REPORTED',
+      'FILED',
+      'DISPATCHED',
+      'STARTED',
+      'HANDLED',
+      'RETURNED',
+      'HANDLED',
+      'CLOSED',
+      'RATED',
+    ]);
     expect(timeline.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(timeline.map((e) => Number(e.id))).toEqual([...timeline.map((e) => Number(e.id))].sort((a, b) => a - b));
     expect(timeline[timeline.length - 1]).toMatchObject({ fromStatus: 'CLOSED', toStatus: 'RATED', actorRole: 'REPORTER' });
@@ -176,7 +226,10 @@ describe('the closed loop', () => {
     const newDueAt = new Date(Date.parse(c.dueAt!) + 24 * 3600e3).toISOString();
     c = await ok('extendCaseDeadline', c, CC, { newDueAt: ['DateTime!', newDueAt], reason: ['String!', '需业委会表决'] });
     expect(c).toMatchObject({ status: 'FILED', extensionCount: 1, dueAt: newDueAt });
-    const earlier = await act('extendCaseDeadline', c, CC, { newDueAt: ['DateTime!', new Date(Date.now() + 3600e3).toISOString()], reason: ['String!', 'x'] });
+    const earlier = await act('extendCaseDeadline', c, CC, {
+      newDueAt: ['DateTime!', new Date(Date.now() + 3600e3).toISOString()],
+      reason: ['String!', 'x'],
+    });
     expect(earlier.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newDueAt' });
   });
 });
@@ -195,7 +248,12 @@ describe('permissions', () => {
     ['closeCase', 'HANDLED', DEPT, {}],
     ['rateCase', 'CLOSED', CC, { rating: ['Int!', 4] }],
     ['escalateCase', 'FILED', REPORTER, { reason: ['String!', 'x'] }],
-    ['extendCaseDeadline', 'FILED', LEADER, { newDueAt: ['DateTime!', new Date(Date.now() + 1e9).toISOString()], reason: ['String!', 'x'] }],
+    [
+      'extendCaseDeadline',
+      'FILED',
+      LEADER,
+      { newDueAt: ['DateTime!', new Date(Date.now() + 1e9).toISOString()], reason: ['String!', 'x'] },
+    ],
   ];
 
   async function caseIn(status: string): Promise<CaseView> {
@@ -262,7 +320,11 @@ describe('overdue sweep', () => {
       { id: c.id },
     );
     expect(after.data!.case).toMatchObject({ status: 'ESCALATED', overdue: true, escalatedTo: 'MEDIUM', version: c.version + 1 });
-    expect(after.data!.case.timeline.at(-1)).toMatchObject({ type: 'ESCALATED', actorRole: 'SYSTEM', data: { overdue: true, escalatedTo: 'MEDIUM', toGridCode: '330106001001001' } });
+    expect(after.data!.case.timeline.at(-1)).toMatchObject({
+      type: 'ESCALATED',
+      actorRole: 'SYSTEM',
+      data: { overdue: true, escalatedTo: 'MEDIUM', toGridCode: '330106001001001' },
+    });
     // A second sweep does not escalate it again.
     seen.length = 0;
     await runOverdueSweep(api.db.dataSource, bus, new Date(Date.parse(c.dueAt!) + 120e3));
@@ -275,10 +337,21 @@ describe('overdue sweep', () => {
 describe('overdue sweep in several processes', () => {
   it('escalates each overdue case once when sweeps run concurrently (FOR UPDATE SKIP LOCKED)', async () => {
     const filed: CaseView[] = [];
-    for (let i = 0; i < 6; i++) filed.push(await ok('fileCase', (await report({ category: 'ENVIRONMENT', priority: 'URGENT', lng: 120.1012 + i * 0.0001, lat: 30.2585 })).case, CC));
+    for (let i = 0; i < 6; i++)
+      filed.push(
+        await ok(
+          'fileCase',
+          (await report({ category: 'ENVIRONMENT', priority: 'URGENT', lng: 120.1012 + i * 0.0001, lat: 30.2585 })).case,
+          CC,
+        ),
+      );
     const later = new Date(Math.max(...filed.map((c) => Date.parse(c.dueAt!))) + 60e3);
     const bus = new MemoryBus();
-    await Promise.all([runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later), runOverdueSweep(api.db.dataSource, bus, later)]);
+    await Promise.all([
+      runOverdueSweep(api.db.dataSource, bus, later),
+      runOverdueSweep(api.db.dataSource, bus, later),
+      runOverdueSweep(api.db.dataSource, bus, later),
+    ]);
     const rows: { n: number }[] = await api.db.dataSource.query(
       `SELECT count(*)::int AS n FROM case_event WHERE type = 'ESCALATED' AND actor_role = 'SYSTEM' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,
       [filed.map((c) => c.id)],
@@ -304,7 +377,9 @@ describe('queries and indicators', () => {
     const rated = await api.gql<{ cases: { nodes: { status: string }[] } }>(q, { status: 'RATED' });
     expect(rated.data!.cases.nodes.length).toBeGreaterThan(0);
     expect(rated.data!.cases.nodes.every((n) => n.status === 'RATED')).toBe(true);
-    const page1 = await api.gql<{ cases: { totalCount: number; pageInfo: { endCursor: string }; nodes: { id: string }[] } }>(q, { first: 2 });
+    const page1 = await api.gql<{ cases: { totalCount: number; pageInfo: { endCursor: string }; nodes: { id: string }[] } }>(q, {
+      first: 2,
+    });
     const page2 = await api.gql<{ cases: { nodes: { id: string }[] } }>(q, { first: 2, after: page1.data!.cases.pageInfo.endCursor });
     expect(page2.data!.cases.nodes[0].id).not.toBe(page1.data!.cases.nodes[0].id);
     const bad = await api.gql(q, { bbox: [1, 2, 3] });
@@ -332,7 +407,11 @@ describe('queries and indicators', () => {
     const res = await api.gql<{ caseIndicators: Record<string, number | null> }>(
       `query ($gridId: ID!, $from: DateTime!, $to: DateTime!) { caseIndicators(gridId: $gridId, from: $from, to: $to) {
         reported filed closed dueToClose closedOnTime onTimeClosureRate closureRate reworkRate extensionRate meanHoursToDispatch meanHoursToClose satisfaction rated } }`,
-      { gridId: stableId('330106001'.concat('001')), from: new Date(Date.now() - 3600e3).toISOString(), to: new Date(Date.now() + 3600e3).toISOString() },
+      {
+        gridId: stableId('330106001'.concat('001')),
+        from: new Date(Date.now() - 3600e3).toISOString(),
+        to: new Date(Date.now() + 3600e3).toISOString(),
+      },
     );
     expect(res.errors).toBeUndefined();
     const k = res.data!.caseIndicators;

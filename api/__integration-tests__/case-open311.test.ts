@@ -13,12 +13,28 @@ afterAll(() => api.close());
 /** GeoReport v2 field lists (https://wiki.open311.org/GeoReport_v2). */
 const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'];
 const REQUEST_FIELDS = [
-  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice',
-  'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
 ];
 
 const get = async (path: string, apiKey: string | null = 'key-one') => {
-  const keyed = path.startsWith('requests') && apiKey ? `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(apiKey)}` : path;
+  const keyed =
+    path.startsWith('requests') && apiKey ? `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(apiKey)}` : path;
   const res = await fetch(`${api.url}/open311/v2/${keyed}`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown>[] & Record<string, unknown> };
 };
@@ -52,7 +68,15 @@ describe('Open311 GeoReport v2', () => {
     expect(refused.status).toBe(403);
     expect(refused.body[0]).toMatchObject({ code: 403 });
 
-    const created = await post({ api_key: 'key-two', service_code: 'ENVIRONMENT', lat: '30.255', long: '120.102', description: '垃圾堆放', address_string: '示例路111号', first_name: '王' });
+    const created = await post({
+      api_key: 'key-two',
+      service_code: 'ENVIRONMENT',
+      lat: '30.255',
+      long: '120.102',
+      description: '垃圾堆放',
+      address_string: '示例路111号',
+      first_name: '王',
+    });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body[0]).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     const id = created.body[0].service_request_id as string;
@@ -61,7 +85,15 @@ describe('Open311 GeoReport v2', () => {
     expect(one.status).toBe(200);
     expect(one.body).toHaveLength(1);
     expect(Object.keys(one.body[0]).sort()).toEqual([...REQUEST_FIELDS].sort());
-    expect(one.body[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'ENVIRONMENT', service_name: '环境卫生', lat: 30.255, long: 120.102, address: '示例路111号' });
+    expect(one.body[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'ENVIRONMENT',
+      service_name: '环境卫生',
+      lat: 30.255,
+      long: 120.102,
+      address: '示例路111号',
+    });
     expect(new Date(one.body[0].requested_datetime as string).toISOString()).toBe(one.body[0].requested_datetime);
 
     const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`, [id]);
@@ -72,7 +104,10 @@ describe('Open311 GeoReport v2', () => {
     const made = await post({ api_key: 'key-one', service_code: 'DISPUTE', lat: '30.265', long: '120.115', description: '邻里噪音' });
     const id = made.body[0].service_request_id as string;
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [id]);
-    const rejected = await api.gql(`mutation ($id: ID!, $v: Int!) { rejectCase(id: $id, version: $v, actor: {role: COMMAND_CENTRE, name: "值班"}, reason: "已调解") { status } }`, { id, v: version });
+    const rejected = await api.gql(
+      `mutation ($id: ID!, $v: Int!) { rejectCase(id: $id, version: $v, actor: {role: COMMAND_CENTRE, name: "值班"}, reason: "已调解") { status } }`,
+      { id, v: version },
+    );
     expect(rejected.errors).toBeUndefined();
 
     const closed = await get('requests.json?status=closed');
@@ -107,9 +142,13 @@ describe('Open311 keys', () => {
   it('reads requests only with a key: an Open311 key or a department key with the Case scope', async () => {
     expect((await get('requests.json', null)).status).toBe(403);
     expect((await get('requests.json', 'wrong')).status).toBe(403);
-    const gridOnly = await api.gql<{ createApiKey: { key: string } }>(`mutation { createApiKey(input: { name: "g", department: "住建局", scopes: ["Grid"] }) { key } }`);
+    const gridOnly = await api.gql<{ createApiKey: { key: string } }>(
+      `mutation { createApiKey(input: { name: "g", department: "住建局", scopes: ["Grid"] }) { key } }`,
+    );
     expect((await get('requests.json', gridOnly.data!.createApiKey.key)).status).toBe(403);
-    const cases = await api.gql<{ createApiKey: { key: string } }>(`mutation { createApiKey(input: { name: "c", department: "城管局", scopes: ["Case"] }) { key } }`);
+    const cases = await api.gql<{ createApiKey: { key: string } }>(
+      `mutation { createApiKey(input: { name: "c", department: "城管局", scopes: ["Case"] }) { key } }`,
+    );
     const ok = await get('requests.json', cases.data!.createApiKey.key);
     expect(ok.status).toBe(200);
     expect(Array.isArray(ok.body)).toBe(true);

@@ -55,7 +55,11 @@ function subscriber(httpUrl: string, variables: Record<string, unknown>, token: 
   });
   const unsubscribe = client.subscribe<{ caseUpdates: Update }>(
     { query: UPDATES, variables },
-    { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.caseUpdates)), error: (e) => errors.push(e), complete: () => {} },
+    {
+      next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.caseUpdates)),
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
   );
   return {
     received,
@@ -93,7 +97,11 @@ describe('caseUpdates on one process', () => {
     const sub = subscriber(api.url, { gridId: LARGE_1, after: '0' }, api.adminToken);
     const inside = await report(api.gql);
     const outside = await report(api.gql, 120.115, 30.255); // in LARGE 2: filtered out
-    const filed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { fileCase(id: $id, version: $v, actor: $a) { id } }`, { id: inside.id, v: inside.version, a: CC });
+    const filed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { fileCase(id: $id, version: $v, actor: $a) { id } }`, {
+      id: inside.id,
+      v: inside.version,
+      a: CC,
+    });
     expect(filed.errors).toBeUndefined();
     await sub.until((r) => r.some((u) => u.caseId === inside.id && u.type === 'FILED'));
     const mine = sub.received.filter((u) => u.caseId === inside.id);
@@ -119,7 +127,13 @@ describe('caseUpdates on one process', () => {
     }
     // No credentials, no subscription.
     let lost: unknown;
-    const anonymous = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: (e) => (lost = e) });
+    const anonymous = createClient({
+      url: `${api.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: (e) => (lost = e),
+    });
     const closed = await new Promise<unknown>((ok) => {
       anonymous.subscribe({ query: UPDATES }, { next: () => {}, error: (e) => ok(e), complete: () => ok('complete') });
     });
@@ -172,7 +186,10 @@ describe('the ordered bus', () => {
   it('hands events on in id order, waiting for late ones and filling lost ones from the table', async () => {
     const [{ last }] = await api.db.dataSource.query(`SELECT coalesce(max(id), 0)::text AS last FROM case_event`);
     for (let i = 0; i < 5; i++) await report(api.gql);
-    const rows: CaseEvent[] = await api.db.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 ORDER BY case_event.id`, [last]);
+    const rows: CaseEvent[] = await api.db.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 ORDER BY case_event.id`,
+      [last],
+    );
     expect(rows).toHaveLength(5);
     const [a, b, c, d, e] = rows;
     const bus = new OrderedBus(new MemoryBus(), CASE_EVENTS, api.db.dataSource, BigInt(last));
@@ -200,7 +217,9 @@ describe('caseUpdates across two API processes sharing Redis', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
-    const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'cc', displayName: '指挥中心', password: 'x', role: 'STREET_ADMIN' }));
+    const userId = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'cc', displayName: '指挥中心', password: 'x', role: 'STREET_ADMIN' }),
+    );
     token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
     const config = testConfig({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
     a = await createApp(config, db);
@@ -218,7 +237,13 @@ describe('caseUpdates across two API processes sharing Redis', () => {
     const onB = subscriber(urlB, { gridId: LARGE_1 }, token);
     await new Promise((ok) => setTimeout(ok, 300)); // let B subscribe before reporting without a cursor
     const gqlA: Gql = async (query, variables) =>
-      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) })).json()) as never;
+      (await (
+        await fetch(`${urlA}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as never;
     const c = await report(gqlA);
     await onB.until((r) => r.some((u) => u.caseId === c.id));
     expect(onB.received.filter((u) => u.caseId === c.id).map((u) => u.type)).toEqual(['REPORTED']);

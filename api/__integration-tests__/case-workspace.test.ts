@@ -74,7 +74,11 @@ describe('recentCaseEvents', () => {
 
 const CASE = `id version status dueAt extensionCount pendingExtension { eventId until reason requestedBy } timeline { type actorName actorRole note }`;
 type Pending = { eventId: string; until: string; reason: string; requestedBy: string } | null;
-type Full = CaseView & { extensionCount: number; pendingExtension: Pending; timeline: { type: string; actorName: string; actorRole: string; note: string | null }[] };
+type Full = CaseView & {
+  extensionCount: number;
+  pendingExtension: Pending;
+  timeline: { type: string; actorName: string; actorRole: string; note: string | null }[];
+};
 const REQUEST = `mutation ($id: ID!, $version: Int!, $reason: String!, $until: DateTime!) {
   requestCaseExtension(id: $id, version: $version, reason: $reason, until: $until) { ${CASE} } }`;
 const DECLINE = `mutation ($id: ID!, $version: Int!, $reason: String!) { declineCaseExtension(id: $id, version: $version, reason: $reason) { ${CASE} } }`;
@@ -96,14 +100,24 @@ describe('extension requests', () => {
   it('a grid leader requests, the deadline stays; the command centre approves with extendCaseDeadline', async () => {
     const c = await filedCase();
     const until = later(c, 3);
-    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: c.version, reason: '需协调物业', until });
+    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, {
+      id: c.id,
+      version: c.version,
+      reason: '需协调物业',
+      until,
+    });
     expect(req.errors).toBeUndefined();
     const asked = req.data!.requestCaseExtension;
     expect(asked.dueAt).toBe(c.dueAt);
     expect(asked.status).toBe('FILED');
     expect(asked.extensionCount).toBe(0);
     expect(asked.pendingExtension).toMatchObject({ until, reason: '需协调物业', requestedBy: 'ws-leader' });
-    expect(asked.timeline.at(-1)).toMatchObject({ type: 'EXTENSION_REQUESTED', actorRole: 'GRID_LEADER', actorName: 'ws-leader', note: '需协调物业' });
+    expect(asked.timeline.at(-1)).toMatchObject({
+      type: 'EXTENSION_REQUESTED',
+      actorRole: 'GRID_LEADER',
+      actorName: 'ws-leader',
+      note: '需协调物业',
+    });
 
     // One pending request at a time.
     const again = await api.gqlAs(leader, REQUEST, { id: c.id, version: asked.version, reason: '再次申请', until: later(c, 5) });
@@ -115,7 +129,12 @@ describe('extension requests', () => {
     expect(selfDecline.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const operator = await api.userToken({ login: 'ws-operator', role: 'OPERATOR' });
-    const ok = await api.gqlAs<{ extendCaseDeadline: Full }>(operator, EXTEND, { id: c.id, version: asked.version, newDueAt: asked.pendingExtension!.until, reason: '同意延期' });
+    const ok = await api.gqlAs<{ extendCaseDeadline: Full }>(operator, EXTEND, {
+      id: c.id,
+      version: asked.version,
+      newDueAt: asked.pendingExtension!.until,
+      reason: '同意延期',
+    });
     expect(ok.errors).toBeUndefined();
     const approved = ok.data!.extendCaseDeadline;
     expect(approved.dueAt).toBe(until);
@@ -126,10 +145,19 @@ describe('extension requests', () => {
 
   it('the command centre declines: the deadline stays, the leader may ask again', async () => {
     const c = await filedCase();
-    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: c.version, reason: '材料未到', until: later(c, 2) });
+    const req = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, {
+      id: c.id,
+      version: c.version,
+      reason: '材料未到',
+      until: later(c, 2),
+    });
     expect(req.errors).toBeUndefined();
     const operator = await api.userToken({ login: 'ws-operator', role: 'OPERATOR' });
-    const declined = await api.gqlAs<{ declineCaseExtension: Full }>(operator, DECLINE, { id: c.id, version: req.data!.requestCaseExtension.version, reason: '时限内可完成' });
+    const declined = await api.gqlAs<{ declineCaseExtension: Full }>(operator, DECLINE, {
+      id: c.id,
+      version: req.data!.requestCaseExtension.version,
+      reason: '时限内可完成',
+    });
     expect(declined.errors).toBeUndefined();
     const d = declined.data!.declineCaseExtension;
     expect(d.dueAt).toBe(c.dueAt);
@@ -138,22 +166,42 @@ describe('extension requests', () => {
     // Nothing pending: declining again is refused; a new request is allowed.
     const twice = await api.gqlAs(operator, DECLINE, { id: c.id, version: d.version, reason: '再驳回' });
     expect(twice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const again = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, { id: c.id, version: d.version, reason: '补充说明', until: later(c, 1) });
+    const again = await api.gqlAs<{ requestCaseExtension: Full }>(leader, REQUEST, {
+      id: c.id,
+      version: d.version,
+      reason: '补充说明',
+      until: later(c, 1),
+    });
     expect(again.errors).toBeUndefined();
     expect(again.data!.requestCaseExtension.pendingExtension?.reason).toBe('补充说明');
   });
 
   it('refuses a request outside the leader grid, on a REPORTED case, with a stale version, or for a past or earlier deadline', async () => {
     const outside = await report(IN_2, '别处');
-    const res = await api.gqlAs(leader, REQUEST, { id: outside.id, version: outside.version, reason: 'x', until: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await api.gqlAs(leader, REQUEST, {
+      id: outside.id,
+      version: outside.version,
+      reason: 'x',
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const fresh = await report(IN_1, '未立案');
-    const reported = await api.gqlAs(leader, REQUEST, { id: fresh.id, version: fresh.version, reason: 'x', until: new Date(Date.now() + 86_400_000).toISOString() });
+    const reported = await api.gqlAs(leader, REQUEST, {
+      id: fresh.id,
+      version: fresh.version,
+      reason: 'x',
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(reported.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const c = await filedCase();
     const stale = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version - 1, reason: 'x', until: later(c, 1) });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const past = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version, reason: 'x', until: new Date(Date.now() - 1000).toISOString() });
+    const past = await api.gqlAs(leader, REQUEST, {
+      id: c.id,
+      version: c.version,
+      reason: 'x',
+      until: new Date(Date.now() - 1000).toISOString(),
+    });
     expect(past.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const earlier = await api.gqlAs(leader, REQUEST, { id: c.id, version: c.version, reason: 'x', until: later(c, -0.01) });
     expect(earlier.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -170,7 +218,8 @@ describe('handling with photos, and GET /photos/:hash', () => {
   const HANDLE = `mutation ($id: ID!, $version: Int!, $feedback: String!, $photos: [String!]) {
     handleCase(id: $id, version: $version, feedback: $feedback, photos: $photos) { id status photos timeline { type data } } }`;
   const STEP = (name: string) => `mutation ($id: ID!, $version: Int!) { ${name}(id: $id, version: $version) { id version status } }`;
-  const photo = (hash: string, token: string | null) => fetch(`${api.url}/photos/${hash}`, { headers: token ? { authorization: token } : {} });
+  const photo = (hash: string, token: string | null) =>
+    fetch(`${api.url}/photos/${hash}`, { headers: token ? { authorization: token } : {} });
 
   it('a leader handles with a photo; the photo is served to those who can see the case, with its type', async () => {
     let c: { id: string; version: number } = await report(IN_1, '路面破损', [PNG.toString('base64')]);
@@ -179,7 +228,9 @@ describe('handling with photos, and GET /photos/:hash', () => {
       expect(res.errors).toBeUndefined();
       c = res.data![name];
     }
-    const handled = await api.gqlAs<{ handleCase: { status: string; photos: string[]; timeline: { type: string; data: { photos?: string[] } }[] } }>(leader, HANDLE, {
+    const handled = await api.gqlAs<{
+      handleCase: { status: string; photos: string[]; timeline: { type: string; data: { photos?: string[] } }[] };
+    }>(leader, HANDLE, {
       id: c.id,
       version: c.version,
       feedback: '已修补',
@@ -211,10 +262,18 @@ describe('handling with photos, and GET /photos/:hash', () => {
 
   it('refuses bad photos on handling, writing nothing', async () => {
     let c: { id: string; version: number } = await report(IN_1, '坏照片');
-    for (const name of ['fileCase', 'dispatchCase', 'startCase']) c = (await api.gqlAs<Record<string, { id: string; version: number }>>(leader, STEP(name), { id: c.id, version: c.version })).data![name];
+    for (const name of ['fileCase', 'dispatchCase', 'startCase'])
+      c = (await api.gqlAs<Record<string, { id: string; version: number }>>(leader, STEP(name), { id: c.id, version: c.version })).data![
+        name
+      ];
     const bad = await api.gqlAs(leader, HANDLE, { id: c.id, version: c.version, feedback: '处理', photos: ['***'] });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'photos.0' });
-    const six = await api.gqlAs(leader, HANDLE, { id: c.id, version: c.version, feedback: '处理', photos: Array(6).fill(PNG.toString('base64')) });
+    const six = await api.gqlAs(leader, HANDLE, {
+      id: c.id,
+      version: c.version,
+      feedback: '处理',
+      photos: Array(6).fill(PNG.toString('base64')),
+    });
     expect(six.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'photos' });
     const [row] = await api.db.dataSource.query(`SELECT status, version FROM "case" WHERE id = $1`, [c.id]);
     expect(row).toEqual({ status: 'IN_PROGRESS', version: c.version });

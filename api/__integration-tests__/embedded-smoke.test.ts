@@ -30,10 +30,15 @@ describe('embedded default', () => {
           body: JSON.stringify({ query: `{ gridAt(lng: 120.102, lat: 30.255) { level code } }` }),
         });
         expect(anonymous.status).toBe(401);
-        const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'smoke', displayName: 'smoke', password: 'x', role: 'OPERATOR' }));
+        const userId = await db.dataSource.transaction((m) =>
+          upsertUser(m, { login: 'smoke', displayName: 'smoke', password: 'x', role: 'OPERATOR' }),
+        );
         const res = await fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await signAccessToken(userId, 'OPERATOR', jwtSecret())}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await signAccessToken(userId, 'OPERATOR', jwtSecret())}`,
+          },
           body: JSON.stringify({ query: `{ gridAt(lng: 120.102, lat: 30.255) { level code } }` }),
         });
         const body = (await res.json()) as { data: { gridAt: { level: string; code: string }[] } };

@@ -86,9 +86,17 @@ describe('federation', () => {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ households(tags: [ELDERLY_ALONE], first: 2) { nodes { id address subsidyStatus building { grid { code } } } } subsidyPrograms }` }),
+        body: JSON.stringify({
+          query: `{ households(tags: [ELDERLY_ALONE], first: 2) { nodes { id address subsidyStatus building { grid { code } } } } subsidyPrograms }`,
+        }),
       });
-      const body = (await res.json()) as { data: { households: { nodes: { id: string; subsidyStatus: string; building: { grid: { code: string } } }[] }; subsidyPrograms: string[] }; errors?: unknown };
+      const body = (await res.json()) as {
+        data: {
+          households: { nodes: { id: string; subsidyStatus: string; building: { grid: { code: string } } }[] };
+          subsidyPrograms: string[];
+        };
+        errors?: unknown;
+      };
       expect(body.errors).toBeUndefined();
       const [first] = body.data.households.nodes;
       expect(first.subsidyStatus).toBe(`低保在册:${first.id.slice(0, 4)}`);

@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<void> {
     const [{ v }] = rows;
     console.log(`\nintegration: PostgreSQL at ${new URL(url).host}, PostGIS ${v}`);
   } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is set but not usable (${(error as Error).message}); run scripts/setup-postgis.sh`, { cause: error });
+    throw new Error(`TEST_DATABASE_URL is set but not usable (${(error as Error).message}); run scripts/setup-postgis.sh`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => {});
   }

@@ -49,8 +49,11 @@ describe('grids and nested fields', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const grid = res.data!.grid as {
-      level: string; areaM2: number; geometry: { type: string };
-      parent: { code: string }; children: { code: string }[];
+      level: string;
+      areaM2: number;
+      geometry: { type: string };
+      parent: { code: string };
+      children: { code: string }[];
       counts: Record<string, number>;
       leaders: { role: string }[];
       partyOrganization: { level: string; parent: { level: string } };
@@ -89,10 +92,26 @@ describe('grids and nested fields', () => {
   });
 
   it('filters grids by bbox and by an intersecting geometry', async () => {
-    const byBBox = await api.gql<{ grids: { nodes: { code: string }[] } }>(`{ grids(level: LARGE, bbox: [120.101, 30.251, 120.102, 30.252]) { nodes { code } } }`);
+    const byBBox = await api.gql<{ grids: { nodes: { code: string }[] } }>(
+      `{ grids(level: LARGE, bbox: [120.101, 30.251, 120.102, 30.252]) { nodes { code } } }`,
+    );
     expect(byBBox.data!.grids.nodes.map((n) => n.code)).toEqual(['330106001001']);
-    const line = { type: 'Polygon', coordinates: [[[120.109, 30.255], [120.111, 30.255], [120.111, 30.256], [120.109, 30.256], [120.109, 30.255]]] };
-    const byShape = await api.gql<{ grids: { nodes: { code: string }[] } }>(`query ($g: GeoJSON) { grids(level: LARGE, intersects: $g) { nodes { code } } }`, { g: line });
+    const line = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.109, 30.255],
+          [120.111, 30.255],
+          [120.111, 30.256],
+          [120.109, 30.256],
+          [120.109, 30.255],
+        ],
+      ],
+    };
+    const byShape = await api.gql<{ grids: { nodes: { code: string }[] } }>(
+      `query ($g: GeoJSON) { grids(level: LARGE, intersects: $g) { nodes { code } } }`,
+      { g: line },
+    );
     expect(byShape.data!.grids.nodes.map((n) => n.code)).toEqual(['330106001001', '330106001002']);
   });
 
@@ -104,15 +123,21 @@ describe('grids and nested fields', () => {
 
 describe('buildings, households, residents', () => {
   it('finds buildings near a point and in a grid subtree', async () => {
-    const near = await api.gql<{ buildings: { totalCount: number } }>(`{ buildings(near: { lng: 120.10125, lat: 30.2525, meters: 300 }) { totalCount } }`);
+    const near = await api.gql<{ buildings: { totalCount: number } }>(
+      `{ buildings(near: { lng: 120.10125, lat: 30.2525, meters: 300 }) { totalCount } }`,
+    );
     expect(near.data!.buildings.totalCount).toBeGreaterThanOrEqual(1);
     const large = await api.gql<{ grid: { id: string } }>(`{ grid(code: "330106001001") { id } }`);
-    const inGrid = await api.gql<{ buildings: { totalCount: number } }>(`query ($id: ID) { buildings(gridId: $id) { totalCount } }`, { id: large.data!.grid.id });
+    const inGrid = await api.gql<{ buildings: { totalCount: number } }>(`query ($id: ID) { buildings(gridId: $id) { totalCount } }`, {
+      id: large.data!.grid.id,
+    });
     expect(inGrid.data!.buildings.totalCount).toBe(4);
   });
 
   it('filters households by tag', async () => {
-    const res = await api.gql<{ households: { totalCount: number; nodes: { tags: string[] }[] } }>(`{ households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { tags } } }`);
+    const res = await api.gql<{ households: { totalCount: number; nodes: { tags: string[] }[] } }>(
+      `{ households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { tags } } }`,
+    );
     expect(res.data!.households.totalCount).toBe(8);
     expect(res.data!.households.nodes.every((h) => h.tags.includes('ELDERLY_ALONE'))).toBe(true);
   });
@@ -126,7 +151,15 @@ describe('buildings, households, residents', () => {
 
   it('lists the party chain down to a small grid', async () => {
     const small = await api.gql<{ grid: { id: string } }>(`{ grid(code: "3301060010010010001") { id } }`);
-    const res = await api.gql<{ partyOrganizations: { level: string }[] }>(`query ($id: ID!) { partyOrganizations(gridId: $id) { level } }`, { id: small.data!.grid.id });
-    expect(res.data!.partyOrganizations.map((o) => o.level)).toEqual(['STREET_COMMITTEE', 'COMMUNITY', 'COMPOUND_BRANCH', 'BUILDING_GROUP']);
+    const res = await api.gql<{ partyOrganizations: { level: string }[] }>(
+      `query ($id: ID!) { partyOrganizations(gridId: $id) { level } }`,
+      { id: small.data!.grid.id },
+    );
+    expect(res.data!.partyOrganizations.map((o) => o.level)).toEqual([
+      'STREET_COMMITTEE',
+      'COMMUNITY',
+      'COMPOUND_BRANCH',
+      'BUILDING_GROUP',
+    ]);
   });
 });

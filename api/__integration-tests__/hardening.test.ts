@@ -14,8 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function post(body: unknown, raw?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null }> {
-  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.adminToken }, body: raw ?? JSON.stringify(body) });
+async function post(
+  body: unknown,
+  raw?: string,
+): Promise<{ status: number; json: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null }> {
+  const res = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: api.adminToken },
+    body: raw ?? JSON.stringify(body),
+  });
   const text = await res.text();
   let json = null;
   try {
@@ -62,7 +69,11 @@ describe('limits on what one request may ask', () => {
 
 describe('client mistakes on the development server', () => {
   const ask = async (authorization: string | null, body: unknown) => {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
   };
 
@@ -99,7 +110,10 @@ describe('injection strings in every filter', () => {
     expect(bbox.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bbox' });
     const near = await post({ query: `{ buildings(near: { lng: 120.1, lat: 30.25, meters: 1e9 }) { totalCount } }` });
     expect(near.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'near.meters' });
-    const shape = await post({ query: `query ($g: GeoJSON) { grids(intersects: $g) { totalCount } }`, variables: { g: { type: 'Polygon', coordinates: 'nope' } } });
+    const shape = await post({
+      query: `query ($g: GeoJSON) { grids(intersects: $g) { totalCount } }`,
+      variables: { g: { type: 'Polygon', coordinates: 'nope' } },
+    });
     expect(shape.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intersects' });
   });
 });
@@ -164,8 +178,16 @@ const reportInput = (over: Record<string, unknown> = {}) => ({
 
 describe('idempotency keys belong to their reporter', () => {
   it('makes a new case for another caller’s key, and answers each reporter’s retry with their own case', async () => {
-    const residentWest = await api.userToken({ login: 'key-west', role: 'RESIDENT', residentId: stableId('3301060010010010001/household/0/resident/0') });
-    const residentEast = await api.userToken({ login: 'key-east', role: 'RESIDENT', residentId: stableId('3301060010020020002/household/1/resident/1') });
+    const residentWest = await api.userToken({
+      login: 'key-west',
+      role: 'RESIDENT',
+      residentId: stableId('3301060010010010001/household/0/resident/0'),
+    });
+    const residentEast = await api.userToken({
+      login: 'key-east',
+      role: 'RESIDENT',
+      residentId: stableId('3301060010020020002/household/1/resident/1'),
+    });
     // The leader of the community where the first case lies: they can see it.
     const leader = await api.userToken({ login: 'key-leader', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
     type Reported = { reportCase: { created: boolean; case: { id: string } } };
@@ -201,12 +223,19 @@ describe('bad input never becomes a 500', () => {
     }
     const search = await post({ query: `query ($s: String) { residents(search: $s) { totalCount } }`, variables: { s: bad } });
     expect(search.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
-    const key = await post({ query: `mutation ($n: String!) { createApiKey(input: { name: $n, department: "x", scopes: ["Grid"] }) { key } }`, variables: { n: bad } });
+    const key = await post({
+      query: `mutation ($n: String!) { createApiKey(input: { name: $n, department: "x", scopes: ["Grid"] }) { key } }`,
+      variables: { n: bad },
+    });
     expect(key.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
   });
 
   it('answers a malformed JSON body with a JSON 400: no HTML, no stack', async () => {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.adminToken }, body: '{"query": ' });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: api.adminToken },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = await res.text();
@@ -227,9 +256,15 @@ describe('bad input never becomes a 500', () => {
 
   it('refuses GeoJSON nested 100,000 deep before anything recurses over it', async () => {
     const deep = '['.repeat(100_000) + '1' + ']'.repeat(100_000);
-    const asVariable = await post(null, `{"query":"query ($g: GeoJSON) { grids(intersects: $g) { totalCount } }","variables":{"g":{"type":"Polygon","coordinates":${deep}}}}`);
+    const asVariable = await post(
+      null,
+      `{"query":"query ($g: GeoJSON) { grids(intersects: $g) { totalCount } }","variables":{"g":{"type":"Polygon","coordinates":${deep}}}}`,
+    );
     expect(asVariable.status).toBe(400);
-    expect(asVariable.json!.errors![0]).toMatchObject({ message: expect.stringMatching(/nested deeper than 20/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(asVariable.json!.errors![0]).toMatchObject({
+      message: expect.stringMatching(/nested deeper than 20/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const imported = await post(
       null,
       `{"query":"mutation ($g: JSON!) { importGrids(geojson: $g) { features } }","variables":{"g":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"330106001003","name":"x"},"geometry":{"type":"Polygon","coordinates":${deep}}}]}}}`,

@@ -73,7 +73,11 @@ export interface TestApi {
   /** As the street admin. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** With the given Authorization header value (`Bearer …`, `ApiKey …`), or none when null. */
-  gqlAs<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gqlAs<T = Record<string, unknown>>(
+    authorization: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Creates (or updates) a user and answers a bearer token for them. */
   userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string>;
   close(): Promise<void>;
@@ -106,7 +110,14 @@ export async function startTestApiOn(opts: { embedded?: boolean; config?: Partia
       ? (await db.dataSource.query(`SELECT id FROM grid WHERE code = ANY($1)`, [user.gridCodes])).map((r: { id: string }) => r.id)
       : [];
     const id = await db.dataSource.transaction((m) =>
-      upsertUser(m, { login: user.login, displayName: user.login, password: 'test-password', role: user.role, residentId: user.residentId, gridIds }),
+      upsertUser(m, {
+        login: user.login,
+        displayName: user.login,
+        password: 'test-password',
+        role: user.role,
+        residentId: user.residentId,
+        gridIds,
+      }),
     );
     return `Bearer ${await signAccessToken(id, user.role, jwtSecret())}`;
   }

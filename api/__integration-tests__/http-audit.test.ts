@@ -20,7 +20,9 @@ describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
         return fetch(input, { ...init, headers });
       },
     });
-    const summary = results.map((r) => `${r.status.padEnd(6)} ${r.name}${r.status === 'ok' ? '' : ` — ${(r as { reason: string }).reason}`}`);
+    const summary = results.map(
+      (r) => `${r.status.padEnd(6)} ${r.name}${r.status === 'ok' ? '' : ` — ${(r as { reason: string }).reason}`}`,
+    );
     console.log(`graphql-http audits: ${results.filter((r) => r.status === 'ok').length}/${results.length} ok\n${summary.join('\n')}`);
     const mustFailures = results.filter((r) => r.status !== 'ok' && r.name.startsWith('MUST'));
     expect(mustFailures.map((r) => r.name)).toEqual([]);

@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const gridName = async (code: string) => ((await api.db.dataSource.query(`SELECT name FROM grid WHERE code = $1`, [code])) as { name: string }[])[0]?.name;
+const gridName = async (code: string) =>
+  ((await api.db.dataSource.query(`SELECT name FROM grid WHERE code = $1`, [code])) as { name: string }[])[0]?.name;
 const run = (variables: Record<string, unknown>) => api.gql<{ importGrids: Report }>(IMPORT, variables);
 
 describe('importGrids (admin mutation)', () => {
@@ -50,7 +51,15 @@ describe('importGrids (admin mutation)', () => {
     const res = await run({ geojson: fc });
     expect(res.errors).toBeUndefined();
     const report = res.data!.importGrids;
-    expect(report).toMatchObject({ crs: 'WGS84', crsAssumed: true, features: fc.features.length, grids: fc.features.length, dryRun: true, written: false, issues: [] });
+    expect(report).toMatchObject({
+      crs: 'WGS84',
+      crsAssumed: true,
+      features: fc.features.length,
+      grids: fc.features.length,
+      dryRun: true,
+      written: false,
+      issues: [],
+    });
     expect(report.changes).toEqual({ inserted: 0, updated: 1, unchanged: fc.features.length - 1 });
     expect(await gridName('330106001001001')).toBe('第1社区1号小区');
   });
@@ -69,16 +78,41 @@ describe('importGrids (admin mutation)', () => {
     const fc = rename(community(), '330106001001002', '越界小区');
     const target = fc.features.find((f) => f.properties!.code === '330106001001002')!;
     // Stretch the compound 0.002° east, into community 002.
-    target.geometry = { type: 'Polygon', coordinates: [[[120.1, 30.26], [120.112, 30.26], [120.112, 30.27], [120.1, 30.27], [120.1, 30.26]]] };
+    target.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.1, 30.26],
+          [120.112, 30.26],
+          [120.112, 30.27],
+          [120.1, 30.27],
+          [120.1, 30.26],
+        ],
+      ],
+    };
     const bowtie = fc.features.find((f) => f.properties!.code === '330106001001001')!;
-    bowtie.geometry = { type: 'Polygon', coordinates: [[[120.1, 30.25], [120.11, 30.26], [120.11, 30.25], [120.1, 30.26], [120.1, 30.25]]] };
+    bowtie.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.1, 30.25],
+          [120.11, 30.26],
+          [120.11, 30.25],
+          [120.1, 30.26],
+          [120.1, 30.25],
+        ],
+      ],
+    };
     const res = await run({ geojson: fc, dryRun: false });
     expect(res.errors).toBeUndefined();
     const report = res.data!.importGrids;
     expect(report.written).toBe(false);
     const kinds = report.issues.map((i) => i.kind);
     expect(kinds).toEqual(expect.arrayContaining(['INVALID_GEOMETRY', 'OUTSIDE_PARENT']));
-    expect(report.issues.find((i) => i.kind === 'INVALID_GEOMETRY')).toMatchObject({ code: '330106001001001', message: expect.stringMatching(/crosses itself/) });
+    expect(report.issues.find((i) => i.kind === 'INVALID_GEOMETRY')).toMatchObject({
+      code: '330106001001001',
+      message: expect.stringMatching(/crosses itself/),
+    });
     const outside = report.issues.find((i) => i.kind === 'OUTSIDE_PARENT')!;
     expect(outside.code).toBe('330106001001002');
     expect(outside.areaM2).toBeGreaterThan(100_000);
@@ -93,7 +127,11 @@ describe('importGrids (admin mutation)', () => {
   });
 
   it(`refuses more than ${IMPORT_MAX_FEATURES} features with BAD_USER_INPUT, before reading any`, async () => {
-    const features = Array.from({ length: IMPORT_MAX_FEATURES + 1 }, (_, i) => ({ type: 'Feature', properties: { code: `x${i}` }, geometry: null }));
+    const features = Array.from({ length: IMPORT_MAX_FEATURES + 1 }, (_, i) => ({
+      type: 'Feature',
+      properties: { code: `x${i}` },
+      geometry: null,
+    }));
     const res = await run({ geojson: { type: 'FeatureCollection', features }, dryRun: false });
     expect(res.data).toBeNull();
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'geojson', limit: IMPORT_MAX_FEATURES });

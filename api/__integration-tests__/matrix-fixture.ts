@@ -19,7 +19,10 @@ import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
 export const STREET_CODE = '330106001';
 /** Short grid names and their codes. */
 export const GRID_CODES: Record<string, string> = {};
-for (const [c, cCode] of [['W', '330106001001'], ['E', '330106001002']] as const) {
+for (const [c, cCode] of [
+  ['W', '330106001001'],
+  ['E', '330106001002'],
+] as const) {
   GRID_CODES[c] = cCode;
   for (const m of [1, 2]) {
     GRID_CODES[`${c}${m}`] = `${cCode}00${m}`;
@@ -50,7 +53,8 @@ export type User = (typeof USERS)[number];
 export type Department = (typeof DEPARTMENTS)[number];
 export type Who = 'anonymous' | User | Department;
 export const EVERYONE: Who[] = ['anonymous', ...USERS, ...DEPARTMENTS];
-export const deptScopes = (d: Department): DepartmentScope[] => (d === 'dept:all' ? [...DEPARTMENT_SCOPES] : [d.slice(5) as DepartmentScope]);
+export const deptScopes = (d: Department): DepartmentScope[] =>
+  d === 'dept:all' ? [...DEPARTMENT_SCOPES] : [d.slice(5) as DepartmentScope];
 export const isDepartment = (who: Who): who is Department => who.startsWith('dept:');
 
 /** Where the resident and the volunteer live; the leaders' grids. */
@@ -131,17 +135,30 @@ async function seed(api: TestApi): Promise<Matrix> {
   const auth = { anonymous: null, admin: api.adminToken } as Record<Who, string | null>;
   const extra: Record<string, string> = {};
   const as = async <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> => {
-    const res: GraphQLResponse<T> = await api.gqlAs<T>(who === 'admin' ? api.adminToken : (auth[who as Who] ?? extra[who]), query, variables);
+    const res: GraphQLResponse<T> = await api.gqlAs<T>(
+      who === 'admin' ? api.adminToken : (auth[who as Who] ?? extra[who]),
+      query,
+      variables,
+    );
     if (res.errors) throw new Error(`seed step as ${who} failed: ${JSON.stringify(res.errors)}\n${query}`);
     return res.data!;
   };
   const admin = <T>(query: string, variables?: Record<string, unknown>) => as<T>('admin', query, variables);
 
   auth.operator = await api.userToken({ login: 'm-operator', role: 'OPERATOR' });
-  for (const [who, grid] of Object.entries(LEADS)) auth[who as Who] = await api.userToken({ login: `m-${who.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, role: 'GRID_LEADER', gridCodes: [GRID_CODES[grid]] });
+  for (const [who, grid] of Object.entries(LEADS))
+    auth[who as Who] = await api.userToken({
+      login: `m-${who.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      role: 'GRID_LEADER',
+      gridCodes: [GRID_CODES[grid]],
+    });
   for (const who of ['resident', 'volunteer'] as const) {
     const home = HOME[who];
-    auth[who] = await api.userToken({ login: `m-${who}`, role: who === 'resident' ? 'RESIDENT' : 'VOLUNTEER', residentId: residentId(home.small, home.household, 0) });
+    auth[who] = await api.userToken({
+      login: `m-${who}`,
+      role: who === 'resident' ? 'RESIDENT' : 'VOLUNTEER',
+      residentId: residentId(home.small, home.household, 0),
+    });
   }
   // Reports the east cases: a resident of the east community (not one of the identities asked about).
   extra['resident-east'] = await api.userToken({ login: 'm-resident-east', role: 'RESIDENT', residentId: residentId('E11', 0, 0) });
@@ -162,7 +179,10 @@ async function seed(api: TestApi): Promise<Matrix> {
   const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`;
   const step = async (c: SeededCase, mutation: string, args = '', variables: Record<string, unknown> = {}, declarations = '') => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [c.id]);
-    await admin(`mutation ($id: ID!, $v: Int!, $a: ActorInput${declarations}) { ${mutation}(id: $id, version: $v, actor: $a${args}) { id } }`, { id: c.id, v: version, ...variables });
+    await admin(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput${declarations}) { ${mutation}(id: $id, version: $v, actor: $a${args}) { id } }`,
+      { id: c.id, v: version, ...variables },
+    );
   };
   const LOOP: [string, string, string, Record<string, unknown>?][] = [
     ['FILED', 'fileCase', ''],
@@ -171,13 +191,35 @@ async function seed(api: TestApi): Promise<Matrix> {
     ['HANDLED', 'handleCase', ', feedback: "已处理"', { a: { role: 'DEPARTMENT', name: 'x' } }],
     ['CLOSED', 'closeCase', ''],
   ];
-  const report = async (label: string, reporter: 'resident' | 'volunteer' | 'resident-east' | 'admin', small: SmallGrid, status: string, opts: { category?: string; photo?: boolean; dx?: number } = {}) => {
+  const report = async (
+    label: string,
+    reporter: 'resident' | 'volunteer' | 'resident-east' | 'admin',
+    small: SmallGrid,
+    status: string,
+    opts: { category?: string; photo?: boolean; dx?: number } = {},
+  ) => {
     const clientKey = `matrix-${label}-${randomBytes(4).toString('hex')}`;
     const photo = opts.photo ? JPEG(label) : null;
     const data = await as<{ reportCase: { case: { id: string } } }>(reporter, REPORT, {
-      input: { clientKey, category: opts.category ?? 'ENVIRONMENT', source: 'RESIDENT', ...pointIn(small, opts.dx ?? 0.002), description: `${label} 的问题`, photos: photo ? [photo] : null },
+      input: {
+        clientKey,
+        category: opts.category ?? 'ENVIRONMENT',
+        source: 'RESIDENT',
+        ...pointIn(small, opts.dx ?? 0.002),
+        description: `${label} 的问题`,
+        photos: photo ? [photo] : null,
+      },
     });
-    const c: SeededCase = { label, id: name(label, data.reportCase.case.id), small, status: 'REPORTED', reporter, category: opts.category ?? 'ENVIRONMENT', clientKey, photo: null };
+    const c: SeededCase = {
+      label,
+      id: name(label, data.reportCase.case.id),
+      small,
+      status: 'REPORTED',
+      reporter,
+      category: opts.category ?? 'ENVIRONMENT',
+      clientKey,
+      photo: null,
+    };
     for (const [to, mutation, args, variables] of LOOP) {
       if (c.status === status) break;
       await step(c, mutation, args, variables);
@@ -196,7 +238,13 @@ async function seed(api: TestApi): Promise<Matrix> {
   await report('case:E12-dispatched', 'resident-east', 'E12', 'DISPATCHED');
   await report('case:E12-in-progress', 'resident-east', 'E12', 'IN_PROGRESS', { category: 'DISPUTE' });
   const asked = await report('case:E21-extension-asked', 'resident-east', 'E21', 'IN_PROGRESS');
-  await step(asked, 'requestCaseExtension', ', reason: "材料未到", until: $until', { a: { role: 'GRID_LEADER', name: 'x' }, until: new Date(Date.now() + 30 * 86_400_000).toISOString() }, ', $until: DateTime!');
+  await step(
+    asked,
+    'requestCaseExtension',
+    ', reason: "材料未到", until: $until',
+    { a: { role: 'GRID_LEADER', name: 'x' }, until: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    ', $until: DateTime!',
+  );
   await report('case:E21-handled', 'resident-east', 'E21', 'HANDLED', { category: 'DISPUTE' });
   await report('case:E22-closed', 'resident-east', 'E22', 'CLOSED');
   await report('case:E22-volunteer', 'volunteer', 'E22', 'REPORTED', { category: 'PROPERTY' });
@@ -213,15 +261,31 @@ async function seed(api: TestApi): Promise<Matrix> {
   await register('reg:volunteer', 'volunteer', { kind: 'VOLUNTEER', name: '志愿者本人', skills: ['REPAIR'] });
   await register('reg:W-member', 'admin', { name: '西社区党员', communityId: gridId('W'), ...buildingPoint('W12'), skills: ['MEDICAL'] });
   // East helpers care for the elderly, the west's repair: no run crosses the communities.
-  await register('reg:E-member', 'admin', { name: '东社区党员', communityId: gridId('E'), ...buildingPoint('E11'), skills: ['ELDERLY_CARE'] });
-  await register('reg:E-member-2', 'admin', { name: '东社区党员二', communityId: gridId('E'), ...buildingPoint('E12'), skills: ['ELDERLY_CARE'] });
+  await register('reg:E-member', 'admin', {
+    name: '东社区党员',
+    communityId: gridId('E'),
+    ...buildingPoint('E11'),
+    skills: ['ELDERLY_CARE'],
+  });
+  await register('reg:E-member-2', 'admin', {
+    name: '东社区党员二',
+    communityId: gridId('E'),
+    ...buildingPoint('E12'),
+    skills: ['ELDERLY_CARE'],
+  });
 
   // Needs: the resident's own (to be confirmed to the volunteer), one in W22, and in the east
   // three for the matcher (Tue, Wed, Thu) and one nobody can take.
   const RAISE = `mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`;
   const raise = async (label: string, who: 'admin' | 'resident', household: string, type: string, weekday: number) => {
     const data = await as<{ raiseNeed: { id: string } }>(who, RAISE, {
-      input: { householdId: household, type, source: who === 'admin' ? 'GRID_LEADER' : 'RESIDENT', window: window(weekday), notes: `${label} 备注` },
+      input: {
+        householdId: household,
+        type,
+        source: who === 'admin' ? 'GRID_LEADER' : 'RESIDENT',
+        window: window(weekday),
+        notes: `${label} 备注`,
+      },
       a: who === 'admin' ? { role: 'GRID_LEADER', name: 'x' } : null,
     });
     return name(label, data.raiseNeed.id);
@@ -236,14 +300,20 @@ async function seed(api: TestApi): Promise<Matrix> {
   // Matches: one run per community; the volunteer's is confirmed; in the east one stays
   // proposed, one is confirmed, one accepted.
   const PROPOSE = `mutation ($g: ID!) { proposeMatches(gridId: $g, period: "${PERIOD}") { proposals { id needId registrationId } } }`;
-  const matchOf = async (community: string) => (await admin<{ proposeMatches: { proposals: { id: string; needId: string }[] } }>(PROPOSE, { g: gridId(community) })).proposeMatches.proposals;
+  const matchOf = async (community: string) =>
+    (await admin<{ proposeMatches: { proposals: { id: string; needId: string }[] } }>(PROPOSE, { g: gridId(community) })).proposeMatches
+      .proposals;
   const matchStep = async (id: string, mutation: string, extra = '', variables: Record<string, unknown> = {}) => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM service_match WHERE id = $1`, [id]);
-    await admin(`mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`, { id, v: version, ...variables });
+    await admin(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`,
+      { id, v: version, ...variables },
+    );
   };
   const west = await matchOf('W');
   const own = west.find((p) => p.needId === ids['need:W11-resident']);
-  if (!own || west.length !== 1) throw new Error(`the west run should propose the resident's need to the volunteer: ${JSON.stringify(west)}`);
+  if (!own || west.length !== 1)
+    throw new Error(`the west run should propose the resident's need to the volunteer: ${JSON.stringify(west)}`);
   name('match:W11-volunteer', own.id);
   await matchStep(own.id, 'confirmMatch');
   const east = await matchOf('E');
@@ -251,20 +321,38 @@ async function seed(api: TestApi): Promise<Matrix> {
   name('match:E11-proposed', byNeed('need:E11-proposed'));
   name('match:E12-confirmed', byNeed('need:E12-confirmed'));
   name('match:E21-accepted', byNeed('need:E21-accepted'));
-  if (east.length !== 3 || !ids['match:E11-proposed'] || !ids['match:E12-confirmed'] || !ids['match:E21-accepted']) throw new Error(`the east run should propose its three needs: ${JSON.stringify(east)}`);
+  if (east.length !== 3 || !ids['match:E11-proposed'] || !ids['match:E12-confirmed'] || !ids['match:E21-accepted'])
+    throw new Error(`the east run should propose its three needs: ${JSON.stringify(east)}`);
   await matchStep(ids['match:E12-confirmed'], 'confirmMatch');
   await matchStep(ids['match:E21-accepted'], 'confirmMatch');
-  const [{ registration_id: helper }] = await api.db.dataSource.query(`SELECT registration_id FROM service_match WHERE id = $1`, [ids['match:E21-accepted']]);
+  const [{ registration_id: helper }] = await api.db.dataSource.query(`SELECT registration_id FROM service_match WHERE id = $1`, [
+    ids['match:E21-accepted'],
+  ]);
   await matchStep(ids['match:E21-accepted'], 'acceptMatch', ', registrationId: $r', { r: helper, a: { role: 'VOLUNTEER', name: 'x' } });
 
   // Micro-wishes: in the west the resident's published one, a submitted one, one the volunteer
   // holds a claim on; in the east one at each stage.
   const POST = `mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`;
-  const wishStep = async (id: string, mutation: string, extra: string, variables: Record<string, unknown>, who: 'admin' | 'volunteer' = 'admin') => {
+  const wishStep = async (
+    id: string,
+    mutation: string,
+    extra: string,
+    variables: Record<string, unknown>,
+    who: 'admin' | 'volunteer' = 'admin',
+  ) => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM micro_wish WHERE id = $1`, [id]);
-    await as(who, `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`, { id, v: version, ...variables });
+    await as(
+      who,
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`,
+      { id, v: version, ...variables },
+    );
   };
-  const wish = async (label: string, household: string, stage: 'SUBMITTED' | 'PUBLISHED' | 'CLAIMED' | 'FULFILLED', claimant?: { who: 'admin' | 'volunteer'; registration: string }) => {
+  const wish = async (
+    label: string,
+    household: string,
+    stage: 'SUBMITTED' | 'PUBLISHED' | 'CLAIMED' | 'FULFILLED',
+    claimant?: { who: 'admin' | 'volunteer'; registration: string },
+  ) => {
     const poster = label === 'wish:W11-published' ? 'resident' : 'admin';
     const data = await as<{ postWish: { id: string } }>(poster, POST, {
       input: { householdId: household, title: `${label} 心愿`, description: '想要一台收音机', posterName: '王奶奶' },
@@ -280,7 +368,10 @@ async function seed(api: TestApi): Promise<Matrix> {
       a: claimant.who === 'admin' ? { role: 'VOLUNTEER', name: 'x' } : null,
     });
     if (stage === 'CLAIMED') return;
-    await wishStep(id, 'fulfilWish', ', registrationId: $r, note: "送去了"', { r: claimant.registration, a: { role: 'VOLUNTEER', name: 'x' } });
+    await wishStep(id, 'fulfilWish', ', registrationId: $r, note: "送去了"', {
+      r: claimant.registration,
+      a: { role: 'VOLUNTEER', name: 'x' },
+    });
   };
   await wish('wish:W11-published', householdId('W11', 0), 'PUBLISHED');
   await wish('wish:W12-submitted', householdId('W12', 1), 'SUBMITTED');
@@ -293,25 +384,50 @@ async function seed(api: TestApi): Promise<Matrix> {
   // Household visits: the resident's household, and one in the east (both recent, so neither is overdue).
   const VISIT = `mutation ($input: VisitInput!) { recordVisit(input: $input, actor: { role: GRID_LEADER, name: "x" }) { id } }`;
   const visitedAt = new Date(Date.now() - 86_400_000).toISOString();
-  for (const [label, household] of [['visit:W11', householdId('W11', 0)], ['visit:E11', householdId('E11', 0)]]) {
-    const data = await admin<{ recordVisit: { id: string } }>(VISIT, { input: { householdId: household, visitedAt, findings: `${label}: 老人腿脚不便，需要送餐` } });
+  for (const [label, household] of [
+    ['visit:W11', householdId('W11', 0)],
+    ['visit:E11', householdId('E11', 0)],
+  ]) {
+    const data = await admin<{ recordVisit: { id: string } }>(VISIT, {
+      input: { householdId: household, visitedAt, findings: `${label}: 老人腿脚不便，需要送餐` },
+    });
     name(label, data.recordVisit.id);
   }
 
   // Teams, members, activities (a month ahead) and sign-ups in both communities.
   const LEADER_ACTOR = { role: 'GRID_LEADER', name: 'x' };
-  for (const [c, member] of [['W', 'reg:volunteer'], ['E', 'reg:E-member']] as const) {
-    const team = await admin<{ createVolunteerTeam: { id: string } }>(`mutation ($c: ID!, $a: ActorInput) { createVolunteerTeam(communityId: $c, name: "${c}修理队", kind: "REPAIR", actor: $a) { id } }`, {
-      c: gridId(c),
-      a: LEADER_ACTOR,
-    });
+  for (const [c, member] of [
+    ['W', 'reg:volunteer'],
+    ['E', 'reg:E-member'],
+  ] as const) {
+    const team = await admin<{ createVolunteerTeam: { id: string } }>(
+      `mutation ($c: ID!, $a: ActorInput) { createVolunteerTeam(communityId: $c, name: "${c}修理队", kind: "REPAIR", actor: $a) { id } }`,
+      {
+        c: gridId(c),
+        a: LEADER_ACTOR,
+      },
+    );
     const teamId = name(`team:${c}`, team.createVolunteerTeam.id);
-    await admin(`mutation ($t: ID!, $r: ID!, $a: ActorInput) { addTeamMember(teamId: $t, registrationId: $r, actor: $a) { id } }`, { t: teamId, r: ids[member], a: LEADER_ACTOR });
-    const startsAt = new Date(Date.now() + 30 * 86_400_000);
-    const activity = await admin<{ createTeamActivity: { id: string } }>(`mutation ($input: ActivityInput!, $a: ActorInput) { createTeamActivity(input: $input, actor: $a) { id } }`, {
-      input: { teamId, title: `${c}义修`, place: '社区广场', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 10 },
+    await admin(`mutation ($t: ID!, $r: ID!, $a: ActorInput) { addTeamMember(teamId: $t, registrationId: $r, actor: $a) { id } }`, {
+      t: teamId,
+      r: ids[member],
       a: LEADER_ACTOR,
     });
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const activity = await admin<{ createTeamActivity: { id: string } }>(
+      `mutation ($input: ActivityInput!, $a: ActorInput) { createTeamActivity(input: $input, actor: $a) { id } }`,
+      {
+        input: {
+          teamId,
+          title: `${c}义修`,
+          place: '社区广场',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+          capacity: 10,
+        },
+        a: LEADER_ACTOR,
+      },
+    );
     const activityId = name(`activity:${c}`, activity.createTeamActivity.id);
     const SIGN_UP = `mutation ($x: ID!, $r: ID!, $a: ActorInput) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId } }`;
     if (c === 'W') await as('volunteer', SIGN_UP, { x: activityId, r: ids[member] });
@@ -320,7 +436,10 @@ async function seed(api: TestApi): Promise<Matrix> {
 
   // 双评议: the community rates the volunteer and the east member for the month.
   for (const r of ['reg:volunteer', 'reg:E-member']) {
-    await admin(`mutation ($r: ID!) { evaluateService(registrationId: $r, period: "${EVALUATION_MONTH}", evaluator: COMMUNITY, rating: 5, actor: { role: GRID_LEADER, name: "x" }) { registrationId } }`, { r: ids[r] });
+    await admin(
+      `mutation ($r: ID!) { evaluateService(registrationId: $r, period: "${EVALUATION_MONTH}", evaluator: COMMUNITY, rating: 5, actor: { role: GRID_LEADER, name: "x" }) { registrationId } }`,
+      { r: ids[r] },
+    );
   }
 
   // One personal-data read, so the audit log has a row.

@@ -1,7 +1,20 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { buildFederatedSchema } from '../src/app/schema';
-import { deptScopes, EVERYONE, GRID_CODES, gridId, isDepartment, LEADS, type Matrix, pointIn, type SeededCase, seesCase, startMatrix, type Who } from './matrix-fixture';
+import {
+  deptScopes,
+  EVERYONE,
+  GRID_CODES,
+  gridId,
+  isDepartment,
+  LEADS,
+  type Matrix,
+  pointIn,
+  type SeededCase,
+  seesCase,
+  startMatrix,
+  type Who,
+} from './matrix-fixture';
 
 /*
  * Every mutation × every identity but the street admin, against a row OUTSIDE what that
@@ -44,7 +57,18 @@ async function version(table: string, label: string): Promise<number> {
   return row.version;
 }
 const future = () => new Date(Date.now() + 60 * 86_400_000).toISOString();
-const square = (lng: number, lat: number) => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + 0.0002, lat], [lng + 0.0002, lat + 0.0002], [lng, lat + 0.0002], [lng, lat]]] });
+const square = (lng: number, lat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + 0.0002, lat],
+      [lng + 0.0002, lat + 0.0002],
+      [lng, lat + 0.0002],
+      [lng, lat],
+    ],
+  ],
+});
 
 interface MutationCell {
   mutation: string;
@@ -167,7 +191,16 @@ const MUTATIONS: Record<string, MutationCell> = {
   // ── Places in the east: only admins and, in their grids, leaders edit them ──
   createBuilding: {
     mutation: `mutation ($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
-    variables: () => ({ input: { gridId: gridId('E11'), name: '越权楼', address: '东路1号', floors: 2, units: 1, footprint: square(pointIn('E11').lng, pointIn('E11').lat) } }),
+    variables: () => ({
+      input: {
+        gridId: gridId('E11'),
+        name: '越权楼',
+        address: '东路1号',
+        floors: 2,
+        units: 1,
+        footprint: square(pointIn('E11').lng, pointIn('E11').lat),
+      },
+    }),
     target: 'input.gridId',
     seenBy: seesEast('Grid'),
   },
@@ -212,14 +245,33 @@ const MUTATIONS: Record<string, MutationCell> = {
     variables: async () => ({ id: gridId('E11'), input: { name: '改名', version: await version('grid', 'grid:E11') } }),
     seenBy: seesEast('Grid'),
   },
-  importGrids: { mutation: `mutation { importGrids(geojson: { type: "FeatureCollection", features: [] }, dryRun: false) { crs } }`, variables: () => ({}), seenBy: () => true },
-  createApiKey: { mutation: `mutation { createApiKey(input: { name: "越权", department: "x", scopes: ["Case"] }) { key } }`, variables: () => ({}), seenBy: () => true },
-  revokeApiKey: { mutation: `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: () => ({ id: m.ids['key:dept:all'] }), seenBy: nobody },
+  importGrids: {
+    mutation: `mutation { importGrids(geojson: { type: "FeatureCollection", features: [] }, dryRun: false) { crs } }`,
+    variables: () => ({}),
+    seenBy: () => true,
+  },
+  createApiKey: {
+    mutation: `mutation { createApiKey(input: { name: "越权", department: "x", scopes: ["Case"] }) { key } }`,
+    variables: () => ({}),
+    seenBy: () => true,
+  },
+  revokeApiKey: {
+    mutation: `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['key:dept:all'] }),
+    seenBy: nobody,
+  },
 
   // ── Needs and matches in the east ──
   raiseNeed: {
     mutation: `mutation ($input: NeedInput!) { raiseNeed(input: $input) { id } }`,
-    variables: () => ({ input: { householdId: m.ids['h:E11/1'], type: 'REPAIR', source: 'RESIDENT', window: { weekday: 1, startMinute: 540, endMinute: 600 } } }),
+    variables: () => ({
+      input: {
+        householdId: m.ids['h:E11/1'],
+        type: 'REPAIR',
+        source: 'RESIDENT',
+        window: { weekday: 1, startMinute: 540, endMinute: 600 },
+      },
+    }),
     target: 'input.householdId',
     seenBy: seesEast('Household'),
   },
@@ -246,17 +298,29 @@ const MUTATIONS: Record<string, MutationCell> = {
   },
   reassignMatch: {
     mutation: `mutation ($id: ID!, $v: Int!, $r: ID!) { reassignMatch(id: $id, version: $v, registrationId: $r) { id } }`,
-    variables: async () => ({ id: m.ids['match:E11-proposed'], v: await version('service_match', 'match:E11-proposed'), r: await otherEastHelper('match:E11-proposed') }),
+    variables: async () => ({
+      id: m.ids['match:E11-proposed'],
+      v: await version('service_match', 'match:E11-proposed'),
+      r: await otherEastHelper('match:E11-proposed'),
+    }),
     seenBy: seesEastServiceRow,
   },
   acceptMatch: {
     mutation: `mutation ($id: ID!, $v: Int!, $r: ID!) { acceptMatch(id: $id, version: $v, registrationId: $r) { id } }`,
-    variables: async () => ({ id: m.ids['match:E12-confirmed'], v: await version('service_match', 'match:E12-confirmed'), r: await helperOf('match:E12-confirmed') }),
+    variables: async () => ({
+      id: m.ids['match:E12-confirmed'],
+      v: await version('service_match', 'match:E12-confirmed'),
+      r: await helperOf('match:E12-confirmed'),
+    }),
     seenBy: seesEastServiceRow,
   },
   declineMatch: {
     mutation: `mutation ($id: ID!, $v: Int!, $r: ID!) { declineMatch(id: $id, version: $v, registrationId: $r) { id } }`,
-    variables: async () => ({ id: m.ids['match:E12-confirmed'], v: await version('service_match', 'match:E12-confirmed'), r: await helperOf('match:E12-confirmed') }),
+    variables: async () => ({
+      id: m.ids['match:E12-confirmed'],
+      v: await version('service_match', 'match:E12-confirmed'),
+      r: await helperOf('match:E12-confirmed'),
+    }),
     seenBy: seesEastServiceRow,
   },
   completeMatch: {
@@ -312,7 +376,16 @@ const MUTATIONS: Record<string, MutationCell> = {
   },
   createTeamActivity: {
     mutation: `mutation ($input: ActivityInput!) { createTeamActivity(input: $input) { id } }`,
-    variables: () => ({ input: { teamId: m.ids['team:E'], title: '越权活动', place: '东广场', startsAt: future(), endsAt: new Date(Date.now() + 61 * 86_400_000).toISOString(), capacity: 5 } }),
+    variables: () => ({
+      input: {
+        teamId: m.ids['team:E'],
+        title: '越权活动',
+        place: '东广场',
+        startsAt: future(),
+        endsAt: new Date(Date.now() + 61 * 86_400_000).toISOString(),
+        capacity: 5,
+      },
+    }),
     target: 'input.teamId',
     seenBy: seesTeams,
   },
@@ -353,7 +426,11 @@ const MUTATIONS: Record<string, MutationCell> = {
   fulfilWish: {
     // The claim is another helper's.
     mutation: `mutation ($id: ID!, $v: Int!, $r: ID!) { fulfilWish(id: $id, version: $v, registrationId: $r, note: "送去了") { id } }`,
-    variables: async () => ({ id: m.ids['wish:E21-claimed'], v: await version('micro_wish', 'wish:E21-claimed'), r: m.ids['reg:E-member'] }),
+    variables: async () => ({
+      id: m.ids['wish:E21-claimed'],
+      v: await version('micro_wish', 'wish:E21-claimed'),
+      r: m.ids['reg:E-member'],
+    }),
     seenBy: seesBoard,
   },
   thankWish: {
@@ -383,8 +460,15 @@ async function otherEastHelper(label: string): Promise<string> {
 let fingerprintSql = '';
 async function fingerprint(): Promise<Record<string, string>> {
   if (!fingerprintSql) {
-    const tables: { name: string }[] = await m.api.db.dataSource.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
-    fingerprintSql = tables.map((t) => `SELECT '${t.name}' AS t, count(*) || ' rows, last written by ' || coalesce(max(xmin::text::bigint), 0) AS f FROM "${t.name}"`).join(' UNION ALL ');
+    const tables: { name: string }[] = await m.api.db.dataSource.query(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+    );
+    fingerprintSql = tables
+      .map(
+        (t) =>
+          `SELECT '${t.name}' AS t, count(*) || ' rows, last written by ' || coalesce(max(xmin::text::bigint), 0) AS f FROM "${t.name}"`,
+      )
+      .join(' UNION ALL ');
   }
   const rows: { t: string; f: string }[] = await m.api.db.dataSource.query(fingerprintSql);
   return Object.fromEntries(rows.map((r) => [r.t, r.f]));
@@ -406,7 +490,11 @@ async function attempt(who: Who, mutation: string, variables: Record<string, unk
   const res = await m.api.gqlAs(m.auth[who], mutation, variables);
   if (!res.errors?.length) return 'answered';
   const [e] = res.errors;
-  return { code: String(e.extensions?.code), message: e.message.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'), field: e.extensions?.field };
+  return {
+    code: String(e.extensions?.code),
+    message: e.message.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'),
+    field: e.extensions?.field,
+  };
 }
 
 function withRandom(variables: Record<string, unknown>, path: string): Record<string, unknown> {
@@ -443,12 +531,15 @@ describe('every mutation, as every identity but the admin, against a row outside
       else if (expected === AS_MISSING) {
         const target = typeof cell.target === 'function' ? cell.target(who) : (cell.target ?? 'id');
         const missing = await attempt(who, cell.mutation, withRandom(variables, target));
-        if (JSON.stringify(got) !== JSON.stringify(missing)) fail(`got ${JSON.stringify(got)}, and for a random ${target} ${JSON.stringify(missing)}`);
-        else if (!['NOT_FOUND', 'FORBIDDEN'].includes(got.code)) fail(`got ${JSON.stringify(got)} (the same for a random ${target}, but not NOT_FOUND or FORBIDDEN)`);
+        if (JSON.stringify(got) !== JSON.stringify(missing))
+          fail(`got ${JSON.stringify(got)}, and for a random ${target} ${JSON.stringify(missing)}`);
+        else if (!['NOT_FOUND', 'FORBIDDEN'].includes(got.code))
+          fail(`got ${JSON.stringify(got)} (the same for a random ${target}, but not NOT_FOUND or FORBIDDEN)`);
       }
       const after = await fingerprint();
       const written = changed(before, after);
-      if (written.length) failures.push(`${name} as ${who}: wrote to ${written.map((t) => `${t} (${before[t]} → ${after[t]})`).join(', ')}`);
+      if (written.length)
+        failures.push(`${name} as ${who}: wrote to ${written.map((t) => `${t} (${before[t]} → ${after[t]})`).join(', ')}`);
       before = after;
     }
     expect(failures).toEqual([]);
@@ -472,15 +563,24 @@ async function reportAs(who: Who, clientKey: string): Promise<string[]> {
   const res = await m.api.gqlAs<{ reportCase: { case: { id: string }; possibleDuplicates: { id: string }[] } }>(m.auth[who], REPORT, {
     input: { clientKey, category: other.category, source: 'RESIDENT', ...pointIn('E11'), description: '同一个地方的问题' },
   });
-  if (who === 'anonymous') return res.errors?.[0].extensions?.code === 'UNAUTHENTICATED' ? [] : [`expected UNAUTHENTICATED, got ${JSON.stringify(res.errors ?? res.data)}`];
+  if (who === 'anonymous')
+    return res.errors?.[0].extensions?.code === 'UNAUTHENTICATED'
+      ? []
+      : [`expected UNAUTHENTICATED, got ${JSON.stringify(res.errors ?? res.data)}`];
   // A clear refusal is fine (a department key without the Case scope may not report); an internal error is not.
-  if (res.errors) return ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'].includes(String(res.errors[0].extensions?.code)) ? [] : [`${res.errors[0].extensions?.code}: ${res.errors[0].message}`];
+  if (res.errors)
+    return ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'].includes(String(res.errors[0].extensions?.code))
+      ? []
+      : [`${res.errors[0].extensions?.code}: ${res.errors[0].message}`];
   const { case: made, possibleDuplicates } = res.data!.reportCase;
   const failures: string[] = [];
   if (made.id === other.id) failures.push(`answered the other reporter's case ${other.label}`);
-  if (!m.cases.some((c) => c.id === made.id)) reported.push({ ...other, label: `case:E11-by-${who}`, id: m.name(`case:E11-by-${who}`, made.id), reporter: who, clientKey });
+  if (!m.cases.some((c) => c.id === made.id))
+    reported.push({ ...other, label: `case:E11-by-${who}`, id: m.name(`case:E11-by-${who}`, made.id), reporter: who, clientKey });
   const known = [...m.cases, ...reported];
-  const unseen = possibleDuplicates.map((d) => known.find((c) => c.id === d.id)).filter((c) => !c || !(seesCase(who, c) || c.reporter === who));
+  const unseen = possibleDuplicates
+    .map((d) => known.find((c) => c.id === d.id))
+    .filter((c) => !c || !(seesCase(who, c) || c.reporter === who));
   if (unseen.length) failures.push(`suggested duplicates it may not see: ${unseen.map((c) => c?.label ?? 'an unknown case').join(', ')}`);
   return failures;
 }

@@ -81,7 +81,8 @@ const residentsSeen = (who: Who) => {
 };
 /** Party organisations: the street committee to everyone signed in (departments: with PartyOrganization); below it, those of the grids they see. */
 function partySeen(who: Who): string[] {
-  if (isDepartment(who)) return deptScopes(who).includes('PartyOrganization') ? ['party:street', ...Object.keys(GRID_CODES).map((g) => `party:${g}`)] : [];
+  if (isDepartment(who))
+    return deptScopes(who).includes('PartyOrganization') ? ['party:street', ...Object.keys(GRID_CODES).map((g) => `party:${g}`)] : [];
   return ['party:street', ...gridsSeen(who).map((g) => g.replace('grid:', 'party:'))];
 }
 const casesSeen = (who: Who) => m.cases.filter((c) => seesCase(who, c)).map((c) => c.label);
@@ -113,9 +114,12 @@ const ownHousehold = (who: Who, label: string) => isMember(who) && SERVICE_ROWS[
 
 /** Needs: staff all; a leader those in their grids; a resident or volunteer their household's, and the needs of tasks confirmed to them (the volunteer's: the resident's need). */
 const needsSeen = (who: Who) =>
-  rowsOf('need:').filter((n) => isStaff(who) || inLeadersGrids(who, n) || ownHousehold(who, n) || (who === 'volunteer' && n === 'need:W11-resident'));
+  rowsOf('need:').filter(
+    (n) => isStaff(who) || inLeadersGrids(who, n) || ownHousehold(who, n) || (who === 'volunteer' && n === 'need:W11-resident'),
+  );
 /** Matches: staff all; a leader those for needs in their grids; a volunteer the ones confirmed (or later) to their own registration. */
-const matchesSeen = (who: Who) => rowsOf('match:').filter((x) => isStaff(who) || inLeadersGrids(who, x) || (who === 'volunteer' && x === 'match:W11-volunteer'));
+const matchesSeen = (who: Who) =>
+  rowsOf('match:').filter((x) => isStaff(who) || inLeadersGrids(who, x) || (who === 'volunteer' && x === 'match:W11-volunteer'));
 /** Registrations: staff all; the west leaders the resources list of the community they work in; a volunteer their own. */
 const registrationsSeen = (who: Who) => {
   if (isStaff(who)) return ['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2'];
@@ -132,8 +136,11 @@ const PUBLIC_BOARD = ['wish:W11-published', 'wish:W22-claimed', 'wish:E12-publis
 const wishesSeen = (who: Who) =>
   rowsOf('wish:')
     .filter((w) => isStaff(who) || inLeadersGrids(who, w) || (isMember(who) && (PUBLIC_BOARD.includes(w) || ownHousehold(who, w))))
-    .map((w) => (isStaff(who) || isLeader(who) || ownHousehold(who, w) || (who === 'volunteer' && w === 'wish:W22-claimed') ? `${w} +address` : w));
-const openCasesUnder = (who: Who, grid: string) => m.cases.filter((c) => seesCase(who, c) && OPEN.includes(c.status) && c.small.startsWith(grid)).length;
+    .map((w) =>
+      isStaff(who) || isLeader(who) || ownHousehold(who, w) || (who === 'volunteer' && w === 'wish:W22-claimed') ? `${w} +address` : w,
+    );
+const openCasesUnder = (who: Who, grid: string) =>
+  m.cases.filter((c) => seesCase(who, c) && OPEN.includes(c.status) && c.small.startsWith(grid)).length;
 
 // ─── Asking ───────────────────────────────────────────────────────────────────────────────
 
@@ -199,16 +206,21 @@ function lookup(field: string, rows: () => [label: string, args: string][]): Pic
       const aliases = rows().map(([, args], i) => `l${i}: ${field}(${args}) { id }`);
       return Array.from({ length: Math.ceil(aliases.length / 16) }, (_, i) => `{ ${aliases.slice(i * 16, i * 16 + 16).join(' ')} }`);
     },
-    readAll: (fields) => rows().flatMap(([l], i) => {
-      const a = fields[`l${i}`];
-      return a == null ? [] : typeof a === 'string' ? [`${l} ${a}`] : [l];
-    }),
+    readAll: (fields) =>
+      rows().flatMap(([l], i) => {
+        const a = fields[`l${i}`];
+        return a == null ? [] : typeof a === 'string' ? [`${l} ${a}`] : [l];
+      }),
   };
 }
 const byId = (rowLabels: () => string[]) => (): [string, string][] => rowLabels().map((l) => [l, `id: "${m.ids[l]}"`]);
 
 /** `_entities` for every row of a @key type: the labels of those resolved. */
-function entities(type: string, rowLabels: () => string[], key: (label: string) => Record<string, string> = (l) => ({ id: m.ids[l] })): Pick<GraphQLCell, 'query' | 'variables' | 'read'> {
+function entities(
+  type: string,
+  rowLabels: () => string[],
+  key: (label: string) => Record<string, string> = (l) => ({ id: m.ids[l] }),
+): Pick<GraphQLCell, 'query' | 'variables' | 'read'> {
   return {
     query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ${type} { id } } }`,
     variables: () => ({ reps: rowLabels().map((l) => ({ __typename: type, ...key(l) })) }),
@@ -258,227 +270,321 @@ const range = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to
 
 /** The GraphQL matrix: one entry per Query field (and `_entities` per @key), each cell what `expect(who)` says. */
 const GRAPHQL: Record<string, GraphQLCell> = {
-    'Query.apiKeys': {
-      query: `{ apiKeys { id } }`,
-      // Only a street admin manages keys.
-      expect: (who) => signedIn(who, () => (who === 'admin' ? Object.keys(m.ids).filter((l) => l.startsWith('key:')).sort() : FORBIDDEN)),
-    },
-    'Query.building': { ...lookup('building', byId(always(allBuildings))), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
-    'Query.buildings': { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
-    'Query.case': { ...lookup('case', byId(allCases)), expect: (who) => signedIn(who, () => casesSeen(who)) },
-    'Query.cases': { query: `{ cases(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => casesSeen(who)) },
-    'Query.caseCategories': {
-      query: `{ caseCategories { code } }`,
-      read: (v) => (Array.isArray(v) ? v.length : v),
-      // The category code table: everyone signed in.
-      expect: (who) => signedIn(who, () => 8),
-    },
-    'Query.caseIndicators': {
-      // Known leak: the counts of another community to everyone. Counted over the cases the caller sees, of a grid the caller sees.
-      query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) { west: caseIndicators(gridId: $w, from: $from, to: $to) { reported } east: caseIndicators(gridId: $e, from: $from, to: $to) { reported } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E'), ...range() }),
-      read: (v) => (v && typeof v === 'object' ? (v as { reported: number }).reported : v),
-      expect: (who) =>
-        signedIn(who, () => {
-          const of = (community: 'W' | 'E') => (gridsSeen(who).includes(`grid:${community}`) ? m.cases.filter((c) => c.small.startsWith(community) && seesCase(who, c)).length : FORBIDDEN);
-          return { west: of('W'), east: of('E') };
-        }),
-    },
-    'Query.claimableWishes': {
-      // Known leak: a wish near another community, with its household's address. Published wishes within reach, as the board shows them.
-      query: `{ claimableWishes(lng: ${buildingPoint('E12').lng}, lat: ${buildingPoint('E12').lat}, meters: 5000, first: 100) { id address } }`,
-      read: (v) => (Array.isArray(v) ? v.map((w: { id: string; address: string | null }) => `${m.label(w.id)}${w.address ? ' +address' : ''}`).sort() : v),
-      expect: (who) => signedIn(who, () => wishesSeen(who).filter((w) => w.startsWith('wish:W11-published') || w.startsWith('wish:E12-published'))),
-    },
-    'Query.echoCommunities': {
-      // The echo wall's list of communities: public, name and code only.
-      query: `{ echoCommunities { code } }`,
-      read: (v) => (Array.isArray(v) ? v.map((c: { code: string }) => c.code) : v),
-      expect: () => [GRID_CODES.W, GRID_CODES.E],
-    },
-    'Query.echoWall': {
-      // 回音壁: public, without names: the closed cases and fulfilled wishes of the community (by id or by code).
-      query: `query ($w: ID!, $e: ID!) { west: echoWall(communityId: $w) { id } east: echoWall(communityId: $e) { id } eastByCode: echoWall(communityCode: "${GRID_CODES.E}") { id } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      expect: () => ({ west: ['case:W11-closed'], east: ['case:E22-closed', 'wish:E22-fulfilled'], eastByCode: ['case:E22-closed', 'wish:E22-fulfilled'] }),
-    },
-    'Query.grid': {
-      ...lookup('grid', () => [...byId(always(allGrids))(), ...allGrids.map(byCode)]),
-      expect: (who) => signedIn(who, () => gridsSeen(who).flatMap((g) => [g, `${g} (by code)`])),
-    },
-    'Query.gridAt': {
-      query: `{ west: gridAt(lng: ${pointIn('W11').lng}, lat: ${pointIn('W11').lat}) { id } east: gridAt(lng: ${pointIn('E11').lng}, lat: ${pointIn('E11').lat}) { id } }`,
-      expect: (who) => signedIn(who, () => ({ west: ['grid:W', 'grid:W1', 'grid:W11'].filter(byLabels(gridsSeen(who))), east: ['grid:E', 'grid:E1', 'grid:E11'].filter(byLabels(gridsSeen(who))) })),
-    },
-    'Query.grids': {
-      query: `{ grids(first: 100) { nodes { id counts { children buildings households residents } } } }`,
-      read: (v) =>
-        v && typeof v === 'object'
-          ? (v as { nodes: { id: string; counts: Record<string, number> }[] }).nodes.map(({ id, counts: c }) => `${m.label(id)} ${c.children}/${c.buildings}/${c.households}/${c.residents}`)
-          : v,
-      // Each grid with its counts (children/buildings/households/residents) of what the caller sees under it, as the lists show them.
-      expect: (who) =>
-        signedIn(who, () => {
-          const under = (g: string, rows: string[], prefix: string) => rows.filter((r) => r.startsWith(`${prefix}:${g}`)).length;
-          return gridsSeen(who).map((label) => {
-            const g = label.slice(5);
-            const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
-            return `${label} ${children}/${under(g, buildingsSeen(who), 'b')}/${under(g, householdsSeen(who), 'h')}/${under(g, residentsSeen(who), 'r')}`;
-          });
-        }),
-    },
-    'Query.household': {
-      ...lookup('household', byId(always(allHouseholds))),
-      // A volunteer may reach the household of a task or claim for its address, but the household itself stays their own.
-      expect: (who) => signedIn(who, () => householdsSeen(who)),
-    },
-    'Query.householdVisits': {
-      // Known leak: another community's visit findings and visitor. Visits are the street staff's and the household's grid leaders'.
-      query: `query ($w: ID!, $e: ID!) { west: householdVisits(householdId: $w) { id } east: householdVisits(householdId: $e) { id } }`,
-      variables: () => ({ w: m.ids['h:W11/0'], e: m.ids['h:E11/0'] }),
-      expect: (who) =>
-        signedIn(who, () => {
-          if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
-          return { west: ['visit:W11'], east: isStaff(who) ? ['visit:E11'] : [] };
-        }),
-    },
-    'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
-    'Query.me': {
-      query: `{ me { login registrations { id } } }`,
-      read: (v) => (v && typeof v === 'object' ? `${(v as { login: string }).login} ${JSON.stringify(labels((v as { registrations: unknown[] }).registrations))}` : v),
-      // Public: null to anyone but a signed-in person; a volunteer's own registrations.
-      expect: (who) => {
-        if (who === 'anonymous' || isDepartment(who)) return null;
-        const login = who === 'admin' ? 'test-admin' : `m-${who.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-        return `${login} ${JSON.stringify(who === 'volunteer' ? ['reg:volunteer'] : [])}`;
-      },
-    },
-    'Query.microWishes': {
-      query: `{ microWishes(first: 100) { nodes { id address } } }`,
-      read: (v) => (v && typeof v === 'object' ? (v as { nodes: { id: string; address: string | null }[] }).nodes.map((w) => `${m.label(w.id)}${w.address ? ' +address' : ''}`).sort() : v),
-      expect: (who) => signedIn(who, () => wishesSeen(who)),
-    },
-    'Query.partyOrganizations': {
-      // The chain from the street committee down to the grid's organisation, as far up as the caller sees it.
-      query: `query ($w: ID!, $e: ID!) { west: partyOrganizations(gridId: $w) { id } east: partyOrganizations(gridId: $e) { id } }`,
-      variables: () => ({ w: gridId('W11'), e: gridId('E11') }),
-      expect: (who) =>
-        signedIn(who, () => {
-          const seen = partySeen(who);
-          const chain = (small: string) => {
-            const up = ['party:street', `party:${small[0]}`, `party:${small.slice(0, 2)}`, `party:${small}`];
-            const visibleFrom = up.findIndex((_, i) => up.slice(i).every((p) => seen.includes(p)));
-            return visibleFrom < 0 ? [] : up.slice(visibleFrom).sort();
-          };
-          return { west: chain('W11'), east: chain('E11') };
-        }),
-    },
-    'Query.personalDataAccessLog': {
-      query: `{ personalDataAccessLog { id } }`,
-      // The audit log of personal-data reads: street admins only.
-      expect: (who) => signedIn(who, () => (who === 'admin' ? ['audit:W11/0/0'] : FORBIDDEN)),
-    },
-    'Query.recentCaseEvents': {
-      query: `{ recentCaseEvents(first: 100) { caseId } }`,
-      read: (v) => (Array.isArray(v) ? [...new Set(v.map((e: { caseId: string }) => m.label(e.caseId)))].sort() : v),
-      expect: (who) => signedIn(who, () => casesSeen(who).sort()),
-    },
-    'Query.resident': { ...lookup('resident', byId(always(allResidents))), expect: (who) => signedIn(who, () => residentsSeen(who)) },
-    'Query.residents': { query: `{ residents(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => residentsSeen(who)) },
-    'Query.serviceEvaluations': {
-      // 双评议: street staff any community; a leader of a grid containing the community (the large-grid leader for W); nobody else.
-      query: `query ($w: ID!, $e: ID!) { west: serviceEvaluations(communityId: $w, period: "${EVALUATION_MONTH}") { registrationId } east: serviceEvaluations(communityId: $e, period: "${EVALUATION_MONTH}") { registrationId } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      read: (v) => (Array.isArray(v) ? v.map((r: { registrationId: string }) => m.label(r.registrationId)).sort() : v),
-      expect: (who) =>
-        signedIn(who, () => ({
-          west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : FORBIDDEN,
-          east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : FORBIDDEN,
-        })),
-    },
-    'Query.serviceMap': {
-      query: `query ($w: ID!, $e: ID!) { west: serviceMap(gridId: $w, period: "${PERIOD}") east: serviceMap(gridId: $e, period: "${PERIOD}") }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      read: (v) =>
-        v && typeof v === 'object'
-          ? (v as { features: { properties: Record<string, string> }[] }).features
-              .map(({ properties: p }) => `${p.layer} ${m.label(p.householdId ?? p.wishId ?? p.matchId)}`)
+  'Query.apiKeys': {
+    query: `{ apiKeys { id } }`,
+    // Only a street admin manages keys.
+    expect: (who) =>
+      signedIn(who, () =>
+        who === 'admin'
+          ? Object.keys(m.ids)
+              .filter((l) => l.startsWith('key:'))
               .sort()
-          : v,
-      // Overdue visits (households past their date; the visited W11/0 and E11/0 are not) to
-      // street staff and leaders; open wishes as the board shows them; match lines as the matches.
-      expect: (who) =>
-        signedIn(who, () => {
-          const layers = (c: 'W' | 'E') => {
-            const overdue = isStaff(who) || isLeader(who) ? SMALL_GRIDS.filter((s) => s.startsWith(c) && s !== `${c}11` && householdsSeen(who).includes(`h:${s}/0`)).map((s) => `OVERDUE_VISIT h:${s}/0`) : [];
-            const wishes = wishesSeen(who).map((w) => w.replace(' +address', '')).filter((w) => w.startsWith(`wish:${c}`) && w.endsWith('published')).map((w) => `OPEN_WISH ${w}`);
-            const lines = matchesSeen(who).filter((x) => x.startsWith(`match:${c}`)).map((x) => `MATCH ${x}`);
-            return [...overdue, ...wishes, ...lines].sort();
-          };
-          return { west: layers('W'), east: layers('E') };
-        }),
+          : FORBIDDEN,
+      ),
+  },
+  'Query.building': { ...lookup('building', byId(always(allBuildings))), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
+  'Query.buildings': { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
+  'Query.case': { ...lookup('case', byId(allCases)), expect: (who) => signedIn(who, () => casesSeen(who)) },
+  'Query.cases': { query: `{ cases(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => casesSeen(who)) },
+  'Query.caseCategories': {
+    query: `{ caseCategories { code } }`,
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    // The category code table: everyone signed in.
+    expect: (who) => signedIn(who, () => 8),
+  },
+  'Query.caseIndicators': {
+    // Known leak: the counts of another community to everyone. Counted over the cases the caller sees, of a grid the caller sees.
+    query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) { west: caseIndicators(gridId: $w, from: $from, to: $to) { reported } east: caseIndicators(gridId: $e, from: $from, to: $to) { reported } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E'), ...range() }),
+    read: (v) => (v && typeof v === 'object' ? (v as { reported: number }).reported : v),
+    expect: (who) =>
+      signedIn(who, () => {
+        const of = (community: 'W' | 'E') =>
+          gridsSeen(who).includes(`grid:${community}`)
+            ? m.cases.filter((c) => c.small.startsWith(community) && seesCase(who, c)).length
+            : FORBIDDEN;
+        return { west: of('W'), east: of('E') };
+      }),
+  },
+  'Query.claimableWishes': {
+    // Known leak: a wish near another community, with its household's address. Published wishes within reach, as the board shows them.
+    query: `{ claimableWishes(lng: ${buildingPoint('E12').lng}, lat: ${buildingPoint('E12').lat}, meters: 5000, first: 100) { id address } }`,
+    read: (v) =>
+      Array.isArray(v) ? v.map((w: { id: string; address: string | null }) => `${m.label(w.id)}${w.address ? ' +address' : ''}`).sort() : v,
+    expect: (who) =>
+      signedIn(who, () => wishesSeen(who).filter((w) => w.startsWith('wish:W11-published') || w.startsWith('wish:E12-published'))),
+  },
+  'Query.echoCommunities': {
+    // The echo wall's list of communities: public, name and code only.
+    query: `{ echoCommunities { code } }`,
+    read: (v) => (Array.isArray(v) ? v.map((c: { code: string }) => c.code) : v),
+    expect: () => [GRID_CODES.W, GRID_CODES.E],
+  },
+  'Query.echoWall': {
+    // 回音壁: public, without names: the closed cases and fulfilled wishes of the community (by id or by code).
+    query: `query ($w: ID!, $e: ID!) { west: echoWall(communityId: $w) { id } east: echoWall(communityId: $e) { id } eastByCode: echoWall(communityCode: "${GRID_CODES.E}") { id } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    expect: () => ({
+      west: ['case:W11-closed'],
+      east: ['case:E22-closed', 'wish:E22-fulfilled'],
+      eastByCode: ['case:E22-closed', 'wish:E22-fulfilled'],
+    }),
+  },
+  'Query.grid': {
+    ...lookup('grid', () => [...byId(always(allGrids))(), ...allGrids.map(byCode)]),
+    expect: (who) => signedIn(who, () => gridsSeen(who).flatMap((g) => [g, `${g} (by code)`])),
+  },
+  'Query.gridAt': {
+    query: `{ west: gridAt(lng: ${pointIn('W11').lng}, lat: ${pointIn('W11').lat}) { id } east: gridAt(lng: ${pointIn('E11').lng}, lat: ${pointIn('E11').lat}) { id } }`,
+    expect: (who) =>
+      signedIn(who, () => ({
+        west: ['grid:W', 'grid:W1', 'grid:W11'].filter(byLabels(gridsSeen(who))),
+        east: ['grid:E', 'grid:E1', 'grid:E11'].filter(byLabels(gridsSeen(who))),
+      })),
+  },
+  'Query.grids': {
+    query: `{ grids(first: 100) { nodes { id counts { children buildings households residents } } } }`,
+    read: (v) =>
+      v && typeof v === 'object'
+        ? (v as { nodes: { id: string; counts: Record<string, number> }[] }).nodes.map(
+            ({ id, counts: c }) => `${m.label(id)} ${c.children}/${c.buildings}/${c.households}/${c.residents}`,
+          )
+        : v,
+    // Each grid with its counts (children/buildings/households/residents) of what the caller sees under it, as the lists show them.
+    expect: (who) =>
+      signedIn(who, () => {
+        const under = (g: string, rows: string[], prefix: string) => rows.filter((r) => r.startsWith(`${prefix}:${g}`)).length;
+        return gridsSeen(who).map((label) => {
+          const g = label.slice(5);
+          const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
+          return `${label} ${children}/${under(g, buildingsSeen(who), 'b')}/${under(g, householdsSeen(who), 'h')}/${under(g, residentsSeen(who), 'r')}`;
+        });
+      }),
+  },
+  'Query.household': {
+    ...lookup('household', byId(always(allHouseholds))),
+    // A volunteer may reach the household of a task or claim for its address, but the household itself stays their own.
+    expect: (who) => signedIn(who, () => householdsSeen(who)),
+  },
+  'Query.householdVisits': {
+    // Known leak: another community's visit findings and visitor. Visits are the street staff's and the household's grid leaders'.
+    query: `query ($w: ID!, $e: ID!) { west: householdVisits(householdId: $w) { id } east: householdVisits(householdId: $e) { id } }`,
+    variables: () => ({ w: m.ids['h:W11/0'], e: m.ids['h:E11/0'] }),
+    expect: (who) =>
+      signedIn(who, () => {
+        if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
+        return { west: ['visit:W11'], east: isStaff(who) ? ['visit:E11'] : [] };
+      }),
+  },
+  'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
+  'Query.me': {
+    query: `{ me { login registrations { id } } }`,
+    read: (v) =>
+      v && typeof v === 'object'
+        ? `${(v as { login: string }).login} ${JSON.stringify(labels((v as { registrations: unknown[] }).registrations))}`
+        : v,
+    // Public: null to anyone but a signed-in person; a volunteer's own registrations.
+    expect: (who) => {
+      if (who === 'anonymous' || isDepartment(who)) return null;
+      const login = who === 'admin' ? 'test-admin' : `m-${who.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      return `${login} ${JSON.stringify(who === 'volunteer' ? ['reg:volunteer'] : [])}`;
     },
-    'Query.serviceMatches': { query: `{ serviceMatches(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => matchesSeen(who)) },
-    'Query.serviceNeeds': {
-      query: `{ serviceNeeds(first: 100) { nodes { id address household { id } } } }`,
-      read: (v) => (v && typeof v === 'object' ? (v as { nodes: { id: string; address: string | null; household: unknown }[] }).nodes.map((n) => `${m.label(n.id)}${n.address ? ' +address' : ''}${n.household ? ' +household' : ''}`) : v),
-      // Where to go (the address) to whoever sees the need; the household itself stays the household's, its leaders' and the staff's.
-      expect: (who) => signedIn(who, () => needsSeen(who).map((n) => (who === 'volunteer' ? `${n} +address` : `${n} +address +household`))),
-    },
-    'Query.serviceRegistration': { ...lookup('serviceRegistration', byId(always(['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2']))), expect: (who) => signedIn(who, () => registrationsSeen(who)) },
-    'Query.serviceRegistrations': { query: `{ serviceRegistrations(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => registrationsSeen(who)) },
-    'Query.serviceSkills': { query: `{ serviceSkills { code } }`, read: (v) => (Array.isArray(v) ? v.length : v), expect: (who) => signedIn(who, () => 11) },
-    'Query.street': {
-      ...lookup('street', () => [...byId(always(['street']))(), ['street (by code)', `code: "${STREET_CODE}"`]]),
-      // The street: every signed-in person; departments with the Street scope.
-      expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street', 'street (by code)'] : [])),
-    },
-    'Query.streets': { query: `{ streets { id } }`, expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])) },
-    'Query.teamActivities': {
-      // Activities are open to every helper (they recruit); who signed up: staff, the community's leaders, the helper themself.
-      query: `query ($w: ID!, $e: ID!) { west: teamActivities(communityId: $w) { id signups { registrationId } } east: teamActivities(communityId: $e) { id signups { registrationId } } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      read: (v) => (Array.isArray(v) ? v.map((a: { id: string; signups: { registrationId: string }[] }) => `${m.label(a.id)} ${JSON.stringify(a.signups.map((s) => m.label(s.registrationId)))}`) : v),
-      expect: (who) =>
-        signedIn(who, () => {
-          if (isDepartment(who)) return { west: [], east: [] };
-          const signups = (c: 'W' | 'E') => (isStaff(who) || (isLeader(who) && c === 'W') || (who === 'volunteer' && c === 'W') ? [c === 'W' ? 'reg:volunteer' : 'reg:E-member'] : []);
-          return { west: [`activity:W ${JSON.stringify(signups('W'))}`], east: [`activity:E ${JSON.stringify(signups('E'))}`] };
-        }),
-    },
-    'Query.visitPolicies': { query: `{ visitPolicies { tag } }`, read: (v) => (Array.isArray(v) ? v.length : v), expect: (who) => signedIn(who, () => 3) },
-    'Query.visitSchedule': {
-      // Known leak: another community's vulnerable households with address and tags. The schedule is for street staff and the grids a leader leads.
-      query: `query ($w: ID!, $e: ID!) { west: visitSchedule(gridId: $w) { householdId } east: visitSchedule(gridId: $e) { householdId } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      read: (v) => (Array.isArray(v) ? v.map((d: { householdId: string }) => m.label(d.householdId)).sort() : v),
-      expect: (who) =>
-        signedIn(who, () => {
-          if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
-          const due = (c: 'W' | 'E') => (gridsSeen(who).includes(`grid:${c}`) ? SMALL_GRIDS.filter((s) => s.startsWith(c)).map((s) => `h:${s}/0`).filter(byLabels(householdsSeen(who))) : FORBIDDEN);
-          return { west: due('W'), east: due('E') };
-        }),
-    },
-    'Query.volunteerTeams': {
-      query: `query ($w: ID!, $e: ID!) { west: volunteerTeams(communityId: $w) { id } east: volunteerTeams(communityId: $e) { id } }`,
-      variables: () => ({ w: gridId('W'), e: gridId('E') }),
-      // Teams recruit: every signed-in person sees them; departments none.
-      expect: (who) => signedIn(who, () => (isDepartment(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
-    },
-    'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
+  },
+  'Query.microWishes': {
+    query: `{ microWishes(first: 100) { nodes { id address } } }`,
+    read: (v) =>
+      v && typeof v === 'object'
+        ? (v as { nodes: { id: string; address: string | null }[] }).nodes
+            .map((w) => `${m.label(w.id)}${w.address ? ' +address' : ''}`)
+            .sort()
+        : v,
+    expect: (who) => signedIn(who, () => wishesSeen(who)),
+  },
+  'Query.partyOrganizations': {
+    // The chain from the street committee down to the grid's organisation, as far up as the caller sees it.
+    query: `query ($w: ID!, $e: ID!) { west: partyOrganizations(gridId: $w) { id } east: partyOrganizations(gridId: $e) { id } }`,
+    variables: () => ({ w: gridId('W11'), e: gridId('E11') }),
+    expect: (who) =>
+      signedIn(who, () => {
+        const seen = partySeen(who);
+        const chain = (small: string) => {
+          const up = ['party:street', `party:${small[0]}`, `party:${small.slice(0, 2)}`, `party:${small}`];
+          const visibleFrom = up.findIndex((_, i) => up.slice(i).every((p) => seen.includes(p)));
+          return visibleFrom < 0 ? [] : up.slice(visibleFrom).sort();
+        };
+        return { west: chain('W11'), east: chain('E11') };
+      }),
+  },
+  'Query.personalDataAccessLog': {
+    query: `{ personalDataAccessLog { id } }`,
+    // The audit log of personal-data reads: street admins only.
+    expect: (who) => signedIn(who, () => (who === 'admin' ? ['audit:W11/0/0'] : FORBIDDEN)),
+  },
+  'Query.recentCaseEvents': {
+    query: `{ recentCaseEvents(first: 100) { caseId } }`,
+    read: (v) => (Array.isArray(v) ? [...new Set(v.map((e: { caseId: string }) => m.label(e.caseId)))].sort() : v),
+    expect: (who) => signedIn(who, () => casesSeen(who).sort()),
+  },
+  'Query.resident': { ...lookup('resident', byId(always(allResidents))), expect: (who) => signedIn(who, () => residentsSeen(who)) },
+  'Query.residents': { query: `{ residents(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => residentsSeen(who)) },
+  'Query.serviceEvaluations': {
+    // 双评议: street staff any community; a leader of a grid containing the community (the large-grid leader for W); nobody else.
+    query: `query ($w: ID!, $e: ID!) { west: serviceEvaluations(communityId: $w, period: "${EVALUATION_MONTH}") { registrationId } east: serviceEvaluations(communityId: $e, period: "${EVALUATION_MONTH}") { registrationId } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) => (Array.isArray(v) ? v.map((r: { registrationId: string }) => m.label(r.registrationId)).sort() : v),
+    expect: (who) =>
+      signedIn(who, () => ({
+        west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : FORBIDDEN,
+        east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : FORBIDDEN,
+      })),
+  },
+  'Query.serviceMap': {
+    query: `query ($w: ID!, $e: ID!) { west: serviceMap(gridId: $w, period: "${PERIOD}") east: serviceMap(gridId: $e, period: "${PERIOD}") }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) =>
+      v && typeof v === 'object'
+        ? (v as { features: { properties: Record<string, string> }[] }).features
+            .map(({ properties: p }) => `${p.layer} ${m.label(p.householdId ?? p.wishId ?? p.matchId)}`)
+            .sort()
+        : v,
+    // Overdue visits (households past their date; the visited W11/0 and E11/0 are not) to
+    // street staff and leaders; open wishes as the board shows them; match lines as the matches.
+    expect: (who) =>
+      signedIn(who, () => {
+        const layers = (c: 'W' | 'E') => {
+          const overdue =
+            isStaff(who) || isLeader(who)
+              ? SMALL_GRIDS.filter((s) => s.startsWith(c) && s !== `${c}11` && householdsSeen(who).includes(`h:${s}/0`)).map(
+                  (s) => `OVERDUE_VISIT h:${s}/0`,
+                )
+              : [];
+          const wishes = wishesSeen(who)
+            .map((w) => w.replace(' +address', ''))
+            .filter((w) => w.startsWith(`wish:${c}`) && w.endsWith('published'))
+            .map((w) => `OPEN_WISH ${w}`);
+          const lines = matchesSeen(who)
+            .filter((x) => x.startsWith(`match:${c}`))
+            .map((x) => `MATCH ${x}`);
+          return [...overdue, ...wishes, ...lines].sort();
+        };
+        return { west: layers('W'), east: layers('E') };
+      }),
+  },
+  'Query.serviceMatches': {
+    query: `{ serviceMatches(first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => matchesSeen(who)),
+  },
+  'Query.serviceNeeds': {
+    query: `{ serviceNeeds(first: 100) { nodes { id address household { id } } } }`,
+    read: (v) =>
+      v && typeof v === 'object'
+        ? (v as { nodes: { id: string; address: string | null; household: unknown }[] }).nodes.map(
+            (n) => `${m.label(n.id)}${n.address ? ' +address' : ''}${n.household ? ' +household' : ''}`,
+          )
+        : v,
+    // Where to go (the address) to whoever sees the need; the household itself stays the household's, its leaders' and the staff's.
+    expect: (who) => signedIn(who, () => needsSeen(who).map((n) => (who === 'volunteer' ? `${n} +address` : `${n} +address +household`))),
+  },
+  'Query.serviceRegistration': {
+    ...lookup('serviceRegistration', byId(always(['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2']))),
+    expect: (who) => signedIn(who, () => registrationsSeen(who)),
+  },
+  'Query.serviceRegistrations': {
+    query: `{ serviceRegistrations(first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => registrationsSeen(who)),
+  },
+  'Query.serviceSkills': {
+    query: `{ serviceSkills { code } }`,
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    expect: (who) => signedIn(who, () => 11),
+  },
+  'Query.street': {
+    ...lookup('street', () => [...byId(always(['street']))(), ['street (by code)', `code: "${STREET_CODE}"`]]),
+    // The street: every signed-in person; departments with the Street scope.
+    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street', 'street (by code)'] : [])),
+  },
+  'Query.streets': {
+    query: `{ streets { id } }`,
+    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])),
+  },
+  'Query.teamActivities': {
+    // Activities are open to every helper (they recruit); who signed up: staff, the community's leaders, the helper themself.
+    query: `query ($w: ID!, $e: ID!) { west: teamActivities(communityId: $w) { id signups { registrationId } } east: teamActivities(communityId: $e) { id signups { registrationId } } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) =>
+      Array.isArray(v)
+        ? v.map(
+            (a: { id: string; signups: { registrationId: string }[] }) =>
+              `${m.label(a.id)} ${JSON.stringify(a.signups.map((s) => m.label(s.registrationId)))}`,
+          )
+        : v,
+    expect: (who) =>
+      signedIn(who, () => {
+        if (isDepartment(who)) return { west: [], east: [] };
+        const signups = (c: 'W' | 'E') =>
+          isStaff(who) || (isLeader(who) && c === 'W') || (who === 'volunteer' && c === 'W')
+            ? [c === 'W' ? 'reg:volunteer' : 'reg:E-member']
+            : [];
+        return { west: [`activity:W ${JSON.stringify(signups('W'))}`], east: [`activity:E ${JSON.stringify(signups('E'))}`] };
+      }),
+  },
+  'Query.visitPolicies': {
+    query: `{ visitPolicies { tag } }`,
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    expect: (who) => signedIn(who, () => 3),
+  },
+  'Query.visitSchedule': {
+    // Known leak: another community's vulnerable households with address and tags. The schedule is for street staff and the grids a leader leads.
+    query: `query ($w: ID!, $e: ID!) { west: visitSchedule(gridId: $w) { householdId } east: visitSchedule(gridId: $e) { householdId } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) => (Array.isArray(v) ? v.map((d: { householdId: string }) => m.label(d.householdId)).sort() : v),
+    expect: (who) =>
+      signedIn(who, () => {
+        if (!isStaff(who) && !isLeader(who)) return { west: FORBIDDEN, east: FORBIDDEN };
+        const due = (c: 'W' | 'E') =>
+          gridsSeen(who).includes(`grid:${c}`)
+            ? SMALL_GRIDS.filter((s) => s.startsWith(c))
+                .map((s) => `h:${s}/0`)
+                .filter(byLabels(householdsSeen(who)))
+            : FORBIDDEN;
+        return { west: due('W'), east: due('E') };
+      }),
+  },
+  'Query.volunteerTeams': {
+    query: `query ($w: ID!, $e: ID!) { west: volunteerTeams(communityId: $w) { id } east: volunteerTeams(communityId: $e) { id } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    // Teams recruit: every signed-in person sees them; departments none.
+    expect: (who) => signedIn(who, () => (isDepartment(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
+  },
+  'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
 
-    // Federation: each @key type looked up by representation answers what the caller sees.
-    '_entities Street @key(id)': { ...entities('Street', always(['street'])), expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])) },
-    '_entities Grid @key(id)': { ...entities('Grid', always(allGrids)), expect: (who) => signedIn(who, () => gridsSeen(who)) },
-    '_entities Grid @key(code)': {
-      ...entities('Grid', always(allGrids), (l) => ({ code: GRID_CODES[l.slice(5)] })),
-      expect: (who) => signedIn(who, () => gridsSeen(who)),
-    },
-    '_entities Building @key(id)': { ...entities('Building', always(allBuildings)), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
-    '_entities Household @key(id)': { ...entities('Household', always(allHouseholds)), expect: (who) => signedIn(who, () => householdsSeen(who)) },
-    '_entities Resident @key(id)': { ...entities('Resident', always(allResidents)), expect: (who) => signedIn(who, () => residentsSeen(who)) },
-    '_entities PartyOrganization @key(id)': { ...entities('PartyOrganization', always(allParty)), expect: (who) => signedIn(who, () => partySeen(who)) },
-    '_entities Case @key(id)': { ...entities('Case', allCases), expect: (who) => signedIn(who, () => casesSeen(who)) },
+  // Federation: each @key type looked up by representation answers what the caller sees.
+  '_entities Street @key(id)': {
+    ...entities('Street', always(['street'])),
+    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])),
+  },
+  '_entities Grid @key(id)': { ...entities('Grid', always(allGrids)), expect: (who) => signedIn(who, () => gridsSeen(who)) },
+  '_entities Grid @key(code)': {
+    ...entities('Grid', always(allGrids), (l) => ({ code: GRID_CODES[l.slice(5)] })),
+    expect: (who) => signedIn(who, () => gridsSeen(who)),
+  },
+  '_entities Building @key(id)': {
+    ...entities('Building', always(allBuildings)),
+    expect: (who) => signedIn(who, () => buildingsSeen(who)),
+  },
+  '_entities Household @key(id)': {
+    ...entities('Household', always(allHouseholds)),
+    expect: (who) => signedIn(who, () => householdsSeen(who)),
+  },
+  '_entities Resident @key(id)': {
+    ...entities('Resident', always(allResidents)),
+    expect: (who) => signedIn(who, () => residentsSeen(who)),
+  },
+  '_entities PartyOrganization @key(id)': {
+    ...entities('PartyOrganization', always(allParty)),
+    expect: (who) => signedIn(who, () => partySeen(who)),
+  },
+  '_entities Case @key(id)': { ...entities('Case', allCases), expect: (who) => signedIn(who, () => casesSeen(who)) },
 };
 
 // ─── The matrix covers the schema ─────────────────────────────────────────────────────────
@@ -487,7 +593,9 @@ describe('the matrix covers every way to read', () => {
   it('has an entry for every Query field, every @key, every Subscription and every REST route, and no other', async () => {
     const { schema, sdl } = await buildFederatedSchema();
     const fields = [
-      ...Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== '_entities').map((f) => `Query.${f}`),
+      ...Object.keys(schema.getQueryType()!.getFields())
+        .filter((f) => f !== '_entities')
+        .map((f) => `Query.${f}`),
       ...Object.keys(schema.getSubscriptionType()!.getFields()).map((f) => `Subscription.${f}`),
     ];
     const keys = parse(sdl).definitions.flatMap((d) =>
@@ -498,7 +606,9 @@ describe('the matrix covers every way to read', () => {
         : [],
     );
     const routes = restRoutes(m.api.app.httpServer.listeners('request')[0] as unknown as Express);
-    expect([...Object.keys(GRAPHQL), ...Object.keys(SUBSCRIPTIONS), ...Object.keys(REST)].sort()).toEqual([...fields, ...keys, ...routes].sort());
+    expect([...Object.keys(GRAPHQL), ...Object.keys(SUBSCRIPTIONS), ...Object.keys(REST)].sort()).toEqual(
+      [...fields, ...keys, ...routes].sort(),
+    );
   });
 });
 
@@ -523,7 +633,8 @@ describe('every Query field and @key, as every identity', () => {
     for (const who of EVERYONE) {
       const got = await answer(who, cell);
       const expected = cell.expect(who);
-      if (JSON.stringify(normalise(got)) !== JSON.stringify(normalise(expected))) failures.push(`${field} as ${who}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+      if (JSON.stringify(normalise(got)) !== JSON.stringify(normalise(expected)))
+        failures.push(`${field} as ${who}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -547,7 +658,10 @@ interface RestCell {
 /** GET (or POST) as `who` (Authorization header; departments' Open311 keys go as `api_key`). */
 async function http(who: Who, path: string, init: RequestInit = {}): Promise<Response> {
   const authorization = m.auth[who];
-  return fetch(`${m.api.url}${path}`, { ...init, headers: { ...(authorization ? { authorization } : {}), ...(init.headers as Record<string, string>) } });
+  return fetch(`${m.api.url}${path}`, {
+    ...init,
+    headers: { ...(authorization ? { authorization } : {}), ...(init.headers as Record<string, string>) },
+  });
 }
 const refusedStatus = (res: Response) => `⛔ ${res.status}`;
 const apiKey = (who: Who) => (isDepartment(who) ? `api_key=${m.keys[who]}&` : '');
@@ -592,14 +706,19 @@ const REST: Record<string, RestCell> = {
     },
     // A photo to whoever sees a case that shows it; 404 otherwise, as for a photo that does not exist.
     expect: (who) =>
-      who === 'anonymous' ? { west: 401, east: 401 } : { west: seesCase(who, caseOf('case:W11-reported')) ? 200 : 404, east: seesCase(who, caseOf('case:E11-reported')) ? 200 : 404 },
+      who === 'anonymous'
+        ? { west: 401, east: 401 }
+        : { west: seesCase(who, caseOf('case:W11-reported')) ? 200 : 404, east: seesCase(who, caseOf('case:E11-reported')) ? 200 : 404 },
   },
   'GET /exports/service-evaluations.csv': {
     get: async (who) => {
       const sheet = async (community: 'W' | 'E') => {
         const res = await http(who, `/exports/service-evaluations.csv?communityId=${gridId(community)}&period=${EVALUATION_MONTH}`);
         if (res.status !== 200) return refusedStatus(res);
-        const [, ...rows] = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+        const [, ...rows] = (await res.text())
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n');
         return rows.map((r) => m.label(r.split(',')[0])).sort();
       };
       return { west: await sheet('W'), east: await sheet('E') };
@@ -608,7 +727,10 @@ const REST: Record<string, RestCell> = {
     expect: (who) =>
       who === 'anonymous'
         ? { west: '⛔ 401', east: '⛔ 401' }
-        : { west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : '⛔ 403', east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : '⛔ 403' },
+        : {
+            west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : '⛔ 403',
+            east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : '⛔ 403',
+          },
   },
   'GET /open311/v2/services.json': {
     get: async (who) => {
@@ -628,7 +750,9 @@ const REST: Record<string, RestCell> = {
   'GET /open311/v2/requests.json': {
     get: async (who) => {
       const res = await http(who, `/open311/v2/requests.json?${apiKey(who)}page_size=500`);
-      return res.status === 200 ? ((await res.json()) as { service_request_id: string }[]).map((r) => m.label(r.service_request_id)).sort() : refusedStatus(res);
+      return res.status === 200
+        ? ((await res.json()) as { service_request_id: string }[]).map((r) => m.label(r.service_request_id)).sort()
+        : refusedStatus(res);
     },
     // Service requests hold residents' descriptions: a key with the Case scope, never a bearer token or no key.
     expect: (who) => (hasCaseKey(who) ? m.cases.map((c) => c.label) : '⛔ 403'),
@@ -637,7 +761,9 @@ const REST: Record<string, RestCell> = {
     get: async (who) => {
       const one = async (label: string) => {
         const res = await http(who, `/open311/v2/requests/${m.ids[label]}.json?${apiKey(who)}`);
-        return res.status === 200 ? ((await res.json()) as { service_request_id: string }[]).map((r) => m.label(r.service_request_id)) : refusedStatus(res);
+        return res.status === 200
+          ? ((await res.json()) as { service_request_id: string }[]).map((r) => m.label(r.service_request_id))
+          : refusedStatus(res);
       };
       return { west: await one('case:W11-reported'), east: await one('case:E11-reported') };
     },
@@ -646,8 +772,18 @@ const REST: Record<string, RestCell> = {
   'POST /open311/v2/requests.json': {
     // An unknown service code: a key that may report gets past the key check to 400 (nothing is written either way).
     get: async (who) => {
-      const body = new URLSearchParams({ ...(isDepartment(who) ? { api_key: m.keys[who] } : {}), service_code: 'NO_SUCH_SERVICE', lat: '30.255', long: '120.112', description: '路灯不亮' });
-      const res = await http(who, '/open311/v2/requests.json', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const body = new URLSearchParams({
+        ...(isDepartment(who) ? { api_key: m.keys[who] } : {}),
+        service_code: 'NO_SUCH_SERVICE',
+        lat: '30.255',
+        long: '120.112',
+        description: '路灯不亮',
+      });
+      const res = await http(who, '/open311/v2/requests.json', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       return res.status;
     },
     expect: (who) => (hasCaseKey(who) ? 400 : 403),
@@ -661,7 +797,8 @@ describe('every REST route, as every identity', () => {
     for (const who of EVERYONE) {
       const got = await cell.get(who);
       const expected = cell.expect(who);
-      if (JSON.stringify(normalise(got)) !== JSON.stringify(normalise(expected))) failures.push(`${route} as ${who}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+      if (JSON.stringify(normalise(got)) !== JSON.stringify(normalise(expected)))
+        failures.push(`${route} as ${who}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -685,7 +822,8 @@ function subscribe(who: Who, query: string, variables: Record<string, unknown>, 
     { query, variables },
     {
       next: (r) => (r.errors ? refusals.push(`⛔ ${r.errors[0].extensions?.code}`) : received.push(pick(r.data!))),
-      error: (e) => refusals.push(Array.isArray(e) ? `⛔ ${(e[0] as { extensions?: { code?: string } }).extensions?.code}` : '⛔ socket closed'),
+      error: (e) =>
+        refusals.push(Array.isArray(e) ? `⛔ ${(e[0] as { extensions?: { code?: string } }).extensions?.code}` : '⛔ socket closed'),
       complete: () => {},
     },
   );
@@ -704,7 +842,11 @@ function subscribe(who: Who, query: string, variables: Record<string, unknown>, 
 async function settle(subs: Map<Who, ReturnType<typeof subscribe>>, expected: (who: Who) => unknown, ms = 5000): Promise<string[]> {
   const end = Date.now() + ms;
   const failures = () =>
-    [...subs].flatMap(([who, sub]) => (JSON.stringify(normalise(sub.answer())) === JSON.stringify(normalise(expected(who))) ? [] : [`as ${who}: expected ${JSON.stringify(expected(who))}, got ${JSON.stringify(sub.answer())}`]));
+    [...subs].flatMap(([who, sub]) =>
+      JSON.stringify(normalise(sub.answer())) === JSON.stringify(normalise(expected(who)))
+        ? []
+        : [`as ${who}: expected ${JSON.stringify(expected(who))}, got ${JSON.stringify(sub.answer())}`],
+    );
   while (failures().length && Date.now() < end) await new Promise((ok) => setTimeout(ok, 50));
   // Nothing more may arrive afterwards.
   await new Promise((ok) => setTimeout(ok, 300));
@@ -715,15 +857,46 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
   'Subscription.caseUpdates': {
     // Events of every case the caller follows, replayed from the start (after: 0) and then live: street staff and Case keys all; a leader their grids'; nobody else any (the feed follows grids, not reporters).
     run: async () => {
-      const subs = new Map(EVERYONE.map((who) => [who, subscribe(who, `subscription { caseUpdates(after: "0") { caseId } }`, {}, (d) => (d.caseUpdates as { caseId: string }).caseId)] as const));
+      const subs = new Map(
+        EVERYONE.map(
+          (who) =>
+            [
+              who,
+              subscribe(
+                who,
+                `subscription { caseUpdates(after: "0") { caseId } }`,
+                {},
+                (d) => (d.caseUpdates as { caseId: string }).caseId,
+              ),
+            ] as const,
+        ),
+      );
       const live: SeededCase[] = [];
       for (const small of ['W11', 'E11'] as const) {
         const label = `case:${small}-live`;
-        const { reportCase } = await m.admin<{ reportCase: { case: { id: string } } }>(`mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`, {
-          input: { clientKey: `${label}-${Date.now()}`, category: 'OTHER', source: 'HOTLINE', ...pointIn(small, 0.001, 0.001), description: '实时事件' },
-        });
+        const { reportCase } = await m.admin<{ reportCase: { case: { id: string } } }>(
+          `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
+          {
+            input: {
+              clientKey: `${label}-${Date.now()}`,
+              category: 'OTHER',
+              source: 'HOTLINE',
+              ...pointIn(small, 0.001, 0.001),
+              description: '实时事件',
+            },
+          },
+        );
         m.name(label, reportCase.case.id);
-        live.push({ label, id: reportCase.case.id, small, status: 'REPORTED', reporter: 'admin', category: 'OTHER', clientKey: '', photo: null });
+        live.push({
+          label,
+          id: reportCase.case.id,
+          small,
+          status: 'REPORTED',
+          reporter: 'admin',
+          category: 'OTHER',
+          clientKey: '',
+          photo: null,
+        });
       }
       const failures = await settle(subs, (who) => {
         if (who === 'anonymous') return '⛔ socket closed';
@@ -737,10 +910,30 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
   'Subscription.serviceUpdates': {
     // Service changes, live: street staff all; a leader those in their grids; residents, volunteers and departments may not follow them.
     run: async () => {
-      const subs = new Map(EVERYONE.map((who) => [who, subscribe(who, `subscription { serviceUpdates { subjectId } }`, {}, (d) => (d.serviceUpdates as { subjectId: string }).subjectId)] as const));
+      const subs = new Map(
+        EVERYONE.map(
+          (who) =>
+            [
+              who,
+              subscribe(
+                who,
+                `subscription { serviceUpdates { subjectId } }`,
+                {},
+                (d) => (d.serviceUpdates as { subjectId: string }).subjectId,
+              ),
+            ] as const,
+        ),
+      );
       const RAISE = `mutation ($input: NeedInput!) { raiseNeed(input: $input, actor: { role: GRID_LEADER, name: "x" }) { id } }`;
       const raise = async (label: string, household: string) => {
-        const { raiseNeed } = await m.admin<{ raiseNeed: { id: string } }>(RAISE, { input: { householdId: m.ids[household], type: 'IT', source: 'GRID_LEADER', window: { weekday: 5, startMinute: 600, endMinute: 660 } } });
+        const { raiseNeed } = await m.admin<{ raiseNeed: { id: string } }>(RAISE, {
+          input: {
+            householdId: m.ids[household],
+            type: 'IT',
+            source: 'GRID_LEADER',
+            window: { weekday: 5, startMinute: 600, endMinute: 660 },
+          },
+        });
         m.name(label, raiseNeed.id);
         return raiseNeed.id;
       };

@@ -56,7 +56,12 @@ for (const embedded of [false, true]) {
       const open = [...REFERENCE_TABLES, ...SYSTEM_TABLES];
       const unsecured = tables.filter((t) => !(t.rls && t.forced) && !open.includes(t.name)).map((t) => t.name);
       expect(unsecured).toEqual([]);
-      expect(Object.keys(RLS_TABLES).sort()).toEqual(tables.filter((t) => !open.includes(t.name)).map((t) => t.name).sort());
+      expect(Object.keys(RLS_TABLES).sort()).toEqual(
+        tables
+          .filter((t) => !open.includes(t.name))
+          .map((t) => t.name)
+          .sort(),
+      );
       const [{ n }] = await api.db.dataSource.query(
         `SELECT count(*)::int AS n FROM unnest($1::text[]) t WHERE has_table_privilege('sg_viewer', t, 'SELECT')`,
         [SYSTEM_TABLES],
@@ -95,7 +100,14 @@ for (const embedded of [false, true]) {
         operator: await residentsUnder(api, null),
       };
       const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id description version } } }`;
-      const report = (n: number) => ({ clientKey: `isolation-${embedded}-${n}`, category: 'ENVIRONMENT', source: 'RESIDENT', lng: 120.102, lat: 30.255, description: `第${n}号` });
+      const report = (n: number) => ({
+        clientKey: `isolation-${embedded}-${n}`,
+        category: 'ENVIRONMENT',
+        source: 'RESIDENT',
+        lng: 120.102,
+        lat: 30.255,
+        description: `第${n}号`,
+      });
       const target = await api.gql<{ reportCase: { case: { id: string; version: number } } }>(REPORT, { input: report(0) });
       const { id, version } = target.data!.reportCase.case;
       const FILE = `mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { version } }`;
@@ -108,9 +120,14 @@ for (const embedded of [false, true]) {
         if (kind === 0 || kind === 1) {
           const who = ['leaderSmall', 'leaderLarge', 'resident', 'operator'][i % 4];
           checks.push(async () => {
-            const res = await api.gqlAs<{ residents: { nodes: { id: string }[] }; me: { login: string } }>(token[who], `{ me { login } residents(first: 100) { nodes { id } } }`);
+            const res = await api.gqlAs<{ residents: { nodes: { id: string }[] }; me: { login: string } }>(
+              token[who],
+              `{ me { login } residents(first: 100) { nodes { id } } }`,
+            );
             expect(res.errors).toBeUndefined();
-            expect(res.data!.me.login).toBe({ leaderSmall: 'leader-small', leaderLarge: 'leader-large', resident: 'resident', operator: 'operator' }[who]);
+            expect(res.data!.me.login).toBe(
+              { leaderSmall: 'leader-small', leaderLarge: 'leader-large', resident: 'resident', operator: 'operator' }[who],
+            );
             const ids = res.data!.residents.nodes.map((r) => r.id);
             expect(ids.filter((r) => !allowed[who].has(r))).toEqual([]);
             expect(ids.length).toBe(allowed[who].size);
@@ -128,7 +145,9 @@ for (const embedded of [false, true]) {
           });
         } else {
           checks.push(async () => {
-            const res = await api.gqlAs<{ case: { id: string } | null }>(token.leaderSmall, `query ($id: ID!) { case(id: $id) { id } }`, { id });
+            const res = await api.gqlAs<{ case: { id: string } | null }>(token.leaderSmall, `query ($id: ID!) { case(id: $id) { id } }`, {
+              id,
+            });
             expect(res.errors).toBeUndefined();
             expect(res.data!.case?.id).toBe(id);
           });
@@ -198,8 +217,12 @@ const base = process.env.TEST_DATABASE_URL;
       return ((await res.json()) as { data: { residents: { totalCount: number } } }).data.residents.totalCount;
     };
     const [{ id: grid }] = await db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [SMALL_WEST]);
-    const leader = await db.dataSource.transaction((m) => upsertUser(m, { login: 'owner-leader', displayName: 'x', password: 'x', role: 'GRID_LEADER', gridIds: [grid] }));
-    const admin = await db.dataSource.transaction((m) => upsertUser(m, { login: 'owner-admin', displayName: 'x', password: 'x', role: 'STREET_ADMIN' }));
+    const leader = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'owner-leader', displayName: 'x', password: 'x', role: 'GRID_LEADER', gridIds: [grid] }),
+    );
+    const admin = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'owner-admin', displayName: 'x', password: 'x', role: 'STREET_ADMIN' }),
+    );
     expect(await ask(`Bearer ${await signAccessToken(leader, 'GRID_LEADER', jwtSecret())}`)).toBe(4);
     expect(await ask(`Bearer ${await signAccessToken(admin, 'STREET_ADMIN', jwtSecret())}`)).toBe(32);
   });

@@ -71,7 +71,9 @@ describe('spatial searches and nested paths stop at the scope', () => {
   });
 
   it('walking from an allowed grid to its parent or a sibling’s residents finds nothing', async () => {
-    const res = await api.gqlAs<{ grid: { parent: unknown; counts: { residents: number }; buildings: { households: { residents: { id: string }[] }[] }[] } }>(
+    const res = await api.gqlAs<{
+      grid: { parent: unknown; counts: { residents: number }; buildings: { households: { residents: { id: string }[] }[] }[] };
+    }>(
       as.leaderSmall,
       `{ grid(code: "${SMALL_WEST}") { parent { code } counts { residents } buildings { households { residents { id } } } } }`,
     );
@@ -83,9 +85,15 @@ describe('spatial searches and nested paths stop at the scope', () => {
   });
 
   it('a resident sees their household and the grids around it, nothing else', async () => {
-    const own = await api.gqlAs<{ household: { residents: { id: string }[] } | null }>(as.resident, `{ household(id: "${HOME_HOUSEHOLD}") { residents { id } } }`);
+    const own = await api.gqlAs<{ household: { residents: { id: string }[] } | null }>(
+      as.resident,
+      `{ household(id: "${HOME_HOUSEHOLD}") { residents { id } } }`,
+    );
     expect(own.data!.household!.residents.map((r) => r.id)).toContain(HOME_RESIDENT);
-    const other = await api.gqlAs<{ household: unknown; resident: unknown }>(as.resident, `{ household(id: "${OTHER_HOUSEHOLD}") { id } resident(id: "${OTHER_RESIDENT}") { id } }`);
+    const other = await api.gqlAs<{ household: unknown; resident: unknown }>(
+      as.resident,
+      `{ household(id: "${OTHER_HOUSEHOLD}") { id } resident(id: "${OTHER_RESIDENT}") { id } }`,
+    );
     expect(other.data).toEqual({ household: null, resident: null });
     const chain = await api.gqlAs<{ gridAt: { level: string }[] }>(as.resident, `{ gridAt(lng: 120.102, lat: 30.255) { level } }`);
     expect(chain.data!.gridAt.map((g) => g.level)).toEqual(['SMALL', 'MEDIUM', 'LARGE']);
@@ -117,7 +125,12 @@ describe('personal data', () => {
       `query ($id: ID) { personalDataAccessLog(residentId: $id) { actor residentId reason fields } }`,
       { id: HOME_RESIDENT },
     );
-    expect(log.data!.personalDataAccessLog[0]).toEqual({ actor: 'user:test-admin', residentId: HOME_RESIDENT, reason: '核实低保申请', fields: ['phone', 'idNumber'] });
+    expect(log.data!.personalDataAccessLog[0]).toEqual({
+      actor: 'user:test-admin',
+      residentId: HOME_RESIDENT,
+      reason: '核实低保申请',
+      fields: ['phone', 'idNumber'],
+    });
   });
 
   it('is refused to a resident and to an operator, and the audit log to a leader', async () => {
@@ -131,40 +144,76 @@ describe('personal data', () => {
 });
 
 describe('writes follow the scope too', () => {
-  const square = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+  const square = (w: number, s: number, e: number, n: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  });
   const create = `mutation ($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`;
 
   it('a small-grid leader adds a building in their grid but not in another', async () => {
     const [own, other] = await Promise.all(
-      [SMALL_WEST, '3301060010020010001'].map(async (code) => (await api.gql<{ grid: { id: string } }>(`{ grid(code: "${code}") { id } }`)).data!.grid.id),
+      [SMALL_WEST, '3301060010020010001'].map(
+        async (code) => (await api.gql<{ grid: { id: string } }>(`{ grid(code: "${code}") { id } }`)).data!.grid.id,
+      ),
     );
-    const ok = await api.gqlAs(as.leaderSmall, create, { input: { gridId: own, name: '车棚', address: '示例路1号', floors: 1, units: 1, footprint: square(120.1001, 30.2501, 120.1002, 30.2502) } });
+    const ok = await api.gqlAs(as.leaderSmall, create, {
+      input: {
+        gridId: own,
+        name: '车棚',
+        address: '示例路1号',
+        floors: 1,
+        units: 1,
+        footprint: square(120.1001, 30.2501, 120.1002, 30.2502),
+      },
+    });
     expect(ok.errors).toBeUndefined();
-    const refused = await api.gqlAs(as.leaderSmall, create, { input: { gridId: other, name: '越权', address: 'x', floors: 1, units: 1, footprint: square(120.1101, 30.2501, 120.1102, 30.2502) } });
+    const refused = await api.gqlAs(as.leaderSmall, create, {
+      input: { gridId: other, name: '越权', address: 'x', floors: 1, units: 1, footprint: square(120.1101, 30.2501, 120.1102, 30.2502) },
+    });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM building WHERE name = '越权'`);
     expect(n).toBe(0);
   });
 
   it('only a street admin shapes grids or creates keys', async () => {
-    const grid = await api.gqlAs(as.leaderLarge, `mutation { createGrid(input: { code: "330106001003", name: "x", level: LARGE, geometry: { type: "Polygon", coordinates: [[[0,0],[1,0],[1,1],[0,0]]] } }) { id } }`);
+    const grid = await api.gqlAs(
+      as.leaderLarge,
+      `mutation { createGrid(input: { code: "330106001003", name: "x", level: LARGE, geometry: { type: "Polygon", coordinates: [[[0,0],[1,0],[1,1],[0,0]]] } }) { id } }`,
+    );
     expect(grid.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const key = await api.gqlAs(as.department, `mutation { createApiKey(input: { name: "x", department: "x", scopes: ["Grid"] }) { key } }`);
+    const key = await api.gqlAs(
+      as.department,
+      `mutation { createApiKey(input: { name: "x", department: "x", scopes: ["Grid"] }) { key } }`,
+    );
     expect(key.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
 describe('credentials', () => {
   it('signs in, refreshes once, and rate-limits failed sign-ins', async () => {
-    await api.db.dataSource.transaction((m) => upsertUser(m, { login: 'wang', displayName: '王', password: 'correct horse', role: 'OPERATOR' }));
+    await api.db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'wang', displayName: '王', password: 'correct horse', role: 'OPERATOR' }),
+    );
     const login = `mutation ($p: String!) { login(login: "wang", password: $p) { accessToken refreshToken user { role } } }`;
-    const ok = await api.gqlAs<{ login: { accessToken: string; refreshToken: string; user: { role: string } } }>(null, login, { p: 'correct horse' });
+    const ok = await api.gqlAs<{ login: { accessToken: string; refreshToken: string; user: { role: string } } }>(null, login, {
+      p: 'correct horse',
+    });
     expect(ok.data!.login.user.role).toBe('OPERATOR');
     const me = await api.gqlAs<{ me: { login: string } }>(`Bearer ${ok.data!.login.accessToken}`, `{ me { login } }`);
     expect(me.data!.me.login).toBe('wang');
     const refresh = `mutation ($t: String!) { refresh(refreshToken: $t) { accessToken } }`;
     expect((await api.gqlAs(null, refresh, { t: ok.data!.login.refreshToken })).errors).toBeUndefined();
-    expect((await api.gqlAs(null, refresh, { t: ok.data!.login.refreshToken })).errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await api.gqlAs(null, refresh, { t: ok.data!.login.refreshToken })).errors![0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     for (let i = 0; i < 5; i++) {
       const bad = await api.gqlAs(null, login, { p: `wrong ${i}` });
       expect(bad.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -176,36 +225,65 @@ describe('credentials', () => {
   it('refuses expired, forged and revoked credentials with 401', async () => {
     const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'operator'`);
     const expired = await signAccessToken(id, 'OPERATOR', jwtSecret(), -10);
-    const forged = await new SignJWT({ role: 'STREET_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuer('streetgrid').setExpirationTime('1h').sign(new TextEncoder().encode('not-our-secret'));
+    const forged = await new SignJWT({ role: 'STREET_ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(id)
+      .setIssuer('streetgrid')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-our-secret'));
     for (const token of [expired, forged, 'not.a.jwt']) {
-      const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ streets { code } }' }) });
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ streets { code } }' }),
+      });
       expect(res.status).toBe(401);
     }
     const keys = await api.gql<{ apiKeys: { id: string; department: string }[] }>(`{ apiKeys { id department } }`);
     await api.gql(`mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: keys.data!.apiKeys[0].id });
-    const revoked = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: as.department! }, body: JSON.stringify({ query: '{ streets { code } }' }) });
+    const revoked = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: as.department! },
+      body: JSON.stringify({ query: '{ streets { code } }' }),
+    });
     expect(revoked.status).toBe(401);
   });
 });
 
 describe('cases follow the scope', () => {
   const report = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`;
-  const input = (key: string, lng: number, lat: number) => ({ clientKey: key, category: 'ENVIRONMENT', source: 'RESIDENT', lng, lat, description: '垃圾桶满溢' });
+  const input = (key: string, lng: number, lat: number) => ({
+    clientKey: key,
+    category: 'ENVIRONMENT',
+    source: 'RESIDENT',
+    lng,
+    lat,
+    description: '垃圾桶满溢',
+  });
   let west: { id: string; version: number };
   let east: { id: string; version: number };
   beforeAll(async () => {
-    const w = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(as.resident, report, { input: input('scope-west', 120.102, 30.255) });
+    const w = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(as.resident, report, {
+      input: input('scope-west', 120.102, 30.255),
+    });
     expect(w.errors).toBeUndefined();
     west = w.data!.reportCase.case;
-    const e = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(as.operator, report, { input: input('scope-east', 120.117, 30.265) });
+    const e = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(as.operator, report, {
+      input: input('scope-east', 120.117, 30.265),
+    });
     east = e.data!.reportCase.case;
     // The first key was revoked above; a new one with the same scopes.
-    const key = await api.gql<{ createApiKey: { key: string } }>(`mutation { createApiKey(input: { name: "grid sync 2", department: "住建局", scopes: ["Grid"] }) { key } }`);
+    const key = await api.gql<{ createApiKey: { key: string } }>(
+      `mutation { createApiKey(input: { name: "grid sync 2", department: "住建局", scopes: ["Grid"] }) { key } }`,
+    );
     as.department = `ApiKey ${key.data!.createApiKey.key}`;
   });
 
   it('a leader lists the cases of their subtree; a resident the ones they reported; a department without Case nothing', async () => {
-    const ids = async (who: Who) => (await api.gqlAs<{ cases: { nodes: { id: string }[] } }>(as[who], `{ cases(first: 100) { nodes { id } } }`)).data!.cases.nodes.map((c) => c.id);
+    const ids = async (who: Who) =>
+      (await api.gqlAs<{ cases: { nodes: { id: string }[] } }>(as[who], `{ cases(first: 100) { nodes { id } } }`)).data!.cases.nodes.map(
+        (c) => c.id,
+      );
     expect(await ids('admin')).toEqual(expect.arrayContaining([west.id, east.id]));
     expect(await ids('leaderLarge')).toEqual([west.id]);
     expect(await ids('resident')).toEqual([west.id]);
@@ -218,9 +296,16 @@ describe('cases follow the scope', () => {
     expect(asCentre.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const outOfScope = await api.gqlAs(as.leaderLarge, file, { id: east.id, v: east.version, a: { role: 'GRID_LEADER', name: 'x' } });
     expect(outOfScope.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const ok = await api.gqlAs<{ fileCase: { status: string } }>(as.leaderLarge, file, { id: west.id, v: west.version, a: { role: 'GRID_LEADER', name: '冒名' } });
+    const ok = await api.gqlAs<{ fileCase: { status: string } }>(as.leaderLarge, file, {
+      id: west.id,
+      v: west.version,
+      a: { role: 'GRID_LEADER', name: '冒名' },
+    });
     expect(ok.data!.fileCase.status).toBe('FILED');
-    const timeline = await api.gql<{ case: { timeline: { actorName: string }[] } }>(`query ($id: ID!) { case(id: $id) { timeline { actorName } } }`, { id: west.id });
+    const timeline = await api.gql<{ case: { timeline: { actorName: string }[] } }>(
+      `query ($id: ID!) { case(id: $id) { timeline { actorName } } }`,
+      { id: west.id },
+    );
     expect(timeline.data!.case.timeline.map((e) => e.actorName)).toEqual(['resident', 'leader-large']);
   });
 });

@@ -17,7 +17,20 @@ const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
 async function register(kind: string, name: string, unitName: string | null): Promise<string> {
   const res = await api.gql<{ registerForService: { id: string } }>(
     `mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id } }`,
-    { input: { kind, name, unitName, communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 2000, weeklyCapacity: 2, availability: [TUE_9_11] }, actor: VOLUNTEER },
+    {
+      input: {
+        kind,
+        name,
+        unitName,
+        communityId: COMMUNITY_1,
+        householdId: household(SMALL_1, 1),
+        skills: ['REPAIR'],
+        radiusM: 2000,
+        weeklyCapacity: 2,
+        availability: [TUE_9_11],
+      },
+      actor: VOLUNTEER,
+    },
   );
   expect(res.errors).toBeUndefined();
   return res.data!.registerForService.id;
@@ -25,35 +38,60 @@ async function register(kind: string, name: string, unitName: string | null): Pr
 
 /** Three hours at a team activity, recorded now (so in this month's period). */
 async function serveThreeHours(registrationId: string): Promise<void> {
-  const team = await api.gql<{ createVolunteerTeam: { id: string } }>(`mutation ($c: ID!, $a: ActorInput!) { createVolunteerTeam(communityId: $c, name: "维修队", kind: "REPAIR", actor: $a) { id } }`, {
-    c: COMMUNITY_1,
-    a: LEADER,
-  });
+  const team = await api.gql<{ createVolunteerTeam: { id: string } }>(
+    `mutation ($c: ID!, $a: ActorInput!) { createVolunteerTeam(communityId: $c, name: "维修队", kind: "REPAIR", actor: $a) { id } }`,
+    {
+      c: COMMUNITY_1,
+      a: LEADER,
+    },
+  );
   const teamId = team.data!.createVolunteerTeam.id;
-  await api.gql(`mutation ($t: ID!, $r: ID!, $a: ActorInput!) { addTeamMember(teamId: $t, registrationId: $r, actor: $a) { id } }`, { t: teamId, r: registrationId, a: LEADER });
-  const activity = await api.gql<{ createTeamActivity: { id: string } }>(`mutation ($input: ActivityInput!, $a: ActorInput!) { createTeamActivity(input: $input, actor: $a) { id } }`, {
-    input: { teamId, title: '修水管', place: '社区', startsAt: '2026-11-28T01:00:00Z', endsAt: '2026-11-28T04:00:00Z', capacity: 5 },
-    a: LEADER,
-  });
-  const activityId = activity.data!.createTeamActivity.id;
-  await api.gql(`mutation ($x: ID!, $r: ID!, $a: ActorInput!) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId } }`, { x: activityId, r: registrationId, a: VOLUNTEER });
-  const attended = await api.gql(`mutation ($x: ID!, $r: ID!, $a: ActorInput!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 3, actor: $a) { hours } }`, {
-    x: activityId,
+  await api.gql(`mutation ($t: ID!, $r: ID!, $a: ActorInput!) { addTeamMember(teamId: $t, registrationId: $r, actor: $a) { id } }`, {
+    t: teamId,
     r: registrationId,
     a: LEADER,
   });
+  const activity = await api.gql<{ createTeamActivity: { id: string } }>(
+    `mutation ($input: ActivityInput!, $a: ActorInput!) { createTeamActivity(input: $input, actor: $a) { id } }`,
+    {
+      input: { teamId, title: '修水管', place: '社区', startsAt: '2026-11-28T01:00:00Z', endsAt: '2026-11-28T04:00:00Z', capacity: 5 },
+      a: LEADER,
+    },
+  );
+  const activityId = activity.data!.createTeamActivity.id;
+  await api.gql(
+    `mutation ($x: ID!, $r: ID!, $a: ActorInput!) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId } }`,
+    { x: activityId, r: registrationId, a: VOLUNTEER },
+  );
+  const attended = await api.gql(
+    `mutation ($x: ID!, $r: ID!, $a: ActorInput!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 3, actor: $a) { hours } }`,
+    {
+      x: activityId,
+      r: registrationId,
+      a: LEADER,
+    },
+  );
   expect(attended.errors).toBeUndefined();
 }
 
-async function evaluate(registrationId: string, period: string, evaluator: 'UNIT' | 'COMMUNITY', rating: number, comment: string): Promise<void> {
-  const res = await api.gql(`mutation ($r: ID!, $p: String!, $e: Evaluator!, $n: Int!, $a: ActorInput, $c: String) { evaluateService(registrationId: $r, period: $p, evaluator: $e, rating: $n, actor: $a, comment: $c) { name } }`, {
-    r: registrationId,
-    p: period,
-    e: evaluator,
-    n: rating,
-    a: evaluator === 'COMMUNITY' ? LEADER : { role: 'DEPARTMENT', name: '区税务局' },
-    c: comment,
-  });
+async function evaluate(
+  registrationId: string,
+  period: string,
+  evaluator: 'UNIT' | 'COMMUNITY',
+  rating: number,
+  comment: string,
+): Promise<void> {
+  const res = await api.gql(
+    `mutation ($r: ID!, $p: String!, $e: Evaluator!, $n: Int!, $a: ActorInput, $c: String) { evaluateService(registrationId: $r, period: $p, evaluator: $e, rating: $n, actor: $a, comment: $c) { name } }`,
+    {
+      r: registrationId,
+      p: period,
+      e: evaluator,
+      n: rating,
+      a: evaluator === 'COMMUNITY' ? LEADER : { role: 'DEPARTMENT', name: '区税务局' },
+      c: comment,
+    },
+  );
   expect(res.errors).toBeUndefined();
 }
 

@@ -14,7 +14,10 @@ const COMMUNITY_2 = stableId('330106001002');
 const grid = (code: string) => stableId(code);
 const household = (smallCode: string, h: number) => stableId(`${smallCode}/household/${h}`);
 /** Building centroid of a fixture small grid (l, m, s are 1-based). */
-const centroid = (l: number, m: number, s: number): [number, number] => [120.1 + (l - 1) * 0.01 + (s - 1) * 0.005 + 0.0025, 30.25 + (m - 1) * 0.01 + 0.00375];
+const centroid = (l: number, m: number, s: number): [number, number] => [
+  120.1 + (l - 1) * 0.01 + (s - 1) * 0.005 + 0.0025,
+  30.25 + (m - 1) * 0.01 + 0.00375,
+];
 /** Metres per degree of longitude at the fixture's latitude. */
 const M_PER_LNG = 111_320 * Math.cos((30.254 * Math.PI) / 180);
 const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
@@ -54,7 +57,18 @@ interface Run {
 }
 
 async function register(name: string, at: [number, number], over: Record<string, unknown> = {}): Promise<string> {
-  const input = { kind: 'VOLUNTEER', name, communityId: COMMUNITY_1, lng: at[0], lat: at[1], skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 3, availability: [TUE_9_11], ...over };
+  const input = {
+    kind: 'VOLUNTEER',
+    name,
+    communityId: COMMUNITY_1,
+    lng: at[0],
+    lat: at[1],
+    skills: ['REPAIR'],
+    radiusM: 1000,
+    weeklyCapacity: 3,
+    availability: [TUE_9_11],
+    ...over,
+  };
   const res = await api.gql<{ registerForService: { id: string } }>(REGISTER, { input, actor: VOLUNTEER });
   expect(res.errors).toBeUndefined();
   return res.data!.registerForService.id;
@@ -104,7 +118,12 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     const helper = await register('每周两次', at, { skills: ['ELDERLY_CARE'], weeklyCapacity: 2 });
     const small = '3301060010010020001';
     // Three back-to-back windows in the helper's Tuesday 9–11, so only capacity limits them.
-    for (const [h, from] of [[0, 540], [1, 580], [0, 620]]) await need(household(small, h), 'ELDERLY_CARE', { window: { weekday: 2, startMinute: from, endMinute: from + 40 } });
+    for (const [h, from] of [
+      [0, 540],
+      [1, 580],
+      [0, 620],
+    ])
+      await need(household(small, h), 'ELDERLY_CARE', { window: { weekday: 2, startMinute: from, endMinute: from + 40 } });
     const run = await propose(grid(small), '2026-11-02');
     expect(run.needs).toBe(3);
     expect(run.proposals).toHaveLength(2);
@@ -120,8 +139,17 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
     await register('周二十点后', at, { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 600, endMinute: 720 }] });
     await register('周三', at, { skills: ['MEDICAL'], availability: [{ weekday: 3, startMinute: 540, endMinute: 600 }] });
     await register('周二只有二十分钟', at, { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 500, endMinute: 560 }] });
-    const fits = await register('周二九点半', east(at, 100), { skills: ['MEDICAL'], availability: [{ weekday: 2, startMinute: 570, endMinute: 660 }, { weekday: 5, startMinute: 0, endMinute: 1440 }] });
-    await need(household('3301060010010020002', 0), 'MEDICAL', { window: { weekday: 2, startMinute: 540, endMinute: 600 }, durationMinutes: 30 });
+    const fits = await register('周二九点半', east(at, 100), {
+      skills: ['MEDICAL'],
+      availability: [
+        { weekday: 2, startMinute: 570, endMinute: 660 },
+        { weekday: 5, startMinute: 0, endMinute: 1440 },
+      ],
+    });
+    await need(household('3301060010010020002', 0), 'MEDICAL', {
+      window: { weekday: 2, startMinute: 540, endMinute: 600 },
+      durationMinutes: 30,
+    });
     const run = await propose(grid('3301060010010020002'), '2026-11-02');
     expect(run.candidates).toBe(1);
     expect(run.proposals.map((p) => p.helper.id)).toEqual([fits]);
@@ -143,17 +171,27 @@ describe('proposeMatches: each constraint on a hand-made case', () => {
 
     const optimal = await propose(medium, '2026-11-02');
     const pairs = optimal.proposals.map((p) => [p.need.id, p.helper.id]).sort();
-    expect(pairs).toEqual([[needA.id, west], [needB.id, middle]].sort());
+    expect(pairs).toEqual(
+      [
+        [needA.id, west],
+        [needB.id, middle],
+      ].sort(),
+    );
     expect(optimal.quality.covered).toBe(2);
     expect(optimal.greedy.covered).toBe(1);
     // The re-run replaced the unreviewed greedy proposal rather than adding to it.
-    const listed = await api.gql<{ serviceMatches: { totalCount: number } }>(`{ serviceMatches(gridId: "${medium}", period: "2026-11-02") { totalCount } }`);
+    const listed = await api.gql<{ serviceMatches: { totalCount: number } }>(
+      `{ serviceMatches(gridId: "${medium}", period: "2026-11-02") { totalCount } }`,
+    );
     expect(listed.data!.serviceMatches.totalCount).toBe(2);
 
     // The map layer draws each proposal as a line from the helper to the need, beside the overdue visits.
-    const map = await api.gql<{ serviceMap: { type: string; features: { geometry: { type: string; coordinates: number[][] }; properties: Record<string, unknown> }[] } }>(
-      `{ serviceMap(gridId: "${medium}", period: "2026-11-02", now: "2026-11-25T00:00:00Z") }`,
-    );
+    const map = await api.gql<{
+      serviceMap: {
+        type: string;
+        features: { geometry: { type: string; coordinates: number[][] }; properties: Record<string, unknown> }[];
+      };
+    }>(`{ serviceMap(gridId: "${medium}", period: "2026-11-02", now: "2026-11-25T00:00:00Z") }`);
     expect(map.errors).toBeUndefined();
     const lines = map.data!.serviceMap.features.filter((f) => f.properties.layer === 'MATCH');
     expect(lines).toHaveLength(2);
@@ -186,7 +224,9 @@ describe('a helper is in one place at a time', () => {
     expect([a.id, b.id]).toContain(p.need.id);
     expect(p.window).toEqual(expected);
     expect(p.explanation).toContain(expected.startMinute === 540 ? 'window Tue 09:00–10:00' : 'window Tue 09:30–10:30');
-    const listed = await api.gql<{ serviceMatches: { nodes: { window: unknown }[] } }>(`{ serviceMatches(gridId: "${grid(small)}", period: "2026-11-23") { nodes { window { weekday startMinute endMinute } } } }`);
+    const listed = await api.gql<{ serviceMatches: { nodes: { window: unknown }[] } }>(
+      `{ serviceMatches(gridId: "${grid(small)}", period: "2026-11-23") { nodes { window { weekday startMinute endMinute } } } }`,
+    );
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.serviceMatches.nodes.map((x) => x.window)).toEqual([expected]);
   });
@@ -194,7 +234,10 @@ describe('a helper is in one place at a time', () => {
   it('does not propose a need that overlaps a task the helper already holds that week', async () => {
     const first = await propose(grid(small), '2026-11-23');
     const held = first.proposals[0];
-    const confirmed = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id status } }`, { id: held.id, v: held.version, a: LEADER });
+    const confirmed = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id status } }`,
+      { id: held.id, v: held.version, a: LEADER },
+    );
     expect(confirmed.errors).toBeUndefined();
     // 09:45–10:15 overlaps either held slot; 10:30–11:00 starts where the later one ends.
     await need(household(small, 0), 'PSYCHOLOGICAL', { window: tue(585, 615) });
@@ -224,13 +267,21 @@ describe('a helper is in one place at a time', () => {
   it('books a need for its own duration: two 90-minute needs wanted Tue 9–12 go to one helper at 9:00 and 10:30; a duration longer than the window is refused', async () => {
     const place = '3301060010020010001';
     const home = centroid(2, 1, 1);
-    const helper = await register('陪诊员', east(home, 120), { skills: ['MEDICAL'], weeklyCapacity: 2, communityId: COMMUNITY_2, availability: [tue(540, 720)] });
+    const helper = await register('陪诊员', east(home, 120), {
+      skills: ['MEDICAL'],
+      weeklyCapacity: 2,
+      communityId: COMMUNITY_2,
+      availability: [tue(540, 720)],
+    });
     await need(household(place, 0), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
     await need(household(place, 1), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
     const run = await propose(grid(place), '2026-11-23');
     expect(run.proposals.map((p) => p.helper.id)).toEqual([helper, helper]);
     expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 630), tue(630, 720)]);
-    const tooLong = await api.gql(RAISE, { input: { householdId: household(place, 0), type: 'MEDICAL', source: 'GRID_LEADER', window: tue(540, 600), durationMinutes: 90 }, actor: LEADER });
+    const tooLong = await api.gql(RAISE, {
+      input: { householdId: household(place, 0), type: 'MEDICAL', source: 'GRID_LEADER', window: tue(540, 600), durationMinutes: 90 },
+      actor: LEADER,
+    });
     expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMinutes' });
   });
 });
@@ -250,33 +301,48 @@ describe('review and answer', () => {
     expect(first.proposals.map((p) => p.helper.id)).toEqual([near]);
     const p1 = first.proposals[0];
 
-    const confirmed = await api.gql<{ confirmMatch: { status: string; version: number } }>(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { ${TASK} } }`, { id: p1.id, v: p1.version, a: LEADER });
+    const confirmed = await api.gql<{ confirmMatch: { status: string; version: number } }>(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { ${TASK} } }`,
+      { id: p1.id, v: p1.version, a: LEADER },
+    );
     expect(confirmed.data!.confirmMatch.status).toBe('CONFIRMED');
 
     // Only the proposed helper may answer.
-    const wrong = await api.gql(`mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`, { id: p1.id, v: 2, r: mid, a: VOLUNTEER });
+    const wrong = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`,
+      { id: p1.id, v: 2, r: mid, a: VOLUNTEER },
+    );
     expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const declined = await api.gql<{ declineMatch: { status: string } }>(`mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { declineMatch(id: $id, version: $v, registrationId: $r, actor: $a, reason: "出差") { ${TASK} } }`, {
-      id: p1.id,
-      v: 2,
-      r: near,
-      a: VOLUNTEER,
-    });
+    const declined = await api.gql<{ declineMatch: { status: string } }>(
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { declineMatch(id: $id, version: $v, registrationId: $r, actor: $a, reason: "出差") { ${TASK} } }`,
+      {
+        id: p1.id,
+        v: 2,
+        r: near,
+        a: VOLUNTEER,
+      },
+    );
     expect(declined.errors).toBeUndefined();
     expect(declined.data!.declineMatch.status).toBe('DECLINED');
 
     const second = await propose(grid(small), '2026-11-16');
     expect(second.proposals.map((p) => p.helper.id)).toEqual([mid]);
     const p2 = second.proposals[0];
-    const rejected = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { rejectMatch(id: $id, version: $v, reason: "不合适", actor: $a) { id status } }`, { id: p2.id, v: p2.version, a: LEADER });
+    const rejected = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { rejectMatch(id: $id, version: $v, reason: "不合适", actor: $a) { id status } }`,
+      { id: p2.id, v: p2.version, a: LEADER },
+    );
     expect(rejected.errors).toBeUndefined();
 
     const third = await propose(grid(small), '2026-11-16');
     expect(third.proposals.map((p) => p.helper.id)).toEqual([far]);
     const p3 = third.proposals[0];
     // A leader edits: give it to "mid" after all? mid was rejected for this need, so it is infeasible.
-    const infeasible = await api.gql(`mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`, { id: p3.id, v: p3.version, r: mid, a: LEADER });
+    const infeasible = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`,
+      { id: p3.id, v: p3.version, r: mid, a: LEADER },
+    );
     expect(infeasible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationId' });
     // A fourth helper registers; the leader gives it to them.
     const fourth = await register('新来的', east(at, 400), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
@@ -298,11 +364,17 @@ describe('review and answer', () => {
       { id: m4.id, v: accepted.data!.acceptMatch.version, a: VOLUNTEER },
     );
     expect(done.data!.completeMatch).toMatchObject({ status: 'DONE', need: { id: n.id, status: 'DONE' } });
-    const hours = await api.gql<{ serviceRegistration: { hours: number } }>(`{ serviceRegistration(id: "${fourth}") { hours(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") } }`);
+    const hours = await api.gql<{ serviceRegistration: { hours: number } }>(
+      `{ serviceRegistration(id: "${fourth}") { hours(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") } }`,
+    );
     expect(hours.data!.serviceRegistration.hours).toBe(1.5);
 
     // A stale version is a CONFLICT.
-    const stale = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`, { id: m4.id, v: 1, a: LEADER });
+    const stale = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`, {
+      id: m4.id,
+      v: 1,
+      a: LEADER,
+    });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 

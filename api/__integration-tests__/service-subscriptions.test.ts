@@ -35,10 +35,13 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function raiseNeed(householdId: string, gql: TestApi['gql'] = api.gql): Promise<string> {
-  const res = await gql<{ raiseNeed: { id: string } }>(`mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`, {
-    input: { householdId, type: 'REPAIR', source: 'GRID_LEADER', window: TUE_9_11 },
-    a: LEADER,
-  });
+  const res = await gql<{ raiseNeed: { id: string } }>(
+    `mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`,
+    {
+      input: { householdId, type: 'REPAIR', source: 'GRID_LEADER', window: TUE_9_11 },
+      a: LEADER,
+    },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.raiseNeed.id;
 }
@@ -58,7 +61,11 @@ function subscriber(variables: Record<string, unknown>, token: string, url = api
   });
   const unsubscribe = client.subscribe<{ serviceUpdates: Update }>(
     { query: UPDATES, variables },
-    { next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.serviceUpdates)), error: (e) => errors.push(e), complete: () => {} },
+    {
+      next: (r) => (r.errors ? errors.push(r.errors) : received.push(r.data!.serviceUpdates)),
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
   );
   return {
     received,
@@ -144,18 +151,43 @@ describe('serviceUpdates', () => {
     const admin = subscriber({}, api.adminToken);
     await admin.live();
     const A = `mutation ($input: WishInput!, $a: ActorInput) { postWish(input: $input, actor: $a) { id version } }`;
-    const posted = await api.gql<{ postWish: { id: string; version: number } }>(A, { input: { householdId: household(SMALL_1, 0), title: '会过期的认领', description: 'x', posterName: 'y' }, a: LEADER });
-    const wishId = posted.data!.postWish.id;
-    await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { id } }`, { id: wishId, v: posted.data!.postWish.version, a: LEADER });
-    const reg = await api.gql<{ registerForService: { id: string } }>(`mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`, {
-      input: { kind: 'VOLUNTEER', name: '认领人', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 1, availability: [TUE_9_11] },
-      a: { role: 'VOLUNTEER', name: 'x' },
+    const posted = await api.gql<{ postWish: { id: string; version: number } }>(A, {
+      input: { householdId: household(SMALL_1, 0), title: '会过期的认领', description: 'x', posterName: 'y' },
+      a: LEADER,
     });
-    const claimed = await api.gql(`mutation ($id: ID!, $r: ID!, $a: ActorInput) { claimWish(id: $id, registrationId: $r, actor: $a) { id } }`, { id: wishId, r: reg.data!.registerForService.id, a: { role: 'VOLUNTEER', name: 'x' } });
+    const wishId = posted.data!.postWish.id;
+    await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput) { reviewWish(id: $id, version: $v, publish: true, actor: $a) { id } }`, {
+      id: wishId,
+      v: posted.data!.postWish.version,
+      a: LEADER,
+    });
+    const reg = await api.gql<{ registerForService: { id: string } }>(
+      `mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`,
+      {
+        input: {
+          kind: 'VOLUNTEER',
+          name: '认领人',
+          communityId: COMMUNITY_1,
+          householdId: household(SMALL_1, 1),
+          skills: ['REPAIR'],
+          radiusM: 1000,
+          weeklyCapacity: 1,
+          availability: [TUE_9_11],
+        },
+        a: { role: 'VOLUNTEER', name: 'x' },
+      },
+    );
+    const claimed = await api.gql(
+      `mutation ($id: ID!, $r: ID!, $a: ActorInput) { claimWish(id: $id, registrationId: $r, actor: $a) { id } }`,
+      { id: wishId, r: reg.data!.registerForService.id, a: { role: 'VOLUNTEER', name: 'x' } },
+    );
     expect(claimed.errors).toBeUndefined();
     expect(await new WishService(api.db.dataSource.manager).expireClaims(new Date(Date.now() + 73 * 3_600_000))).toContain(wishId);
     await admin.until((r) => r.some((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED'));
-    expect(admin.received.find((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED')).toMatchObject({ subject: 'WISH', gridId: stableId(SMALL_1) });
+    expect(admin.received.find((u) => u.subjectId === wishId && u.type === 'CLAIM_EXPIRED')).toMatchObject({
+      subject: 'WISH',
+      gridId: stableId(SMALL_1),
+    });
     await admin.close();
   });
 
@@ -163,7 +195,16 @@ describe('serviceUpdates', () => {
     const admin = subscriber({}, api.adminToken);
     await admin.live();
     await api.gql(`mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`, {
-      input: { kind: 'VOLUNTEER', name: '匹配人', communityId: COMMUNITY_1, householdId: household(SMALL_1, 1), skills: ['REPAIR'], radiusM: 2000, weeklyCapacity: 1, availability: [TUE_9_11] },
+      input: {
+        kind: 'VOLUNTEER',
+        name: '匹配人',
+        communityId: COMMUNITY_1,
+        householdId: household(SMALL_1, 1),
+        skills: ['REPAIR'],
+        radiusM: 2000,
+        weeklyCapacity: 1,
+        availability: [TUE_9_11],
+      },
       a: { role: 'VOLUNTEER', name: 'x' },
     });
     const run = await api.gql<{ proposeMatches: { proposals: { id: string }[] } }>(
@@ -195,7 +236,9 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
-    const userId = await db.dataSource.transaction((m) => upsertUser(m, { login: 'svc-admin', displayName: '街道', password: 'x', role: 'STREET_ADMIN' }));
+    const userId = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'svc-admin', displayName: '街道', password: 'x', role: 'STREET_ADMIN' }),
+    );
     token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
     const config = testConfig({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
     a = await createApp(config, db);
@@ -213,7 +256,13 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
     const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
     await new Promise((ok) => setTimeout(ok, 300)); // live only: let B subscribe first
     const gqlA: TestApi['gql'] = async (query, variables) =>
-      (await (await fetch(`${urlA}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) })).json()) as never;
+      (await (
+        await fetch(`${urlA}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as never;
     const need = await raiseNeed(household(SMALL_1, 0), gqlA);
     await onB.until((r) => r.some((u) => u.subjectId === need));
     await new Promise((ok) => setTimeout(ok, 200));

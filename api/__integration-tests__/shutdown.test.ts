@@ -20,7 +20,10 @@ const GRID_AT = `{ gridAt(lng: 120.102, lat: 30.252) { code } }`;
 const DB_SHUTDOWNED = 1;
 
 /** What one request came to: an HTTP answer, refused before being accepted, or cut off (the failure this test is about). */
-type Outcome = { kind: 'answered'; status: number; caseId?: string; inFlightAtSignal: boolean } | { kind: 'refused' } | { kind: 'cut'; error: string; inFlightAtSignal: boolean };
+type Outcome =
+  | { kind: 'answered'; status: number; caseId?: string; inFlightAtSignal: boolean }
+  | { kind: 'refused' }
+  | { kind: 'cut'; error: string; inFlightAtSignal: boolean };
 
 /**
  * `api/dist/main.js` on the embedded database in a temporary DATA_DIR, stopped with SIGTERM
@@ -35,7 +38,9 @@ describe('graceful shutdown', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'streetgrid-shutdown-'));
     const db = await openDatabase({ dataDir });
     await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
-    await db.dataSource.transaction((m) => upsertUser(m, { login: 'load', displayName: 'load', password: 'load-password', role: 'STREET_ADMIN' }));
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'load', displayName: 'load', password: 'load-password', role: 'STREET_ADMIN' }),
+    );
     await db.close();
   });
   afterAll(() => {
@@ -46,14 +51,24 @@ describe('graceful shutdown', () => {
   it('on SIGTERM under load: every accepted request is answered, the websocket closes with 1001, one line, exit 0, the database reopens with every reported case', async () => {
     const { DATABASE_URL: _ignored, ...env } = process.env;
     child = spawn(process.execPath, [MAIN], {
-      env: { ...env, DATA_DIR: dataDir, STORAGE_DIR: join(dataDir, 'photos'), PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, SEED_DEMO: 'false' },
+      env: {
+        ...env,
+        DATA_DIR: dataDir,
+        STORAGE_DIR: join(dataDir, 'photos'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        JWT_SECRET: SECRET,
+        SEED_DEMO: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk) => (stdout += chunk));
     child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => child!.once('exit', (code, signal) => ok({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+      child!.once('exit', (code, signal) => ok({ code, signal })),
+    );
     const url = await new Promise<string>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`the app did not start within 60 s:\n${stdout}\n${stderr}`)), 60_000);
       child!.stdout!.on('data', () => {
@@ -71,7 +86,14 @@ describe('graceful shutdown', () => {
     await db.dataSource.destroy();
     const authorization = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', new TextEncoder().encode(SECRET))}`;
 
-    const ws = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization }, onNonLazyError: () => {} });
+    const ws = createClient({
+      url: `${url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: { authorization },
+      onNonLazyError: () => {},
+    });
     const closed = new Promise<number>((ok) => ws.on('closed', (event) => ok((event as { code: number }).code)));
     const updates: string[] = [];
     ws.subscribe<{ caseUpdates: { caseId: string } }>(
@@ -86,12 +108,28 @@ describe('graceful shutdown', () => {
     const send = async (worker: number, i: number): Promise<Outcome> => {
       const report = i % 3 === 0;
       const body = report
-        ? { query: REPORT, variables: { input: { clientKey: `load-${worker}-${i}`, category: 'ENVIRONMENT', source: 'RESIDENT', lng: 120.102, lat: 30.252, description: '停止测试' } } }
+        ? {
+            query: REPORT,
+            variables: {
+              input: {
+                clientKey: `load-${worker}-${i}`,
+                category: 'ENVIRONMENT',
+                source: 'RESIDENT',
+                lng: 120.102,
+                lat: 30.252,
+                description: '停止测试',
+              },
+            },
+          }
         : { query: GRID_AT };
       const before = signalled;
       inFlight++;
       try {
-        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify(body),
+        });
         const json = (await res.json()) as { data?: { reportCase?: { case: { id: string } } }; errors?: unknown[] };
         if (json.errors) throw new Error(`GraphQL errors: ${JSON.stringify(json.errors)}`);
         return { kind: 'answered', status: res.status, caseId: json.data?.reportCase?.case.id, inFlightAtSignal: !before && signalled };
@@ -132,9 +170,15 @@ describe('graceful shutdown', () => {
     expect(closeCode).toBe(1001);
     expect(stderr).toBe('');
     const lines = stdout.trim().split('\n');
-    expect(lines.slice(2)).toEqual([expect.stringMatching(/^streetgrid stopped \(SIGTERM\) in \d+ ms: \d+ requests? finished, 1 websocket closed, embedded database closed$/)]);
+    expect(lines.slice(2)).toEqual([
+      expect.stringMatching(
+        /^streetgrid stopped \(SIGTERM\) in \d+ ms: \d+ requests? finished, 1 websocket closed, embedded database closed$/,
+      ),
+    ]);
     expect(stopMs).toBeLessThan(5_000);
-    console.log(`shutdown under load: ${answered.length} answered (${answered.filter((o) => o.inFlightAtSignal).length} in flight at SIGTERM), exit after ${stopMs} ms; ${lines[2]}`);
+    console.log(
+      `shutdown under load: ${answered.length} answered (${answered.filter((o) => o.inFlightAtSignal).length} in flight at SIGTERM), exit after ${stopMs} ms; ${lines[2]}`,
+    );
 
     // Closed cleanly: pg_control says shut down, the URL file is gone, and every reported case is there.
     expect(readFileSync(join(dataDir, 'pglite', 'global', 'pg_control')).readUInt32LE(16)).toBe(DB_SHUTDOWNED);
@@ -144,7 +188,9 @@ describe('graceful shutdown', () => {
     expect(updates.length).toBeGreaterThan(0);
     const reopened = await openDatabase({ dataDir });
     try {
-      const [{ n }]: { n: number }[] = await reopened.dataSource.query(`SELECT count(*)::int AS n FROM "case" WHERE id = ANY($1::uuid[])`, [reported]);
+      const [{ n }]: { n: number }[] = await reopened.dataSource.query(`SELECT count(*)::int AS n FROM "case" WHERE id = ANY($1::uuid[])`, [
+        reported,
+      ]);
       expect(n).toBe(reported.length);
     } finally {
       await reopened.close();

@@ -69,7 +69,13 @@ describe('vector tiles', () => {
         expect(res.headers.get('cache-control')).toContain('must-revalidate');
         const decoded = await decode(bytes);
         for (const f of decoded.grids ?? []) {
-          expect(f.properties).toEqual({ id: expect.any(String), code: expect.any(String), name: expect.any(String), level: expect.any(String), open_cases: 0 });
+          expect(f.properties).toEqual({
+            id: expect.any(String),
+            code: expect.any(String),
+            name: expect.any(String),
+            level: expect.any(String),
+            open_cases: 0,
+          });
           expect(f.type).toBe(3);
           seen.add(String(f.properties.level));
         }
@@ -132,7 +138,9 @@ describe('vector tiles', () => {
     for (const layer of ['grids', 'buildings'] as const) {
       for (const z of [10, 12, 13, 14, 15, 16]) {
         for (const t of tilesCovering(STREET_BBOX, z)) {
-          const [a, b] = await Promise.all(encoders.map(async (e) => idsByLayer(await decode(await service.render(layer, t.z, t.x, t.y, e)))));
+          const [a, b] = await Promise.all(
+            encoders.map(async (e) => idsByLayer(await decode(await service.render(layer, t.z, t.x, t.y, e)))),
+          );
           if (b) expect({ tile: `${layer}/${z}/${t.x}/${t.y}`, ids: b }).toEqual({ tile: `${layer}/${z}/${t.x}/${t.y}`, ids: a });
           if (Object.keys(a).length) compared++;
         }

@@ -58,7 +58,8 @@ class RawSocket {
     for (;;) {
       const found = this.messages.find(predicate);
       if (found) return found;
-      if (Date.now() > end || this.socket.readyState === WebSocket.CLOSED) throw new Error(`no such message; got ${JSON.stringify(this.messages).slice(0, 500)}`);
+      if (Date.now() > end || this.socket.readyState === WebSocket.CLOSED)
+        throw new Error(`no such message; got ${JSON.stringify(this.messages).slice(0, 500)}`);
       await new Promise((ok) => setTimeout(ok, 10));
     }
   }
@@ -86,7 +87,11 @@ describe('the websocket applies the same limits as HTTP', () => {
   });
 
   async function http(query: string) {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.adminToken }, body: JSON.stringify({ query }) });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: api.adminToken },
+      body: JSON.stringify({ query }),
+    });
     return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string }[] } };
   }
 
@@ -151,7 +156,10 @@ describe('the websocket applies the same limits as HTTP', () => {
     const many = await RawSocket.open(api.url, api.adminToken);
     for (let i = 0; i < 25; i++) many.subscribe(`s${i}`, UPDATES);
     const refused = await many.until((m) => m.type === 'error');
-    expect(errorsOf(refused)[0]).toMatchObject({ message: expect.stringMatching(/at most 20 operations/), extensions: { code: 'RATE_LIMITED' } });
+    expect(errorsOf(refused)[0]).toMatchObject({
+      message: expect.stringMatching(/at most 20 operations/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     await new Promise((ok) => setTimeout(ok, 300));
     const errors = many.messages.filter((m) => m.type === 'error').map((m) => m.id);
     expect(errors.sort()).toEqual(['s20', 's21', 's22', 's23', 's24']);
@@ -199,7 +207,11 @@ describe('in production, on both transports', () => {
   });
 
   async function http(query: string) {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.adminToken }, body: JSON.stringify({ query }) });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: api.adminToken },
+      body: JSON.stringify({ query }),
+    });
     return (await res.json()) as { data?: unknown; errors?: { message: string }[] };
   }
 

@@ -42,7 +42,15 @@ describe('bboxToPolygon', () => {
     const polygon = bboxToPolygon(makeBBox(120.1, 30.2, 120.2, 30.3));
     expect(polygon).toEqual({
       type: 'Polygon',
-      coordinates: [[[120.1, 30.2], [120.2, 30.2], [120.2, 30.3], [120.1, 30.3], [120.1, 30.2]]],
+      coordinates: [
+        [
+          [120.1, 30.2],
+          [120.2, 30.2],
+          [120.2, 30.3],
+          [120.1, 30.3],
+          [120.1, 30.2],
+        ],
+      ],
     });
     expect(booleanClockwise(polygon.coordinates[0])).toBe(false);
   });

@@ -72,7 +72,17 @@ describe('WGS84 ⇄ GCJ02 ⇄ BD09', () => {
       type: 'Feature',
       bbox: [120.15, 30.26, 120.16, 30.27],
       properties: { bbox: 'kept: it is a property' },
-      geometry: { type: 'Polygon', coordinates: [[[120.15, 30.26], [120.16, 30.26], [120.16, 30.27], [120.15, 30.26]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120.15, 30.26],
+            [120.16, 30.26],
+            [120.16, 30.27],
+            [120.15, 30.26],
+          ],
+        ],
+      },
     };
     const collection: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: [polygon] };
     const before = JSON.stringify(collection);
@@ -102,6 +112,8 @@ describe('toWgs84 on hostile input', () => {
   it('refuses coordinates nested 100,000 deep (TOO_DEEP) instead of overflowing the stack', () => {
     let deep: unknown = [120.15, 30.26];
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(() => toWgs84({ type: 'Polygon', coordinates: deep } as never, 'GCJ02')).toThrow(expect.objectContaining({ reason: 'TOO_DEEP' }));
+    expect(() => toWgs84({ type: 'Polygon', coordinates: deep } as never, 'GCJ02')).toThrow(
+      expect.objectContaining({ reason: 'TOO_DEEP' }),
+    );
   });
 });

@@ -155,13 +155,32 @@ describe('parsePolygonal — wrappers and structure', () => {
   });
 
   it('rejects a ring of fewer than 4 positions', () => {
-    const error = parseError({ type: 'Polygon', coordinates: [[[120.15, 30.26], [120.16, 30.26], [120.15, 30.26]]] });
+    const error = parseError({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.15, 30.26],
+          [120.16, 30.26],
+          [120.15, 30.26],
+        ],
+      ],
+    });
     expect(error.reason).toBe('TOO_FEW_POSITIONS');
     expect(error.path).toBe('coordinates[0]');
   });
 
   it('rejects a closed ring that collapses to fewer than 3 distinct positions', () => {
-    const error = parseError({ type: 'Polygon', coordinates: [[[120.15, 30.26], [120.16, 30.26], [120.16, 30.26], [120.15, 30.26]]] });
+    const error = parseError({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.15, 30.26],
+          [120.16, 30.26],
+          [120.16, 30.26],
+          [120.15, 30.26],
+        ],
+      ],
+    });
     expect(error.reason).toBe('TOO_FEW_POSITIONS');
   });
 
@@ -173,7 +192,10 @@ describe('parsePolygonal — wrappers and structure', () => {
 
   it('rejects non-numbers and malformed positions with their path', () => {
     const withString = square.map((p, i) => (i === 1 ? ['120.16', 30.26] : p));
-    expect(parseError({ type: 'Polygon', coordinates: [withString] })).toMatchObject({ reason: 'NOT_NUMBER', path: 'coordinates[0][1][0]' });
+    expect(parseError({ type: 'Polygon', coordinates: [withString] })).toMatchObject({
+      reason: 'NOT_NUMBER',
+      path: 'coordinates[0][1][0]',
+    });
     const withShort = square.map((p, i) => (i === 2 ? [120.16] : p));
     expect(parseError({ type: 'Polygon', coordinates: [withShort] })).toMatchObject({ reason: 'WRONG_TYPE', path: 'coordinates[0][2]' });
   });
@@ -225,7 +247,9 @@ describe('parsePoint', () => {
   });
 
   it('rejects other types and bad positions', () => {
-    expect(() => parsePoint({ type: 'Polygon', coordinates: [square] })).toThrow(expect.objectContaining({ reason: 'WRONG_TYPE', path: 'type' }));
+    expect(() => parsePoint({ type: 'Polygon', coordinates: [square] })).toThrow(
+      expect.objectContaining({ reason: 'WRONG_TYPE', path: 'type' }),
+    );
     expect(() => parsePoint({ type: 'Point', coordinates: [200, 30] })).toThrow(
       expect.objectContaining({ reason: 'LNG_OUT_OF_RANGE', path: 'coordinates[0]' }),
     );
@@ -250,7 +274,10 @@ describe('vertexCount / isPolygonal', () => {
 describe('checkNesting', () => {
   it('lets the deepest real GeoJSON through: a collection of MultiPolygons in a FeatureCollection', () => {
     const multi = { type: 'MultiPolygon', coordinates: [[square]] };
-    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { a: { b: [1] } }, geometry: { type: 'GeometryCollection', geometries: [multi] } }] };
+    const collection = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { a: { b: [1] } }, geometry: { type: 'GeometryCollection', geometries: [multi] } }],
+    };
     expect(() => checkNesting(collection)).not.toThrow();
   });
 

@@ -167,7 +167,9 @@ export function parsePolygonal(input: unknown, opts: ParsePolygonalOptions = {})
     if (parts.length === 0) throw new GeoInputError('EMPTY', 'the MultiPolygon has no polygons', { path });
     polygons = parts.map((rings, i) => ({ rings: arrayAt(rings, `${path}[${i}]`, 'a polygon'), path: `${path}[${i}]` }));
   } else {
-    throw new GeoInputError('WRONG_TYPE', `expected Polygon or MultiPolygon, got ${JSON.stringify(geometry.type)}`, { path: `${prefix}type` });
+    throw new GeoInputError('WRONG_TYPE', `expected Polygon or MultiPolygon, got ${JSON.stringify(geometry.type)}`, {
+      path: `${prefix}type`,
+    });
   }
 
   let vertices = 0;

@@ -29,7 +29,42 @@ export interface ParsedGridCode {
 const CODE_LENGTH: Readonly<Record<GridLevel, number>> = { LARGE: 12, MEDIUM: 15, SMALL: 19 };
 
 /** Province prefixes of GB/T 2260 (mainland, Taiwan, Hong Kong, Macao). */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82']);
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+]);
 
 function badCode(message: string, path: string): GeoInputError {
   return new GeoInputError('BAD_CODE', message, { path });

@@ -8,7 +8,17 @@ import { makeLngLat } from './types';
 /** An L-shaped compound: its vertex mean lies in the missing corner. */
 const lShape: Polygon = {
   type: 'Polygon',
-  coordinates: [[[120.15, 30.26], [120.16, 30.26], [120.16, 30.261], [120.151, 30.261], [120.151, 30.27], [120.15, 30.27], [120.15, 30.26]]],
+  coordinates: [
+    [
+      [120.15, 30.26],
+      [120.16, 30.26],
+      [120.16, 30.261],
+      [120.151, 30.261],
+      [120.151, 30.27],
+      [120.15, 30.27],
+      [120.15, 30.26],
+    ],
+  ],
 };
 
 describe('areaM2', () => {
@@ -43,7 +53,18 @@ describe('distanceM', () => {
 
 describe('centroid and labelPoint', () => {
   it('agree on a square', () => {
-    const square: Polygon = { type: 'Polygon', coordinates: [[[120.15, 30.26], [120.16, 30.26], [120.16, 30.27], [120.15, 30.27], [120.15, 30.26]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.15, 30.26],
+          [120.16, 30.26],
+          [120.16, 30.27],
+          [120.15, 30.27],
+          [120.15, 30.26],
+        ],
+      ],
+    };
     expect(centroid(square)[0]).toBeCloseTo(120.155, 9);
     expect(centroid(square)[1]).toBeCloseTo(30.265, 9);
     expect(labelPoint(square)[0]).toBeCloseTo(120.155, 9);

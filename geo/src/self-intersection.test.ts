@@ -15,7 +15,13 @@ function random(seed: number): () => number {
 
 describe('checkRing', () => {
   it('finds the crossing of a bow tie', () => {
-    const result = checkRing([[120.15, 30.26], [120.16, 30.27], [120.16, 30.26], [120.15, 30.27], [120.15, 30.26]]);
+    const result = checkRing([
+      [120.15, 30.26],
+      [120.16, 30.27],
+      [120.16, 30.26],
+      [120.15, 30.27],
+      [120.15, 30.26],
+    ]);
     expect(result.status).toBe('crossing');
     if (result.status !== 'crossing') return;
     expect(result.at[0]).toBeCloseTo(120.155, 9);
@@ -23,16 +29,53 @@ describe('checkRing', () => {
   });
 
   it('passes a square and a concave L', () => {
-    expect(checkRing([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]])).toEqual({ status: 'clean' });
-    expect(checkRing([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]])).toEqual({ status: 'clean' });
+    expect(
+      checkRing([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toEqual({ status: 'clean' });
+    expect(
+      checkRing([
+        [0, 0],
+        [2, 0],
+        [2, 1],
+        [1, 1],
+        [1, 2],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toEqual({ status: 'clean' });
   });
 
   it('reports a vertex touching the inside of another edge', () => {
-    expect(checkRing([[0, 0], [4, 0], [4, 4], [2, 0], [0, 4], [0, 0]])).toEqual({ status: 'crossing', at: [2, 0] });
+    expect(
+      checkRing([
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [2, 0],
+        [0, 4],
+        [0, 0],
+      ]),
+    ).toEqual({ status: 'crossing', at: [2, 0] });
   });
 
   it('leaves a vertex-to-vertex self-touch (figure eight) to the database', () => {
-    expect(checkRing([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]])).toEqual({ status: 'clean' });
+    expect(
+      checkRing([
+        [0, 0],
+        [2, 0],
+        [1, 1],
+        [2, 2],
+        [0, 2],
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toEqual({ status: 'clean' });
   });
 
   it('agrees with turf kinks on 500 random rings', () => {
@@ -76,7 +119,18 @@ describe('checkRing', () => {
 
   it('spends the budget on the pair tests it makes', () => {
     const budget = { remaining: 100 };
-    expect(checkRing([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], budget)).toEqual({ status: 'clean' });
+    expect(
+      checkRing(
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+        budget,
+      ),
+    ).toEqual({ status: 'clean' });
     expect(budget.remaining).toBeLessThan(100);
     expect(budget.remaining).toBeGreaterThanOrEqual(90);
   });

@@ -6,7 +6,17 @@ import { coverageGap, duplicates, findOverlaps, outsideParent } from './topology
 function rect(west: number, south: number, east: number, north: number): MultiPolygon {
   return {
     type: 'MultiPolygon',
-    coordinates: [[[[west, south], [east, south], [east, north], [west, north], [west, south]]]],
+    coordinates: [
+      [
+        [
+          [west, south],
+          [east, south],
+          [east, north],
+          [west, north],
+          [west, south],
+        ],
+      ],
+    ],
   };
 }
 
@@ -62,16 +72,41 @@ describe('findOverlaps', () => {
     ]);
     expect(overlap.areaM2).toBeGreaterThan(1000);
     expect(overlap.areaM2).toBeLessThan(1200);
-    expect(findOverlaps([{ id: 'A', geometry: a }, { id: 'SLIVER', geometry: sliver }], 5000)).toEqual([]);
+    expect(
+      findOverlaps(
+        [
+          { id: 'A', geometry: a },
+          { id: 'SLIVER', geometry: sliver },
+        ],
+        5000,
+      ),
+    ).toEqual([]);
   });
 
   it('does not report boxes that meet while the polygons do not', () => {
     const lShape: MultiPolygon = {
       type: 'MultiPolygon',
-      coordinates: [[[[120.15, 30.26], [120.16, 30.26], [120.16, 30.261], [120.151, 30.261], [120.151, 30.27], [120.15, 30.27], [120.15, 30.26]]]],
+      coordinates: [
+        [
+          [
+            [120.15, 30.26],
+            [120.16, 30.26],
+            [120.16, 30.261],
+            [120.151, 30.261],
+            [120.151, 30.27],
+            [120.15, 30.27],
+            [120.15, 30.26],
+          ],
+        ],
+      ],
     };
     const inTheNotch = rect(120.152, 30.262, 120.159, 30.269);
-    expect(findOverlaps([{ id: 'L', geometry: lShape }, { id: 'N', geometry: inTheNotch }])).toEqual([]);
+    expect(
+      findOverlaps([
+        { id: 'L', geometry: lShape },
+        { id: 'N', geometry: inTheNotch },
+      ]),
+    ).toEqual([]);
   });
 
   it('returns nothing for no features or one', () => {

@@ -57,7 +57,9 @@ export function makeLngLat(lng: unknown, lat: unknown): LngLat {
 export function makeBBox(west: unknown, south: unknown, east: unknown, north: unknown): BBox {
   const box = [makeLng(west, 'west'), makeLat(south, 'south'), makeLng(east, 'east'), makeLat(north, 'north')] as const;
   if (box[0] > box[2]) {
-    throw new GeoInputError('INVERTED_BBOX', `west ${box[0]} is east of east ${box[2]} (antimeridian-crossing boxes are not supported)`, { path: 'west' });
+    throw new GeoInputError('INVERTED_BBOX', `west ${box[0]} is east of east ${box[2]} (antimeridian-crossing boxes are not supported)`, {
+      path: 'west',
+    });
   }
   if (box[1] > box[3]) {
     throw new GeoInputError('INVERTED_BBOX', `south ${box[1]} is north of north ${box[3]}`, { path: 'south' });

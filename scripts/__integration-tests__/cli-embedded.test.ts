@@ -85,7 +85,9 @@ describe('pnpm cli on the embedded database', () => {
 
   it('token signs a bearer token for an existing user and refuses an unknown one', async () => {
     const db = await connectDatabase(embedded.url, { poolSize: 1 });
-    const id = await db.dataSource.transaction((m) => upsertUser(m, { login: 'cli-operator', displayName: 'cli', password: 'x', role: 'OPERATOR' }));
+    const id = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'cli-operator', displayName: 'cli', password: 'x', role: 'OPERATOR' }),
+    );
     await db.dataSource.destroy();
     const token = await cli('token', 'cli-operator');
     expect(token.code).toBe(0);

@@ -47,7 +47,9 @@ describe('seed: one generated street on PostGIS', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
     const level = (l: string) => expected.grids.filter((g) => g.level === l).length.toLocaleString('en-US');
     const n = (x: unknown[]) => x.length.toLocaleString('en-US');
-    expect(readme).toContain(`${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ${n(expected.buildings)} buildings, ${n(expected.residents)} residents`);
+    expect(readme).toContain(
+      `${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ${n(expected.buildings)} buildings, ${n(expected.residents)} residents`,
+    );
   });
 
   it('stores only valid geometries', async () => {
@@ -113,7 +115,7 @@ describe('seed: one generated street on PostGIS', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('seeds the demo accounts: the volunteer owns a registration of the leaders\' community and has this week\'s tasks to answer', async () => {
+  it("seeds the demo accounts: the volunteer owns a registration of the leaders' community and has this week's tasks to answer", async () => {
     const logins = await db.dataSource.transaction((m) => seedDemoUsers(m));
     expect(logins).toEqual([...DEMO_LOGINS]);
     const [row] = await db.dataSource.query(
@@ -169,7 +171,9 @@ describe('first start: the demo street is seeded all at once', () => {
       const plan = districtPlan(2, 1)[1];
       await other.dataSource.transaction((m) => writeStreet(m, generateStreet(plan)));
       await seedDemoIfEmpty(other.dataSource);
-      const [{ codes, accounts }] = await other.dataSource.query(`SELECT array_agg(code) AS codes, (SELECT count(*)::int FROM app_user) AS accounts FROM street`);
+      const [{ codes, accounts }] = await other.dataSource.query(
+        `SELECT array_agg(code) AS codes, (SELECT count(*)::int FROM app_user) AS accounts FROM street`,
+      );
       expect({ codes, accounts }).toEqual({ codes: [plan.code], accounts: 0 });
     } finally {
       await other.close();

@@ -19,16 +19,26 @@ const CHINESE_MAP = parseFieldMap('code=BM,name=MC,level=JB');
 describe('import: zipped Shapefiles on PostGIS', () => {
   let db: TestDatabase;
   const counts = async () => {
-    const [row] = await db.dataSource.query(`SELECT (SELECT count(*) FROM street)::int AS streets, (SELECT count(*) FROM grid)::int AS grids`);
+    const [row] = await db.dataSource.query(
+      `SELECT (SELECT count(*) FROM street)::int AS streets, (SELECT count(*) FROM grid)::int AS grids`,
+    );
     return row;
   };
   /** Reads the fixture zip and feeds it to the one import path, as the CLI does. */
   const run = (name: string, opts: ImportOptions = {}) => {
     const read = readZippedShapefile(zip(name), name);
-    return importGeoJson(db.dataSource.manager, read.collection, { file: name, streets: NEW_STREET, issues: read.issues, notes: read.notes, ...opts });
+    return importGeoJson(db.dataSource.manager, read.collection, {
+      file: name,
+      streets: NEW_STREET,
+      issues: read.issues,
+      notes: read.notes,
+      ...opts,
+    });
   };
   const names = async () =>
-    db.dataSource.query(`SELECT code, name, level::text AS level FROM grid WHERE code LIKE '330106002%' ORDER BY code`) as Promise<{ code: string; name: string; level: string }[]>;
+    db.dataSource.query(`SELECT code, name, level::text AS level FROM grid WHERE code LIKE '330106002%' ORDER BY code`) as Promise<
+      { code: string; name: string; level: string }[]
+    >;
   const clearNewStreet = async () => {
     await db.dataSource.query(`DELETE FROM grid WHERE street_id = (SELECT id FROM street WHERE code = '330106002') AND level = 'MEDIUM'`);
     await db.dataSource.query(`DELETE FROM grid WHERE street_id = (SELECT id FROM street WHERE code = '330106002')`);
@@ -82,21 +92,24 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     await clearNewStreet();
   });
 
-  it.each(['multipolygon-hole.zip', 'wrong-winding.zip'])('%s: a two-part community and a compound with a hole are stored as they are', async (name) => {
-    const report = await run(name);
-    expect(report.issues).toEqual([]);
-    expect(report.written).toBe(true);
-    const rows = await db.dataSource.query(
-      `SELECT code, name, ST_NumGeometries(geom) AS parts, ST_NumInteriorRings(ST_GeometryN(geom, 1)) AS holes, ST_IsValid(geom) AS valid
+  it.each(['multipolygon-hole.zip', 'wrong-winding.zip'])(
+    '%s: a two-part community and a compound with a hole are stored as they are',
+    async (name) => {
+      const report = await run(name);
+      expect(report.issues).toEqual([]);
+      expect(report.written).toBe(true);
+      const rows = await db.dataSource.query(
+        `SELECT code, name, ST_NumGeometries(geom) AS parts, ST_NumInteriorRings(ST_GeometryN(geom, 1)) AS holes, ST_IsValid(geom) AS valid
          FROM grid WHERE code LIKE '330106002%' ORDER BY code`,
-    );
-    expect(rows).toEqual([
-      { code: '330106002001', name: '两片社区', parts: 2, holes: 0, valid: true },
-      { code: '330106002001001', name: '回字小区', parts: 1, holes: 1, valid: true },
-      { code: '330106002001002', name: '飞地小区', parts: 2, holes: 0, valid: true },
-    ]);
-    await clearNewStreet();
-  });
+      );
+      expect(rows).toEqual([
+        { code: '330106002001', name: '两片社区', parts: 2, holes: 0, valid: true },
+        { code: '330106002001001', name: '回字小区', parts: 1, holes: 1, valid: true },
+        { code: '330106002001002', name: '飞地小区', parts: 2, holes: 0, valid: true },
+      ]);
+      await clearNewStreet();
+    },
+  );
 
   it('grids-and-buildings-3d.zip: a PolygonZ grid layer and a building layer in one zip, stored 2D', async () => {
     const report = await run('grids-and-buildings-3d.zip');
@@ -123,7 +136,10 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     const before = await counts();
     const report = await run('broken-geometry.zip', { map: CHINESE_MAP });
     // The bow tie is left out of the coverage check, so its half of the community is also a gap.
-    expect(report.issues.map((i) => [i.kind, i.code])).toEqual([['INVALID_GEOMETRY', '330106002001002'], ['COVERAGE_GAP', '330106002001']]);
+    expect(report.issues.map((i) => [i.kind, i.code])).toEqual([
+      ['INVALID_GEOMETRY', '330106002001002'],
+      ['COVERAGE_GAP', '330106002001'],
+    ]);
     expect(report.issues[0].message).toMatch(/330106002001002: SELF_INTERSECTION .*crosses itself/);
     expect(report.issues[0].location![0]).toBeCloseTo(120.2075, 4);
     expect(report.written).toBe(false);
@@ -138,7 +154,8 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     expect(report.issues).toEqual([
       {
         kind: 'UNSUPPORTED_INPUT',
-        message: 'projected.prj: projected coordinate system "CGCS2000_3_Degree_GK_CM_120E" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again',
+        message:
+          'projected.prj: projected coordinate system "CGCS2000_3_Degree_GK_CM_120E" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again',
       },
     ]);
     expect(formatReport(report)).toMatch(/Unreadable or unsupported input: 1\n.*CGCS2000_3_Degree_GK_CM_120E[^]*1 error: nothing written/);
@@ -152,9 +169,21 @@ describe('import: zipped Shapefiles on PostGIS', () => {
       ring.push([120.205 + 0.005 * Math.cos(a), 30.305 + 0.005 * Math.sin(a)]);
     }
     ring.push(ring[0]);
-    const bytes = zipLayer({ name: 'big', fields: [{ name: 'code', type: 'C', length: 12 }, { name: 'name', type: 'C', length: 20 }], rows: [{ shape: [[ring]], values: ['330106002001', '大多边形社区'] }], encoding: 'gbk' });
+    const bytes = zipLayer({
+      name: 'big',
+      fields: [
+        { name: 'code', type: 'C', length: 12 },
+        { name: 'name', type: 'C', length: 20 },
+      ],
+      rows: [{ shape: [[ring]], values: ['330106002001', '大多边形社区'] }],
+      encoding: 'gbk',
+    });
     const read = readZippedShapefile(bytes, 'big.zip');
-    const report = await importGeoJson(db.dataSource.manager, read.collection, { streets: NEW_STREET, issues: read.issues, notes: read.notes });
+    const report = await importGeoJson(db.dataSource.manager, read.collection, {
+      streets: NEW_STREET,
+      issues: read.issues,
+      notes: read.notes,
+    });
     expect(report.issues).toEqual([]);
     const [row] = await db.dataSource.query(`SELECT ST_NPoints(geom) AS n, name FROM grid WHERE code = '330106002001'`);
     expect(row).toEqual({ n: 20_001, name: '大多边形社区' });
@@ -173,7 +202,21 @@ describe('import: zipped Shapefiles on PostGIS', () => {
       let out = '';
       stdout.on('data', (chunk) => (out += chunk));
       stderr.resume();
-      const code = await runCli(['import', join(FIXTURES, 'grids-gbk.zip'), '--map', 'code=BM,name=MC,level=JB', '--street-name', '试验街道', '--database-url', db.url, ...argv], commands, { env: {}, stdout, stderr });
+      const code = await runCli(
+        [
+          'import',
+          join(FIXTURES, 'grids-gbk.zip'),
+          '--map',
+          'code=BM,name=MC,level=JB',
+          '--street-name',
+          '试验街道',
+          '--database-url',
+          db.url,
+          ...argv,
+        ],
+        commands,
+        { env: {}, stdout, stderr },
+      );
       return { code, out };
     };
     const dry = await cli('--dry-run');
@@ -191,11 +234,29 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     const stdout = new PassThrough();
     let out = '';
     stdout.on('data', (chunk) => (out += chunk));
-    const shp = await runCli(['import', join(dir, 'grids_gbk.shp'), '--map', 'code=BM,name=MC,level=JB', '--street-name', '试验街道', '--dry-run', '--database-url', db.url], commands, { env: {}, stdout, stderr: new PassThrough().resume() });
+    const shp = await runCli(
+      [
+        'import',
+        join(dir, 'grids_gbk.shp'),
+        '--map',
+        'code=BM,name=MC,level=JB',
+        '--street-name',
+        '试验街道',
+        '--dry-run',
+        '--database-url',
+        db.url,
+      ],
+      commands,
+      { env: {}, stdout, stderr: new PassThrough().resume() },
+    );
     rmSync(dir, { recursive: true });
     expect(shp).toBe(0);
     expect(out).toMatch(/shapefile layer grids_gbk: 3 shapes; DBF encoding GBK[^]*changes: 3 to insert/);
-    const projected = await runCli(['import', join(FIXTURES, 'projected.zip'), '--database-url', db.url], commands, { env: {}, stdout: new PassThrough().resume(), stderr: new PassThrough().resume() });
+    const projected = await runCli(['import', join(FIXTURES, 'projected.zip'), '--database-url', db.url], commands, {
+      env: {},
+      stdout: new PassThrough().resume(),
+      stderr: new PassThrough().resume(),
+    });
     expect(projected).toBe(2);
   });
 });

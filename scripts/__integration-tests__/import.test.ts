@@ -114,7 +114,12 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
       ring.push([120.205 + 0.005 * Math.cos(a), 30.305 + 0.005 * Math.sin(a)]);
     }
     ring.push(ring[0]);
-    const big: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '330106002001', name: '大多边形社区' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+    const big: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '330106002001', name: '大多边形社区' }, geometry: { type: 'Polygon', coordinates: [ring] } },
+      ],
+    };
     const report = await run(big);
     expect(report.issues).toEqual([]);
     const [row] = await db.dataSource.query(`SELECT ST_NPoints(geom) AS n FROM grid WHERE code = '330106002001'`);
@@ -158,23 +163,52 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
   it('imports 10,000 features and reports the throughput', async () => {
     // One LARGE community split into 100 × 99 SMALL grids under 99 MEDIUM strips: 1 + 99 + 9,900 = 10,000.
     const features: Feature[] = [];
-    const rect = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+    const rect = (w: number, s: number, e: number, n: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    });
     const [x0, y0, dx, dy] = [120.3, 30.4, 0.0002, 0.0002];
-    features.push({ type: 'Feature', properties: { code: '330106003001', name: '吞吐社区' }, geometry: rect(x0, y0, x0 + 100 * dx, y0 + 99 * dy) });
+    features.push({
+      type: 'Feature',
+      properties: { code: '330106003001', name: '吞吐社区' },
+      geometry: rect(x0, y0, x0 + 100 * dx, y0 + 99 * dy),
+    });
     for (let m = 0; m < 99; m++) {
       const mCode = `330106003001${String(m + 1).padStart(3, '0')}`;
-      features.push({ type: 'Feature', properties: { code: mCode, name: `${m + 1}号小区` }, geometry: rect(x0, y0 + m * dy, x0 + 100 * dx, y0 + (m + 1) * dy) });
+      features.push({
+        type: 'Feature',
+        properties: { code: mCode, name: `${m + 1}号小区` },
+        geometry: rect(x0, y0 + m * dy, x0 + 100 * dx, y0 + (m + 1) * dy),
+      });
       for (let s = 0; s < 100; s++) {
-        features.push({ type: 'Feature', properties: { code: `${mCode}${String(s + 1).padStart(4, '0')}`, name: `${m + 1}-${s + 1}网格` }, geometry: rect(x0 + s * dx, y0 + m * dy, x0 + (s + 1) * dx, y0 + (m + 1) * dy) });
+        features.push({
+          type: 'Feature',
+          properties: { code: `${mCode}${String(s + 1).padStart(4, '0')}`, name: `${m + 1}-${s + 1}网格` },
+          geometry: rect(x0 + s * dx, y0 + m * dy, x0 + (s + 1) * dx, y0 + (m + 1) * dy),
+        });
       }
     }
     const started = performance.now();
-    const report = await importGeoJson(db.dataSource.manager, { type: 'FeatureCollection', features }, { streets: new Map([['330106003', '吞吐街道']]) });
+    const report = await importGeoJson(
+      db.dataSource.manager,
+      { type: 'FeatureCollection', features },
+      { streets: new Map([['330106003', '吞吐街道']]) },
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(report.issues).toEqual([]);
     expect(report.written).toBe(true);
     expect(report.changes.inserted).toBe(10_000);
     const [load] = readFileSync('/proc/loadavg', 'utf8').split(' ');
-    process.stderr.write(`import throughput: 10,000 features in ${seconds.toFixed(1)} s = ${Math.round(10_000 / seconds)} features/s (load ${load})\n`);
+    process.stderr.write(
+      `import throughput: 10,000 features in ${seconds.toFixed(1)} s = ${Math.round(10_000 / seconds)} features/s (load ${load})\n`,
+    );
   });
 });

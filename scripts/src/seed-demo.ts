@@ -41,7 +41,15 @@ export interface SeedResult {
 
 /** All rows of a street, every table. */
 export function rowCount(data: StreetData): number {
-  return 1 + data.grids.length + data.buildings.length + data.households.length + data.residents.length + data.partyOrganizations.length + data.leaders.length;
+  return (
+    1 +
+    data.grids.length +
+    data.buildings.length +
+    data.households.length +
+    data.residents.length +
+    data.partyOrganizations.length +
+    data.leaders.length
+  );
 }
 
 /**
@@ -51,13 +59,28 @@ export function rowCount(data: StreetData): number {
  */
 export async function seedDistrict(ds: DataSource, opts: SeedOptions): Promise<SeedResult> {
   const plans = districtPlan(opts.streets, opts.seed);
-  const result: SeedResult = { streets: plans.length, rows: 0, grids: 0, buildings: 0, households: 0, residents: 0, generateMs: 0, writeMs: 0 };
+  const result: SeedResult = {
+    streets: plans.length,
+    rows: 0,
+    grids: 0,
+    buildings: 0,
+    households: 0,
+    residents: 0,
+    generateMs: 0,
+    writeMs: 0,
+  };
   for (const plan of plans) await ds.transaction((m) => seedStreet(m, plan, plans.length, result, opts.onProgress));
   return result;
 }
 
 /** Generates one street of a district plan and writes it (places, people, services) with `m`, adding to `result`. */
-async function seedStreet(m: EntityManager, plan: StreetPlan, streets: number, result: SeedResult, onProgress?: SeedOptions['onProgress']): Promise<void> {
+async function seedStreet(
+  m: EntityManager,
+  plan: StreetPlan,
+  streets: number,
+  result: SeedResult,
+  onProgress?: SeedOptions['onProgress'],
+): Promise<void> {
   {
     let started = performance.now();
     const data = generateStreet(plan);

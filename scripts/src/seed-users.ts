@@ -43,7 +43,10 @@ export async function seedDemoUsers(m: EntityManager): Promise<string[]> {
   const helper = await demoHelper(m, small.large_id);
   if (helper) users.push({ login: 'volunteer', displayName: helper.name, role: 'VOLUNTEER', residentId: helper.residentId });
   for (const u of users) await upsertUser(m, { ...u, password: DEMO_PASSWORD });
-  if (helper) await m.query(`UPDATE service_registration SET user_id = (SELECT id FROM app_user WHERE login = 'volunteer') WHERE id = $1`, [helper.registrationId]);
+  if (helper)
+    await m.query(`UPDATE service_registration SET user_id = (SELECT id FROM app_user WHERE login = 'volunteer') WHERE id = $1`, [
+      helper.registrationId,
+    ]);
   await m.query(
     `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute)
      VALUES ('民政数据同步', '区民政局', $1, $2, $3, 600) ON CONFLICT (key_hash) DO NOTHING`,
@@ -57,7 +60,10 @@ export async function seedDemoUsers(m: EntityManager): Promise<string[]> {
  * The community's volunteer with the most open needs of their skills within their radius,
  * and the resident they are (same household and name), for the demo `volunteer` account.
  */
-async function demoHelper(m: EntityManager, communityId: string): Promise<{ registrationId: string; residentId: string; name: string } | null> {
+async function demoHelper(
+  m: EntityManager,
+  communityId: string,
+): Promise<{ registrationId: string; residentId: string; name: string } | null> {
   const [row]: { registrationId: string; residentId: string; name: string }[] = await m.query(
     `SELECT r.id AS "registrationId", p.id AS "residentId", p.name
        FROM service_registration r JOIN resident p ON p.household_id = r.household_id AND p.name = r.name

@@ -32,15 +32,18 @@ export async function runServer(config: Config, opts: RunOptions = {}): Promise<
   const connections = trackConnections(app.httpServer);
   const url = await app.listen();
   console.log(opts.announce?.(url) ?? `streetgrid api on ${url}/graphql`);
-  exitOnSignals(async (signal) => {
-    const stopping = Date.now();
-    const http = await connections.drain(config.shutdownGraceMs);
-    const websockets = connections.websockets;
-    const cut = setTimeout(() => connections.destroyAll(), CLOSE_MS).unref();
-    await app.stop();
-    clearTimeout(cut);
-    await db.close();
-    const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : ''}`;
-    return `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${db.embedded ? 'embedded database closed' : 'database connections closed'}`;
-  }, config.shutdownGraceMs + 2 * CLOSE_MS);
+  exitOnSignals(
+    async (signal) => {
+      const stopping = Date.now();
+      const http = await connections.drain(config.shutdownGraceMs);
+      const websockets = connections.websockets;
+      const cut = setTimeout(() => connections.destroyAll(), CLOSE_MS).unref();
+      await app.stop();
+      clearTimeout(cut);
+      await db.close();
+      const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : ''}`;
+      return `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${db.embedded ? 'embedded database closed' : 'database connections closed'}`;
+    },
+    config.shutdownGraceMs + 2 * CLOSE_MS,
+  );
 }

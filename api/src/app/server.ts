@@ -57,7 +57,13 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     formatError: formatError(config.production),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requireSignInPlugin(), endSessionPlugin(), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      requireSignInPlugin(),
+      endSessionPlugin(),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
 
@@ -80,7 +86,13 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     DOMAINS.flatMap((d) => d.jobs ?? []),
     deps,
   );
-  const ws = serveGraphqlWs(httpServer, { schema, context: contextDeps, limits, production: config.production, recheckMs: config.wsRecheckMs });
+  const ws = serveGraphqlWs(httpServer, {
+    schema,
+    context: contextDeps,
+    limits,
+    production: config.production,
+    recheckMs: config.wsRecheckMs,
+  });
   app.use(
     '/graphql',
     express.json({ limit: limits.maxMessageBytes }),
@@ -92,7 +104,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(contextDeps, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
+      context: async ({ req }) =>
+        createContext(contextDeps, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
     }),
   );
   // The domains' routes; signed-in ones with the same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).

@@ -57,7 +57,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: env.STORAGE_DIR || '.data/photos',
     tileEncoder: env.TILE_ENCODER === 'sql' || env.TILE_ENCODER === 'js' ? env.TILE_ENCODER : undefined,
     tileCacheSize: wholeNumber(env, 'TILE_CACHE_SIZE', 2000),
-    open311Keys: new Set((env.OPEN311_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)),
+    open311Keys: new Set(
+      (env.OPEN311_API_KEYS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
   };
 }
 

@@ -21,7 +21,13 @@ const CATEGORY_WEIGHTS: [string, number, string[]][] = [
   ['ILLEGAL_CONSTRUCTION', 5, ['一楼私自扩建', '楼顶违章搭建', '占用公共绿地搭棚']],
   ['OTHER', 5, ['流浪犬出没', '咨询社区活动', '建议增设快递柜']],
 ];
-const SOURCES: [string, number][] = [['RESIDENT', 40], ['GRID_PATROL', 35], ['HOTLINE', 15], ['DEPARTMENT', 5], ['SENSOR', 5]];
+const SOURCES: [string, number][] = [
+  ['RESIDENT', 40],
+  ['GRID_PATROL', 35],
+  ['HOTLINE', 15],
+  ['DEPARTMENT', 5],
+  ['SENSOR', 5],
+];
 const DEPARTMENTS = ['城管中队', '市容环卫所', '物业公司', '司法所', '民政科', '住建办', '消防站'];
 
 /** mulberry32: small, fast, deterministic. */
@@ -66,7 +72,11 @@ const H = 3600e3;
  * rework, extended, or overdue and escalated by the sweep; the most recent still open.
  * Replaces the street's earlier history (client keys `history:…`). Answers the counts.
  */
-export async function writeCaseHistory(m: EntityManager, streetCode: string, opts: CaseHistoryOptions = {}): Promise<{ cases: number; events: number }> {
+export async function writeCaseHistory(
+  m: EntityManager,
+  streetCode: string,
+  opts: CaseHistoryOptions = {},
+): Promise<{ cases: number; events: number }> {
   const days = opts.days ?? 90;
   const now = (opts.now ?? new Date()).getTime();
   const r = rng(opts.seed ?? 1);
@@ -83,7 +93,10 @@ export async function writeCaseHistory(m: EntityManager, streetCode: string, opt
   );
   const limits = new Map<string, Record<CasePriority, number>>(
     (await m.query(`SELECT code, hours_normal, hours_high, hours_urgent FROM case_category`)).map(
-      (c: { code: string; hours_normal: number; hours_high: number; hours_urgent: number }) => [c.code, { NORMAL: c.hours_normal, HIGH: c.hours_high, URGENT: c.hours_urgent }],
+      (c: { code: string; hours_normal: number; hours_high: number; hours_urgent: number }) => [
+        c.code,
+        { NORMAL: c.hours_normal, HIGH: c.hours_high, URGENT: c.hours_urgent },
+      ],
     ),
   );
   const gridById = new Map(grids.map((g) => [g.id, g]));
@@ -169,7 +182,18 @@ function lifecycle(r: () => number, c: Record<string, unknown>, t0: number, now:
   let status: string = CaseStatus.REPORTED;
   const iso = (ms: number) => new Date(ms).toISOString();
   const push = (type: string, to: string, actor: [string, string], note: string | null = null, data: Record<string, unknown> = {}) => {
-    events.push({ case_id: c.id as string, type, from_status: type === 'REPORTED' ? null : status, to_status: to, version, actor_role: actor[0], actor_name: actor[1], note, data, at: iso(t) });
+    events.push({
+      case_id: c.id as string,
+      type,
+      from_status: type === 'REPORTED' ? null : status,
+      to_status: to,
+      version,
+      actor_role: actor[0],
+      actor_name: actor[1],
+      note,
+      data,
+      at: iso(t),
+    });
     status = to;
   };
   /** Advances the clock by `hours`; false when that is in the future (the case stays where it is). */
@@ -224,7 +248,10 @@ function lifecycle(r: () => number, c: Record<string, unknown>, t0: number, now:
     if (!step(atDue)) return finish();
     c.overdue = true;
     c.escalated_to = 'MEDIUM';
-    push('ESCALATED', CaseStatus.ESCALATED, ['SYSTEM', 'overdue-sweep'], 'overdue: deadline passed', { overdue: true, escalatedTo: 'MEDIUM' });
+    push('ESCALATED', CaseStatus.ESCALATED, ['SYSTEM', 'overdue-sweep'], 'overdue: deadline passed', {
+      overdue: true,
+      escalatedTo: 'MEDIUM',
+    });
     if (!step(0.5 + r())) return finish();
     push('DISPATCHED', CaseStatus.DISPATCHED, CC, null, { department });
     if (!step(0.2 + r())) return finish();

@@ -20,7 +20,10 @@ export async function deleteStreetServices(m: EntityManager, streetId: string): 
         OR subject_id IN (${visits}) OR subject_id IN (${teams}) OR subject_id IN (${activities})`,
     [streetId],
   );
-  await m.query(`DELETE FROM service_record WHERE registration_id IN (${regs}) OR match_id IN (${matches}) OR activity_id IN (${activities})`, [streetId]);
+  await m.query(
+    `DELETE FROM service_record WHERE registration_id IN (${regs}) OR match_id IN (${matches}) OR activity_id IN (${activities})`,
+    [streetId],
+  );
   await m.query(`DELETE FROM service_match WHERE id IN (${matches})`, [streetId]);
   await m.query(`DELETE FROM wish_claim WHERE registration_id IN (${regs}) OR wish_id IN (${wishes})`, [streetId]);
   await m.query(`UPDATE micro_wish SET helper_id = NULL WHERE helper_id IN (${regs})`, [streetId]);

@@ -10,7 +10,20 @@ export function stableId(name: string): string {
 }
 
 function rect(w: number, s: number, e: number, n: number): MultiPolygon {
-  return { type: 'MultiPolygon', coordinates: [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]] };
+  return {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    ],
+  };
 }
 
 export interface FixtureOptions {
@@ -47,39 +60,127 @@ export function fixtureStreet(opts: FixtureOptions = {}): StreetData {
     leaders: [],
   };
   const committee = stableId(`${code}/party`);
-  data.partyOrganizations.push({ id: committee, parentId: null, level: 'STREET_COMMITTEE', name: '示例街道党工委', gridId: null, householdId: null, secretaryId: null, secretaryName: '王书记' });
+  data.partyOrganizations.push({
+    id: committee,
+    parentId: null,
+    level: 'STREET_COMMITTEE',
+    name: '示例街道党工委',
+    gridId: null,
+    householdId: null,
+    secretaryId: null,
+    secretaryName: '王书记',
+  });
   let person = 0;
   for (let l = 0; l < large; l++) {
     const lCode = `${code}${String(l + 1).padStart(3, '0')}`;
     const lId = stableId(lCode);
     const lw = x0 + l * W;
-    data.grids.push({ id: lId, parentId: null, code: lCode, name: `第${l + 1}社区`, level: 'LARGE', geometry: rect(lw, y0, lw + W, y0 + H) });
+    data.grids.push({
+      id: lId,
+      parentId: null,
+      code: lCode,
+      name: `第${l + 1}社区`,
+      level: 'LARGE',
+      geometry: rect(lw, y0, lw + W, y0 + H),
+    });
     const lOrg = stableId(`${lCode}/party`);
-    data.partyOrganizations.push({ id: lOrg, parentId: committee, level: 'COMMUNITY', name: `第${l + 1}社区党委`, gridId: lId, householdId: null, secretaryId: null, secretaryName: `社区书记${l + 1}` });
-    data.leaders.push({ id: stableId(`${lCode}/leader`), gridId: lId, residentId: null, name: `大网格长${l + 1}`, role: 'LEADER', since: '2025-01-01' });
+    data.partyOrganizations.push({
+      id: lOrg,
+      parentId: committee,
+      level: 'COMMUNITY',
+      name: `第${l + 1}社区党委`,
+      gridId: lId,
+      householdId: null,
+      secretaryId: null,
+      secretaryName: `社区书记${l + 1}`,
+    });
+    data.leaders.push({
+      id: stableId(`${lCode}/leader`),
+      gridId: lId,
+      residentId: null,
+      name: `大网格长${l + 1}`,
+      role: 'LEADER',
+      since: '2025-01-01',
+    });
     const mh = H / medium;
     for (let mi = 0; mi < medium; mi++) {
       const mCode = `${lCode}${String(mi + 1).padStart(3, '0')}`;
       const mId = stableId(mCode);
       const ms = y0 + mi * mh;
-      data.grids.push({ id: mId, parentId: lId, code: mCode, name: `第${l + 1}社区${mi + 1}号小区`, level: 'MEDIUM', geometry: rect(lw, ms, lw + W, ms + mh) });
+      data.grids.push({
+        id: mId,
+        parentId: lId,
+        code: mCode,
+        name: `第${l + 1}社区${mi + 1}号小区`,
+        level: 'MEDIUM',
+        geometry: rect(lw, ms, lw + W, ms + mh),
+      });
       const mOrg = stableId(`${mCode}/party`);
-      data.partyOrganizations.push({ id: mOrg, parentId: lOrg, level: 'COMPOUND_BRANCH', name: `${mi + 1}号小区为民服务党支部`, gridId: mId, householdId: null, secretaryId: null, secretaryName: null });
-      data.leaders.push({ id: stableId(`${mCode}/leader`), gridId: mId, residentId: null, name: `中网格长${l + 1}-${mi + 1}`, role: 'LEADER', since: '2025-01-01' });
+      data.partyOrganizations.push({
+        id: mOrg,
+        parentId: lOrg,
+        level: 'COMPOUND_BRANCH',
+        name: `${mi + 1}号小区为民服务党支部`,
+        gridId: mId,
+        householdId: null,
+        secretaryId: null,
+        secretaryName: null,
+      });
+      data.leaders.push({
+        id: stableId(`${mCode}/leader`),
+        gridId: mId,
+        residentId: null,
+        name: `中网格长${l + 1}-${mi + 1}`,
+        role: 'LEADER',
+        since: '2025-01-01',
+      });
       const sw = W / small;
       for (let si = 0; si < small; si++) {
         const sCode = `${mCode}${String(si + 1).padStart(4, '0')}`;
         const sId = stableId(sCode);
         const sx = lw + si * sw;
-        data.grids.push({ id: sId, parentId: mId, code: sCode, name: `${mi + 1}号小区${si + 1}号楼网格`, level: 'SMALL', geometry: rect(sx, ms, sx + sw, ms + mh) });
-        data.partyOrganizations.push({ id: stableId(`${sCode}/party`), parentId: mOrg, level: 'BUILDING_GROUP', name: `${si + 1}号楼党小组`, gridId: sId, householdId: null, secretaryId: null, secretaryName: null });
+        data.grids.push({
+          id: sId,
+          parentId: mId,
+          code: sCode,
+          name: `${mi + 1}号小区${si + 1}号楼网格`,
+          level: 'SMALL',
+          geometry: rect(sx, ms, sx + sw, ms + mh),
+        });
+        data.partyOrganizations.push({
+          id: stableId(`${sCode}/party`),
+          parentId: mOrg,
+          level: 'BUILDING_GROUP',
+          name: `${si + 1}号楼党小组`,
+          gridId: sId,
+          householdId: null,
+          secretaryId: null,
+          secretaryName: null,
+        });
         const bId = stableId(`${sCode}/building`);
         const pad = sw / 4;
         const address = `示例路${l + 1}${mi + 1}${si + 1}号`;
-        data.buildings.push({ id: bId, gridId: sId, code: `${sCode}-B1`, name: `${si + 1}号楼`, address, floors: 6, units: 2, footprint: rect(sx + pad, ms + mh / 4, sx + sw - pad, ms + mh / 2) });
+        data.buildings.push({
+          id: bId,
+          gridId: sId,
+          code: `${sCode}-B1`,
+          name: `${si + 1}号楼`,
+          address,
+          floors: 6,
+          units: 2,
+          footprint: rect(sx + pad, ms + mh / 4, sx + sw - pad, ms + mh / 2),
+        });
         for (let h = 0; h < 2; h++) {
           const hId = stableId(`${sCode}/household/${h}`);
-          data.households.push({ id: hId, buildingId: bId, unit: h + 1, room: '101', address: `${address} ${h + 1}单元 101室`, size: 2, tags: h === 0 ? ['ELDERLY_ALONE'] : [] });
+          data.households.push({
+            id: hId,
+            buildingId: bId,
+            unit: h + 1,
+            room: '101',
+            address: `${address} ${h + 1}单元 101室`,
+            size: 2,
+            tags: h === 0 ? ['ELDERLY_ALONE'] : [],
+          });
           for (let r = 0; r < 2; r++) {
             person++;
             const first17 = `330106${1950 + (person % 50)}0101${String(person % 1000).padStart(3, '0')}`;
@@ -100,7 +201,14 @@ export function fixtureStreet(opts: FixtureOptions = {}): StreetData {
             });
           }
         }
-        data.leaders.push({ id: stableId(`${sCode}/leader`), gridId: sId, residentId: stableId(`${sCode}/household/0/resident/0`), name: `小网格长${person}`, role: 'LEADER', since: '2025-03-01' });
+        data.leaders.push({
+          id: stableId(`${sCode}/leader`),
+          gridId: sId,
+          residentId: stableId(`${sCode}/household/0/resident/0`),
+          name: `小网格长${person}`,
+          role: 'LEADER',
+          since: '2025-03-01',
+        });
       }
     }
   }

@@ -132,7 +132,14 @@ export async function writeStreet(m: EntityManager, data: StreetData, progress: 
     m.query(
       `INSERT INTO grid_leader (id, grid_id, resident_id, name, role, since)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[])`,
-      [rows.map((l) => l.id), rows.map((l) => l.gridId), rows.map((l) => l.residentId), rows.map((l) => l.name), rows.map((l) => l.role), rows.map((l) => l.since)],
+      [
+        rows.map((l) => l.id),
+        rows.map((l) => l.gridId),
+        rows.map((l) => l.residentId),
+        rows.map((l) => l.name),
+        rows.map((l) => l.role),
+        rows.map((l) => l.since),
+      ],
     ),
   );
 }
@@ -143,7 +150,10 @@ export async function deleteStreet(m: EntityManager, code: string): Promise<void
   if (!found.length) return;
   const streetId = found[0].id;
   await deleteStreetServices(m, streetId);
-  await m.query(`DELETE FROM case_event WHERE case_id IN (SELECT c.id FROM "case" c JOIN grid g ON g.id = c.grid_id WHERE g.street_id = $1)`, [streetId]);
+  await m.query(
+    `DELETE FROM case_event WHERE case_id IN (SELECT c.id FROM "case" c JOIN grid g ON g.id = c.grid_id WHERE g.street_id = $1)`,
+    [streetId],
+  );
   await m.query(`DELETE FROM "case" WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM grid_leader WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM party_organization WHERE street_id = $1`, [streetId]);
@@ -151,7 +161,10 @@ export async function deleteStreet(m: EntityManager, code: string): Promise<void
     `DELETE FROM resident WHERE household_id IN (SELECT h.id FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE g.street_id = $1)`,
     [streetId],
   );
-  await m.query(`DELETE FROM household WHERE building_id IN (SELECT b.id FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.street_id = $1)`, [streetId]);
+  await m.query(
+    `DELETE FROM household WHERE building_id IN (SELECT b.id FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.street_id = $1)`,
+    [streetId],
+  );
   await m.query(`DELETE FROM building WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM grid WHERE street_id = $1 AND level = 'SMALL'`, [streetId]);
   await m.query(`DELETE FROM grid WHERE street_id = $1 AND level = 'MEDIUM'`, [streetId]);

@@ -10,7 +10,10 @@ const BENCH_SECRET = 'streetgrid-bench-only';
  * A street admin on the benchmark database and an `Authorization` header for it, signed
  * with `secret` (the API under test must verify with the same).
  */
-export async function benchAuthorization(databaseUrl: string, secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET)): Promise<string> {
+export async function benchAuthorization(
+  databaseUrl: string,
+  secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET),
+): Promise<string> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -28,7 +31,10 @@ export async function benchAuthorization(databaseUrl: string, secret: Parameters
  * The built API (`api/dist/main.js`) in a child process on a free loopback port, with a
  * street admin's `authorization` header for requests to it.
  */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
   const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   const child = spawn(process.execPath, [resolve(__dirname, '../../../api/dist/main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },

@@ -31,7 +31,10 @@ async function smallGridPoints(db: Database): Promise<(i: number) => [number, nu
 function reportBody([lng, lat]: [number, number], key: string): string {
   return JSON.stringify({
     query: REPORT,
-    variables: { input: { clientKey: key, category: 'ENVIRONMENT', source: 'SENSOR', lng, lat, description: 'bench' }, actor: { role: 'REPORTER', name: 'bench' } },
+    variables: {
+      input: { clientKey: key, category: 'ENVIRONMENT', source: 'SENSOR', lng, lat, description: 'bench' },
+      actor: { role: 'REPORTER', name: 'bench' },
+    },
   });
 }
 
@@ -58,10 +61,21 @@ export async function benchCaseFanOut(
     let connected = 0;
     for (let i = 0; i < opts.subscribers; i++) {
       const url = `${apis[i % apis.length].url.replace(/^http/, 'ws')}/graphql`;
-      const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: apis[0].authorization }, on: { connected: () => connected++ } });
+      const client = createClient({
+        url,
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+        connectionParams: { authorization: apis[0].authorization },
+        on: { connected: () => connected++ },
+      });
       client.subscribe<{ caseUpdates: { caseId: string } }>(
         { query: UPDATES },
-        { next: (r) => r.data && arrivals.push({ caseId: r.data.caseUpdates.caseId, at: performance.now() }), error: () => {}, complete: () => {} },
+        {
+          next: (r) => r.data && arrivals.push({ caseId: r.data.caseUpdates.caseId, at: performance.now() }),
+          error: () => {},
+          complete: () => {},
+        },
       );
       clients.push(client);
     }
@@ -72,13 +86,21 @@ export async function benchCaseFanOut(
 
     // One report first, not measured: each process's bus starts from the table's last id, and
     // an earlier run's cleaned-up events leave a gap that the first event waits out once.
-    await fetch(`${apis[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: apis[0].authorization }, body: reportBody(point(opts.reports), `bench-fan-warm-${Date.now()}`) });
+    await fetch(`${apis[0].url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: apis[0].authorization },
+      body: reportBody(point(opts.reports), `bench-fan-warm-${Date.now()}`),
+    });
     await new Promise((ok) => setTimeout(ok, 500));
 
     const mutationMs: number[] = [];
     for (let i = 0; i < opts.reports; i++) {
       const t = performance.now();
-      const res = await fetch(`${apis[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: apis[0].authorization }, body: reportBody(point(i), `bench-fan-${Date.now()}-${i}`) });
+      const res = await fetch(`${apis[0].url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: apis[0].authorization },
+        body: reportBody(point(i), `bench-fan-${Date.now()}-${i}`),
+      });
       const body = (await res.json()) as { data?: { reportCase: { case: { id: string } } } };
       mutationMs.push(performance.now() - t);
       if (body.data) sentAt.set(body.data.reportCase.case.id, t);
@@ -107,19 +129,23 @@ export async function benchCaseFanOut(
 }
 
 /** Report mutation throughput on one API process: `concurrency` loops, fresh clientKeys. */
-export async function benchReportThroughput(db: Database & { url: string }, opts: { concurrency: number; seconds: number }): Promise<LoadResult> {
+export async function benchReportThroughput(
+  db: Database & { url: string },
+  opts: { concurrency: number; seconds: number },
+): Promise<LoadResult> {
   const api = await startApiProcess(db.url, { CASE_SWEEP_MS: '0' });
   const point = await smallGridPoints(db);
   const run = Date.now();
   try {
-    return await runLoad(
-      async (i) => {
-        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: api.authorization }, body: reportBody(point(i), `bench-tp-${run}-${i}-${Math.random()}`) });
-        const body = (await res.json()) as { errors?: unknown };
-        return res.ok && !body.errors;
-      },
-      opts,
-    );
+    return await runLoad(async (i) => {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: api.authorization },
+        body: reportBody(point(i), `bench-tp-${run}-${i}-${Math.random()}`),
+      });
+      const body = (await res.json()) as { errors?: unknown };
+      return res.ok && !body.errors;
+    }, opts);
   } finally {
     await api.stop();
   }

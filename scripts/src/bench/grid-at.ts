@@ -21,14 +21,17 @@ const GRID_AT_SQL = `SELECT id, code, name, level, ST_AsGeoJSON(geom)::json AS g
  * `pg`, at the same concurrency, in the same run; random points inside the first street.
  * The API runs in its own process (as in production), so the load loop does not share its core.
  */
-export async function benchGridAt(db: Database & { url: string }, opts: { concurrency?: number; seconds?: number } = {}): Promise<GridAtBench> {
+export async function benchGridAt(
+  db: Database & { url: string },
+  opts: { concurrency?: number; seconds?: number } = {},
+): Promise<GridAtBench> {
   const concurrency = opts.concurrency ?? 16;
   const seconds = opts.seconds ?? 10;
   const [{ w, s, e, n }] = await db.dataSource.query(
     `SELECT ST_XMin(b) w, ST_YMin(b) s, ST_XMax(b) e, ST_YMax(b) n FROM (SELECT geom::box2d b FROM street ORDER BY code LIMIT 1) x`,
   );
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const point = () => [w + rand() * (e - w), s + rand() * (n - s)];
 
   const api = await startApiProcess(db.url);

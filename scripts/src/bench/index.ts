@@ -23,7 +23,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const reports = Number(process.env.BENCH_REPORTS ?? 50);
     try {
       for (const processes of [1, 2]) printCaseFanOut(await benchCaseFanOut(db, { processes, subscribers, reports }));
-      for (const concurrency of [1, 16]) printReportThroughput(concurrency, await benchReportThroughput(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }));
+      for (const concurrency of [1, 16])
+        printReportThroughput(
+          concurrency,
+          await benchReportThroughput(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }),
+        );
     } finally {
       await cleanBenchCases(db);
       await db.dataSource.destroy();
@@ -47,7 +51,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   async gridAt() {
     const db = await benchDatabase();
     try {
-      for (const concurrency of [1, 16]) printGridAt(await benchGridAt(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }));
+      for (const concurrency of [1, 16])
+        printGridAt(await benchGridAt(db, { concurrency, seconds: Number(process.env.BENCH_SECONDS ?? 10) }));
     } finally {
       await db.dataSource.destroy();
     }
@@ -91,7 +96,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const names = wanted.length ? wanted : Object.keys(BENCHES);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   for (const name of names) {
     const bench = BENCHES[name];
     if (!bench) throw new Error(`unknown benchmark ${name}; have: ${Object.keys(BENCHES).join(', ')}`);

@@ -19,7 +19,10 @@ export function percentile(sorted: number[], p: number): number {
  * request takes fresh arguments (a random point) and the same loop drives both the HTTP
  * path and the raw SQL baseline, so the two are measured the same way.
  */
-export async function runLoad(call: (i: number) => Promise<boolean>, opts: { concurrency: number; seconds: number; warmupSeconds?: number }): Promise<LoadResult> {
+export async function runLoad(
+  call: (i: number) => Promise<boolean>,
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number },
+): Promise<LoadResult> {
   const loop = async (until: number, latencies: number[] | null, counters: { n: number; errors: number }) => {
     while (performance.now() < until) {
       const i = counters.n++;

@@ -30,12 +30,18 @@ export async function benchMatching(db: Database, opts: { streets?: number; peri
   const plans = districtPlan(opts.streets ?? 1, 1);
   const rows: MatchingBenchRow[] = [];
   for (const plan of plans) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM service_need n JOIN grid g ON g.id = n.grid_id JOIN street s ON s.id = g.street_id WHERE s.code = $1`, [plan.code]);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM service_need n JOIN grid g ON g.id = n.grid_id JOIN street s ON s.id = g.street_id WHERE s.code = $1`,
+      [plan.code],
+    );
     if (n === 0) {
       const data = generateStreet(plan);
       await ds.transaction((m) => writeStreetServices(m, data, { seed: plan.seed, now: serviceDemoDay() }));
     }
-    const [{ path }] = await ds.query(`SELECT subpath(min(path::text)::ltree, 0, 1)::text AS path FROM grid g JOIN street s ON s.id = g.street_id WHERE s.code = $1`, [plan.code]);
+    const [{ path }] = await ds.query(
+      `SELECT subpath(min(path::text)::ltree, 0, 1)::text AS path FROM grid g JOIN street s ON s.id = g.street_id WHERE s.code = $1`,
+      [plan.code],
+    );
     let started = performance.now();
     const pairs = await ds.transaction((m) => candidatePairs(m, path, period));
     const candidateMs = performance.now() - started;
@@ -46,9 +52,25 @@ export async function benchMatching(db: Database, opts: { streets?: number; peri
     started = performance.now();
     const greedy = solveGreedy(problem);
     const greedyMs = performance.now() - started;
-    const [{ needs }] = await ds.query(`SELECT count(*)::int AS needs FROM service_need WHERE grid_path <@ $1::ltree AND status = 'OPEN'`, [path]);
-    const [{ helpers }] = await ds.query(`SELECT count(*)::int AS helpers FROM service_registration r JOIN grid c ON c.id = r.community_id WHERE c.path <@ $1::ltree AND r.active`, [path]);
-    rows.push({ street: plan.name, needs, coverable: problem.needs.length, helpers, candidates: pairs.length, candidateMs, optimalMs, greedyMs, optimal: matchQuality(problem, optimal), greedy: matchQuality(problem, greedy) });
+    const [{ needs }] = await ds.query(`SELECT count(*)::int AS needs FROM service_need WHERE grid_path <@ $1::ltree AND status = 'OPEN'`, [
+      path,
+    ]);
+    const [{ helpers }] = await ds.query(
+      `SELECT count(*)::int AS helpers FROM service_registration r JOIN grid c ON c.id = r.community_id WHERE c.path <@ $1::ltree AND r.active`,
+      [path],
+    );
+    rows.push({
+      street: plan.name,
+      needs,
+      coverable: problem.needs.length,
+      helpers,
+      candidates: pairs.length,
+      candidateMs,
+      optimalMs,
+      greedyMs,
+      optimal: matchQuality(problem, optimal),
+      greedy: matchQuality(problem, greedy),
+    });
   }
   return rows;
 }
@@ -75,7 +97,12 @@ export function printMatching(rows: MatchingBenchRow[]): void {
     `all ${rows.length} streets: needs ${sum((r) => r.needs)}, coverable ${sum((r) => r.coverable)}, helpers ${sum((r) => r.helpers)}, pairs ${sum((r) => r.candidates)}, ` +
       `pairs ${(sum((r) => r.candidateMs) / 1000).toFixed(1)} s, optimal ${(sum((r) => r.optimalMs) / 1000).toFixed(1)} s, greedy ${(sum((r) => r.greedyMs) / 1000).toFixed(2)} s`,
   );
-  for (const [name, q] of [['optimal', total((r) => r.optimal)], ['greedy', total((r) => r.greedy)]] as const) {
-    console.log(`  ${name.padEnd(8)} covered ${q.covered}, urgency ${q.weightedCovered}, total ${(q.totalDistanceM / 1000).toFixed(1)} km, mean ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0)} m, max load ${q.maxLoad}`);
+  for (const [name, q] of [
+    ['optimal', total((r) => r.optimal)],
+    ['greedy', total((r) => r.greedy)],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(8)} covered ${q.covered}, urgency ${q.weightedCovered}, total ${(q.totalDistanceM / 1000).toFixed(1)} km, mean ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0)} m, max load ${q.maxLoad}`,
+    );
   }
 }

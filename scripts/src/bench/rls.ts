@@ -23,7 +23,10 @@ export interface RlsBenchRow {
  * difference is the policies' own work. As the street admin (policies are `true`) and as the
  * first community's leader (every row passes a subtree predicate).
  */
-export async function benchRls(databaseUrl: string, opts: { seconds?: number; rounds?: number; concurrency?: number } = {}): Promise<RlsBenchRow[]> {
+export async function benchRls(
+  databaseUrl: string,
+  opts: { seconds?: number; rounds?: number; concurrency?: number } = {},
+): Promise<RlsBenchRow[]> {
   const copyUrl = await copyWithoutRls(databaseUrl);
   const env = { JWT_SECRET: SECRET, CASE_SWEEP_MS: '0', TILE_CACHE_SIZE: '0' };
   const on = await startApiProcess(databaseUrl, env);
@@ -43,15 +46,22 @@ export async function benchRls(databaseUrl: string, opts: { seconds?: number; ro
     let seed = 11;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const gql = (query: string, variables?: () => Record<string, unknown>) => (url: string, authorization: string) => async () => {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables: variables?.() }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query, variables: variables?.() }),
+      });
       const body = (await res.json()) as { errors?: unknown };
       return res.ok && !body.errors;
     };
     const operations: Record<string, (url: string, authorization: string) => (i: number) => Promise<boolean>> = {
-      'gridAt at a random point in the community': gql(`query ($lng: Float!, $lat: Float!) { gridAt(lng: $lng, lat: $lat) { code level } }`, () => ({
-        lng: c.w + rand() * (c.e - c.w),
-        lat: c.s + rand() * (c.n - c.s),
-      })),
+      'gridAt at a random point in the community': gql(
+        `query ($lng: Float!, $lat: Float!) { gridAt(lng: $lng, lat: $lat) { code level } }`,
+        () => ({
+          lng: c.w + rand() * (c.e - c.w),
+          lat: c.s + rand() * (c.n - c.s),
+        }),
+      ),
       'residents page of 50 with household': gql(`{ residents(first: 50) { nodes { name household { address } } } }`),
       'cases page of 50 with grid': gql(`{ cases(first: 50) { nodes { id status grid { code } } } }`),
       'grid tile z15 (cache off)': (url, authorization) => async (i) => {
@@ -73,8 +83,10 @@ export async function benchRls(databaseUrl: string, opts: { seconds?: number; ro
         for (let r = 0; r < rounds; r++) {
           // Which goes first alternates, so a drift in load favours neither.
           const pair = [
-            async () => runs.on.push(await runLoad(make(on.url, authOn), { concurrency: opts.concurrency ?? 4, seconds, warmupSeconds: 0.5 })),
-            async () => runs.off.push(await runLoad(make(off.url, authOff), { concurrency: opts.concurrency ?? 4, seconds, warmupSeconds: 0.5 })),
+            async () =>
+              runs.on.push(await runLoad(make(on.url, authOn), { concurrency: opts.concurrency ?? 4, seconds, warmupSeconds: 0.5 })),
+            async () =>
+              runs.off.push(await runLoad(make(off.url, authOff), { concurrency: opts.concurrency ?? 4, seconds, warmupSeconds: 0.5 })),
           ];
           for (const run of r % 2 ? pair.reverse() : pair) await run();
         }
@@ -101,7 +113,9 @@ async function copyWithoutRls(databaseUrl: string): Promise<string> {
   const url = Object.assign(new URL(databaseUrl), { pathname: `/${name}` }).toString();
   const copy = new Client({ connectionString: url });
   await copy.connect();
-  const { rows } = await copy.query(`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relrowsecurity`);
+  const { rows } = await copy.query(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relrowsecurity`,
+  );
   for (const r of rows) await copy.query(`ALTER TABLE "${r.relname}" NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY`);
   await copy.end();
   return url;
@@ -147,6 +161,8 @@ export function printRls(rows: RlsBenchRow[]): void {
     console.log(`  RLS off  ${fmt(r.off)}`);
     const pct = (x: number) => `${((x - 1) * 100).toFixed(1)} %`;
     const median = r.ratios[Math.floor(r.ratios.length / 2)];
-    console.log(`  cost of the policies: median ${pct(median)} of throughput over ${r.ratios.length} window pairs (from ${pct(r.ratios[0])} to ${pct(r.ratios[r.ratios.length - 1])})`);
+    console.log(
+      `  cost of the policies: median ${pct(median)} of throughput over ${r.ratios.length} window pairs (from ${pct(r.ratios[0])} to ${pct(r.ratios[r.ratios.length - 1])})`,
+    );
   }
 }

@@ -39,7 +39,7 @@ export async function benchScope(databaseUrl: string, opts: { seconds?: number; 
   await client.end();
   const leader = `Bearer ${await signAccessToken(id, 'GRID_LEADER', new TextEncoder().encode(secret))}`;
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out: ScopeBenchRow[] = [];
   try {
     for (const [operation, query] of Object.entries(OPERATIONS)) {
@@ -49,7 +49,10 @@ export async function benchScope(databaseUrl: string, opts: { seconds?: number; 
             const res = await fetch(`${api.url}/graphql`, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization },
-              body: JSON.stringify({ query, variables: query.includes('$lng') ? { lng: w + rand() * (e - w), lat: s + rand() * (n - s) } : undefined }),
+              body: JSON.stringify({
+                query,
+                variables: query.includes('$lng') ? { lng: w + rand() * (e - w), lat: s + rand() * (n - s) } : undefined,
+              }),
             });
             const body = (await res.json()) as { errors?: unknown };
             return res.ok && !body.errors;

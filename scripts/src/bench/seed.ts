@@ -50,7 +50,10 @@ export async function benchSeed(opts: BenchSeedOptions): Promise<BenchSeedFigure
         seed: opts.seed ?? 1,
         onProgress: (p) => {
           sample();
-          if (p.phase === 'written') opts.log?.(`  ${streets} streets: street ${p.street + 1}/${p.streets} written, ${p.rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          if (p.phase === 'written')
+            opts.log?.(
+              `  ${streets} streets: street ${p.street + 1}/${p.streets} written, ${p.rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+            );
         },
       });
       const totalMs = performance.now() - started;
@@ -94,7 +97,16 @@ async function createScratchDatabase(serverUrl: string): Promise<{ url: string; 
 /** The figures as a Markdown table, as BENCHMARKS.md records them. */
 export function seedTable(figures: readonly BenchSeedFigure[]): string {
   const rows = figures.map((f) =>
-    [f.streets, f.residents.toLocaleString('en-US'), f.rows.toLocaleString('en-US'), (f.generateMs / 1000).toFixed(1), (f.writeMs / 1000).toFixed(1), (f.totalMs / 1000).toFixed(1), Math.round(f.rowsPerSecond).toLocaleString('en-US'), f.peakRssMb.toFixed(0)].join(' | '),
+    [
+      f.streets,
+      f.residents.toLocaleString('en-US'),
+      f.rows.toLocaleString('en-US'),
+      (f.generateMs / 1000).toFixed(1),
+      (f.writeMs / 1000).toFixed(1),
+      (f.totalMs / 1000).toFixed(1),
+      Math.round(f.rowsPerSecond).toLocaleString('en-US'),
+      f.peakRssMb.toFixed(0),
+    ].join(' | '),
   );
   return [
     '| streets | residents | rows | generate s | write s | total s | rows/s | peak RSS MB |',
@@ -107,10 +119,18 @@ export function seedTable(figures: readonly BenchSeedFigure[]): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { streets: { type: 'string' }, 'database-url': { type: 'string' }, seed: { type: 'string' } } });
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!databaseUrl) throw new Error('set --database-url or DATABASE_URL to a PostgreSQL + PostGIS server (a scratch database is created on it)');
+  if (!databaseUrl)
+    throw new Error('set --database-url or DATABASE_URL to a PostgreSQL + PostGIS server (a scratch database is created on it)');
   const streets = (values.streets ?? '1').split(',').map(Number);
-  const figures = await benchSeed({ databaseUrl, streets, seed: values.seed ? Number(values.seed) : 1, log: (line) => console.error(line) });
-  console.log(`seed benchmark — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}\n`);
+  const figures = await benchSeed({
+    databaseUrl,
+    streets,
+    seed: values.seed ? Number(values.seed) : 1,
+    log: (line) => console.error(line),
+  });
+  console.log(
+    `seed benchmark — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}\n`,
+  );
   console.log(seedTable(figures));
 }
 

@@ -11,7 +11,9 @@ const OPERATIONS: Record<string, string> = {
 };
 
 export async function benchStatements(db: Database & { url: string }): Promise<Record<string, number>> {
-  const [{ x, y }] = await db.dataSource.query(`SELECT ST_X(label_point) x, ST_Y(label_point) y FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`);
+  const [{ x, y }] = await db.dataSource.query(
+    `SELECT ST_X(label_point) x, ST_Y(label_point) y FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`,
+  );
   const app = await createApp({ ...readConfig({}), port: 0 }, db);
   const authorization = await benchAuthorization(db.url, jwtSecret() as Parameters<typeof benchAuthorization>[1]);
   const url = await app.listen();
@@ -20,7 +22,11 @@ export async function benchStatements(db: Database & { url: string }): Promise<R
     for (const [name, template] of Object.entries(OPERATIONS)) {
       const query = template.replace('$LNG', String(x)).replace('$LAT', String(y));
       db.counter.reset();
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query }),
+      });
       const body = (await res.json()) as { errors?: { message: string }[] };
       if (body.errors) throw new Error(`${name}: ${body.errors[0].message}`);
       counts[name] = db.counter.count;

@@ -47,14 +47,18 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
   const pool = new Pool({ connectionString: databaseUrl, max: Math.max(2, concurrency) });
   const rows: TileBenchRow[] = [];
   try {
-    const box = await pool.query(`SELECT ST_XMin(b) w, ST_YMin(b) s, ST_XMax(b) e, ST_YMax(b) n FROM (SELECT geom::box2d b FROM street ORDER BY code LIMIT 1) x`);
+    const box = await pool.query(
+      `SELECT ST_XMin(b) w, ST_YMin(b) s, ST_XMax(b) e, ST_YMax(b) n FROM (SELECT geom::box2d b FROM street ORDER BY code LIMIT 1) x`,
+    );
     if (!box.rows.length) throw new Error('benchTiles: the database has no street; seed one first');
     const { w, s, e, n } = box.rows[0];
     const bbox = makeBBox(w, s, e, n);
-    const hasMvt = await pool.query(`SELECT ST_AsMVT(t) FROM (SELECT 1 AS a, ST_AsMVTGeom(ST_Point(0, 0, 3857), ST_TileEnvelope(0, 0, 0)) AS geom) t`).then(
-      () => true,
-      () => false,
-    );
+    const hasMvt = await pool
+      .query(`SELECT ST_AsMVT(t) FROM (SELECT 1 AS a, ST_AsMVTGeom(ST_Point(0, 0, 3857), ST_TileEnvelope(0, 0, 0)) AS geom) t`)
+      .then(
+        () => true,
+        () => false,
+      );
     const tileSets = new Map<string, TileCoord[]>();
     for (const layer of Object.keys(zooms) as TileLayer[]) {
       for (const z of zooms[layer]) tileSets.set(`${layer}/${z}`, tilesCovering(bbox, z, 1 << 20).slice(0, maxTiles));
@@ -64,7 +68,9 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
     const secret = process.env.JWT_SECRET ?? 'streetgrid-bench-only';
     const db = await connectDatabase(databaseUrl, { poolSize: 1 });
     const userId = await db.dataSource
-      .transaction((m) => upsertUser(m, { login: 'bench-tiles', displayName: 'bench', password: `bench-${Date.now()}`, role: 'STREET_ADMIN', gridIds: [] }))
+      .transaction((m) =>
+        upsertUser(m, { login: 'bench-tiles', displayName: 'bench', password: `bench-${Date.now()}`, role: 'STREET_ADMIN', gridIds: [] }),
+      )
       .finally(() => db.dataSource.destroy());
     const authorization = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret({ JWT_SECRET: secret }))}`;
 
@@ -107,7 +113,16 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
         { concurrency, seconds },
       );
       const http = uncached.get(key)!;
-      rows.push({ layer, z, tiles: tiles.length, http, httpCached: cached.get(key)!, sql, ratioP50: http.p50Ms / sql.p50Ms, ratioP99: http.p99Ms / sql.p99Ms });
+      rows.push({
+        layer,
+        z,
+        tiles: tiles.length,
+        http,
+        httpCached: cached.get(key)!,
+        sql,
+        ratioP50: http.p50Ms / sql.p50Ms,
+        ratioP99: http.p99Ms / sql.p99Ms,
+      });
     }
   } finally {
     await pool.end();

@@ -8,7 +8,16 @@ import { startApiProcess } from './api-process';
 import { percentile } from './load';
 
 /** Chromium as the e2e tests start it: software WebGL, no background network. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface WallBench {
   runs: number;
@@ -61,7 +70,11 @@ export async function benchWall(databaseUrl: string, opts: { runs?: number; scre
       await page.evaluate(
         () =>
           new Promise<void>((done) => {
-            const map = (globalThis as unknown as { __streetgridMap: { loaded(): boolean; areTilesLoaded(): boolean; once(e: 'idle', f: () => void): void } }).__streetgridMap;
+            const map = (
+              globalThis as unknown as {
+                __streetgridMap: { loaded(): boolean; areTilesLoaded(): boolean; once(e: 'idle', f: () => void): void };
+              }
+            ).__streetgridMap;
             if (map.loaded() && map.areTilesLoaded()) done();
             else map.once('idle', () => done());
           }),
@@ -88,7 +101,13 @@ export async function benchWall(databaseUrl: string, opts: { runs?: number; scre
 function summary(ready: number[], idle: number[], runs: number, pins: number, screenshot: string): WallBench {
   ready.sort((a, b) => a - b);
   idle.sort((a, b) => a - b);
-  return { runs, readyMs: { p50: percentile(ready, 50), max: ready[ready.length - 1] }, idleMs: { p50: percentile(idle, 50), max: idle[idle.length - 1] }, pins, screenshot };
+  return {
+    runs,
+    readyMs: { p50: percentile(ready, 50), max: ready[ready.length - 1] },
+    idleMs: { p50: percentile(idle, 50), max: idle[idle.length - 1] },
+    pins,
+    screenshot,
+  };
 }
 
 export function printWall(r: WallBench): void {

@@ -5,7 +5,11 @@ import { stringOption, type CommandContext, type OptionSpec } from './command';
 
 /** The options every command that touches the database takes. */
 export const databaseOptions: Record<'database-url' | 'data-dir', OptionSpec> = {
-  'database-url': { type: 'string', valueName: 'URL', description: 'PostgreSQL + PostGIS to use (default: $DATABASE_URL; when neither is set, the embedded database)' },
+  'database-url': {
+    type: 'string',
+    valueName: 'URL',
+    description: 'PostgreSQL + PostGIS to use (default: $DATABASE_URL; when neither is set, the embedded database)',
+  },
   'data-dir': { type: 'string', valueName: 'DIR', description: 'Directory of the embedded database (default: $DATA_DIR or .data)' },
 };
 

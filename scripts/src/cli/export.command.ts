@@ -30,7 +30,11 @@ export const exportCommand: Command = {
     }
     const db = await openCliDatabase(context);
     try {
-      const collection = await exportGeoJson(db.dataSource, { street: stringOption(context.values, 'street'), grid: stringOption(context.values, 'grid'), crs });
+      const collection = await exportGeoJson(db.dataSource, {
+        street: stringOption(context.values, 'street'),
+        grid: stringOption(context.values, 'grid'),
+        crs,
+      });
       const text = `${JSON.stringify(collection)}\n`;
       const out = stringOption(context.values, 'out');
       if (out) {

@@ -26,10 +26,22 @@ export const importCommand: Command = {
   ].join('\n'),
   options: {
     'dry-run': { type: 'boolean', description: 'Print the report only; write nothing' },
-    crs: { type: 'string', valueName: 'CRS', description: 'Coordinates of the file: wgs84 (assumed when absent), gcj02 (AMap/Tencent) or bd09 (Baidu)' },
-    map: { type: 'string', valueName: 'F=P,...', description: 'Source property per field: code, name, level, parent, kind, address, floors, units (e.g. code=BM,name=MC)' },
+    crs: {
+      type: 'string',
+      valueName: 'CRS',
+      description: 'Coordinates of the file: wgs84 (assumed when absent), gcj02 (AMap/Tencent) or bd09 (Baidu)',
+    },
+    map: {
+      type: 'string',
+      valueName: 'F=P,...',
+      description: 'Source property per field: code, name, level, parent, kind, address, floors, units (e.g. code=BM,name=MC)',
+    },
     'street-code': { type: 'string', valueName: 'C', description: 'With --street-name: create this street (9 digits) if missing' },
-    'street-name': { type: 'string', valueName: 'N', description: 'Name of a street to create when the file’s street is not in the database' },
+    'street-name': {
+      type: 'string',
+      valueName: 'N',
+      description: 'Name of a street to create when the file’s street is not in the database',
+    },
     encoding: { type: 'string', valueName: 'ENC', description: 'Shapefile DBF encoding, overriding the .cpg (e.g. gbk, utf-8)' },
     json: { type: 'boolean', description: 'Print the report as JSON' },
     ...databaseOptions,
@@ -89,7 +101,13 @@ export const importCommand: Command = {
     if (streetName) {
       const codes = streetCode
         ? [streetCode]
-        : [...new Set(((input as { features?: { properties?: Record<string, unknown> }[] }).features ?? []).map((f) => String(f.properties?.[map.code] ?? '').slice(0, 9)))].filter((c) => /^\d{9}$/.test(c));
+        : [
+            ...new Set(
+              ((input as { features?: { properties?: Record<string, unknown> }[] }).features ?? []).map((f) =>
+                String(f.properties?.[map.code] ?? '').slice(0, 9),
+              ),
+            ),
+          ].filter((c) => /^\d{9}$/.test(c));
       for (const code of codes) streets.set(code, streetName);
     } else if (streetCode) throw new UsageError('--street-code needs --street-name');
     const db = await openCliDatabase(context);

@@ -23,7 +23,11 @@ const echo: Command = {
   description: 'Echoes.',
   options: { times: { type: 'string', valueName: 'N', description: 'Repeat N times' } },
   async run({ values, positionals, stdout }) {
-    stdout.write(`${Array(intOption(values, 'times', 1, 1, 3)).fill(positionals.join(' ')).join('|')}\n`);
+    stdout.write(
+      `${Array(intOption(values, 'times', 1, 1, 3))
+        .fill(positionals.join(' '))
+        .join('|')}\n`,
+    );
     return positionals.length ? 0 : 1;
   },
 };

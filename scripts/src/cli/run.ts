@@ -45,7 +45,11 @@ export function commandHelp(command: Command): string {
  * exit code: 0 done, 1 the command failed, 2 the call was wrong (unknown command or
  * option, bad value).
  */
-export async function runCli(argv: readonly string[], commands: readonly Command[], io: Omit<CommandContext, 'values' | 'positionals'>): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly Command[],
+  io: Omit<CommandContext, 'values' | 'positionals'>,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
@@ -60,7 +64,12 @@ export async function runCli(argv: readonly string[], commands: readonly Command
   try {
     const { values, positionals } = parseArgs({
       args: [...rest],
-      options: Object.fromEntries(Object.entries({ ...command.options, help: HELP_OPTION }).map(([key, spec]) => [key, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
+      options: Object.fromEntries(
+        Object.entries({ ...command.options, help: HELP_OPTION }).map(([key, spec]) => [
+          key,
+          spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
+        ]),
+      ),
       allowPositionals: command.arguments !== undefined,
       strict: true,
     });

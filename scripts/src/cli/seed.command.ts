@@ -15,7 +15,11 @@ export const seedCommand: Command = {
     'streets with the same code instead of adding to them.',
   ].join('\n'),
   options: {
-    streets: { type: 'string', valueName: 'N', description: `Streets side by side, 1–${MAX_STREETS} (default 1; 20 ≈ 1.4 million residents)` },
+    streets: {
+      type: 'string',
+      valueName: 'N',
+      description: `Streets side by side, 1–${MAX_STREETS} (default 1; 20 ≈ 1.4 million residents)`,
+    },
     seed: { type: 'string', valueName: 'S', description: 'Random seed, a whole number (default 1)' },
     ...databaseOptions,
   },
@@ -37,7 +41,12 @@ export const seedCommand: Command = {
             // Streets not generated yet are assumed as large as the average so far.
             estimate = Math.round((streetRowsSeen / (p.street + 1)) * p.streets);
           }
-          bar.update(p.rowsWritten, estimate, `street ${p.street + 1}/${p.streets} ${p.streetName}`, p.phase === 'written' && p.street + 1 === p.streets);
+          bar.update(
+            p.rowsWritten,
+            estimate,
+            `street ${p.street + 1}/${p.streets} ${p.streetName}`,
+            p.phase === 'written' && p.street + 1 === p.streets,
+          );
         },
       });
       bar.finish();

@@ -25,7 +25,10 @@ export const tokenCommand: Command = {
     const minutes = intOption(context.values, 'minutes', 60, 1, 1440);
     const db = await openCliDatabase(context);
     try {
-      const [user]: { id: string; role: string; disabled: boolean }[] = await db.dataSource.query(`SELECT id, role, disabled FROM app_user WHERE login = $1`, [login]);
+      const [user]: { id: string; role: string; disabled: boolean }[] = await db.dataSource.query(
+        `SELECT id, role, disabled FROM app_user WHERE login = $1`,
+        [login],
+      );
       if (!user || user.disabled) {
         context.stderr.write(`no active user "${login}"\n`);
         return 1;

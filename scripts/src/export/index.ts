@@ -49,7 +49,15 @@ export async function exportGeoJson(dataSource: DataSource, opts: ExportOptions 
     })),
     ...buildings.map((r) => ({
       type: 'Feature' as const,
-      properties: { kind: 'building', code: r.code, name: r.name, address: r.address, floors: r.floors, units: r.units, parent_code: r.grid_code },
+      properties: {
+        kind: 'building',
+        code: r.code,
+        name: r.name,
+        address: r.address,
+        floors: r.floors,
+        units: r.units,
+        parent_code: r.grid_code,
+      },
       geometry: JSON.parse(String(r.geojson)) as MultiPolygon,
     })),
   ];

@@ -143,7 +143,12 @@ function cuts(rng: Random, n: number, jitter: number): number[] {
 export function subdivide(rng: Random, cell: Cell, cols: number, rows: number, jitter: number): Cell[] {
   const [bottom, right, top, left] = cell.sides;
   // Parameters along each side in its own ring direction; top and left run backwards in u and v.
-  const along = { bottom: cuts(rng, cols, jitter), right: cuts(rng, rows, jitter), top: cuts(rng, cols, jitter), left: cuts(rng, rows, jitter) };
+  const along = {
+    bottom: cuts(rng, cols, jitter),
+    right: cuts(rng, rows, jitter),
+    top: cuts(rng, cols, jitter),
+    left: cuts(rng, rows, jitter),
+  };
   const tOn = (side: Side, s: number, k: number, n: number) => (k === 0 ? side.t0 : k === n ? side.t1 : side.t0 + s * (side.t1 - side.t0));
   const mark = (side: Side, t: number): LocalPoint => {
     const p = pointOn(side.edge, t);

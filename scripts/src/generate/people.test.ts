@@ -32,7 +32,8 @@ describe('IdNumbers', () => {
     const issued = Array.from({ length: 5000 }, (_, k) => ({ id: ids.next(rng, 1950 + (k % 3), k % 2 ? 'MALE' : 'FEMALE'), k }));
     expect(new Set(issued.map((i) => i.id)).size).toBe(issued.length);
     const wrong = issued.filter(
-      ({ id, k }) => !isValidIdNumber(id) || id.slice(0, 6) !== '330105' || Number(id.slice(6, 10)) !== 1950 + (k % 3) || Number(id[16]) % 2 !== k % 2,
+      ({ id, k }) =>
+        !isValidIdNumber(id) || id.slice(0, 6) !== '330105' || Number(id.slice(6, 10)) !== 1950 + (k % 3) || Number(id[16]) % 2 !== k % 2,
     );
     expect(wrong).toEqual([]);
   });

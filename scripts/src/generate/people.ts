@@ -52,7 +52,10 @@ export function householdMembers(rng: Random, kind: HouseholdKind = rng.weighted
     const husband = person('MALE', husbandAge, 'HOUSEHOLDER');
     const wife = person('FEMALE', wifeAge, 'SPOUSE');
     if (rng.chance(0.7)) return [husband, wife];
-    return [{ ...wife, relation: 'HOUSEHOLDER' }, { ...husband, relation: 'SPOUSE' }];
+    return [
+      { ...wife, relation: 'HOUSEHOLDER' },
+      { ...husband, relation: 'SPOUSE' },
+    ];
   };
   const child = (parents: Member[], relation: Relation = 'CHILD'): Member => {
     const youngest = Math.min(...parents.map((p) => REFERENCE_YEAR - p.birthYear));
@@ -97,10 +100,16 @@ export function householdMembers(rng: Random, kind: HouseholdKind = rng.weighted
       const householder = person(rng.chance(0.5) ? 'MALE' : 'FEMALE', rng.int(21, 35), 'HOUSEHOLDER');
       if (rng.chance(0.3)) {
         const surname = surnameOf(householder.name);
-        return [householder, person(rng.chance(0.5) ? 'MALE' : 'FEMALE', REFERENCE_YEAR - householder.birthYear + rng.int(-6, 6), 'SIBLING', surname)];
+        return [
+          householder,
+          person(rng.chance(0.5) ? 'MALE' : 'FEMALE', REFERENCE_YEAR - householder.birthYear + rng.int(-6, 6), 'SIBLING', surname),
+        ];
       }
       const others = rng.int(1, 2);
-      return [householder, ...Array.from({ length: others }, () => person(rng.chance(0.5) ? 'MALE' : 'FEMALE', rng.int(20, 38), 'OTHER', pickSurname(rng)))];
+      return [
+        householder,
+        ...Array.from({ length: others }, () => person(rng.chance(0.5) ? 'MALE' : 'FEMALE', rng.int(20, 38), 'OTHER', pickSurname(rng))),
+      ];
     }
   }
 }
@@ -169,7 +178,10 @@ function isLeap(year: number): boolean {
 }
 
 /** Mainland mobile prefixes of the three carriers. */
-const MOBILE_PREFIXES = '130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 177 180 181 182 183 185 186 187 188 189 191 198 199'.split(' ');
+const MOBILE_PREFIXES =
+  '130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 177 180 181 182 183 185 186 187 188 189 191 198 199'.split(
+    ' ',
+  );
 
 /** Mainland mobile numbers, unique within one street. */
 export class Phones {

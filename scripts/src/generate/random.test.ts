@@ -2,7 +2,14 @@ import { hashSeed, Random, weightedTable } from './random';
 
 describe('Random', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, ((rng) => () => rng.next())(new Random(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (rng) => () =>
+            rng.next()
+        )(new Random(seed)),
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42)).not.toEqual(draw(43));
   });
@@ -15,7 +22,10 @@ describe('Random', () => {
 
   it('draws weighted values in proportion to their weights', () => {
     const rng = new Random(1);
-    const table = weightedTable([['a', 1], ['b', 3]] as const);
+    const table = weightedTable([
+      ['a', 1],
+      ['b', 3],
+    ] as const);
     const bs = Array.from({ length: 10000 }, () => rng.weighted(table)).filter((v) => v === 'b').length;
     expect(bs / 10000).toBeGreaterThan(0.72);
     expect(bs / 10000).toBeLessThan(0.78);

@@ -18,12 +18,58 @@ export interface ServiceSeedOptions {
 
 /** Everything `writeStreetServices` inserts, as plain rows (ids deterministic from the street code). */
 export interface ServicePlan {
-  registrations: { id: string; kind: string; name: string; unitName: string | null; unitId: string | null; communityId: string; householdId: string | null; buildingId: string; skills: string[]; willServe: string[]; radiusM: number; capacity: number }[];
+  registrations: {
+    id: string;
+    kind: string;
+    name: string;
+    unitName: string | null;
+    unitId: string | null;
+    communityId: string;
+    householdId: string | null;
+    buildingId: string;
+    skills: string[];
+    willServe: string[];
+    radiusM: number;
+    capacity: number;
+  }[];
   availability: { registrationId: string; weekday: number; start: number; end: number }[];
-  needs: { id: string; householdId: string; type: string; urgency: string; source: string; weekday: number; start: number; end: number; durationMinutes: number; recurrence: string; notes: string | null; createdAt: Date }[];
-  wishes: { id: string; householdId: string; title: string; description: string; posterName: string; status: string; helperId: string | null; fulfilNote: string | null; thanks: string | null; createdAt: Date; claimedAt: Date | null; doneAt: Date | null }[];
+  needs: {
+    id: string;
+    householdId: string;
+    type: string;
+    urgency: string;
+    source: string;
+    weekday: number;
+    start: number;
+    end: number;
+    durationMinutes: number;
+    recurrence: string;
+    notes: string | null;
+    createdAt: Date;
+  }[];
+  wishes: {
+    id: string;
+    householdId: string;
+    title: string;
+    description: string;
+    posterName: string;
+    status: string;
+    helperId: string | null;
+    fulfilNote: string | null;
+    thanks: string | null;
+    createdAt: Date;
+    claimedAt: Date | null;
+    doneAt: Date | null;
+  }[];
   visits: { id: string; householdId: string; visitorName: string; visitedAt: Date; findings: string }[];
-  teams: { id: string; communityId: string; name: string; kind: string; members: string[]; activity: { id: string; title: string; place: string; startsAt: Date; hours: number; attended: string[] } }[];
+  teams: {
+    id: string;
+    communityId: string;
+    name: string;
+    kind: string;
+    members: string[];
+    activity: { id: string; title: string; place: string; startsAt: Date; hours: number; attended: string[] };
+  }[];
 }
 
 /** How long helping takes, by need type (minutes): a meal is dropped off in half an hour, a hospital visit takes two. */
@@ -98,8 +144,25 @@ const WISHES = [
   ['理个发', '行动不便去不了理发店'],
   ['一次家庭合影', '老两口结婚五十年'],
 ] as const;
-const FINDINGS = ['身体状况良好，情绪稳定', '家中整洁，需关注用电安全', '老人腿脚不便，需要送餐', '血压偏高，已提醒按时服药', '独居感到孤单，希望有人陪聊', '家电老化，建议检修', '生活困难，已告知救助政策'];
-const UNITS = ['区卫健局机关党委', '区税务局党支部', '区人民法院党总支', '市供电公司党委', '区教育局党委', '区司法局党支部', '区住建局党支部', '区文旅局党支部'];
+const FINDINGS = [
+  '身体状况良好，情绪稳定',
+  '家中整洁，需关注用电安全',
+  '老人腿脚不便，需要送餐',
+  '血压偏高，已提醒按时服药',
+  '独居感到孤单，希望有人陪聊',
+  '家电老化，建议检修',
+  '生活困难，已告知救助政策',
+];
+const UNITS = [
+  '区卫健局机关党委',
+  '区税务局党支部',
+  '区人民法院党总支',
+  '市供电公司党委',
+  '区教育局党委',
+  '区司法局党支部',
+  '区住建局党支部',
+  '区文旅局党支部',
+];
 const POLICY_DAYS: Record<string, number> = { ELDERLY_ALONE: 7, DISABLED: 14, LOW_INCOME: 30 };
 const DAY = 86_400_000;
 
@@ -143,7 +206,20 @@ export function planStreetServices(data: StreetData, opts: ServiceSeedOptions): 
   const unitIds = UNITS.map((name, i) => {
     const building = r.pick(data.buildings);
     const unitId = id('unit', i);
-    plan.registrations.push({ id: unitId, kind: 'UNIT', name, unitName: name, unitId: null, communityId: communityOf(building.id), householdId: null, buildingId: building.id, skills: skillsOf(r), willServe: [], radiusM: 3000, capacity: r.int(3, 8) });
+    plan.registrations.push({
+      id: unitId,
+      kind: 'UNIT',
+      name,
+      unitName: name,
+      unitId: null,
+      communityId: communityOf(building.id),
+      householdId: null,
+      buildingId: building.id,
+      skills: skillsOf(r),
+      willServe: [],
+      radiusM: 3000,
+      capacity: r.int(3, 8),
+    });
     windows(r, unitId);
     return { unitId, name };
   });
@@ -235,7 +311,13 @@ export function planStreetServices(data: StreetData, opts: ServiceSeedOptions): 
       if (v.chance(0.1)) continue;
       const at = t + v.int(-1, 1) * DAY + v.int(9, 17) * 3_600_000;
       if (at >= now) continue;
-      plan.visits.push({ id: id('visit', plan.visits.length), householdId: h.id, visitorName: visitor, visitedAt: new Date(at), findings: v.pick(FINDINGS) });
+      plan.visits.push({
+        id: id('visit', plan.visits.length),
+        householdId: h.id,
+        visitorName: visitor,
+        visitedAt: new Date(at),
+        findings: v.pick(FINDINGS),
+      });
     }
   }
 
@@ -246,7 +328,10 @@ export function planStreetServices(data: StreetData, opts: ServiceSeedOptions): 
       ['爱心车队', 'DRIVING'],
       ['助老助残服务队', 'ELDERLY_CARE'],
     ] as const) {
-      const members = helpers.filter((h) => h.communityId === c.id && h.skills.includes(kind)).slice(0, 20).map((h) => h.id);
+      const members = helpers
+        .filter((h) => h.communityId === c.id && h.skills.includes(kind))
+        .slice(0, 20)
+        .map((h) => h.id);
       const teamId = id('team', `${c.code}/${kind}`);
       plan.teams.push({
         id: teamId,
@@ -274,7 +359,11 @@ const CHUNK = 5000;
  * Writes a street's service demo data (see planStreetServices) after writeStreet, in
  * the same transaction. Locations come from the buildings' centroids.
  */
-export async function writeStreetServices(m: EntityManager, data: StreetData, opts: ServiceSeedOptions): Promise<{ registrations: number; needs: number; wishes: number; visits: number }> {
+export async function writeStreetServices(
+  m: EntityManager,
+  data: StreetData,
+  opts: ServiceSeedOptions,
+): Promise<{ registrations: number; needs: number; wishes: number; visits: number }> {
   const p = planStreetServices(data, opts);
   const regs = [...p.registrations].sort((a, b) => Number(a.kind !== 'UNIT') - Number(b.kind !== 'UNIT'));
   for (let i = 0; i < regs.length; i += CHUNK) {
@@ -303,12 +392,10 @@ export async function writeStreetServices(m: EntityManager, data: StreetData, op
   }
   for (let i = 0; i < p.availability.length; i += CHUNK) {
     const rows = p.availability.slice(i, i + CHUNK);
-    await m.query(`INSERT INTO service_availability (registration_id, weekday, start_minute, end_minute) SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[])`, [
-      rows.map((r) => r.registrationId),
-      rows.map((r) => r.weekday),
-      rows.map((r) => r.start),
-      rows.map((r) => r.end),
-    ]);
+    await m.query(
+      `INSERT INTO service_availability (registration_id, weekday, start_minute, end_minute) SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[])`,
+      [rows.map((r) => r.registrationId), rows.map((r) => r.weekday), rows.map((r) => r.start), rows.map((r) => r.end)],
+    );
   }
   for (let i = 0; i < p.needs.length; i += CHUNK) {
     const rows = p.needs.slice(i, i + CHUNK);
@@ -344,7 +431,19 @@ export async function writeStreetServices(m: EntityManager, data: StreetData, op
             AS t(id, household_id, title, description, poster, status, helper, note, thanks, created_at, done_at)
        JOIN household h ON h.id = t.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
       ORDER BY t.created_at, t.id`,
-    [w.map((r) => r.id), w.map((r) => r.householdId), w.map((r) => r.title), w.map((r) => r.description), w.map((r) => r.posterName), w.map((r) => r.status), w.map((r) => r.helperId), w.map((r) => r.fulfilNote), w.map((r) => r.thanks), w.map((r) => r.createdAt), w.map((r) => r.doneAt)],
+    [
+      w.map((r) => r.id),
+      w.map((r) => r.householdId),
+      w.map((r) => r.title),
+      w.map((r) => r.description),
+      w.map((r) => r.posterName),
+      w.map((r) => r.status),
+      w.map((r) => r.helperId),
+      w.map((r) => r.fulfilNote),
+      w.map((r) => r.thanks),
+      w.map((r) => r.createdAt),
+      w.map((r) => r.doneAt),
+    ],
   );
   const claims = w.filter((r) => r.helperId && r.claimedAt);
   await m.query(
@@ -360,27 +459,38 @@ export async function writeStreetServices(m: EntityManager, data: StreetData, op
        SELECT t.id, h.id, t.visitor, 'GRID_LEADER', t.at, t.findings, b.centroid, 0
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) AS t(id, household_id, visitor, at, findings)
          JOIN household h ON h.id = t.household_id JOIN building b ON b.id = h.building_id`,
-      [rows.map((r) => r.id), rows.map((r) => r.householdId), rows.map((r) => r.visitorName), rows.map((r) => r.visitedAt), rows.map((r) => r.findings)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.householdId),
+        rows.map((r) => r.visitorName),
+        rows.map((r) => r.visitedAt),
+        rows.map((r) => r.findings),
+      ],
     );
   }
   for (const team of p.teams) {
-    await m.query(`INSERT INTO volunteer_team (id, community_id, name, kind) VALUES ($1, $2, $3, $4)`, [team.id, team.communityId, team.name, team.kind]);
+    await m.query(`INSERT INTO volunteer_team (id, community_id, name, kind) VALUES ($1, $2, $3, $4)`, [
+      team.id,
+      team.communityId,
+      team.name,
+      team.kind,
+    ]);
     await m.query(`INSERT INTO team_member (team_id, registration_id) SELECT $1, unnest($2::uuid[])`, [team.id, team.members]);
     const a = team.activity;
-    await m.query(`INSERT INTO team_activity (id, team_id, title, place, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      a.id,
-      team.id,
-      a.title,
-      a.place,
-      a.startsAt,
-      new Date(a.startsAt.getTime() + a.hours * 3_600_000),
-      Math.max(1, team.members.length),
-    ]);
+    await m.query(
+      `INSERT INTO team_activity (id, team_id, title, place, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [a.id, team.id, a.title, a.place, a.startsAt, new Date(a.startsAt.getTime() + a.hours * 3_600_000), Math.max(1, team.members.length)],
+    );
     await m.query(
       `INSERT INTO activity_signup (activity_id, registration_id, attended, hours) SELECT $1, r, r = ANY($3::uuid[]), CASE WHEN r = ANY($3::uuid[]) THEN $4::numeric END FROM unnest($2::uuid[]) r`,
       [a.id, team.members, a.attended, a.hours],
     );
-    await m.query(`INSERT INTO service_record (registration_id, activity_id, hours, at) SELECT unnest($2::uuid[]), $1, $3, $4`, [a.id, a.attended, a.hours, a.startsAt]);
+    await m.query(`INSERT INTO service_record (registration_id, activity_id, hours, at) SELECT unnest($2::uuid[]), $1, $3, $4`, [
+      a.id,
+      a.attended,
+      a.hours,
+      a.startsAt,
+    ]);
   }
   return { registrations: p.registrations.length, needs: p.needs.length, wishes: p.wishes.length, visits: p.visits.length };
 }

@@ -49,12 +49,26 @@ describe('generateStreet', () => {
   });
 
   it('tiles each level exactly: no sibling overlaps, children inside their parent, no coverage gap', () => {
-    const parents: { id: string | null; geometry: Grid['geometry'] }[] = [{ id: null, geometry: street.street.geometry }, ...byLevel('LARGE'), ...byLevel('MEDIUM')];
+    const parents: { id: string | null; geometry: Grid['geometry'] }[] = [
+      { id: null, geometry: street.street.geometry },
+      ...byLevel('LARGE'),
+      ...byLevel('MEDIUM'),
+    ];
     for (const parent of parents) {
       const children = childrenOf(parent.id);
       expect(children.length).toBeGreaterThan(0);
-      expect(findOverlaps(children.map((c) => ({ id: c.code, geometry: c.geometry })), 1)).toEqual([]);
-      expect(coverageGap(parent.geometry, children.map((c) => c.geometry)).gapPercent).toBeLessThan(0.5);
+      expect(
+        findOverlaps(
+          children.map((c) => ({ id: c.code, geometry: c.geometry })),
+          1,
+        ),
+      ).toEqual([]);
+      expect(
+        coverageGap(
+          parent.geometry,
+          children.map((c) => c.geometry),
+        ).gapPercent,
+      ).toBeLessThan(0.5);
       for (const child of children) expect(outsideParent(child.geometry, parent.geometry, 1).outside).toBe(false);
     }
   });
@@ -69,7 +83,12 @@ describe('generateStreet', () => {
     for (const grid of small.values()) {
       const inGrid = street.buildings.filter((b) => b.gridId === grid.id);
       expect(inGrid.length).toBeGreaterThan(0);
-      expect(findOverlaps(inGrid.map((b) => ({ id: b.code, geometry: b.footprint })), 0.01)).toEqual([]);
+      expect(
+        findOverlaps(
+          inGrid.map((b) => ({ id: b.code, geometry: b.footprint })),
+          0.01,
+        ),
+      ).toEqual([]);
     }
   });
 
@@ -122,7 +141,10 @@ describe('generateStreet', () => {
     expect(tagged('SPECIAL_CARE')).toBeLessThan(0.018);
     const common = new Map<string, number>();
     for (const p of r) common.set(p.name[0], (common.get(p.name[0]) ?? 0) + 1);
-    const topSurnames = [...common].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([s]) => s);
+    const topSurnames = [...common]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([s]) => s);
     expect(topSurnames).toEqual(expect.arrayContaining(['王', '陈']));
   });
 

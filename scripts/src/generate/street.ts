@@ -50,7 +50,8 @@ const STREET_STEP: Position = [0.034, 0.024];
  * is the first street of a 20-street benchmark.
  */
 export function districtPlan(streets: number, seed: number): StreetPlan[] {
-  if (!Number.isInteger(streets) || streets < 1 || streets > MAX_STREETS) throw new RangeError(`streets must be an integer in [1, ${MAX_STREETS}], got ${streets}`);
+  if (!Number.isInteger(streets) || streets < 1 || streets > MAX_STREETS)
+    throw new RangeError(`streets must be an integer in [1, ${MAX_STREETS}], got ${streets}`);
   const columns = Math.ceil(Math.sqrt(streets));
   const stems = shuffled(new Random(hashSeed(seed, 'street-names')), PLACE_STEMS);
   return Array.from({ length: streets }, (_, index) => {
@@ -84,10 +85,23 @@ const COMPOUND_KINDS = weightedTable<CompoundKind>([
 
 type BuildingKind = 'WALKUP' | 'TOWER' | 'LANE_HOUSE' | 'NON_RESIDENTIAL';
 const BUILDING_MIX: Record<CompoundKind, ReturnType<typeof weightedTable<BuildingKind>>> = {
-  OLD_ESTATE: weightedTable<BuildingKind>([['WALKUP', 90], ['NON_RESIDENTIAL', 10]]),
-  NEW_ESTATE: weightedTable<BuildingKind>([['TOWER', 50], ['WALKUP', 40], ['NON_RESIDENTIAL', 10]]),
-  LANES: weightedTable<BuildingKind>([['LANE_HOUSE', 85], ['NON_RESIDENTIAL', 15]]),
-  MIXED_USE: weightedTable<BuildingKind>([['NON_RESIDENTIAL', 80], ['WALKUP', 20]]),
+  OLD_ESTATE: weightedTable<BuildingKind>([
+    ['WALKUP', 90],
+    ['NON_RESIDENTIAL', 10],
+  ]),
+  NEW_ESTATE: weightedTable<BuildingKind>([
+    ['TOWER', 50],
+    ['WALKUP', 40],
+    ['NON_RESIDENTIAL', 10],
+  ]),
+  LANES: weightedTable<BuildingKind>([
+    ['LANE_HOUSE', 85],
+    ['NON_RESIDENTIAL', 15],
+  ]),
+  MIXED_USE: weightedTable<BuildingKind>([
+    ['NON_RESIDENTIAL', 80],
+    ['WALKUP', 20],
+  ]),
 };
 
 /** Small grids per compound (columns × rows) and buildings per small grid, by compound kind. */
@@ -98,7 +112,20 @@ const COMPOUND_SHAPE: Record<CompoundKind, { cols: [number, number]; rows: [numb
   MIXED_USE: { cols: [1, 2], rows: [1, 3], buildings: [1, 3] },
 };
 
-const NON_RESIDENTIAL_NAMES = ['社区服务中心', '居家养老服务中心', '农贸市场', '幼儿园', '社区卫生服务站', '商业楼', '物业用房', '文化家园', '邻里中心', '商铺', '小学', '办公楼'];
+const NON_RESIDENTIAL_NAMES = [
+  '社区服务中心',
+  '居家养老服务中心',
+  '农贸市场',
+  '幼儿园',
+  '社区卫生服务站',
+  '商业楼',
+  '物业用房',
+  '文化家园',
+  '邻里中心',
+  '商铺',
+  '小学',
+  '办公楼',
+];
 const NEW_ESTATE_SUFFIXES = ['花园', '苑', '公寓', '家园', '雅苑', '名邸', '嘉园'];
 const LANE_QUARTER_SUFFIXES = ['里', '坊', '老街区'];
 const MIXED_USE_SUFFIXES = ['商务区', '商业街区', '科创园', '综合片区'];
@@ -174,16 +201,19 @@ export function generateStreet(plan: StreetPlan): StreetData {
       const kind = layout.weighted(COMPOUND_KINDS);
       const shape = COMPOUND_SHAPE[kind];
       const smallCells = subdivide(layout, compoundCell, layout.int(...shape.cols), layout.int(...shape.rows), 0.12);
-      const touches = ([cj === 0 && 'bottom', ci === compoundCols - 1 && 'right', cj === compoundRows - 1 && 'top', ci === 0 && 'left'] as const).filter(
-        (t): t is 'bottom' | 'right' | 'top' | 'left' => t !== false,
-      );
+      const touches = (
+        [cj === 0 && 'bottom', ci === compoundCols - 1 && 'right', cj === compoundRows - 1 && 'top', ci === 0 && 'left'] as const
+      ).filter((t): t is 'bottom' | 'right' | 'top' | 'left' => t !== false);
       const compoundCode = makeGridCode({ street: plan.code, community: c + 1, compound: m + 1 });
       return {
         cell: compoundCell,
         code: compoundCode,
         kind,
         touches,
-        smalls: smallCells.map((smallCell, s) => ({ cell: smallCell, code: makeGridCode({ street: plan.code, community: c + 1, compound: m + 1, small: s + 1 }) })),
+        smalls: smallCells.map((smallCell, s) => ({
+          cell: smallCell,
+          code: makeGridCode({ street: plan.code, community: c + 1, compound: m + 1, small: s + 1 }),
+        })),
       };
     });
     const stem = names.unique((r) => r.pick(PLACE_STEMS));
@@ -225,7 +255,14 @@ export function generateStreet(plan: StreetPlan): StreetData {
   for (const community of communities) {
     const communityName = `${community.stem}社区`;
     const largeId = stableId(community.code);
-    data.grids.push({ id: largeId, parentId: null, code: community.code, name: communityName, level: 'LARGE', geometry: geometry(cellRing(community.cell)) });
+    data.grids.push({
+      id: largeId,
+      parentId: null,
+      code: community.code,
+      name: communityName,
+      level: 'LARGE',
+      geometry: geometry(cellRing(community.cell)),
+    });
     const communityPeople: Person[] = [];
     const communityOrg: PartyOrganization = {
       id: stableId(`party/${community.code}`),
@@ -246,7 +283,9 @@ export function generateStreet(plan: StreetPlan): StreetData {
         const stem = r.pick(PLACE_STEMS);
         switch (compound.kind) {
           case 'OLD_ESTATE':
-            return oldEstates < ORDINALS.length && r.chance(0.6) ? `${community.stem}${ORDINALS[oldEstates++]}区` : `${stem}${r.pick(['新村', '小区'])}`;
+            return oldEstates < ORDINALS.length && r.chance(0.6)
+              ? `${community.stem}${ORDINALS[oldEstates++]}区`
+              : `${stem}${r.pick(['新村', '小区'])}`;
           case 'NEW_ESTATE':
             return `${stem}${r.pick(NEW_ESTATE_SUFFIXES)}`;
           case 'LANES':
@@ -258,7 +297,14 @@ export function generateStreet(plan: StreetPlan): StreetData {
       const road = compound.touches.length ? community.roads[rng.pick(compound.touches)] : `${community.stem}支路`;
       const gate = `${road}${nextHouseNumber(rng, road)}号`;
       const mediumId = stableId(compound.code);
-      data.grids.push({ id: mediumId, parentId: largeId, code: compound.code, name: compoundName, level: 'MEDIUM', geometry: geometry(cellRing(compound.cell)) });
+      data.grids.push({
+        id: mediumId,
+        parentId: largeId,
+        code: compound.code,
+        name: compoundName,
+        level: 'MEDIUM',
+        geometry: geometry(cellRing(compound.cell)),
+      });
       const branch: PartyOrganization = {
         id: stableId(`party/${compound.code}`),
         parentId: communityOrg.id,
@@ -355,8 +401,17 @@ export function generateStreet(plan: StreetPlan): StreetData {
           }
         });
 
-        const label = lane ?? `${compoundName}${blocks.length === 0 ? `${small.code.slice(-2)}号区块` : blocks.length === 1 ? `${blocks[0]}幢` : `${blocks[0]}-${blocks[blocks.length - 1]}幢`}`;
-        data.grids.push({ id: smallId, parentId: mediumId, code: small.code, name: `${label}网格`, level: 'SMALL', geometry: geometry(cellRing(small.cell)) });
+        const label =
+          lane ??
+          `${compoundName}${blocks.length === 0 ? `${small.code.slice(-2)}号区块` : blocks.length === 1 ? `${blocks[0]}幢` : `${blocks[0]}-${blocks[blocks.length - 1]}幢`}`;
+        data.grids.push({
+          id: smallId,
+          parentId: mediumId,
+          code: small.code,
+          name: `${label}网格`,
+          level: 'SMALL',
+          geometry: geometry(cellRing(small.cell)),
+        });
 
         // Building party group (楼栋党小组), its central households, and the small-grid leader.
         const groupHead = choose(rng, smallPeople, leaderOf, [(p) => p.row.isPartyMember && p.age >= 30 && p.age <= 75]);
@@ -372,7 +427,10 @@ export function generateStreet(plan: StreetPlan): StreetData {
         };
         data.partyOrganizations.push(group);
         const partyHouseholds = smallHouseholds.filter((h) => h.people.some((p) => p.row.isPartyMember));
-        const centralCount = Math.min(partyHouseholds.length, Math.max(smallHouseholds.length ? 1 : 0, Math.round(smallHouseholds.length / HOUSEHOLDS_PER_CENTRAL)));
+        const centralCount = Math.min(
+          partyHouseholds.length,
+          Math.max(smallHouseholds.length ? 1 : 0, Math.round(smallHouseholds.length / HOUSEHOLDS_PER_CENTRAL)),
+        );
         for (const central of shuffled(rng, partyHouseholds).slice(0, centralCount)) {
           const member = central.people.find((p) => p.row.isPartyMember)!;
           central.row.tags = [...central.row.tags, 'CENTRAL_HOUSEHOLD'];
@@ -400,7 +458,10 @@ export function generateStreet(plan: StreetPlan): StreetData {
       }
 
       // Compound branch secretary doubles as the medium-grid leader (中网格长).
-      const compoundHead = choose(rng, compoundPeople, leaderOf, [(p) => p.row.isPartyMember && p.age >= 35 && p.age <= 70, (p) => p.row.isPartyMember]);
+      const compoundHead = choose(rng, compoundPeople, leaderOf, [
+        (p) => p.row.isPartyMember && p.age >= 35 && p.age <= 70,
+        (p) => p.row.isPartyMember,
+      ]);
       branch.secretaryId = compoundHead?.row.id ?? null;
       branch.secretaryName = compoundHead?.row.name ?? personName(rng, 'FEMALE', rng.int(1965, 1985));
       data.leaders.push(leader(rng, mediumId, compound.code, 'LEADER', 0, compoundHead, branch.secretaryName));
@@ -411,7 +472,10 @@ export function generateStreet(plan: StreetPlan): StreetData {
     // The community party secretary is the large-grid leader (大网格长); deputies live there too;
     // the full-time grid workers (专职网格员) are staff, not necessarily residents.
     const rng = root.fork(community.code);
-    const secretary = choose(rng, communityPeople, leaderOf, [(p) => p.row.isPartyMember && p.age >= 35 && p.age <= 58, (p) => p.row.isPartyMember]);
+    const secretary = choose(rng, communityPeople, leaderOf, [
+      (p) => p.row.isPartyMember && p.age >= 35 && p.age <= 58,
+      (p) => p.row.isPartyMember,
+    ]);
     communityOrg.secretaryId = secretary?.row.id ?? null;
     communityOrg.secretaryName = secretary?.row.name ?? personName(rng, 'FEMALE', rng.int(1970, 1985));
     data.leaders.push(leader(rng, largeId, community.code, 'LEADER', 0, secretary, communityOrg.secretaryName));
@@ -478,7 +542,15 @@ function choose(rng: Random, people: readonly Person[], taken: ReadonlySet<strin
 }
 
 /** A grid leader assignment; `name` stands in when no resident holds the post. */
-function leader(rng: Random, gridId: string, gridCode: string, role: Leader['role'], k: number, person: Person | null, name?: string): Leader {
+function leader(
+  rng: Random,
+  gridId: string,
+  gridCode: string,
+  role: Leader['role'],
+  k: number,
+  person: Person | null,
+  name?: string,
+): Leader {
   const year = rng.int(2018, REFERENCE_YEAR);
   const month = rng.int(1, year === REFERENCE_YEAR ? 6 : 12);
   return {

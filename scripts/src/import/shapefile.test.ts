@@ -39,7 +39,13 @@ function shp(count: number): Buffer {
   record.writeInt32LE(5, 8);
   record.writeInt32LE(1, 44);
   record.writeInt32LE(5, 48);
-  [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]].forEach(([x, y], i) => {
+  [
+    [0, 0],
+    [0, 1],
+    [1, 1],
+    [1, 0],
+    [0, 0],
+  ].forEach(([x, y], i) => {
     record.writeDoubleLE(120 + x * 0.001, 56 + 16 * i);
     record.writeDoubleLE(30 + y * 0.001, 64 + 16 * i);
   });
@@ -60,16 +66,24 @@ describe('readZippedShapefile', () => {
     const utf8 = readZippedShapefile(zip({ 'a.shp': shp(2), 'a.dbf': dbf(names.map((n) => Buffer.from(n))) }), 'a.zip');
     expect(utf8.collection.features.map((f) => f.properties!.name)).toEqual(names);
     expect(utf8.notes[0]).toMatch(/DBF encoding UTF-8 \(no \.cpg; the text is valid UTF-8\)/);
-    const forced = readZippedShapefile(zip({ 'a.shp': shp(2), 'a.dbf': dbf(names.map((n) => iconv.encode(n, 'gbk'))), 'a.cpg': Buffer.from('UTF-8') }), 'a.zip', { encoding: 'gbk' });
+    const forced = readZippedShapefile(
+      zip({ 'a.shp': shp(2), 'a.dbf': dbf(names.map((n) => iconv.encode(n, 'gbk'))), 'a.cpg': Buffer.from('UTF-8') }),
+      'a.zip',
+      { encoding: 'gbk' },
+    );
     expect(forced.collection.features.map((f) => f.properties!.name)).toEqual(names);
   });
 
   it('reports a .dbf and .shp that disagree, a zip without .shp, and a layer of points', () => {
-    expect(readZippedShapefile(zip({ 'a.shp': shp(3), 'a.dbf': dbf([Buffer.from('x')]) }), 'a.zip').issues[0].message).toBe('a: the .dbf has 1 records but the .shp has 3 shapes');
+    expect(readZippedShapefile(zip({ 'a.shp': shp(3), 'a.dbf': dbf([Buffer.from('x')]) }), 'a.zip').issues[0].message).toBe(
+      'a: the .dbf has 1 records but the .shp has 3 shapes',
+    );
     expect(readZippedShapefile(zip({ 'a.dbf': dbf([]) }), 'a.zip').issues[0].message).toBe('a.zip: no .shp file');
     const points = shp(0);
     points.writeInt32LE(1, 32);
-    expect(readZippedShapefile(zip({ 'p.shp': points }), 'p.zip').issues[0].message).toMatch(/p\.shp: cannot be read \(shape type Point: only polygon layers/);
+    expect(readZippedShapefile(zip({ 'p.shp': points }), 'p.zip').issues[0].message).toMatch(
+      /p\.shp: cannot be read \(shape type Point: only polygon layers/,
+    );
   });
 
   it('reports coordinates that are not degrees when there is no .prj', () => {

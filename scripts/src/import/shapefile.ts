@@ -65,7 +65,13 @@ function parseDbfStructure(bytes: Uint8Array): DbfFile {
   for (let at = 32; at + 32 <= headerLength && bytes[at] !== 0x0d; at += 32) {
     const nameBytes = bytes.subarray(at, at + 11);
     const end = nameBytes.indexOf(0);
-    const field: DbfField = { name: nameBytes.subarray(0, end < 0 ? 11 : end), type: String.fromCharCode(bytes[at + 11]), offset, length: bytes[at + 16], decimals: bytes[at + 17] };
+    const field: DbfField = {
+      name: nameBytes.subarray(0, end < 0 ? 11 : end),
+      type: String.fromCharCode(bytes[at + 11]),
+      offset,
+      length: bytes[at + 16],
+      decimals: bytes[at + 17],
+    };
     fields.push(field);
     offset += field.length;
   }
@@ -92,16 +98,29 @@ const isUtf8 = (b: Uint8Array) => {
 };
 
 /** Which encoding to decode the DBF with, and why (shown in the report). */
-function chooseEncoding(dbf: DbfFile, cpg: string | undefined, forced: string | undefined): { encoding: string; label: string; why: string } | { error: string } {
+function chooseEncoding(
+  dbf: DbfFile,
+  cpg: string | undefined,
+  forced: string | undefined,
+): { encoding: string; label: string; why: string } | { error: string } {
   if (forced !== undefined) {
     const encoding = encodingFromCpg(forced);
-    return encoding ? { encoding, label: forced.toUpperCase(), why: 'given with --encoding' } : { error: `unknown encoding ${JSON.stringify(forced)}` };
+    return encoding
+      ? { encoding, label: forced.toUpperCase(), why: 'given with --encoding' }
+      : { error: `unknown encoding ${JSON.stringify(forced)}` };
   }
   if (cpg !== undefined && cpg.trim() !== '') {
     const encoding = encodingFromCpg(cpg);
-    return encoding ? { encoding, label: encoding === 'gbk' ? 'GBK' : encoding === 'utf8' ? 'UTF-8' : encoding.toUpperCase(), why: `from the .cpg (${JSON.stringify(cpg.trim())})` } : { error: `the .cpg names an unknown encoding ${JSON.stringify(cpg.trim())} (give --encoding)` };
+    return encoding
+      ? {
+          encoding,
+          label: encoding === 'gbk' ? 'GBK' : encoding === 'utf8' ? 'UTF-8' : encoding.toUpperCase(),
+          why: `from the .cpg (${JSON.stringify(cpg.trim())})`,
+        }
+      : { error: `the .cpg names an unknown encoding ${JSON.stringify(cpg.trim())} (give --encoding)` };
   }
-  if (LDID_GBK.has(dbf.ldid)) return { encoding: 'gbk', label: 'GBK', why: `from the DBF language driver id 0x${dbf.ldid.toString(16)} (no .cpg)` };
+  if (LDID_GBK.has(dbf.ldid))
+    return { encoding: 'gbk', label: 'GBK', why: `from the DBF language driver id 0x${dbf.ldid.toString(16)} (no .cpg)` };
   const nonAscii = dbf.textBytes.filter((b) => !isAscii(b));
   if (nonAscii.length === 0) return { encoding: 'utf8', label: 'ASCII', why: 'no .cpg; all text is ASCII' };
   // Text cut at the field width can end in half a UTF-8 character: judge on the concatenation of whole values trimmed of padding.
@@ -151,7 +170,18 @@ function decodeValue(field: DbfField, raw: Uint8Array, encoding: string): DbfVal
   }
 }
 
-const SHAPE_NAMES: Record<number, string> = { 1: 'Point', 3: 'PolyLine', 8: 'MultiPoint', 11: 'PointZ', 13: 'PolyLineZ', 18: 'MultiPointZ', 21: 'PointM', 23: 'PolyLineM', 28: 'MultiPointM', 31: 'MultiPatch' };
+const SHAPE_NAMES: Record<number, string> = {
+  1: 'Point',
+  3: 'PolyLine',
+  8: 'MultiPoint',
+  11: 'PointZ',
+  13: 'PolyLineZ',
+  18: 'MultiPointZ',
+  21: 'PointM',
+  23: 'PolyLineM',
+  28: 'MultiPointM',
+  31: 'MultiPatch',
+};
 
 /** Twice the signed area of a ring (negative when clockwise). */
 function signedArea(ring: Position[]): number {
@@ -193,7 +223,8 @@ function ringsToGeometry(rings: Position[][]): Geometry {
     let parent: (typeof items)[number] | undefined;
     for (let j = i - 1; j >= 0 && !parent; j--) {
       const c = items[j];
-      if (c.area > item.area && c.box[0] <= w && c.box[1] <= s && c.box[2] >= e && c.box[3] >= n && probe.some((p) => inRing(p, c.ring))) parent = c;
+      if (c.area > item.area && c.box[0] <= w && c.box[1] <= s && c.box[2] >= e && c.box[3] >= n && probe.some((p) => inRing(p, c.ring)))
+        parent = c;
     }
     item.depth = parent ? parent.depth + 1 : 0;
     if (parent && item.depth % 2 === 1) parent.holes.push(item.ring);
@@ -216,7 +247,7 @@ export function parseShp(bytes: Uint8Array): (Geometry | null)[] {
   }
   const end = Math.min(bytes.byteLength, view.getInt32(24) * 2);
   const out: (Geometry | null)[] = [];
-  for (let at = 100; at + 8 <= end; ) {
+  for (let at = 100; at + 8 <= end;) {
     const length = view.getInt32(at + 4) * 2;
     const content = at + 8;
     if (content + length > bytes.byteLength || length < 4) throw new Error(`record ${out.length + 1} runs past the end of the file`);
@@ -226,7 +257,8 @@ export function parseShp(bytes: Uint8Array): (Geometry | null)[] {
       const parts = view.getInt32(content + 36, true);
       const points = view.getInt32(content + 40, true);
       const xy = content + 44 + 4 * parts;
-      if (parts < 1 || points < 0 || xy + 16 * points > content + length) throw new Error(`record ${out.length + 1} has a bad part or point count`);
+      if (parts < 1 || points < 0 || xy + 16 * points > content + length)
+        throw new Error(`record ${out.length + 1} has a bad part or point count`);
       const starts = Array.from({ length: parts }, (_, i) => view.getInt32(content + 44 + 4 * i, true));
       const rings = starts.map((start, i) => {
         const stop = i + 1 < parts ? starts[i + 1] : points;
@@ -246,19 +278,27 @@ function checkPrj(prj: string): { ok: true; note: string } | { ok: false; reason
   const wkt = prj.trim();
   const name = /^\s*\w+\[\s*"([^"]*)"/.exec(wkt)?.[1] ?? '(unnamed)';
   if (/^(PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(wkt)) {
-    return { ok: false, reason: `projected coordinate system "${name}" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again` };
+    return {
+      ok: false,
+      reason: `projected coordinate system "${name}" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again`,
+    };
   }
-  if (!/^(GEOGCS|GEOGCRS|GEODCRS)\[/i.test(wkt)) return { ok: false, reason: `unrecognised .prj (${wkt.slice(0, 40)}…): expected WGS 84 (EPSG:4326)` };
+  if (!/^(GEOGCS|GEOGCRS|GEODCRS)\[/i.test(wkt))
+    return { ok: false, reason: `unrecognised .prj (${wkt.slice(0, 40)}…): expected WGS 84 (EPSG:4326)` };
   const datum = /DATUM\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? '';
   if (/WGS[_ ]?(19)?84/i.test(datum) || /WGS[_ ]?(19)?84/i.test(name)) return { ok: true, note: `WGS 84 longitude/latitude ("${name}")` };
   if (/CGCS[_ ]?2000|China[_ ]2000/i.test(datum) || /CGCS[_ ]?2000|China[_ ]Geodetic[_ ]Coordinate[_ ]System[_ ]2000/i.test(name)) {
     return { ok: true, note: `CGCS2000 longitude/latitude ("${name}"), taken as WGS 84 (they differ by centimetres)` };
   }
-  return { ok: false, reason: `geographic coordinate system "${name}" (datum "${datum}") is not WGS 84 or CGCS2000: convert the layer to WGS 84 (EPSG:4326) first` };
+  return {
+    ok: false,
+    reason: `geographic coordinate system "${name}" (datum "${datum}") is not WGS 84 or CGCS2000: convert the layer to WGS 84 (EPSG:4326) first`,
+  };
 }
 
 const outOfRange = (g: Geometry | null): boolean => {
-  const walk = (c: unknown): boolean => (Array.isArray(c) && typeof c[0] === 'number' ? Math.abs(c[0]) > 180 || Math.abs(Number(c[1])) > 90 : Array.isArray(c) && c.some(walk));
+  const walk = (c: unknown): boolean =>
+    Array.isArray(c) && typeof c[0] === 'number' ? Math.abs(c[0]) > 180 || Math.abs(Number(c[1])) > 90 : Array.isArray(c) && c.some(walk);
   return g !== null && 'coordinates' in g && walk(g.coordinates);
 };
 
@@ -280,7 +320,11 @@ export function readZippedShapefile(zip: Uint8Array, file: string, opts: Shapefi
   return readShapefileFiles(entries, file, opts);
 }
 
-const unsupported = (notes: string[], message: string): ShapefileRead => ({ collection: { type: 'FeatureCollection', features: [] }, issues: [{ kind: 'UNSUPPORTED_INPUT', message }], notes });
+const unsupported = (notes: string[], message: string): ShapefileRead => ({
+  collection: { type: 'FeatureCollection', features: [] },
+  issues: [{ kind: 'UNSUPPORTED_INPUT', message }],
+  notes,
+});
 
 /**
  * The same as `readZippedShapefile`, over files already at hand: name (with its .shp, .dbf, .prj
@@ -327,11 +371,14 @@ export function readShapefileFiles(entries: Record<string, Uint8Array>, file: st
       } catch (error) {
         return empty(`${name}.dbf: cannot be read (${(error as Error).message})`);
       }
-      if (dbf.records !== geometries.length) return empty(`${name}: the .dbf has ${dbf.records} records but the .shp has ${geometries.length} shapes`);
+      if (dbf.records !== geometries.length)
+        return empty(`${name}: the .dbf has ${dbf.records} records but the .shp has ${geometries.length} shapes`);
       const chosen = chooseEncoding(dbf, text(layer.cpg), opts.encoding);
       if ('error' in chosen) return empty(`${name}.dbf: ${chosen.error}`);
       const fieldNames = dbf.fields.map((f) => iconv.decode(Buffer.from(f.name), chosen.encoding).trim());
-      rows = dbf.rows.map((row) => Object.fromEntries(dbf.fields.map((f, i) => [fieldNames[i], decodeValue(f, row.raw[i], chosen.encoding)])));
+      rows = dbf.rows.map((row) =>
+        Object.fromEntries(dbf.fields.map((f, i) => [fieldNames[i], decodeValue(f, row.raw[i], chosen.encoding)])),
+      );
       encodingNote = `DBF encoding ${chosen.label} (${chosen.why})`;
     }
     notes.push(`shapefile layer ${name}: ${geometries.length} shapes; ${encodingNote}; ${crsNote}`);

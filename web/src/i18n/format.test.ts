@@ -35,7 +35,15 @@ describe('createFormatters', () => {
 
 describe('streetMonth', () => {
   it('is the month on the Shanghai calendar, with its label and its instants', () => {
-    expect(streetMonth(new Date('2026-11-30T16:30:00Z'))).toEqual({ label: '2026-12', from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
-    expect(streetMonth(new Date('2026-11-30T15:59:59Z'))).toEqual({ label: '2026-11', from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
+    expect(streetMonth(new Date('2026-11-30T16:30:00Z'))).toEqual({
+      label: '2026-12',
+      from: '2026-11-30T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+    });
+    expect(streetMonth(new Date('2026-11-30T15:59:59Z'))).toEqual({
+      label: '2026-11',
+      from: '2026-10-31T16:00:00.000Z',
+      to: '2026-11-30T16:00:00.000Z',
+    });
   });
 });

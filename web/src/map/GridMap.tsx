@@ -1,4 +1,11 @@
-import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type MapGeoJSONFeature, type RequestParameters } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type RequestParameters,
+} from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOwnTileUrl } from '../domain/auth/session';
@@ -6,7 +13,16 @@ import { bearer } from '../domain/auth/tokens';
 import type { PinCollection } from '../domain/cases/pins';
 import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../domain/cases/pinStyle';
 import type { GridLayerData } from '../domain/grids/loadGridLayers';
-import { EMPTY_SERVICES, SERVICE_LAYER_IDS, SERVICE_LAYERS, SERVICE_SOURCE, serviceLayers, serviceSource, type ServiceCollection, type ServiceLayer } from '../domain/services/serviceMap';
+import {
+  EMPTY_SERVICES,
+  SERVICE_LAYER_IDS,
+  SERVICE_LAYERS,
+  SERVICE_SOURCE,
+  serviceLayers,
+  serviceSource,
+  type ServiceCollection,
+  type ServiceLayer,
+} from '../domain/services/serviceMap';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';
@@ -60,7 +76,20 @@ const removedMaps = new WeakSet<MapLibreMap>();
  * clicks reported through `onPick`. The map's container carries `data-state="ready"` once
  * the grids are drawn, for end-to-end tests to wait on.
  */
-export function GridMap({ theme, layers, picked, selection, onPick, getToken, pins = null, onCaseClick, focus = null, onMap, services = null, servicesShown }: GridMapProps) {
+export function GridMap({
+  theme,
+  layers,
+  picked,
+  selection,
+  onPick,
+  getToken,
+  pins = null,
+  onCaseClick,
+  focus = null,
+  onMap,
+  services = null,
+  servicesShown,
+}: GridMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -159,7 +188,8 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
   useEffect(() => {
     if (!map) return;
     const shown = shownKey.split(',');
-    for (const layer of SERVICE_LAYERS) map.setLayoutProperty(SERVICE_LAYER_IDS[layer], 'visibility', shown.includes(layer) ? 'visible' : 'none');
+    for (const layer of SERVICE_LAYERS)
+      map.setLayoutProperty(SERVICE_LAYER_IDS[layer], 'visibility', shown.includes(layer) ? 'visible' : 'none');
   }, [map, shownKey]);
 
   // New cases pulse: a CSS-animated marker on each fresh pin (DOM, so the map itself stays idle).
@@ -170,7 +200,10 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
   useEffect(() => {
     if (!map || !freshKey) return;
     const markers = freshKey.split('|').map((entry) => {
-      const [lng, lat] = entry.slice(entry.indexOf('@') + 1).split(',').map(Number);
+      const [lng, lat] = entry
+        .slice(entry.indexOf('@') + 1)
+        .split(',')
+        .map(Number);
       // MapLibre positions the marker with `transform`; the ring inside animates its own.
       const element = document.createElement('div');
       element.appendChild(document.createElement('div')).className = 'pin-pulse';
@@ -184,7 +217,9 @@ export function GridMap({ theme, layers, picked, selection, onPick, getToken, pi
   useEffect(() => {
     if (!map) return;
     // Every level is in the one grid source; ids are promoted from the tiles' `id` property.
-    const targets = selection.flatMap(({ id }) => [GRID_TILE_LAYER, GRID_LABEL_LAYER].map((sourceLayer) => ({ source: GRID_SOURCE, sourceLayer, id })));
+    const targets = selection.flatMap(({ id }) =>
+      [GRID_TILE_LAYER, GRID_LABEL_LAYER].map((sourceLayer) => ({ source: GRID_SOURCE, sourceLayer, id })),
+    );
     for (const target of targets) map.setFeatureState(target, { selected: true });
     return () => {
       if (removedMaps.has(map)) return;

@@ -35,7 +35,11 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
     expect(Object.keys(style.sources).sort()).toEqual(['buildings', 'grids', 'street']);
     expect(style.sources.street.type).toBe('geojson');
     expect(style.sources.grids).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/grids/{z}/{x}/{y}.mvt`], promoteId: 'id' });
-    expect(style.sources.buildings).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/buildings/{z}/{x}/{y}.mvt`], promoteId: 'id' });
+    expect(style.sources.buildings).toMatchObject({
+      type: 'vector',
+      tiles: [`${ORIGIN}/tiles/buildings/{z}/{x}/{y}.mvt`],
+      promoteId: 'id',
+    });
   });
 
   it('has a background, the street, buildings, and fill, line and label layers per level', () => {

@@ -6,12 +6,17 @@ import { ApiKeyInfo, AuthPayload, CreateApiKeyInput, CreatedApiKey, Me, Personal
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Sign in with login and password; failed attempts are throttled per login and client address (RATE_LIMITED with retryAfter seconds)' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sign in with login and password; failed attempts are throttled per login and client address (RATE_LIMITED with retryAfter seconds)',
+  })
   login(@Ctx() ctx: Context, @Arg('login') login: string, @Arg('password') password: string): Promise<AuthPayload> {
     return ctx.auth.login(login, password, ctx.clientAddress, (work) => ctx.session.system(work));
   }
 
-  @Mutation(() => AuthPayload, { description: 'A new token pair for a refresh token (each works once; using one again signs out every session of its sign-in)' })
+  @Mutation(() => AuthPayload, {
+    description: 'A new token pair for a refresh token (each works once; using one again signs out every session of its sign-in)',
+  })
   refresh(@Ctx() ctx: Context, @Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
     return ctx.auth.refresh(refreshToken, ctx.clientAddress, (work) => ctx.session.system(work));
   }
@@ -48,12 +53,21 @@ export class AuthResolver {
   ): Promise<PersonalDataAccess[]> {
     requireCan(ctx.scope.viewer, 'READ_AUDIT_LOG');
     const before = decodeCursor(after);
-    const rows: { id: string; at: Date; actor: string; actor_role: string; resident_id: string; fields: string[]; reason: string }[] = await ctx.db.query(
-      `SELECT id::text, at, actor, actor_role, resident_id, fields, reason FROM personal_data_access
+    const rows: { id: string; at: Date; actor: string; actor_role: string; resident_id: string; fields: string[]; reason: string }[] =
+      await ctx.db.query(
+        `SELECT id::text, at, actor, actor_role, resident_id, fields, reason FROM personal_data_access
         WHERE ($1::uuid IS NULL OR resident_id = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
         ORDER BY id DESC LIMIT $3`,
-      [residentId ?? null, before && /^\d+$/.test(before) ? before : null, pageSize(first)],
-    );
-    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, actorRole: r.actor_role, residentId: r.resident_id, fields: r.fields, reason: r.reason }));
+        [residentId ?? null, before && /^\d+$/.test(before) ? before : null, pageSize(first)],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      actorRole: r.actor_role,
+      residentId: r.resident_id,
+      fields: r.fields,
+      reason: r.reason,
+    }));
   }
 }

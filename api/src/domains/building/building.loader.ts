@@ -7,7 +7,13 @@ import { Building } from './building.entity';
 export function createBuildingLoaders(ds: Db, scope: Scope) {
   const buildings = () => applyScope(ds.getRepository(Building).createQueryBuilder('b'), scope, 'Building', 'b');
   const buildingById = new DataLoader<string, Building | null>(async (ids) =>
-    byKey(ids, await buildings().andWhere('b.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (b) => b.id),
+    byKey(
+      ids,
+      await buildings()
+        .andWhere('b.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (b) => b.id,
+    ),
   );
   const byLimit = new Map<number, DataLoader<string, Building[]>>();
   /**
@@ -32,7 +38,9 @@ export function createBuildingLoaders(ds: Db, scope: Scope) {
         [uuids(gridIds), limit, ...visible.params],
       );
       const found = await buildingById.loadMany(pairs.map((p) => p.building_id));
-      const withGrid = pairs.flatMap((p, i) => (found[i] instanceof Building ? [{ gridId: p.grid_id, building: found[i] as Building }] : []));
+      const withGrid = pairs.flatMap((p, i) =>
+        found[i] instanceof Building ? [{ gridId: p.grid_id, building: found[i] as Building }] : [],
+      );
       return groupByKey(gridIds, withGrid, (x) => x.gridId).map((list) => list.map((x) => x.building));
     });
     byLimit.set(limit, loader);

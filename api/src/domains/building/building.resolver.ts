@@ -34,7 +34,11 @@ export class BuildingResolver {
   }
 
   @Mutation(() => Building)
-  updateBuilding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateBuildingInput) input: UpdateBuildingInput): Promise<Building> {
+  updateBuilding(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBuildingInput) input: UpdateBuildingInput,
+  ): Promise<Building> {
     return new BuildingService(ctx.db, ctx.scope).update(id, input);
   }
 

@@ -33,7 +33,9 @@ export class BuildingService {
     const near = checkNear(filter.near);
     const qb = applyScope(this.ds.getRepository(Building).createQueryBuilder('b'), this.scope, 'Building', 'b');
     if (filter.gridId) {
-      qb.innerJoin(Grid, 'g', 'g.id = b.grid_id').innerJoin(Grid, 't', 'g.path <@ t.path').andWhere('t.id = :gridId', { gridId: filter.gridId });
+      qb.innerJoin(Grid, 'g', 'g.id = b.grid_id')
+        .innerJoin(Grid, 't', 'g.path <@ t.path')
+        .andWhere('t.id = :gridId', { gridId: filter.gridId });
     }
     if (bbox) qb.andWhere('b.footprint && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: bbox[0], s: bbox[1], e: bbox[2], n: bbox[3] });
     if (near) {
@@ -66,7 +68,12 @@ export class BuildingService {
     requireCan(this.scope.viewer, 'EDIT_PLACES');
     const fields = checkFields(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
-      const building = await m.getRepository(Building).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :id', { id }).getOne();
+      const building = await m
+        .getRepository(Building)
+        .createQueryBuilder('b')
+        .setLock('pessimistic_write')
+        .where('b.id = :id', { id })
+        .getOne();
       if (!building) throw notFound('Building', id);
       const { path } = await m.getRepository(Grid).findOneByOrFail({ id: building.gridId });
       requireCan(this.scope.viewer, 'EDIT_PLACES', { path });
@@ -109,6 +116,7 @@ async function checkInSmallGrid(m: EntityManager, footprint: string, gridId: str
        FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS f) x, grid g WHERE g.id = $2`,
     [footprint, gridId],
   );
-  if (outside_m2 > Math.max(1, 0.01 * area_m2)) throw badInput('input.footprint', `extends ${outside_m2.toFixed(1)} m² outside grid ${grid.code}`);
+  if (outside_m2 > Math.max(1, 0.01 * area_m2))
+    throw badInput('input.footprint', `extends ${outside_m2.toFixed(1)} m² outside grid ${grid.code}`);
   return grid;
 }

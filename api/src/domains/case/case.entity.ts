@@ -23,7 +23,14 @@ registerEnumType(CaseStatus, {
 });
 
 /** Statuses in which a case still needs work (and can be overdue). */
-export const OPEN_STATUSES = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.HANDLED, CaseStatus.ESCALATED];
+export const OPEN_STATUSES = [
+  CaseStatus.REPORTED,
+  CaseStatus.FILED,
+  CaseStatus.DISPATCHED,
+  CaseStatus.IN_PROGRESS,
+  CaseStatus.HANDLED,
+  CaseStatus.ESCALATED,
+];
 
 export enum CaseSource {
   RESIDENT = 'RESIDENT',
@@ -32,7 +39,10 @@ export enum CaseSource {
   DEPARTMENT = 'DEPARTMENT',
   SENSOR = 'SENSOR',
 }
-registerEnumType(CaseSource, { name: 'CaseSource', description: 'RESIDENT 居民, GRID_PATROL 网格巡查, HOTLINE 热线, DEPARTMENT 部门, SENSOR 感知设备' });
+registerEnumType(CaseSource, {
+  name: 'CaseSource',
+  description: 'RESIDENT 居民, GRID_PATROL 网格巡查, HOTLINE 热线, DEPARTMENT 部门, SENSOR 感知设备',
+});
 
 export enum CasePriority {
   NORMAL = 'NORMAL',
@@ -237,7 +247,10 @@ export class CaseEvent {
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
-  @Field({ description: 'REPORTED, FILED, REJECTED, DISPATCHED, STARTED, HANDLED, RETURNED, CLOSED, RATED, ESCALATED, EXTENDED, EXTENSION_REQUESTED, EXTENSION_DECLINED' })
+  @Field({
+    description:
+      'REPORTED, FILED, REJECTED, DISPATCHED, STARTED, HANDLED, RETURNED, CLOSED, RATED, ESCALATED, EXTENDED, EXTENSION_REQUESTED, EXTENSION_DECLINED',
+  })
   @Column('text')
   type!: string;
 

@@ -22,7 +22,10 @@ export const CASE_EVENTS: Topic<CaseEvent> = {
       return last === null ? null : BigInt(last);
     },
     between: (ds, after, before) =>
-      ds.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 AND id < $2 ORDER BY case_event.id`, [after.toString(), before.toString()]),
+      ds.query(`SELECT ${EVENT_COLUMNS} FROM case_event WHERE id > $1 AND id < $2 ORDER BY case_event.id`, [
+        after.toString(),
+        before.toString(),
+      ]),
   },
 };
 

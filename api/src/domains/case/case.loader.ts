@@ -8,7 +8,13 @@ import { EVENT_COLUMNS } from './case.events';
 
 export function createCaseLoaders(ds: Db, scope: Scope) {
   const caseById = new DataLoader<string, Case | null>(async (ids) =>
-    byKey(ids, await applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (c) => c.id),
+    byKey(
+      ids,
+      await applyScope(ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c')
+        .andWhere('c.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (c) => c.id,
+    ),
   );
   const caseCategoryByCode = new DataLoader<string, CaseCategory | null>(async (codes) =>
     byKey(codes, await ds.getRepository(CaseCategory).findBy({ code: In([...codes]) }), (c) => c.code),

@@ -15,7 +15,10 @@ import { type CaseAction, TRANSITIONS } from './case.rules';
 import { CaseConnection, CaseIndicators, ExtensionRequest, pendingExtensionOf, ReportCaseResult } from './case.type';
 
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
-const ACTOR = { nullable: true, description: 'The case role to act in (must be one your account holds; default: your natural role). The name recorded is your account' };
+const ACTOR = {
+  nullable: true,
+  description: 'The case role to act in (must be one your account holds; default: your natural role). The name recorded is your account',
+};
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -24,7 +27,9 @@ export class CaseResolver {
     return ctx.loaders.caseById.load(id);
   }
 
-  @Query(() => CaseConnection, { description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first" })
+  @Query(() => CaseConnection, {
+    description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first",
+  })
   async cases(
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
@@ -37,7 +42,10 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CaseConnection> {
-    const page = await new CaseService(ctx.db, ctx.bus).list({ gridId, bbox, status, category, overdue, from, to, first, after }, ctx.scope);
+    const page = await new CaseService(ctx.db, ctx.bus).list(
+      { gridId, bbox, status, category, overdue, from, to, first, after },
+      ctx.scope,
+    );
     // Listed cases are visible cases: their timelines need not ask again.
     for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);
     return page;
@@ -61,7 +69,9 @@ export class CaseResolver {
     return new CaseService(ctx.db, ctx.bus).categories();
   }
 
-  @Query(() => CaseIndicators, { description: "Indicators over the cases of a grid's subtree reported in [from, to); formulas on each field" })
+  @Query(() => CaseIndicators, {
+    description: "Indicators over the cases of a grid's subtree reported in [from, to); formulas on each field",
+  })
   caseIndicators(
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID) gridId: string,
@@ -72,16 +82,27 @@ export class CaseResolver {
   }
 
   @Mutation(() => ReportCaseResult, { description: 'Report a case (上报): routed to the small grid at the point; idempotent by clientKey' })
-  reportCase(@Ctx() ctx: Context, @Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ReportCaseResult> {
+  reportCase(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ReportCaseInput) input: ReportCaseInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<ReportCaseResult> {
     return new CaseService(ctx.db, ctx.bus).report(input, actorFor(ctx.scope, actor), ctx.scope.viewer);
   }
 
   @Mutation(() => Case, { description: '立案 — REPORTED → FILED, sets the deadline; GRID_LEADER or COMMAND_CENTRE' })
-  fileCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
+  fileCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
     return transition(ctx, id, version, actor, 'FILE');
   }
 
-  @Mutation(() => Case, { description: '不予立案 — REPORTED/FILED → REJECTED with a reason, optionally as a duplicate; GRID_LEADER or COMMAND_CENTRE' })
+  @Mutation(() => Case, {
+    description: '不予立案 — REPORTED/FILED → REJECTED with a reason, optionally as a duplicate; GRID_LEADER or COMMAND_CENTRE',
+  })
   rejectCase(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -105,7 +126,12 @@ export class CaseResolver {
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })
-  startCase(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<Case> {
+  startCase(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<Case> {
     return transition(ctx, id, version, actor, 'START');
   }
 
@@ -116,7 +142,10 @@ export class CaseResolver {
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('feedback') feedback: string,
-    @Arg('photos', () => [String], { nullable: true, description: 'Photos of the work done, base64-encoded (at most 5, 5 MB each); added to the case photos, served at /photos/<hash>' })
+    @Arg('photos', () => [String], {
+      nullable: true,
+      description: 'Photos of the work done, base64-encoded (at most 5, 5 MB each); added to the case photos, served at /photos/<hash>',
+    })
     photos?: string[],
   ): Promise<Case> {
     return transition(ctx, id, version, actor, 'HANDLE', { feedback, photos });
@@ -156,7 +185,10 @@ export class CaseResolver {
     return transition(ctx, id, version, actor, 'RATE', { rating, comment });
   }
 
-  @Mutation(() => Case, { description: '上报上级 — FILED/DISPATCHED/IN_PROGRESS → ESCALATED to the next grid level up, or to a department; GRID_LEADER or COMMAND_CENTRE' })
+  @Mutation(() => Case, {
+    description:
+      '上报上级 — FILED/DISPATCHED/IN_PROGRESS → ESCALATED to the next grid level up, or to a department; GRID_LEADER or COMMAND_CENTRE',
+  })
   escalateCase(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -195,7 +227,9 @@ export class CaseResolver {
     return transition(ctx, id, version, actor, 'REQUEST_EXTENSION', { newDueAt: until, reason });
   }
 
-  @Mutation(() => Case, { description: '驳回延期申请 — decline the pending extension request with a reason; the deadline stays; COMMAND_CENTRE' })
+  @Mutation(() => Case, {
+    description: '驳回延期申请 — decline the pending extension request with a reason; the deadline stays; COMMAND_CENTRE',
+  })
   declineCaseExtension(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -213,7 +247,8 @@ export class CaseResolver {
   }
 
   @Subscription(() => CaseEvent, {
-    description: 'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
+    description:
+      'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
     subscribe: ({ args, context }) => {
       const { db, bus, scope } = context as Context;
       return caseEventStream(db, bus, { ...(args as StreamFilter), visible: (path) => scope.seesCaseAt(path) });
@@ -265,7 +300,14 @@ export class CaseEventResolver {
 }
 
 /** A step on a case the caller can see, as the actor their account allows. */
-async function transition(ctx: Context, id: string, version: number, actor: ActorInput | undefined, action: CaseAction, params?: TransitionParams): Promise<Case> {
+async function transition(
+  ctx: Context,
+  id: string,
+  version: number,
+  actor: ActorInput | undefined,
+  action: CaseAction,
+  params?: TransitionParams,
+): Promise<Case> {
   const acting = actorFor(ctx.scope, actor);
   if (!(await ctx.loaders.caseById.load(id))) throw notFound('Case', id);
   ctx.loaders.caseById.clear(id);

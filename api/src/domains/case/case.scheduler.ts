@@ -39,7 +39,14 @@ export async function runOverdueSweep(ds: DataSource, bus: EventBus, now: Date =
             fromStatus: c.status,
             actor: SYSTEM_ACTOR,
             note: 'overdue: deadline passed',
-            data: { overdue: true, escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, dueAt: new Date(c.due_at).toISOString(), sweptAt: now.toISOString() },
+            data: {
+              overdue: true,
+              escalatedTo,
+              toGridId: grid?.id ?? null,
+              toGridCode: grid?.code ?? null,
+              dueAt: new Date(c.due_at).toISOString(),
+              sweptAt: now.toISOString(),
+            },
           }),
         );
       }

@@ -88,7 +88,9 @@ export class CaseService {
     const userId = reporter.kind === 'user' ? reporter.id : null;
     const keyId = reporter.kind === 'department' ? reporter.keyId : null;
     const own = (m: Db) =>
-      m.getRepository(Case).createQueryBuilder('c')
+      m
+        .getRepository(Case)
+        .createQueryBuilder('c')
         .where(`${REPORTER_KEY} = :reporter AND c.client_key = :clientKey`, { reporter: userId ?? keyId ?? NO_REPORTER, clientKey })
         .getOne();
 
@@ -123,7 +125,23 @@ export class CaseService {
            VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14, $15)
            ON CONFLICT ((${REPORTER_KEY}), client_key) DO NOTHING
            RETURNING id`,
-          [clientKey, category.code, input.source, input.priority, description, address, input.buildingId ?? null, reporterName, photos, input.lng, input.lat, grid.id, grid.path, userId, keyId],
+          [
+            clientKey,
+            category.code,
+            input.source,
+            input.priority,
+            description,
+            address,
+            input.buildingId ?? null,
+            reporterName,
+            photos,
+            input.lng,
+            input.lat,
+            grid.id,
+            grid.path,
+            userId,
+            keyId,
+          ],
         );
         if (!inserted.length) {
           // The same reporter's retry committed first: answer its case.
@@ -149,17 +167,19 @@ export class CaseService {
 
   /** Open cases of the same category within DUPLICATE_RADIUS_M of this one, nearest first. */
   async duplicatesOf(c: Case): Promise<Case[]> {
-    return this.ds
-      .getRepository(Case)
-      .createQueryBuilder('c')
-      .innerJoin(Case, 'me', 'me.id = :id', { id: c.id })
-      .where('c.id <> me.id AND c.category = me.category AND c.status IN (:...open)', { open: OPEN_STATUSES })
-      // A box of ≥ 55 m each way lets the GiST index narrow before the exact geodesic test.
-      .andWhere('c.location && ST_Expand(me.location, 0.0005 / greatest(cos(radians(ST_Y(me.location))), 0.01), 0.0005)')
-      .andWhere('ST_DWithin(c.location::geography, me.location::geography, :r)', { r: DUPLICATE_RADIUS_M })
-      .orderBy('ST_Distance(c.location::geography, me.location::geography)', 'ASC')
-      .limit(20)
-      .getMany();
+    return (
+      this.ds
+        .getRepository(Case)
+        .createQueryBuilder('c')
+        .innerJoin(Case, 'me', 'me.id = :id', { id: c.id })
+        .where('c.id <> me.id AND c.category = me.category AND c.status IN (:...open)', { open: OPEN_STATUSES })
+        // A box of ≥ 55 m each way lets the GiST index narrow before the exact geodesic test.
+        .andWhere('c.location && ST_Expand(me.location, 0.0005 / greatest(cos(radians(ST_Y(me.location))), 0.01), 0.0005)')
+        .andWhere('ST_DWithin(c.location::geography, me.location::geography, :r)', { r: DUPLICATE_RADIUS_M })
+        .orderBy('ST_Distance(c.location::geography, me.location::geography)', 'ASC')
+        .limit(20)
+        .getMany()
+    );
   }
 
   /**
@@ -184,7 +204,9 @@ export class CaseService {
       if (c.version !== version) throw conflict('Case', id, version, c.version);
       if (action === 'RATE' && !isReporter(actor.userId, c.reporterUserId)) throw forbidden('only the person who reported a case rates it');
       if (!rule.from.includes(c.status)) {
-        throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: c.status });
+        throw badInput('id', `a ${c.status} case cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, {
+          status: c.status,
+        });
       }
       const change = await changeFor(m, action, c, checked, photos);
       const sets = [...change.sets, 'version = version + 1', 'updated_at = now()'];
@@ -261,16 +283,29 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         const [orig] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [p.duplicateOf]);
         if (!orig) throw badInput('duplicateOf', 'no such case');
       }
-      return { sets: ['reject_reason = $2', 'duplicate_of = $3'], values: [p.reason, p.duplicateOf ?? null], note: p.reason, data: { duplicateOf: p.duplicateOf ?? null } };
+      return {
+        sets: ['reject_reason = $2', 'duplicate_of = $3'],
+        values: [p.reason, p.duplicateOf ?? null],
+        note: p.reason,
+        data: { duplicateOf: p.duplicateOf ?? null },
+      };
     }
     case 'DISPATCH':
-      return { sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'], values: [p.department ?? null], data: { department: p.department ?? null } };
+      return {
+        sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'],
+        values: [p.department ?? null],
+        data: { department: p.department ?? null },
+      };
     case 'START':
       return { sets: [], values: [] };
     case 'HANDLE':
       return {
         // The handler's photos join the case's (the report's first); the event says which came with handling.
-        sets: ['feedback = $2', 'handled_at = now()', 'photos = photos || ARRAY(SELECT h FROM unnest($3::text[]) AS h WHERE h <> ALL(photos))'],
+        sets: [
+          'feedback = $2',
+          'handled_at = now()',
+          'photos = photos || ARRAY(SELECT h FROM unnest($3::text[]) AS h WHERE h <> ALL(photos))',
+        ],
         values: [p.feedback, photos],
         note: p.feedback,
         data: photos.length ? { photos } : undefined,
@@ -278,9 +313,19 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
     case 'RETURN':
       return { sets: ['rework_count = rework_count + 1'], values: [], note: p.reason };
     case 'CLOSE':
-      return { sets: ['closed_at = now()'], values: [], note: p.comment ?? null, data: { onTime: c.dueAt == null || new Date() <= c.dueAt } };
+      return {
+        sets: ['closed_at = now()'],
+        values: [],
+        note: p.comment ?? null,
+        data: { onTime: c.dueAt == null || new Date() <= c.dueAt },
+      };
     case 'RATE':
-      return { sets: ['rating = $2', 'rating_comment = $3', 'rated_at = now()'], values: [p.rating, p.comment ?? null], note: p.comment ?? null, data: { rating: p.rating } };
+      return {
+        sets: ['rating = $2', 'rating_comment = $3', 'rated_at = now()'],
+        values: [p.rating, p.comment ?? null],
+        note: p.comment ?? null,
+        data: { rating: p.rating },
+      };
     case 'ESCALATE': {
       const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
       const grid = await escalationGrid(m, c.gridPath, escalatedTo);
@@ -292,8 +337,10 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       };
     }
     case 'REQUEST_EXTENSION': {
-      if (await pendingRequest(m, c.id)) throw badInput('id', 'an extension request is already pending; the command centre must approve or decline it first');
-      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('until', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      if (await pendingRequest(m, c.id))
+        throw badInput('id', 'an extension request is already pending; the command centre must approve or decline it first');
+      if (c.dueAt && p.newDueAt! <= c.dueAt)
+        throw badInput('until', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
       return { sets: [], values: [], note: p.reason, data: { until: p.newDueAt!.toISOString(), dueAt: c.dueAt?.toISOString() ?? null } };
     }
     case 'DECLINE_EXTENSION': {
@@ -302,7 +349,8 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       return { sets: [], values: [], note: p.reason, data: { requestId: pending.id } };
     }
     case 'EXTEND':
-      if (c.dueAt && p.newDueAt! <= c.dueAt) throw badInput('newDueAt', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
+      if (c.dueAt && p.newDueAt! <= c.dueAt)
+        throw badInput('newDueAt', 'must be later than the current deadline', { dueAt: c.dueAt.toISOString() });
       return {
         sets: ['due_at = $2', 'extension_count = extension_count + 1', 'overdue = false'],
         values: [p.newDueAt],
@@ -329,7 +377,8 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
   }
   if (action === 'REJECT' && p.duplicateOf != null && !UUID.test(p.duplicateOf)) throw badInput('duplicateOf', 'is not an id');
   if (action === 'HANDLE') out.feedback = text(p.feedback ?? '', 'feedback', 4000);
-  if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5)) throw badInput('rating', 'must be an integer from 1 to 5');
+  if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5))
+    throw badInput('rating', 'must be an integer from 1 to 5');
   if (p.department != null) out.department = text(p.department, 'department', 200);
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
   if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
@@ -356,4 +405,3 @@ function decodePhotos(photos: string[] | null | undefined, field: string): Buffe
     return bytes;
   });
 }
-

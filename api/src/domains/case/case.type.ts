@@ -27,7 +27,13 @@ export function pendingExtensionOf(timeline: CaseEvent[]): ExtensionRequest | nu
   for (const e of timeline) {
     if (e.type === 'EXTENSION_REQUESTED') {
       const until = (e.data as { until?: string } | null)?.until;
-      pending = { eventId: e.id, until: new Date(until ?? e.at), reason: e.note ?? '', requestedBy: e.actorName, requestedAt: new Date(e.at) };
+      pending = {
+        eventId: e.id,
+        until: new Date(until ?? e.at),
+        reason: e.note ?? '',
+        requestedBy: e.actorName,
+        requestedAt: new Date(e.at),
+      };
     } else if (e.type === 'EXTENDED' || e.type === 'EXTENSION_DECLINED') pending = null;
   }
   return pending;
@@ -93,4 +99,3 @@ export class CaseIndicators {
   @Field(() => Int, { description: 'Rated cases behind satisfaction' })
   rated!: number;
 }
-

@@ -48,91 +48,127 @@ export function open311Router(ds: DataSource, bus: EventBus, auth: AuthService, 
     if (!key) throw new Open311Failure(403, 'api_key is required');
     if (apiKeys.has(key)) return { kind: 'department', keyId: OPEN311_ENV_KEY, department: 'open311', scopes: ['Case'] };
     const viewer = await auth.viewerFrom(undefined, key).catch(() => null);
-    if (!viewer || viewer.kind !== 'department' || !viewer.scopes.includes('Case')) throw new Open311Failure(403, 'api_key is missing or not valid');
+    if (!viewer || viewer.kind !== 'department' || !viewer.scopes.includes('Case'))
+      throw new Open311Failure(403, 'api_key is missing or not valid');
     return viewer;
   };
   /** Work on the database as the key's department (row-level security), or as anonymous for the public service list. */
   const as = <T>(viewer: Viewer, work: (db: Db, scope: Scope) => Promise<T>) => asViewer(ds, viewer, (db) => work(db, new Scope(viewer)));
 
-  router.get('/services.json', handle(() =>
-    as(ANONYMOUS, async (db) => {
-      const categories = await new CaseService(db, bus).categories();
-      return categories.map(service);
+  router.get(
+    '/services.json',
+    handle(() =>
+      as(ANONYMOUS, async (db) => {
+        const categories = await new CaseService(db, bus).categories();
+        return categories.map(service);
+      }),
+    ),
+  );
+
+  router.get(
+    '/services/:code.json',
+    handle((req) =>
+      as(ANONYMOUS, async (db) => {
+        const category = await db.getRepository(CaseCategory).findOneBy({ code: String(req.params.code) });
+        if (!category) throw new Open311Failure(404, `service_code ${req.params.code} not found`);
+        return { service_code: category.code, attributes: [] };
+      }),
+    ),
+  );
+
+  router.post(
+    '/requests.json',
+    handle(async (req) => {
+      const body = req.body as Record<string, string | undefined>;
+      const viewer = await keyViewer(body.api_key);
+      const serviceCode = body.service_code;
+      if (!serviceCode) throw new Open311Failure(400, 'service_code is required');
+      if (body.lat == null || body.long == null)
+        throw new Open311Failure(400, 'lat and long are required (address_string alone cannot be routed to a grid)');
+      const name = [body.first_name, body.last_name].filter(Boolean).join(' ') || null;
+      const result = await as(viewer, (db) =>
+        new CaseService(db, bus).report(
+          {
+            clientKey: `open311:${req.get('idempotency-key') ?? randomUUID()}`,
+            category: serviceCode,
+            source: CaseSource.RESIDENT,
+            priority: CasePriority.NORMAL,
+            lng: Number(body.long),
+            lat: Number(body.lat),
+            description: body.description ?? '',
+            address: body.address_string || null,
+            reporterName: name,
+          },
+          { role: ActorRole.REPORTER, name: name ?? 'open311' },
+          viewer,
+        ),
+      );
+      return [{ service_request_id: result.case.id, service_notice: notice(result.possibleDuplicates.length), account_id: null }];
+    }, 201),
+  );
+
+  router.get(
+    '/requests.json',
+    handle(async (req) => {
+      const q = req.query as Record<string, string | undefined>;
+      const viewer = await keyViewer(q.api_key);
+      const page = intParam(q.page, 'page', 1, 1, 1_000_000);
+      const pageSize = intParam(q.page_size, 'page_size', 50, 1, MAX_PAGE_SIZE);
+      return as(viewer, async (db, scope) => {
+        const qb = applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
+        if (q.service_request_id) qb.andWhere('c.id::text IN (:...ids)', { ids: q.service_request_id.split(',') });
+        if (q.service_code) qb.andWhere('c.category IN (:...codes)', { codes: q.service_code.split(',') });
+        if (q.status) {
+          const statuses = q.status.split(',');
+          if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Failure(400, 'status must be open or closed');
+          qb.andWhere('c.status IN (:...st)', { st: statuses.flatMap((s) => (s === 'open' ? OPEN_STATUSES : CLOSED_STATUSES)) });
+        }
+        if (q.start_date) qb.andWhere('c.reported_at >= :start', { start: dateParam(q.start_date, 'start_date') });
+        if (q.end_date) qb.andWhere('c.reported_at <= :end', { end: dateParam(q.end_date, 'end_date') });
+        if (q.bbox) {
+          const b = q.bbox.split(',').map(Number);
+          if (b.length !== 4 || b.some((v) => !Number.isFinite(v)) || b[0] > b[2] || b[1] > b[3])
+            throw new Open311Failure(400, 'bbox must be west,south,east,north');
+          qb.andWhere('c.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: b[0], s: b[1], e: b[2], n: b[3] });
+        }
+        const rows = await qb
+          .orderBy('c.seq', 'DESC')
+          .offset((page - 1) * pageSize)
+          .limit(pageSize)
+          .getMany();
+        return toRequests(db, rows);
+      });
     }),
-  ));
+  );
 
-  router.get('/services/:code.json', handle((req) => as(ANONYMOUS, async (db) => {
-    const category = await db.getRepository(CaseCategory).findOneBy({ code: String(req.params.code) });
-    if (!category) throw new Open311Failure(404, `service_code ${req.params.code} not found`);
-    return { service_code: category.code, attributes: [] };
-  })));
-
-  router.post('/requests.json', handle(async (req) => {
-    const body = req.body as Record<string, string | undefined>;
-    const viewer = await keyViewer(body.api_key);
-    const serviceCode = body.service_code;
-    if (!serviceCode) throw new Open311Failure(400, 'service_code is required');
-    if (body.lat == null || body.long == null) throw new Open311Failure(400, 'lat and long are required (address_string alone cannot be routed to a grid)');
-    const name = [body.first_name, body.last_name].filter(Boolean).join(' ') || null;
-    const result = await as(viewer, (db) => new CaseService(db, bus).report(
-      {
-        clientKey: `open311:${req.get('idempotency-key') ?? randomUUID()}`,
-        category: serviceCode,
-        source: CaseSource.RESIDENT,
-        priority: CasePriority.NORMAL,
-        lng: Number(body.long),
-        lat: Number(body.lat),
-        description: body.description ?? '',
-        address: body.address_string || null,
-        reporterName: name,
-      },
-      { role: ActorRole.REPORTER, name: name ?? 'open311' },
-      viewer,
-    ));
-    return [{ service_request_id: result.case.id, service_notice: notice(result.possibleDuplicates.length), account_id: null }];
-  }, 201));
-
-  router.get('/requests.json', handle(async (req) => {
-    const q = req.query as Record<string, string | undefined>;
-    const viewer = await keyViewer(q.api_key);
-    const page = intParam(q.page, 'page', 1, 1, 1_000_000);
-    const pageSize = intParam(q.page_size, 'page_size', 50, 1, MAX_PAGE_SIZE);
-    return as(viewer, async (db, scope) => {
-    const qb = applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
-    if (q.service_request_id) qb.andWhere('c.id::text IN (:...ids)', { ids: q.service_request_id.split(',') });
-    if (q.service_code) qb.andWhere('c.category IN (:...codes)', { codes: q.service_code.split(',') });
-    if (q.status) {
-      const statuses = q.status.split(',');
-      if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Failure(400, 'status must be open or closed');
-      qb.andWhere('c.status IN (:...st)', { st: statuses.flatMap((s) => (s === 'open' ? OPEN_STATUSES : CLOSED_STATUSES)) });
-    }
-    if (q.start_date) qb.andWhere('c.reported_at >= :start', { start: dateParam(q.start_date, 'start_date') });
-    if (q.end_date) qb.andWhere('c.reported_at <= :end', { end: dateParam(q.end_date, 'end_date') });
-    if (q.bbox) {
-      const b = q.bbox.split(',').map(Number);
-      if (b.length !== 4 || b.some((v) => !Number.isFinite(v)) || b[0] > b[2] || b[1] > b[3]) throw new Open311Failure(400, 'bbox must be west,south,east,north');
-      qb.andWhere('c.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)', { w: b[0], s: b[1], e: b[2], n: b[3] });
-    }
-    const rows = await qb.orderBy('c.seq', 'DESC').offset((page - 1) * pageSize).limit(pageSize).getMany();
-    return toRequests(db, rows);
-    });
-  }));
-
-  router.get('/requests/:id.json', handle(async (req) => {
-    const id = String(req.params.id);
-    const viewer = await keyViewer((req.query as Record<string, string | undefined>).api_key);
-    return as(viewer, async (db, scope) => {
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id = :id', { id }).getOne() : null;
-      if (!row) throw new Open311Failure(404, `service_request_id ${id} not found`);
-      return toRequests(db, [row]);
-    });
-  }));
+  router.get(
+    '/requests/:id.json',
+    handle(async (req) => {
+      const id = String(req.params.id);
+      const viewer = await keyViewer((req.query as Record<string, string | undefined>).api_key);
+      return as(viewer, async (db, scope) => {
+        const row = /^[0-9a-f-]{36}$/i.test(id)
+          ? await applyScope(db.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.id = :id', { id }).getOne()
+          : null;
+        if (!row) throw new Open311Failure(404, `service_request_id ${id} not found`);
+        return toRequests(db, [row]);
+      });
+    }),
+  );
 
   return router;
 }
 
 function service(c: CaseCategory) {
-  return { service_code: c.code, service_name: c.nameZh, description: `${c.nameEn}: ${c.description}`, metadata: false, type: 'realtime', keywords: c.nameEn.toLowerCase(), group: c.nameEn };
+  return {
+    service_code: c.code,
+    service_name: c.nameZh,
+    description: `${c.nameEn}: ${c.description}`,
+    metadata: false,
+    type: 'realtime',
+    keywords: c.nameEn.toLowerCase(),
+    group: c.nameEn,
+  };
 }
 
 function notice(duplicates: number): string {

@@ -37,7 +37,10 @@ export function photoRouter(storage: PhotoStorage = photoStorage()): Router {
         return;
       }
       const visible = scope.whereRaw('Case', 'c', 2);
-      const [seen] = await db.query(`SELECT 1 FROM "case" c WHERE c.photos @> ARRAY[$1::text] AND ${visible.sql} LIMIT 1`, [hash, ...visible.params]);
+      const [seen] = await db.query(`SELECT 1 FROM "case" c WHERE c.photos @> ARRAY[$1::text] AND ${visible.sql} LIMIT 1`, [
+        hash,
+        ...visible.params,
+      ]);
       const bytes = seen ? await storage.get(hash) : null;
       if (!bytes) {
         res.status(404).json({ error: 'no such photo' });

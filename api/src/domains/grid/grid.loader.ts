@@ -8,14 +8,27 @@ import { GridCounts } from './grid.type';
 /** Grid loaders; every query carries the viewer's scope, so an unseen grid loads as null. */
 export function createGridLoaders(ds: Db, scope: Scope) {
   const grids = () => applyScope(ds.getRepository(Grid).createQueryBuilder('g'), scope, 'Grid', 'g');
-  const gridById = new DataLoader<string, Grid | null>(async (ids) => byKey(ids, await grids().andWhere('g.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (g) => g.id));
+  const gridById = new DataLoader<string, Grid | null>(async (ids) =>
+    byKey(
+      ids,
+      await grids()
+        .andWhere('g.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (g) => g.id,
+    ),
+  );
   const gridByCode = new DataLoader<string, Grid | null>(async (codes) => {
-    const rows = await grids().andWhere('g.code IN (:...codes)', { codes: [...codes] }).getMany();
+    const rows = await grids()
+      .andWhere('g.code IN (:...codes)', { codes: [...codes] })
+      .getMany();
     for (const g of rows) gridById.prime(g.id, g);
     return byKey(codes, rows, (g) => g.code);
   });
   const gridChildren = new DataLoader<string, Grid[]>(async (parentIds) => {
-    const rows = await grids().andWhere('g.parent_id IN (:...ids)', { ids: withNone(uuids(parentIds)) }).orderBy('g.code', 'ASC').getMany();
+    const rows = await grids()
+      .andWhere('g.parent_id IN (:...ids)', { ids: withNone(uuids(parentIds)) })
+      .orderBy('g.code', 'ASC')
+      .getMany();
     for (const g of rows) gridById.prime(g.id, g);
     return groupByKey(parentIds, rows, (g) => g.parentId!);
   });

@@ -23,7 +23,9 @@ export class GridResolver {
     return id != null ? ctx.loaders.gridById.load(id) : ctx.loaders.gridByCode.load(code!);
   }
 
-  @Query(() => GridConnection, { description: 'Grids by level, parent, street, bbox [w,s,e,n] or intersecting a geometry; ordered by code' })
+  @Query(() => GridConnection, {
+    description: 'Grids by level, parent, street, bbox [w,s,e,n] or intersecting a geometry; ordered by code',
+  })
   async grids(
     @Ctx() ctx: Context,
     @Arg('level', () => GridLevel, { nullable: true }) level?: GridLevel,
@@ -52,7 +54,11 @@ export class GridResolver {
   }
 
   @Mutation(() => Grid, { description: 'Rename or reshape a grid; a stale version answers CONFLICT' })
-  updateGrid(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateGridInput) input: UpdateGridInput): Promise<Grid> {
+  updateGrid(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateGridInput) input: UpdateGridInput,
+  ): Promise<Grid> {
     return new GridService(ctx.db, ctx.scope).update(id, input);
   }
 

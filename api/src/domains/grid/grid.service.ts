@@ -52,7 +52,10 @@ export class GridService {
     }
     const total = await qb.clone().getCount();
     if (after) qb.andWhere('g.code > :after', { after });
-    const rows = await qb.orderBy('g.code', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('g.code', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total, (g) => g.code);
   }
 
@@ -164,7 +167,9 @@ async function checkPlacement(
     [geometry, container.id],
   );
   if (outside.outside_m2 > Math.max(TOLERANCE_M2, TOLERANCE_SHARE * outside.area_m2)) {
-    throw badInput('input.geometry', `extends ${outside.outside_m2.toFixed(1)} m² outside ${container.what}`, { outsideM2: outside.outside_m2 });
+    throw badInput('input.geometry', `extends ${outside.outside_m2.toFixed(1)} m² outside ${container.what}`, {
+      outsideM2: outside.outside_m2,
+    });
   }
   const overlaps: { code: string; overlap_m2: number }[] = await m.query(
     `SELECT s.code, ST_Area(ST_Intersection(s.geom, g)::geography) AS overlap_m2

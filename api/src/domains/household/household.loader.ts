@@ -7,7 +7,13 @@ import { Household } from './household.entity';
 export function createHouseholdLoaders(ds: Db, scope: Scope) {
   const households = () => applyScope(ds.getRepository(Household).createQueryBuilder('h'), scope, 'Household', 'h');
   const householdById = new DataLoader<string, Household | null>(async (ids) =>
-    byKey(ids, await households().andWhere('h.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (h) => h.id),
+    byKey(
+      ids,
+      await households()
+        .andWhere('h.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (h) => h.id,
+    ),
   );
   const householdsByBuilding = new DataLoader<string, Household[]>(async (buildingIds) => {
     const rows = await households()

@@ -33,7 +33,11 @@ export class HouseholdResolver {
   }
 
   @Mutation(() => Household)
-  updateHousehold(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput): Promise<Household> {
+  updateHousehold(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput,
+  ): Promise<Household> {
     return new HouseholdService(ctx.db, ctx.scope).update(id, input);
   }
 

@@ -65,7 +65,12 @@ export class HouseholdService {
     if (input.size != null) checkSize(input.size);
     const address = input.address == null ? null : checkName(input.address, 'input.address');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
-      const household = await m.getRepository(Household).createQueryBuilder('h').setLock('pessimistic_write').where('h.id = :id', { id }).getOne();
+      const household = await m
+        .getRepository(Household)
+        .createQueryBuilder('h')
+        .setLock('pessimistic_write')
+        .where('h.id = :id', { id })
+        .getOne();
       if (!household) throw notFound('Household', id);
       requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, household.buildingId) });
       if (household.version !== input.version) throw conflict('Household', id, input.version, household.version);
@@ -81,7 +86,10 @@ export class HouseholdService {
 
 /** The ltree path of the small grid a building lies in (write permission is per grid). */
 export async function gridPathOfBuilding(m: EntityManager, buildingId: string): Promise<string> {
-  const [row]: { path: string }[] = await m.query(`SELECT g.path::text AS path FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = $1`, [buildingId]);
+  const [row]: { path: string }[] = await m.query(
+    `SELECT g.path::text AS path FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = $1`,
+    [buildingId],
+  );
   return row?.path ?? '';
 }
 

@@ -1,4 +1,13 @@
-import { codeToLtreePath, GeoInputError, parentCode, parseGridCode, parseGridLevel, parsePolygonal, toWgs84, type Crs } from '@streetgrid/geo';
+import {
+  codeToLtreePath,
+  GeoInputError,
+  parentCode,
+  parseGridCode,
+  parseGridLevel,
+  parsePolygonal,
+  toWgs84,
+  type Crs,
+} from '@streetgrid/geo';
 import type { Feature, Geometry } from 'geojson';
 import type { ImportFeature, ImportIssue } from './import.types';
 
@@ -58,7 +67,12 @@ export interface ReadResult {
  * coordinates from `crs` to WGS-84 and normalises geometry with `parsePolygonal` (2D,
  * RFC 7946 winding, MultiPolygon). Problems become report entries, never exceptions.
  */
-export function readFeatureCollection(input: unknown, crs: Crs, map: FieldMap = DEFAULT_FIELD_MAP, onProgress?: (done: number, total: number) => void): ReadResult {
+export function readFeatureCollection(
+  input: unknown,
+  crs: Crs,
+  map: FieldMap = DEFAULT_FIELD_MAP,
+  onProgress?: (done: number, total: number) => void,
+): ReadResult {
   const issues: ImportIssue[] = [];
   const collection = input as { type?: unknown; features?: unknown };
   if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
@@ -98,8 +112,10 @@ export function readFeatureCollection(input: unknown, crs: Crs, map: FieldMap = 
     if (isBuilding) {
       out.parentCode = text(props(map.parent)) ?? text(props('grid_code')) ?? null;
       if (!out.parentCode) bad(`building ${code}: no grid code ("${map.parent}" or grid_code)`);
-      if (!Number.isInteger(out.floors) || out.floors < 1 || out.floors > 200) bad(`building ${code}: floors must be 1–200, got ${JSON.stringify(props(map.floors))}`);
-      if (!Number.isInteger(out.units) || out.units < 1 || out.units > 100) bad(`building ${code}: units must be 1–100, got ${JSON.stringify(props(map.units))}`);
+      if (!Number.isInteger(out.floors) || out.floors < 1 || out.floors > 200)
+        bad(`building ${code}: floors must be 1–200, got ${JSON.stringify(props(map.floors))}`);
+      if (!Number.isInteger(out.units) || out.units < 1 || out.units > 100)
+        bad(`building ${code}: units must be 1–100, got ${JSON.stringify(props(map.units))}`);
     } else {
       try {
         const parsed = parseGridCode(code);
@@ -108,7 +124,8 @@ export function readFeatureCollection(input: unknown, crs: Crs, map: FieldMap = 
         out.parentCode = parentCode(code);
         if (levelText) {
           const level = parseGridLevel(LEVEL_ALIASES[levelText.toLowerCase()] ?? levelText.toUpperCase());
-          if (level !== parsed.level) bad(`${code}: level ${level} does not match the code, which is ${parsed.level} (${code.length} digits)`);
+          if (level !== parsed.level)
+            bad(`${code}: level ${level} does not match the code, which is ${parsed.level} (${code.length} digits)`);
         }
         const given = text(props(map.parent));
         if (given !== undefined && given !== (out.parentCode ?? parsed.street)) {

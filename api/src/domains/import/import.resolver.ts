@@ -26,10 +26,14 @@ export class ImportResolver {
   })
   async importGrids(
     @Ctx() ctx: Context,
-    @Arg('geojson', () => GraphQLJSON, { description: 'A FeatureCollection; properties code, name, level, parent_code (grids); kind=building, address, floors, units (buildings)' })
+    @Arg('geojson', () => GraphQLJSON, {
+      description:
+        'A FeatureCollection; properties code, name, level, parent_code (grids); kind=building, address, floors, units (buildings)',
+    })
     geojson: unknown,
     @Arg('dryRun', () => Boolean, { defaultValue: true, description: 'Only report (the default)' }) dryRun: boolean,
-    @Arg('crs', () => String, { nullable: true, description: 'WGS84 (assumed when absent), GCJ02 (AMap/Tencent) or BD09 (Baidu)' }) crs?: string,
+    @Arg('crs', () => String, { nullable: true, description: 'WGS84 (assumed when absent), GCJ02 (AMap/Tencent) or BD09 (Baidu)' })
+    crs?: string,
   ): Promise<ImportReportType> {
     requireCan(ctx.scope.viewer, 'IMPORT');
     let parsed: Crs | undefined;
@@ -44,7 +48,11 @@ export class ImportResolver {
       throw badInput('geojson', 'expected a GeoJSON FeatureCollection');
     }
     if (collection.features.length > IMPORT_MAX_FEATURES) {
-      throw badInput('geojson', `${collection.features.length} features: at most ${IMPORT_MAX_FEATURES} here; import larger files with pnpm cli import`, { limit: IMPORT_MAX_FEATURES });
+      throw badInput(
+        'geojson',
+        `${collection.features.length} features: at most ${IMPORT_MAX_FEATURES} here; import larger files with pnpm cli import`,
+        { limit: IMPORT_MAX_FEATURES },
+      );
     }
     try {
       checkNesting(geojson);
@@ -54,7 +62,9 @@ export class ImportResolver {
     }
     const bytes = Buffer.byteLength(JSON.stringify(geojson));
     if (bytes > IMPORT_MAX_BYTES) {
-      throw badInput('geojson', `${bytes} bytes: at most ${IMPORT_MAX_BYTES} here; import larger files with pnpm cli import`, { limit: IMPORT_MAX_BYTES });
+      throw badInput('geojson', `${bytes} bytes: at most ${IMPORT_MAX_BYTES} here; import larger files with pnpm cli import`, {
+        limit: IMPORT_MAX_BYTES,
+      });
     }
     const report = await importGeoJson(ctx.db, geojson, { file: '(importGrids)', crs: parsed, dryRun });
     return report as unknown as ImportReportType;

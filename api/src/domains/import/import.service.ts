@@ -31,13 +31,20 @@ export async function importGeoJson(dataSource: Db, input: unknown, opts: Import
   const started = performance.now();
   const crs = opts.crs ?? 'WGS84';
   const progress = opts.onProgress ?? (() => {});
-  const { features, issues: readIssues } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) => progress('read', d, t));
+  const { features, issues: readIssues } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) =>
+    progress('read', d, t),
+  );
   const issues = [...(opts.issues ?? []), ...readIssues];
   for (const kind of ['grid', 'building'] as const) {
     const ofKind = features.filter((f) => f.kind === kind);
     for (const code of duplicates(ofKind.map((f) => f.code))) {
       const at = ofKind.filter((f) => f.code === code).map((f) => f.index);
-      issues.push({ kind: 'DUPLICATE_CODE', code, feature: at[0], message: `${kind} code ${code} occurs ${at.length} times (features ${at.join(', ')})` });
+      issues.push({
+        kind: 'DUPLICATE_CODE',
+        code,
+        feature: at[0],
+        message: `${kind} code ${code} occurs ${at.length} times (features ${at.join(', ')})`,
+      });
     }
   }
   const report: ImportReport = {

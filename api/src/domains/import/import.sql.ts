@@ -23,7 +23,11 @@ const point = (r: Row): [number, number] | undefined => (r.x === null || r.x ===
  * Loads the features into a temporary table `import_feature` (dropped at commit/rollback).
  * Geometry that geo could not read is kept as NULL so its code still counts as present.
  */
-export async function stageFeatures(m: EntityManager, features: ImportFeature[], onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function stageFeatures(
+  m: EntityManager,
+  features: ImportFeature[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   await m.query(`
     CREATE TEMP TABLE import_feature (
       idx int PRIMARY KEY, kind text NOT NULL, code text NOT NULL, name text NOT NULL, level text, parent_code text, path text,
@@ -70,7 +74,13 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
       FROM (SELECT idx, code, ST_IsValidDetail(geom) d FROM import_feature WHERE ok) s
      WHERE NOT (d).valid ORDER BY idx`);
   for (const r of invalid) {
-    issues.push({ kind: 'INVALID_GEOMETRY', feature: Number(r.idx), code: String(r.code), message: `${r.code}: PostGIS: ${r.reason}`, location: point(r) });
+    issues.push({
+      kind: 'INVALID_GEOMETRY',
+      feature: Number(r.idx),
+      code: String(r.code),
+      message: `${r.code}: PostGIS: ${r.reason}`,
+      location: point(r),
+    });
   }
   if (invalid.length) await m.query(`UPDATE import_feature SET ok = false WHERE idx = ANY($1::int[])`, [invalid.map((r) => r.idx)]);
 
@@ -127,7 +137,15 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
   );
   for (const r of outside) {
     const area = Number(r.area);
-    issues.push({ kind: 'OUTSIDE_PARENT', feature: Number(r.idx), code: String(r.code), other: String(r.parent), areaM2: area, location: point(r), message: `${r.code}: ${area.toFixed(1)} m² outside its parent ${r.parent}` });
+    issues.push({
+      kind: 'OUTSIDE_PARENT',
+      feature: Number(r.idx),
+      code: String(r.code),
+      other: String(r.parent),
+      areaM2: area,
+      location: point(r),
+      message: `${r.code}: ${area.toFixed(1)} m² outside its parent ${r.parent}`,
+    });
   }
 
   // 4. Overlaps between siblings (same parent; LARGE grids of the same street), at least one from the file.
@@ -145,7 +163,14 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
   );
   for (const r of overlaps) {
     const area = Number(r.area);
-    issues.push({ kind: 'SIBLING_OVERLAP', code: String(r.a), other: String(r.b), areaM2: area, location: point(r), message: `${r.a} and ${r.b} overlap by ${area.toFixed(1)} m²` });
+    issues.push({
+      kind: 'SIBLING_OVERLAP',
+      code: String(r.a),
+      other: String(r.b),
+      areaM2: area,
+      location: point(r),
+      message: `${r.a} and ${r.b} overlap by ${area.toFixed(1)} m²`,
+    });
   }
 
   // 5. Gaps: the part of a parent (grid, or an existing street) its children leave uncovered.
@@ -169,7 +194,14 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
     const area = Number(r.area);
     const percent = (area / Number(r.total)) * 100;
     if (percent <= GAP_TOLERANCE_PERCENT) continue;
-    issues.push({ kind: 'COVERAGE_GAP', code: String(r.code), areaM2: area, percent, location: point(r), message: `${r.code}: ${percent.toFixed(2)}% (${area.toFixed(1)} m²) not covered by its children` });
+    issues.push({
+      kind: 'COVERAGE_GAP',
+      code: String(r.code),
+      areaM2: area,
+      percent,
+      location: point(r),
+      message: `${r.code}: ${percent.toFixed(2)}% (${area.toFixed(1)} m²) not covered by its children`,
+    });
   }
   return issues;
 }

@@ -11,7 +11,10 @@ export enum ImportIssueKind {
   SIBLING_OVERLAP = 'SIBLING_OVERLAP',
   COVERAGE_GAP = 'COVERAGE_GAP',
 }
-registerEnumType(ImportIssueKind, { name: 'ImportIssueKind', description: 'What an import report entry is about; every kind stops the write' });
+registerEnumType(ImportIssueKind, {
+  name: 'ImportIssueKind',
+  description: 'What an import report entry is about; every kind stops the write',
+});
 // The GraphQL enum and the report's union must name the same kinds.
 const sameKinds: Record<IssueKind, ImportIssueKind> = ImportIssueKind;
 void sameKinds;

@@ -2,7 +2,15 @@ import type { Crs } from '@streetgrid/geo';
 import type { MultiPolygon } from 'geojson';
 
 /** What a report entry is about. Every kind is an error: any one of them stops the write. */
-export type IssueKind = 'UNSUPPORTED_INPUT' | 'BAD_FIELD' | 'INVALID_GEOMETRY' | 'DUPLICATE_CODE' | 'ORPHAN' | 'OUTSIDE_PARENT' | 'SIBLING_OVERLAP' | 'COVERAGE_GAP';
+export type IssueKind =
+  | 'UNSUPPORTED_INPUT'
+  | 'BAD_FIELD'
+  | 'INVALID_GEOMETRY'
+  | 'DUPLICATE_CODE'
+  | 'ORPHAN'
+  | 'OUTSIDE_PARENT'
+  | 'SIBLING_OVERLAP'
+  | 'COVERAGE_GAP';
 
 export interface ImportIssue {
   kind: IssueKind;

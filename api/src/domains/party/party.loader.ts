@@ -8,15 +8,26 @@ import { GridLeader, PartyOrganization, PartyOrgLevel } from './party.entity';
 export function createPartyLoaders(ds: Db, scope: Scope) {
   const orgs = () => applyScope(ds.getRepository(PartyOrganization).createQueryBuilder('o'), scope, 'PartyOrganization', 'o');
   const partyOrgById = new DataLoader<string, PartyOrganization | null>(async (ids) =>
-    byKey(ids, await orgs().andWhere('o.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (o) => o.id),
+    byKey(
+      ids,
+      await orgs()
+        .andWhere('o.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (o) => o.id,
+    ),
   );
   const partyOrgByGrid = new DataLoader<string, PartyOrganization | null>(async (gridIds) => {
-    const rows = await orgs().andWhere('o.grid_id IN (:...ids)', { ids: withNone(uuids(gridIds)) }).getMany();
+    const rows = await orgs()
+      .andWhere('o.grid_id IN (:...ids)', { ids: withNone(uuids(gridIds)) })
+      .getMany();
     for (const o of rows) partyOrgById.prime(o.id, o);
     return byKey(gridIds, rows, (o) => o.gridId!);
   });
   const partyOrgChildren = new DataLoader<string, PartyOrganization[]>(async (parentIds) => {
-    const rows = await orgs().andWhere('o.parent_id IN (:...ids)', { ids: withNone(uuids(parentIds)) }).orderBy('o.name', 'ASC').getMany();
+    const rows = await orgs()
+      .andWhere('o.parent_id IN (:...ids)', { ids: withNone(uuids(parentIds)) })
+      .orderBy('o.name', 'ASC')
+      .getMany();
     for (const o of rows) partyOrgById.prime(o.id, o);
     return groupByKey(parentIds, rows, (o) => o.parentId!);
   });

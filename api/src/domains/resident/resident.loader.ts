@@ -8,7 +8,13 @@ import { Resident } from './resident.entity';
 export function createResidentLoaders(ds: Db, scope: Scope) {
   const residents = () => applyScope(ds.getRepository(Resident).createQueryBuilder('r'), scope, 'Resident', 'r');
   const residentById = new DataLoader<string, Resident | null>(async (ids) =>
-    byKey(ids, await residents().andWhere('r.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(), (r) => r.id),
+    byKey(
+      ids,
+      await residents()
+        .andWhere('r.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+        .getMany(),
+      (r) => r.id,
+    ),
   );
   const residentsByHousehold = new DataLoader<string, Resident[]>(async (householdIds) => {
     const rows = await residents()

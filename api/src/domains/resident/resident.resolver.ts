@@ -34,7 +34,11 @@ export class ResidentResolver {
   }
 
   @Mutation(() => Resident)
-  updateResident(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateResidentInput) input: UpdateResidentInput): Promise<Resident> {
+  updateResident(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateResidentInput) input: UpdateResidentInput,
+  ): Promise<Resident> {
     return new ResidentService(ctx.db, ctx.scope).update(id, input);
   }
 

@@ -51,7 +51,8 @@ export class ResidentService {
     requireCan(this.scope.viewer, 'EDIT_PLACES');
     const name = checkName(input.name, 'input.name');
     checkPersonal(input);
-    if (!(input.birthYear >= 1900 && input.birthYear <= new Date().getFullYear())) throw badInput('input.birthYear', 'must be a year from 1900 to now');
+    if (!(input.birthYear >= 1900 && input.birthYear <= new Date().getFullYear()))
+      throw badInput('input.birthYear', 'must be a year from 1900 to now');
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m.getRepository(Household).findOneBy({ id: input.householdId });
       if (!household) throw missing('input.householdId', 'household', this.scope.seesEverything('Household'));
@@ -61,8 +62,17 @@ export class ResidentService {
                                is_party_member, is_volunteer, is_retired_cadre, is_in_service_party_member)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
-          household.id, name, input.gender, input.birthYear, input.relation, input.phone ?? null, input.idNumber ?? null,
-          input.isPartyMember, input.isVolunteer, input.isRetiredCadre, input.isInServicePartyMember,
+          household.id,
+          name,
+          input.gender,
+          input.birthYear,
+          input.relation,
+          input.phone ?? null,
+          input.idNumber ?? null,
+          input.isPartyMember,
+          input.isVolunteer,
+          input.isRetiredCadre,
+          input.isInServicePartyMember,
         ],
       );
       return m.getRepository(Resident).findOneByOrFail({ id });
@@ -75,7 +85,12 @@ export class ResidentService {
     const name = input.name == null ? null : checkName(input.name, 'input.name');
     checkPersonal(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
-      const resident = await m.getRepository(Resident).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      const resident = await m
+        .getRepository(Resident)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :id', { id })
+        .getOne();
       if (!resident) throw notFound('Resident', id);
       const { buildingId } = await m.getRepository(Household).findOneByOrFail({ id: resident.householdId });
       requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, buildingId) });
@@ -86,8 +101,16 @@ export class ResidentService {
                 is_retired_cadre = coalesce($7, is_retired_cadre), is_in_service_party_member = coalesce($8, is_in_service_party_member),
                 version = version + 1, updated_at = now()
           WHERE id = $1`,
-        [id, name, input.relation ?? null, input.phone ?? null, input.isPartyMember ?? null, input.isVolunteer ?? null,
-          input.isRetiredCadre ?? null, input.isInServicePartyMember ?? null],
+        [
+          id,
+          name,
+          input.relation ?? null,
+          input.phone ?? null,
+          input.isPartyMember ?? null,
+          input.isVolunteer ?? null,
+          input.isRetiredCadre ?? null,
+          input.isInServicePartyMember ?? null,
+        ],
       );
       return m.getRepository(Resident).findOneByOrFail({ id });
     });
@@ -97,5 +120,6 @@ export class ResidentService {
 /** Refuses malformed personal data without echoing it back in the message. */
 function checkPersonal(input: { phone?: string | null; idNumber?: string | null }): void {
   if (input.phone != null && !isValidPhone(input.phone)) throw badInput('input.phone', 'is not a mainland mobile or landline number');
-  if (input.idNumber != null && !isValidIdNumber(input.idNumber)) throw badInput('input.idNumber', 'is not a valid 18-character ID-card number');
+  if (input.idNumber != null && !isValidIdNumber(input.idNumber))
+    throw badInput('input.idNumber', 'is not a valid 18-character ID-card number');
 }

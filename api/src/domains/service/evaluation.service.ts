@@ -15,7 +15,10 @@ export enum Evaluator {
 registerEnumType(Evaluator, { name: 'Evaluator', description: '双评议 — UNIT 单位评议, COMMUNITY 社区评议' });
 
 /** One row of the dual-evaluation sheet: a registration's hours and both ratings for a period. */
-@ObjectType({ description: '双评议 — a registration’s hours and the unit’s and the community’s ratings for a period (one row per registration, for export)' })
+@ObjectType({
+  description:
+    '双评议 — a registration’s hours and the unit’s and the community’s ratings for a period (one row per registration, for export)',
+})
 export class EvaluationRow {
   @Field(() => ID)
   registrationId!: string;
@@ -79,9 +82,18 @@ export class EvaluationService {
    * member's community (`paths`: the grids the caller leads; null: no limit); the unit side
    * acts as DEPARTMENT until units have accounts.
    */
-  async evaluate(registrationId: string, period: string, evaluator: Evaluator, rating: number, actor: Actor, comment?: string | null, paths: string[] | null = null): Promise<EvaluationRow> {
+  async evaluate(
+    registrationId: string,
+    period: string,
+    evaluator: Evaluator,
+    rating: number,
+    actor: Actor,
+    comment?: string | null,
+    paths: string[] | null = null,
+  ): Promise<EvaluationRow> {
     allow(actor, 'EVALUATE');
-    if ((evaluator === Evaluator.COMMUNITY) !== (actor.role === ActorRole.GRID_LEADER)) throw badInput('evaluator', 'the community rates as GRID_LEADER, the unit as DEPARTMENT');
+    if ((evaluator === Evaluator.COMMUNITY) !== (actor.role === ActorRole.GRID_LEADER))
+      throw badInput('evaluator', 'the community rates as GRID_LEADER, the unit as DEPARTMENT');
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     periodRange(period);
     intIn(rating, 'rating', 1, 5);
@@ -89,7 +101,10 @@ export class EvaluationService {
     await inTransaction(this.ds, { ...SERVICE_CONSTRAINT_FIELDS, service_evaluation_registration_id_fkey: 'registrationId' }, async (m) => {
       if (paths !== null) {
         // The community side is rated by the leaders of the member's community.
-        const [reg] = await m.query(`SELECT g.path::text AS path FROM service_registration r JOIN grid g ON g.id = r.community_id WHERE r.id = $1`, [registrationId]);
+        const [reg] = await m.query(
+          `SELECT g.path::text AS path FROM service_registration r JOIN grid g ON g.id = r.community_id WHERE r.id = $1`,
+          [registrationId],
+        );
         if (!reg) throw outOfReach('registrationId', 'registration');
         requireInPaths(paths, reg.path, 'rate a member of another community');
       }
@@ -128,7 +143,8 @@ export class EvaluationService {
   async sheetFor(scope: Scope, args: { communityId: string; period: string }): Promise<EvaluationRow[]> {
     checkSheetArgs(args);
     const v = scope.viewer;
-    if (!(v.kind === 'user' && (scope.seesAll || v.role === 'GRID_LEADER'))) throw forbidden('only street staff and grid leaders may export evaluation sheets');
+    if (!(v.kind === 'user' && (scope.seesAll || v.role === 'GRID_LEADER')))
+      throw forbidden('only street staff and grid leaders may export evaluation sheets');
     if (!scope.seesAll) {
       const visible = scope.whereRaw('Grid', 'g', 2);
       const [grid] = await this.ds.query(`SELECT 1 FROM grid g WHERE g.id = $1 AND ${visible.sql}`, [args.communityId, ...visible.params]);

@@ -1,4 +1,12 @@
-import { matchQuality, overlapCliques, solveGreedy, solveOptimal, type MatchCandidate, type MatchProblem, type MatchSlot } from './matching.model';
+import {
+  matchQuality,
+  overlapCliques,
+  solveGreedy,
+  solveOptimal,
+  type MatchCandidate,
+  type MatchProblem,
+  type MatchSlot,
+} from './matching.model';
 
 function pair(needId: string, helperId: string, distanceM: number, extra: Partial<MatchCandidate> = {}): MatchCandidate {
   return { needId, helperId, distanceM, sameCommunity: false, thanked: false, ...extra };
@@ -13,8 +21,14 @@ describe('matching model', () => {
   it('beats greedy where greedy takes the only helper of another need', async () => {
     // A is nearer h1 than h2, but B can only be served by h1 (capacity 1).
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
-      helpers: [{ id: 'h1', capacity: 1 }, { id: 'h2', capacity: 1 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
+      helpers: [
+        { id: 'h1', capacity: 1 },
+        { id: 'h2', capacity: 1 },
+      ],
       candidates: [pair('A', 'h1', 100), pair('A', 'h2', 400), pair('B', 'h1', 300)],
     };
     expect(pairsOf(solveGreedy(p))).toEqual(['A→h1']);
@@ -23,8 +37,15 @@ describe('matching model', () => {
 
   it('respects capacity and spreads load by the convex penalty', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 1 }, { id: 'B', weight: 1 }, { id: 'C', weight: 1 }],
-      helpers: [{ id: 'near', capacity: 2 }, { id: 'far', capacity: 5 }],
+      needs: [
+        { id: 'A', weight: 1 },
+        { id: 'B', weight: 1 },
+        { id: 'C', weight: 1 },
+      ],
+      helpers: [
+        { id: 'near', capacity: 2 },
+        { id: 'far', capacity: 5 },
+      ],
       candidates: ['A', 'B', 'C'].flatMap((n) => [pair(n, 'near', 100), pair(n, 'far', 200)]),
     };
     const chosen = await solveOptimal(p);
@@ -38,7 +59,10 @@ describe('matching model', () => {
 
   it('covers the urgent need first when helpers are scarce', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'low', weight: 1 }, { id: 'urgent', weight: 4 }],
+      needs: [
+        { id: 'low', weight: 1 },
+        { id: 'urgent', weight: 4 },
+      ],
       helpers: [{ id: 'h', capacity: 1 }],
       candidates: [pair('low', 'h', 10), pair('urgent', 'h', 900)],
     };
@@ -48,7 +72,10 @@ describe('matching model', () => {
   it('prefers a same-community, previously thanked helper over a slightly nearer stranger', async () => {
     const p: MatchProblem = {
       needs: [{ id: 'A', weight: 2 }],
-      helpers: [{ id: 'stranger', capacity: 1 }, { id: 'known', capacity: 1 }],
+      helpers: [
+        { id: 'stranger', capacity: 1 },
+        { id: 'known', capacity: 1 },
+      ],
       candidates: [pair('A', 'stranger', 300), pair('A', 'known', 600, { sameCommunity: true, thanked: true })],
     };
     expect(pairsOf(await solveOptimal(p))).toEqual(['A→known']);
@@ -56,8 +83,14 @@ describe('matching model', () => {
 
   it('leaves a need with no candidate uncovered and never uses a zero-capacity helper', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
-      helpers: [{ id: 'h0', capacity: 0 }, { id: 'h1', capacity: 1 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
+      helpers: [
+        { id: 'h0', capacity: 0 },
+        { id: 'h1', capacity: 1 },
+      ],
       candidates: [pair('A', 'h0', 10), pair('A', 'h1', 50)],
     };
     expect(pairsOf(await solveOptimal(p))).toEqual(['A→h1']);
@@ -69,7 +102,10 @@ describe('matching model', () => {
   });
   it('never gives one helper two tasks at overlapping times, even with capacity for both', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
       helpers: [{ id: 'h', capacity: 2 }],
       candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 200, { slot: tue(9.5, 10.5) })],
     };
@@ -78,8 +114,14 @@ describe('matching model', () => {
 
   it('sends a second, farther helper to the overlapping need', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
-      helpers: [{ id: 'near', capacity: 2 }, { id: 'far', capacity: 2 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
+      helpers: [
+        { id: 'near', capacity: 2 },
+        { id: 'far', capacity: 2 },
+      ],
       candidates: [
         pair('A', 'near', 100, { slot: tue(9, 10) }),
         pair('B', 'near', 100, { slot: tue(9, 10) }),
@@ -93,9 +135,19 @@ describe('matching model', () => {
 
   it('gives back-to-back tasks to the same helper: [9:00,10:00) and [10:00,11:00) do not overlap', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
-      helpers: [{ id: 'h', capacity: 2 }, { id: 'far', capacity: 2 }],
-      candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 100, { slot: tue(10, 11) }), pair('B', 'far', 5000, { slot: tue(10, 11) })],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
+      helpers: [
+        { id: 'h', capacity: 2 },
+        { id: 'far', capacity: 2 },
+      ],
+      candidates: [
+        pair('A', 'h', 100, { slot: tue(9, 10) }),
+        pair('B', 'h', 100, { slot: tue(10, 11) }),
+        pair('B', 'far', 5000, { slot: tue(10, 11) }),
+      ],
     };
     expect(overlapCliques(p.candidates)).toEqual([]);
     expect(pairsOf(await solveOptimal(p))).toEqual(['A→h', 'B→h']);
@@ -103,7 +155,10 @@ describe('matching model', () => {
 
   it('picks a start time for each need when a pair comes with several: two needs wanted 9–11 go to one helper at 9 and at 10, the earlier hour first on a tie', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
       helpers: [{ id: 'h', capacity: 2 }],
       candidates: ['A', 'B'].flatMap((n) => [pair(n, 'h', 100, { slot: tue(9, 10) }), pair(n, 'h', 100, { slot: tue(10, 11) })]),
     };
@@ -111,13 +166,20 @@ describe('matching model', () => {
     expect(chosen.map((c) => c.slot?.startMinute).sort()).toEqual([540, 600]);
     expect(new Set(chosen.map((c) => c.needId))).toEqual(new Set(['A', 'B']));
     expect(solveGreedy(p).map((c) => `${c.needId}@${c.slot?.startMinute}`)).toEqual(['A@540', 'B@600']);
-    const one = await solveOptimal({ ...p, needs: [{ id: 'A', weight: 2 }], candidates: p.candidates.filter((c) => c.needId === 'A').reverse() });
+    const one = await solveOptimal({
+      ...p,
+      needs: [{ id: 'A', weight: 2 }],
+      candidates: p.candidates.filter((c) => c.needId === 'A').reverse(),
+    });
     expect(one.map((c) => c.slot?.startMinute)).toEqual([540]);
   });
 
   it('gives the same hours on different weekdays to the same helper', async () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 2 }, { id: 'B', weight: 2 }],
+      needs: [
+        { id: 'A', weight: 2 },
+        { id: 'B', weight: 2 },
+      ],
       helpers: [{ id: 'h', capacity: 2 }],
       candidates: [pair('A', 'h', 100, { slot: tue(9, 10) }), pair('B', 'h', 100, { slot: { ...tue(9, 10), weekday: 3 } })],
     };
@@ -126,8 +188,15 @@ describe('matching model', () => {
 
   it('greedy skips a helper already busy at that time and takes the next nearest', () => {
     const p: MatchProblem = {
-      needs: [{ id: 'A', weight: 4 }, { id: 'B', weight: 2 }, { id: 'C', weight: 1 }],
-      helpers: [{ id: 'near', capacity: 3 }, { id: 'far', capacity: 3 }],
+      needs: [
+        { id: 'A', weight: 4 },
+        { id: 'B', weight: 2 },
+        { id: 'C', weight: 1 },
+      ],
+      helpers: [
+        { id: 'near', capacity: 3 },
+        { id: 'far', capacity: 3 },
+      ],
       candidates: [
         pair('A', 'near', 100, { slot: tue(9, 10) }),
         pair('B', 'near', 100, { slot: tue(9.5, 11) }),
@@ -149,6 +218,9 @@ describe('matching model', () => {
       pair('F', 'h', 1),
     ];
     // at 10:00 {A,B} ⊂ {A,B,D} at 10:30; at 11:00 {B,C}; A and C only touch.
-    expect(overlapCliques(candidates)).toEqual([[0, 1, 3], [1, 2]]);
+    expect(overlapCliques(candidates)).toEqual([
+      [0, 1, 3],
+      [1, 2],
+    ]);
   });
 });

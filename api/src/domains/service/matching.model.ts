@@ -64,7 +64,12 @@ export const EARLIER_SLOT_M_PER_MINUTE = 0.0001;
 
 /** The cost of a pair in metres: distance less the preferences (and, by a hair, the later start). */
 export function pairCost(c: MatchCandidate): number {
-  return c.distanceM - (c.sameCommunity ? SAME_COMMUNITY_BONUS_M : 0) - (c.thanked ? THANKED_BONUS_M : 0) + (c.slot ? c.slot.startMinute * EARLIER_SLOT_M_PER_MINUTE : 0);
+  return (
+    c.distanceM -
+    (c.sameCommunity ? SAME_COMMUNITY_BONUS_M : 0) -
+    (c.thanked ? THANKED_BONUS_M : 0) +
+    (c.slot ? c.slot.startMinute * EARLIER_SLOT_M_PER_MINUTE : 0)
+  );
 }
 
 /** Two slots clash when they share a weekday and their half-open intervals meet: [9:00,10:00) and [10:00,11:00) do not. */
@@ -155,7 +160,9 @@ export async function solveOptimal(p: MatchProblem): Promise<MatchCandidate[]> {
     ].join('\n');
   const highs = await solver();
   const solve = (binaries: boolean) => {
-    const answer = binaries ? highs.solve(lp(true), { output_flag: false }) : highs.solve(lp(false), { output_flag: false, solver: 'simplex' });
+    const answer = binaries
+      ? highs.solve(lp(true), { output_flag: false })
+      : highs.solve(lp(false), { output_flag: false, solver: 'simplex' });
     if (answer.Status !== 'Optimal') throw new Error(`matching: HiGHS ended with ${answer.Status}`);
     return answer;
   };

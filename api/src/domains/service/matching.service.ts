@@ -16,7 +16,11 @@ import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
 /** Statuses that hold a need (and a helper's capacity) for a week. */
 export const LIVE_MATCH = [MatchStatus.PROPOSED, MatchStatus.CONFIRMED, MatchStatus.ACCEPTED, MatchStatus.DONE];
 
-const MATCH_CONSTRAINT_FIELDS = { ...SERVICE_CONSTRAINT_FIELDS, service_match_live_idx: 'id', service_match_registration_id_fkey: 'registrationId' };
+const MATCH_CONSTRAINT_FIELDS = {
+  ...SERVICE_CONSTRAINT_FIELDS,
+  service_match_live_idx: 'id',
+  service_match_registration_id_fkey: 'registrationId',
+};
 
 /** A feasible pair as the candidate query answers it, with what the explanation needs. */
 export interface CandidateRow extends MatchCandidate {
@@ -52,7 +56,13 @@ export class MatchingService {
    * overlapping tasks for one helper (see solveOptimal); the greedy result on the same
    * pairs is reported beside it. Each match keeps its slot. Runs of one week are serialised.
    */
-  async propose(gridId: string, period: string, actor: Actor, method: MatchMethod = MatchMethod.OPTIMAL, paths: string[] | null = null): Promise<MatchRun> {
+  async propose(
+    gridId: string,
+    period: string,
+    actor: Actor,
+    method: MatchMethod = MatchMethod.OPTIMAL,
+    paths: string[] | null = null,
+  ): Promise<MatchRun> {
     allow(actor, 'PROPOSE');
     checkPeriod(period);
     if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
@@ -109,8 +119,18 @@ export class MatchingService {
           )
         : [];
       const matchIds = ids.flatMap((r) => (r.id ? [r.id] : []));
-      await announceServiceEvents(m, ids.flatMap((r) => (r.event_id ? [String(r.event_id)] : [])));
-      const proposals = matchIds.length ? await m.getRepository(ServiceMatch).createQueryBuilder('x').where('x.id IN (:...ids)', { ids: matchIds }).orderBy('x.seq').getMany() : [];
+      await announceServiceEvents(
+        m,
+        ids.flatMap((r) => (r.event_id ? [String(r.event_id)] : [])),
+      );
+      const proposals = matchIds.length
+        ? await m
+            .getRepository(ServiceMatch)
+            .createQueryBuilder('x')
+            .where('x.id IN (:...ids)', { ids: matchIds })
+            .orderBy('x.seq')
+            .getMany()
+        : [];
       return {
         period,
         method,
@@ -138,7 +158,14 @@ export class MatchingService {
   }
 
   /** The helper declines: the need stays open and enters the next run without this helper. */
-  decline(id: string, version: number, registrationId: string, actor: Actor, reason?: string | null, asUser: string | null = null): Promise<ServiceMatch> {
+  decline(
+    id: string,
+    version: number,
+    registrationId: string,
+    actor: Actor,
+    reason?: string | null,
+    asUser: string | null = null,
+  ): Promise<ServiceMatch> {
     return this.transition(id, version, actor, 'DECLINE', { registrationId, note: optionalText(reason, 'reason', 1000), asUser });
   }
 
@@ -147,7 +174,14 @@ export class MatchingService {
    * next week. A volunteer account completes only its own task (`asUser`), a leader only
    * inside the grids they lead (`paths`).
    */
-  complete(id: string, version: number, hours: number, actor: Actor, note?: string | null, who: { asUser?: string | null; paths?: string[] | null } = {}): Promise<ServiceMatch> {
+  complete(
+    id: string,
+    version: number,
+    hours: number,
+    actor: Actor,
+    note?: string | null,
+    who: { asUser?: string | null; paths?: string[] | null } = {},
+  ): Promise<ServiceMatch> {
     if (!Number.isFinite(hours) || hours <= 0 || hours > 24) throw badInput('hours', 'must be more than 0 and at most 24');
     return this.transition(id, version, actor, 'COMPLETE', { hours, note: optionalText(note, 'note', 2000), ...who });
   }
@@ -163,17 +197,33 @@ export class MatchingService {
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, MATCH_CONSTRAINT_FIELDS, async (m) => {
       const match = await lockMatch(m, id, version);
-      if (![MatchStatus.PROPOSED, MatchStatus.CONFIRMED].includes(match.status)) throw badInput('id', `a ${match.status} match cannot be edited`);
+      if (![MatchStatus.PROPOSED, MatchStatus.CONFIRMED].includes(match.status))
+        throw badInput('id', `a ${match.status} match cannot be edited`);
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('service_match:' || $1))`, [match.period]);
       await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE id = $1`, [id]);
       const [path] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
       requireInPaths(paths, path.path, 'edit a match');
-      const pair = (await elevated(m, () => candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId })))[0];
-      if (!pair) throw badInput('registrationId', 'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit');
+      const pair = (
+        await elevated(m, () => candidatePairs(m, path.path, match.period, { needId: match.needId, helperId: registrationId }))
+      )[0];
+      if (!pair)
+        throw badInput(
+          'registrationId',
+          'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit',
+        );
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
          VALUES ($1, $2, $3, 'CONFIRMED', 'MANUAL', $4, $5, $6, $7, $8) RETURNING id`,
-        [match.needId, registrationId, match.period, pair.distanceM, `${explain(pair, 1)}; chosen by ${actor.name}`, pair.weekday, pair.startMinute, pair.endMinute],
+        [
+          match.needId,
+          registrationId,
+          match.period,
+          pair.distanceM,
+          `${explain(pair, 1)}; chosen by ${actor.name}`,
+          pair.weekday,
+          pair.startMinute,
+          pair.endMinute,
+        ],
       );
       await appendServiceEvent(m, 'MATCH', id, 'REASSIGNED', actor, null, { to: row.id, registrationId });
       await appendServiceEvent(m, 'MATCH', row.id, 'CONFIRMED', actor, null, { replaces: id });
@@ -183,12 +233,23 @@ export class MatchingService {
 
   /** Proposals and tasks, by grid subtree, week, status or helper; oldest first. */
   list(
-    args: { gridId?: string | null; period?: string | null; status?: MatchStatus | null; registrationId?: string | null; first?: number | null; after?: string | null },
+    args: {
+      gridId?: string | null;
+      period?: string | null;
+      status?: MatchStatus | null;
+      registrationId?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
     scope: Scope,
   ): Promise<ConnectionShape<ServiceMatch>> {
     scope.requireSignedIn();
     const visible = scope.where('ServiceMatch', 'x');
-    const qb = this.ds.getRepository(ServiceMatch).createQueryBuilder('x').innerJoin('service_need', 'n', 'n.id = x.need_id').where(visible.sql, visible.params);
+    const qb = this.ds
+      .getRepository(ServiceMatch)
+      .createQueryBuilder('x')
+      .innerJoin('service_need', 'n', 'n.id = x.need_id')
+      .where(visible.sql, visible.params);
     if (args.gridId != null) {
       if (!UUID.test(args.gridId)) throw badInput('gridId', 'is not an id');
       qb.andWhere('n.grid_path <@ (SELECT path FROM grid WHERE id = :g)', { g: args.gridId });
@@ -202,7 +263,13 @@ export class MatchingService {
     return paginate(qb, 'x.seq', (x) => x.seq, args);
   }
 
-  private async transition(id: string, version: number, actor: Actor, action: MatchAction, p: { registrationId?: string; note?: string | null; hours?: number; asUser?: string | null; paths?: string[] | null } = {}): Promise<ServiceMatch> {
+  private async transition(
+    id: string,
+    version: number,
+    actor: Actor,
+    action: MatchAction,
+    p: { registrationId?: string; note?: string | null; hours?: number; asUser?: string | null; paths?: string[] | null } = {},
+  ): Promise<ServiceMatch> {
     const rule = MATCH_TRANSITIONS[action];
     allow(actor, rule.permission);
     if (!UUID.test(id)) throw notFound('ServiceMatch', id);
@@ -216,14 +283,23 @@ export class MatchingService {
         const [need] = await m.query(`SELECT grid_path::text AS path FROM service_need WHERE id = $1`, [match.needId]);
         requireInPaths(p.paths, need.path, 'review a match');
       }
-      if (!rule.from.includes(match.status)) throw badInput('id', `a ${match.status} match cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, { status: match.status });
+      if (!rule.from.includes(match.status))
+        throw badInput('id', `a ${match.status} match cannot be taken through ${action}; it must be ${rule.from.join(' or ')}`, {
+          status: match.status,
+        });
       await m.query(`UPDATE service_match SET status = $2, version = version + 1 WHERE id = $1`, [id, rule.to]);
-      if (action === 'ACCEPT') await m.query(`UPDATE service_need SET status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [match.needId]);
+      if (action === 'ACCEPT')
+        await m.query(`UPDATE service_need SET status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [match.needId]);
       if (action === 'COMPLETE') {
         const [need] = await m.query(`SELECT recurrence FROM service_need WHERE id = $1`, [match.needId]);
         const next = need.recurrence === NeedRecurrence.ONCE ? 'DONE' : 'OPEN';
         await m.query(`UPDATE service_need SET status = $2, version = version + 1 WHERE id = $1`, [match.needId, next]);
-        await m.query(`INSERT INTO service_record (registration_id, match_id, hours, note) VALUES ($1, $2, $3, $4)`, [match.registrationId, id, p.hours, p.note ?? null]);
+        await m.query(`INSERT INTO service_record (registration_id, match_id, hours, note) VALUES ($1, $2, $3, $4)`, [
+          match.registrationId,
+          id,
+          p.hours,
+          p.note ?? null,
+        ]);
       }
       await appendServiceEvent(m, 'MATCH', id, rule.to, actor, p.note ?? null, p.hours ? { hours: p.hours } : {});
       return m.getRepository(ServiceMatch).findOneByOrFail({ id });
@@ -232,7 +308,12 @@ export class MatchingService {
 }
 
 async function lockMatch(m: EntityManager, id: string, version: number): Promise<ServiceMatch> {
-  const match = await m.getRepository(ServiceMatch).createQueryBuilder('x').setLock('pessimistic_write').where('x.id = :id', { id }).getOne();
+  const match = await m
+    .getRepository(ServiceMatch)
+    .createQueryBuilder('x')
+    .setLock('pessimistic_write')
+    .where('x.id = :id', { id })
+    .getOne();
   if (!match) throw notFound('ServiceMatch', id);
   if (match.version !== version) throw conflict('ServiceMatch', id, version, match.version);
   return match;
@@ -255,7 +336,12 @@ export const SLOT_OPTIONS = 8;
  * the live matches left are the reviewed ones and other subtrees' proposals. `only`
  * narrows to one pair (a leader's edit; its earliest free slot is taken).
  */
-export async function candidatePairs(m: EntityManager, gridPath: string, period: string, only?: { needId: string; helperId: string }): Promise<CandidateRow[]> {
+export async function candidatePairs(
+  m: EntityManager,
+  gridPath: string,
+  period: string,
+  only?: { needId: string; helperId: string },
+): Promise<CandidateRow[]> {
   const [{ max }] = await m.query(`SELECT coalesce(max(radius_m), 0) AS max FROM service_registration WHERE active`);
   const rows: (Omit<CandidateRow, 'weight'> & { urgency: NeedUrgency })[] = await m.query(
     `WITH need AS (
@@ -315,7 +401,11 @@ export function toProblem(rows: CandidateRow[]): MatchProblem {
 
 /** "480 m; skill ELDERLY_CARE; window Tue 09:00–10:00; same community; served this household before; task 2 this week" */
 export function explain(r: CandidateRow, load: number): string {
-  const parts = [`${Math.round(r.distanceM)} m`, `skill ${r.type}`, `window ${formatWindow({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })}`];
+  const parts = [
+    `${Math.round(r.distanceM)} m`,
+    `skill ${r.type}`,
+    `window ${formatWindow({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })}`,
+  ];
   if (r.sameCommunity) parts.push('same community');
   if (r.thanked) parts.push('thanked or served this household before');
   parts.push(`task ${load} of ${r.capacity} left this week`);

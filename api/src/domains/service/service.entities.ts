@@ -4,4 +4,17 @@ import { HouseholdVisit, VisitPolicy } from './visit.entity';
 import { MicroWish } from './wish.entity';
 
 /** Every TypeORM entity of community services, for the data source. */
-export const serviceEntities = [ServiceSkill, ServiceRegistration, ServiceNeed, ServiceMatch, ServiceRecord, ServiceEvent, MicroWish, VisitPolicy, HouseholdVisit, VolunteerTeam, TeamActivity, ActivitySignup];
+export const serviceEntities = [
+  ServiceSkill,
+  ServiceRegistration,
+  ServiceNeed,
+  ServiceMatch,
+  ServiceRecord,
+  ServiceEvent,
+  MicroWish,
+  VisitPolicy,
+  HouseholdVisit,
+  VolunteerTeam,
+  TeamActivity,
+  ActivitySignup,
+];

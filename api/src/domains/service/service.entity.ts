@@ -9,7 +9,10 @@ export enum RegistrationKind {
   VOLUNTEER = 'VOLUNTEER',
   UNIT = 'UNIT',
 }
-registerEnumType(RegistrationKind, { name: 'RegistrationKind', description: 'MEMBER 在职党员, VOLUNTEER 志愿者, UNIT 单位党组织 (双报到)' });
+registerEnumType(RegistrationKind, {
+  name: 'RegistrationKind',
+  description: 'MEMBER 在职党员, VOLUNTEER 志愿者, UNIT 单位党组织 (双报到)',
+});
 
 export enum NeedUrgency {
   LOW = 'LOW',
@@ -42,7 +45,10 @@ export enum NeedStatus {
   DONE = 'DONE',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(NeedStatus, { name: 'NeedStatus', description: 'OPEN: waiting for a helper (again, after a decline); ASSIGNED: a helper accepted' });
+registerEnumType(NeedStatus, {
+  name: 'NeedStatus',
+  description: 'OPEN: waiting for a helper (again, after a decline); ASSIGNED: a helper accepted',
+});
 
 export enum MatchStatus {
   PROPOSED = 'PROPOSED',
@@ -62,7 +68,10 @@ export enum MatchMethod {
   GREEDY = 'GREEDY',
   MANUAL = 'MANUAL',
 }
-registerEnumType(MatchMethod, { name: 'MatchMethod', description: 'OPTIMAL: HiGHS min-cost assignment; GREEDY: nearest-first baseline; MANUAL: a leader’s edit' });
+registerEnumType(MatchMethod, {
+  name: 'MatchMethod',
+  description: 'OPTIMAL: HiGHS min-cost assignment; GREEDY: nearest-first baseline; MANUAL: a leader’s edit',
+});
 
 /** 服务技能 — a skill, and the need type it serves. */
 @ObjectType({ description: '服务技能 — a skill from the code table; need types use the same codes' })
@@ -99,7 +108,9 @@ export class WeeklyWindow {
 }
 
 /** 双报到 — a party member, volunteer or unit party organisation registered with a community. */
-@ObjectType({ description: '双报到 — a registration with a community: skills, weekly availability, travel radius, weekly capacity, will to serve' })
+@ObjectType({
+  description: '双报到 — a registration with a community: skills, weekly availability, travel radius, weekly capacity, will to serve',
+})
 @Entity('service_registration')
 export class ServiceRegistration {
   @Field(() => ID)
@@ -294,7 +305,11 @@ export class ServiceMatch {
   endMinute!: number | null;
 
   /** The time the task holds the helper; a helper's live tasks in a week never overlap. */
-  @Field(() => WeeklyWindow, { nullable: true, description: 'When the helper is booked: the overlap of the need’s window and their availability (null on matches made before it was kept)' })
+  @Field(() => WeeklyWindow, {
+    nullable: true,
+    description:
+      'When the helper is booked: the overlap of the need’s window and their availability (null on matches made before it was kept)',
+  })
   get window(): WeeklyWindow | null {
     if (this.weekday == null || this.startMinute == null || this.endMinute == null) return null;
     return { weekday: this.weekday, startMinute: this.startMinute, endMinute: this.endMinute };

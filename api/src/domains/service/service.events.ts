@@ -1,4 +1,11 @@
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import type { EventBus, Topic } from '../../platform/events/bus';
 import type { Actor } from '../../platform/identity/actor';
 
@@ -73,7 +80,10 @@ export async function appendServiceEvent(
  */
 export async function announceServiceEvents(m: EntityManager, eventIds: string[]): Promise<void> {
   if (!eventIds.length || !publishers.has(m.dataSource)) return;
-  const rows: ServiceChange[] = await m.query(`SELECT ${CHANGE_COLUMNS('e')} FROM service_event ${CHANGE_FROM('e')} WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [eventIds]);
+  const rows: ServiceChange[] = await m.query(
+    `SELECT ${CHANGE_COLUMNS('e')} FROM service_event ${CHANGE_FROM('e')} WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`,
+    [eventIds],
+  );
   await publishAfterCommit(m, rows);
 }
 

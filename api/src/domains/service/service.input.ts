@@ -21,7 +21,8 @@ export class RegistrationInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Home household; its building is the starting point. Absent with no point: a volunteer registering themselves starts from their own household',
+    description:
+      'Home household; its building is the starting point. Absent with no point: a volunteer registering themselves starts from their own household',
   })
   householdId?: string | null;
 
@@ -58,7 +59,11 @@ export class VisitNeedInput {
   @Field(() => WeeklyWindow, { description: 'When the help is wanted' })
   window!: WeeklyWindow;
 
-  @Field(() => Int, { nullable: true, description: 'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter',
+  })
   durationMinutes?: number | null;
 
   @Field(() => NeedRecurrence, { defaultValue: NeedRecurrence.ONCE })

@@ -9,12 +9,22 @@ import { ActivitySignup } from './team.entity';
 export function createServiceLoaders(ds: Db, scope: Scope) {
   const registrationById = new DataLoader<string, ServiceRegistration | null>(async (ids) => {
     const visible = scope.where('ServiceRegistration', 'r');
-    const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: withNone(uuids(ids)) }).andWhere(visible.sql, visible.params).getMany();
+    const rows = await ds
+      .getRepository(ServiceRegistration)
+      .createQueryBuilder('r')
+      .where('r.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+      .andWhere(visible.sql, visible.params)
+      .getMany();
     return byKey(ids, rows, (r) => r.id);
   });
   const needById = new DataLoader<string, ServiceNeed | null>(async (ids) => {
     const visible = scope.where('ServiceNeed', 'n');
-    const rows = await ds.getRepository(ServiceNeed).createQueryBuilder('n').where('n.id IN (:...ids)', { ids: withNone(uuids(ids)) }).andWhere(visible.sql, visible.params).getMany();
+    const rows = await ds
+      .getRepository(ServiceNeed)
+      .createQueryBuilder('n')
+      .where('n.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+      .andWhere(visible.sql, visible.params)
+      .getMany();
     return byKey(ids, rows, (n) => n.id);
   });
   /** 服务时间 — each registration's weekly windows, for many registrations in one statement. */
@@ -48,18 +58,28 @@ export function createServiceLoaders(ds: Db, scope: Scope) {
   });
   /** A household's address, for the needs the viewer already sees (a helper's task shows where to go). */
   const addressByHousehold = new DataLoader<string, string | null>(async (ids) => {
-    const rows: { id: string; address: string }[] = await ds.query(`SELECT id, address FROM household WHERE id = ANY($1::uuid[])`, [uuids(ids)]);
+    const rows: { id: string; address: string }[] = await ds.query(`SELECT id, address FROM household WHERE id = ANY($1::uuid[])`, [
+      uuids(ids),
+    ]);
     return byKey(ids, rows, (r) => r.id).map((r) => r?.address ?? null);
   });
   /** The active registrations an account owns (a volunteer's own, for `me`). */
   const registrationsByUser = new DataLoader<string, ServiceRegistration[]>(async (userIds) => {
-    const rows = await ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.user_id IN (:...ids)', { ids: withNone(uuids(userIds)) }).andWhere('r.active').orderBy('r.created_at').getMany();
+    const rows = await ds
+      .getRepository(ServiceRegistration)
+      .createQueryBuilder('r')
+      .where('r.user_id IN (:...ids)', { ids: withNone(uuids(userIds)) })
+      .andWhere('r.active')
+      .orderBy('r.created_at')
+      .getMany();
     return groupByKey(userIds, rows, (r) => r.userId ?? '');
   });
   /** 活动 — sign-ups per activity. */
   const signupCount = new DataLoader<string, number>(async (ids) => {
     // A count is public (activity_signup_counts runs as the owner); who signed up is not.
-    const rows: { id: string; n: number }[] = await ds.query(`SELECT activity_id AS id, n FROM activity_signup_counts($1::uuid[])`, [uuids(ids)]);
+    const rows: { id: string; n: number }[] = await ds.query(`SELECT activity_id AS id, n FROM activity_signup_counts($1::uuid[])`, [
+      uuids(ids),
+    ]);
     const by = new Map(rows.map((r) => [r.id, r.n]));
     return ids.map((id) => by.get(id) ?? 0);
   });
@@ -87,7 +107,17 @@ export function createServiceLoaders(ds: Db, scope: Scope) {
       .getMany();
     return groupByKey(ids, rows, (r) => r.activityId);
   });
-  return { registrationById, needById, availabilityByRegistration, hoursInRange, addressByHousehold, registrationsByUser, signupCount, signedUp, signupsByActivity };
+  return {
+    registrationById,
+    needById,
+    availabilityByRegistration,
+    hoursInRange,
+    addressByHousehold,
+    registrationsByUser,
+    signupCount,
+    signedUp,
+    signupsByActivity,
+  };
 }
 
 type ServiceLoaders = ReturnType<typeof createServiceLoaders>;

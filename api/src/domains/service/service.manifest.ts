@@ -14,6 +14,12 @@ export const services: DomainManifest = {
   loaders: createServiceLoaders,
   topics: [SERVICE_CHANGES],
   routes: [{ path: '/exports', signedIn: true, router: () => evaluationExportRouter() }],
-  jobs: [{ name: 'claim expiry sweep', everyMs: (config) => config.sweepMs, run: ({ ds }) => new WishService(ds.manager).expireClaims(new Date()) }],
+  jobs: [
+    {
+      name: 'claim expiry sweep',
+      everyMs: (config) => config.sweepMs,
+      run: ({ ds }) => new WishService(ds.manager).expireClaims(new Date()),
+    },
+  ],
   start: ({ ds, bus }) => publishServiceChanges(ds, bus),
 };

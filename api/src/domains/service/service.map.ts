@@ -19,7 +19,10 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
   if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
   if (period != null) checkPeriod(period);
   // Any community may be asked for (communities are public); a smaller grid only when the viewer sees it.
-  const [grid] = await ds.query(`SELECT path::text AS path FROM grid WHERE id = $1 UNION ALL SELECT path::text FROM public_community WHERE id = $1 LIMIT 1`, [gridId]);
+  const [grid] = await ds.query(
+    `SELECT path::text AS path FROM grid WHERE id = $1 UNION ALL SELECT path::text FROM public_community WHERE id = $1 LIMIT 1`,
+    [gridId],
+  );
   if (!grid) throw missing('gridId', 'grid', scope.seesEverything('Grid'));
   const features: FeatureCollection['features'] = [];
   if (scope.seesVisits) {
@@ -28,10 +31,24 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
     const due = await new VisitService(ds).scheduleUnder(grid.path, now, true, 500);
     const households = scope.whereRaw('Household', 'h', 2);
     const visible = new Set(
-      (await ds.query(`SELECT h.id FROM household h WHERE h.id = ANY($1::uuid[]) AND ${households.sql}`, [due.map((d) => d.householdId), ...households.params])).map((r: { id: string }) => r.id),
+      (
+        await ds.query(`SELECT h.id FROM household h WHERE h.id = ANY($1::uuid[]) AND ${households.sql}`, [
+          due.map((d) => d.householdId),
+          ...households.params,
+        ])
+      ).map((r: { id: string }) => r.id),
     );
     for (const d of due.filter((x) => visible.has(x.householdId))) {
-      features.push({ type: 'Feature', geometry: d.point, properties: { layer: 'OVERDUE_VISIT', householdId: d.householdId, nextDueAt: new Date(d.nextDueAt).toISOString(), intervalDays: d.intervalDays } });
+      features.push({
+        type: 'Feature',
+        geometry: d.point,
+        properties: {
+          layer: 'OVERDUE_VISIT',
+          householdId: d.householdId,
+          nextDueAt: new Date(d.nextDueAt).toISOString(),
+          intervalDays: d.intervalDays,
+        },
+      });
     }
   }
   if (period != null) {
@@ -44,13 +61,19 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
         ORDER BY x.seq`,
       [grid.path, period, ...matches.params],
     );
-    for (const m of rows) features.push({ type: 'Feature', geometry: m.line, properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation } });
+    for (const m of rows)
+      features.push({
+        type: 'Feature',
+        geometry: m.line,
+        properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation },
+      });
   }
   const { sql, params } = scope.whereRaw('MicroWish', 'w', 2);
   const open: { id: string; title: string; point: GeoJSON.Point }[] = await ds.query(
     `SELECT w.id, w.title, ST_AsGeoJSON(w.location, 6)::json AS point FROM micro_wish w WHERE w.grid_path <@ $1::ltree AND w.status = 'PUBLISHED' AND ${sql} ORDER BY w.seq LIMIT 500`,
     [grid.path, ...params],
   );
-  for (const w of open) features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });
+  for (const w of open)
+    features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });
   return { type: 'FeatureCollection', features };
 }

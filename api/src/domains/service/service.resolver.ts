@@ -7,19 +7,34 @@ import { householdReach, leaderPaths, serviceActor, volunteerAccount, volunteerO
 import { Me } from '../account/account.type';
 import { Household } from '../household/household.entity';
 import { MatchingService } from './matching.service';
-import { MatchMethod, MatchStatus, NeedStatus, ServiceMatch, ServiceNeed, ServiceRegistration, ServiceSkill, WeeklyWindow } from './service.entity';
+import {
+  MatchMethod,
+  MatchStatus,
+  NeedStatus,
+  ServiceMatch,
+  ServiceNeed,
+  ServiceRegistration,
+  ServiceSkill,
+  WeeklyWindow,
+} from './service.entity';
 import { NeedInput, RegistrationInput } from './service.input';
 import { serviceMap } from './service.map';
 import { ServiceService } from './service.service';
 import { MatchRun, ServiceMatchConnection, ServiceNeedConnection, ServiceRegistrationConnection } from './service.type';
 
-const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
+const ACTOR = {
+  nullable: true,
+  description:
+    'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account',
+};
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 const HELPER = { description: 'The helper’s registration (a volunteer account must own it: see me.registrations)' };
 
 @Resolver(() => Me)
 export class MeServiceResolver {
-  @FieldResolver(() => [ServiceRegistration], { description: '双报到 — the service registrations this account owns (a volunteer’s own; empty for staff)' })
+  @FieldResolver(() => [ServiceRegistration], {
+    description: '双报到 — the service registrations this account owns (a volunteer’s own; empty for staff)',
+  })
   registrations(@Ctx() ctx: Context, @Root() me: Me): Promise<ServiceRegistration[]> {
     return ctx.loaders.registrationsByUser.load(me.id);
   }
@@ -50,8 +65,15 @@ export class ServiceRegistrationResolver {
     return new ServiceService(ctx.db).registrations({ communityId, skill, first, after }, ctx.scope);
   }
 
-  @Mutation(() => ServiceRegistration, { description: '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) or unit (GRID_LEADER) with a community' })
-  registerForService(@Ctx() ctx: Context, @Arg('input', () => RegistrationInput) input: RegistrationInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceRegistration> {
+  @Mutation(() => ServiceRegistration, {
+    description:
+      '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) or unit (GRID_LEADER) with a community',
+  })
+  registerForService(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RegistrationInput) input: RegistrationInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<ServiceRegistration> {
     return new ServiceService(ctx.db).register(input, serviceActor(ctx.scope, actor), volunteerOwner(ctx.scope), leaderPaths(ctx.scope));
   }
 
@@ -61,7 +83,12 @@ export class ServiceRegistrationResolver {
   }
 
   @FieldResolver(() => Float, { description: '服务时长 — hours served (tasks and activities) in [from, to)' })
-  hours(@Ctx() ctx: Context, @Root() r: ServiceRegistration, @Arg('from', () => GraphQLDateTime) from: Date, @Arg('to', () => GraphQLDateTime) to: Date): Promise<number> {
+  hours(
+    @Ctx() ctx: Context,
+    @Root() r: ServiceRegistration,
+    @Arg('from', () => GraphQLDateTime) from: Date,
+    @Arg('to', () => GraphQLDateTime) to: Date,
+  ): Promise<number> {
     return ctx.loaders.hoursInRange.load(`${r.id}|${from.toISOString()}|${to.toISOString()}`);
   }
 }
@@ -81,8 +108,14 @@ export class ServiceNeedResolver {
     return new ServiceService(ctx.db).needs({ gridId, status, type, first, after }, ctx.scope);
   }
 
-  @Mutation(() => ServiceNeed, { description: 'Add a need to the needs list; a resident for their own household (REPORTER), a GRID_LEADER inside their grids' })
-  raiseNeed(@Ctx() ctx: Context, @Arg('input', () => NeedInput) input: NeedInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceNeed> {
+  @Mutation(() => ServiceNeed, {
+    description: 'Add a need to the needs list; a resident for their own household (REPORTER), a GRID_LEADER inside their grids',
+  })
+  raiseNeed(
+    @Ctx() ctx: Context,
+    @Arg('input', () => NeedInput) input: NeedInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<ServiceNeed> {
     return new ServiceService(ctx.db).raiseNeed(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 
@@ -110,12 +143,18 @@ export class ServiceNeedResolver {
     return serviceMap(ctx.db, ctx.scope, gridId, period ?? null, now ?? new Date());
   }
 
-  @FieldResolver(() => Household, { nullable: true, description: 'The household, when the viewer may see it (a helper may not: see address)' })
+  @FieldResolver(() => Household, {
+    nullable: true,
+    description: 'The household, when the viewer may see it (a helper may not: see address)',
+  })
   household(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<Household | null> {
     return ctx.loaders.householdById.load(n.householdId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Where to go: the household’s address (shown to whoever sees the need, e.g. the helper it was given to)' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where to go: the household’s address (shown to whoever sees the need, e.g. the helper it was given to)',
+  })
   address(@Ctx() ctx: Context, @Root() n: ServiceNeed): Promise<string | null> {
     return ctx.loaders.addressByHousehold.load(n.householdId);
   }
@@ -123,7 +162,9 @@ export class ServiceNeedResolver {
 
 @Resolver(() => ServiceMatch)
 export class ServiceMatchResolver {
-  @Query(() => ServiceMatchConnection, { description: 'Proposals and tasks by grid subtree, week, status or helper (a helper’s tasks: registrationId)' })
+  @Query(() => ServiceMatchConnection, {
+    description: 'Proposals and tasks by grid subtree, week, status or helper (a helper’s tasks: registrationId)',
+  })
   serviceMatches(
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
@@ -138,7 +179,8 @@ export class ServiceMatchResolver {
   }
 
   @Mutation(() => MatchRun, {
-    description: "精准匹配 — propose helpers for the open needs of a grid's subtree for the week starting `period` (a Monday); replaces that week's unreviewed proposals",
+    description:
+      "精准匹配 — propose helpers for the open needs of a grid's subtree for the week starting `period` (a Monday); replaces that week's unreviewed proposals",
   })
   proposeMatches(
     @Ctx() ctx: Context,
@@ -151,7 +193,12 @@ export class ServiceMatchResolver {
   }
 
   @Mutation(() => ServiceMatch, { description: 'A leader confirms a proposal: PROPOSED → CONFIRMED' })
-  confirmMatch(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int, VERSION) version: number, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ServiceMatch> {
+  confirmMatch(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, VERSION) version: number,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<ServiceMatch> {
     return new MatchingService(ctx.db).confirm(id, version, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
@@ -166,7 +213,9 @@ export class ServiceMatchResolver {
     return new MatchingService(ctx.db).reject(id, version, serviceActor(ctx.scope, actor), reason, leaderPaths(ctx.scope));
   }
 
-  @Mutation(() => ServiceMatch, { description: 'A leader’s edit: give the need to another feasible helper (answers the new, CONFIRMED match)' })
+  @Mutation(() => ServiceMatch, {
+    description: 'A leader’s edit: give the need to another feasible helper (answers the new, CONFIRMED match)',
+  })
   reassignMatch(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -197,7 +246,14 @@ export class ServiceMatchResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).decline(id, version, registrationId, serviceActor(ctx.scope, actor), reason, volunteerAccount(ctx.scope));
+    return new MatchingService(ctx.db).decline(
+      id,
+      version,
+      registrationId,
+      serviceActor(ctx.scope, actor),
+      reason,
+      volunteerAccount(ctx.scope),
+    );
   }
 
   @Mutation(() => ServiceMatch, { description: 'Done, with the hours served (服务时长)' })
@@ -209,7 +265,10 @@ export class ServiceMatchResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<ServiceMatch> {
-    return new MatchingService(ctx.db).complete(id, version, hours, serviceActor(ctx.scope, actor), note, { asUser: volunteerAccount(ctx.scope), paths: leaderPaths(ctx.scope) });
+    return new MatchingService(ctx.db).complete(id, version, hours, serviceActor(ctx.scope, actor), note, {
+      asUser: volunteerAccount(ctx.scope),
+      paths: leaderPaths(ctx.scope),
+    });
   }
 
   @FieldResolver(() => ServiceNeed, { nullable: true })

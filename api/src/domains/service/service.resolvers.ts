@@ -7,4 +7,17 @@ import { HouseholdVisitResolver } from './visit.resolver';
 import { MicroWishResolver } from './wish.resolver';
 
 /** Every resolver of community services, for the schema. */
-export const serviceResolvers = [MeServiceResolver, ServiceRegistrationResolver, ServiceNeedResolver, ServiceMatchResolver, MicroWishResolver, EchoCommunityResolver, HouseholdVisitResolver, VolunteerTeamResolver, TeamActivityResolver, ActivitySignupResolver, EvaluationResolver, ServiceUpdateResolver] as const;
+export const serviceResolvers = [
+  MeServiceResolver,
+  ServiceRegistrationResolver,
+  ServiceNeedResolver,
+  ServiceMatchResolver,
+  MicroWishResolver,
+  EchoCommunityResolver,
+  HouseholdVisitResolver,
+  VolunteerTeamResolver,
+  TeamActivityResolver,
+  ActivitySignupResolver,
+  EvaluationResolver,
+  ServiceUpdateResolver,
+] as const;

@@ -4,7 +4,11 @@ import { allow, checkPeriod, checkWindow, formatWindow, nextDue, overlap } from 
 
 describe('service rules', () => {
   it('overlaps windows only on the same weekday with positive length', () => {
-    expect(overlap({ weekday: 2, startMinute: 540, endMinute: 660 }, { weekday: 2, startMinute: 600, endMinute: 720 })).toEqual({ weekday: 2, startMinute: 600, endMinute: 660 });
+    expect(overlap({ weekday: 2, startMinute: 540, endMinute: 660 }, { weekday: 2, startMinute: 600, endMinute: 720 })).toEqual({
+      weekday: 2,
+      startMinute: 600,
+      endMinute: 660,
+    });
     expect(overlap({ weekday: 2, startMinute: 540, endMinute: 600 }, { weekday: 2, startMinute: 600, endMinute: 720 })).toBeNull();
     expect(overlap({ weekday: 2, startMinute: 540, endMinute: 660 }, { weekday: 3, startMinute: 540, endMinute: 660 })).toBeNull();
   });

@@ -65,7 +65,8 @@ export function allow(actor: Actor, action: ServiceAction): void {
   if (!Object.values(ActorRole).includes(actor.role)) throw badInput('actor.role', 'is not a role');
   text(actor.name, 'actor.name', 100);
   const roles = SERVICE_ROLES[action];
-  if (!roles.includes(actor.role)) throw forbidden(`${actor.role} may not ${action.toLowerCase().replace('_', ' ')}; allowed: ${roles.join(', ')}`);
+  if (!roles.includes(actor.role))
+    throw forbidden(`${actor.role} may not ${action.toLowerCase().replace('_', ' ')}; allowed: ${roles.join(', ')}`);
 }
 
 /** The validation kit's checks, under the names the service modules import from here. */

@@ -7,7 +7,15 @@ import { checkLngLat } from '../../platform/graphql/spatial-args';
 import { UUID } from '../../platform/graphql/validate';
 import { inTransaction } from '../../platform/graphql/transaction';
 import type { Actor } from '../../platform/identity/actor';
-import { NeedSource, NeedStatus, RegistrationKind, ServiceNeed, ServiceRegistration, ServiceSkill, type WeeklyWindow } from './service.entity';
+import {
+  NeedSource,
+  NeedStatus,
+  RegistrationKind,
+  ServiceNeed,
+  ServiceRegistration,
+  ServiceSkill,
+  type WeeklyWindow,
+} from './service.entity';
 import { appendServiceEvent } from './service.events';
 import type { NeedInput, RegistrationInput, VisitNeedInput } from './service.input';
 import type { Scope } from '../../platform/identity/scope';
@@ -48,11 +56,17 @@ export class ServiceService {
    * without a community the one the starting point lies in is taken. `paths`: a leader
    * registering a unit, who may name only the community they work in.
    */
-  async register(input: RegistrationInput, actor: Actor, owner: { userId: string; householdId: string | null } | null = null, paths: string[] | null = null): Promise<ServiceRegistration> {
+  async register(
+    input: RegistrationInput,
+    actor: Actor,
+    owner: { userId: string; householdId: string | null } | null = null,
+    paths: string[] | null = null,
+  ): Promise<ServiceRegistration> {
     allow(actor, 'REGISTER');
     const name = text(input.name, 'input.name', 200);
     const unitName = optionalText(input.unitName, 'input.unitName', 200);
-    if (input.kind === RegistrationKind.UNIT && input.unitId != null) throw badInput('input.unitId', 'a unit does not belong to another unit');
+    if (input.kind === RegistrationKind.UNIT && input.unitId != null)
+      throw badInput('input.unitId', 'a unit does not belong to another unit');
     if (input.unitId != null && !UUID.test(input.unitId)) throw badInput('input.unitId', 'is not an id');
     if (input.communityId != null && !UUID.test(input.communityId)) throw badInput('input.communityId', 'is not an id');
     if (input.householdId != null && !UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
@@ -80,7 +94,10 @@ export class ServiceService {
       }
       let point: [number, number];
       if (householdId != null) {
-        const [h] = await m.query(`SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`, [householdId]);
+        const [h] = await m.query(
+          `SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`,
+          [householdId],
+        );
         // Street staff register from any household (owner and paths null); a volunteer or leader only from one they see.
         if (!h) throw missing('input.householdId', 'household', owner === null && paths === null);
         point = [h.lng, h.lat];
@@ -88,7 +105,12 @@ export class ServiceService {
       let communityId = input.communityId ?? null;
       // Which community a point lies in, and whether an id is a community, are the street's map, not the caller's view of it.
       if (communityId == null) {
-        const [found] = await elevated(m, () => m.query(`SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`, point));
+        const [found] = await elevated(m, () =>
+          m.query(
+            `SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
+            point,
+          ),
+        );
         if (!found) throw badInput('input.communityId', 'the starting point lies in no community: give the community');
         communityId = found.id as string;
       }
@@ -101,7 +123,21 @@ export class ServiceService {
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity, user_id)
          VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13) RETURNING id`,
-        [input.kind, name, unitName, input.unitId ?? null, communityId, householdId, point[0], point[1], skills, willServe, input.radiusM, input.weeklyCapacity, owner?.userId ?? null],
+        [
+          input.kind,
+          name,
+          unitName,
+          input.unitId ?? null,
+          communityId,
+          householdId,
+          point[0],
+          point[1],
+          skills,
+          willServe,
+          input.radiusM,
+          input.weeklyCapacity,
+          owner?.userId ?? null,
+        ],
       );
       await writeAvailability(m, row.id, input.availability);
       await appendServiceEvent(m, 'REGISTRATION', row.id, 'REGISTERED', actor, null, { kind: input.kind, skills });
@@ -110,7 +146,10 @@ export class ServiceService {
   }
 
   /** The resources list (资源清单): the registrations the viewer may see (Scope), by community and skill. */
-  registrations(args: { communityId?: string | null; skill?: string | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<ServiceRegistration>> {
+  registrations(
+    args: { communityId?: string | null; skill?: string | null; first?: number | null; after?: string | null },
+    scope: Scope,
+  ): Promise<ConnectionShape<ServiceRegistration>> {
     scope.requireSignedIn();
     const visible = scope.where('ServiceRegistration', 'r');
     const qb = this.ds.getRepository(ServiceRegistration).createQueryBuilder('r').where('r.active').andWhere(visible.sql, visible.params);
@@ -136,18 +175,33 @@ export class ServiceService {
     });
   }
 
-  async cancelNeed(id: string, version: number, actor: Actor, reason: string, reach: HouseholdReach = { kind: 'any' }): Promise<ServiceNeed> {
+  async cancelNeed(
+    id: string,
+    version: number,
+    actor: Actor,
+    reason: string,
+    reach: HouseholdReach = { kind: 'any' },
+  ): Promise<ServiceNeed> {
     allow(actor, 'CANCEL_NEED');
     const why = text(reason, 'reason', 1000);
     if (!UUID.test(id)) throw notFound('ServiceNeed', id);
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {
-      const need = await m.getRepository(ServiceNeed).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id', { id }).getOne();
+      const need = await m
+        .getRepository(ServiceNeed)
+        .createQueryBuilder('n')
+        .setLock('pessimistic_write')
+        .where('n.id = :id', { id })
+        .getOne();
       if (!need) throw notFound('ServiceNeed', id);
       await requireHouseholdIn(m, need.householdId, reach, 'cancel a need');
       if (need.version !== version) throw conflict('ServiceNeed', id, version, need.version);
-      if (need.status === NeedStatus.DONE || need.status === NeedStatus.CANCELLED) throw badInput('id', `a ${need.status} need cannot be cancelled`);
+      if (need.status === NeedStatus.DONE || need.status === NeedStatus.CANCELLED)
+        throw badInput('id', `a ${need.status} need cannot be cancelled`);
       await m.query(`UPDATE service_need SET status = 'CANCELLED', version = version + 1 WHERE id = $1`, [id]);
-      await m.query(`UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE need_id = $1 AND status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED')`, [id]);
+      await m.query(
+        `UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE need_id = $1 AND status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED')`,
+        [id],
+      );
       await appendServiceEvent(m, 'NEED', id, 'CANCELLED', actor, why);
       return m.getRepository(ServiceNeed).findOneByOrFail({ id });
     });
@@ -187,11 +241,25 @@ export function checkNeed(input: NeedInput | VisitNeedInput, prefix: string): Ch
     intIn(durationMinutes, `${prefix}.durationMinutes`, 15, 720);
     if (durationMinutes > windowMinutes) throw badInput(`${prefix}.durationMinutes`, 'must fit in the window');
   }
-  return { type: input.type, urgency: input.urgency, window: input.window, durationMinutes, recurrence: input.recurrence, notes: optionalText(input.notes, `${prefix}.notes`, 2000) };
+  return {
+    type: input.type,
+    urgency: input.urgency,
+    window: input.window,
+    durationMinutes,
+    recurrence: input.recurrence,
+    notes: optionalText(input.notes, `${prefix}.notes`, 2000),
+  };
 }
 
 /** Writes a need at the household's building; the type must be a skill code. */
-export async function insertNeed(m: EntityManager, householdId: string, source: NeedSource, need: CheckedNeed, visitId: string | null, prefix: string): Promise<string> {
+export async function insertNeed(
+  m: EntityManager,
+  householdId: string,
+  source: NeedSource,
+  need: CheckedNeed,
+  visitId: string | null,
+  prefix: string,
+): Promise<string> {
   await checkSkills(m, [need.type], `${prefix}.type`);
   const [row]: { id: string }[] = await m.query(
     `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, visit_id, duration_minutes)
@@ -199,7 +267,19 @@ export async function insertNeed(m: EntityManager, householdId: string, source: 
        FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
       WHERE h.id = $1
      RETURNING id`,
-    [householdId, need.type, need.urgency, source, need.window.weekday, need.window.startMinute, need.window.endMinute, need.recurrence, need.notes, visitId, need.durationMinutes],
+    [
+      householdId,
+      need.type,
+      need.urgency,
+      source,
+      need.window.weekday,
+      need.window.startMinute,
+      need.window.endMinute,
+      need.recurrence,
+      need.notes,
+      visitId,
+      need.durationMinutes,
+    ],
   );
   if (!row) throw badInput('input.householdId', 'no such household');
   return row.id;
@@ -212,7 +292,10 @@ export async function requireHouseholdIn(m: EntityManager, householdId: string, 
     if (r.householdId !== householdId) throw forbidden(`you may ${what} only for your own household`);
     return;
   }
-  const [h] = await m.query(`SELECT g.path::text AS path FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`, [householdId]);
+  const [h] = await m.query(
+    `SELECT g.path::text AS path FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`,
+    [householdId],
+  );
   if (!h) throw outOfReach('input.householdId', 'household');
   requireInPaths(r.paths, h.path, what);
 }

@@ -32,7 +32,12 @@ export function seesServiceAt(scope: Scope, gridPath: string | null): boolean {
  * The service changes committed from now on, in a grid's subtree (when `gridId` is
  * given) and visible to the viewer. Live only: no cursor and no replay.
  */
-export async function serviceChangeStream(ds: Db, bus: EventBus, scope: Scope, filter: { gridId?: string | null }): Promise<AsyncIterableIterator<ServiceChange>> {
+export async function serviceChangeStream(
+  ds: Db,
+  bus: EventBus,
+  scope: Scope,
+  filter: { gridId?: string | null },
+): Promise<AsyncIterableIterator<ServiceChange>> {
   if (!mayFollowServices(scope)) throw forbidden('only street staff and grid leaders follow service changes');
   let path: string | null = null;
   if (filter.gridId) {

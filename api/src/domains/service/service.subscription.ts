@@ -5,7 +5,10 @@ import type { ServiceChange } from './service.events';
 import { serviceChangeStream } from './service.stream';
 
 /** One committed change to a service row, as subscribers receive it. */
-@ObjectType({ description: 'A committed change to a service row (need, match, wish, visit, registration, team, activity): what changed and where, not who or why — re-read the row with the queries' })
+@ObjectType({
+  description:
+    'A committed change to a service row (need, match, wish, visit, registration, team, activity): what changed and where, not who or why — re-read the row with the queries',
+})
 export class ServiceUpdate {
   @Field(() => ID, { description: 'The service event id' })
   id!: string;
@@ -29,7 +32,8 @@ export class ServiceUpdate {
 @Resolver(() => ServiceUpdate)
 export class ServiceUpdateResolver {
   @Subscription(() => ServiceUpdate, {
-    description: 'Service changes as they commit, in a grid subtree: street staff see all, a grid leader the grids they lead; live only, no replay',
+    description:
+      'Service changes as they commit, in a grid subtree: street staff see all, a grid leader the grids they lead; live only, no replay',
     subscribe: ({ args, context }) => {
       const { db, bus, scope } = context as Context;
       return serviceChangeStream(db, bus, scope, { gridId: (args as { gridId?: string | null }).gridId });

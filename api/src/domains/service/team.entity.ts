@@ -76,6 +76,11 @@ export class ActivitySignup {
   attended!: boolean | null;
 
   @Field(() => Float, { nullable: true })
-  @Column('numeric', { precision: 5, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? null : Number(v)) } })
+  @Column('numeric', {
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? null : Number(v)) },
+  })
   hours!: number | null;
 }

@@ -9,11 +9,17 @@ import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 import { UUID } from './service.service';
 import { TeamService } from './team.service';
 
-const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
+const ACTOR = {
+  nullable: true,
+  description:
+    'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account',
+};
 
 @Resolver(() => TeamActivity)
 export class TeamActivityResolver {
-  @Query(() => [TeamActivity], { description: '活动 — a community’s activities not yet over (ending after `from`, default now), soonest first' })
+  @Query(() => [TeamActivity], {
+    description: '活动 — a community’s activities not yet over (ending after `from`, default now), soonest first',
+  })
   teamActivities(
     @Ctx() ctx: Context,
     @Arg('communityId', () => ID) communityId: string,
@@ -29,12 +35,16 @@ export class TeamActivityResolver {
     return ctx.loaders.signupCount.load(a.id);
   }
 
-  @FieldResolver(() => [ActivitySignup], { description: 'The sign-ups whose registration the viewer may see (the community’s leaders: all), by name, with attendance' })
+  @FieldResolver(() => [ActivitySignup], {
+    description: 'The sign-ups whose registration the viewer may see (the community’s leaders: all), by name, with attendance',
+  })
   signups(@Ctx() ctx: Context, @Root() a: TeamActivity): Promise<ActivitySignup[]> {
     return ctx.loaders.signupsByActivity.load(a.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether this registration has signed up (one the viewer may see: a helper asks for their own); false otherwise',
+  })
   async joined(@Ctx() ctx: Context, @Root() a: TeamActivity, @Arg('registrationId', () => ID) registrationId: string): Promise<boolean> {
     if (!UUID.test(registrationId) || !(await ctx.loaders.registrationById.load(registrationId))) return false;
     return ctx.loaders.signedUp.load(`${a.id}|${registrationId}`);
@@ -69,17 +79,31 @@ export class VolunteerTeamResolver {
   }
 
   @Mutation(() => VolunteerTeam)
-  addTeamMember(@Ctx() ctx: Context, @Arg('teamId', () => ID) teamId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<VolunteerTeam> {
+  addTeamMember(
+    @Ctx() ctx: Context,
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<VolunteerTeam> {
     return new TeamService(ctx.db).addMember(teamId, registrationId, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => TeamActivity)
-  createTeamActivity(@Ctx() ctx: Context, @Arg('input', () => ActivityInput) input: ActivityInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<TeamActivity> {
+  createTeamActivity(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ActivityInput) input: ActivityInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<TeamActivity> {
     return new TeamService(ctx.db).createActivity(input, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
   }
 
   @Mutation(() => ActivitySignup, { description: 'Sign up; a full activity answers BAD_USER_INPUT on activityId; VOLUNTEER' })
-  signUpForActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<ActivitySignup> {
+  signUpForActivity(
+    @Ctx() ctx: Context,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<ActivitySignup> {
     return new TeamService(ctx.db).signUp(activityId, registrationId, serviceActor(ctx.scope, actor), volunteerAccount(ctx.scope));
   }
 
@@ -92,6 +116,13 @@ export class VolunteerTeamResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('hours', () => Float, { nullable: true }) hours?: number,
   ): Promise<ActivitySignup> {
-    return new TeamService(ctx.db).recordAttendance(activityId, registrationId, attended, hours ?? null, serviceActor(ctx.scope, actor), leaderPaths(ctx.scope));
+    return new TeamService(ctx.db).recordAttendance(
+      activityId,
+      registrationId,
+      attended,
+      hours ?? null,
+      serviceActor(ctx.scope, actor),
+      leaderPaths(ctx.scope),
+    );
   }
 }

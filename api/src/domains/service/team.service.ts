@@ -27,14 +27,23 @@ const TEAM_CONSTRAINT_FIELDS = {
  * A grid leader manages the teams of a community only when it lies inside the grids they
  * lead (`paths` null: anywhere). `ref` is a community, team or activity id.
  */
-async function requireCommunityIn(m: EntityManager, ref: { communityId?: string; teamId?: string; activityId?: string }, paths: string[] | null, what: string): Promise<void> {
+async function requireCommunityIn(
+  m: EntityManager,
+  ref: { communityId?: string; teamId?: string; activityId?: string },
+  paths: string[] | null,
+  what: string,
+): Promise<void> {
   if (paths === null) return;
   const [row] = await m.query(
     `SELECT g.path::text AS path FROM grid g
       WHERE g.id = coalesce($1::uuid, (SELECT community_id FROM volunteer_team WHERE id = coalesce($2::uuid, (SELECT team_id FROM team_activity WHERE id = $3::uuid))))`,
     [ref.communityId ?? null, ref.teamId ?? null, ref.activityId ?? null],
   );
-  if (!row) throw outOfReach(ref.communityId ? 'communityId' : ref.teamId ? 'teamId' : 'activityId', ref.communityId ? 'community' : ref.teamId ? 'team' : 'activity');
+  if (!row)
+    throw outOfReach(
+      ref.communityId ? 'communityId' : ref.teamId ? 'teamId' : 'activityId',
+      ref.communityId ? 'community' : ref.teamId ? 'team' : 'activity',
+    );
   requireInPaths(paths, row.path, what);
 }
 
@@ -57,7 +66,10 @@ export class TeamService {
       if (!g || g.level !== 'LARGE') throw badInput('communityId', 'must be a community (a LARGE grid)');
       const [skill] = await m.query(`SELECT 1 FROM service_skill WHERE code = $1`, [teamKind]);
       if (!skill) throw badInput('kind', 'is not a skill code (see serviceSkills)');
-      const [row]: { id: string }[] = await m.query(`INSERT INTO volunteer_team (community_id, name, kind) VALUES ($1, $2, $3) RETURNING id`, [communityId, teamName, teamKind]);
+      const [row]: { id: string }[] = await m.query(
+        `INSERT INTO volunteer_team (community_id, name, kind) VALUES ($1, $2, $3) RETURNING id`,
+        [communityId, teamName, teamKind],
+      );
       await appendServiceEvent(m, 'TEAM', row.id, 'CREATED', actor);
       return m.getRepository(VolunteerTeam).findOneByOrFail({ id: row.id });
     });
@@ -102,7 +114,9 @@ export class TeamService {
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
       // Sign-ups to one activity queue on its row (a helper may read activities, not lock them) and count every sign-up, not only those the caller sees.
-      const activity = await elevated(m, () => m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne());
+      const activity = await elevated(m, () =>
+        m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne(),
+      );
       if (!activity) throw notFound('TeamActivity', activityId);
       await checkOwner(m, registrationId, asUser);
       const [{ n } = { n: 0 }] = await m.query(`SELECT n FROM activity_signup_counts(ARRAY[$1]::uuid[])`, [activityId]);
@@ -114,11 +128,19 @@ export class TeamService {
   }
 
   /** Records attendance; attended with hours adds a service record (服务时长). */
-  async recordAttendance(activityId: string, registrationId: string, attended: boolean, hours: number | null, actor: Actor, paths: string[] | null = null): Promise<ActivitySignup> {
+  async recordAttendance(
+    activityId: string,
+    registrationId: string,
+    attended: boolean,
+    hours: number | null,
+    actor: Actor,
+    paths: string[] | null = null,
+  ): Promise<ActivitySignup> {
     allow(actor, 'RECORD_ATTENDANCE');
     if (!UUID.test(activityId)) throw notFound('TeamActivity', activityId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
-    if (attended && (hours == null || !(hours > 0) || hours > 24)) throw badInput('hours', 'attended: give hours, more than 0 and at most 24');
+    if (attended && (hours == null || !(hours > 0) || hours > 24))
+      throw badInput('hours', 'attended: give hours, more than 0 and at most 24');
     if (!attended && hours != null) throw badInput('hours', 'only for someone who attended');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
       await requireCommunityIn(m, { activityId }, paths, 'record attendance for a community');
@@ -128,7 +150,12 @@ export class TeamService {
       );
       if (!row) throw badInput('registrationId', 'did not sign up for this activity');
       await m.query(`DELETE FROM service_record WHERE activity_id = $1 AND registration_id = $2`, [activityId, registrationId]);
-      if (attended) await m.query(`INSERT INTO service_record (registration_id, activity_id, hours) VALUES ($1, $2, $3)`, [registrationId, activityId, hours]);
+      if (attended)
+        await m.query(`INSERT INTO service_record (registration_id, activity_id, hours) VALUES ($1, $2, $3)`, [
+          registrationId,
+          activityId,
+          hours,
+        ]);
       await appendServiceEvent(m, 'ACTIVITY', activityId, attended ? 'ATTENDED' : 'ABSENT', actor, null, { registrationId, hours });
       return m.getRepository(ActivitySignup).findOneByOrFail({ activityId, registrationId });
     });

@@ -15,7 +15,9 @@ export class HouseholdVisitResolver {
     return new VisitService(ctx.db).policies();
   }
 
-  @Query(() => [VisitDue], { description: "Households of a grid's subtree on the visit schedule, soonest due first; overdueOnly for the overdue list and map layer" })
+  @Query(() => [VisitDue], {
+    description: "Households of a grid's subtree on the visit schedule, soonest due first; overdueOnly for the overdue list and map layer",
+  })
   visitSchedule(
     @Ctx() ctx: Context,
     @Arg('gridId', () => ID) gridId: string,
@@ -28,13 +30,26 @@ export class HouseholdVisitResolver {
   }
 
   @Query(() => [HouseholdVisit], { description: 'A household’s visits, newest first' })
-  householdVisits(@Ctx() ctx: Context, @Arg('householdId', () => ID) householdId: string, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number): Promise<HouseholdVisit[]> {
+  householdVisits(
+    @Ctx() ctx: Context,
+    @Arg('householdId', () => ID) householdId: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+  ): Promise<HouseholdVisit[]> {
     requireVisitReader(ctx);
     return new VisitService(ctx.db).visits(householdId, first);
   }
 
   @Mutation(() => HouseholdVisit, { description: '入户走访 — record a visit; needs found go straight onto the needs list; GRID_LEADER' })
-  recordVisit(@Ctx() ctx: Context, @Arg('input', () => VisitInput) input: VisitInput, @Arg('actor', () => ActorInput, { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' }) actor: ActorInput | undefined): Promise<HouseholdVisit> {
+  recordVisit(
+    @Ctx() ctx: Context,
+    @Arg('input', () => VisitInput) input: VisitInput,
+    @Arg('actor', () => ActorInput, {
+      nullable: true,
+      description:
+        'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account',
+    })
+    actor: ActorInput | undefined,
+  ): Promise<HouseholdVisit> {
     return new VisitService(ctx.db).record(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 }

@@ -66,7 +66,8 @@ export class VisitService {
     if (!UUID.test(input.householdId)) throw badInput('input.householdId', 'is not an id');
     const findings = text(input.findings, 'input.findings', 4000);
     if (Number.isNaN(input.visitedAt.getTime())) throw badInput('input.visitedAt', 'is not a time');
-    if ((input.checkInLng == null) !== (input.checkInLat == null)) throw badInput('input.checkInLng', 'give both checkInLng and checkInLat, or neither');
+    if ((input.checkInLng == null) !== (input.checkInLat == null))
+      throw badInput('input.checkInLng', 'give both checkInLng and checkInLat, or neither');
     if (input.checkInLng != null && input.checkInLat != null) checkLngLat(input.checkInLng, input.checkInLat, 'input.checkIn');
     const needs = (input.needs ?? []).map((n, i) => ({ prefix: `input.needs.${i}`, checked: checkNeed(n, `input.needs.${i}`) }));
     return inTransaction(this.ds, SERVICE_CONSTRAINT_FIELDS, async (m) => {

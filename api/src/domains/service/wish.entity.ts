@@ -14,7 +14,8 @@ export enum WishStatus {
 }
 registerEnumType(WishStatus, {
   name: 'WishStatus',
-  description: 'SUBMITTED 提交 → PUBLISHED 发布 (or REJECTED) → CLAIMED 认领 → FULFILLED 圆梦 → THANKED 致谢; an expired claim returns it to PUBLISHED',
+  description:
+    'SUBMITTED 提交 → PUBLISHED 发布 (or REJECTED) → CLAIMED 认领 → FULFILLED 圆梦 → THANKED 致谢; an expired claim returns it to PUBLISHED',
 });
 
 /** 微心愿 — a resident’s small wish on the compound’s board. */

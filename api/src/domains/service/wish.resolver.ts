@@ -9,7 +9,11 @@ import { MicroWishConnection } from './service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
 import { WishService } from './wish.service';
 
-const ACTOR = { nullable: true, description: 'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account' };
+const ACTOR = {
+  nullable: true,
+  description:
+    'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account',
+};
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 
 @Resolver(() => MicroWish)
@@ -21,8 +25,13 @@ export class MicroWishResolver {
     @Arg('status', () => WishStatus, { nullable: true }) status?: WishStatus,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('helperId', () => ID, { nullable: true, description: 'Only wishes this registration claimed or fulfilled (a helper’s own: see me.registrations)' }) helperId?: string,
-    @Arg('mine', () => Boolean, { nullable: true, description: 'Only the wishes of your own household (a resident’s or volunteer’s)' }) mine?: boolean,
+    @Arg('helperId', () => ID, {
+      nullable: true,
+      description: 'Only wishes this registration claimed or fulfilled (a helper’s own: see me.registrations)',
+    })
+    helperId?: string,
+    @Arg('mine', () => Boolean, { nullable: true, description: 'Only the wishes of your own household (a resident’s or volunteer’s)' })
+    mine?: boolean,
   ): Promise<MicroWishConnection> {
     ctx.scope.requireSignedIn();
     return new WishService(ctx.db).list({ gridId, status, helperId, mine, first, after }, ctx.scope);
@@ -30,7 +39,8 @@ export class MicroWishResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Where to deliver: the household’s address, for staff, the grid’s leaders, the household itself and the helper holding the claim; null for everyone else',
+    description:
+      'Where to deliver: the household’s address, for staff, the grid’s leaders, the household itself and the helper holding the claim; null for everyone else',
   })
   async address(@Ctx() ctx: Context, @Root() w: MicroWish): Promise<string | null> {
     const v = ctx.scope.viewer;
@@ -54,19 +64,31 @@ export class MicroWishResolver {
     return new WishService(ctx.db).claimableNear(lng, lat, meters, first);
   }
 
-  @Query(() => [EchoItem], { description: '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data; name the community by id or by code' })
+  @Query(() => [EchoItem], {
+    description:
+      '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data; name the community by id or by code',
+  })
   async echoWall(
     @Ctx() ctx: Context,
     @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
-    @Arg('communityCode', () => String, { nullable: true, description: 'The community’s 12-digit code (see echoCommunities), instead of its id' }) communityCode?: string,
+    @Arg('communityCode', () => String, {
+      nullable: true,
+      description: 'The community’s 12-digit code (see echoCommunities), instead of its id',
+    })
+    communityCode?: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<EchoItem[]> {
-    if ((communityId == null) === (communityCode == null)) throw badInput('communityId', 'give exactly one of communityId and communityCode');
+    if ((communityId == null) === (communityCode == null))
+      throw badInput('communityId', 'give exactly one of communityId and communityCode');
     return new WishService(ctx.db).echoWall(communityId ?? (await communityIdByCode(ctx.db, communityCode!)), first);
   }
 
   @Mutation(() => MicroWish, { description: 'Post a wish (SUBMITTED); REPORTER, or GRID_LEADER on a resident’s behalf' })
-  postWish(@Ctx() ctx: Context, @Arg('input', () => WishInput) input: WishInput, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
+  postWish(
+    @Ctx() ctx: Context,
+    @Arg('input', () => WishInput) input: WishInput,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<MicroWish> {
     return new WishService(ctx.db).post(input, serviceActor(ctx.scope, actor), householdReach(ctx.scope));
   }
 
@@ -83,7 +105,12 @@ export class MicroWishResolver {
   }
 
   @Mutation(() => MicroWish, { description: 'Claim a published wish; one live claim per wish: a second claimant gets CONFLICT' })
-  claimWish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('registrationId', () => ID) registrationId: string, @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined): Promise<MicroWish> {
+  claimWish(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
+  ): Promise<MicroWish> {
     return new WishService(ctx.db).claim(id, registrationId, serviceActor(ctx.scope, actor), new Date(), volunteerAccount(ctx.scope));
   }
 
@@ -97,7 +124,15 @@ export class MicroWishResolver {
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('photo', () => String, { nullable: true }) photo?: string,
   ): Promise<MicroWish> {
-    return new WishService(ctx.db).fulfil(id, version, registrationId, note, serviceActor(ctx.scope, actor), photo, volunteerAccount(ctx.scope));
+    return new WishService(ctx.db).fulfil(
+      id,
+      version,
+      registrationId,
+      note,
+      serviceActor(ctx.scope, actor),
+      photo,
+      volunteerAccount(ctx.scope),
+    );
   }
 
   @Mutation(() => MicroWish, { description: 'The resident’s thanks; the wish then shows on the echo wall with it' })

@@ -63,13 +63,22 @@ export class WishService {
   }
 
   /** A leader publishes the wish on the board, or rejects it with a reason. */
-  review(id: string, version: number, publish: boolean, actor: Actor, reason?: string | null, paths: string[] | null = null): Promise<MicroWish> {
+  review(
+    id: string,
+    version: number,
+    publish: boolean,
+    actor: Actor,
+    reason?: string | null,
+    paths: string[] | null = null,
+  ): Promise<MicroWish> {
     allow(actor, 'REVIEW_WISH');
     const why = publish ? null : text(reason, 'reason', 1000);
     return this.step(id, version, actor, [WishStatus.SUBMITTED], publish ? 'PUBLISHED' : 'REJECTED', async (m, wish) => {
       requireInPaths(paths, wish.gridPath, 'review a wish');
       await m.query(
-        publish ? `UPDATE micro_wish SET status = 'PUBLISHED', published_at = now() WHERE id = $1` : `UPDATE micro_wish SET status = 'REJECTED', reject_reason = $2 WHERE id = $1`,
+        publish
+          ? `UPDATE micro_wish SET status = 'PUBLISHED', published_at = now() WHERE id = $1`
+          : `UPDATE micro_wish SET status = 'REJECTED', reject_reason = $2 WHERE id = $1`,
         publish ? [id] : [id, why],
       );
     });
@@ -112,26 +121,40 @@ export class WishService {
       // The claim lost the race on wish_claim_live_idx, or the wish does not exist (its foreign key).
       const ext = error instanceof GraphQLError ? error.extensions : {};
       if (ext.code === 'BAD_USER_INPUT' && ext.field === 'id' && ext.reason === 'already exists') throw alreadyClaimed(id);
-      if (ext.code === 'BAD_USER_INPUT' && ext.field === 'id' && ext.reason === 'refers to something that does not exist') throw notFound('MicroWish', id);
+      if (ext.code === 'BAD_USER_INPUT' && ext.field === 'id' && ext.reason === 'refers to something that does not exist')
+        throw notFound('MicroWish', id);
       throw error;
     }
   }
 
   /** The claiming helper fulfils the wish with a note and an optional photo (base64). */
-  async fulfil(id: string, version: number, registrationId: string, note: string, actor: Actor, photo?: string | null, asUser: string | null = null): Promise<MicroWish> {
+  async fulfil(
+    id: string,
+    version: number,
+    registrationId: string,
+    note: string,
+    actor: Actor,
+    photo?: string | null,
+    asUser: string | null = null,
+  ): Promise<MicroWish> {
     allow(actor, 'CLAIM_WISH');
     const fulfilNote = text(note, 'note', 2000);
     let bytes: Buffer | null = null;
     if (photo != null) {
       bytes = Buffer.from(photo, 'base64');
-      if (!bytes.length || bytes.length > MAX_PHOTO_BYTES || bytes.toString('base64').replace(/=+$/, '') !== photo.replace(/=+$/, '')) throw badInput('photo', 'must be base64 of at most 5 MB');
+      if (!bytes.length || bytes.length > MAX_PHOTO_BYTES || bytes.toString('base64').replace(/=+$/, '') !== photo.replace(/=+$/, ''))
+        throw badInput('photo', 'must be base64 of at most 5 MB');
     }
     const hash = bytes ? await this.storage.put(bytes) : null;
     return this.step(id, version, actor, [WishStatus.CLAIMED], 'FULFILLED', async (m, wish) => {
       if (wish.helperId !== registrationId) throw badInput('registrationId', 'only the helper holding the claim may fulfil it');
       await checkOwner(m, registrationId, asUser);
       await m.query(`UPDATE wish_claim SET status = 'FULFILLED' WHERE wish_id = $1 AND status = 'LIVE'`, [id]);
-      await m.query(`UPDATE micro_wish SET status = 'FULFILLED', fulfil_note = $2, photo = $3, fulfilled_at = now() WHERE id = $1`, [id, fulfilNote, hash]);
+      await m.query(`UPDATE micro_wish SET status = 'FULFILLED', fulfil_note = $2, photo = $3, fulfilled_at = now() WHERE id = $1`, [
+        id,
+        fulfilNote,
+        hash,
+      ]);
     });
   }
 
@@ -154,18 +177,34 @@ export class WishService {
       );
       const ids = expired.map((r) => r.wish_id);
       if (!ids.length) return [];
-      await m.query(`UPDATE micro_wish SET status = 'PUBLISHED', helper_id = NULL, version = version + 1 WHERE id = ANY($1::uuid[]) AND status = 'CLAIMED'`, [ids]);
+      await m.query(
+        `UPDATE micro_wish SET status = 'PUBLISHED', helper_id = NULL, version = version + 1 WHERE id = ANY($1::uuid[]) AND status = 'CLAIMED'`,
+        [ids],
+      );
       const events: { id: string }[] = await m.query(
         `INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name) SELECT 'WISH', unnest($1::uuid[]), 'CLAIM_EXPIRED', 'SYSTEM', 'claim-sweep' RETURNING id`,
         [ids],
       );
-      await announceServiceEvents(m, events.map((e) => String(e.id)));
+      await announceServiceEvents(
+        m,
+        events.map((e) => String(e.id)),
+      );
       return ids;
     });
   }
 
   /** The board: wishes of a grid subtree, by status, claiming helper or the caller's own household, oldest first. */
-  list(args: { gridId?: string | null; status?: WishStatus | null; helperId?: string | null; mine?: boolean | null; first?: number | null; after?: string | null }, scope: Scope): Promise<ConnectionShape<MicroWish>> {
+  list(
+    args: {
+      gridId?: string | null;
+      status?: WishStatus | null;
+      helperId?: string | null;
+      mine?: boolean | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    scope: Scope,
+  ): Promise<ConnectionShape<MicroWish>> {
     scope.requireSignedIn();
     const visible = scope.where('MicroWish', 'w');
     const qb = this.ds.getRepository(MicroWish).createQueryBuilder('w').where(visible.sql, visible.params);
@@ -224,10 +263,18 @@ export class WishService {
   ): Promise<MicroWish> {
     if (!UUID.test(id)) throw notFound('MicroWish', id);
     return inTransaction(this.ds, WISH_CONSTRAINT_FIELDS, async (m) => {
-      const wish = await m.getRepository(MicroWish).createQueryBuilder('w').setLock('pessimistic_write').where('w.id = :id', { id }).getOne();
+      const wish = await m
+        .getRepository(MicroWish)
+        .createQueryBuilder('w')
+        .setLock('pessimistic_write')
+        .where('w.id = :id', { id })
+        .getOne();
       if (!wish) throw notFound('MicroWish', id);
       if (wish.version !== version) throw conflict('MicroWish', id, version, wish.version);
-      if (!from.includes(wish.status)) throw badInput('id', `a ${wish.status} wish cannot be ${event.toLowerCase()}; it must be ${from.join(' or ')}`, { status: wish.status });
+      if (!from.includes(wish.status))
+        throw badInput('id', `a ${wish.status} wish cannot be ${event.toLowerCase()}; it must be ${from.join(' or ')}`, {
+          status: wish.status,
+        });
       await change(m, wish);
       await m.query(`UPDATE micro_wish SET version = version + 1 WHERE id = $1`, [id]);
       await appendServiceEvent(m, 'WISH', id, event, actor);

@@ -9,7 +9,9 @@ export function createStreetLoaders(ds: Db, scope: Scope) {
     streetById: new DataLoader<string, Street | null>(async (ids) =>
       byKey(
         ids,
-        await applyScope(ds.getRepository(Street).createQueryBuilder('s'), scope, 'Street', 's').andWhere('s.id IN (:...ids)', { ids: withNone(uuids(ids)) }).getMany(),
+        await applyScope(ds.getRepository(Street).createQueryBuilder('s'), scope, 'Street', 's')
+          .andWhere('s.id IN (:...ids)', { ids: withNone(uuids(ids)) })
+          .getMany(),
         (s) => s.id,
       ),
     ),

@@ -22,7 +22,9 @@ export class StreetResolver {
   ): Promise<Street | null> {
     if ((id == null) === (code == null)) throw badInput('id', 'give exactly one of id and code');
     if (id != null) return ctx.loaders.streetById.load(id);
-    return applyScope(ctx.db.getRepository(Street).createQueryBuilder('s'), ctx.scope, 'Street', 's').andWhere('s.code = :code', { code }).getOne();
+    return applyScope(ctx.db.getRepository(Street).createQueryBuilder('s'), ctx.scope, 'Street', 's')
+      .andWhere('s.code = :code', { code })
+      .getOne();
   }
 
   @FieldResolver(() => [Float], { description: '[west, south, east, north]' })

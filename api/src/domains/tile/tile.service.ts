@@ -82,7 +82,11 @@ export class TileService {
       return hit;
     }
     const bytes = await this.render(layer, z, x, y, undefined, limited, db);
-    const tile: Tile = { bytes, version, etag: `"${layer}-v${version}-${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"` };
+    const tile: Tile = {
+      bytes,
+      version,
+      etag: `"${layer}-v${version}-${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`,
+    };
     if (this.cacheSize > 0) {
       this.cache.set(key, tile);
       while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
@@ -94,7 +98,15 @@ export class TileService {
    * Renders a tile with the chosen encoder, bypassing the cache: through `db`, the caller's
    * session (row-level security), or as the system when none is given (tests, benchmarks).
    */
-  async render(layer: TileLayer, z: number, x: number, y: number, encoder?: TileEncoder, scope?: Scope, db: Db = this.ds.manager): Promise<Buffer> {
+  async render(
+    layer: TileLayer,
+    z: number,
+    x: number,
+    y: number,
+    encoder?: TileEncoder,
+    scope?: Scope,
+    db: Db = this.ds.manager,
+  ): Promise<Buffer> {
     encoder ??= await this.encoder();
     return encoder === 'sql' ? this.renderSql(db, layer, z, x, y, scope) : this.renderJs(db, layer, z, x, y, scope);
   }
@@ -109,7 +121,10 @@ export class TileService {
   private async renderJs(db: Db, layer: TileLayer, z: number, x: number, y: number, scope?: Scope): Promise<Buffer> {
     const query = geojsonSql(layer, z, x, y, scope);
     if (!query) return Buffer.alloc(0);
-    const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await db.query(query.text, query.values);
+    const rows: { layer: string; geometry: string; properties: Record<string, unknown> | string }[] = await db.query(
+      query.text,
+      query.values,
+    );
     if (!rows.length) return Buffer.alloc(0);
     // geojson-vt is ESM-only: loaded on first use, from this CommonJS package.
     const { default: GeoJSONVT } = await import('geojson-vt');

@@ -76,7 +76,8 @@ function layerSources(layer: TileLayer, z: number): LayerSource[] {
  */
 function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefined, values: unknown[]): LayerSource[] {
   if (!scope || !sources.length) return sources;
-  const { sql, params } = layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
+  const { sql, params } =
+    layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
   values.push(...params);
   return sources.map((s) => ({ ...s, where: `${s.where} AND ${sql}` }));
 }

@@ -24,7 +24,10 @@ export interface OpenDatabase extends Database {
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, entities: readonly Class[]): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
   const embedded = config.databaseUrl || shared ? undefined : await startEmbedded(config.dataDir);
-  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, { entities, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE });
+  const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, {
+    entities,
+    poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE,
+  });
   return {
     ...db,
     embedded,

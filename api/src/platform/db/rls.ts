@@ -48,9 +48,11 @@ const readOnly = (read: string): Rule => ({ read, write: false });
 
 const GRID_IN_PATHS = (gridId: string) => `EXISTS (SELECT 1 FROM grid g WHERE g.id = ${gridId} AND ${IN_PATHS('g.path')})`;
 /** Buildings, households and residents carry their small grid's path (`grid_path`, kept by triggers): one indexed test. */
-const HOUSEHOLD_IN_PATHS = (householdId: string) => `EXISTS (SELECT 1 FROM household h WHERE h.id = ${householdId} AND ${IN_PATHS('h.grid_path')})`;
+const HOUSEHOLD_IN_PATHS = (householdId: string) =>
+  `EXISTS (SELECT 1 FROM household h WHERE h.id = ${householdId} AND ${IN_PATHS('h.grid_path')})`;
 /** A registration the member owns. */
-const OWN_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId} AND r.user_id = sg_user())`;
+const OWN_REGISTRATION = (registrationId: string) =>
+  `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId} AND r.user_id = sg_user())`;
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 /** Any row whose registration the role may see (the registration's own policy decides). */
@@ -72,11 +74,18 @@ export const RLS_TABLES: Record<string, TableRules> = {
                   WHERE w.household_id = household.id AND wc.status = 'LIVE' AND ${OWN_REGISTRATION('wc.registration_id')})`),
     department: DEPARTMENT('Household'),
   },
-  resident: { street: STAFF, leader: IN_PATHS('grid_path'), member: readOnly('household_id = sg_household()'), department: DEPARTMENT('Resident') },
+  resident: {
+    street: STAFF,
+    leader: IN_PATHS('grid_path'),
+    member: readOnly('household_id = sg_household()'),
+    department: DEPARTMENT('Resident'),
+  },
   party_organization: {
     street: STAFF,
     leader: readOnly(`level = 'STREET_COMMITTEE' OR ${GRID_IN_PATHS('party_organization.grid_id')}`),
-    member: readOnly(`level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())`),
+    member: readOnly(
+      `level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())`,
+    ),
     department: DEPARTMENT('PartyOrganization'),
   },
   grid_leader: {
@@ -121,8 +130,16 @@ export const RLS_TABLES: Record<string, TableRules> = {
     leader: `EXISTS (SELECT 1 FROM service_need n WHERE n.id = service_match.need_id AND ${IN_PATHS('n.grid_path')})`,
     member: `status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('service_match.registration_id')}`,
   },
-  service_record: { street: STAFF, leader: VIA_REGISTRATION('service_record.registration_id'), member: VIA_REGISTRATION('service_record.registration_id') },
-  service_evaluation: { street: STAFF, leader: VIA_REGISTRATION('service_evaluation.registration_id'), member: readOnly(VIA_REGISTRATION('service_evaluation.registration_id')) },
+  service_record: {
+    street: STAFF,
+    leader: VIA_REGISTRATION('service_record.registration_id'),
+    member: VIA_REGISTRATION('service_record.registration_id'),
+  },
+  service_evaluation: {
+    street: STAFF,
+    leader: VIA_REGISTRATION('service_evaluation.registration_id'),
+    member: readOnly(VIA_REGISTRATION('service_evaluation.registration_id')),
+  },
   /** The service audit log: staff read it; leaders and members append and read back what they wrote. */
   service_event: { street: { read: 'true', write: 'true' }, leader: 'actor_user_id = sg_user()', member: 'actor_user_id = sg_user()' },
   micro_wish: {
@@ -146,7 +163,10 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   team_activity: {
     street: STAFF,
-    leader: { read: 'true', write: `EXISTS (SELECT 1 FROM volunteer_team t WHERE t.id = team_activity.team_id AND t.community_id = ANY(sg_communities()))` },
+    leader: {
+      read: 'true',
+      write: `EXISTS (SELECT 1 FROM volunteer_team t WHERE t.id = team_activity.team_id AND t.community_id = ANY(sg_communities()))`,
+    },
     member: readOnly('true'),
   },
   activity_signup: {
@@ -226,11 +246,16 @@ export async function syncPolicies(ds: DataSource): Promise<'unchanged' | 'updat
     const [row]: { hash: string }[] = await m.query(`SELECT hash FROM rls_state WHERE id = 1`);
     if (row?.hash === hash) return 'unchanged';
     for (const { table, statements } of tables) {
-      const existing: { policyname: string }[] = await m.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`, [table]);
+      const existing: { policyname: string }[] = await m.query(
+        `SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`,
+        [table],
+      );
       for (const p of existing) await m.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
       for (const sql of statements) await m.query(sql);
     }
-    await m.query(`INSERT INTO rls_state (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, at = now()`, [hash]);
+    await m.query(`INSERT INTO rls_state (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, at = now()`, [
+      hash,
+    ]);
     return 'updated';
   });
 }

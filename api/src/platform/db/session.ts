@@ -60,7 +60,8 @@ export class DbSession {
     this.manager = this.qr.manager;
     sessionOf.set(this.qr, this);
     const run = this.qr.query.bind(this.qr) as RunQuery;
-    this.qr.query = ((sql: string, parameters?: unknown[], structured?: boolean) => this.query(run, sql, parameters, structured)) as QueryRunner['query'];
+    this.qr.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+      this.query(run, sql, parameters, structured)) as QueryRunner['query'];
   }
 
   /** The session behind a manager, if the manager belongs to one (else it is the system's). */
@@ -70,9 +71,14 @@ export class DbSession {
 
   private async query(run: RunQuery, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
     if (this.exclusive && systemWork.getStore() !== this) await this.exclusive.catch(() => {});
-    if (START.test(sql)) return this.control(this.mode === 'read' ? `COMMIT; START TRANSACTION; ${this.configure}` : `START TRANSACTION; ${this.configure}`, 'write');
+    if (START.test(sql))
+      return this.control(
+        this.mode === 'read' ? `COMMIT; START TRANSACTION; ${this.configure}` : `START TRANSACTION; ${this.configure}`,
+        'write',
+      );
     if (COMMIT.test(sql) && this.mode === 'write') return this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
-    if (ROLLBACK.test(sql) && this.mode === 'write') return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+    if (ROLLBACK.test(sql) && this.mode === 'write')
+      return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
     if (this.mode === 'idle' || this.poisoned) await this.open();
     try {
       return await this.serially(() => run(sql, parameters, structured));
@@ -159,7 +165,9 @@ export class DbSession {
         return await work();
       } finally {
         // After a failed statement the transaction is aborted: its rollback (rewritten to reopen as the caller) restores the role.
-        await this.serially(async () => (await this.connection()).query(`SET LOCAL ROLE ${this.identity.role}`)).catch(() => (this.poisoned = this.mode === 'read'));
+        await this.serially(async () => (await this.connection()).query(`SET LOCAL ROLE ${this.identity.role}`)).catch(
+          () => (this.poisoned = this.mode === 'read'),
+        );
       }
     });
     this.exclusive = done;
@@ -174,7 +182,11 @@ export class DbSession {
   async end(): Promise<void> {
     await this.opening?.catch(() => {});
     await this.tail;
-    const internals = this.qr as unknown as { databaseConnection?: PoolClient; databaseConnectionPromise?: Promise<PoolClient>; isReleased: boolean };
+    const internals = this.qr as unknown as {
+      databaseConnection?: PoolClient;
+      databaseConnectionPromise?: Promise<PoolClient>;
+      isReleased: boolean;
+    };
     if (!internals.databaseConnection) return;
     let broken: unknown;
     if (this.mode !== 'idle') await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));

@@ -90,7 +90,9 @@ export class RedisBus implements EventBus {
 
   async publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
     if (!events.length) return;
-    await this.pub.publish(this.channel(topic as Topic<unknown>), JSON.stringify(events)).catch((error: unknown) => console.error(`event bus: publish on ${topic.name} failed`, error));
+    await this.pub
+      .publish(this.channel(topic as Topic<unknown>), JSON.stringify(events))
+      .catch((error: unknown) => console.error(`event bus: publish on ${topic.name} failed`, error));
   }
 
   subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
@@ -147,7 +149,9 @@ export class OrderedBus<E> implements EventBus {
   }
 
   subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
-    return (topic as Topic<unknown>) === (this.topic as Topic<unknown>) ? this.local.subscribe(topic, listener) : this.inner.subscribe(topic, listener);
+    return (topic as Topic<unknown>) === (this.topic as Topic<unknown>)
+      ? this.local.subscribe(topic, listener)
+      : this.inner.subscribe(topic, listener);
   }
 
   private accept(e: E): void {

@@ -77,7 +77,6 @@ function hideSuggestionsPlugin(hide: (message: string) => string): ApolloServerP
   };
 }
 
-
 const OPENING = new Set<TokenKind>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSING = new Set<TokenKind>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 

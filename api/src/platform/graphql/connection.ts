@@ -78,6 +78,9 @@ export async function paginate<T extends object>(
   const after = decodeCursor(args.after);
   const total = await qb.clone().getCount();
   if (after) qb.andWhere(`${keyColumn} > :__after`, { __after: after });
-  const rows = await qb.orderBy(keyColumn, 'ASC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy(keyColumn, 'ASC')
+    .limit(limit + 1)
+    .getMany();
   return toConnection(rows, limit, total, keyOf);
 }

@@ -30,7 +30,9 @@ export function forbidden(reason: string): GraphQLError {
  * kind get `missing` (BAD_USER_INPUT "no such …") instead.
  */
 export function outOfReach(field: string, what: string): GraphQLError {
-  return new GraphQLError(`${field}: no ${what} you may act on (it does not exist or lies outside your grids)`, { extensions: { code: 'FORBIDDEN', field } });
+  return new GraphQLError(`${field}: no ${what} you may act on (it does not exist or lies outside your grids)`, {
+    extensions: { code: 'FORBIDDEN', field },
+  });
 }
 
 /** The answer for a named row that is not there: `no such …` to whoever sees them all, else `outOfReach`. */

@@ -18,7 +18,12 @@ export type ReferenceResolvers = Record<string, ReferenceResolver>;
 
 /** The subgraph's own SDL (sorted, with `@key` directives), as published in schema/subgraph.graphql. */
 export async function buildSubgraphSDL(resolvers: readonly Class[]): Promise<{ sdl: string; schema: GraphQLSchema }> {
-  const schema = await buildSchema({ resolvers: [...resolvers] as unknown as NonEmptyArray<ClassType>, validate: false, emitSchemaFile: false, pubSub: ownSubscribePubSub });
+  const schema = await buildSchema({
+    resolvers: [...resolvers] as unknown as NonEmptyArray<ClassType>,
+    validate: false,
+    emitSchemaFile: false,
+    pubSub: ownSubscribePubSub,
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
   return { sdl, schema };
 }
@@ -29,7 +34,10 @@ export async function buildSubgraphSDL(resolvers: readonly Class[]): Promise<{ s
  * federation link is prepended, and @apollo/subgraph adds `_service` and `_entities`, whose
  * lookups go through each type's `__resolveReference`.
  */
-export async function buildFederatedSchema(resolvers: readonly Class[], references: ReferenceResolvers): Promise<{ schema: GraphQLSchema; sdl: string }> {
+export async function buildFederatedSchema(
+  resolvers: readonly Class[],
+  references: ReferenceResolvers,
+): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const { sdl, schema } = await buildSubgraphSDL(resolvers);
   const typeResolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, resolve] of Object.entries(references)) {

@@ -18,10 +18,18 @@ export function formatError(production: boolean) {
     }
     // NUL in a text the validation kit did not see (it names the field; this cannot).
     if (pgCode === '22021') {
-      return { message: 'a text contains a character the database cannot store (NUL)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: 'a text contains a character the database cannot store (NUL)',
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     if (pgCode === '22P02' || pgCode === '22003') {
-      return { message: 'a value is malformed (an id that is not a uuid, or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: 'a value is malformed (an id that is not a uuid, or a number out of range)',
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     const code = formatted.extensions?.code;
     if (production && code === 'INTERNAL_SERVER_ERROR') {

@@ -25,7 +25,8 @@ export async function inTransaction<T>(
     const pg = ((error as { driverError?: PgError }).driverError ?? error) as PgError;
     if (pg.code === '23505' || pg.code === '23503' || pg.code === '23514') {
       const field = (pg.constraint && constraintFields[pg.constraint]) ?? 'input';
-      const reason = pg.code === '23505' ? 'already exists' : pg.code === '23503' ? 'refers to something that does not exist' : 'is out of range';
+      const reason =
+        pg.code === '23505' ? 'already exists' : pg.code === '23503' ? 'refers to something that does not exist' : 'is out of range';
       throw badInput(field, reason);
     }
     throw error;

@@ -1,4 +1,14 @@
-import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, parse, specifiedRules, validate } from 'graphql';
+import {
+  type ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  Kind,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
@@ -90,7 +100,11 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
       onSubscribe: (ctx, id, payload) => {
         // ctx.subscriptions already holds this operation.
         if (Object.keys(ctx.subscriptions).length > limits.maxOperationsPerSocket) {
-          return [new GraphQLError(`at most ${limits.maxOperationsPerSocket} operations at once on one connection`, { extensions: { code: 'RATE_LIMITED' } })];
+          return [
+            new GraphQLError(`at most ${limits.maxOperationsPerSocket} operations at once on one connection`, {
+              extensions: { code: 'RATE_LIMITED' },
+            }),
+          ];
         }
         const tooDeep = limits.checkNesting(payload.query);
         if (tooDeep) return [tooDeep];
@@ -106,7 +120,9 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
         const operation = getOperationAST(document, payload.operationName);
         const httpOnly = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD && HTTP_ONLY_FIELDS.has(s.name.value));
         if (httpOnly?.kind === Kind.FIELD) {
-          return [new GraphQLError(`${httpOnly.name.value} is served over HTTP only (POST /graphql)`, { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError(`${httpOnly.name.value} is served over HTTP only (POST /graphql)`, { extensions: { code: 'BAD_REQUEST' } }),
+          ];
         }
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
         return args;

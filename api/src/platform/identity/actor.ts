@@ -18,7 +18,8 @@ export enum ActorRole {
 }
 registerEnumType(ActorRole, {
   name: 'ActorRole',
-  description: 'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门, VOLUNTEER 在职党员/志愿者 (services only)',
+  description:
+    'REPORTER 上报人, GRID_LEADER 网格长/网格员, COMMAND_CENTRE 指挥中心, DEPARTMENT 职能部门, VOLUNTEER 在职党员/志愿者 (services only)',
 });
 
 export interface Actor {

@@ -140,10 +140,18 @@ export class AuthService {
     const userIds = viewers.flatMap((v) => (v.kind === 'user' ? [v.id] : []));
     const keyIds = viewers.flatMap((v) => (v.kind === 'department' ? [v.keyId] : []));
     const users = new Set<string>(
-      userIds.length ? (await this.ds.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [userIds])).map((r: { id: string }) => r.id) : [],
+      userIds.length
+        ? (await this.ds.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND NOT disabled`, [userIds])).map(
+            (r: { id: string }) => r.id,
+          )
+        : [],
     );
     const keys = new Set<string>(
-      keyIds.length ? (await this.ds.query(`SELECT id FROM api_key WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [keyIds])).map((r: { id: string }) => r.id) : [],
+      keyIds.length
+        ? (await this.ds.query(`SELECT id FROM api_key WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [keyIds])).map(
+            (r: { id: string }) => r.id,
+          )
+        : [],
     );
     return viewers.map((v) => (v.kind === 'user' ? users.has(v.id) : v.kind === 'department' ? keys.has(v.keyId) : true));
   }
@@ -155,7 +163,9 @@ export class AuthService {
     );
     if (!row) throw unauthenticated('unknown or revoked API key');
     if (!takeToken(row.id, row.rate_per_minute)) {
-      throw new GraphQLError(`rate limit of ${row.rate_per_minute} requests a minute exceeded`, { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+      throw new GraphQLError(`rate limit of ${row.rate_per_minute} requests a minute exceeded`, {
+        extensions: { code: 'RATE_LIMITED', http: { status: 429 } },
+      });
     }
     return { kind: 'department', keyId: row.id, department: row.department, scopes: row.scopes as DepartmentScope[] };
   }
@@ -187,8 +197,9 @@ export class AuthService {
 
   /** Seconds before `name` may be tried from `address` (0: now), by the rules at WINDOW_S. */
   private async throttle(m: EntityManager, name: string, address: string): Promise<number> {
-    const [r]: { pair_at: Date | null; address_at: Date | null; failures: number; last_at: Date | null; known: boolean; now: Date }[] = await m.query(
-      `SELECT (array_agg(at ORDER BY at DESC) FILTER (WHERE login = $1 AND address = $2))[$3] AS pair_at,
+    const [r]: { pair_at: Date | null; address_at: Date | null; failures: number; last_at: Date | null; known: boolean; now: Date }[] =
+      await m.query(
+        `SELECT (array_agg(at ORDER BY at DESC) FILTER (WHERE login = $1 AND address = $2))[$3] AS pair_at,
               (array_agg(at ORDER BY at DESC) FILTER (WHERE address = $2))[$4] AS address_at,
               count(*) FILTER (WHERE login = $1)::int AS failures,
               max(at) FILTER (WHERE login = $1) AS last_at,
@@ -197,8 +208,8 @@ export class AuthService {
               now() AS now
          FROM login_failure
         WHERE (login = $1 OR address = $2) AND at > now() - make_interval(secs => $6)`,
-      [name, address, MAX_PAIR_FAILURES, MAX_ADDRESS_FAILURES, KNOWN_ADDRESS_DAYS, WINDOW_S],
-    );
+        [name, address, MAX_PAIR_FAILURES, MAX_ADDRESS_FAILURES, KNOWN_ADDRESS_DAYS, WINDOW_S],
+      );
     const at = (d: Date | null, plusS: number) => (d ? new Date(d).getTime() + plusS * 1000 : 0);
     const until = [at(r.pair_at, WINDOW_S)];
     if (!r.known) {
@@ -232,7 +243,8 @@ export class AuthService {
       return this.issue(user, m, { family: row.family_id, address: client || UNKNOWN_ADDRESS });
     });
     if (outcome === 'invalid') throw unauthenticated('the refresh token is invalid or expired; sign in again');
-    if (outcome === 'reused') throw unauthenticated('the refresh token was already used: every session it belongs to is signed out; sign in again');
+    if (outcome === 'reused')
+      throw unauthenticated('the refresh token was already used: every session it belongs to is signed out; sign in again');
     if (outcome === 'disabled') throw unauthenticated('the account is disabled');
     return outcome;
   }
@@ -252,20 +264,24 @@ export class AuthService {
     const department = text(input.department, 'input.department', 200);
     intIn(input.ratePerMinute, 'input.ratePerMinute', 1, 100000);
     const { value, hash } = newSecret('sgk');
-    const [row] = await db.transaction((m) => m.query(
-      `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute) VALUES ($1, $2, $3, $4, $5, $6)
+    const [row] = await db.transaction((m) =>
+      m.query(
+        `INSERT INTO api_key (name, department, prefix, key_hash, scopes, rate_per_minute) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
-      [name, department, value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
-    ));
+        [name, department, value.slice(0, 10), hash, [...new Set(input.scopes)], input.ratePerMinute],
+      ),
+    );
     return { key: value, info: toKeyInfo(row) };
   }
 
   async revokeApiKey(db: Db, id: string): Promise<ApiKeyInfo> {
     const [row] = returning<Parameters<typeof toKeyInfo>[0]>(
-      await db.transaction((m) => m.query(
-        `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
-        [id],
-      )),
+      await db.transaction((m) =>
+        m.query(
+          `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
+          [id],
+        ),
+      ),
     );
     if (!row) throw notFound('ApiKey', id);
     buckets.delete(id);
@@ -273,7 +289,9 @@ export class AuthService {
   }
 
   async apiKeys(db: Db): Promise<ApiKeyInfo[]> {
-    const rows = await db.query(`SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`);
+    const rows = await db.query(
+      `SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`,
+    );
     return rows.map(toKeyInfo);
   }
 
@@ -298,7 +316,13 @@ export class AuthService {
 }
 
 /** Writes one audit row per resident whose personal data a request revealed. */
-export async function auditPersonalRead(db: Db, scope: Scope, residentIds: readonly string[], fields: string[], reason: string): Promise<void> {
+export async function auditPersonalRead(
+  db: Db,
+  scope: Scope,
+  residentIds: readonly string[],
+  fields: string[],
+  reason: string,
+): Promise<void> {
   if (!residentIds.length) return;
   const role = scope.viewer.kind === 'user' ? scope.viewer.role : scope.viewer.kind === 'department' ? 'DEPARTMENT' : 'ANONYMOUS';
   await db.transaction((m) =>
@@ -334,7 +358,15 @@ function toMe(user: UserRow): Me {
   return { id: user.id, login: user.login, displayName: user.display_name, role: user.role as Me['role'], gridIds: user.grid_ids };
 }
 
-function toKeyInfo(row: { id: string; name: string; department: string; prefix: string; scopes: string[]; rate_per_minute: number; revoked_at: Date | null }): ApiKeyInfo {
+function toKeyInfo(row: {
+  id: string;
+  name: string;
+  department: string;
+  prefix: string;
+  scopes: string[];
+  rate_per_minute: number;
+  revoked_at: Date | null;
+}): ApiKeyInfo {
   return {
     id: row.id,
     name: row.name,

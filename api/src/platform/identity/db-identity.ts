@@ -28,11 +28,15 @@ export function dbIdentity(viewer: Viewer): DbIdentity {
     case 'anonymous':
       return { role: DB_ROLES.anonymous, settings: { 'sg.role': 'ANONYMOUS' } };
     case 'department':
-      return { role: DB_ROLES.department, settings: { 'sg.role': 'DEPARTMENT', 'sg.key_id': viewer.keyId, 'sg.scopes': arrayLiteral(viewer.scopes) } };
+      return {
+        role: DB_ROLES.department,
+        settings: { 'sg.role': 'DEPARTMENT', 'sg.key_id': viewer.keyId, 'sg.scopes': arrayLiteral(viewer.scopes) },
+      };
     case 'user': {
       const common = { 'sg.role': viewer.role, 'sg.user_id': viewer.id, 'sg.communities': arrayLiteral(viewer.communityIds ?? []) };
       if (viewer.role === 'STREET_ADMIN' || viewer.role === 'OPERATOR') return { role: DB_ROLES.street, settings: common };
-      if (viewer.role === 'GRID_LEADER') return { role: DB_ROLES.leader, settings: { ...common, 'sg.paths': arrayLiteral(viewer.gridPaths) } };
+      if (viewer.role === 'GRID_LEADER')
+        return { role: DB_ROLES.leader, settings: { ...common, 'sg.paths': arrayLiteral(viewer.gridPaths) } };
       return {
         role: DB_ROLES.member,
         settings: {

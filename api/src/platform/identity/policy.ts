@@ -84,9 +84,16 @@ export function refusal(viewer: Viewer, action: WriteAction, resource: Resource 
   const kind = accountKind(viewer);
   if (!kind) return 'sign in first (a bearer token or a department API key)';
   if (!ALLOWED[action].includes(kind)) return `${describe(kind)} may not ${WHAT[action]}`;
-  if (action === 'RATE_CASE' && !isReporter(viewer.kind === 'user' ? viewer.id : null, resource.reporterUserId)) return 'only the person who reported a case rates it';
+  if (action === 'RATE_CASE' && !isReporter(viewer.kind === 'user' ? viewer.id : null, resource.reporterUserId))
+    return 'only the person who reported a case rates it';
   // A grid leader writes inside the subtrees of the grids they lead.
-  if (kind === 'GRID_LEADER' && action === 'EDIT_PLACES' && resource.path != null && viewer.kind === 'user' && !inSubtree(resource.path, viewer.gridPaths)) {
+  if (
+    kind === 'GRID_LEADER' &&
+    action === 'EDIT_PLACES' &&
+    resource.path != null &&
+    viewer.kind === 'user' &&
+    !inSubtree(resource.path, viewer.gridPaths)
+  ) {
     return 'you may not change anything outside the grids you lead';
   }
   return null;

@@ -4,7 +4,17 @@ import type { Context } from '../graphql/context';
 import { unauthenticated } from './auth.service';
 
 /** Top-level fields anyone may call without signing in. */
-export const PUBLIC_FIELDS = new Set(['login', 'refresh', 'me', '_service', '__schema', '__type', '__typename', 'echoWall', 'echoCommunities']);
+export const PUBLIC_FIELDS = new Set([
+  'login',
+  'refresh',
+  'me',
+  '_service',
+  '__schema',
+  '__type',
+  '__typename',
+  'echoWall',
+  'echoCommunities',
+]);
 
 /**
  * Anonymous callers get UNAUTHENTICATED (401) for anything but the public fields,

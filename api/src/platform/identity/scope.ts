@@ -26,7 +26,8 @@ const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
-const OWN_REGISTRATION = (regExpr: string) => `EXISTS (SELECT 1 FROM service_registration sr WHERE sr.id = ${regExpr} AND sr.user_id = :scope_user)`;
+const OWN_REGISTRATION = (regExpr: string) =>
+  `EXISTS (SELECT 1 FROM service_registration sr WHERE sr.id = ${regExpr} AND sr.user_id = :scope_user)`;
 
 /**
  * What the viewer may see, enforced in one place: every loader, list and spatial search
@@ -80,7 +81,10 @@ export class Scope {
         case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
         case 'PartyOrganization':
-          return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`, params };
+          return {
+            sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND ${IN_PATHS('sg.path')}))`,
+            params,
+          };
         case 'ServiceMatch':
           return { sql: `EXISTS (SELECT 1 FROM service_need sn WHERE sn.id = ${alias}.need_id AND ${IN_PATHS('sn.grid_path')})`, params };
         case 'ServiceRegistration':
@@ -105,12 +109,18 @@ export class Scope {
       case 'Resident':
         return { sql: `${alias}.household_id = :scope_household`, params };
       case 'PartyOrganization':
-        return { sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND sg.path @> ${HOME_PATH}))`, params };
+        return {
+          sql: `(${STREET_COMMITTEE(alias)} OR EXISTS (SELECT 1 FROM grid sg WHERE sg.id = ${alias}.grid_id AND sg.path @> ${HOME_PATH}))`,
+          params,
+        };
       case 'Case':
         return { sql: `${alias}.reporter_user_id = :scope_user`, params };
       case 'MicroWish':
         // The public wish board, and their own household's wishes at any stage.
-        return { sql: `(${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED') OR ${alias}.household_id = :scope_household)`, params };
+        return {
+          sql: `(${alias}.status IN ('PUBLISHED', 'CLAIMED', 'FULFILLED', 'THANKED') OR ${alias}.household_id = :scope_household)`,
+          params,
+        };
       case 'ServiceRegistration':
         return { sql: `${alias}.user_id = :scope_user`, params };
       case 'ServiceMatch':
@@ -173,7 +183,12 @@ export class Scope {
 }
 
 /** Adds the viewer's visibility predicate for `entity` (aliased `alias`) to a query. */
-export function applyScope<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(qb: Q, scope: Scope, entity: ScopedEntity, alias: string): Q {
+export function applyScope<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(
+  qb: Q,
+  scope: Scope,
+  entity: ScopedEntity,
+  alias: string,
+): Q {
   const { sql, params } = scope.where(entity, alias);
   return qb.andWhere(sql, params);
 }

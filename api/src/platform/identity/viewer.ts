@@ -2,8 +2,18 @@
 export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT';
 
 /** What an API key may read: a type, or `Resident:personal` for unmasked phones and ID numbers. */
-export type DepartmentScope = 'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'Resident:personal' | 'PartyOrganization' | 'Case';
-export const DEPARTMENT_SCOPES: DepartmentScope[] = ['Street', 'Grid', 'Building', 'Household', 'Resident', 'Resident:personal', 'PartyOrganization', 'Case'];
+export type DepartmentScope =
+  'Street' | 'Grid' | 'Building' | 'Household' | 'Resident' | 'Resident:personal' | 'PartyOrganization' | 'Case';
+export const DEPARTMENT_SCOPES: DepartmentScope[] = [
+  'Street',
+  'Grid',
+  'Building',
+  'Household',
+  'Resident',
+  'Resident:personal',
+  'PartyOrganization',
+  'Case',
+];
 
 /** Who is asking: decided once per request from the bearer token or API key. */
 export type Viewer =

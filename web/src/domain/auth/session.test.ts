@@ -31,7 +31,8 @@ describe('AuthSession', () => {
   });
 
   it('reports a wrong password as UNAUTHENTICATED and a dead network as NETWORK', async () => {
-    const refused = new AuthSession(undefined, (async () => json({ errors: [{ message: 'wrong', extensions: { code: 'UNAUTHENTICATED' } }] }, 401)) as typeof fetch);
+    const refused = new AuthSession(undefined, (async () =>
+      json({ errors: [{ message: 'wrong', extensions: { code: 'UNAUTHENTICATED' } }] }, 401)) as typeof fetch);
     const error = await refused.login('x', 'y').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(loginErrorKey(error)).toBe('auth.errors.invalid');

@@ -1,6 +1,15 @@
 import { print } from 'graphql';
 import { graphql } from '../../graphql/generated';
-import { bearer, isExpired, loadSession, refreshDelay, saveSession, sessionFromPayload, type AuthPayload, type StoredSession } from './tokens';
+import {
+  bearer,
+  isExpired,
+  loadSession,
+  refreshDelay,
+  saveSession,
+  sessionFromPayload,
+  type AuthPayload,
+  type StoredSession,
+} from './tokens';
 
 // Sent with plain fetch, not Apollo: the client itself needs the token these answer.
 const LOGIN = print(
@@ -171,7 +180,9 @@ export function isOwnTileUrl(url: string, origin: string): boolean {
 }
 
 /** The message key for a failed sign-in. */
-export function loginErrorKey(error: unknown): 'auth.errors.invalid' | 'auth.errors.rateLimited' | 'auth.errors.network' | 'auth.errors.unknown' {
+export function loginErrorKey(
+  error: unknown,
+): 'auth.errors.invalid' | 'auth.errors.rateLimited' | 'auth.errors.network' | 'auth.errors.unknown' {
   if (!(error instanceof AuthError)) return 'auth.errors.unknown';
   if (error.code === 'UNAUTHENTICATED') return 'auth.errors.invalid';
   if (error.code === 'RATE_LIMITED') return 'auth.errors.rateLimited';

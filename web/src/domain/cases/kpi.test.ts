@@ -20,7 +20,9 @@ describe('KPIs', () => {
   });
 
   it('sums open and overdue totals over the open statuses', () => {
-    expect(countsOf({ s_REPORTED: { totalCount: 2 }, s_HANDLED: { totalCount: 3 }, o_FILED: { totalCount: 1 }, today: { totalCount: 4 } })).toEqual({
+    expect(
+      countsOf({ s_REPORTED: { totalCount: 2 }, s_HANDLED: { totalCount: 3 }, o_FILED: { totalCount: 1 }, today: { totalCount: 4 } }),
+    ).toEqual({
       open: 5,
       overdue: 1,
       newToday: 4,

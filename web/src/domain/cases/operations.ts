@@ -12,37 +12,105 @@ export const OPEN_PAGE = 200;
  */
 export const OPEN_CASES_QUERY = graphql(`
   query OpenCases($first: Int!, $since: DateTime!) {
-    s_REPORTED: cases(status: REPORTED, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_REPORTED: cases(status: REPORTED, overdue: true, first: 1) { totalCount }
-    s_FILED: cases(status: FILED, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_FILED: cases(status: FILED, overdue: true, first: 1) { totalCount }
-    s_DISPATCHED: cases(status: DISPATCHED, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_DISPATCHED: cases(status: DISPATCHED, overdue: true, first: 1) { totalCount }
-    s_IN_PROGRESS: cases(status: IN_PROGRESS, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_IN_PROGRESS: cases(status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
-    s_HANDLED: cases(status: HANDLED, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_HANDLED: cases(status: HANDLED, overdue: true, first: 1) { totalCount }
-    s_ESCALATED: cases(status: ESCALATED, first: $first) { totalCount nodes { ...CaseSummary } }
-    o_ESCALATED: cases(status: ESCALATED, overdue: true, first: 1) { totalCount }
-    today: cases(from: $since, first: 1) { totalCount }
+    s_REPORTED: cases(status: REPORTED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_REPORTED: cases(status: REPORTED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_FILED: cases(status: FILED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_FILED: cases(status: FILED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_DISPATCHED: cases(status: DISPATCHED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_DISPATCHED: cases(status: DISPATCHED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_IN_PROGRESS: cases(status: IN_PROGRESS, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_IN_PROGRESS: cases(status: IN_PROGRESS, overdue: true, first: 1) {
+      totalCount
+    }
+    s_HANDLED: cases(status: HANDLED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_HANDLED: cases(status: HANDLED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_ESCALATED: cases(status: ESCALATED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    o_ESCALATED: cases(status: ESCALATED, overdue: true, first: 1) {
+      totalCount
+    }
+    today: cases(from: $since, first: 1) {
+      totalCount
+    }
   }
 `);
 
 /** Open and overdue cases in a grid's subtree (aliased as OPEN_CASES_QUERY's), with its indicators over `from`–`to`. */
 export const GRID_CASE_FACTS_QUERY = graphql(`
   query GridCaseFacts($gridId: ID!, $from: DateTime!, $to: DateTime!) {
-    s_REPORTED: cases(gridId: $gridId, status: REPORTED, first: 1) { totalCount }
-    o_REPORTED: cases(gridId: $gridId, status: REPORTED, overdue: true, first: 1) { totalCount }
-    s_FILED: cases(gridId: $gridId, status: FILED, first: 1) { totalCount }
-    o_FILED: cases(gridId: $gridId, status: FILED, overdue: true, first: 1) { totalCount }
-    s_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, first: 1) { totalCount }
-    o_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, overdue: true, first: 1) { totalCount }
-    s_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, first: 1) { totalCount }
-    o_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, overdue: true, first: 1) { totalCount }
-    s_HANDLED: cases(gridId: $gridId, status: HANDLED, first: 1) { totalCount }
-    o_HANDLED: cases(gridId: $gridId, status: HANDLED, overdue: true, first: 1) { totalCount }
-    s_ESCALATED: cases(gridId: $gridId, status: ESCALATED, first: 1) { totalCount }
-    o_ESCALATED: cases(gridId: $gridId, status: ESCALATED, overdue: true, first: 1) { totalCount }
+    s_REPORTED: cases(gridId: $gridId, status: REPORTED, first: 1) {
+      totalCount
+    }
+    o_REPORTED: cases(gridId: $gridId, status: REPORTED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_FILED: cases(gridId: $gridId, status: FILED, first: 1) {
+      totalCount
+    }
+    o_FILED: cases(gridId: $gridId, status: FILED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, first: 1) {
+      totalCount
+    }
+    o_DISPATCHED: cases(gridId: $gridId, status: DISPATCHED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, first: 1) {
+      totalCount
+    }
+    o_IN_PROGRESS: cases(gridId: $gridId, status: IN_PROGRESS, overdue: true, first: 1) {
+      totalCount
+    }
+    s_HANDLED: cases(gridId: $gridId, status: HANDLED, first: 1) {
+      totalCount
+    }
+    o_HANDLED: cases(gridId: $gridId, status: HANDLED, overdue: true, first: 1) {
+      totalCount
+    }
+    s_ESCALATED: cases(gridId: $gridId, status: ESCALATED, first: 1) {
+      totalCount
+    }
+    o_ESCALATED: cases(gridId: $gridId, status: ESCALATED, overdue: true, first: 1) {
+      totalCount
+    }
     indicators: caseIndicators(gridId: $gridId, from: $from, to: $to) {
       ...CaseIndicators
     }

@@ -20,7 +20,16 @@ function aCase(over: Partial<CaseSummary> = {}): CaseSummary {
 }
 
 function event(summary: CaseSummary, type = 'REPORTED'): CaseEvent {
-  return { id: `e${summary.version}`, type, at: summary.reportedAt, actorName: 'x', toStatus: summary.status, caseId: summary.id, version: summary.version, case: summary };
+  return {
+    id: `e${summary.version}`,
+    type,
+    at: summary.reportedAt,
+    actorName: 'x',
+    toStatus: summary.status,
+    caseId: summary.id,
+    version: summary.version,
+    case: summary,
+  };
 }
 
 describe('case pins', () => {
@@ -53,9 +62,21 @@ describe('case pins', () => {
 
   it('collects every open-status page and lists open cases overdue first, then oldest', () => {
     const result = {
-      s_REPORTED: { totalCount: 1, nodes: [aCase({ id: 'a', reportedAt: '2026-11-25T03:00:00Z' })], pageInfo: { hasNextPage: false, endCursor: null } },
-      s_FILED: { totalCount: 1, nodes: [aCase({ id: 'b', status: 'FILED', reportedAt: '2026-11-25T02:00:00Z' })], pageInfo: { hasNextPage: false, endCursor: null } },
-      s_IN_PROGRESS: { totalCount: 1, nodes: [aCase({ id: 'c', status: 'IN_PROGRESS', overdue: true, reportedAt: '2026-11-25T04:00:00Z' })], pageInfo: { hasNextPage: false, endCursor: null } },
+      s_REPORTED: {
+        totalCount: 1,
+        nodes: [aCase({ id: 'a', reportedAt: '2026-11-25T03:00:00Z' })],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+      s_FILED: {
+        totalCount: 1,
+        nodes: [aCase({ id: 'b', status: 'FILED', reportedAt: '2026-11-25T02:00:00Z' })],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+      s_IN_PROGRESS: {
+        totalCount: 1,
+        nodes: [aCase({ id: 'c', status: 'IN_PROGRESS', overdue: true, reportedAt: '2026-11-25T04:00:00Z' })],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
       o_REPORTED: { totalCount: 0 },
     };
     const store = mergeCases(mergeCases(empty, openCasesOf(result)), [aCase({ id: 'd', status: 'CLOSED' })]);

@@ -33,7 +33,11 @@ export interface CaseStream {
 export function useCaseStream(ws: Client): CaseStream {
   const client = useApolloClient();
   const since = useMemo(() => new Date(startOfShanghaiDay(Date.now())).toISOString(), []);
-  const open = useQuery(OPEN_CASES_QUERY, { variables: { first: OPEN_PAGE, since }, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false });
+  const open = useQuery(OPEN_CASES_QUERY, {
+    variables: { first: OPEN_PAGE, since },
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+  });
   const [store, setStore] = useState<PinStore>(() => new Map());
   const [feed, setFeed] = useState<CaseEvent[]>([]);
   const [live, setLive] = useState(false);

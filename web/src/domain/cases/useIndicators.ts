@@ -17,9 +17,14 @@ export function useIndicators(gridIds: readonly string[] | null): Pick<Kpis, 'on
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const ids = key === '*' ? ((await client.query({ query: LARGE_GRID_IDS_QUERY, fetchPolicy: 'network-only' })).data?.grids.nodes.map((g) => g.id) ?? []) : key.split(',').filter(Boolean);
+      const ids =
+        key === '*'
+          ? ((await client.query({ query: LARGE_GRID_IDS_QUERY, fetchPolicy: 'network-only' })).data?.grids.nodes.map((g) => g.id) ?? [])
+          : key.split(',').filter(Boolean);
       const period = indicatorWindow(Date.now());
-      const results = await Promise.all(ids.map((gridId) => client.query({ query: CASE_INDICATORS_QUERY, variables: { gridId, ...period }, fetchPolicy: 'network-only' })));
+      const results = await Promise.all(
+        ids.map((gridId) => client.query({ query: CASE_INDICATORS_QUERY, variables: { gridId, ...period }, fetchPolicy: 'network-only' })),
+      );
       if (current) setValue(combineIndicators(results.flatMap((r) => (r.data ? [r.data.caseIndicators] : []))));
     };
     const run = () => void load().catch(() => undefined);

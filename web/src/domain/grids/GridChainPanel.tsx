@@ -48,19 +48,11 @@ export function GridChainPanel({ point, lookup, onClose, onRetry, extra }: GridC
         <h2 id={headingId} className="panel__title">
           {t('panel.title')}
         </h2>
-        <button
-          type="button"
-          className="button"
-          onClick={onClose}
-          aria-keyshortcuts="Escape"
-          title={t('panel.closeHint')}
-        >
+        <button type="button" className="button" onClick={onClose} aria-keyshortcuts="Escape" title={t('panel.closeHint')}>
           {t('panel.close')}
         </button>
       </header>
-      <p className="panel__point">
-        {t('panel.point', { lng: format.coordinate(point.lng), lat: format.coordinate(point.lat) })}
-      </p>
+      <p className="panel__point">{t('panel.point', { lng: format.coordinate(point.lng), lat: format.coordinate(point.lat) })}</p>
       <div className="panel__body" aria-live="polite" aria-busy={lookup.status === 'loading'}>
         <PanelBody lookup={lookup} onRetry={onRetry} extra={extra} />
       </div>

@@ -15,11 +15,7 @@ function grid(level: GridLevel): GridDetail {
 
 describe('orderChain', () => {
   it('orders the chain from the small grid out to the large one', () => {
-    expect(orderChain([grid('LARGE'), grid('SMALL'), grid('MEDIUM')]).map((g) => g.level)).toEqual([
-      'SMALL',
-      'MEDIUM',
-      'LARGE',
-    ]);
+    expect(orderChain([grid('LARGE'), grid('SMALL'), grid('MEDIUM')]).map((g) => g.level)).toEqual(['SMALL', 'MEDIUM', 'LARGE']);
   });
 
   it('keeps a partial chain and does not change its input', () => {

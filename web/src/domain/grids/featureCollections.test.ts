@@ -51,12 +51,7 @@ describe('gridsToFeatureCollection', () => {
 
   it('keeps the order of the grids', () => {
     const fc = gridsToFeatureCollection([grid({ id: 'a' }), grid({ id: 'b' })]);
-    expect(fc.features.map((f) => `${f.properties.id}:${f.properties.kind}`)).toEqual([
-      'a:area',
-      'a:label',
-      'b:area',
-      'b:label',
-    ]);
+    expect(fc.features.map((f) => `${f.properties.id}:${f.properties.kind}`)).toEqual(['a:area', 'a:label', 'b:area', 'b:label']);
   });
 
   it('draws a multipolygon grid', () => {

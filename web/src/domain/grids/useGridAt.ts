@@ -4,10 +4,7 @@ import { GRID_AT_QUERY } from '../../graphql/operations';
 import type { GridDetail, LngLat } from '../../graphql/types';
 import { orderChain } from './chain';
 
-export type GridLookup =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; grids: GridDetail[] };
+export type GridLookup = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; grids: GridDetail[] };
 
 /** The grids containing `point` (none looked up while it is `null`), and a retry for errors. */
 export function useGridAt(point: LngLat | null): { lookup: GridLookup; retry: () => void } {

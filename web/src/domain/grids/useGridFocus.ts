@@ -26,7 +26,9 @@ export function useGridFocus(gridIds: readonly string[]): { focus: BBox | null; 
     const ids = key.split(',').filter(Boolean);
     void Promise.all(ids.map((id) => client.query({ query: GRID_SHAPE, variables: { id } })))
       .then((results) => {
-        const boxes = results.flatMap((r) => (r.data?.grid ? [geometryBBox(r.data.grid.geometry)] : [])).filter((b): b is BBox => b !== null);
+        const boxes = results
+          .flatMap((r) => (r.data?.grid ? [geometryBBox(r.data.grid.geometry)] : []))
+          .filter((b): b is BBox => b !== null);
         if (current) setState({ focus: unionBBox(boxes), settled: true });
       })
       .catch(() => {

@@ -3,10 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../graphql/errors';
 import { loadGridLayers, type GridLayerData } from './loadGridLayers';
 
-export type GridLayersState =
-  | { status: 'loading' }
-  | { status: 'ready'; data: GridLayerData }
-  | { status: 'error'; message: string };
+export type GridLayersState = { status: 'loading' } | { status: 'ready'; data: GridLayerData } | { status: 'error'; message: string };
 
 /** Loads the base map's data once, and again on `reload()` (the retry button). */
 export function useGridLayers(): GridLayersState & { reload: () => void } {

@@ -38,7 +38,9 @@ export function EvaluationExport({ communities }: { communities: readonly { id: 
 
   const download = async (communityId: string) => {
     setMessage(null);
-    const res = await authFetch(auth)(`/exports/service-evaluations.csv?communityId=${encodeURIComponent(communityId)}&period=${encodeURIComponent(period)}`);
+    const res = await authFetch(auth)(
+      `/exports/service-evaluations.csv?communityId=${encodeURIComponent(communityId)}&period=${encodeURIComponent(period)}`,
+    );
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: string } | null;
       setMessage(t('services.error', { message: body?.error ?? res.statusText }));
@@ -63,7 +65,14 @@ export function EvaluationExport({ communities }: { communities: readonly { id: 
       <ul className="services__list">
         {communities.map((c) => (
           <li key={c.id} className="services__row">
-            <button type="button" className="button" data-action="export-evaluations" data-community-id={c.id} disabled={!/^\d{4}-\d{2}$/.test(period)} onClick={() => void download(c.id)}>
+            <button
+              type="button"
+              className="button"
+              data-action="export-evaluations"
+              data-community-id={c.id}
+              disabled={!/^\d{4}-\d{2}$/.test(period)}
+              onClick={() => void download(c.id)}
+            >
               {t('services.exportEvaluations', { name: c.name })}
             </button>
           </li>

@@ -17,7 +17,14 @@ export function ServiceToggles({
   return (
     <div className="service-toggles" role="group" aria-label={t('services.layers')}>
       {layers.map((layer) => (
-        <button key={layer} type="button" className="button service-toggles__toggle" aria-pressed={shown.has(layer)} data-layer={layer} onClick={() => onToggle(layer)}>
+        <button
+          key={layer}
+          type="button"
+          className="button service-toggles__toggle"
+          aria-pressed={shown.has(layer)}
+          data-layer={layer}
+          onClick={() => onToggle(layer)}
+        >
           <span className="service-toggles__swatch" style={{ background: SERVICE_COLOURS[layer] }} aria-hidden="true" />
           {t(`services.layer.${layer}`)}
           <span className="service-toggles__count">{counts[layer]}</span>

@@ -6,7 +6,19 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { EvaluationExport, useLedCommunities } from './EvaluationExport';
 import { TeamsPanel } from './TeamsPanel';
 import { VisitForm } from './VisitForm';
-import { CONFIRM_MATCH, LEADER_SERVICES_QUERY, PROPOSE_MATCHES, REASSIGN_MATCH, REJECT_MATCH, REVIEW_WISH, VISIT_SCHEDULE_QUERY, type MatchRow, type PendingWishRow, type ResourceRow, type SkillRow } from './operations';
+import {
+  CONFIRM_MATCH,
+  LEADER_SERVICES_QUERY,
+  PROPOSE_MATCHES,
+  REASSIGN_MATCH,
+  REJECT_MATCH,
+  REVIEW_WISH,
+  VISIT_SCHEDULE_QUERY,
+  type MatchRow,
+  type PendingWishRow,
+  type ResourceRow,
+  type SkillRow,
+} from './operations';
 import { clock, skillName, sortVisits } from './services';
 
 /**
@@ -61,7 +73,13 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
                   {t(`services.urgency.${n.urgency}`, { defaultValue: n.urgency })}
                 </span>
                 <strong>{name(n.type)}</strong> <span>{n.household?.address}</span>{' '}
-                <span>{t('services.window', { day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }), from: clock(n.startMinute), to: clock(n.endMinute) })}</span>
+                <span>
+                  {t('services.window', {
+                    day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }),
+                    from: clock(n.startMinute),
+                    to: clock(n.endMinute),
+                  })}
+                </span>
                 {n.notes && <p className="services__notes">{n.notes}</p>}
               </li>
             ))}
@@ -71,7 +89,13 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
       <section className="services__section" data-list="proposals">
         <h2 className="panel__title">{t('services.proposals', { n: data?.serviceMatches.totalCount ?? 0, period })}</h2>
         <p className="workspace__hint">{t('services.linesHint')}</p>
-        <button type="button" className="button" disabled={busy || gridIds.length === 0} onClick={() => void propose()} data-action="propose-matches">
+        <button
+          type="button"
+          className="button"
+          disabled={busy || gridIds.length === 0}
+          onClick={() => void propose()}
+          data-action="propose-matches"
+        >
           {t('services.propose')}
         </button>
         {matches.length === 0 ? (
@@ -79,7 +103,14 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
         ) : (
           <ul className="services__list">
             {matches.map((m) => (
-              <Proposal key={m.id} m={m} name={name} busy={busy} run={run} others={resources.filter((r) => r.id !== m.helper?.id && (!m.need || r.skills.includes(m.need.type)))} />
+              <Proposal
+                key={m.id}
+                m={m}
+                name={name}
+                busy={busy}
+                run={run}
+                others={resources.filter((r) => r.id !== m.helper?.id && (!m.need || r.skills.includes(m.need.type)))}
+              />
             ))}
           </ul>
         )}
@@ -106,7 +137,9 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
               <li key={r.id} className="services__row" data-registration-id={r.id}>
                 <strong>{r.name}</strong> <span>{t(`helper.kind.${r.kind}`, { defaultValue: r.kind })}</span>
                 {r.unitName && r.unitName !== r.name && <span> · {r.unitName}</span>}
-                <p className="services__notes">{t('services.resourceProfile', { skills: r.skills.map(name).join('、'), radius: r.radiusM, capacity: r.weeklyCapacity })}</p>
+                <p className="services__notes">
+                  {t('services.resourceProfile', { skills: r.skills.map(name).join('、'), radius: r.radiusM, capacity: r.weeklyCapacity })}
+                </p>
               </li>
             ))}
           </ul>
@@ -126,8 +159,19 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
   );
 }
 
-
-function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: string) => string; busy: boolean; run: Run; others: readonly ResourceRow[] }) {
+function Proposal({
+  m,
+  name,
+  busy,
+  run,
+  others,
+}: {
+  m: MatchRow;
+  name: (code: string) => string;
+  busy: boolean;
+  run: Run;
+  others: readonly ResourceRow[];
+}) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [rejecting, setRejecting] = useState(false);
@@ -146,7 +190,14 @@ function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: st
             void run(() => client.mutate({ mutation: REJECT_MATCH, variables: { id: m.id, version: m.version, reason: reason.trim() } }));
           }}
         >
-          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('services.rejectReason')} aria-label={t('services.rejectReason')} required />
+          <input
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('services.rejectReason')}
+            aria-label={t('services.rejectReason')}
+            required
+          />
           <button type="submit" className="button" disabled={busy || reason.trim() === ''} data-action="send-reject">
             {t('services.reject')}
           </button>
@@ -170,7 +221,13 @@ function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: st
           </button>
           {others.length > 0 && (
             <span className="services__reassign">
-              <select className="input" value={other} onChange={(e) => setOther(e.target.value)} aria-label={t('services.reassignTo')} name="reassign">
+              <select
+                className="input"
+                value={other}
+                onChange={(e) => setOther(e.target.value)}
+                aria-label={t('services.reassignTo')}
+                name="reassign"
+              >
                 <option value="">{t('services.reassignTo')}</option>
                 {others.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -183,7 +240,11 @@ function Proposal({ m, name, busy, run, others }: { m: MatchRow; name: (code: st
                 className="button"
                 disabled={busy || other === ''}
                 data-action="reassign-match"
-                onClick={() => void run(() => client.mutate({ mutation: REASSIGN_MATCH, variables: { id: m.id, version: m.version, registrationId: other } }))}
+                onClick={() =>
+                  void run(() =>
+                    client.mutate({ mutation: REASSIGN_MATCH, variables: { id: m.id, version: m.version, registrationId: other } }),
+                  )
+                }
               >
                 {t('services.reassign')}
               </button>
@@ -200,7 +261,13 @@ function PendingWish({ w, busy, run }: { w: PendingWishRow; busy: boolean; run: 
   const client = useApolloClient();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const review = (publish: boolean) => run(() => client.mutate({ mutation: REVIEW_WISH, variables: { id: w.id, version: w.version, publish, reason: publish ? null : reason.trim() } }));
+  const review = (publish: boolean) =>
+    run(() =>
+      client.mutate({
+        mutation: REVIEW_WISH,
+        variables: { id: w.id, version: w.version, publish, reason: publish ? null : reason.trim() },
+      }),
+    );
   return (
     <li className="services__row" data-wish-id={w.id}>
       <strong>{w.title}</strong>
@@ -213,7 +280,14 @@ function PendingWish({ w, busy, run }: { w: PendingWishRow; busy: boolean; run: 
             void review(false);
           }}
         >
-          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('services.rejectReason')} aria-label={t('services.rejectReason')} required />
+          <input
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('services.rejectReason')}
+            aria-label={t('services.rejectReason')}
+            required
+          />
           <button type="submit" className="button" disabled={busy || reason.trim() === ''} data-action="send-reject-wish">
             {t('services.reject')}
           </button>
@@ -223,7 +297,13 @@ function PendingWish({ w, busy, run }: { w: PendingWishRow; busy: boolean; run: 
         </form>
       ) : (
         <div className="services__actions">
-          <button type="button" className="button button--primary" disabled={busy} data-action="publish-wish" onClick={() => void review(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            data-action="publish-wish"
+            onClick={() => void review(true)}
+          >
             {t('services.publish')}
           </button>
           <button type="button" className="button" disabled={busy} data-action="reject-wish" onClick={() => setRejecting(true)}>
@@ -249,8 +329,7 @@ function VisitList({ gridId, skills, onChanged }: { gridId: string; skills: read
       {rows.map((v) => (
         <li key={v.householdId} className="services__row" data-household-id={v.householdId} data-overdue={v.overdue ? 'true' : undefined}>
           {v.overdue && <span className="status-chip status-chip--overdue">{t('services.overdue')}</span>}
-          <span>{v.address}</span>{' '}
-          <time dateTime={v.nextDueAt}>{t('services.due', { date: format.dateTime(v.nextDueAt) })}</time>{' '}
+          <span>{v.address}</span> <time dateTime={v.nextDueAt}>{t('services.due', { date: format.dateTime(v.nextDueAt) })}</time>{' '}
           <span>{v.tags.map((tag) => t(`tag.${tag}`, { defaultValue: tag })).join(' · ')}</span>
           {visiting === v.householdId ? (
             <VisitForm

@@ -21,7 +21,17 @@ const URGENCIES: VisitNeedDraft['urgency'][] = ['LOW', 'NORMAL', 'HIGH', 'URGENT
  * 入户走访 — the leader records a visit to a household: findings, the phone's position as the
  * check-in when shared, and optionally a need found there (it goes straight onto the needs list).
  */
-export function VisitForm({ householdId, skills, onCancel, onDone }: { householdId: string; skills: readonly SkillRow[]; onCancel: () => void; onDone: () => void }) {
+export function VisitForm({
+  householdId,
+  skills,
+  onCancel,
+  onDone,
+}: {
+  householdId: string;
+  skills: readonly SkillRow[];
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const [findings, setFindings] = useState('');
@@ -66,27 +76,49 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
     >
       <label>
         {t('services.visitForm.findings')}
-        <textarea className="input" name="findings" rows={3} value={findings} onChange={(e) => setFindings(e.target.value)} aria-invalid={problem?.field === 'input.findings'} />
+        <textarea
+          className="input"
+          name="findings"
+          rows={3}
+          value={findings}
+          onChange={(e) => setFindings(e.target.value)}
+          aria-invalid={problem?.field === 'input.findings'}
+        />
       </label>
       <p>
         <button type="button" className="button" onClick={locate} data-action="check-in">
           {t('services.visitForm.checkIn')}
         </button>{' '}
-        {checkIn && <span data-field="check-in">{t('services.visitForm.checkedIn', { lng: checkIn.lng.toFixed(5), lat: checkIn.lat.toFixed(5) })}</span>}
+        {checkIn && (
+          <span data-field="check-in">
+            {t('services.visitForm.checkedIn', { lng: checkIn.lng.toFixed(5), lat: checkIn.lat.toFixed(5) })}
+          </span>
+        )}
       </p>
       <label>
         <input
           type="checkbox"
           name="raise-need"
           checked={need !== null}
-          onChange={(e) => setNeed(e.target.checked ? { type: '', urgency: 'NORMAL', weekday: 6, from: '09:00', to: '11:00', duration: 60, notes: '' } : null)}
+          onChange={(e) =>
+            setNeed(
+              e.target.checked ? { type: '', urgency: 'NORMAL', weekday: 6, from: '09:00', to: '11:00', duration: 60, notes: '' } : null,
+            )
+          }
         />{' '}
         {t('services.visitForm.raiseNeed')}
       </label>
       {need && (
         <fieldset>
           <legend>{t('services.visitForm.need')}</legend>
-          <select className="input" name="need-type" value={need.type} onChange={(e) => setNeed({ ...need, type: e.target.value })} aria-label={t('services.visitForm.type')} aria-invalid={problem?.field === 'input.needs.0.type'}>
+          <select
+            className="input"
+            name="need-type"
+            value={need.type}
+            onChange={(e) => setNeed({ ...need, type: e.target.value })}
+            aria-label={t('services.visitForm.type')}
+            aria-invalid={problem?.field === 'input.needs.0.type'}
+          >
             <option value="">{t('services.visitForm.type')}</option>
             {skills.map((s) => (
               <option key={s.code} value={s.code}>
@@ -94,7 +126,13 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
               </option>
             ))}
           </select>
-          <select className="input" name="need-urgency" value={need.urgency} onChange={(e) => setNeed({ ...need, urgency: e.target.value as VisitNeedDraft['urgency'] })} aria-label={t('services.visitForm.urgency')}>
+          <select
+            className="input"
+            name="need-urgency"
+            value={need.urgency}
+            onChange={(e) => setNeed({ ...need, urgency: e.target.value as VisitNeedDraft['urgency'] })}
+            aria-label={t('services.visitForm.urgency')}
+          >
             {URGENCIES.map((u) => (
               <option key={u} value={u}>
                 {t(`services.urgency.${u}`)}
@@ -102,24 +140,54 @@ export function VisitForm({ householdId, skills, onCancel, onDone }: { household
             ))}
           </select>
           <div className="helper-register__window">
-            <select className="input" value={need.weekday} onChange={(e) => setNeed({ ...need, weekday: Number(e.target.value) })} aria-label={t('helper.form.weekday')}>
+            <select
+              className="input"
+              value={need.weekday}
+              onChange={(e) => setNeed({ ...need, weekday: Number(e.target.value) })}
+              aria-label={t('helper.form.weekday')}
+            >
               {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                 <option key={d} value={d}>
                   {t(`services.weekday.${d}`, { defaultValue: String(d) })}
                 </option>
               ))}
             </select>
-            <input className="input" type="time" value={need.from} onChange={(e) => setNeed({ ...need, from: e.target.value })} aria-label={t('helper.form.from')} />
-            <input className="input" type="time" value={need.to} onChange={(e) => setNeed({ ...need, to: e.target.value })} aria-label={t('helper.form.to')} />
+            <input
+              className="input"
+              type="time"
+              value={need.from}
+              onChange={(e) => setNeed({ ...need, from: e.target.value })}
+              aria-label={t('helper.form.from')}
+            />
+            <input
+              className="input"
+              type="time"
+              value={need.to}
+              onChange={(e) => setNeed({ ...need, to: e.target.value })}
+              aria-label={t('helper.form.to')}
+            />
           </div>
-          <select className="input" name="need-duration" value={need.duration} onChange={(e) => setNeed({ ...need, duration: Number(e.target.value) })} aria-label={t('services.duration')}>
+          <select
+            className="input"
+            name="need-duration"
+            value={need.duration}
+            onChange={(e) => setNeed({ ...need, duration: Number(e.target.value) })}
+            aria-label={t('services.duration')}
+          >
             {DURATIONS.map((m) => (
               <option key={m} value={m}>
                 {t('services.minutes', { n: m })}
               </option>
             ))}
           </select>
-          <input className="input" name="need-notes" value={need.notes} onChange={(e) => setNeed({ ...need, notes: e.target.value })} placeholder={t('services.visitForm.notes')} aria-label={t('services.visitForm.notes')} />
+          <input
+            className="input"
+            name="need-notes"
+            value={need.notes}
+            onChange={(e) => setNeed({ ...need, notes: e.target.value })}
+            placeholder={t('services.visitForm.notes')}
+            aria-label={t('services.visitForm.notes')}
+          />
         </fieldset>
       )}
       {problem && (

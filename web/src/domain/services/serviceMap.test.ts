@@ -16,7 +16,17 @@ describe('service map layers', () => {
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', geometry: point(116.2), properties: { layer: 'OPEN_WISH', wishId: 'w1' } },
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[116, 39], [116.1, 39.1]] }, properties: { layer: 'MATCH', matchId: 'm1' } },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [116, 39],
+              [116.1, 39.1],
+            ],
+          },
+          properties: { layer: 'MATCH', matchId: 'm1' },
+        },
       ],
     };
     const merged = mergeServiceMaps([a, b, null, {}]);
@@ -31,7 +41,7 @@ describe('service map layers', () => {
     expect(new Set(colours).size).toBe(3);
   });
 
-  it('names the week by its Monday on the street\'s calendar', () => {
+  it("names the week by its Monday on the street's calendar", () => {
     expect(weekOf(new Date('2026-11-25T20:00:00Z'), 'UTC')).toBe('2026-11-23');
     expect(weekOf(new Date('2026-11-23T00:00:00Z'), 'UTC')).toBe('2026-11-23');
     expect(weekOf(new Date('2026-11-29T23:00:00Z'), 'UTC')).toBe('2026-11-23');

@@ -54,7 +54,9 @@ export function countServiceLayers(collection: ServiceCollection): Record<Servic
 
 /** Monday of the week of `date` on the street's calendar (`timeZone`), as YYYY-MM-DD: the `period` of matches. */
 export function weekOf(date: Date, timeZone: string = STREET_TIME_ZONE): string {
-  const d = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)}T00:00:00Z`);
+  const d = new Date(
+    `${new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)}T00:00:00Z`,
+  );
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   return d.toISOString().slice(0, 10);
 }
@@ -79,7 +81,12 @@ export function serviceLayers(dark: boolean): LayerSpecification[] {
       type: 'circle',
       source: SERVICE_SOURCE,
       filter: ['==', ['get', 'layer'], 'OVERDUE_VISIT'],
-      paint: { 'circle-color': SERVICE_COLOURS.OVERDUE_VISIT, 'circle-radius': 6, 'circle-stroke-color': stroke, 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-color': SERVICE_COLOURS.OVERDUE_VISIT,
+        'circle-radius': 6,
+        'circle-stroke-color': stroke,
+        'circle-stroke-width': 1.5,
+      },
     },
     {
       id: SERVICE_LAYER_IDS.OPEN_WISH,

@@ -22,8 +22,19 @@ describe('leader services helpers', () => {
   });
 
   it('puts overdue visits first, then the soonest due', () => {
-    const row = (householdId: string, nextDueAt: string, overdue: boolean) => ({ householdId, address: '', nextDueAt, overdue, tags: [], intervalDays: 30 });
-    const sorted = sortVisits([row('a', '2026-12-01T00:00:00Z', false), row('b', '2026-11-20T00:00:00Z', true), row('c', '2026-11-01T00:00:00Z', true)]);
+    const row = (householdId: string, nextDueAt: string, overdue: boolean) => ({
+      householdId,
+      address: '',
+      nextDueAt,
+      overdue,
+      tags: [],
+      intervalDays: 30,
+    });
+    const sorted = sortVisits([
+      row('a', '2026-12-01T00:00:00Z', false),
+      row('b', '2026-11-20T00:00:00Z', true),
+      row('c', '2026-11-01T00:00:00Z', true),
+    ]);
     expect(sorted.map((r) => r.householdId)).toEqual(['c', 'b', 'a']);
   });
 });

@@ -46,7 +46,11 @@ export function useServiceMap(gridIds: readonly string[] | null, period: string 
           ? ((await client.query({ query: COMMUNITY_IDS_QUERY, fetchPolicy: 'no-cache' })).data?.grids.nodes ?? []).map((g) => g.id)
           : key.split(',').filter(Boolean);
       const maps = await Promise.all(
-        ids.map((gridId) => client.query({ query: SERVICE_MAP_QUERY, variables: { gridId, period }, fetchPolicy: 'no-cache' }).then((r) => r.data?.serviceMap ?? null)),
+        ids.map((gridId) =>
+          client
+            .query({ query: SERVICE_MAP_QUERY, variables: { gridId, period }, fetchPolicy: 'no-cache' })
+            .then((r) => r.data?.serviceMap ?? null),
+        ),
       );
       if (current) setData(mergeServiceMaps(maps));
     };

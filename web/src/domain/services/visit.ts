@@ -22,7 +22,8 @@ export interface VisitDraft {
   checkIn: { lng: number; lat: number } | null;
 }
 
-export type VisitError = 'services.visitForm.needFindings' | 'services.visitForm.needType' | 'services.visitForm.badWindow' | 'services.visitForm.tooLong';
+export type VisitError =
+  'services.visitForm.needFindings' | 'services.visitForm.needType' | 'services.visitForm.badWindow' | 'services.visitForm.tooLong';
 
 /** The `recordVisit` input for a visit made `at`, or the first field at fault as the API names it. */
 export function visitInput(d: VisitDraft, at: Date): { input: VisitInput } | { field: string; error: VisitError } {
@@ -34,9 +35,18 @@ export function visitInput(d: VisitDraft, at: Date): { input: VisitInput } | { f
     if (!d.need.type) return { field: 'input.needs.0.type', error: 'services.visitForm.needType' };
     const startMinute = minutesOf(d.need.from);
     const endMinute = minutesOf(d.need.to);
-    if (startMinute === null || endMinute === null || endMinute <= startMinute) return { field: 'input.needs.0.window.endMinute', error: 'services.visitForm.badWindow' };
+    if (startMinute === null || endMinute === null || endMinute <= startMinute)
+      return { field: 'input.needs.0.window.endMinute', error: 'services.visitForm.badWindow' };
     if (d.need.duration > endMinute - startMinute) return { field: 'input.needs.0.durationMinutes', error: 'services.visitForm.tooLong' };
-    input.needs = [{ type: d.need.type, urgency: d.need.urgency, window: { weekday: d.need.weekday, startMinute, endMinute }, durationMinutes: d.need.duration, notes: d.need.notes.trim() || null }];
+    input.needs = [
+      {
+        type: d.need.type,
+        urgency: d.need.urgency,
+        window: { weekday: d.need.weekday, startMinute, endMinute },
+        durationMinutes: d.need.duration,
+        notes: d.need.notes.trim() || null,
+      },
+    ];
   }
   return { input };
 }

@@ -1,7 +1,15 @@
 import { echoLink } from '../../domain/services/echoLink';
 import { echoFromLocation, groupByCompound, type EchoItem } from './echo';
 
-const item = (id: string, compound: string): EchoItem => ({ id, kind: 'WISH', title: id, outcome: null, thanks: null, compound, doneAt: '2026-11-25T00:00:00Z' });
+const item = (id: string, compound: string): EchoItem => ({
+  id,
+  kind: 'WISH',
+  title: id,
+  outcome: null,
+  thanks: null,
+  compound,
+  doneAt: '2026-11-25T00:00:00Z',
+});
 
 describe('the echo wall', () => {
   it('is /echo (or ?echo on any page), optionally with a community code from a QR code', () => {
@@ -12,7 +20,11 @@ describe('the echo wall', () => {
     expect(echoFromLocation('/echo/', '')).toEqual({ requested: true, ...none });
     expect(echoFromLocation('/', '?echo')).toEqual({ requested: true, ...none });
     expect(echoFromLocation('/echo', '?community=330106001001')).toEqual({ requested: true, communityCode: '330106001001', badCode: null });
-    expect(echoFromLocation('/', '?echo=330106001001&theme=light')).toEqual({ requested: true, communityCode: '330106001001', badCode: null });
+    expect(echoFromLocation('/', '?echo=330106001001&theme=light')).toEqual({
+      requested: true,
+      communityCode: '330106001001',
+      badCode: null,
+    });
     expect(echoFromLocation('/echoes', '?community=330106001001')).toEqual({ requested: false, ...none });
   });
 

@@ -26,7 +26,9 @@ export function echoFromLocation(pathname: string, search: string): EchoRequest 
   if (!requested) return { requested: false, communityCode: null, badCode: null };
   const given = (params.get('community') ?? params.get('echo') ?? '').trim();
   if (given === '') return { requested, communityCode: null, badCode: null };
-  return COMMUNITY_CODE.test(given) ? { requested, communityCode: given, badCode: null } : { requested, communityCode: null, badCode: given };
+  return COMMUNITY_CODE.test(given)
+    ? { requested, communityCode: given, badCode: null }
+    : { requested, communityCode: null, badCode: given };
 }
 
 /** Items grouped by compound (中网格), compounds in order of their newest item; items keep the API's order (newest first). */

@@ -16,12 +16,26 @@ import { clock, skillName } from '../../domain/services/services';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { groupTasks, parseHours } from './helper';
 import { RegistrationForm } from './RegistrationForm';
-import { ACCEPT_MATCH, ACTIVITIES_QUERY, CLAIM_WISH, COMPLETE_MATCH, DECLINE_MATCH, FULFIL_WISH, HELPER_QUERY, SIGN_UP, TASKS_QUERY, WISHES_QUERY, type ActivityRow, type Registration, type TaskRow, type WishRow } from './operations';
+import {
+  ACCEPT_MATCH,
+  ACTIVITIES_QUERY,
+  CLAIM_WISH,
+  COMPLETE_MATCH,
+  DECLINE_MATCH,
+  FULFIL_WISH,
+  HELPER_QUERY,
+  SIGN_UP,
+  TASKS_QUERY,
+  WISHES_QUERY,
+  type ActivityRow,
+  type Registration,
+  type TaskRow,
+  type WishRow,
+} from './operations';
 
 const NO_SELECTION: never[] = [];
 const HELPER_LAYERS = new Set(SERVICE_LAYERS.filter((l) => l !== 'OVERDUE_VISIT'));
 const ignorePick = () => undefined;
-
 
 /**
  * A helper's (volunteer or in-service party member's) workspace: the tasks leaders
@@ -71,7 +85,13 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
         ) : home.error && !home.data ? (
           <p role="alert">{t('lists.error', { message: home.error.message })}</p>
         ) : !reg ? (
-          <RegistrationForm skills={skills} defaultName={session?.user.displayName ?? ''} point={point} onClearPoint={() => setPoint(null)} onDone={() => void home.refetch()} />
+          <RegistrationForm
+            skills={skills}
+            defaultName={session?.user.displayName ?? ''}
+            point={point}
+            onClearPoint={() => setPoint(null)}
+            onDone={() => void home.refetch()}
+          />
         ) : (
           <div className="services" data-registration-id={reg.id}>
             <section className="services__section" data-list="registration">
@@ -98,12 +118,28 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
   );
 }
 
-function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; name: (code: string) => string; onChanged: () => void; reloadHome: () => void }) {
+function HelperLists({
+  reg,
+  name,
+  onChanged,
+  reloadHome,
+}: {
+  reg: Registration;
+  name: (code: string) => string;
+  onChanged: () => void;
+  reloadHome: () => void;
+}) {
   const { t } = useTranslation();
   const { lng, lat } = pointOf(reg.location);
   const tasks = useQuery(TASKS_QUERY, { variables: { registrationId: reg.id }, fetchPolicy: 'network-only' });
-  const wishes = useQuery(WISHES_QUERY, { variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM }, fetchPolicy: 'network-only' });
-  const activities = useQuery(ACTIVITIES_QUERY, { variables: { communityId: reg.communityId, registrationId: reg.id }, fetchPolicy: 'network-only' });
+  const wishes = useQuery(WISHES_QUERY, {
+    variables: { registrationId: reg.id, lng, lat, meters: reg.radiusM },
+    fetchPolicy: 'network-only',
+  });
+  const activities = useQuery(ACTIVITIES_QUERY, {
+    variables: { communityId: reg.communityId, registrationId: reg.id },
+    fetchPolicy: 'network-only',
+  });
   const { busy, message, run } = useRun(async () => {
     await Promise.all([tasks.refetch(), wishes.refetch(), activities.refetch()]);
     reloadHome();
@@ -183,7 +219,19 @@ function HelperLists({ reg, name, onChanged, reloadHome }: { reg: Registration; 
   );
 }
 
-function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration; name: (code: string) => string; busy: boolean; run: Run }) {
+function Task({
+  task,
+  reg,
+  name,
+  busy,
+  run,
+}: {
+  task: TaskRow;
+  reg: Registration;
+  name: (code: string) => string;
+  busy: boolean;
+  run: Run;
+}) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [mode, setMode] = useState<'idle' | 'decline' | 'complete'>('idle');
@@ -202,7 +250,11 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
       <strong>{n ? name(n.type) : '—'}</strong>{' '}
       {when && (
         <span data-field="when">
-          {t('services.window', { day: t(`services.weekday.${when.weekday}`, { defaultValue: String(when.weekday) }), from: clock(when.startMinute), to: clock(when.endMinute) })}
+          {t('services.window', {
+            day: t(`services.weekday.${when.weekday}`, { defaultValue: String(when.weekday) }),
+            from: clock(when.startMinute),
+            to: clock(when.endMinute),
+          })}
         </span>
       )}{' '}
       <span>{t('helper.week', { period: task.period })}</span>
@@ -214,10 +266,21 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
           className="services__reject"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => client.mutate({ mutation: DECLINE_MATCH, variables: { id: task.id, version: task.version, registrationId: reg.id, reason: reason.trim() || null } }));
+            void run(() =>
+              client.mutate({
+                mutation: DECLINE_MATCH,
+                variables: { id: task.id, version: task.version, registrationId: reg.id, reason: reason.trim() || null },
+              }),
+            );
           }}
         >
-          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('helper.declineReason')} aria-label={t('helper.declineReason')} />
+          <input
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('helper.declineReason')}
+            aria-label={t('helper.declineReason')}
+          />
           <button type="submit" className="button" disabled={busy} data-action="send-decline">
             {t('helper.decline')}
           </button>
@@ -231,14 +294,32 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
           onSubmit={(e) => {
             e.preventDefault();
             if (parsedHours === null) return;
-            void run(() => client.mutate({ mutation: COMPLETE_MATCH, variables: { id: task.id, version: task.version, hours: parsedHours, note: note.trim() || null } }));
+            void run(() =>
+              client.mutate({
+                mutation: COMPLETE_MATCH,
+                variables: { id: task.id, version: task.version, hours: parsedHours, note: note.trim() || null },
+              }),
+            );
           }}
         >
           <label>
             {t('helper.hoursServed')}
-            <input className="input" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-invalid={parsedHours === null} name="hours" />
+            <input
+              className="input"
+              inputMode="decimal"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              aria-invalid={parsedHours === null}
+              name="hours"
+            />
           </label>
-          <input className="input" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('helper.note')} aria-label={t('helper.note')} />
+          <input
+            className="input"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('helper.note')}
+            aria-label={t('helper.note')}
+          />
           <button type="submit" className="button button--primary" disabled={busy || parsedHours === null} data-action="send-complete">
             {t('helper.complete')}
           </button>
@@ -253,7 +334,11 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
             className="button button--primary"
             disabled={busy}
             data-action="accept-match"
-            onClick={() => void run(() => client.mutate({ mutation: ACCEPT_MATCH, variables: { id: task.id, version: task.version, registrationId: reg.id } }))}
+            onClick={() =>
+              void run(() =>
+                client.mutate({ mutation: ACCEPT_MATCH, variables: { id: task.id, version: task.version, registrationId: reg.id } }),
+              )
+            }
           >
             {t('helper.accept')}
           </button>
@@ -263,7 +348,13 @@ function Task({ task, reg, name, busy, run }: { task: TaskRow; reg: Registration
         </div>
       ) : (
         <div className="services__actions">
-          <button type="button" className="button button--primary" disabled={busy} data-action="complete-match" onClick={() => setMode('complete')}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            data-action="complete-match"
+            onClick={() => setMode('complete')}
+          >
             {t('helper.complete')}
           </button>
         </div>
@@ -288,11 +379,21 @@ function ClaimedWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registratio
           e.preventDefault();
           void run(async () => {
             const encoded = photo ? await photoForUpload(photo) : null;
-            await client.mutate({ mutation: FULFIL_WISH, variables: { id: wish.id, version: wish.version, registrationId: reg.id, note: note.trim(), photo: encoded } });
+            await client.mutate({
+              mutation: FULFIL_WISH,
+              variables: { id: wish.id, version: wish.version, registrationId: reg.id, note: note.trim(), photo: encoded },
+            });
           });
         }}
       >
-        <input className="input" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('helper.fulfilNote')} aria-label={t('helper.fulfilNote')} required />
+        <input
+          className="input"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('helper.fulfilNote')}
+          aria-label={t('helper.fulfilNote')}
+          required
+        />
         <label>
           {t('helper.photo')}
           <input type="file" accept="image/*" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} name="photo" />
@@ -336,7 +437,8 @@ function Activity({ a, reg, busy, run }: { a: ActivityRow; reg: Registration; bu
     <li className="services__row" data-activity-id={a.id} data-joined={a.joined ? 'true' : undefined}>
       <strong>{a.title}</strong> {a.teamName && <span>· {a.teamName}</span>}
       <p className="services__notes">
-        <time dateTime={a.startsAt}>{format.dateTime(a.startsAt)}</time> · {a.place} · {t('helper.places', { left: Math.max(0, left), capacity: a.capacity })}
+        <time dateTime={a.startsAt}>{format.dateTime(a.startsAt)}</time> · {a.place} ·{' '}
+        {t('helper.places', { left: Math.max(0, left), capacity: a.capacity })}
       </p>
       {a.joined ? (
         <span className="status-chip">{t('helper.joined')}</span>

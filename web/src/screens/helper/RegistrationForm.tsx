@@ -50,7 +50,8 @@ export function RegistrationForm({
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setWindow = (i: number, patch: Partial<RegistrationDraft['windows'][number]>) => set({ windows: draft.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
+  const setWindow = (i: number, patch: Partial<RegistrationDraft['windows'][number]>) =>
+    set({ windows: draft.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
 
   const submit = async () => {
     const built = registrationInput({ ...draft, point });
@@ -83,14 +84,25 @@ export function RegistrationForm({
       <p className="workspace__hint">{t('helper.form.hint')}</p>
       <label>
         {t('helper.form.kind')}
-        <select className="input" name="kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as RegistrationDraft['kind'] })}>
+        <select
+          className="input"
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => set({ kind: e.target.value as RegistrationDraft['kind'] })}
+        >
           <option value="VOLUNTEER">{t('helper.kind.VOLUNTEER')}</option>
           <option value="MEMBER">{t('helper.kind.MEMBER')}</option>
         </select>
       </label>
       <label>
         {t('helper.form.name')}
-        <input className="input" name="name" value={draft.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={problem?.field === 'input.name'} />
+        <input
+          className="input"
+          name="name"
+          value={draft.name}
+          onChange={(e) => set({ name: e.target.value })}
+          aria-invalid={problem?.field === 'input.name'}
+        />
       </label>
       {draft.kind === 'MEMBER' && (
         <label>
@@ -116,16 +128,38 @@ export function RegistrationForm({
       <fieldset>
         <legend>{t('helper.form.windows')}</legend>
         {draft.windows.map((w, i) => (
-          <div key={i} className="helper-register__window" data-window={i} aria-invalid={problem?.field.startsWith(`input.availability.${i}`)}>
-            <select className="input" aria-label={t('helper.form.weekday')} value={w.weekday} onChange={(e) => setWindow(i, { weekday: Number(e.target.value) })}>
+          <div
+            key={i}
+            className="helper-register__window"
+            data-window={i}
+            aria-invalid={problem?.field.startsWith(`input.availability.${i}`)}
+          >
+            <select
+              className="input"
+              aria-label={t('helper.form.weekday')}
+              value={w.weekday}
+              onChange={(e) => setWindow(i, { weekday: Number(e.target.value) })}
+            >
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
                   {t(`services.weekday.${d}`, { defaultValue: String(d) })}
                 </option>
               ))}
             </select>
-            <input className="input" type="time" aria-label={t('helper.form.from')} value={w.from} onChange={(e) => setWindow(i, { from: e.target.value })} />
-            <input className="input" type="time" aria-label={t('helper.form.to')} value={w.to} onChange={(e) => setWindow(i, { to: e.target.value })} />
+            <input
+              className="input"
+              type="time"
+              aria-label={t('helper.form.from')}
+              value={w.from}
+              onChange={(e) => setWindow(i, { from: e.target.value })}
+            />
+            <input
+              className="input"
+              type="time"
+              aria-label={t('helper.form.to')}
+              value={w.to}
+              onChange={(e) => setWindow(i, { to: e.target.value })}
+            />
             {draft.windows.length > 1 && (
               <button type="button" className="button" onClick={() => set({ windows: draft.windows.filter((_, j) => j !== i) })}>
                 {t('helper.form.removeWindow')}
@@ -134,18 +168,36 @@ export function RegistrationForm({
           </div>
         ))}
         {draft.windows.length < 28 && (
-          <button type="button" className="button" onClick={() => set({ windows: [...draft.windows, { weekday: 6, from: '14:00', to: '16:00' }] })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => set({ windows: [...draft.windows, { weekday: 6, from: '14:00', to: '16:00' }] })}
+          >
             {t('helper.form.addWindow')}
           </button>
         )}
       </fieldset>
       <label>
         {t('helper.form.radius')}
-        <input className="input" name="radiusM" inputMode="numeric" value={draft.radiusM} onChange={(e) => set({ radiusM: e.target.value })} aria-invalid={problem?.field === 'input.radiusM'} />
+        <input
+          className="input"
+          name="radiusM"
+          inputMode="numeric"
+          value={draft.radiusM}
+          onChange={(e) => set({ radiusM: e.target.value })}
+          aria-invalid={problem?.field === 'input.radiusM'}
+        />
       </label>
       <label>
         {t('helper.form.capacity')}
-        <input className="input" name="weeklyCapacity" inputMode="numeric" value={draft.weeklyCapacity} onChange={(e) => set({ weeklyCapacity: e.target.value })} aria-invalid={problem?.field === 'input.weeklyCapacity'} />
+        <input
+          className="input"
+          name="weeklyCapacity"
+          inputMode="numeric"
+          value={draft.weeklyCapacity}
+          onChange={(e) => set({ weeklyCapacity: e.target.value })}
+          aria-invalid={problem?.field === 'input.weeklyCapacity'}
+        />
       </label>
       <p data-field="start">
         {point ? t('helper.form.fromPoint', { lng: point.lng.toFixed(5), lat: point.lat.toFixed(5) }) : t('helper.form.fromHome')}{' '}

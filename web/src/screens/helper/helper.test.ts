@@ -50,17 +50,29 @@ describe('the helper registration form', () => {
 
   it('builds the API input (from home when no point is picked)', () => {
     expect(registrationInput(draft)).toEqual({
-      input: { kind: 'VOLUNTEER', name: '李明', unitName: null, skills: ['REPAIR'], radiusM: 1000, weeklyCapacity: 2, availability: [{ weekday: 6, startMinute: 540, endMinute: 690 }] },
+      input: {
+        kind: 'VOLUNTEER',
+        name: '李明',
+        unitName: null,
+        skills: ['REPAIR'],
+        radiusM: 1000,
+        weeklyCapacity: 2,
+        availability: [{ weekday: 6, startMinute: 540, endMinute: 690 }],
+      },
     });
     expect(registrationInput({ ...draft, point: { lng: 120.1, lat: 30.2 } })).toMatchObject({ input: { lng: 120.1, lat: 30.2 } });
-    expect(registrationInput({ ...draft, windows: [{ weekday: 1, from: '20:00', to: '24:00' }] })).toMatchObject({ input: { availability: [{ weekday: 1, startMinute: 1200, endMinute: 1440 }] } });
+    expect(registrationInput({ ...draft, windows: [{ weekday: 1, from: '20:00', to: '24:00' }] })).toMatchObject({
+      input: { availability: [{ weekday: 1, startMinute: 1200, endMinute: 1440 }] },
+    });
   });
 
   it('names the first field at fault as the API would', () => {
     expect(registrationInput({ ...draft, name: ' ' })).toEqual({ field: 'input.name', error: 'helper.form.needName' });
     expect(registrationInput({ ...draft, skills: [] })).toMatchObject({ field: 'input.skills' });
     expect(registrationInput({ ...draft, windows: [] })).toMatchObject({ field: 'input.availability' });
-    expect(registrationInput({ ...draft, windows: [draft.windows[0], { weekday: 2, from: '11:00', to: '10:00' }] })).toMatchObject({ field: 'input.availability.1.endMinute' });
+    expect(registrationInput({ ...draft, windows: [draft.windows[0], { weekday: 2, from: '11:00', to: '10:00' }] })).toMatchObject({
+      field: 'input.availability.1.endMinute',
+    });
     expect(registrationInput({ ...draft, radiusM: '20' })).toMatchObject({ field: 'input.radiusM' });
     expect(registrationInput({ ...draft, weeklyCapacity: '1.5' })).toMatchObject({ field: 'input.weeklyCapacity' });
   });

@@ -13,7 +13,9 @@ export interface TaskGroups {
 /** The helper's tasks by what they ask of the helper, each group by week, then day and time. */
 export function groupTasks(tasks: readonly TaskRow[]): TaskGroups {
   const order = (a: TaskRow, b: TaskRow) =>
-    a.period.localeCompare(b.period) || (a.need?.weekday ?? 0) - (b.need?.weekday ?? 0) || (a.need?.startMinute ?? 0) - (b.need?.startMinute ?? 0);
+    a.period.localeCompare(b.period) ||
+    (a.need?.weekday ?? 0) - (b.need?.weekday ?? 0) ||
+    (a.need?.startMinute ?? 0) - (b.need?.startMinute ?? 0);
   const sorted = [...tasks].sort(order);
   return {
     toAnswer: sorted.filter((t) => t.status === 'CONFIRMED'),
@@ -68,14 +70,24 @@ export function registrationInput(d: RegistrationDraft): { input: RegistrationIn
   for (const [i, w] of d.windows.entries()) {
     const startMinute = minutesOf(w.from);
     const endMinute = minutesOf(w.to);
-    if (startMinute === null || endMinute === null || endMinute <= startMinute) return { field: `input.availability.${i}.endMinute`, error: 'helper.form.badWindow' };
+    if (startMinute === null || endMinute === null || endMinute <= startMinute)
+      return { field: `input.availability.${i}.endMinute`, error: 'helper.form.badWindow' };
     availability.push({ weekday: w.weekday, startMinute, endMinute });
   }
   const radiusM = Number(d.radiusM);
   if (!Number.isInteger(radiusM) || radiusM < 50 || radiusM > 50_000) return { field: 'input.radiusM', error: 'helper.form.badRadius' };
   const weeklyCapacity = Number(d.weeklyCapacity);
-  if (!Number.isInteger(weeklyCapacity) || weeklyCapacity < 1 || weeklyCapacity > 50) return { field: 'input.weeklyCapacity', error: 'helper.form.badCapacity' };
-  const input: RegistrationInput = { kind: d.kind, name, unitName: d.unitName.trim() || null, skills: d.skills, radiusM, weeklyCapacity, availability };
+  if (!Number.isInteger(weeklyCapacity) || weeklyCapacity < 1 || weeklyCapacity > 50)
+    return { field: 'input.weeklyCapacity', error: 'helper.form.badCapacity' };
+  const input: RegistrationInput = {
+    kind: d.kind,
+    name,
+    unitName: d.unitName.trim() || null,
+    skills: d.skills,
+    radiusM,
+    weeklyCapacity,
+    availability,
+  };
   if (d.point) Object.assign(input, { lng: d.point.lng, lat: d.point.lat });
   return { input };
 }

@@ -60,7 +60,10 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   const handle = () =>
     run(async () => {
       const photos = photo ? [await photoForUpload(photo)] : undefined;
-      const { data } = await client.mutate({ mutation: HANDLE_CASE, variables: { id: c.id, version: c.version, feedback: feedback.trim(), photos } });
+      const { data } = await client.mutate({
+        mutation: HANDLE_CASE,
+        variables: { id: c.id, version: c.version, feedback: feedback.trim(), photos },
+      });
       if (!data) throw new Error('no answer');
       setFeedback('');
       setPhoto(null);
@@ -72,7 +75,10 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
   // The command centre decides: the request is recorded and the deadline stays until it approves.
   const extend = () =>
     run(async () => {
-      const { data } = await client.mutate({ mutation: REQUEST_EXTENSION, variables: { id: c.id, version: c.version, until, reason: reason.trim() } });
+      const { data } = await client.mutate({
+        mutation: REQUEST_EXTENSION,
+        variables: { id: c.id, version: c.version, until, reason: reason.trim() },
+      });
       if (!data) throw new Error('no answer');
       setReason('');
       return data.requestCaseExtension;
@@ -96,9 +102,25 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
           }}
         >
           <label htmlFor={`${id}-feedback`}>{t('leader.feedback')}</label>
-          <textarea id={`${id}-feedback`} name="feedback" className="input" rows={2} value={feedback} onChange={(e) => setFeedback(e.target.value)} required />
+          <textarea
+            id={`${id}-feedback`}
+            name="feedback"
+            className="input"
+            rows={2}
+            value={feedback}
+            onChange={(e) => setFeedback(e.target.value)}
+            required
+          />
           <label htmlFor={`${id}-photo`}>{t('leader.photo')}</label>
-          <input id={`${id}-photo`} name="photo" className="input" type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+          <input
+            id={`${id}-photo`}
+            name="photo"
+            className="input"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          />
           <button type="submit" className="button button--primary" disabled={busy || !feedback.trim()} data-action="handle">
             {t('leader.handle')}
           </button>
@@ -120,7 +142,15 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
             }}
           >
             <label htmlFor={`${id}-days`}>{t('leader.extendDays')}</label>
-            <input id={`${id}-days`} className="input" type="number" min={1} max={30} value={days} onChange={(e) => setDays(Math.max(1, Number(e.target.value) || 1))} />
+            <input
+              id={`${id}-days`}
+              className="input"
+              type="number"
+              min={1}
+              max={30}
+              value={days}
+              onChange={(e) => setDays(Math.max(1, Number(e.target.value) || 1))}
+            />
             <span className="case-actions__until">{t('leader.extendUntil', { date: format.dateTime(until) })}</span>
             <label htmlFor={`${id}-reason`}>{t('leader.extendReason')}</label>
             <input id={`${id}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} required />

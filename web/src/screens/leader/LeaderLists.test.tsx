@@ -14,7 +14,9 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe('the leader lists', () => {
   it('says so when the list is empty, in either language', () => {
     const empty = { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-    expect(text(render(<Paged data={empty} loading={false} error={undefined} pages={pages} empty="您的网格内没有住户" row={() => null} />))).toContain('您的网格内没有住户');
+    expect(
+      text(render(<Paged data={empty} loading={false} error={undefined} pages={pages} empty="您的网格内没有住户" row={() => null} />)),
+    ).toContain('您的网格内没有住户');
     expect(render(<Paged data={undefined} loading error={undefined} pages={pages} empty="" row={() => null} />, 'en')).toContain('Loading');
   });
 

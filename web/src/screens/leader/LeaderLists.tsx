@@ -86,7 +86,13 @@ export function Paged<T extends { id: string }>({
         <span className="pager__where">
           {t('lists.page', { page: format.count(pages.page), pages: format.count(pageCount), total: format.count(data.totalCount) })}
         </span>
-        <button type="button" className="button" onClick={() => pages.next(data.pageInfo.endCursor)} disabled={!data.pageInfo.hasNextPage || loading} data-action="next-page">
+        <button
+          type="button"
+          className="button"
+          onClick={() => pages.next(data.pageInfo.endCursor)}
+          disabled={!data.pageInfo.hasNextPage || loading}
+          data-action="next-page"
+        >
           {t('lists.next')}
         </button>
       </nav>
@@ -121,7 +127,9 @@ function HouseholdList({ gridId }: { gridId: string | null }) {
   const pages = useCursorPages();
   const [tag, setTag] = useState<HouseholdTag | ''>('');
   const id = useId();
-  const { data, previousData, loading, error } = useQuery(HOUSEHOLDS_QUERY, { variables: { gridId, tags: tag ? [tag] : null, first: LIST_PAGE, after: pages.after } });
+  const { data, previousData, loading, error } = useQuery(HOUSEHOLDS_QUERY, {
+    variables: { gridId, tags: tag ? [tag] : null, first: LIST_PAGE, after: pages.after },
+  });
   return (
     <>
       <div className="list-filter">
@@ -172,7 +180,9 @@ function ResidentList({ gridId }: { gridId: string | null }) {
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
   const id = useId();
-  const { data, previousData, loading, error } = useQuery(RESIDENTS_QUERY, { variables: { gridId, search: search || null, first: LIST_PAGE, after: pages.after } });
+  const { data, previousData, loading, error } = useQuery(RESIDENTS_QUERY, {
+    variables: { gridId, search: search || null, first: LIST_PAGE, after: pages.after },
+  });
   return (
     <>
       <form

@@ -29,7 +29,17 @@ const ALL_SERVICE_LAYERS = new Set(SERVICE_LAYERS);
  * a click on the map reports a case there; the side has tabs for their open cases (each with
  * accept / handle / request-extension), buildings, households and residents. Stacks map over list on a phone.
  */
-export function LeaderWorkspace({ theme, ws, getToken, gridIds }: { theme: MapTheme; ws: Client; getToken: () => string | null; gridIds: string[] }) {
+export function LeaderWorkspace({
+  theme,
+  ws,
+  getToken,
+  gridIds,
+}: {
+  theme: MapTheme;
+  ws: Client;
+  getToken: () => string | null;
+  gridIds: string[];
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const layers = useGridLayers();

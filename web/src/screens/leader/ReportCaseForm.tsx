@@ -31,7 +31,9 @@ export function ReportCaseForm({ point, onDone, onCancel }: { point: LngLat; onD
     try {
       const { data } = await client.mutate({
         mutation: REPORT_CASE_MUTATION,
-        variables: { input: { clientKey, category: chosen, source: 'GRID_PATROL', lng: point.lng, lat: point.lat, description: description.trim() } },
+        variables: {
+          input: { clientKey, category: chosen, source: 'GRID_PATROL', lng: point.lng, lat: point.lat, description: description.trim() },
+        },
       });
       if (data) onDone(data.reportCase.case);
     } catch (caught) {
@@ -53,7 +55,15 @@ export function ReportCaseForm({ point, onDone, onCancel }: { point: LngLat; onD
         ))}
       </select>
       <label htmlFor={`${id}-description`}>{t('leader.description')}</label>
-      <textarea id={`${id}-description`} name="description" className="input" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} required />
+      <textarea
+        id={`${id}-description`}
+        name="description"
+        className="input"
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        required
+      />
       {error && <p role="alert">{error}</p>}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy || !chosen || !description.trim()}>

@@ -23,7 +23,12 @@ export function ResidentHome() {
   const name = (code: string) => skillName(skills, code, i18n.language);
 
   if (loading && !data) return <main className="app__main app__main--message">{t('lists.loading')}</main>;
-  if (error && !data) return <main className="app__main app__main--message" role="alert">{t('lists.error', { message: error.message })}</main>;
+  if (error && !data)
+    return (
+      <main className="app__main app__main--message" role="alert">
+        {t('lists.error', { message: error.message })}
+      </main>
+    );
   const wishes = data?.microWishes.nodes ?? [];
   const needs = data?.serviceNeeds.nodes ?? [];
   const community = data?.grids.nodes[0] ?? null;
@@ -96,7 +101,15 @@ function WishRow({ w, busy, run }: { w: OwnWish; busy: boolean; run: Run }) {
             void run(() => client.mutate({ mutation: THANK_WISH, variables: { id: w.id, version: w.version, thanks: thanks.trim() } }));
           }}
         >
-          <input className="input" name="thanks" value={thanks} onChange={(e) => setThanks(e.target.value)} placeholder={t('resident.thanks')} aria-label={t('resident.thanks')} required />
+          <input
+            className="input"
+            name="thanks"
+            value={thanks}
+            onChange={(e) => setThanks(e.target.value)}
+            placeholder={t('resident.thanks')}
+            aria-label={t('resident.thanks')}
+            required
+          />
           <button type="submit" className="button button--primary" disabled={busy || thanks.trim() === ''} data-action="thank-wish">
             {t('resident.thank')}
           </button>
@@ -117,7 +130,12 @@ function PostWish({ busy, run, posterName }: { busy: boolean; run: Run; posterNa
       data-form="post-wish"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => client.mutate({ mutation: POST_OWN_WISH, variables: { title: title.trim(), description: description.trim(), posterName: posterName || t('resident.me') } })).then((ok) => {
+        void run(() =>
+          client.mutate({
+            mutation: POST_OWN_WISH,
+            variables: { title: title.trim(), description: description.trim(), posterName: posterName || t('resident.me') },
+          }),
+        ).then((ok) => {
           if (!ok) return;
           setTitle('');
           setDescription('');
@@ -131,9 +149,22 @@ function PostWish({ busy, run, posterName }: { busy: boolean; run: Run; posterNa
       </label>
       <label>
         {t('resident.wishDescription')}
-        <textarea className="input" name="description" rows={2} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />
+        <textarea
+          className="input"
+          name="description"
+          rows={2}
+          value={description}
+          maxLength={2000}
+          onChange={(e) => setDescription(e.target.value)}
+          required
+        />
       </label>
-      <button type="submit" className="button button--primary" disabled={busy || !title.trim() || !description.trim()} data-action="post-wish">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={busy || !title.trim() || !description.trim()}
+        data-action="post-wish"
+      >
         {t('resident.post')}
       </button>
     </form>
@@ -149,7 +180,13 @@ function NeedRow({ n, name, busy, run }: { n: OwnNeed; name: (code: string) => s
         {t(`resident.needStatus.${n.status}`, { defaultValue: n.status })}
       </span>{' '}
       <strong>{name(n.type)}</strong>{' '}
-      <span>{t('services.window', { day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }), from: clock(n.startMinute), to: clock(n.endMinute) })}</span>
+      <span>
+        {t('services.window', {
+          day: t(`services.weekday.${n.weekday}`, { defaultValue: String(n.weekday) }),
+          from: clock(n.startMinute),
+          to: clock(n.endMinute),
+        })}
+      </span>
       {n.notes && <p className="services__notes">{n.notes}</p>}
       {n.status === 'OPEN' && (
         <div className="services__actions">
@@ -158,7 +195,11 @@ function NeedRow({ n, name, busy, run }: { n: OwnNeed; name: (code: string) => s
             className="button"
             disabled={busy}
             data-action="withdraw-need"
-            onClick={() => void run(() => client.mutate({ mutation: CANCEL_NEED, variables: { id: n.id, version: n.version, reason: t('resident.withdrawReason') } }))}
+            onClick={() =>
+              void run(() =>
+                client.mutate({ mutation: CANCEL_NEED, variables: { id: n.id, version: n.version, reason: t('resident.withdrawReason') } }),
+              )
+            }
           >
             {t('resident.withdraw')}
           </button>
@@ -191,7 +232,13 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
         void run(() =>
           client.mutate({
             mutation: RAISE_OWN_NEED,
-            variables: { type, urgency, window: { weekday, startMinute: startMinute as number, endMinute: endMinute as number }, durationMinutes: duration, notes: notes.trim() || null },
+            variables: {
+              type,
+              urgency,
+              window: { weekday, startMinute: startMinute as number, endMinute: endMinute as number },
+              durationMinutes: duration,
+              notes: notes.trim() || null,
+            },
           }),
         ).then((ok) => {
           if (ok) setNotes('');
@@ -199,7 +246,13 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
       }}
     >
       <h3>{t('resident.raiseNeed')}</h3>
-      <select className="input" name="type" value={type} onChange={(e) => setType(e.target.value)} aria-label={t('services.visitForm.type')}>
+      <select
+        className="input"
+        name="type"
+        value={type}
+        onChange={(e) => setType(e.target.value)}
+        aria-label={t('services.visitForm.type')}
+      >
         <option value="">{t('services.visitForm.type')}</option>
         {skills.map((s) => (
           <option key={s.code} value={s.code}>
@@ -207,7 +260,13 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
           </option>
         ))}
       </select>
-      <select className="input" name="urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as (typeof URGENCIES)[number])} aria-label={t('services.visitForm.urgency')}>
+      <select
+        className="input"
+        name="urgency"
+        value={urgency}
+        onChange={(e) => setUrgency(e.target.value as (typeof URGENCIES)[number])}
+        aria-label={t('services.visitForm.urgency')}
+      >
         {URGENCIES.map((u) => (
           <option key={u} value={u}>
             {t(`services.urgency.${u}`)}
@@ -215,7 +274,12 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
         ))}
       </select>
       <div className="helper-register__window">
-        <select className="input" value={weekday} onChange={(e) => setWeekday(Number(e.target.value))} aria-label={t('helper.form.weekday')}>
+        <select
+          className="input"
+          value={weekday}
+          onChange={(e) => setWeekday(Number(e.target.value))}
+          aria-label={t('helper.form.weekday')}
+        >
           {[1, 2, 3, 4, 5, 6, 7].map((d) => (
             <option key={d} value={d}>
               {t(`services.weekday.${d}`, { defaultValue: String(d) })}
@@ -223,16 +287,36 @@ function RaiseNeed({ skills, busy, run }: { skills: { code: string; label: strin
           ))}
         </select>
         <input className="input" type="time" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('helper.form.from')} />
-        <input className="input" type="time" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('helper.form.to')} aria-invalid={!(endMinute !== null && startMinute !== null && endMinute - startMinute >= duration)} />
+        <input
+          className="input"
+          type="time"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          aria-label={t('helper.form.to')}
+          aria-invalid={!(endMinute !== null && startMinute !== null && endMinute - startMinute >= duration)}
+        />
       </div>
-      <select className="input" name="duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))} aria-label={t('services.duration')}>
+      <select
+        className="input"
+        name="duration"
+        value={duration}
+        onChange={(e) => setDuration(Number(e.target.value))}
+        aria-label={t('services.duration')}
+      >
         {DURATIONS.map((m) => (
           <option key={m} value={m}>
             {t('services.minutes', { n: m })}
           </option>
         ))}
       </select>
-      <input className="input" name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('services.visitForm.notes')} aria-label={t('services.visitForm.notes')} />
+      <input
+        className="input"
+        name="notes"
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        placeholder={t('services.visitForm.notes')}
+        aria-label={t('services.visitForm.notes')}
+      />
       <button type="submit" className="button button--primary" disabled={busy || !valid} data-action="raise-need">
         {t('resident.raise')}
       </button>

@@ -66,7 +66,9 @@ export const THANK_WISH = graphql(`
 
 export const RAISE_OWN_NEED = graphql(`
   mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {
-    raiseNeed(input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }) {
+    raiseNeed(
+      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }
+    ) {
       id
     }
   }

@@ -3,7 +3,17 @@ import { useFormatters } from '../../i18n/useFormatters';
 import type { CaseEvent } from '../../domain/cases/types';
 
 /** The live case feed, newest first; an item opens its case. */
-export function CaseFeed({ events, live, nameOf, onOpen }: { events: CaseEvent[]; live: boolean; nameOf: (code: string) => string; onOpen: (id: string) => void }) {
+export function CaseFeed({
+  events,
+  live,
+  nameOf,
+  onOpen,
+}: {
+  events: CaseEvent[];
+  live: boolean;
+  nameOf: (code: string) => string;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (

@@ -35,13 +35,21 @@ export function ExtensionReview({ c, reload, onChanged }: { c: CaseDetail; reloa
     run(async () => {
       const { data } = await client.mutate({
         mutation: EXTEND_CASE,
-        variables: { id: c.id, version: c.version, newDueAt: request.until, reason: t('extension.approvedNote', { reason: request.reason }) },
+        variables: {
+          id: c.id,
+          version: c.version,
+          newDueAt: request.until,
+          reason: t('extension.approvedNote', { reason: request.reason }),
+        },
       });
       return data?.extendCaseDeadline;
     });
   const decline = () =>
     run(async () => {
-      const { data } = await client.mutate({ mutation: DECLINE_EXTENSION, variables: { id: c.id, version: c.version, reason: reason.trim() } });
+      const { data } = await client.mutate({
+        mutation: DECLINE_EXTENSION,
+        variables: { id: c.id, version: c.version, reason: reason.trim() },
+      });
       setReason('');
       return data?.declineCaseExtension;
     });
@@ -50,7 +58,13 @@ export function ExtensionReview({ c, reload, onChanged }: { c: CaseDetail; reloa
     <section className="case-actions extension-review" aria-label={t('extension.title')} data-pending-extension={request.eventId}>
       <h3 className="case-panel__subtitle">{t('extension.title')}</h3>
       <p>{t('extension.summary', { who: request.requestedBy, date: format.dateTime(request.until), reason: request.reason })}</p>
-      <button type="button" className="button button--primary" onClick={() => void approve()} disabled={busy} data-action="approve-extension">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void approve()}
+        disabled={busy}
+        data-action="approve-extension"
+      >
         {t('extension.approve')}
       </button>
       <form

@@ -68,7 +68,14 @@ export function SearchBox({
       <label htmlFor={id} className="visually-hidden">
         {t('search.label')}
       </label>
-      <input id={id} className="input search__input" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search.placeholder')} />
+      <input
+        id={id}
+        className="input search__input"
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('search.placeholder')}
+      />
       <button type="submit" className="button">
         {t('search.submit')}
       </button>

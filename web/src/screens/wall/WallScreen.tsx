@@ -45,7 +45,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const tourStop = useTour(touring, setFocus);
   const findGridCode = useCallback(
     (name: string) => {
-      const hit = map?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER }).find((f) => String(f.properties.name).includes(name));
+      const hit = map
+        ?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER })
+        .find((f) => String(f.properties.name).includes(name));
       return hit ? String(hit.properties.code) : null;
     },
     [map],

@@ -25,7 +25,12 @@ describe('search', () => {
         ],
       }),
     ).toEqual([120.1, 30.25, 120.105, 30.26]);
-    expect(unionBBox([[0, 0, 1, 1], [2, -1, 3, 0.5]])).toEqual([0, -1, 3, 1]);
+    expect(
+      unionBBox([
+        [0, 0, 1, 1],
+        [2, -1, 3, 0.5],
+      ]),
+    ).toEqual([0, -1, 3, 1]);
     expect(unionBBox([])).toBeNull();
   });
 });

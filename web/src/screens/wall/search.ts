@@ -1,4 +1,5 @@
-export type SearchQuery = { kind: 'case'; id: string } | { kind: 'gridCode'; code: string } | { kind: 'gridName'; name: string } | { kind: 'empty' };
+export type SearchQuery =
+  { kind: 'case'; id: string } | { kind: 'gridCode'; code: string } | { kind: 'gridName'; name: string } | { kind: 'empty' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

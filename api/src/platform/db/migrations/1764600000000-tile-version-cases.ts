@@ -11,7 +11,9 @@ export class TileVersionCases1764600000000 implements MigrationInterface {
     await q.query(
       `CREATE TRIGGER case_tile_version AFTER INSERT OR UPDATE OR DELETE ON "case" FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`,
     );
-    await q.query(`CREATE TRIGGER case_tile_version_truncate AFTER TRUNCATE ON "case" FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`);
+    await q.query(
+      `CREATE TRIGGER case_tile_version_truncate AFTER TRUNCATE ON "case" FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

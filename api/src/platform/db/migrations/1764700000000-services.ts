@@ -102,7 +102,9 @@ export class Services1764700000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX service_match_live_idx ON service_match (need_id, period) WHERE status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')`);
+    await q.query(
+      `CREATE UNIQUE INDEX service_match_live_idx ON service_match (need_id, period) WHERE status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')`,
+    );
     await q.query(`CREATE INDEX service_match_registration_idx ON service_match (registration_id, period)`);
     await q.query(`
       CREATE TABLE service_record (

@@ -5,7 +5,9 @@ export class MatchSlot1765000000000 implements MigrationInterface {
   name = 'MatchSlot1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE service_match ADD COLUMN weekday smallint, ADD COLUMN start_minute smallint, ADD COLUMN end_minute smallint`);
+    await q.query(
+      `ALTER TABLE service_match ADD COLUMN weekday smallint, ADD COLUMN start_minute smallint, ADD COLUMN end_minute smallint`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -2,9 +2,37 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { secureTable, VIEWER_ROLES } from '../rls';
 
 /** The tables this migration secures (those that existed then; later migrations secure their own). */
-const TABLES = ['street', 'grid', 'building', 'household', 'resident', 'party_organization', 'grid_leader', 'case', 'case_event', 'service_registration',
-  'service_availability', 'service_need', 'service_match', 'service_record', 'service_evaluation', 'service_event', 'micro_wish', 'wish_claim', 'household_visit',
-  'volunteer_team', 'team_member', 'team_activity', 'activity_signup', 'app_user', 'user_grid', 'api_key', 'personal_data_access', 'refresh_token', 'login_failure'];
+const TABLES = [
+  'street',
+  'grid',
+  'building',
+  'household',
+  'resident',
+  'party_organization',
+  'grid_leader',
+  'case',
+  'case_event',
+  'service_registration',
+  'service_availability',
+  'service_need',
+  'service_match',
+  'service_record',
+  'service_evaluation',
+  'service_event',
+  'micro_wish',
+  'wish_claim',
+  'household_visit',
+  'volunteer_team',
+  'team_member',
+  'team_activity',
+  'activity_signup',
+  'app_user',
+  'user_grid',
+  'api_key',
+  'personal_data_access',
+  'refresh_token',
+  'login_failure',
+];
 
 /**
  * Row-level security: who sees which row is decided by PostgreSQL, not by each query.
@@ -27,7 +55,11 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Roles are global to the server: several databases (tests, streets) share them.
     for (const role of ['sg_viewer', ...VIEWER_ROLES]) {
-      await onceOnServer(q, `NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}')`, `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS INHERIT`);
+      await onceOnServer(
+        q,
+        `NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}')`,
+        `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS INHERIT`,
+      );
     }
     for (const role of VIEWER_ROLES) {
       await onceOnServer(q, `NOT pg_has_role('${role}', 'sg_viewer', 'MEMBER')`, `GRANT sg_viewer TO ${role}`);
@@ -94,7 +126,10 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
     await q.query(`DROP VIEW public_community`);
     await q.query(`DROP TABLE rls_state`);
     for (const table of TABLES) {
-      const policies: { policyname: string }[] = await q.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`, [table]);
+      const policies: { policyname: string }[] = await q.query(
+        `SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`,
+        [table],
+      );
       for (const p of policies) await q.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
       await q.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY`);
     }
@@ -103,7 +138,9 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
     await q.query(`REVOKE USAGE ON SCHEMA public FROM sg_viewer`);
     await q.query(`ALTER FUNCTION bump_tile_version() SECURITY INVOKER`);
     await q.query(`ALTER TABLE service_event DROP COLUMN actor_user_id`);
-    await q.query(`DROP FUNCTION sg_user(), sg_role(), sg_paths(), sg_household(), sg_building(), sg_home(), sg_communities(), sg_scopes()`);
+    await q.query(
+      `DROP FUNCTION sg_user(), sg_role(), sg_paths(), sg_household(), sg_building(), sg_home(), sg_communities(), sg_scopes()`,
+    );
   }
 }
 

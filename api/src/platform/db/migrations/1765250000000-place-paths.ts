@@ -29,9 +29,15 @@ export class PlacePaths1765250000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER building_grid_path BEFORE INSERT OR UPDATE OF grid_id ON building FOR EACH ROW EXECUTE FUNCTION place_grid_path()`);
-    await q.query(`CREATE TRIGGER household_grid_path BEFORE INSERT OR UPDATE OF building_id ON household FOR EACH ROW EXECUTE FUNCTION place_grid_path()`);
-    await q.query(`CREATE TRIGGER resident_grid_path BEFORE INSERT OR UPDATE OF household_id ON resident FOR EACH ROW EXECUTE FUNCTION place_grid_path()`);
+    await q.query(
+      `CREATE TRIGGER building_grid_path BEFORE INSERT OR UPDATE OF grid_id ON building FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+    );
+    await q.query(
+      `CREATE TRIGGER household_grid_path BEFORE INSERT OR UPDATE OF building_id ON household FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+    );
+    await q.query(
+      `CREATE TRIGGER resident_grid_path BEFORE INSERT OR UPDATE OF household_id ON resident FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+    );
     // A grid whose path changes (a new code) carries its buildings, households and residents along.
     await q.query(`
       CREATE FUNCTION grid_path_moved() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
@@ -39,7 +45,9 @@ export class PlacePaths1765250000000 implements MigrationInterface {
         UPDATE building SET grid_path = NEW.path WHERE grid_id = NEW.id; -- building_path_moved carries it further down
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER grid_path_moved AFTER UPDATE OF path ON grid FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION grid_path_moved()`);
+    await q.query(
+      `CREATE TRIGGER grid_path_moved AFTER UPDATE OF path ON grid FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION grid_path_moved()`,
+    );
     // A building moved to another grid, or a household to another building, carries its people along.
     await q.query(`
       CREATE FUNCTION place_path_moved() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$

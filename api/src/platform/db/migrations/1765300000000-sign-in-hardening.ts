@@ -12,7 +12,9 @@ export class SignInHardening1765300000000 implements MigrationInterface {
   name = 'SignInHardening1765300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE refresh_token ADD COLUMN family_id uuid, ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN address text`);
+    await q.query(
+      `ALTER TABLE refresh_token ADD COLUMN family_id uuid, ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN address text`,
+    );
     await q.query(`UPDATE refresh_token SET family_id = id`);
     await q.query(`ALTER TABLE refresh_token ALTER COLUMN family_id SET NOT NULL`);
     await q.query(`CREATE INDEX refresh_token_family_idx ON refresh_token (family_id)`);

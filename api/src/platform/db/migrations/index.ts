@@ -14,4 +14,19 @@ import { SignInHardening1765300000000 } from './1765300000000-sign-in-hardening'
 import { CaseReporterKeys1765310000000 } from './1765310000000-case-reporter-keys';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000, TileVersion1764200000000, Cases1764300000000, Identity1764500000000, TileVersionCases1764600000000, Services1764700000000, CasePhotosIndex1764800000000, ServiceAccounts1764900000000, MatchSlot1765000000000, NeedDuration1765100000000, RowLevelSecurity1765200000000, PlacePaths1765250000000, SignInHardening1765300000000, CaseReporterKeys1765310000000];
+export const migrations = [
+  Foundation1764100000000,
+  TileVersion1764200000000,
+  Cases1764300000000,
+  Identity1764500000000,
+  TileVersionCases1764600000000,
+  Services1764700000000,
+  CasePhotosIndex1764800000000,
+  ServiceAccounts1764900000000,
+  MatchSlot1765000000000,
+  NeedDuration1765100000000,
+  RowLevelSecurity1765200000000,
+  PlacePaths1765250000000,
+  SignInHardening1765300000000,
+  CaseReporterKeys1765310000000,
+];

@@ -4,7 +4,9 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
 function tooDeep(): GraphQLError {
-  return new GraphQLError(`GeoJSON: nested deeper than ${MAX_GEOJSON_DEPTH} levels of arrays and objects`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return new GraphQLError(`GeoJSON: nested deeper than ${MAX_GEOJSON_DEPTH} levels of arrays and objects`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
 }
 
 /** Refuses a literal nested deeper than GeoJSON ever is, with a loop: `astToValue` below recurses. */
