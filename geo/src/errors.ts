@@ -1,5 +1,3 @@
-import type { LngLat } from './types';
-
 /**
  * Machine-readable cause of a {@link GeoInputError}; the API maps it to `BAD_USER_INPUT`
  * and the web shows a message per reason.
@@ -26,7 +24,7 @@ export type GeoInputReason =
 /** Where in the input the problem is: a valid position on the map and/or a JSON path. */
 export interface GeoInputErrorWhere {
   /** A point to show on the map; absent when the offending position is not itself valid. */
-  location?: LngLat;
+  location?: readonly [lng: number, lat: number];
   /** Path into the caller's input, e.g. `"coordinates[0][3]"` or `"features[0].geometry.coordinates[0]"`. */
   path?: string;
 }
@@ -35,7 +33,7 @@ export interface GeoInputErrorWhere {
 export class GeoInputError extends Error {
   override readonly name = 'GeoInputError';
   readonly reason: GeoInputReason;
-  readonly location?: LngLat;
+  readonly location?: readonly [lng: number, lat: number];
   readonly path?: string;
 
   constructor(reason: GeoInputReason, message: string, where: GeoInputErrorWhere = {}) {

@@ -3,11 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { EventBus, Topic } from './events/bus';
 import type { LoaderFactory } from './graphql/context';
+import type { Class } from './class';
 import type { ReferenceResolver } from './graphql/federation';
 import type { AuthService } from './identity';
-
-/** A class (an entity or a resolver): what TypeORM and type-graphql are given. */
-export type Class = abstract new (...args: never[]) => unknown;
 
 /** What the app hands a domain's routes, jobs and start hook: the process's shared parts. */
 export interface DomainDeps {
@@ -60,3 +58,5 @@ export interface DomainManifest {
   /** Hooks up what lives as long as the process (e.g. publishing after commit); answers the undo. */
   start?(deps: DomainDeps): () => void;
 }
+
+export type { Class };

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { UserRole } from '../../platform/identity/viewer';
 
 export enum Role {
   STREET_ADMIN = 'STREET_ADMIN',
@@ -24,7 +25,7 @@ export class Me {
   displayName!: string;
 
   @Field(() => Role)
-  role!: Role;
+  role!: UserRole;
 
   @Field(() => [ID], { description: 'Grids a GRID_LEADER leads' })
   gridIds!: string[];

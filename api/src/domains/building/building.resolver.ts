@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
+import { pageSize } from '../../platform/graphql/connection';
 import { NearInput } from '../../platform/graphql/spatial-args';
 import { Grid } from '../grid/grid.entity';
-import { Household } from '../household/household.entity';
 import { Building } from './building.entity';
 import { CreateBuildingInput, UpdateBuildingInput } from './building.input';
 import { BuildingService } from './building.service';
@@ -48,9 +48,13 @@ export class BuildingResolver {
     if (!grid) throw notFound('Grid', building.gridId);
     return grid;
   }
+}
 
-  @FieldResolver(() => [Household], { description: 'Households by unit and room' })
-  households(@Root() building: Building, @Ctx() ctx: Context): Promise<Household[]> {
-    return ctx.loaders.householdsByBuilding.load(building.id);
+/** Grid.buildings: a grid's face for this domain (grids know nothing of buildings). */
+@Resolver(() => Grid)
+export class GridBuildingsResolver {
+  @FieldResolver(() => [Building], { description: "Buildings in the grid's subtree, by code (at most `first`)" })
+  buildings(@Root() grid: Grid, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 100 }) first: number): Promise<Building[]> {
+    return ctx.loaders.buildingsInGrid(pageSize(first)).load(grid.id);
   }
 }

@@ -1,3 +1,4 @@
+import { NAME_MAX, text } from '../../platform/graphql/validate';
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +7,6 @@ import { badInput, conflict, missing, notFound } from '../../platform/graphql/er
 import { checkBBox, checkNear, type NearInput } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { Grid, GridLevel } from '../grid/grid.entity';
-import { checkName } from '../grid/grid.service';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { checkPolygonal } from '../../platform/geometry';
 import { Building } from './building.entity';
@@ -101,8 +101,8 @@ function checkFields(input: { name?: string; address?: string; floors?: number; 
   if (input.floors != null && !(input.floors >= 1 && input.floors <= 200)) throw badInput('input.floors', 'must be from 1 to 200');
   if (input.units != null && !(input.units >= 1 && input.units <= 100)) throw badInput('input.units', 'must be from 1 to 100');
   return {
-    name: input.name == null ? undefined : checkName(input.name, 'input.name'),
-    address: input.address == null ? undefined : checkName(input.address, 'input.address'),
+    name: input.name == null ? undefined : text(input.name, 'input.name', NAME_MAX),
+    address: input.address == null ? undefined : text(input.address, 'input.address', NAME_MAX),
   };
 }
 

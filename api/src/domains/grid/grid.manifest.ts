@@ -2,13 +2,13 @@ import type { DomainManifest } from '../../platform/domain';
 import { Grid } from './grid.entity';
 import { createGridLoaders } from './grid.loader';
 import { resolveGridReference } from './grid.reference';
-import { GridResolver } from './grid.resolver';
+import { GridResolver, StreetGridsResolver } from './grid.resolver';
 
 /** 网格 — large, medium and small grids as PostGIS polygons with an ltree path. */
 export const grid: DomainManifest = {
   name: 'grid',
   entities: [Grid],
-  resolvers: [GridResolver],
+  resolvers: [GridResolver, StreetGridsResolver],
   references: { Grid: resolveGridReference },
   loaders: createGridLoaders,
 };

@@ -2,14 +2,11 @@ import { Arg, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Roo
 import type { Context } from '../../platform/graphql/context';
 import { badInput, notFound } from '../../platform/graphql/errors';
 import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
-import { Building } from '../building/building.entity';
-import { GridLeader, PartyOrganization } from '../party/party.entity';
 import { Street } from '../street/street.entity';
 import { Grid, GridLevel } from './grid.entity';
 import { CreateGridInput, UpdateGridInput } from './grid.input';
 import { GridService } from './grid.service';
 import { GridConnection, GridCounts } from './grid.type';
-import { pageSize } from '../../platform/graphql/connection';
 
 @Resolver(() => Grid)
 export class GridResolver {
@@ -79,23 +76,17 @@ export class GridResolver {
     return ctx.loaders.gridChildren.load(grid.id);
   }
 
-  @FieldResolver(() => [Building], { description: "Buildings in the grid's subtree, by code (at most `first`)" })
-  buildings(@Root() grid: Grid, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 100 }) first: number): Promise<Building[]> {
-    return ctx.loaders.buildingsInGrid(pageSize(first)).load(grid.id);
-  }
-
-  @FieldResolver(() => [GridLeader], { description: '网格长 — current leaders' })
-  leaders(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridLeader[]> {
-    return ctx.loaders.leadersByGrid.load(grid.id);
-  }
-
-  @FieldResolver(() => PartyOrganization, { nullable: true, description: 'The party organisation aligned to this grid' })
-  partyOrganization(@Root() grid: Grid, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
-    return ctx.loaders.partyOrgByGrid.load(grid.id);
-  }
-
   @FieldResolver(() => GridCounts)
   counts(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridCounts> {
     return ctx.loaders.gridCounts.load(grid.id);
+  }
+}
+
+/** Street.grids: a street's face for this domain. */
+@Resolver(() => Street)
+export class StreetGridsResolver {
+  @FieldResolver(() => [Grid], { description: 'The large grids (communities), by code' })
+  grids(@Root() street: Street, @Ctx() ctx: Context): Promise<Grid[]> {
+    return ctx.loaders.largeGridsByStreet.load(street.id);
   }
 }

@@ -6,7 +6,7 @@ import { decodeCursor, pageSize, toConnection } from '../../platform/graphql/con
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
-import { text } from '../../platform/graphql/validate';
+import { NAME_MAX, text } from '../../platform/graphql/validate';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { checkPolygonal } from '../../platform/geometry';
 import { Street } from '../street/street.entity';
@@ -81,7 +81,7 @@ export class GridService {
 
   async create(input: CreateGridInput): Promise<Grid> {
     requireCan(this.scope.viewer, 'SHAPE_GRIDS');
-    const name = checkName(input.name, 'input.name');
+    const name = text(input.name, 'input.name', NAME_MAX);
     const code = parseCode(input.code, input.level);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const geometry = await checkPolygonal(m, input.geometry, 'input.geometry');
@@ -106,7 +106,7 @@ export class GridService {
 
   async update(id: string, input: UpdateGridInput): Promise<Grid> {
     requireCan(this.scope.viewer, 'SHAPE_GRIDS');
-    const name = input.name == null ? undefined : checkName(input.name, 'input.name');
+    const name = input.name == null ? undefined : text(input.name, 'input.name', NAME_MAX);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const grid = await m.getRepository(Grid).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();
       if (!grid) throw notFound('Grid', id);
@@ -133,11 +133,6 @@ export class GridService {
 /** A grid row as the entity's properties (geometries as GeoJSON), for raw reads. */
 const GRID_COLUMNS = `g.id, g.code, g.name, g.level, g.street_id AS "streetId", g.parent_id AS "parentId", g.path::text AS path,
   ST_AsGeoJSON(g.geom)::json AS geometry, ST_AsGeoJSON(g.label_point)::json AS "labelPoint", g.area_m2 AS "areaM2", g.version`;
-
-/** A name: the validation kit's `text` of at most 200 characters. */
-export function checkName(name: string, field: string): string {
-  return text(name, field, 200);
-}
 
 function parseCode(code: string, level: GridLevel) {
   let parsed;

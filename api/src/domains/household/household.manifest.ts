@@ -2,13 +2,13 @@ import type { DomainManifest } from '../../platform/domain';
 import { Household } from './household.entity';
 import { createHouseholdLoaders } from './household.loader';
 import { resolveHouseholdReference } from './household.reference';
-import { HouseholdResolver } from './household.resolver';
+import { HouseholdResolver, BuildingHouseholdsResolver } from './household.resolver';
 
 /** 户 — households in a building's unit and room, with their tags. */
 export const household: DomainManifest = {
   name: 'household',
   entities: [Household],
-  resolvers: [HouseholdResolver],
+  resolvers: [HouseholdResolver, BuildingHouseholdsResolver],
   references: { Household: resolveHouseholdReference },
   loaders: createHouseholdLoaders,
 };

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { Building } from '../building/building.entity';
-import { Resident } from '../resident/resident.entity';
 import { Household, HouseholdTag } from './household.entity';
 import { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
 import { HouseholdService } from './household.service';
@@ -47,9 +46,13 @@ export class HouseholdResolver {
     if (!building) throw notFound('Building', household.buildingId);
     return building;
   }
+}
 
-  @FieldResolver(() => [Resident])
-  residents(@Root() household: Household, @Ctx() ctx: Context): Promise<Resident[]> {
-    return ctx.loaders.residentsByHousehold.load(household.id);
+/** Building.households: a building's face for this domain. */
+@Resolver(() => Building)
+export class BuildingHouseholdsResolver {
+  @FieldResolver(() => [Household], { description: 'Households by unit and room' })
+  households(@Root() building: Building, @Ctx() ctx: Context): Promise<Household[]> {
+    return ctx.loaders.householdsByBuilding.load(building.id);
   }
 }

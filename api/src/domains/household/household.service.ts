@@ -1,3 +1,4 @@
+import { NAME_MAX, text } from '../../platform/graphql/validate';
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +7,6 @@ import { badInput, conflict, missing, notFound } from '../../platform/graphql/er
 import { inTransaction } from '../../platform/graphql/transaction';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
-import { checkName } from '../grid/grid.service';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { Household, HouseholdTag } from './household.entity';
 import type { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
@@ -44,13 +44,13 @@ export class HouseholdService {
     // Who may edit at all first: an operator or a resident learns nothing from an id.
     requireCan(this.scope.viewer, 'EDIT_PLACES');
     checkSize(input.size);
-    const room = checkName(input.room, 'input.room');
+    const room = text(input.room, 'input.room', NAME_MAX);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const building = await m.getRepository(Building).findOneBy({ id: input.buildingId });
       if (!building) throw missing('input.buildingId', 'building', this.scope.seesEverything('Building'));
       requireCan(this.scope.viewer, 'EDIT_PLACES', { path: await gridPathOfBuilding(m, building.id) });
       if (!(input.unit >= 1 && input.unit <= building.units)) throw badInput('input.unit', `must be from 1 to ${building.units}`);
-      const address = input.address ? checkName(input.address, 'input.address') : `${building.address} ${input.unit}单元 ${room}室`;
+      const address = input.address ? text(input.address, 'input.address', NAME_MAX) : `${building.address} ${input.unit}单元 ${room}室`;
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO household (building_id, unit, room, address, size, tags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [building.id, input.unit, room, address, input.size, unique(input.tags)],
@@ -63,7 +63,7 @@ export class HouseholdService {
     // Who may edit at all first: an operator or a resident learns nothing from an id.
     requireCan(this.scope.viewer, 'EDIT_PLACES');
     if (input.size != null) checkSize(input.size);
-    const address = input.address == null ? null : checkName(input.address, 'input.address');
+    const address = input.address == null ? null : text(input.address, 'input.address', NAME_MAX);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const household = await m
         .getRepository(Household)

@@ -2,13 +2,13 @@ import type { DomainManifest } from '../../platform/domain';
 import { GridLeader, PartyOrganization } from './party.entity';
 import { createPartyLoaders } from './party.loader';
 import { resolvePartyOrganizationReference } from './party.reference';
-import { PartyOrganizationResolver } from './party.resolver';
+import { PartyOrganizationResolver, GridPartyResolver, StreetPartyResolver } from './party.resolver';
 
 /** 党组织 — the five-level party chain and the grids' leaders. */
 export const party: DomainManifest = {
   name: 'party',
   entities: [PartyOrganization, GridLeader],
-  resolvers: [PartyOrganizationResolver],
+  resolvers: [PartyOrganizationResolver, GridPartyResolver, StreetPartyResolver],
   references: { PartyOrganization: resolvePartyOrganizationReference },
   loaders: createPartyLoaders,
 };

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Context } from '../../platform/graphql/context';
 import { Grid } from '../grid/grid.entity';
 import { Household } from '../household/household.entity';
-import { PartyOrganization } from './party.entity';
+import { GridLeader, PartyOrganization } from './party.entity';
+import { Street } from '../street/street.entity';
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationResolver {
@@ -35,5 +36,28 @@ export class PartyOrganizationResolver {
   @FieldResolver(() => Household, { nullable: true, description: 'For a central household (党员中心户)' })
   household(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<Household | null> | null {
     return org.householdId ? ctx.loaders.householdById.load(org.householdId) : null;
+  }
+}
+
+/** Grid.leaders and Grid.partyOrganization: the party-led grid, seen from this domain. */
+@Resolver(() => Grid)
+export class GridPartyResolver {
+  @FieldResolver(() => [GridLeader], { description: '网格长 — current leaders' })
+  leaders(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridLeader[]> {
+    return ctx.loaders.leadersByGrid.load(grid.id);
+  }
+
+  @FieldResolver(() => PartyOrganization, { nullable: true, description: 'The party organisation aligned to this grid' })
+  partyOrganization(@Root() grid: Grid, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
+    return ctx.loaders.partyOrgByGrid.load(grid.id);
+  }
+}
+
+/** Street.partyOrganization: the street committee (街道党工委). */
+@Resolver(() => Street)
+export class StreetPartyResolver {
+  @FieldResolver(() => PartyOrganization, { nullable: true, description: '街道党工委' })
+  partyOrganization(@Root() street: Street, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
+    return ctx.loaders.streetCommittee.load(street.id);
   }
 }

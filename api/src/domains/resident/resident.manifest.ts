@@ -2,13 +2,13 @@ import type { DomainManifest } from '../../platform/domain';
 import { Resident } from './resident.entity';
 import { createResidentLoaders } from './resident.loader';
 import { resolveResidentReference } from './resident.reference';
-import { ResidentResolver } from './resident.resolver';
+import { ResidentResolver, HouseholdResidentsResolver } from './resident.resolver';
 
 /** 居民 — residents of households; phones and ID numbers leave masked. */
 export const resident: DomainManifest = {
   name: 'resident',
   entities: [Resident],
-  resolvers: [ResidentResolver],
+  resolvers: [ResidentResolver, HouseholdResidentsResolver],
   references: { Resident: resolveResidentReference },
   loaders: createResidentLoaders,
 };

@@ -70,3 +70,12 @@ export class ResidentResolver {
     return maskIdNumber(resident.idNumber);
   }
 }
+
+/** Household.residents: a household's face for this domain. */
+@Resolver(() => Household)
+export class HouseholdResidentsResolver {
+  @FieldResolver(() => [Resident])
+  residents(@Root() household: Household, @Ctx() ctx: Context): Promise<Resident[]> {
+    return ctx.loaders.residentsByHousehold.load(household.id);
+  }
+}

@@ -3,10 +3,9 @@ import { requireCan } from '../../platform/identity/policy';
 import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
-import { text } from '../../platform/graphql/validate';
+import { NAME_MAX, text } from '../../platform/graphql/validate';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
-import { checkName } from '../grid/grid.service';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { gridPathOfBuilding } from '../household/household.service';
 import { Household } from '../household/household.entity';
@@ -49,7 +48,7 @@ export class ResidentService {
   async create(input: CreateResidentInput): Promise<Resident> {
     // Who may edit at all first: an operator or a resident learns nothing from an id.
     requireCan(this.scope.viewer, 'EDIT_PLACES');
-    const name = checkName(input.name, 'input.name');
+    const name = text(input.name, 'input.name', NAME_MAX);
     checkPersonal(input);
     if (!(input.birthYear >= 1900 && input.birthYear <= new Date().getFullYear()))
       throw badInput('input.birthYear', 'must be a year from 1900 to now');
@@ -82,7 +81,7 @@ export class ResidentService {
   async update(id: string, input: UpdateResidentInput): Promise<Resident> {
     // Who may edit at all first: an operator or a resident learns nothing from an id.
     requireCan(this.scope.viewer, 'EDIT_PLACES');
-    const name = input.name == null ? null : checkName(input.name, 'input.name');
+    const name = input.name == null ? null : text(input.name, 'input.name', NAME_MAX);
     checkPersonal(input);
     return inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const resident = await m

@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
-import { Grid } from '../grid/grid.entity';
-import { PartyOrganization } from '../party/party.entity';
 import { Street } from './street.entity';
 import { applyScope } from '../../platform/identity/scope';
 import { bboxOf } from '@streetgrid/geo';
@@ -30,15 +28,5 @@ export class StreetResolver {
   @FieldResolver(() => [Float], { description: '[west, south, east, north]' })
   bbox(@Root() street: Street): number[] {
     return [...bboxOf(street.geometry)];
-  }
-
-  @FieldResolver(() => [Grid], { description: 'The large grids (communities), by code' })
-  grids(@Root() street: Street, @Ctx() ctx: Context): Promise<Grid[]> {
-    return ctx.loaders.largeGridsByStreet.load(street.id);
-  }
-
-  @FieldResolver(() => PartyOrganization, { nullable: true, description: '街道党工委' })
-  partyOrganization(@Root() street: Street, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
-    return ctx.loaders.streetCommittee.load(street.id);
   }
 }

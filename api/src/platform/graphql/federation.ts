@@ -2,7 +2,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, lexicographicSortSchema, parse } from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { Class } from '../domain';
+import type { Class } from '../class';
 import type { Context } from './context';
 import { ownSubscribePubSub } from './own-subscribe';
 

@@ -1,5 +1,8 @@
 import { badInput } from './errors';
 
+/** The longest name or address (of a grid, building, household, resident): `text(value, field, NAME_MAX)`. */
+export const NAME_MAX = 200;
+
 /** A uuid as PostgreSQL prints it (any case). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

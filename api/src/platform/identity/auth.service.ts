@@ -7,7 +7,42 @@ import { hashPassword, verifyPassword } from './password';
 import type { Scope } from './scope';
 import { ACCESS_TTL_S, newSecret, readAccessToken, REFRESH_TTL_S, sha256, signAccessToken } from './tokens';
 import { DEPARTMENT_SCOPES, type DepartmentScope, type UserRole, type Viewer, ANONYMOUS, actorLabel } from './viewer';
-import type { ApiKeyInfo, AuthPayload, CreateApiKeyInput, Me } from '../../domains/account/account.type';
+
+/** An account as its owner sees it (the account domain's `Me`). */
+export interface Account {
+  id: string;
+  login: string;
+  displayName: string;
+  role: UserRole;
+  gridIds: string[];
+}
+
+/** What a sign-in or refresh hands out (the account domain's `AuthPayload`). */
+export interface TokenPair {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  user: Account;
+}
+
+/** A department's API key without its secret (the account domain's `ApiKeyInfo`). */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  department: string;
+  prefix: string;
+  scopes: string[];
+  ratePerMinute: number;
+  revokedAt: string | null;
+}
+
+/** What a new API key is made from. */
+export interface ApiKeyRequest {
+  name: string;
+  department: string;
+  scopes: string[];
+  ratePerMinute: number;
+}
 
 /**
  * Sign-in throttling, over the failures of the last WINDOW_S seconds, so that nobody can
@@ -175,7 +210,7 @@ export class AuthService {
    * password is checked between two short system transactions, never inside one. A
    * success clears the failures of this login from this address.
    */
-  async login(login: string, password: string, client?: string, system: SystemWork = this.system): Promise<AuthPayload> {
+  async login(login: string, password: string, client?: string, system: SystemWork = this.system): Promise<TokenPair> {
     const name = text(login, 'login', 200).toLowerCase();
     const address = client || UNKNOWN_ADDRESS;
     const { wait, user } = await system(async (m) => {
@@ -224,8 +259,8 @@ export class AuthService {
    * family. A token used a second time means two holders — the owner and a thief — so the
    * whole family (every token refreshed from that sign-in) is revoked and both must sign in.
    */
-  async refresh(refreshToken: string, client?: string, system: SystemWork = this.system): Promise<AuthPayload> {
-    const outcome = await system(async (m): Promise<AuthPayload | 'invalid' | 'reused' | 'disabled'> => {
+  async refresh(refreshToken: string, client?: string, system: SystemWork = this.system): Promise<TokenPair> {
+    const outcome = await system(async (m): Promise<TokenPair | 'invalid' | 'reused' | 'disabled'> => {
       const [row]: { id: string; user_id: string; family_id: string; revoked: boolean; live: boolean }[] = await m.query(
         `SELECT id, user_id, family_id, revoked_at IS NOT NULL AS revoked, expires_at > now() AS live
            FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
@@ -250,13 +285,13 @@ export class AuthService {
   }
 
   /** The caller's own account, read through their own `db` (row-level security shows them their row). */
-  async me(db: Db, viewer: Viewer): Promise<Me | null> {
+  async me(db: Db, viewer: Viewer): Promise<Account | null> {
     if (viewer.kind !== 'user') return null;
     const user = await this.loadUser(db, 'u.id = $1', viewer.id);
     return user ? toMe(user) : null;
   }
 
-  async createApiKey(db: Db, input: CreateApiKeyInput): Promise<{ key: string; info: ApiKeyInfo }> {
+  async createApiKey(db: Db, input: ApiKeyRequest): Promise<{ key: string; info: ApiKeyRecord }> {
     const bad = input.scopes.find((s) => !DEPARTMENT_SCOPES.includes(s as DepartmentScope));
     if (bad) throw badInput('input.scopes', `unknown scope "${bad}"; use ${DEPARTMENT_SCOPES.join(', ')}`);
     if (!input.scopes.length) throw badInput('input.scopes', 'name at least one scope');
@@ -274,7 +309,7 @@ export class AuthService {
     return { key: value, info: toKeyInfo(row) };
   }
 
-  async revokeApiKey(db: Db, id: string): Promise<ApiKeyInfo> {
+  async revokeApiKey(db: Db, id: string): Promise<ApiKeyRecord> {
     const [row] = returning<Parameters<typeof toKeyInfo>[0]>(
       await db.transaction((m) =>
         m.query(
@@ -288,7 +323,7 @@ export class AuthService {
     return toKeyInfo(row);
   }
 
-  async apiKeys(db: Db): Promise<ApiKeyInfo[]> {
+  async apiKeys(db: Db): Promise<ApiKeyRecord[]> {
     const rows = await db.query(
       `SELECT id, name, department, prefix, scopes, rate_per_minute, revoked_at FROM api_key ORDER BY created_at`,
     );
@@ -298,7 +333,7 @@ export class AuthService {
   private readonly system: SystemWork = (work) => this.ds.transaction(work);
 
   /** A new token pair; the refresh token joins `family` (a refresh) or begins its own (a sign-in: null). */
-  private async issue(user: UserRow, m: EntityManager, to: { family: string | null; address: string }): Promise<AuthPayload> {
+  private async issue(user: UserRow, m: EntityManager, to: { family: string | null; address: string }): Promise<TokenPair> {
     const accessToken = await signAccessToken(user.id, user.role, this.secret);
     const refresh = newSecret('sgr');
     await m.query(
@@ -354,8 +389,8 @@ function toViewer(user: UserRow): Viewer {
   };
 }
 
-function toMe(user: UserRow): Me {
-  return { id: user.id, login: user.login, displayName: user.display_name, role: user.role as Me['role'], gridIds: user.grid_ids };
+function toMe(user: UserRow): Account {
+  return { id: user.id, login: user.login, displayName: user.display_name, role: user.role, gridIds: user.grid_ids };
 }
 
 function toKeyInfo(row: {
@@ -366,7 +401,7 @@ function toKeyInfo(row: {
   scopes: string[];
   rate_per_minute: number;
   revoked_at: Date | null;
-}): ApiKeyInfo {
+}): ApiKeyRecord {
   return {
     id: row.id,
     name: row.name,
