@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { signAccessToken, upsertUser } from '../src/platform/identity';
 import { jwtSecret } from '../src/platform/config';
 import { appendServiceEvent } from '../src/domains/service/service.events';
-import { WishService } from '../src/domains/service/wish.service';
+import { WishService } from '../src/domains/service/wishes/wish.service';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/app/server';

@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './harness';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { WishService } from '../src/domains/service/wish.service';
+import { WishService } from '../src/domains/service/wishes/wish.service';
 
 let api: TestApi;
 beforeAll(async () => {

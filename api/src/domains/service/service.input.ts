@@ -1,5 +1,4 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { NeedRecurrence, NeedSource, NeedUrgency, RegistrationKind, WeeklyWindow } from './service.entity';
 
 @InputType({ description: '双报到 — register with a community; give a household (home) or a point' })
@@ -80,61 +79,4 @@ export class NeedInput extends VisitNeedInput {
 
   @Field(() => NeedSource)
   source!: NeedSource;
-}
-
-@InputType({ description: '入户走访 — a visit record' })
-export class VisitInput {
-  @Field(() => ID)
-  householdId!: string;
-
-  @Field(() => GraphQLDateTime)
-  visitedAt!: Date;
-
-  @Field()
-  findings!: string;
-
-  @Field(() => Float, { nullable: true, description: 'Check-in longitude (WGS-84)' })
-  checkInLng?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  checkInLat?: number | null;
-
-  @Field(() => [VisitNeedInput], { nullable: true, description: 'Needs found: they go straight onto the needs list' })
-  needs?: VisitNeedInput[] | null;
-}
-
-@InputType({ description: '微心愿 — a wish posted by a resident or a leader on their behalf' })
-export class WishInput {
-  @Field(() => ID, { nullable: true, description: "The household; absent: a resident's or volunteer's own" })
-  householdId?: string | null;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  description!: string;
-
-  @Field({ description: 'Who posted it; never shown on the echo wall' })
-  posterName!: string;
-}
-
-@InputType({ description: '活动 — a team activity' })
-export class ActivityInput {
-  @Field(() => ID)
-  teamId!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  place!: string;
-
-  @Field(() => GraphQLDateTime)
-  startsAt!: Date;
-
-  @Field(() => GraphQLDateTime)
-  endsAt!: Date;
-
-  @Field(() => Int)
-  capacity!: number;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
 import type { Scope } from '../../platform/identity/scope';
 import { ServiceNeed, ServiceRegistration, type WeeklyWindow } from './service.entity';
-import { ActivitySignup } from './team.entity';
+import { ActivitySignup } from './teams/team.entity';
 
 /** Loaders by id answer only rows the viewer may see (Scope), like the core loaders in context.ts. */
 export function createServiceLoaders(ds: Db, scope: Scope) {

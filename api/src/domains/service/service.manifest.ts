@@ -1,10 +1,10 @@
 import type { DomainManifest } from '../../platform/domain';
-import { evaluationExportRouter } from './evaluation.router';
+import { evaluationExportRouter } from './evaluation/evaluation.router';
 import { serviceEntities } from './service.entities';
 import { publishServiceChanges, SERVICE_CHANGES } from './service.events';
 import { createServiceLoaders } from './service.loader';
 import { serviceResolvers } from './service.resolvers';
-import { WishService } from './wish.service';
+import { WishService } from './wishes/wish.service';
 
 /** 社区服务 — dual registration, the needs list and matching, micro-wishes, visits, teams and dual evaluation. */
 export const services: DomainManifest = {

@@ -4,7 +4,7 @@ import { badInput, missing } from '../../platform/graphql/errors';
 import type { Scope } from '../../platform/identity/scope';
 import { checkPeriod } from './service.rules';
 import { UUID } from './service.service';
-import { VisitService } from './visit.service';
+import { VisitService } from './visits/visit.service';
 
 /**
  * The services map layers of a grid's subtree as one GeoJSON FeatureCollection, each

@@ -6,7 +6,7 @@ import { ActorInput } from '../../platform/identity/actor.input';
 import { householdReach, leaderPaths, serviceActor, volunteerAccount, volunteerOwner } from './service.rules';
 import { Me } from '../account/account.type';
 import { Household } from '../household/household.entity';
-import { MatchingService } from './matching.service';
+import { MatchingService } from './matching/matching.service';
 import {
   MatchMethod,
   MatchStatus,

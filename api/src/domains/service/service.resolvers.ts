@@ -1,10 +1,10 @@
-import { EchoCommunityResolver } from './echo.resolver';
-import { EvaluationResolver } from './evaluation.resolver';
+import { EchoCommunityResolver } from './wishes/echo.resolver';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { MeServiceResolver, ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { ServiceUpdateResolver } from './service.subscription';
-import { ActivitySignupResolver, TeamActivityResolver, VolunteerTeamResolver } from './team.resolver';
-import { HouseholdVisitResolver } from './visit.resolver';
-import { MicroWishResolver } from './wish.resolver';
+import { ActivitySignupResolver, TeamActivityResolver, VolunteerTeamResolver } from './teams/team.resolver';
+import { HouseholdVisitResolver } from './visits/visit.resolver';
+import { MicroWishResolver } from './wishes/wish.resolver';
 
 /** Every resolver of community services, for the schema. */
 export const serviceResolvers = [

@@ -1,18 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ActorRole } from '../../platform/identity/actor';
-import { allow, checkPeriod, checkWindow, formatWindow, nextDue, overlap } from './service.rules';
+import { allow, checkPeriod, checkWindow, formatWindow } from './service.rules';
 
 describe('service rules', () => {
-  it('overlaps windows only on the same weekday with positive length', () => {
-    expect(overlap({ weekday: 2, startMinute: 540, endMinute: 660 }, { weekday: 2, startMinute: 600, endMinute: 720 })).toEqual({
-      weekday: 2,
-      startMinute: 600,
-      endMinute: 660,
-    });
-    expect(overlap({ weekday: 2, startMinute: 540, endMinute: 600 }, { weekday: 2, startMinute: 600, endMinute: 720 })).toBeNull();
-    expect(overlap({ weekday: 2, startMinute: 540, endMinute: 660 }, { weekday: 3, startMinute: 540, endMinute: 660 })).toBeNull();
-  });
-
   it('formats a window', () => {
     expect(formatWindow({ weekday: 2, startMinute: 540, endMinute: 660 })).toBe('Tue 09:00–11:00');
   });
@@ -30,12 +20,6 @@ describe('service rules', () => {
     } catch (e) {
       expect((e as GraphQLError).extensions.field).toBe('input.availability.0.endMinute');
     }
-  });
-
-  it('schedules the next visit from the last one; never visited is due now', () => {
-    const now = new Date('2026-11-25T00:00:00Z');
-    expect(nextDue(null, 7, now)).toEqual(now);
-    expect(nextDue(new Date('2026-11-20T00:00:00Z'), 7, now)).toEqual(new Date('2026-11-27T00:00:00Z'));
   });
 
   it('lets only the roles in the table act', () => {

@@ -81,14 +81,6 @@ export function checkWindow(w: WeeklyWindow, field: string): WeeklyWindow {
   return w;
 }
 
-/** The overlap of two weekly windows, or null: [max start, min end) on the same weekday. */
-export function overlap(a: WeeklyWindow, b: WeeklyWindow): WeeklyWindow | null {
-  if (a.weekday !== b.weekday) return null;
-  const startMinute = Math.max(a.startMinute, b.startMinute);
-  const endMinute = Math.min(a.endMinute, b.endMinute);
-  return endMinute > startMinute ? { weekday: a.weekday, startMinute, endMinute } : null;
-}
-
 const DAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** "Tue 09:00–11:00" */
 export function formatWindow(w: WeeklyWindow): string {
@@ -103,15 +95,6 @@ export function checkPeriod(period: string, field = 'period'): string {
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== period) throw badInput(field, 'is not a date');
   if (d.getUTCDay() !== 1) throw badInput(field, 'must be a Monday (a week is named by its Monday)');
   return period;
-}
-
-/**
- * When a household is next due for a visit: the last visit plus the shortest interval of
- * its tags' policies; a household never visited is due from `now`.
- */
-export function nextDue(lastVisitAt: Date | null, intervalDays: number, now: Date): Date {
-  if (!lastVisitAt) return now;
-  return new Date(lastVisitAt.getTime() + intervalDays * 86_400_000);
 }
 
 /**

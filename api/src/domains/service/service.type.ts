@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/connection';
 import { MatchMethod, ServiceMatch, ServiceNeed, ServiceRegistration } from './service.entity';
-import { MicroWish } from './wish.entity';
+import { MicroWish } from './wishes/wish.entity';
 
 @ObjectType({ description: 'Needs covered, total distance and the largest load of an assignment' })
 export class MatchQualityType {

@@ -1,14 +1,14 @@
-import { elevated } from '../../platform/db/session';
-import type { Db } from '../../platform/db/session';
+import { elevated } from '../../../platform/db/session';
+import type { Db } from '../../../platform/db/session';
 import type { EntityManager } from 'typeorm';
-import { badInput, notFound, outOfReach } from '../../platform/graphql/errors';
-import { pageSize } from '../../platform/graphql/connection';
-import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../../platform/identity/actor';
-import { appendServiceEvent } from './service.events';
-import type { ActivityInput } from './service.input';
-import { allow, intIn, requireInPaths, text } from './service.rules';
-import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import { badInput, notFound, outOfReach } from '../../../platform/graphql/errors';
+import { pageSize } from '../../../platform/graphql/connection';
+import { inTransaction } from '../../../platform/graphql/transaction';
+import type { Actor } from '../../../platform/identity/actor';
+import { appendServiceEvent } from '../service.events';
+import type { ActivityInput } from './team.input';
+import { allow, intIn, requireInPaths, text } from '../service.rules';
+import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from '../service.service';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
 
 const TEAM_CONSTRAINT_FIELDS = {

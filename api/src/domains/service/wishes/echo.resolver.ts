@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../platform/graphql/context';
+import type { Context } from '../../../platform/graphql/context';
 import { EchoCommunity, echoCommunities } from './echo';
 
 @Resolver(() => EchoCommunity)

@@ -1,17 +1,17 @@
-import type { Db } from '../../platform/db/session';
-import { elevated } from '../../platform/db/session';
+import type { Db } from '../../../platform/db/session';
+import { elevated } from '../../../platform/db/session';
 import type { EntityManager } from 'typeorm';
-import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
-import { badInput, conflict, forbidden, missing, notFound } from '../../platform/graphql/errors';
-import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../../platform/identity/actor';
+import { paginate, type ConnectionShape } from '../../../platform/graphql/connection';
+import { badInput, conflict, forbidden, missing, notFound } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/graphql/transaction';
+import type { Actor } from '../../../platform/identity/actor';
 import { type MatchCandidate, type MatchProblem, matchQuality, solveGreedy, solveOptimal } from './matching.model';
-import type { MatchRun } from './service.type';
-import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from './service.entity';
-import { announceServiceEvents, appendServiceEvent } from './service.events';
-import type { Scope } from '../../platform/identity/scope';
-import { allow, checkPeriod, formatWindow, optionalText, requireInPaths, text, type ServiceAction } from './service.rules';
-import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import type { MatchRun } from '../service.type';
+import { MatchMethod, MatchStatus, NeedRecurrence, ServiceMatch, URGENCY_WEIGHT, type NeedUrgency } from '../service.entity';
+import { announceServiceEvents, appendServiceEvent } from '../service.events';
+import type { Scope } from '../../../platform/identity/scope';
+import { allow, checkPeriod, formatWindow, optionalText, requireInPaths, text, type ServiceAction } from '../service.rules';
+import { checkOwner, SERVICE_CONSTRAINT_FIELDS, UUID } from '../service.service';
 
 /** Statuses that hold a need (and a helper's capacity) for a week. */
 export const LIVE_MATCH = [MatchStatus.PROPOSED, MatchStatus.CONFIRMED, MatchStatus.ACCEPTED, MatchStatus.DONE];

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../platform/graphql/context';
-import { ActorInput } from '../../platform/identity/actor.input';
+import type { Context } from '../../../platform/graphql/context';
+import { ActorInput } from '../../../platform/identity/actor.input';
 import { EvaluationRow, EvaluationService, Evaluator } from './evaluation.service';
-import { leaderPaths, serviceActor } from './service.rules';
+import { leaderPaths, serviceActor } from '../service.rules';
 
 @Resolver(() => EvaluationRow)
 export class EvaluationResolver {

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router } from 'express';
 import { GraphQLError } from 'graphql';
-import type { Db } from '../../platform/db/session';
-import type { Scope } from '../../platform/identity/scope';
+import type { Db } from '../../../platform/db/session';
+import type { Scope } from '../../../platform/identity/scope';
 import { type EvaluationRow, EvaluationService } from './evaluation.service';
 
 /** The sheet's columns: bilingual headers, so the street office reads them and a script can still find the English key. */

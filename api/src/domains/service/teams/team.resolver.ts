@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../platform/graphql/context';
-import { ActorInput } from '../../platform/identity/actor.input';
-import { leaderPaths, serviceActor, volunteerAccount } from './service.rules';
-import { ActivityInput } from './service.input';
-import { ServiceRegistration } from './service.entity';
+import type { Context } from '../../../platform/graphql/context';
+import { ActorInput } from '../../../platform/identity/actor.input';
+import { leaderPaths, serviceActor, volunteerAccount } from '../service.rules';
+import { ActivityInput } from './team.input';
+import { ServiceRegistration } from '../service.entity';
 import { ActivitySignup, TeamActivity, VolunteerTeam } from './team.entity';
-import { UUID } from './service.service';
+import { UUID } from '../service.service';
 import { TeamService } from './team.service';
 
 const ACTOR = {

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
-import { ActorInput } from '../../platform/identity/actor.input';
+import type { Context } from '../../../platform/graphql/context';
+import { badInput } from '../../../platform/graphql/errors';
+import { ActorInput } from '../../../platform/identity/actor.input';
 import { communityIdByCode } from './echo';
-import { householdReach, leaderPaths, serviceActor, volunteerAccount } from './service.rules';
-import { WishInput } from './service.input';
-import { MicroWishConnection } from './service.type';
+import { householdReach, leaderPaths, serviceActor, volunteerAccount } from '../service.rules';
+import { WishInput } from './wish.input';
+import { MicroWishConnection } from '../service.type';
 import { EchoItem, MicroWish, WishStatus } from './wish.entity';
 import { WishService } from './wish.service';
 

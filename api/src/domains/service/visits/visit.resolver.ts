@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../platform/graphql/context';
-import { forbidden } from '../../platform/graphql/errors';
-import { ActorInput } from '../../platform/identity/actor.input';
-import { householdReach, serviceActor } from './service.rules';
-import { VisitInput } from './service.input';
+import type { Context } from '../../../platform/graphql/context';
+import { forbidden } from '../../../platform/graphql/errors';
+import { ActorInput } from '../../../platform/identity/actor.input';
+import { householdReach, serviceActor } from '../service.rules';
+import { VisitInput } from './visit.input';
 import { HouseholdVisit, VisitDue, VisitPolicy } from './visit.entity';
 import { VisitService } from './visit.service';
 

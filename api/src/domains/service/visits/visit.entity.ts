@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Point } from 'geojson';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
+import { GeoJSONScalar } from '../../../platform/graphql/scalars/geojson';
 
 /** 走访频次 — how often households with a tag are visited. */
 @ObjectType({ description: '走访频次 — visit interval for households with a tag' })

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Point } from 'geojson';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
+import { GeoJSONScalar } from '../../../platform/graphql/scalars/geojson';
 
 export enum WishStatus {
   SUBMITTED = 'SUBMITTED',

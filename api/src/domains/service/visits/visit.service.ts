@@ -1,14 +1,14 @@
-import type { Db } from '../../platform/db/session';
-import { pageSize } from '../../platform/graphql/connection';
-import { badInput, missing } from '../../platform/graphql/errors';
-import { checkLngLat } from '../../platform/graphql/spatial-args';
-import { inTransaction } from '../../platform/graphql/transaction';
-import type { Actor } from '../../platform/identity/actor';
-import { NeedSource } from './service.entity';
-import { appendServiceEvent } from './service.events';
-import type { VisitInput } from './service.input';
-import { allow, type HouseholdReach, text } from './service.rules';
-import { checkNeed, insertNeed, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import type { Db } from '../../../platform/db/session';
+import { pageSize } from '../../../platform/graphql/connection';
+import { badInput, missing } from '../../../platform/graphql/errors';
+import { checkLngLat } from '../../../platform/graphql/spatial-args';
+import { inTransaction } from '../../../platform/graphql/transaction';
+import type { Actor } from '../../../platform/identity/actor';
+import { NeedSource } from '../service.entity';
+import { appendServiceEvent } from '../service.events';
+import type { VisitInput } from './visit.input';
+import { allow, type HouseholdReach, text } from '../service.rules';
+import { checkNeed, insertNeed, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from '../service.service';
 import { HouseholdVisit, type VisitDue, VisitPolicy } from './visit.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { Db } from '../../platform/db/session';
-import { badInput } from '../../platform/graphql/errors';
+import type { Db } from '../../../platform/db/session';
+import { badInput } from '../../../platform/graphql/errors';
 
 /** A community's code: its street's 9 digits and its own 3 (a LARGE grid). */
 const COMMUNITY_CODE = /^\d{12}$/;

@@ -1,16 +1,16 @@
 import { GraphQLError } from 'graphql';
-import type { Db } from '../../platform/db/session';
-import { paginate, pageSize, type ConnectionShape } from '../../platform/graphql/connection';
-import { badInput, conflict, notFound } from '../../platform/graphql/errors';
-import { checkLngLat } from '../../platform/graphql/spatial-args';
-import { inTransaction } from '../../platform/graphql/transaction';
-import { photoStorage, type PhotoStorage } from '../../platform/storage/photos';
-import type { Actor } from '../../platform/identity/actor';
-import { announceServiceEvents, appendServiceEvent } from './service.events';
-import type { WishInput } from './service.input';
-import type { Scope } from '../../platform/identity/scope';
-import { allow, householdFor, type HouseholdReach, requireInPaths, text } from './service.rules';
-import { checkOwner, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import type { Db } from '../../../platform/db/session';
+import { paginate, pageSize, type ConnectionShape } from '../../../platform/graphql/connection';
+import { badInput, conflict, notFound } from '../../../platform/graphql/errors';
+import { checkLngLat } from '../../../platform/graphql/spatial-args';
+import { inTransaction } from '../../../platform/graphql/transaction';
+import { photoStorage, type PhotoStorage } from '../../../platform/storage/photos';
+import type { Actor } from '../../../platform/identity/actor';
+import { announceServiceEvents, appendServiceEvent } from '../service.events';
+import type { WishInput } from './wish.input';
+import type { Scope } from '../../../platform/identity/scope';
+import { allow, householdFor, type HouseholdReach, requireInPaths, text } from '../service.rules';
+import { checkOwner, requireHouseholdIn, SERVICE_CONSTRAINT_FIELDS, UUID } from '../service.service';
 import { type EchoItem, MicroWish, WishStatus } from './wish.entity';
 
 /** How long a claim holds a wish before the sweep returns it to the board. */

@@ -1,12 +1,12 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Db } from '../../platform/db/session';
-import { badInput, forbidden, outOfReach } from '../../platform/graphql/errors';
-import { inTransaction } from '../../platform/graphql/transaction';
-import type { Scope } from '../../platform/identity/scope';
-import { type Actor, ActorRole } from '../../platform/identity/actor';
-import { appendServiceEvent } from './service.events';
-import { allow, intIn, optionalText, requireInPaths } from './service.rules';
-import { SERVICE_CONSTRAINT_FIELDS, UUID } from './service.service';
+import type { Db } from '../../../platform/db/session';
+import { badInput, forbidden, outOfReach } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/graphql/transaction';
+import type { Scope } from '../../../platform/identity/scope';
+import { type Actor, ActorRole } from '../../../platform/identity/actor';
+import { appendServiceEvent } from '../service.events';
+import { allow, intIn, optionalText, requireInPaths } from '../service.rules';
+import { SERVICE_CONSTRAINT_FIELDS, UUID } from '../service.service';
 
 export enum Evaluator {
   UNIT = 'UNIT',
