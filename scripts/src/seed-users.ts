@@ -2,7 +2,7 @@ import type { EntityManager } from '@streetgrid/api';
 import type { UserRole } from '@streetgrid/api/platform/identity/viewer';
 import { sha256, upsertUser } from '@streetgrid/api';
 import { ActorRole } from '@streetgrid/api/platform/identity/actor';
-import { MatchingService } from '@streetgrid/api/domains/service/matching.service';
+import { MatchingService } from '@streetgrid/api/domains/service/matching/matching.service';
 import { MatchMethod } from '@streetgrid/api/domains/service/service.entity';
 
 /** The demo accounts' password (development only; README lists the logins). */

@@ -1,6 +1,6 @@
 import type { Database } from '@streetgrid/api';
-import { candidatePairs, toProblem } from '@streetgrid/api/domains/service/matching.service';
-import { matchQuality, solveGreedy, solveOptimal, type MatchQuality } from '@streetgrid/api/domains/service/matching.model';
+import { candidatePairs, toProblem } from '@streetgrid/api/domains/service/matching/matching.service';
+import { matchQuality, solveGreedy, solveOptimal, type MatchQuality } from '@streetgrid/api/domains/service/matching/matching.model';
 import { districtPlan, generateStreet } from '../generate';
 import { serviceDemoDay, writeStreetServices } from '../generate/services';
 
