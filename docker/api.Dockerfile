@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1.7
-# streetgrid API image: the GraphQL subgraph (`node api/dist/main.js`).
+# streetgrid API image: the GraphQL subgraph (`node api/dist/main.js`) and the operator CLI
+# (`node scripts/dist/cli.js`).
 #
 #   docker build -f docker/api.Dockerfile -t streetgrid-api .      # context: repo root
 #
@@ -43,12 +44,13 @@ COPY geo/package.json geo/
 COPY api/package.json api/
 COPY web/package.json web/
 COPY scripts/package.json scripts/
-# Only @streetgrid/api and what it depends on (geo), without devDependencies. The
-# workspace layout is kept (node_modules/.pnpm at the root, relative symlinks in
-# api/ and geo/), so `node api/dist/main.js` resolves exactly as in the repository.
+# Only @streetgrid/scripts (the operator CLI) and what it depends on (api, geo), without
+# devDependencies. The workspace layout is kept (node_modules/.pnpm at the root, relative
+# symlinks in api/, geo/ and scripts/), so `node api/dist/main.js` and
+# `node scripts/dist/cli.js` resolve exactly as in the repository.
 RUN --mount=type=cache,id=streetgrid-pnpm-store,target=/pnpm/store \
-    pnpm install --frozen-lockfile --prod --filter "@streetgrid/api..." --store-dir /pnpm/store \
- && rm -rf web scripts
+    pnpm install --frozen-lockfile --prod --filter "@streetgrid/scripts..." --store-dir /pnpm/store \
+ && rm -rf web
 
 ############################ runtime ############################
 FROM node:20-bookworm-slim AS runtime
@@ -63,6 +65,8 @@ WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY --from=build /src/geo/dist geo/dist
 COPY --from=build /src/api/dist api/dist
+# The operator CLI (`node scripts/dist/cli.js user create …`: the first street admin, see docker/README.md).
+COPY --from=build /src/scripts/dist scripts/dist
 # STORAGE_DIR holds uploaded photos (mount a volume there); DATA_DIR is used only by the
 # embedded PGlite database when DATABASE_URL is unset (development/demo).
 RUN mkdir -p "$STORAGE_DIR" "$DATA_DIR" && chown node:node "$STORAGE_DIR" "$DATA_DIR"

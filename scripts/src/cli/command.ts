@@ -2,6 +2,8 @@
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
+  /** May be given more than once (the value is then an array). */
+  multiple?: boolean;
   /** Placeholder shown after the flag in help, e.g. `N` in `--streets N`. */
   valueName?: string;
   description: string;
@@ -9,9 +11,11 @@ export interface OptionSpec {
 
 /** What a command's `run` receives. */
 export interface CommandContext {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
   env: NodeJS.ProcessEnv;
+  /** What the command may read (e.g. a password with `--password-stdin`); absent, nothing. */
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
 }

@@ -3,6 +3,7 @@ import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { seedCommand } from './seed.command';
 import { tokenCommand } from './token.command';
+import { userCommand } from './user.command';
 
 /** Every `streetgrid` command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [seedCommand, importCommand, exportCommand, tokenCommand];
+export const commands: readonly Command[] = [seedCommand, importCommand, exportCommand, tokenCommand, userCommand];

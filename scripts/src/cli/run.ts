@@ -25,7 +25,7 @@ export function programHelp(commands: readonly Command[]): string {
 export function commandHelp(command: Command): string {
   const options: Record<string, OptionSpec> = { ...command.options, help: HELP_OPTION };
   const flags = Object.entries(options).map(([name, spec]) => {
-    const value = spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : '';
+    const value = spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}${spec.multiple ? '…' : ''}` : '';
     return [`${spec.short ? `-${spec.short}, ` : '    '}--${name}${value}`, spec.description] as const;
   });
   const width = Math.max(...flags.map(([flag]) => flag.length));
@@ -67,7 +67,7 @@ export async function runCli(
       options: Object.fromEntries(
         Object.entries({ ...command.options, help: HELP_OPTION }).map(([key, spec]) => [
           key,
-          spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
+          { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
         ]),
       ),
       allowPositionals: command.arguments !== undefined,

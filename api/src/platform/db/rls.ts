@@ -191,6 +191,11 @@ export const RLS_TABLES: Record<string, TableRules> = {
     leader: { insert: 'true' },
     department: { insert: `'Resident:personal' = ANY(sg_scopes())` },
   },
+  /** Changes to accounts: appended by whoever may make them, read by street admins (a leader reads their own entries). */
+  account_audit: {
+    street: { read: ADMIN, write: false, insert: ADMIN },
+    leader: { read: 'actor_user_id = sg_user()', write: false, insert: 'actor_user_id = sg_user()' },
+  },
   refresh_token: {},
   login_failure: {},
 };

@@ -1,0 +1,294 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { elevated } from '../../platform/db/session';
+import { badInput, missing, notFound } from '../../platform/graphql/errors';
+import { NAME_MAX, optionalText, text, uuid } from '../../platform/graphql/validate';
+import { hashPassword } from '../../platform/identity/password';
+import type { UserRole } from '../../platform/identity/viewer';
+
+/** Every role an account may have, in the order the console lists them. */
+export const USER_ROLES: readonly UserRole[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'];
+
+/** The longest reason an account change may state. */
+export const REASON_MAX = 500;
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 200;
+/** What `app_user.login`'s CHECK accepts (logins are compared lower-case). */
+const LOGIN = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** An account as its managers see it: never its password. */
+export interface AccountRecord {
+  id: string;
+  login: string;
+  displayName: string;
+  role: UserRole;
+  disabled: boolean;
+  gridIds: string[];
+  gridCodes: string[];
+  residentId: string | null;
+  createdAt: string;
+}
+
+/** Who changes an account: a label for the audit log (`user:<login>`, `cli:<os user>`) and their account, if any. */
+export interface AccountActor {
+  label: string;
+  userId: string | null;
+}
+
+/** A new account. Without a password, one is generated and answered once. */
+export interface AccountRequest {
+  login: string;
+  displayName: string;
+  role: string;
+  gridIds?: readonly string[] | null;
+  residentId?: string | null;
+  password?: string | null;
+}
+
+export type AccountAction = 'CREATED' | 'DISABLED' | 'ENABLED' | 'PASSWORD_RESET' | 'ROLE_CHANGED';
+
+interface AccountRow {
+  id: string;
+  login: string;
+  display_name: string;
+  role: UserRole;
+  disabled: boolean;
+  grid_ids: string[];
+  grid_codes: string[];
+  resident_id: string | null;
+  created_at: Date;
+}
+
+const ACCOUNT_SQL = `
+  SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.created_at,
+         coalesce(array_agg(g.id ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
+         coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_codes
+    FROM app_user u
+    LEFT JOIN user_grid ug ON ug.user_id = u.id
+    LEFT JOIN grid g ON g.id = ug.grid_id`;
+
+function toRecord(row: AccountRow): AccountRecord {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled,
+    gridIds: row.grid_ids,
+    gridCodes: row.grid_codes,
+    residentId: row.resident_id,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** A password to hand out once: 16 characters of base64url (96 random bits). */
+export function generatePassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** A login as stored: trimmed, lower-case, 2–63 of a-z 0-9 . _ - starting with a letter or digit. */
+export function checkLogin(value: string, field: string): string {
+  const login = text(value, field, 63).toLowerCase();
+  if (!LOGIN.test(login)) throw badInput(field, 'use 2 to 63 of a-z, 0-9, ".", "_" and "-", beginning with a letter or digit');
+  return login;
+}
+
+export function checkRole(value: string, field: string): UserRole {
+  if (!USER_ROLES.includes(value as UserRole)) throw badInput(field, `must be one of ${USER_ROLES.join(', ')}`);
+  return value as UserRole;
+}
+
+/** A password someone chose: 8 to 200 characters, no NUL (kept as typed: spaces count). */
+export function checkPassword(value: string, field: string): string {
+  if (value.includes('\0')) throw badInput(field, 'must not contain NUL characters');
+  if (value.length < PASSWORD_MIN || value.length > PASSWORD_MAX)
+    throw badInput(field, `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
+  return value;
+}
+
+/** The reason of a change, for the audit log: required, 1–500 characters. */
+export function checkReason(value: string, field = 'reason'): string {
+  return text(value, field, REASON_MAX);
+}
+
+/**
+ * The grids of an account of `role`: a grid leader leads at least one, nobody else any.
+ * Each must be a grid the caller sees (`seesAll`: whether they see every grid, for the error).
+ */
+async function checkGrids(
+  m: EntityManager,
+  role: UserRole,
+  gridIds: readonly string[],
+  field: string,
+  seesAll: boolean,
+): Promise<string[]> {
+  const ids = [...new Set(gridIds.map((id, i) => uuid(id, `${field}.${i}`)))];
+  if (role !== 'GRID_LEADER') {
+    if (ids.length) throw badInput(field, 'only a GRID_LEADER leads grids');
+    return [];
+  }
+  if (!ids.length) throw badInput(field, 'a GRID_LEADER leads at least one grid');
+  const found = new Set(((await m.query(`SELECT id FROM grid WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[]).map((r) => r.id));
+  const absent = ids.findIndex((id) => !found.has(id));
+  if (absent >= 0) throw missing(`${field}.${absent}`, 'grid', seesAll);
+  return ids;
+}
+
+async function checkResident(m: EntityManager, role: UserRole, value: string | null | undefined, field: string, seesAll: boolean) {
+  if (value == null || value === '') return null;
+  if (role !== 'RESIDENT' && role !== 'VOLUNTEER') throw badInput(field, 'only a RESIDENT or VOLUNTEER account is linked to a resident');
+  const id = uuid(value, field);
+  const [row] = await m.query(`SELECT id FROM resident WHERE id = $1`, [id]);
+  if (!row) throw missing(field, 'resident', seesAll);
+  return id;
+}
+
+/** One account by id or login, as the caller (`m`) sees it; null when absent or hidden. */
+export async function findAccount(m: EntityManager, by: { id?: string; login?: string }): Promise<AccountRecord | null> {
+  const [where, value] = by.id !== undefined ? ['u.id = $1', by.id] : ['u.login = $1', (by.login ?? '').toLowerCase()];
+  const [row]: AccountRow[] = await m.query(`${ACCOUNT_SQL} WHERE ${where} GROUP BY u.id`, [value]);
+  return row ? toRecord(row) : null;
+}
+
+/** Accounts as the caller sees them, by login; `role` and `search` (login or name, case-insensitive) narrow them. */
+export async function listAccounts(
+  m: EntityManager,
+  opts: { role?: UserRole | null; search?: string | null; after?: string | null; limit: number },
+): Promise<AccountRecord[]> {
+  const search = opts.search ? `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows: AccountRow[] = await m.query(
+    `${ACCOUNT_SQL}
+      WHERE ($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.login ILIKE $2 OR u.display_name ILIKE $2)
+        AND ($3::text IS NULL OR u.login > $3)
+      GROUP BY u.id ORDER BY u.login LIMIT $4`,
+    [opts.role ?? null, search, opts.after ?? null, opts.limit],
+  );
+  return rows.map(toRecord);
+}
+
+/** Appends one row to the account audit log. */
+async function audit(
+  m: EntityManager,
+  actor: AccountActor,
+  action: AccountAction,
+  userId: string,
+  detail: Record<string, unknown>,
+  reason: string,
+): Promise<void> {
+  await m.query(
+    `INSERT INTO account_audit (actor, actor_user_id, action, user_id, detail, reason) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+    [actor.label, actor.userId, action, userId, JSON.stringify(detail), reason],
+  );
+}
+
+/** Ends every sign-in of the account: its refresh tokens stop working (access tokens run out within minutes). */
+async function revokeSignIns(m: EntityManager, userId: string): Promise<void> {
+  // Refresh tokens are nobody's rows but the system's (row-level security): revoking them is the system's work.
+  await elevated(m, () => m.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]));
+}
+
+/**
+ * Creates an account (inside the caller's transaction `m`) and records it. Answers the
+ * account and the password when one was generated (to be shown once, never stored plain).
+ */
+export async function createAccount(
+  m: EntityManager,
+  actor: AccountActor,
+  input: AccountRequest,
+  reason: string,
+  opts: { seesAll: boolean },
+): Promise<{ account: AccountRecord; generatedPassword: string | null }> {
+  const login = checkLogin(input.login, 'input.login');
+  const displayName = text(input.displayName, 'input.displayName', NAME_MAX);
+  const role = checkRole(input.role, 'input.role');
+  const password = input.password == null ? null : checkPassword(input.password, 'input.password');
+  const why = checkReason(reason);
+  const gridIds = await checkGrids(m, role, input.gridIds ?? [], 'input.gridIds', opts.seesAll);
+  const residentId = await checkResident(m, role, optionalText(input.residentId, 'input.residentId', 36), 'input.residentId', opts.seesAll);
+  // Whether the login is taken is the system's to say: the caller may not see that account.
+  const [taken] = await elevated(m, () => m.query(`SELECT 1 FROM app_user WHERE login = $1`, [login]));
+  if (taken) throw badInput('input.login', 'is taken');
+  const secret = password ?? generatePassword();
+  const [{ id }]: { id: string }[] = await m.query(
+    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [login, displayName, await hashPassword(secret), role, residentId],
+  );
+  if (gridIds.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, gridIds]);
+  await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds, residentId }, why);
+  const account = await findAccount(m, { id });
+  return { account: account!, generatedPassword: password ? null : secret };
+}
+
+/** Disables (ending its sign-ins) or enables an account; a no-op change is still answered, not recorded twice. */
+export async function setAccountDisabled(
+  m: EntityManager,
+  actor: AccountActor,
+  account: AccountRecord,
+  disabled: boolean,
+  reason: string,
+): Promise<AccountRecord> {
+  const why = checkReason(reason);
+  if (disabled && actor.userId === account.id) throw badInput('disabled', 'you may not disable your own account');
+  if (account.disabled !== disabled) {
+    await m.query(`UPDATE app_user SET disabled = $2 WHERE id = $1`, [account.id, disabled]);
+    await audit(m, actor, disabled ? 'DISABLED' : 'ENABLED', account.id, { login: account.login }, why);
+  }
+  if (disabled) await revokeSignIns(m, account.id);
+  return (await findAccount(m, { id: account.id }))!;
+}
+
+/**
+ * Sets a new password (the given one, else a generated one answered once) and ends the
+ * account's sign-ins, so whoever held the old password is out.
+ */
+export async function resetAccountPassword(
+  m: EntityManager,
+  actor: AccountActor,
+  account: AccountRecord,
+  reason: string,
+  password?: string | null,
+): Promise<{ account: AccountRecord; password: string }> {
+  const why = checkReason(reason);
+  const secret = password == null ? generatePassword() : checkPassword(password, 'password');
+  await m.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [account.id, await hashPassword(secret)]);
+  await revokeSignIns(m, account.id);
+  await audit(m, actor, 'PASSWORD_RESET', account.id, { login: account.login, generated: password == null }, why);
+  return { account: account, password: secret };
+}
+
+/** Changes an account's role and grids, ending its sign-ins so the new scope applies at once (after the short access token). */
+export async function changeAccountRole(
+  m: EntityManager,
+  actor: AccountActor,
+  account: AccountRecord,
+  change: { role: string; gridIds?: readonly string[] | null; reason: string },
+  opts: { seesAll: boolean },
+): Promise<AccountRecord> {
+  const role = checkRole(change.role, 'role');
+  const why = checkReason(change.reason);
+  const gridIds = await checkGrids(m, role, change.gridIds ?? [], 'gridIds', opts.seesAll);
+  if (actor.userId === account.id && role !== account.role) throw badInput('role', 'you may not change your own role');
+  await m.query(
+    `UPDATE app_user SET role = $2, resident_id = CASE WHEN $2 IN ('RESIDENT', 'VOLUNTEER') THEN resident_id END WHERE id = $1`,
+    [account.id, role],
+  );
+  await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [account.id]);
+  if (gridIds.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [account.id, gridIds]);
+  await revokeSignIns(m, account.id);
+  await audit(
+    m,
+    actor,
+    'ROLE_CHANGED',
+    account.id,
+    { login: account.login, from: account.role, role, fromGridIds: account.gridIds, gridIds },
+    why,
+  );
+  return (await findAccount(m, { id: account.id }))!;
+}
+
+/** The account with `id` as the caller sees it, or NOT_FOUND (hidden and absent answer alike). */
+export async function requireAccount(m: EntityManager, id: string, field = 'id'): Promise<AccountRecord> {
+  const account = await findAccount(m, { id: uuid(id, field) });
+  if (!account) throw notFound('User', id);
+  return account;
+}
