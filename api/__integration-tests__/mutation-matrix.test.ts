@@ -56,6 +56,11 @@ async function version(table: string, label: string): Promise<number> {
   const [row] = await m.api.db.dataSource.query(`SELECT version FROM "${table}" WHERE id = $1`, [m.ids[label]]);
   return row.version;
 }
+/** The id of the account with this login. */
+async function accountId(login: string): Promise<string> {
+  const [row] = await m.api.db.dataSource.query(`SELECT id FROM app_user WHERE login = $1`, [login]);
+  return row.id;
+}
 const future = () => new Date(Date.now() + 60 * 86_400_000).toISOString();
 const square = (lng: number, lat: number) => ({
   type: 'Polygon',
@@ -258,6 +263,31 @@ const MUTATIONS: Record<string, MutationCell> = {
   revokeApiKey: {
     mutation: `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`,
     variables: () => ({ id: m.ids['key:dept:all'] }),
+    seenBy: nobody,
+  },
+
+  // ── Accounts (the east resident's, which only the admin sees; a community's leader manages only their own community's) ──
+  createUser: {
+    mutation: `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
+    variables: () => ({
+      input: { login: 'm-intruder', displayName: '越权', role: 'RESIDENT', residentId: m.ids['r:E11/1/0'], reason: 'x' },
+    }),
+    target: 'input.residentId',
+    seenBy: seesEast('Resident'),
+  },
+  setUserDisabled: {
+    mutation: `mutation ($id: ID!) { setUserDisabled(id: $id, disabled: true, reason: "越权") { id } }`,
+    variables: async () => ({ id: await accountId('m-resident-east') }),
+    seenBy: nobody,
+  },
+  resetUserPassword: {
+    mutation: `mutation ($id: ID!) { resetUserPassword(id: $id, reason: "越权") { password } }`,
+    variables: async () => ({ id: await accountId('m-resident-east') }),
+    seenBy: nobody,
+  },
+  changeUserRole: {
+    mutation: `mutation ($id: ID!) { changeUserRole(id: $id, role: VOLUNTEER, reason: "越权") { id } }`,
+    variables: async () => ({ id: await accountId('m-resident-east') }),
     seenBy: nobody,
   },
 

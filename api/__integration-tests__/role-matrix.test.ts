@@ -507,6 +507,18 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     query: `{ streets { id } }`,
     expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])),
   },
+  'Query.users': {
+    query: `{ users(first: 100) { nodes { login } } }`,
+    read: (v) => (v && typeof v === 'object' ? (v as { nodes: { login: string }[] }).nodes.map((n) => n.login).sort() : v),
+    // Accounts: a street admin manages every one; a community's large-grid leader their own and the resident, volunteer and
+    // leader accounts of their community (the compound's and small grid's leaders, the resident of W11, the volunteer of W21).
+    expect: (who) =>
+      signedIn(who, () => {
+        const west = ['m-leader-large', 'm-leader-medium', 'm-leader-small', 'm-resident', 'm-volunteer'];
+        if (who === 'admin') return [...west, 'm-operator', 'm-resident-east', 'test-admin'].sort();
+        return who === 'leaderLarge' ? west : FORBIDDEN;
+      }),
+  },
   'Query.teamActivities': {
     // Activities are open to every helper (they recruit); who signed up: staff, the community's leaders, the helper themself.
     query: `query ($w: ID!, $e: ID!) { west: teamActivities(communityId: $w) { id signups { registrationId } } east: teamActivities(communityId: $e) { id signups { registrationId } } }`,

@@ -9,6 +9,7 @@ import {
   resetAccountPassword,
   setAccountDisabled,
   type AccountActor,
+  type AccountReach,
   type AccountRecord,
 } from '@streetgrid/api/domains/account/user.service';
 import { stringOption, UsageError, type Command, type CommandContext } from './command';
@@ -16,6 +17,8 @@ import { databaseOptions, openCliDatabase } from './database';
 
 const ACTIONS = ['create', 'list', 'disable', 'enable', 'reset-password'] as const;
 type Action = (typeof ACTIONS)[number];
+/** The CLI runs as the database's owner: it sees and changes every account. */
+const SYSTEM: AccountReach = { seesAll: true };
 
 /** Reads what stdin holds up to its first line break (a password piped in), without the break. */
 export async function readSecretLine(stdin: NodeJS.ReadableStream | undefined): Promise<string> {
@@ -123,7 +126,7 @@ export const userCommand: Command = {
 
 async function listUsers(m: EntityManager, { values, stdout }: CommandContext): Promise<number> {
   const role = stringOption(values, 'role');
-  const accounts = await listAccounts(m, {
+  const { accounts } = await listAccounts(m, {
     role: role ? checkRole(role, '--role') : null,
     search: stringOption(values, 'search'),
     limit: 100000,
@@ -161,7 +164,7 @@ async function createUser(
       password,
     },
     reason,
-    { seesAll: true },
+    SYSTEM,
   );
   stderr.write(`created ${describeAccount(account)}\n`);
   if (generatedPassword) {
@@ -186,7 +189,7 @@ async function changeUser(
     return 1;
   }
   if (action === 'reset-password') {
-    const reset = await resetAccountPassword(m, actor, account, reason, password);
+    const reset = await resetAccountPassword(m, actor, account, reason, SYSTEM, password);
     stderr.write(`new password set for ${describeAccount(account)}; its sign-ins are ended\n`);
     if (password == null) {
       stderr.write('its password (shown this once; give it to its owner):\n');
@@ -194,7 +197,7 @@ async function changeUser(
     }
     return 0;
   }
-  const changed = await setAccountDisabled(m, actor, account, action === 'disable', reason);
+  const changed = await setAccountDisabled(m, actor, account, action === 'disable', reason, SYSTEM);
   stderr.write(
     `${changed.disabled ? 'disabled' : 'enabled'} ${describeAccount(changed)}${changed.disabled ? '; its sign-ins are ended' : ''}\n`,
   );

@@ -1,8 +1,9 @@
 import type { DomainManifest } from '../../platform/domain';
 import { AuthResolver } from './account.resolver';
+import { UserAdminResolver } from './user.resolver';
 
-/** Accounts: sign-in, the signed-in user, departments' API keys, the personal-data audit log. */
+/** Accounts: sign-in, the signed-in user, account administration, departments' API keys, the personal-data audit log. */
 export const account: DomainManifest = {
   name: 'account',
-  resolvers: [AuthResolver],
+  resolvers: [AuthResolver, UserAdminResolver],
 };

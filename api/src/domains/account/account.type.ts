@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../platform/graphql/connection';
 import type { UserRole } from '../../platform/identity/viewer';
 
 export enum Role {
@@ -125,4 +126,81 @@ export class PersonalData {
 
   @Field(() => String, { nullable: true })
   idNumber!: string | null;
+}
+
+@ObjectType({ description: 'An account as the street admins (and a community’s large-grid leader) manage it; never its password' })
+export class UserAccount {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  login!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: UserRole;
+
+  @Field({ description: 'A disabled account cannot sign in; its sign-ins were ended when it was disabled' })
+  disabled!: boolean;
+
+  @Field(() => [ID], { description: 'The grids a GRID_LEADER leads' })
+  gridIds!: string[];
+
+  @Field(() => [String], { description: 'Their codes, in the same order' })
+  gridCodes!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The resident a RESIDENT or VOLUNTEER account is' })
+  residentId!: string | null;
+
+  @Field()
+  createdAt!: string;
+}
+
+export const UserAccountConnection = Connection(UserAccount);
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: '2–63 of a-z 0-9 . _ -, beginning with a letter or digit (stored lower-case)' })
+  login!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: UserRole;
+
+  @Field(() => [ID], { defaultValue: [], description: 'The grids a GRID_LEADER leads (at least one); none for other roles' })
+  gridIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The resident a RESIDENT or VOLUNTEER account is' })
+  residentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '8–200 characters; when absent a password is generated and answered once' })
+  password?: string | null;
+
+  @Field({ description: 'Why, for the account audit log' })
+  reason!: string;
+}
+
+@ObjectType()
+export class CreatedUser {
+  @Field(() => UserAccount)
+  user!: UserAccount;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The generated password: shown this once, stored only hashed (null when one was given)',
+  })
+  password!: string | null;
+}
+
+@ObjectType()
+export class UserPasswordReset {
+  @Field(() => UserAccount)
+  user!: UserAccount;
+
+  @Field({ description: 'The new password: shown this once, stored only hashed; every sign-in of the account was ended' })
+  password!: string;
 }

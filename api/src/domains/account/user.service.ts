@@ -27,6 +27,20 @@ export interface AccountRecord {
   gridCodes: string[];
   residentId: string | null;
   createdAt: string;
+  /** Where it belongs: the paths of the grids it leads and of its resident's small grid (for the write policy). */
+  places: string[];
+}
+
+/**
+ * How far the caller reaches: `seesAll` whether they see every grid and resident (for the
+ * error a hidden one answers); `authorize` refuses an account of `role` belonging to
+ * `places` they may not manage; `write` runs the writes (a community leader's as the system,
+ * once `authorize` passed; a street admin's under their own row-level security).
+ */
+export interface AccountReach {
+  seesAll: boolean;
+  authorize?: (account: { role: string; places: readonly string[] }) => void;
+  write?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Who changes an account: a label for the audit log (`user:<login>`, `cli:<os user>`) and their account, if any. */
@@ -57,12 +71,15 @@ interface AccountRow {
   grid_codes: string[];
   resident_id: string | null;
   created_at: Date;
+  places: string[];
 }
 
 const ACCOUNT_SQL = `
   SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.created_at,
          coalesce(array_agg(g.id ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
-         coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_codes
+         coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_codes,
+         coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}')
+           || ARRAY(SELECT r.grid_path::text FROM resident r WHERE r.id = u.resident_id AND r.grid_path IS NOT NULL) AS places
     FROM app_user u
     LEFT JOIN user_grid ug ON ug.user_id = u.id
     LEFT JOIN grid g ON g.id = ug.grid_id`;
@@ -78,6 +95,7 @@ function toRecord(row: AccountRow): AccountRecord {
     gridCodes: row.grid_codes,
     residentId: row.resident_id,
     createdAt: new Date(row.created_at).toISOString(),
+    places: row.places,
   };
 }
 
@@ -121,26 +139,33 @@ async function checkGrids(
   gridIds: readonly string[],
   field: string,
   seesAll: boolean,
-): Promise<string[]> {
+): Promise<{ ids: string[]; paths: string[] }> {
   const ids = [...new Set(gridIds.map((id, i) => uuid(id, `${field}.${i}`)))];
   if (role !== 'GRID_LEADER') {
     if (ids.length) throw badInput(field, 'only a GRID_LEADER leads grids');
-    return [];
+    return { ids: [], paths: [] };
   }
   if (!ids.length) throw badInput(field, 'a GRID_LEADER leads at least one grid');
-  const found = new Set(((await m.query(`SELECT id FROM grid WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[]).map((r) => r.id));
-  const absent = ids.findIndex((id) => !found.has(id));
+  const found: { id: string; path: string }[] = await m.query(`SELECT id, path::text AS path FROM grid WHERE id = ANY($1::uuid[])`, [ids]);
+  const absent = ids.findIndex((id) => !found.some((g) => g.id === id));
   if (absent >= 0) throw missing(`${field}.${absent}`, 'grid', seesAll);
-  return ids;
+  return { ids, paths: found.map((g) => g.path) };
 }
 
-async function checkResident(m: EntityManager, role: UserRole, value: string | null | undefined, field: string, seesAll: boolean) {
-  if (value == null || value === '') return null;
+/** The resident a RESIDENT or VOLUNTEER account is (optional), and the path of their small grid. */
+async function checkResident(
+  m: EntityManager,
+  role: UserRole,
+  value: string | null | undefined,
+  field: string,
+  seesAll: boolean,
+): Promise<{ id: string | null; paths: string[] }> {
+  if (value == null || value === '') return { id: null, paths: [] };
   if (role !== 'RESIDENT' && role !== 'VOLUNTEER') throw badInput(field, 'only a RESIDENT or VOLUNTEER account is linked to a resident');
   const id = uuid(value, field);
-  const [row] = await m.query(`SELECT id FROM resident WHERE id = $1`, [id]);
+  const [row]: { grid_path: string | null }[] = await m.query(`SELECT grid_path::text AS grid_path FROM resident WHERE id = $1`, [id]);
   if (!row) throw missing(field, 'resident', seesAll);
-  return id;
+  return { id, paths: row.grid_path ? [row.grid_path] : [] };
 }
 
 /** One account by id or login, as the caller (`m`) sees it; null when absent or hidden. */
@@ -154,16 +179,18 @@ export async function findAccount(m: EntityManager, by: { id?: string; login?: s
 export async function listAccounts(
   m: EntityManager,
   opts: { role?: UserRole | null; search?: string | null; after?: string | null; limit: number },
-): Promise<AccountRecord[]> {
+): Promise<{ accounts: AccountRecord[]; total: number }> {
   const search = opts.search ? `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const filter = `($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.login ILIKE $2 OR u.display_name ILIKE $2)`;
   const rows: AccountRow[] = await m.query(
-    `${ACCOUNT_SQL}
-      WHERE ($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.login ILIKE $2 OR u.display_name ILIKE $2)
-        AND ($3::text IS NULL OR u.login > $3)
-      GROUP BY u.id ORDER BY u.login LIMIT $4`,
+    `${ACCOUNT_SQL} WHERE ${filter} AND ($3::text IS NULL OR u.login > $3) GROUP BY u.id ORDER BY u.login LIMIT $4`,
     [opts.role ?? null, search, opts.after ?? null, opts.limit],
   );
-  return rows.map(toRecord);
+  const [{ total }]: { total: number }[] = await m.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${filter}`, [
+    opts.role ?? null,
+    search,
+  ]);
+  return { accounts: rows.map(toRecord), total };
 }
 
 /** Appends one row to the account audit log. */
@@ -196,44 +223,54 @@ export async function createAccount(
   actor: AccountActor,
   input: AccountRequest,
   reason: string,
-  opts: { seesAll: boolean },
+  reach: AccountReach,
 ): Promise<{ account: AccountRecord; generatedPassword: string | null }> {
   const login = checkLogin(input.login, 'input.login');
   const displayName = text(input.displayName, 'input.displayName', NAME_MAX);
   const role = checkRole(input.role, 'input.role');
   const password = input.password == null ? null : checkPassword(input.password, 'input.password');
-  const why = checkReason(reason);
-  const gridIds = await checkGrids(m, role, input.gridIds ?? [], 'input.gridIds', opts.seesAll);
-  const residentId = await checkResident(m, role, optionalText(input.residentId, 'input.residentId', 36), 'input.residentId', opts.seesAll);
-  // Whether the login is taken is the system's to say: the caller may not see that account.
-  const [taken] = await elevated(m, () => m.query(`SELECT 1 FROM app_user WHERE login = $1`, [login]));
-  if (taken) throw badInput('input.login', 'is taken');
+  const why = checkReason(reason, 'input.reason');
+  const grids = await checkGrids(m, role, input.gridIds ?? [], 'input.gridIds', reach.seesAll);
+  const resident = await checkResident(m, role, optionalText(input.residentId, 'input.residentId', 36), 'input.residentId', reach.seesAll);
+  reach.authorize?.({ role, places: [...grids.paths, ...resident.paths] });
+  const write = reach.write ?? ((work) => work());
   const secret = password ?? generatePassword();
-  const [{ id }]: { id: string }[] = await m.query(
-    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [login, displayName, await hashPassword(secret), role, residentId],
-  );
-  if (gridIds.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, gridIds]);
-  await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds, residentId }, why);
+  const hash = await hashPassword(secret);
+  const id = await write(async () => {
+    // Whether the login is taken is the system's to say: the caller may not see that account.
+    const [taken] = await elevated(m, () => m.query(`SELECT 1 FROM app_user WHERE login = $1`, [login]));
+    if (taken) throw badInput('input.login', 'is taken');
+    const [{ id }]: { id: string }[] = await m.query(
+      `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [login, displayName, hash, role, resident.id],
+    );
+    if (grids.ids.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, grids.ids]);
+    await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds: grids.ids, residentId: resident.id }, why);
+    return id;
+  });
   const account = await findAccount(m, { id });
   return { account: account!, generatedPassword: password ? null : secret };
 }
 
-/** Disables (ending its sign-ins) or enables an account; a no-op change is still answered, not recorded twice. */
+/** Disables (ending its sign-ins) or enables an account; a change to the state it has is answered, not recorded. */
 export async function setAccountDisabled(
   m: EntityManager,
   actor: AccountActor,
   account: AccountRecord,
   disabled: boolean,
   reason: string,
+  reach: AccountReach,
 ): Promise<AccountRecord> {
   const why = checkReason(reason);
+  reach.authorize?.(account);
   if (disabled && actor.userId === account.id) throw badInput('disabled', 'you may not disable your own account');
-  if (account.disabled !== disabled) {
-    await m.query(`UPDATE app_user SET disabled = $2 WHERE id = $1`, [account.id, disabled]);
-    await audit(m, actor, disabled ? 'DISABLED' : 'ENABLED', account.id, { login: account.login }, why);
-  }
-  if (disabled) await revokeSignIns(m, account.id);
+  await (reach.write ?? ((work) => work()))(async () => {
+    if (account.disabled !== disabled) {
+      await m.query(`UPDATE app_user SET disabled = $2 WHERE id = $1`, [account.id, disabled]);
+      await audit(m, actor, disabled ? 'DISABLED' : 'ENABLED', account.id, { login: account.login }, why);
+    }
+    if (disabled) await revokeSignIns(m, account.id);
+  });
   return (await findAccount(m, { id: account.id }))!;
 }
 
@@ -246,43 +283,54 @@ export async function resetAccountPassword(
   actor: AccountActor,
   account: AccountRecord,
   reason: string,
+  reach: AccountReach,
   password?: string | null,
 ): Promise<{ account: AccountRecord; password: string }> {
   const why = checkReason(reason);
   const secret = password == null ? generatePassword() : checkPassword(password, 'password');
-  await m.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [account.id, await hashPassword(secret)]);
-  await revokeSignIns(m, account.id);
-  await audit(m, actor, 'PASSWORD_RESET', account.id, { login: account.login, generated: password == null }, why);
-  return { account: account, password: secret };
+  reach.authorize?.(account);
+  const hash = await hashPassword(secret);
+  await (reach.write ?? ((work) => work()))(async () => {
+    await m.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [account.id, hash]);
+    await revokeSignIns(m, account.id);
+    await audit(m, actor, 'PASSWORD_RESET', account.id, { login: account.login, generated: password == null }, why);
+  });
+  return { account, password: secret };
 }
 
-/** Changes an account's role and grids, ending its sign-ins so the new scope applies at once (after the short access token). */
+/**
+ * Changes an account's role and grids (a resident link stays only for a RESIDENT or
+ * VOLUNTEER), ending its sign-ins so the new scope applies from the next sign-in (the short
+ * access token runs out within minutes).
+ */
 export async function changeAccountRole(
   m: EntityManager,
   actor: AccountActor,
   account: AccountRecord,
   change: { role: string; gridIds?: readonly string[] | null; reason: string },
-  opts: { seesAll: boolean },
+  reach: AccountReach,
 ): Promise<AccountRecord> {
   const role = checkRole(change.role, 'role');
   const why = checkReason(change.reason);
-  const gridIds = await checkGrids(m, role, change.gridIds ?? [], 'gridIds', opts.seesAll);
-  if (actor.userId === account.id && role !== account.role) throw badInput('role', 'you may not change your own role');
-  await m.query(
-    `UPDATE app_user SET role = $2, resident_id = CASE WHEN $2 IN ('RESIDENT', 'VOLUNTEER') THEN resident_id END WHERE id = $1`,
-    [account.id, role],
-  );
-  await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [account.id]);
-  if (gridIds.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [account.id, gridIds]);
-  await revokeSignIns(m, account.id);
-  await audit(
-    m,
-    actor,
-    'ROLE_CHANGED',
-    account.id,
-    { login: account.login, from: account.role, role, fromGridIds: account.gridIds, gridIds },
-    why,
-  );
+  const grids = await checkGrids(m, role, change.gridIds ?? [], 'gridIds', reach.seesAll);
+  if (actor.userId === account.id) throw badInput('id', 'you may not change your own role or grids');
+  reach.authorize?.(account);
+  const keepsResident = role === 'RESIDENT' || role === 'VOLUNTEER';
+  // `places` lists the grids' paths first, then the resident's small grid.
+  const residentPlaces = keepsResident ? account.places.slice(account.gridIds.length) : [];
+  reach.authorize?.({ role, places: [...grids.paths, ...residentPlaces] });
+  await (reach.write ?? ((work) => work()))(async () => {
+    await m.query(`UPDATE app_user SET role = $2, resident_id = CASE WHEN $3 THEN resident_id END WHERE id = $1`, [
+      account.id,
+      role,
+      keepsResident,
+    ]);
+    await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [account.id]);
+    if (grids.ids.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [account.id, grids.ids]);
+    await revokeSignIns(m, account.id);
+    const detail = { login: account.login, from: account.role, role, fromGridIds: account.gridIds, gridIds: grids.ids };
+    await audit(m, actor, 'ROLE_CHANGED', account.id, detail, why);
+  });
   return (await findAccount(m, { id: account.id }))!;
 }
 

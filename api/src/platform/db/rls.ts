@@ -46,6 +46,9 @@ const STAFF: Rule = { read: 'true', write: ADMIN };
 const DEPARTMENT = (scope: string): Rule => ({ read: `'${scope}' = ANY(sg_scopes())`, write: false });
 const readOnly = (read: string): Rule => ({ read, write: false });
 
+/** Strictly under one of the communities (LARGE grids, paths of two labels) a leader leads. */
+const BELOW_COMMUNITY = (path: string) =>
+  `EXISTS (SELECT 1 FROM unnest(sg_paths()) c WHERE nlevel(c) = 2 AND ${path} <@ c AND ${path} <> c)`;
 const GRID_IN_PATHS = (gridId: string) => `EXISTS (SELECT 1 FROM grid g WHERE g.id = ${gridId} AND ${IN_PATHS('g.path')})`;
 /** Buildings, households and residents carry their small grid's path (`grid_path`, kept by triggers): one indexed test. */
 const HOUSEHOLD_IN_PATHS = (householdId: string) =>
@@ -176,12 +179,17 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   app_user: {
     street: { read: `${ADMIN} OR id = sg_user()`, write: ADMIN },
-    leader: readOnly('id = sg_user()'),
+    // A large-grid leader also reads the accounts they manage (policy.ts: resident, volunteer and leader accounts of their community).
+    leader: readOnly(`id = sg_user() OR (role IN ('RESIDENT', 'VOLUNTEER', 'GRID_LEADER') AND (
+      EXISTS (SELECT 1 FROM user_grid ug JOIN grid g ON g.id = ug.grid_id WHERE ug.user_id = app_user.id AND ${BELOW_COMMUNITY('g.path')})
+      OR EXISTS (SELECT 1 FROM resident r WHERE r.id = app_user.resident_id AND ${BELOW_COMMUNITY('r.grid_path')})))`),
     member: readOnly('id = sg_user()'),
   },
   user_grid: {
     street: { read: `${ADMIN} OR user_id = sg_user()`, write: ADMIN },
-    leader: readOnly('user_id = sg_user()'),
+    leader: readOnly(
+      `user_id = sg_user() OR EXISTS (SELECT 1 FROM grid g WHERE g.id = user_grid.grid_id AND ${BELOW_COMMUNITY('g.path')})`,
+    ),
     member: readOnly('user_id = sg_user()'),
   },
   api_key: { street: { read: ADMIN, write: ADMIN } },

@@ -21,6 +21,8 @@ export type WriteAction =
   | 'IMPORT'
   | 'MANAGE_API_KEYS'
   | 'READ_AUDIT_LOG'
+  /** list, create, disable, enable accounts, reset their passwords, change their roles */
+  | 'MANAGE_ACCOUNTS'
   /** take a case step (the step's own table says in which capacity) */
   | 'CASE_STEP'
   /** rate a closed case */
@@ -33,6 +35,16 @@ export interface Resource {
   path?: string | null;
   /** The account that reported a case. */
   reporterUserId?: string | null;
+  /** An account being managed: its role, and where it belongs (its grids' paths, its resident's small grid). */
+  account?: { role: string; places: readonly string[] };
+}
+
+/** The roles of the accounts a community's leader (large-grid leader) manages, inside their community. */
+export const COMMUNITY_MANAGED_ROLES: readonly string[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER'];
+
+/** The communities (LARGE grids: an ltree path of two labels, `s<street>.c<community>`) among a leader's grids. */
+export function communityPaths(gridPaths: readonly string[]): string[] {
+  return gridPaths.filter((p) => p.split('.').length === 2);
 }
 
 /** The capacities each kind of account may act in (the first is what it acts as unless it asks for another). */
@@ -52,6 +64,8 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   IMPORT: ['STREET_ADMIN'],
   MANAGE_API_KEYS: ['STREET_ADMIN'],
   READ_AUDIT_LOG: ['STREET_ADMIN'],
+  // A grid leader only when they lead a community (see `refusal`).
+  MANAGE_ACCOUNTS: ['STREET_ADMIN', 'GRID_LEADER'],
   // The operator is read-only but for the command centre's case steps.
   CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
   RATE_CASE: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
@@ -64,6 +78,7 @@ const WHAT: Record<WriteAction, string> = {
   IMPORT: 'import grids and buildings',
   MANAGE_API_KEYS: 'manage API keys',
   READ_AUDIT_LOG: 'read the personal-data audit log',
+  MANAGE_ACCOUNTS: 'manage accounts',
   CASE_STEP: 'act on cases',
   RATE_CASE: 'rate cases',
   SERVICE_STEP: 'act on community services (the command centre reads them)',
@@ -96,6 +111,24 @@ export function refusal(viewer: Viewer, action: WriteAction, resource: Resource 
   ) {
     return 'you may not change anything outside the grids you lead';
   }
+  if (action === 'MANAGE_ACCOUNTS' && kind === 'GRID_LEADER' && viewer.kind === 'user') return accountRefusal(viewer.gridPaths, resource);
+  return null;
+}
+
+/**
+ * A large-grid leader (the community's secretary) manages resident, volunteer and grid-leader
+ * accounts that belong wholly below their community: every grid such an account leads, and
+ * its resident's home, lies under (not at) the community's grid.
+ */
+function accountRefusal(gridPaths: readonly string[], resource: Resource): string | null {
+  const communities = communityPaths(gridPaths);
+  if (!communities.length) return 'only the street admins and a community’s large-grid leader manage accounts';
+  if (!resource.account) return null;
+  if (!COMMUNITY_MANAGED_ROLES.includes(resource.account.role))
+    return `a large-grid leader manages only ${COMMUNITY_MANAGED_ROLES.join(', ')} accounts`;
+  const below = (p: string) => communities.some((c) => p.startsWith(`${c}.`));
+  if (!resource.account.places.length || !resource.account.places.every(below))
+    return 'a large-grid leader manages only accounts of grids and residents inside their community';
   return null;
 }
 
