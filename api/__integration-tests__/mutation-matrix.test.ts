@@ -101,6 +101,8 @@ const keyWith = (scope: string) => (who: Who) => isDepartment(who) && (deptScope
 const seesEastCase = (who: Who) => who === 'operator' || keyWith('Case')(who);
 /** An east grid, building, household or resident: the operator and keys with that kind's scope. */
 const seesEast = (kind: 'Grid' | 'Building' | 'Household' | 'Resident') => (who: Who) => who === 'operator' || keyWith(kind)(who);
+/** An east party organisation: the operator and keys with the PartyOrganization scope. */
+const seesEastParty = (who: Who) => who === 'operator' || keyWith('PartyOrganization')(who);
 /** An east need, match, registration or unpublished wish: street staff only. */
 const seesEastServiceRow = (who: Who) => who === 'operator';
 /** Teams and activities recruit: every signed-in person, no department. */
@@ -289,6 +291,39 @@ const MUTATIONS: Record<string, MutationCell> = {
     mutation: `mutation ($id: ID!) { changeUserRole(id: $id, role: VOLUNTEER, reason: "越权") { id } }`,
     variables: async () => ({ id: await accountId('m-resident-east') }),
     seenBy: nobody,
+  },
+
+  // ── The party chain and grid leaders in the east: the street admins' alone ──
+  createPartyOrganization: {
+    mutation: `mutation ($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { id } }`,
+    variables: () => ({ input: { level: 'COMPOUND_BRANCH', gridId: gridId('E1'), name: '越权' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updatePartyOrganization: {
+    mutation: `mutation ($id: ID!) { updatePartyOrganization(id: $id, input: { name: "越权" }) { id } }`,
+    variables: () => ({ id: m.ids['party:E1'] }),
+    seenBy: seesEastParty,
+  },
+  dissolvePartyOrganization: {
+    mutation: `mutation ($id: ID!) { dissolvePartyOrganization(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['party:E11'] }),
+    seenBy: seesEastParty,
+  },
+  appointGridLeader: {
+    mutation: `mutation ($input: AppointGridLeaderInput!) { appointGridLeader(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E11'), residentId: m.ids['r:E11/0/0'], role: 'DEPUTY' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  endGridLeader: {
+    mutation: `mutation ($id: ID!) { endGridLeader(id: $id) { id } }`,
+    variables: async () => ({
+      id: (await m.api.db.dataSource.query(`SELECT id FROM grid_leader WHERE grid_id = $1 AND until IS NULL LIMIT 1`, [gridId('E1')]))[0]
+        .id,
+    }),
+    // Grid leaders are read with grids: the operator and keys with the Grid scope.
+    seenBy: seesEast('Grid'),
   },
 
   // ── Needs and matches in the east ──

@@ -193,8 +193,8 @@ export async function listAccounts(
   return { accounts: rows.map(toRecord), total };
 }
 
-/** Appends one row to the account audit log. */
-async function audit(
+/** Appends one row to the account audit log (also for changes other domains make, e.g. an appointment). */
+export async function audit(
   m: EntityManager,
   actor: AccountActor,
   action: AccountAction,

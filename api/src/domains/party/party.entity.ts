@@ -61,6 +61,9 @@ export class PartyOrganization {
   @Field(() => String, { nullable: true, description: '书记 — the secretary' })
   @Column('text', { name: 'secretary_name', nullable: true })
   secretaryName!: string | null;
+
+  @Column('timestamptz', { name: 'dissolved_at', nullable: true })
+  dissolvedAt!: Date | null;
 }
 
 /** 网格长 / 网格员 — a person assigned to a grid for a period. */

@@ -6,7 +6,11 @@ import { applyScope, type Scope } from '../../platform/identity/scope';
 import { GridLeader, PartyOrganization, PartyOrgLevel } from './party.entity';
 
 export function createPartyLoaders(ds: Db, scope: Scope) {
-  const orgs = () => applyScope(ds.getRepository(PartyOrganization).createQueryBuilder('o'), scope, 'PartyOrganization', 'o');
+  // A dissolved organisation is history: never part of the chain.
+  const orgs = () =>
+    applyScope(ds.getRepository(PartyOrganization).createQueryBuilder('o'), scope, 'PartyOrganization', 'o').andWhere(
+      'o.dissolved_at IS NULL',
+    );
   const partyOrgById = new DataLoader<string, PartyOrganization | null>(async (ids) =>
     byKey(
       ids,

@@ -1,4 +1,5 @@
 import type { DomainManifest } from '../../platform/domain';
+import { PartyAdminResolver } from './party.admin.resolver';
 import { GridLeader, PartyOrganization } from './party.entity';
 import { createPartyLoaders } from './party.loader';
 import { resolvePartyOrganizationReference } from './party.reference';
@@ -8,7 +9,7 @@ import { PartyOrganizationResolver, GridPartyResolver, StreetPartyResolver } fro
 export const party: DomainManifest = {
   name: 'party',
   entities: [PartyOrganization, GridLeader],
-  resolvers: [PartyOrganizationResolver, GridPartyResolver, StreetPartyResolver],
+  resolvers: [PartyOrganizationResolver, GridPartyResolver, StreetPartyResolver, PartyAdminResolver],
   references: { PartyOrganization: resolvePartyOrganizationReference },
   loaders: createPartyLoaders,
 };

@@ -1,0 +1,52 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { LeaderRole, PartyOrgLevel } from './party.entity';
+
+@InputType({ description: 'A party organisation aligned to one grid of the matching level (the street committee to the street)' })
+export class CreatePartyOrganizationInput {
+  @Field(() => PartyOrgLevel, {
+    description: 'STREET_COMMITTEE (streetId), COMMUNITY (a LARGE grid), COMPOUND_BRANCH (MEDIUM), BUILDING_GROUP (SMALL)',
+  })
+  level!: PartyOrgLevel;
+
+  @Field(() => ID, { nullable: true, description: 'The grid it is aligned to (every level but STREET_COMMITTEE)' })
+  gridId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The street (STREET_COMMITTEE only)' })
+  streetId?: string | null;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The secretary: a resident who is a party member, living in the grid' })
+  secretaryId?: string | null;
+}
+
+@InputType()
+export class UpdatePartyOrganizationInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new secretary: a resident who is a party member, living in the grid' })
+  secretaryId?: string | null;
+}
+
+@InputType({ description: '任命 — a grid leader, deputy or worker from a date' })
+export class AppointGridLeaderInput {
+  @Field(() => ID)
+  gridId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The resident appointed (a WORKER may be staff without one: give `name`)' })
+  residentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name shown when no resident is given' })
+  name?: string | null;
+
+  @Field(() => LeaderRole)
+  role!: LeaderRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date the post begins (default today); a LEADER replaces the current one from then',
+  })
+  since?: string | null;
+}
