@@ -1,5 +1,6 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminConsole } from '../screens/console/AdminConsole';
 import { EchoWall } from '../screens/echo/EchoWall';
 import { echoFromLocation } from '../screens/echo/echo';
 import { LoginScreen } from '../screens/login/LoginScreen';
@@ -17,7 +18,9 @@ import { browserStorage, storeLanguage } from './language';
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
   const { session, auth, client } = useSession();
-  const screen = session ? screenFor(session.user.role) : 'login';
+  const [consoleOpen, setConsoleOpen] = useState(false);
+  const isAdmin = session?.user.role === 'STREET_ADMIN';
+  const screen = session ? (isAdmin && consoleOpen ? 'console' : screenFor(session.user.role)) : 'login';
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -29,6 +32,7 @@ export function App({ theme }: { theme: MapTheme }) {
     if (s === 'leader') return t('leader.title');
     if (s === 'helper') return t('helper.title');
     if (s === 'resident') return t('resident.title');
+    if (s === 'console') return t('console.title');
     return t('app.title');
   }
   const switchLanguage = () => {
@@ -37,6 +41,7 @@ export function App({ theme }: { theme: MapTheme }) {
     void i18n.changeLanguage(next);
   };
   const signOut = () => {
+    setConsoleOpen(false);
     auth.signOut();
     void client.apollo.clearStore();
   };
@@ -63,6 +68,11 @@ export function App({ theme }: { theme: MapTheme }) {
       <header className="app__header">
         <h1 className="app__title">{titleOf(screen)}</h1>
         <span className="app__user">{t('auth.signedInAs', { name: session.user.displayName, role: t(`role.${session.user.role}`) })}</span>
+        {isAdmin && (
+          <button type="button" className="button" onClick={() => setConsoleOpen(!consoleOpen)} data-action="console">
+            {consoleOpen ? t('console.back') : t('console.open')}
+          </button>
+        )}
         <button type="button" className="button" onClick={switchLanguage} aria-label={t('language.switchLabel')}>
           {t('language.switchTo')}
         </button>
@@ -70,6 +80,7 @@ export function App({ theme }: { theme: MapTheme }) {
           {t('auth.signOut')}
         </button>
       </header>
+      {screen === 'console' && <AdminConsole />}
       {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
       {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
       {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}

@@ -58,6 +58,14 @@ type Documents = {
     "\n  query GridShapes($level: GridLevel!, $first: Int!, $after: String) {\n    grids(level: $level, first: $first, after: $after) {\n      nodes {\n        ...GridShape\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n\n  fragment GridShape on Grid {\n    id\n    code\n    name\n    level\n    parentId\n    geometry\n    labelPoint\n  }\n": typeof types.GridShapesDocument,
     "\n  query GridCount($level: GridLevel!) {\n    grids(level: $level, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.GridCountDocument,
     "\n  query GridAt($lng: Float!, $lat: Float!) {\n    gridAt(lng: $lng, lat: $lat) {\n      ...GridDetail\n    }\n  }\n\n  fragment GridDetail on Grid {\n    id\n    code\n    name\n    level\n    areaM2\n    counts {\n      buildings\n      households\n      residents\n    }\n    leaders {\n      id\n      name\n      role\n      since\n    }\n  }\n": typeof types.GridAtDocument,
+    "\n  query ConsoleUsers($search: String, $after: String) {\n    users(search: $search, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id\n        login\n        displayName\n        role\n        disabled\n        gridCodes\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
+    "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": typeof types.ConsoleCreateUserDocument,
+    "\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n": typeof types.ConsoleSetUserDisabledDocument,
+    "\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": typeof types.ConsoleResetUserPasswordDocument,
+    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": typeof types.ConsoleGridDocument,
+    "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": typeof types.ConsoleGridResidentsDocument,
+    "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": typeof types.ConsoleAppointLeaderDocument,
+    "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": typeof types.ConsoleEndLeaderDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": typeof types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": typeof types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterMyselfDocument,
@@ -129,6 +137,14 @@ const documents: Documents = {
     "\n  query GridShapes($level: GridLevel!, $first: Int!, $after: String) {\n    grids(level: $level, first: $first, after: $after) {\n      nodes {\n        ...GridShape\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n\n  fragment GridShape on Grid {\n    id\n    code\n    name\n    level\n    parentId\n    geometry\n    labelPoint\n  }\n": types.GridShapesDocument,
     "\n  query GridCount($level: GridLevel!) {\n    grids(level: $level, first: 1) {\n      totalCount\n    }\n  }\n": types.GridCountDocument,
     "\n  query GridAt($lng: Float!, $lat: Float!) {\n    gridAt(lng: $lng, lat: $lat) {\n      ...GridDetail\n    }\n  }\n\n  fragment GridDetail on Grid {\n    id\n    code\n    name\n    level\n    areaM2\n    counts {\n      buildings\n      households\n      residents\n    }\n    leaders {\n      id\n      name\n      role\n      since\n    }\n  }\n": types.GridAtDocument,
+    "\n  query ConsoleUsers($search: String, $after: String) {\n    users(search: $search, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id\n        login\n        displayName\n        role\n        disabled\n        gridCodes\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsoleUsersDocument,
+    "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": types.ConsoleCreateUserDocument,
+    "\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n": types.ConsoleSetUserDisabledDocument,
+    "\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": types.ConsoleResetUserPasswordDocument,
+    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": types.ConsoleGridDocument,
+    "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": types.ConsoleGridResidentsDocument,
+    "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": types.ConsoleAppointLeaderDocument,
+    "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": types.ConsoleEndLeaderDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": types.RegisterMyselfDocument,
@@ -346,6 +362,38 @@ export function graphql(source: "\n  query GridCount($level: GridLevel!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GridAt($lng: Float!, $lat: Float!) {\n    gridAt(lng: $lng, lat: $lat) {\n      ...GridDetail\n    }\n  }\n\n  fragment GridDetail on Grid {\n    id\n    code\n    name\n    level\n    areaM2\n    counts {\n      buildings\n      households\n      residents\n    }\n    leaders {\n      id\n      name\n      role\n      since\n    }\n  }\n"): (typeof documents)["\n  query GridAt($lng: Float!, $lat: Float!) {\n    gridAt(lng: $lng, lat: $lat) {\n      ...GridDetail\n    }\n  }\n\n  fragment GridDetail on Grid {\n    id\n    code\n    name\n    level\n    areaM2\n    counts {\n      buildings\n      households\n      residents\n    }\n    leaders {\n      id\n      name\n      role\n      since\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUsers($search: String, $after: String) {\n    users(search: $search, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id\n        login\n        displayName\n        role\n        disabled\n        gridCodes\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleUsers($search: String, $after: String) {\n    users(search: $search, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id\n        login\n        displayName\n        role\n        disabled\n        gridCodes\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
