@@ -133,6 +133,16 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
   const [role, setRole] = useState<Role>('RESIDENT');
   const [gridCode, setGridCode] = useState('');
   const [reason, setReason] = useState('');
+  const [homeGrid, setHomeGrid] = useState<string | null>(null);
+  const [residentId, setResidentId] = useState('');
+  const member = role === 'RESIDENT' || role === 'VOLUNTEER';
+
+  const findHome = () =>
+    void run(async () => {
+      const found = await client.query({ query: GRID_BY_CODE, variables: { code: gridCode.trim() }, fetchPolicy: 'network-only' });
+      if (!found.data?.grid) throw new Error(t('console.noGrid', { code: gridCode.trim() }));
+      setHomeGrid(found.data.grid.id);
+    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -143,13 +153,16 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
         if (!found.data?.grid) throw new Error(t('console.noGrid', { code: gridCode.trim() }));
         gridIds = [found.data.grid.id];
       }
-      const res = await client.mutate({ mutation: CREATE_USER, variables: { input: { login, displayName: name, role, gridIds, reason } } });
+      const input = { login, displayName: name, role, gridIds, reason, residentId: member && residentId ? residentId : null };
+      const res = await client.mutate({ mutation: CREATE_USER, variables: { input } });
       const made = res.data!.createUser;
       if (made.password) onCreated({ login: made.user.login, password: made.password });
       setLogin('');
       setName('');
       setGridCode('');
       setReason('');
+      setHomeGrid(null);
+      setResidentId('');
     });
   };
 
@@ -177,6 +190,17 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
           {t('console.gridCode')} <input required value={gridCode} onChange={(e) => setGridCode(e.target.value)} data-field="grid-code" />
         </label>
       )}
+      {member && (
+        <>
+          <label>
+            {t('console.homeGridCode')} <input value={gridCode} onChange={(e) => setGridCode(e.target.value)} data-field="home-grid-code" />
+          </label>
+          <button type="button" className="button" onClick={findHome} data-action="find-home">
+            {t('console.find')}
+          </button>
+          {homeGrid && <ResidentPicker gridId={homeGrid} value={residentId} onChange={setResidentId} />}
+        </>
+      )}
       <label>
         {t('console.reason')} <input required value={reason} onChange={(e) => setReason(e.target.value)} data-field="reason" />
       </label>
@@ -187,6 +211,32 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
   );
 }
 
+/** A resident of a grid, chosen by name (their birth year and party membership tell namesakes apart). */
+function ResidentPicker({ gridId, value, onChange }: { gridId: string; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const residents = useQuery(GRID_RESIDENTS, { variables: { gridId, search: search.trim() || null }, fetchPolicy: 'network-only' });
+  return (
+    <>
+      <label>
+        {t('console.searchResident')} <input value={search} onChange={(e) => setSearch(e.target.value)} data-field="resident-search" />
+      </label>
+      <label>
+        {t('console.resident')}{' '}
+        <select required value={value} onChange={(e) => onChange(e.target.value)} data-field="resident">
+          <option value="">{t('console.choose')}</option>
+          {(residents.data?.residents.nodes ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}（{r.birthYear}
+              {r.isPartyMember ? `，${t('console.partyMember')}` : ''}）
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 function Appointments() {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -194,12 +244,6 @@ function Appointments() {
   const [asked, setAsked] = useState<string | null>(null);
   const grid = useQuery(GRID_BY_CODE, { variables: { code: asked ?? '' }, skip: !asked, fetchPolicy: 'network-only' });
   const g = grid.data?.grid ?? null;
-  const [search, setSearch] = useState('');
-  const residents = useQuery(GRID_RESIDENTS, {
-    variables: { gridId: g?.id ?? '', search: search.trim() || null },
-    skip: !g,
-    fetchPolicy: 'network-only',
-  });
   const settle = useCallback(() => (asked ? grid.refetch() : undefined), [asked, grid]);
   const { busy, message, run } = useRun(settle);
   const [residentId, setResidentId] = useState('');
@@ -258,22 +302,7 @@ function Appointments() {
               ))}
             </ul>
             <form className="console__form" onSubmit={appoint} data-form="appoint">
-              <label>
-                {t('console.searchResident')}{' '}
-                <input value={search} onChange={(e) => setSearch(e.target.value)} data-field="resident-search" />
-              </label>
-              <label>
-                {t('console.resident')}{' '}
-                <select required value={residentId} onChange={(e) => setResidentId(e.target.value)} data-field="resident">
-                  <option value="">{t('console.choose')}</option>
-                  {(residents.data?.residents.nodes ?? []).map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}（{r.birthYear}
-                      {r.isPartyMember ? `，${t('console.partyMember')}` : ''}）
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ResidentPicker gridId={g.id} value={residentId} onChange={setResidentId} />
               <label>
                 {t('console.post')}{' '}
                 <select value={role} onChange={(e) => setRole(e.target.value as LeaderRole)} data-field="leader-role">
