@@ -132,6 +132,7 @@ export async function seedDemoIfEmpty(ds: DataSource): Promise<void> {
   });
   console.log(
     `seeded demo street ${plan.name} (${r.grids} grids, ${r.buildings} buildings, ${r.households} households, ${r.residents} residents, ` +
-      `${history.cases} cases over 90 days) in ${((Date.now() - started) / 1000).toFixed(1)} s; sign in as ${logins.join(', ')} (password "${DEMO_PASSWORD}")`,
+      `${history.cases} cases over 90 days) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+      `sign in as ${logins.join(', ')} (password "${DEMO_PASSWORD}")`,
   );
 }

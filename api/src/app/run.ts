@@ -41,8 +41,13 @@ export async function runServer(config: Config, opts: RunOptions = {}): Promise<
       await app.stop();
       clearTimeout(cut);
       await db.close();
-      const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : ''}`;
-      return `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${db.embedded ? 'embedded database closed' : 'database connections closed'}`;
+      const cutOff = http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : '';
+      const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${cutOff}`;
+      const closed = db.embedded ? 'embedded database closed' : 'database connections closed';
+      return (
+        `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ` +
+        `${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${closed}`
+      );
     },
     config.shutdownGraceMs + 2 * CLOSE_MS,
   );

@@ -52,7 +52,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
-    // run.ts owns SIGINT/SIGTERM: Apollo's own handler re-raises the signal after stopping, killing the process before the database is closed.
+    // run.ts owns SIGINT/SIGTERM: Apollo's own handler re-raises the signal after stopping,
+    // killing the process before the database is closed.
     stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     parseOptions: limits.parseOptions,

@@ -4,10 +4,18 @@ import { benchAuthorization } from './api-process';
 /** Representative operations and the SQL statements each sends (N+1 shows as growth). */
 const OPERATIONS: Record<string, string> = {
   'gridAt (chain of 3)': `{ gridAt(lng: $LNG, lat: $LAT) { code level parent { code } counts { residents } leaders { name } } }`,
-  'grids LARGE → children → counts': `{ grids(level: LARGE, first: 20) { nodes { code children { code counts { buildings households residents } } } } }`,
-  '50 small grids → buildings → households → residents': `{ grids(level: SMALL, first: 50) { nodes { code buildings(first: 20) { name households { room residents { name phone } } } } } }`,
-  'residents(search) page of 50 → household → building → grid': `{ residents(search: "王", first: 50) { totalCount nodes { name household { address building { grid { code } } } } } }`,
-  'households(tags) page of 100 → residents': `{ households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { address residents { name birthYear } } } }`,
+  'grids LARGE → children → counts': `{
+    grids(level: LARGE, first: 20) { nodes { code children { code counts { buildings households residents } } } }
+  }`,
+  '50 small grids → buildings → households → residents': `{
+    grids(level: SMALL, first: 50) { nodes { code buildings(first: 20) { name households { room residents { name phone } } } } }
+  }`,
+  'residents(search) page of 50 → household → building → grid': `{
+    residents(search: "王", first: 50) { totalCount nodes { name household { address building { grid { code } } } } }
+  }`,
+  'households(tags) page of 100 → residents': `{
+    households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { address residents { name birthYear } } }
+  }`,
 };
 
 export async function benchStatements(db: Database & { url: string }): Promise<Record<string, number>> {

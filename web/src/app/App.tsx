@@ -13,7 +13,10 @@ import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
 
-/** Sign-in, then the screen of the account's role: the command centre's wall screen, a grid leader's workspace, a helper's (volunteer's) workspace or a resident's household page. */
+/**
+ * Sign-in, then the screen of the account's role: the command centre's wall screen, a grid
+ * leader's workspace, a helper's (volunteer's) workspace or a resident's household page.
+ */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
   const { session, auth, client } = useSession();
