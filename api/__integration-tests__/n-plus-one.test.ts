@@ -36,7 +36,32 @@ describe('statement count of a nested query', () => {
     expect(small.residents).toBe(8);
     expect(large.residents).toBe(200);
     expect(large.statements).toBe(small.statements);
-    // count + page, parents (2 levels), counts, leaders, party orgs, building ids + rows, households, residents.
+    // page, parents (2 levels), counts, leaders, party orgs, building ids + rows, households, residents.
     expect(large.statements).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('totalCount', () => {
+  const page = (withTotal: boolean) => `{ households(first: 20) { nodes { id } ${withTotal ? 'totalCount' : ''} } }`;
+  async function statements(query: string): Promise<{ statements: number; body: Record<string, unknown> }> {
+    api.db.counter.reset();
+    const res = await api.gql<{ households: Record<string, unknown> }>(query);
+    expect(res.errors).toBeUndefined();
+    return { statements: api.db.counter.count, body: res.data!.households };
+  }
+
+  it('is counted only when the query selects it: one statement fewer without it', async () => {
+    const without = await statements(page(false));
+    const withTotal = await statements(page(true));
+    expect(without.body.totalCount).toBeUndefined();
+    expect(withTotal.body.totalCount).toBe(100);
+    expect(withTotal.statements).toBe(without.statements + 1);
+  });
+
+  it('is counted once however often the query names it', async () => {
+    const once = await statements(page(true));
+    const aliased = await statements('{ households(first: 20) { a: totalCount b: totalCount nodes { id } } }');
+    expect(aliased.body).toMatchObject({ a: 100, b: 100 });
+    expect(aliased.statements).toBe(once.statements);
   });
 });
