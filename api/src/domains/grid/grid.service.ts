@@ -56,7 +56,12 @@ export class GridService {
       .orderBy('g.code', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toConnection(rows, limit, () => counter.getCount(), (g) => g.code);
+    return toConnection(
+      rows,
+      limit,
+      () => counter.getCount(),
+      (g) => g.code,
+    );
   }
 
   /**
