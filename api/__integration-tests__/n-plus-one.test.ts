@@ -65,3 +65,30 @@ describe('totalCount', () => {
     expect(aliased.statements).toBe(once.statements);
   });
 });
+
+describe('grid counts', () => {
+  const countsOf = async (selection: string) => {
+    api.db.counter.reset(true);
+    const res = await api.gql<{ grids: { nodes: { counts: Record<string, number> }[] } }>(
+      `{ grids(level: LARGE, first: 5) { nodes { counts { ${selection} } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const sql = api.db.counter.statements.filter((s) => s.includes('count(*)')).join('\n');
+    return { counts: res.data!.grids.nodes.map((n) => n.counts), sql };
+  };
+
+  it('computes only the counts a query asks for, each over the indexed grid path', async () => {
+    const one = await countsOf('buildings');
+    expect(one.counts).toEqual(Array(5).fill({ buildings: 10 }));
+    expect(one.sql).toContain('FROM building b WHERE b.grid_path <@ t.path');
+    for (const table of ['resident', 'household', 'grid c']) expect(one.sql).not.toContain(`FROM ${table}`);
+    const all = await countsOf('children buildings households residents');
+    expect(all.counts).toEqual(Array(5).fill({ children: 5, buildings: 10, households: 20, residents: 40 }));
+    expect(all.sql).not.toMatch(/JOIN/);
+  });
+
+  it('answers aliases and fragments alike', async () => {
+    const { counts } = await countsOf('b: buildings ... on GridCounts { residents }');
+    expect(counts).toEqual(Array(5).fill({ b: 10, residents: 40 }));
+  });
+});
