@@ -23,7 +23,8 @@ describe('writeCaseHistory', () => {
     // Each case's last event carries its status and version; versions run 1..n without gaps.
     const broken = await api.db.dataSource.query(`
       SELECT c.id FROM "case" c
-        JOIN LATERAL (SELECT count(*) AS n, max(version) AS v, (array_agg(to_status ORDER BY id DESC))[1] AS last FROM case_event e WHERE e.case_id = c.id) e ON true
+        JOIN LATERAL (SELECT count(*) AS n, max(version) AS v, (array_agg(to_status ORDER BY id DESC))[1] AS last
+                        FROM case_event e WHERE e.case_id = c.id) e ON true
        WHERE e.n <> c.version OR e.v <> c.version OR e.last <> c.status`);
     expect(broken).toEqual([]);
     const [{ oldest }] = await api.db.dataSource.query(`SELECT min(reported_at) AS oldest FROM "case"`);

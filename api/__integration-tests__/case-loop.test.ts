@@ -19,7 +19,8 @@ const LEADER = { role: 'GRID_LEADER', name: '小网格长' };
 const DEPT = { role: 'DEPARTMENT', name: '城管中队' };
 const REPORTER = { role: 'REPORTER', name: '张居民' };
 
-const CASE_FIELDS = `id status version category priority dueAt overdue reworkCount extensionCount feedback rating rejectReason duplicateOf escalatedTo department grid { code level }`;
+const CASE_FIELDS = `id status version category priority dueAt overdue reworkCount extensionCount feedback rating rejectReason
+  duplicateOf escalatedTo department grid { code level }`;
 const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput!) {
   reportCase(input: $input, actor: $actor) { created case { ${CASE_FIELDS} } possibleDuplicates { id } } }`;
 
@@ -65,7 +66,9 @@ async function act(name: string, c: { id: string; version: number }, actor: obje
     .join('');
   const vars = Object.fromEntries(Object.entries(extra).map(([k, [, v]]) => [k, v]));
   return api.gql<Record<string, CaseView>>(
-    `mutation ($id: ID!, $version: Int!, $actor: ActorInput!${decl}) { ${name}(id: $id, version: $version, actor: $actor${args}) { ${CASE_FIELDS} } }`,
+    `mutation ($id: ID!, $version: Int!, $actor: ActorInput!${decl}) {
+      ${name}(id: $id, version: $version, actor: $actor${args}) { ${CASE_FIELDS} }
+    }`,
     { id: c.id, version: c.version, actor, ...vars },
   );
 }
@@ -353,7 +356,8 @@ describe('overdue sweep in several processes', () => {
       runOverdueSweep(api.db.dataSource, bus, later),
     ]);
     const rows: { n: number }[] = await api.db.dataSource.query(
-      `SELECT count(*)::int AS n FROM case_event WHERE type = 'ESCALATED' AND actor_role = 'SYSTEM' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,
+      `SELECT count(*)::int AS n FROM case_event
+        WHERE type = 'ESCALATED' AND actor_role = 'SYSTEM' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,
       [filed.map((c) => c.id)],
     );
     expect(rows.map((r) => r.n)).toEqual([1, 1, 1, 1, 1, 1]);
@@ -387,7 +391,11 @@ describe('queries and indicators', () => {
   });
 
   it('sends the same number of statements for 2 cases as for 50, with grid, building, category and timeline', async () => {
-    const q = `query ($first: Int!) { cases(first: $first) { nodes { id grid { code parent { code } } building { id } categoryInfo { nameZh } timeline { id type case { status } } } } }`;
+    const q = `query ($first: Int!) {
+      cases(first: $first) {
+        nodes { id grid { code parent { code } } building { id } categoryInfo { nameZh } timeline { id type case { status } } }
+      }
+    }`;
     const count = async (first: number) => {
       // The ordered bus may still be filling a gap left by earlier tests (one case_event read
       // after 250 ms): let it settle, so the counter sees only this request.
@@ -406,7 +414,8 @@ describe('queries and indicators', () => {
   it('computes indicators over a grid subtree and period', async () => {
     const res = await api.gql<{ caseIndicators: Record<string, number | null> }>(
       `query ($gridId: ID!, $from: DateTime!, $to: DateTime!) { caseIndicators(gridId: $gridId, from: $from, to: $to) {
-        reported filed closed dueToClose closedOnTime onTimeClosureRate closureRate reworkRate extensionRate meanHoursToDispatch meanHoursToClose satisfaction rated } }`,
+        reported filed closed dueToClose closedOnTime onTimeClosureRate closureRate reworkRate extensionRate meanHoursToDispatch
+        meanHoursToClose satisfaction rated } }`,
       {
         gridId: stableId('330106001'.concat('001')),
         from: new Date(Date.now() - 3600e3).toISOString(),

@@ -105,7 +105,9 @@ describe('Open311 GeoReport v2', () => {
     const id = made.body[0].service_request_id as string;
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [id]);
     const rejected = await api.gql(
-      `mutation ($id: ID!, $v: Int!) { rejectCase(id: $id, version: $v, actor: {role: COMMAND_CENTRE, name: "值班"}, reason: "已调解") { status } }`,
+      `mutation ($id: ID!, $v: Int!) {
+        rejectCase(id: $id, version: $v, actor: {role: COMMAND_CENTRE, name: "值班"}, reason: "已调解") { status }
+      }`,
       { id, v: version },
     );
     expect(rejected.errors).toBeUndefined();

@@ -16,7 +16,9 @@ process.env.CASE_SWEEP_MS = '0';
 const LARGE_1 = stableId('330106001001'); // lng 120.10–120.11
 const REPORTER = { role: 'REPORTER', name: '张居民' };
 const CC = { role: 'COMMAND_CENTRE', name: '指挥中心' };
-const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput!) { reportCase(input: $input, actor: $actor) { case { id version } } }`;
+const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput!) {
+  reportCase(input: $input, actor: $actor) { case { id version } }
+}`;
 const UPDATES = `subscription ($gridId: ID, $bbox: [Float!], $after: ID) {
   caseUpdates(gridId: $gridId, bbox: $bbox, after: $after) { id caseId type toStatus version case { id status } } }`;
 

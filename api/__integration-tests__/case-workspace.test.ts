@@ -17,7 +17,9 @@ const SMALL_1 = '3301060010010010001'; // lng 120.100–120.105, lat 30.25–30.
 const IN_1 = { lng: 120.102, lat: 30.255 };
 const IN_2 = { lng: 120.107, lat: 30.255 }; // SMALL_2, outside the leader's grid
 const REPORTER = { role: 'REPORTER', name: '张居民' };
-const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput) { reportCase(input: $input, actor: $actor) { case { id version status dueAt } } }`;
+const REPORT = `mutation ($input: ReportCaseInput!, $actor: ActorInput) {
+  reportCase(input: $input, actor: $actor) { case { id version status dueAt } }
+}`;
 const RECENT = `query ($first: Int, $gridId: ID) { recentCaseEvents(first: $first, gridId: $gridId) { id caseId type case { id } } }`;
 
 interface CaseView {
@@ -72,7 +74,8 @@ describe('recentCaseEvents', () => {
   });
 });
 
-const CASE = `id version status dueAt extensionCount pendingExtension { eventId until reason requestedBy } timeline { type actorName actorRole note }`;
+const CASE = `id version status dueAt extensionCount pendingExtension { eventId until reason requestedBy }
+  timeline { type actorName actorRole note }`;
 type Pending = { eventId: string; until: string; reason: string; requestedBy: string } | null;
 type Full = CaseView & {
   extensionCount: number;
@@ -81,7 +84,9 @@ type Full = CaseView & {
 };
 const REQUEST = `mutation ($id: ID!, $version: Int!, $reason: String!, $until: DateTime!) {
   requestCaseExtension(id: $id, version: $version, reason: $reason, until: $until) { ${CASE} } }`;
-const DECLINE = `mutation ($id: ID!, $version: Int!, $reason: String!) { declineCaseExtension(id: $id, version: $version, reason: $reason) { ${CASE} } }`;
+const DECLINE = `mutation ($id: ID!, $version: Int!, $reason: String!) {
+  declineCaseExtension(id: $id, version: $version, reason: $reason) { ${CASE} }
+}`;
 const EXTEND = `mutation ($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
   extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) { ${CASE} } }`;
 const FILE = `mutation ($id: ID!, $version: Int!) { fileCase(id: $id, version: $version) { ${CASE} } }`;

@@ -87,7 +87,10 @@ describe('federation', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: `{ households(tags: [ELDERLY_ALONE], first: 2) { nodes { id address subsidyStatus building { grid { code } } } } subsidyPrograms }`,
+          query: `{
+            households(tags: [ELDERLY_ALONE], first: 2) { nodes { id address subsidyStatus building { grid { code } } } }
+            subsidyPrograms
+          }`,
         }),
       });
       const body = (await res.json()) as {

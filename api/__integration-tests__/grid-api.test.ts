@@ -75,7 +75,9 @@ describe('grids and nested fields', () => {
   });
 
   it('pages through grids of a level with a cursor and a total', async () => {
-    const q = `query ($after: String) { grids(level: SMALL, first: 3, after: $after) { nodes { code } totalCount pageInfo { hasNextPage endCursor } } }`;
+    const q = `query ($after: String) {
+      grids(level: SMALL, first: 3, after: $after) { nodes { code } totalCount pageInfo { hasNextPage endCursor } }
+    }`;
     type Page = { grids: { nodes: { code: string }[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const codes: string[] = [];
     let after: string | null = null;

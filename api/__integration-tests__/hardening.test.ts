@@ -267,7 +267,9 @@ describe('bad input never becomes a 500', () => {
     });
     const imported = await post(
       null,
-      `{"query":"mutation ($g: JSON!) { importGrids(geojson: $g) { features } }","variables":{"g":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"330106001003","name":"x"},"geometry":{"type":"Polygon","coordinates":${deep}}}]}}}`,
+      `{"query":"mutation ($g: JSON!) { importGrids(geojson: $g) { features } }","variables":{"g":{"type":"FeatureCollection",` +
+        `"features":[{"type":"Feature","properties":{"code":"330106001003","name":"x"},` +
+        `"geometry":{"type":"Polygon","coordinates":${deep}}}]}}}`,
     );
     expect(imported.json!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'geojson', geoReason: 'TOO_DEEP' });
   });

@@ -306,7 +306,9 @@ async function seed(api: TestApi): Promise<Matrix> {
   const matchStep = async (id: string, mutation: string, extra = '', variables: Record<string, unknown> = {}) => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM service_match WHERE id = $1`, [id]);
     await admin(
-      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`,
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) {
+        ${mutation}(id: $id, version: $v, actor: $a${extra}) { id }
+      }`,
       { id, v: version, ...variables },
     );
   };
@@ -343,7 +345,9 @@ async function seed(api: TestApi): Promise<Matrix> {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM micro_wish WHERE id = $1`, [id]);
     await as(
       who,
-      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) { ${mutation}(id: $id, version: $v, actor: $a${extra}) { id } }`,
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput${extra.includes('$r') ? ', $r: ID!' : ''}) {
+        ${mutation}(id: $id, version: $v, actor: $a${extra}) { id }
+      }`,
       { id, v: version, ...variables },
     );
   };
@@ -429,7 +433,9 @@ async function seed(api: TestApi): Promise<Matrix> {
       },
     );
     const activityId = name(`activity:${c}`, activity.createTeamActivity.id);
-    const SIGN_UP = `mutation ($x: ID!, $r: ID!, $a: ActorInput) { signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId } }`;
+    const SIGN_UP = `mutation ($x: ID!, $r: ID!, $a: ActorInput) {
+      signUpForActivity(activityId: $x, registrationId: $r, actor: $a) { activityId }
+    }`;
     if (c === 'W') await as('volunteer', SIGN_UP, { x: activityId, r: ids[member] });
     else await admin(SIGN_UP, { x: activityId, r: ids[member], a: { role: 'VOLUNTEER', name: 'x' } });
   }
@@ -437,7 +443,11 @@ async function seed(api: TestApi): Promise<Matrix> {
   // 双评议: the community rates the volunteer and the east member for the month.
   for (const r of ['reg:volunteer', 'reg:E-member']) {
     await admin(
-      `mutation ($r: ID!) { evaluateService(registrationId: $r, period: "${EVALUATION_MONTH}", evaluator: COMMUNITY, rating: 5, actor: { role: GRID_LEADER, name: "x" }) { registrationId } }`,
+      `mutation ($r: ID!) {
+        evaluateService(
+          registrationId: $r, period: "${EVALUATION_MONTH}", evaluator: COMMUNITY, rating: 5, actor: { role: GRID_LEADER, name: "x" }
+        ) { registrationId }
+      }`,
       { r: ids[r] },
     );
   }

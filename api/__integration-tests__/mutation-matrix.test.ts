@@ -107,7 +107,10 @@ const seesEastParty = (who: Who) => who === 'operator' || keyWith('PartyOrganiza
 const seesEastServiceRow = (who: Who) => who === 'operator';
 /** Teams and activities recruit: every signed-in person, no department. */
 const seesTeams = (who: Who) => !isDepartment(who);
-/** A wish on the public board (published and later): staff, residents and volunteers; not the west leaders (not their grids) nor departments. */
+/**
+ * A wish on the public board (published and later): staff, residents and volunteers; not the
+ * west leaders (not their grids) nor departments.
+ */
 const seesBoard = (who: Who) => who === 'operator' || who === 'resident' || who === 'volunteer';
 const nobody = () => false;
 
@@ -155,13 +158,17 @@ const MUTATIONS: Record<string, MutationCell> = {
     allowed: department,
   },
   requestCaseExtension: {
-    mutation: `mutation ($id: ID!, $v: Int!, $until: DateTime!) { requestCaseExtension(id: $id, version: $v, reason: "等材料", until: $until) { id } }`,
+    mutation: `mutation ($id: ID!, $v: Int!, $until: DateTime!) {
+      requestCaseExtension(id: $id, version: $v, reason: "等材料", until: $until) { id }
+    }`,
     variables: async () => ({ id: m.ids['case:E12-in-progress'], v: await version('case', 'case:E12-in-progress'), until: future() }),
     seenBy: seesEastCase,
     allowed: department,
   },
   extendCaseDeadline: {
-    mutation: `mutation ($id: ID!, $v: Int!, $due: DateTime!) { extendCaseDeadline(id: $id, version: $v, newDueAt: $due, reason: "延期") { id } }`,
+    mutation: `mutation ($id: ID!, $v: Int!, $due: DateTime!) {
+      extendCaseDeadline(id: $id, version: $v, newDueAt: $due, reason: "延期") { id }
+    }`,
     variables: async () => ({ id: m.ids['case:E12-in-progress'], v: await version('case', 'case:E12-in-progress'), due: future() }),
     seenBy: seesEastCase,
     allowed: commandCentre,
@@ -414,7 +421,9 @@ const MUTATIONS: Record<string, MutationCell> = {
   },
   evaluateService: {
     // 双评议 of an east member: the community side by a west leader, the unit side by a department.
-    mutation: `mutation ($r: ID!, $e: Evaluator!) { evaluateService(registrationId: $r, period: "2026-11", evaluator: $e, rating: 1) { registrationId } }`,
+    mutation: `mutation ($r: ID!, $e: Evaluator!) {
+      evaluateService(registrationId: $r, period: "2026-11", evaluator: $e, rating: 1) { registrationId }
+    }`,
     variables: (who) => ({ r: m.ids['reg:E-member'], e: isDepartment(who) ? 'UNIT' : 'COMMUNITY' }),
     target: 'r',
     seenBy: seesEastServiceRow,
@@ -462,7 +471,9 @@ const MUTATIONS: Record<string, MutationCell> = {
     seenBy: (who) => who !== 'volunteer' && seesTeams(who),
   },
   recordAttendance: {
-    mutation: `mutation ($x: ID!, $r: ID!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 2) { activityId } }`,
+    mutation: `mutation ($x: ID!, $r: ID!) {
+      recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 2) { activityId }
+    }`,
     variables: () => ({ x: m.ids['activity:E'], r: m.ids['reg:E-member'] }),
     target: 'x',
     seenBy: seesTeams,

@@ -55,7 +55,10 @@ afterAll(() => m?.api.close());
 
 // ─── What each identity sees, in words ────────────────────────────────────────────────────
 
-/** Grids: street staff and departments with Grid every one; a leader their grid and what lies under it; a resident or volunteer the chain of grids around their home. */
+/**
+ * Grids: street staff and departments with Grid every one; a leader their grid and what lies
+ * under it; a resident or volunteer the chain of grids around their home.
+ */
 function gridsSeen(who: Who): string[] {
   const all = Object.keys(GRID_CODES);
   if (isStaff(who) || (isDepartment(who) && deptScopes(who).includes('Grid'))) return all.map((g) => `grid:${g}`);
@@ -79,7 +82,10 @@ const residentsSeen = (who: Who) => {
   const households = places === 'home' ? [homeOf(who)] : places.flatMap((s) => [`${s}/0`, `${s}/1`]);
   return households.flatMap((h) => [`r:${h}/0`, `r:${h}/1`]);
 };
-/** Party organisations: the street committee to everyone signed in (departments: with PartyOrganization); below it, those of the grids they see. */
+/**
+ * Party organisations: the street committee to everyone signed in (departments: with
+ * PartyOrganization); below it, those of the grids they see.
+ */
 function partySeen(who: Who): string[] {
   if (isDepartment(who))
     return deptScopes(who).includes('PartyOrganization') ? ['party:street', ...Object.keys(GRID_CODES).map((g) => `party:${g}`)] : [];
@@ -112,7 +118,10 @@ const inLeadersGrids = (who: Who, label: string) => isLeader(who) && SERVICE_ROW
 const ownHousehold = (who: Who, label: string) => isMember(who) && SERVICE_ROWS[label].household === `h:${homeOf(who)}`;
 // Community services are not the departments': no need, match, registration or wish reaches a department key.
 
-/** Needs: staff all; a leader those in their grids; a resident or volunteer their household's, and the needs of tasks confirmed to them (the volunteer's: the resident's need). */
+/**
+ * Needs: staff all; a leader those in their grids; a resident or volunteer their household's,
+ * and the needs of tasks confirmed to them (the volunteer's: the resident's need).
+ */
 const needsSeen = (who: Who) =>
   rowsOf('need:').filter(
     (n) => isStaff(who) || inLeadersGrids(who, n) || ownHousehold(who, n) || (who === 'volunteer' && n === 'need:W11-resident'),
@@ -199,7 +208,10 @@ function labels(value: unknown): unknown {
   return value;
 }
 
-/** `{ l0: field(id: "…") { id } l1: … }`, one alias per labelled row (`rows`: label → arguments; 16 to a request, within the alias limit); answered as the labels that came back. */
+/**
+ * `{ l0: field(id: "…") { id } l1: … }`, one alias per labelled row (`rows`: label → arguments;
+ * 16 to a request, within the alias limit); answered as the labels that came back.
+ */
 function lookup(field: string, rows: () => [label: string, args: string][]): Pick<GraphQLCell, 'query' | 'readAll'> {
   return {
     query: () => {
@@ -294,7 +306,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.caseIndicators': {
     // Known leak: the counts of another community to everyone. Counted over the cases the caller sees, of a grid the caller sees.
-    query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) { west: caseIndicators(gridId: $w, from: $from, to: $to) { reported } east: caseIndicators(gridId: $e, from: $from, to: $to) { reported } }`,
+    query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) {
+      west: caseIndicators(gridId: $w, from: $from, to: $to) { reported }
+      east: caseIndicators(gridId: $e, from: $from, to: $to) { reported }
+    }`,
     variables: () => ({ w: gridId('W'), e: gridId('E'), ...range() }),
     read: (v) => (v && typeof v === 'object' ? (v as { reported: number }).reported : v),
     expect: (who) =>
@@ -308,7 +323,9 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.claimableWishes': {
     // Known leak: a wish near another community, with its household's address. Published wishes within reach, as the board shows them.
-    query: `{ claimableWishes(lng: ${buildingPoint('E12').lng}, lat: ${buildingPoint('E12').lat}, meters: 5000, first: 100) { id address } }`,
+    query: `{
+      claimableWishes(lng: ${buildingPoint('E12').lng}, lat: ${buildingPoint('E12').lat}, meters: 5000, first: 100) { id address }
+    }`,
     read: (v) =>
       Array.isArray(v) ? v.map((w: { id: string; address: string | null }) => `${m.label(w.id)}${w.address ? ' +address' : ''}`).sort() : v,
     expect: (who) =>
@@ -322,7 +339,11 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.echoWall': {
     // 回音壁: public, without names: the closed cases and fulfilled wishes of the community (by id or by code).
-    query: `query ($w: ID!, $e: ID!) { west: echoWall(communityId: $w) { id } east: echoWall(communityId: $e) { id } eastByCode: echoWall(communityCode: "${GRID_CODES.E}") { id } }`,
+    query: `query ($w: ID!, $e: ID!) {
+      west: echoWall(communityId: $w) { id }
+      east: echoWall(communityId: $e) { id }
+      eastByCode: echoWall(communityCode: "${GRID_CODES.E}") { id }
+    }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     expect: () => ({
       west: ['case:W11-closed'],
@@ -335,7 +356,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) => signedIn(who, () => gridsSeen(who).flatMap((g) => [g, `${g} (by code)`])),
   },
   'Query.gridAt': {
-    query: `{ west: gridAt(lng: ${pointIn('W11').lng}, lat: ${pointIn('W11').lat}) { id } east: gridAt(lng: ${pointIn('E11').lng}, lat: ${pointIn('E11').lat}) { id } }`,
+    query: `{
+      west: gridAt(lng: ${pointIn('W11').lng}, lat: ${pointIn('W11').lat}) { id }
+      east: gridAt(lng: ${pointIn('E11').lng}, lat: ${pointIn('E11').lat}) { id }
+    }`,
     expect: (who) =>
       signedIn(who, () => ({
         west: ['grid:W', 'grid:W1', 'grid:W11'].filter(byLabels(gridsSeen(who))),
@@ -357,7 +381,8 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return gridsSeen(who).map((label) => {
           const g = label.slice(5);
           const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
-          return `${label} ${children}/${under(g, buildingsSeen(who), 'b')}/${under(g, householdsSeen(who), 'h')}/${under(g, residentsSeen(who), 'r')}`;
+          const counts = [under(g, buildingsSeen(who), 'b'), under(g, householdsSeen(who), 'h'), under(g, residentsSeen(who), 'r')];
+          return `${label} ${children}/${counts.join('/')}`;
         });
       }),
   },
@@ -429,7 +454,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.residents': { query: `{ residents(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => residentsSeen(who)) },
   'Query.serviceEvaluations': {
     // 双评议: street staff any community; a leader of a grid containing the community (the large-grid leader for W); nobody else.
-    query: `query ($w: ID!, $e: ID!) { west: serviceEvaluations(communityId: $w, period: "${EVALUATION_MONTH}") { registrationId } east: serviceEvaluations(communityId: $e, period: "${EVALUATION_MONTH}") { registrationId } }`,
+    query: `query ($w: ID!, $e: ID!) {
+      west: serviceEvaluations(communityId: $w, period: "${EVALUATION_MONTH}") { registrationId }
+      east: serviceEvaluations(communityId: $e, period: "${EVALUATION_MONTH}") { registrationId }
+    }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) => (Array.isArray(v) ? v.map((r: { registrationId: string }) => m.label(r.registrationId)).sort() : v),
     expect: (who) =>
@@ -439,7 +467,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
       })),
   },
   'Query.serviceMap': {
-    query: `query ($w: ID!, $e: ID!) { west: serviceMap(gridId: $w, period: "${PERIOD}") east: serviceMap(gridId: $e, period: "${PERIOD}") }`,
+    query: `query ($w: ID!, $e: ID!) {
+      west: serviceMap(gridId: $w, period: "${PERIOD}")
+      east: serviceMap(gridId: $e, period: "${PERIOD}")
+    }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) =>
       v && typeof v === 'object'
@@ -521,7 +552,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.teamActivities': {
     // Activities are open to every helper (they recruit); who signed up: staff, the community's leaders, the helper themself.
-    query: `query ($w: ID!, $e: ID!) { west: teamActivities(communityId: $w) { id signups { registrationId } } east: teamActivities(communityId: $e) { id signups { registrationId } } }`,
+    query: `query ($w: ID!, $e: ID!) {
+      west: teamActivities(communityId: $w) { id signups { registrationId } }
+      east: teamActivities(communityId: $e) { id signups { registrationId } }
+    }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) =>
       Array.isArray(v)
@@ -546,7 +580,8 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) => signedIn(who, () => 3),
   },
   'Query.visitSchedule': {
-    // Known leak: another community's vulnerable households with address and tags. The schedule is for street staff and the grids a leader leads.
+    // Known leak: another community's vulnerable households with address and tags.
+    // The schedule is for street staff and the grids a leader leads.
     query: `query ($w: ID!, $e: ID!) { west: visitSchedule(gridId: $w) { householdId } east: visitSchedule(gridId: $e) { householdId } }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) => (Array.isArray(v) ? v.map((d: { householdId: string }) => m.label(d.householdId)).sort() : v),
@@ -704,7 +739,8 @@ const caseOf = (label: string) => m.cases.find((c) => c.label === label) as Seed
 const REST: Record<string, RestCell> = {
   'GET /healthz': { get: async (who) => (await http(who, '/healthz')).status, expect: () => 200 },
   'GET /tiles/:layer/:z/:x/:file': {
-    // Known leak: a grid's open_cases told a resident about cases they cannot list. Features as GraphQL shows the rows; open_cases counts the cases the caller sees.
+    // Known leak: a grid's open_cases told a resident about cases they cannot list.
+    // Features as GraphQL shows the rows; open_cases counts the cases the caller sees.
     get: async (who) => ({ grids: await tileFeatures(who, 'grids'), buildings: await tileFeatures(who, 'buildings') }),
     expect: (who) =>
       who === 'anonymous'
@@ -867,7 +903,8 @@ async function settle(subs: Map<Who, ReturnType<typeof subscribe>>, expected: (w
 
 const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
   'Subscription.caseUpdates': {
-    // Events of every case the caller follows, replayed from the start (after: 0) and then live: street staff and Case keys all; a leader their grids'; nobody else any (the feed follows grids, not reporters).
+    // Events of every case the caller follows, replayed from the start (after: 0) and then live:
+    // street staff and Case keys all; a leader their grids'; nobody else any (the feed follows grids, not reporters).
     run: async () => {
       const subs = new Map(
         EVERYONE.map(

@@ -26,7 +26,8 @@ async function residentsUnder(api: TestApi, path: string | null, householdOnly?:
   const rows: { id: string }[] = householdOnly
     ? await api.db.dataSource.query(`SELECT id FROM resident WHERE household_id = $1`, [householdOnly])
     : await api.db.dataSource.query(
-        `SELECT r.id FROM resident r JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
+        `SELECT r.id FROM resident r JOIN household h ON h.id = r.household_id
+            JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
           WHERE $1::ltree IS NULL OR g.path <@ $1::ltree`,
         [path],
       );
@@ -69,25 +70,28 @@ for (const embedded of [false, true]) {
       expect(n).toBe(0);
     });
 
-    it("a deliberately unscoped raw SELECT through a leader's connection sees only their subtree, and writes reach nothing else", async () => {
-      const auth = new AuthService(api.db.dataSource, jwtSecret());
-      const leader = await auth.viewerFrom(token.leaderSmall);
-      const [{ path }] = await api.db.dataSource.query(`SELECT path::text AS path FROM grid WHERE code = $1`, [SMALL_WEST]);
-      const allowed = await residentsUnder(api, path);
-      const everyone = await residentsUnder(api, null);
-      await withSession(api.db.dataSource, dbIdentity(leader), async (db) => {
-        const seen: { id: string }[] = await db.query(`SELECT id FROM resident`);
-        expect(new Set(seen.map((r) => r.id))).toEqual(allowed);
-        expect(allowed.size).toBeGreaterThan(0);
-        expect(allowed.size).toBeLessThan(everyone.size);
-        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "case" WHERE NOT (grid_path <@ $1::ltree)`, [path]);
-        expect(n).toBe(0);
-        // A write outside a transaction is refused; inside one it touches only visible rows.
-        await expect(db.query(`UPDATE resident SET name = name`)).rejects.toThrow(/read-only transaction/);
-        const touched = await db.transaction((m) => m.query(`UPDATE resident SET name = name RETURNING id`));
-        expect(new Set((touched[0] as { id: string }[]).map((r) => r.id))).toEqual(allowed);
-      });
-    });
+    it(
+      "a deliberately unscoped raw SELECT through a leader's connection sees only their subtree, " + 'and writes reach nothing else',
+      async () => {
+        const auth = new AuthService(api.db.dataSource, jwtSecret());
+        const leader = await auth.viewerFrom(token.leaderSmall);
+        const [{ path }] = await api.db.dataSource.query(`SELECT path::text AS path FROM grid WHERE code = $1`, [SMALL_WEST]);
+        const allowed = await residentsUnder(api, path);
+        const everyone = await residentsUnder(api, null);
+        await withSession(api.db.dataSource, dbIdentity(leader), async (db) => {
+          const seen: { id: string }[] = await db.query(`SELECT id FROM resident`);
+          expect(new Set(seen.map((r) => r.id))).toEqual(allowed);
+          expect(allowed.size).toBeGreaterThan(0);
+          expect(allowed.size).toBeLessThan(everyone.size);
+          const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "case" WHERE NOT (grid_path <@ $1::ltree)`, [path]);
+          expect(n).toBe(0);
+          // A write outside a transaction is refused; inside one it touches only visible rows.
+          await expect(db.query(`UPDATE resident SET name = name`)).rejects.toThrow(/read-only transaction/);
+          const touched = await db.transaction((m) => m.query(`UPDATE resident SET name = name RETURNING id`));
+          expect(new Set((touched[0] as { id: string }[]).map((r) => r.id))).toEqual(allowed);
+        });
+      },
+    );
 
     it('answers 50 parallel mixed requests from different identities each with its own rows, and one version change wins', async () => {
       const [{ path: smallPath }] = await api.db.dataSource.query(`SELECT path::text AS path FROM grid WHERE code = $1`, [SMALL_WEST]);
@@ -99,7 +103,9 @@ for (const embedded of [false, true]) {
         resident: await residentsUnder(api, null, home),
         operator: await residentsUnder(api, null),
       };
-      const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id description version } } }`;
+      const REPORT = `mutation ($input: ReportCaseInput!) {
+        reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id description version } }
+      }`;
       const report = (n: number) => ({
         clientKey: `isolation-${embedded}-${n}`,
         category: 'ENVIRONMENT',

@@ -23,7 +23,9 @@ beforeAll(async () => {
   as.leaderSmall = await api.userToken({ login: 'leader-small', role: 'GRID_LEADER', gridCodes: [SMALL_WEST] });
   as.resident = await api.userToken({ login: 'resident', role: 'RESIDENT', residentId: HOME_RESIDENT });
   const key = await api.gql<{ createApiKey: { key: string } }>(
-    `mutation { createApiKey(input: { name: "grid sync", department: "住建局", scopes: ["Street", "Grid", "Building"], ratePerMinute: 1000 }) { key } }`,
+    `mutation {
+      createApiKey(input: { name: "grid sync", department: "住建局", scopes: ["Street", "Grid", "Building"], ratePerMinute: 1000 }) { key }
+    }`,
   );
   as.department = `ApiKey ${key.data!.createApiKey.key}`;
   as.anonymous = null;
@@ -186,7 +188,11 @@ describe('writes follow the scope too', () => {
   it('only a street admin shapes grids or creates keys', async () => {
     const grid = await api.gqlAs(
       as.leaderLarge,
-      `mutation { createGrid(input: { code: "330106001003", name: "x", level: LARGE, geometry: { type: "Polygon", coordinates: [[[0,0],[1,0],[1,1],[0,0]]] } }) { id } }`,
+      `mutation {
+        createGrid(
+          input: { code: "330106001003", name: "x", level: LARGE, geometry: { type: "Polygon", coordinates: [[[0,0],[1,0],[1,1],[0,0]]] } }
+        ) { id }
+      }`,
     );
     expect(grid.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const key = await api.gqlAs(

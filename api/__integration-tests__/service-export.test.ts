@@ -64,7 +64,9 @@ async function serveThreeHours(registrationId: string): Promise<void> {
     { x: activityId, r: registrationId, a: VOLUNTEER },
   );
   const attended = await api.gql(
-    `mutation ($x: ID!, $r: ID!, $a: ActorInput!) { recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 3, actor: $a) { hours } }`,
+    `mutation ($x: ID!, $r: ID!, $a: ActorInput!) {
+      recordAttendance(activityId: $x, registrationId: $r, attended: true, hours: 3, actor: $a) { hours }
+    }`,
     {
       x: activityId,
       r: registrationId,
@@ -82,7 +84,9 @@ async function evaluate(
   comment: string,
 ): Promise<void> {
   const res = await api.gql(
-    `mutation ($r: ID!, $p: String!, $e: Evaluator!, $n: Int!, $a: ActorInput, $c: String) { evaluateService(registrationId: $r, period: $p, evaluator: $e, rating: $n, actor: $a, comment: $c) { name } }`,
+    `mutation ($r: ID!, $p: String!, $e: Evaluator!, $n: Int!, $a: ActorInput, $c: String) {
+      evaluateService(registrationId: $r, period: $p, evaluator: $e, rating: $n, actor: $a, comment: $c) { name }
+    }`,
     {
       r: registrationId,
       p: period,
@@ -115,38 +119,42 @@ describe('the dual-evaluation sheet as CSV (双评议表)', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toBe(
-      '\uFEFF登记编号 registrationId,姓名 name,单位 unit,期间 period,服务时长 hours,单位评议 unitRating,单位意见 unitComment,社区评议 communityRating,社区意见 communityComment\r\n' +
+      '\uFEFF登记编号 registrationId,姓名 name,单位 unit,期间 period,服务时长 hours,' +
+        '单位评议 unitRating,单位意见 unitComment,社区评议 communityRating,社区意见 communityComment\r\n' +
         `${zhang},"Zhang, ""Sam""",区税务局,${period},3,4,"on time,\nreliable",5,'=1+1\r\n` +
         `${li},李四,,${period},0,,,,\r\n`,
     );
   });
 
-  it('a leader exports the communities inside their grids only; anonymous is 401, other roles 403, bad arguments 400 naming the field', async () => {
-    const query = `communityId=${COMMUNITY_1}&period=2026-11`;
-    const anonymous = await download(null, query);
-    expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toHaveProperty('error');
+  it(
+    'a leader exports the communities inside their grids only; ' + 'anonymous is 401, other roles 403, bad arguments 400 naming the field',
+    async () => {
+      const query = `communityId=${COMMUNITY_1}&period=2026-11`;
+      const anonymous = await download(null, query);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toHaveProperty('error');
 
-    const leader = await api.userToken({ login: 'export-leader-c1', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
-    expect((await download(leader, query)).status).toBe(200);
-    const elsewhere = await api.userToken({ login: 'export-leader-c2', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
-    expect((await download(elsewhere, query)).status).toBe(403);
-    // A leader of one small grid does not lead the whole community.
-    const below = await api.userToken({ login: 'export-leader-small', role: 'GRID_LEADER', gridCodes: [SMALL_1] });
-    expect((await download(below, query)).status).toBe(403);
-    const volunteer = await api.userToken({ login: 'export-volunteer', role: 'VOLUNTEER' });
-    expect((await download(volunteer, query)).status).toBe(403);
-    const operator = await api.userToken({ login: 'export-operator', role: 'OPERATOR' });
-    expect((await download(operator, query)).status).toBe(200);
+      const leader = await api.userToken({ login: 'export-leader-c1', role: 'GRID_LEADER', gridCodes: ['330106001001'] });
+      expect((await download(leader, query)).status).toBe(200);
+      const elsewhere = await api.userToken({ login: 'export-leader-c2', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
+      expect((await download(elsewhere, query)).status).toBe(403);
+      // A leader of one small grid does not lead the whole community.
+      const below = await api.userToken({ login: 'export-leader-small', role: 'GRID_LEADER', gridCodes: [SMALL_1] });
+      expect((await download(below, query)).status).toBe(403);
+      const volunteer = await api.userToken({ login: 'export-volunteer', role: 'VOLUNTEER' });
+      expect((await download(volunteer, query)).status).toBe(403);
+      const operator = await api.userToken({ login: 'export-operator', role: 'OPERATOR' });
+      expect((await download(operator, query)).status).toBe(200);
 
-    const badPeriod = await download(api.adminToken, `communityId=${COMMUNITY_1}&period=2026-13`);
-    expect(badPeriod.status).toBe(400);
-    expect(await badPeriod.json()).toMatchObject({ field: 'period' });
-    const noPeriod = await download(leader, `communityId=${COMMUNITY_1}`);
-    expect(noPeriod.status).toBe(400);
-    expect(await noPeriod.json()).toMatchObject({ field: 'period' });
-    const badCommunity = await download(api.adminToken, 'communityId=not-an-id&period=2026-11');
-    expect(badCommunity.status).toBe(400);
-    expect(await badCommunity.json()).toMatchObject({ field: 'communityId' });
-  });
+      const badPeriod = await download(api.adminToken, `communityId=${COMMUNITY_1}&period=2026-13`);
+      expect(badPeriod.status).toBe(400);
+      expect(await badPeriod.json()).toMatchObject({ field: 'period' });
+      const noPeriod = await download(leader, `communityId=${COMMUNITY_1}`);
+      expect(noPeriod.status).toBe(400);
+      expect(await noPeriod.json()).toMatchObject({ field: 'period' });
+      const badCommunity = await download(api.adminToken, 'communityId=not-an-id&period=2026-11');
+      expect(badCommunity.status).toBe(400);
+      expect(await badCommunity.json()).toMatchObject({ field: 'communityId' });
+    },
+  );
 });

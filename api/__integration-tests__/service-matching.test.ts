@@ -22,7 +22,9 @@ const centroid = (l: number, m: number, s: number): [number, number] => [
 const M_PER_LNG = 111_320 * Math.cos((30.254 * Math.PI) / 180);
 const TUE_9_11 = { weekday: 2, startMinute: 540, endMinute: 660 };
 
-const REGISTER = `mutation ($input: RegistrationInput!, $actor: ActorInput!) { registerForService(input: $input, actor: $actor) { id name availability { weekday startMinute endMinute } } }`;
+const REGISTER = `mutation ($input: RegistrationInput!, $actor: ActorInput!) {
+  registerForService(input: $input, actor: $actor) { id name availability { weekday startMinute endMinute } }
+}`;
 const RAISE = `mutation ($input: NeedInput!, $actor: ActorInput!) { raiseNeed(input: $input, actor: $actor) { id status version } }`;
 const PROPOSE = `mutation ($gridId: ID!, $period: String!, $actor: ActorInput!, $method: MatchMethod) {
   proposeMatches(gridId: $gridId, period: $period, actor: $actor, method: $method) {
@@ -264,119 +266,141 @@ describe('a helper is in one place at a time', () => {
     expect(run.greedy).toMatchObject({ covered: 2 });
   });
 
-  it('books a need for its own duration: two 90-minute needs wanted Tue 9–12 go to one helper at 9:00 and 10:30; a duration longer than the window is refused', async () => {
-    const place = '3301060010020010001';
-    const home = centroid(2, 1, 1);
-    const helper = await register('陪诊员', east(home, 120), {
-      skills: ['MEDICAL'],
-      weeklyCapacity: 2,
-      communityId: COMMUNITY_2,
-      availability: [tue(540, 720)],
-    });
-    await need(household(place, 0), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
-    await need(household(place, 1), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
-    const run = await propose(grid(place), '2026-11-23');
-    expect(run.proposals.map((p) => p.helper.id)).toEqual([helper, helper]);
-    expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 630), tue(630, 720)]);
-    const tooLong = await api.gql(RAISE, {
-      input: { householdId: household(place, 0), type: 'MEDICAL', source: 'GRID_LEADER', window: tue(540, 600), durationMinutes: 90 },
-      actor: LEADER,
-    });
-    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMinutes' });
-  });
+  it(
+    'books a need for its own duration: two 90-minute needs wanted Tue 9–12 go to one helper at 9:00 and 10:30; ' +
+      'a duration longer than the window is refused',
+    async () => {
+      const place = '3301060010020010001';
+      const home = centroid(2, 1, 1);
+      const helper = await register('陪诊员', east(home, 120), {
+        skills: ['MEDICAL'],
+        weeklyCapacity: 2,
+        communityId: COMMUNITY_2,
+        availability: [tue(540, 720)],
+      });
+      await need(household(place, 0), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
+      await need(household(place, 1), 'MEDICAL', { window: tue(540, 720), durationMinutes: 90 });
+      const run = await propose(grid(place), '2026-11-23');
+      expect(run.proposals.map((p) => p.helper.id)).toEqual([helper, helper]);
+      expect(run.proposals.map((p) => p.window).sort((x, y) => x!.startMinute - y!.startMinute)).toEqual([tue(540, 630), tue(630, 720)]);
+      const tooLong = await api.gql(RAISE, {
+        input: { householdId: household(place, 0), type: 'MEDICAL', source: 'GRID_LEADER', window: tue(540, 600), durationMinutes: 90 },
+        actor: LEADER,
+      });
+      expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMinutes' });
+    },
+  );
 });
 
 describe('review and answer', () => {
   const small = '3301060010020020001';
   const TASK = `id status version need { id status } helper { id }`;
 
-  it('confirm → accept → complete records hours; reject and decline re-enter the next run without that helper; a leader can reassign', async () => {
-    const at = centroid(2, 2, 1);
-    const near = await register('近', east(at, 50), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
-    const mid = await register('中', east(at, 150), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
-    const far = await register('远', east(at, 250), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
-    const n = await need(household(small, 1), 'CULTURE_SPORT');
+  it(
+    'confirm → accept → complete records hours; ' + 'reject and decline re-enter the next run without that helper; a leader can reassign',
+    async () => {
+      const at = centroid(2, 2, 1);
+      const near = await register('近', east(at, 50), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
+      const mid = await register('中', east(at, 150), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
+      const far = await register('远', east(at, 250), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
+      const n = await need(household(small, 1), 'CULTURE_SPORT');
 
-    const first = await propose(grid(small), '2026-11-16');
-    expect(first.proposals.map((p) => p.helper.id)).toEqual([near]);
-    const p1 = first.proposals[0];
+      const first = await propose(grid(small), '2026-11-16');
+      expect(first.proposals.map((p) => p.helper.id)).toEqual([near]);
+      const p1 = first.proposals[0];
 
-    const confirmed = await api.gql<{ confirmMatch: { status: string; version: number } }>(
-      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { ${TASK} } }`,
-      { id: p1.id, v: p1.version, a: LEADER },
-    );
-    expect(confirmed.data!.confirmMatch.status).toBe('CONFIRMED');
+      const confirmed = await api.gql<{ confirmMatch: { status: string; version: number } }>(
+        `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { ${TASK} } }`,
+        { id: p1.id, v: p1.version, a: LEADER },
+      );
+      expect(confirmed.data!.confirmMatch.status).toBe('CONFIRMED');
 
-    // Only the proposed helper may answer.
-    const wrong = await api.gql(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`,
-      { id: p1.id, v: 2, r: mid, a: VOLUNTEER },
-    );
-    expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      // Only the proposed helper may answer.
+      const wrong = await api.gql(
+        `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+          acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id }
+        }`,
+        { id: p1.id, v: 2, r: mid, a: VOLUNTEER },
+      );
+      expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const declined = await api.gql<{ declineMatch: { status: string } }>(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { declineMatch(id: $id, version: $v, registrationId: $r, actor: $a, reason: "出差") { ${TASK} } }`,
-      {
-        id: p1.id,
-        v: 2,
-        r: near,
-        a: VOLUNTEER,
-      },
-    );
-    expect(declined.errors).toBeUndefined();
-    expect(declined.data!.declineMatch.status).toBe('DECLINED');
+      const declined = await api.gql<{ declineMatch: { status: string } }>(
+        `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+        declineMatch(id: $id, version: $v, registrationId: $r, actor: $a, reason: "出差") { ${TASK} }
+      }`,
+        {
+          id: p1.id,
+          v: 2,
+          r: near,
+          a: VOLUNTEER,
+        },
+      );
+      expect(declined.errors).toBeUndefined();
+      expect(declined.data!.declineMatch.status).toBe('DECLINED');
 
-    const second = await propose(grid(small), '2026-11-16');
-    expect(second.proposals.map((p) => p.helper.id)).toEqual([mid]);
-    const p2 = second.proposals[0];
-    const rejected = await api.gql(
-      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { rejectMatch(id: $id, version: $v, reason: "不合适", actor: $a) { id status } }`,
-      { id: p2.id, v: p2.version, a: LEADER },
-    );
-    expect(rejected.errors).toBeUndefined();
+      const second = await propose(grid(small), '2026-11-16');
+      expect(second.proposals.map((p) => p.helper.id)).toEqual([mid]);
+      const p2 = second.proposals[0];
+      const rejected = await api.gql(
+        `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { rejectMatch(id: $id, version: $v, reason: "不合适", actor: $a) { id status } }`,
+        { id: p2.id, v: p2.version, a: LEADER },
+      );
+      expect(rejected.errors).toBeUndefined();
 
-    const third = await propose(grid(small), '2026-11-16');
-    expect(third.proposals.map((p) => p.helper.id)).toEqual([far]);
-    const p3 = third.proposals[0];
-    // A leader edits: give it to "mid" after all? mid was rejected for this need, so it is infeasible.
-    const infeasible = await api.gql(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id } }`,
-      { id: p3.id, v: p3.version, r: mid, a: LEADER },
-    );
-    expect(infeasible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationId' });
-    // A fourth helper registers; the leader gives it to them.
-    const fourth = await register('新来的', east(at, 400), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
-    const reassigned = await api.gql<{ reassignMatch: { id: string; status: string; version: number; helper: { id: string } } }>(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { ${TASK} method explanation } }`,
-      { id: p3.id, v: p3.version, r: fourth, a: LEADER },
-    );
-    expect(reassigned.errors).toBeUndefined();
-    const m4 = reassigned.data!.reassignMatch;
-    expect(m4).toMatchObject({ status: 'CONFIRMED', helper: { id: fourth } });
+      const third = await propose(grid(small), '2026-11-16');
+      expect(third.proposals.map((p) => p.helper.id)).toEqual([far]);
+      const p3 = third.proposals[0];
+      // A leader edits: give it to "mid" after all? mid was rejected for this need, so it is infeasible.
+      const infeasible = await api.gql(
+        `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+        reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { id }
+      }`,
+        { id: p3.id, v: p3.version, r: mid, a: LEADER },
+      );
+      expect(infeasible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationId' });
+      // A fourth helper registers; the leader gives it to them.
+      const fourth = await register('新来的', east(at, 400), { skills: ['CULTURE_SPORT'], communityId: COMMUNITY_2 });
+      const reassigned = await api.gql<{ reassignMatch: { id: string; status: string; version: number; helper: { id: string } } }>(
+        `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+        reassignMatch(id: $id, version: $v, registrationId: $r, actor: $a) { ${TASK} method explanation }
+      }`,
+        { id: p3.id, v: p3.version, r: fourth, a: LEADER },
+      );
+      expect(reassigned.errors).toBeUndefined();
+      const m4 = reassigned.data!.reassignMatch;
+      expect(m4).toMatchObject({ status: 'CONFIRMED', helper: { id: fourth } });
 
-    const accepted = await api.gql<{ acceptMatch: { status: string; version: number; need: { status: string } } }>(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { ${TASK} } }`,
-      { id: m4.id, v: m4.version, r: fourth, a: VOLUNTEER },
-    );
-    expect(accepted.data!.acceptMatch).toMatchObject({ status: 'ACCEPTED', need: { status: 'ASSIGNED' } });
-    const done = await api.gql<{ completeMatch: { status: string; need: { status: string } } }>(
-      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { completeMatch(id: $id, version: $v, hours: 1.5, note: "陪练太极", actor: $a) { ${TASK} } }`,
-      { id: m4.id, v: accepted.data!.acceptMatch.version, a: VOLUNTEER },
-    );
-    expect(done.data!.completeMatch).toMatchObject({ status: 'DONE', need: { id: n.id, status: 'DONE' } });
-    const hours = await api.gql<{ serviceRegistration: { hours: number } }>(
-      `{ serviceRegistration(id: "${fourth}") { hours(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") } }`,
-    );
-    expect(hours.data!.serviceRegistration.hours).toBe(1.5);
+      const accepted = await api.gql<{ acceptMatch: { status: string; version: number; need: { status: string } } }>(
+        `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+        acceptMatch(id: $id, version: $v, registrationId: $r, actor: $a) { ${TASK} }
+      }`,
+        { id: m4.id, v: m4.version, r: fourth, a: VOLUNTEER },
+      );
+      expect(accepted.data!.acceptMatch).toMatchObject({ status: 'ACCEPTED', need: { status: 'ASSIGNED' } });
+      const done = await api.gql<{ completeMatch: { status: string; need: { status: string } } }>(
+        `mutation ($id: ID!, $v: Int!, $a: ActorInput!) {
+        completeMatch(id: $id, version: $v, hours: 1.5, note: "陪练太极", actor: $a) { ${TASK} }
+      }`,
+        { id: m4.id, v: accepted.data!.acceptMatch.version, a: VOLUNTEER },
+      );
+      expect(done.data!.completeMatch).toMatchObject({ status: 'DONE', need: { id: n.id, status: 'DONE' } });
+      const hours = await api.gql<{ serviceRegistration: { hours: number } }>(
+        `{ serviceRegistration(id: "${fourth}") { hours(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") } }`,
+      );
+      expect(hours.data!.serviceRegistration.hours).toBe(1.5);
 
-    // A stale version is a CONFLICT.
-    const stale = await api.gql(`mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`, {
-      id: m4.id,
-      v: 1,
-      a: LEADER,
-    });
-    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-  });
+      // A stale version is a CONFLICT.
+      const stale = await api.gql(
+        `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`,
+        {
+          id: m4.id,
+          v: 1,
+          a: LEADER,
+        },
+      );
+      expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    },
+  );
 
   it('answers BAD_USER_INPUT naming the field for a bad period or grid, and a volunteer may not run the matcher', async () => {
     const tuesday = await api.gql(PROPOSE, { gridId: grid(small), period: '2026-11-17', actor: LEADER });

@@ -104,7 +104,8 @@ describe('refresh tokens', () => {
     const otherRefresh = await from(OWNER, REFRESH, { t: other.refreshToken });
     expect(otherRefresh.errors).toBeUndefined();
     const [{ live }] = await api.db.dataSource.query(
-      `SELECT count(*) FILTER (WHERE t.revoked_at IS NULL)::int AS live FROM refresh_token t JOIN app_user u ON u.id = t.user_id WHERE u.login = 'chen'`,
+      `SELECT count(*) FILTER (WHERE t.revoked_at IS NULL)::int AS live
+         FROM refresh_token t JOIN app_user u ON u.id = t.user_id WHERE u.login = 'chen'`,
     );
     expect(live).toBe(1);
   });

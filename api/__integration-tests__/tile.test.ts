@@ -157,7 +157,8 @@ describe('vector tiles', () => {
     const small = fixtureStreet().grids.find((g) => g.level === 'SMALL')!;
     await api.db.dataSource.query(
       `INSERT INTO "case" (category, source, priority, status, description, location, grid_id, grid_path)
-       SELECT 'OTHER', 'RESIDENT', 'NORMAL', 'REPORTED', '井盖缺失', ST_SetSRID(ST_MakePoint(120.102, 30.252), 4326), id, path FROM grid WHERE code = $1`,
+       SELECT 'OTHER', 'RESIDENT', 'NORMAL', 'REPORTED', '井盖缺失', ST_SetSRID(ST_MakePoint(120.102, 30.252), 4326), id, path
+         FROM grid WHERE code = $1`,
       [small.code],
     );
     const after = await getTile(api, path, { 'if-none-match': before.res.headers.get('etag')! });

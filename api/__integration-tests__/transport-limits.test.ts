@@ -14,7 +14,9 @@ const ALIASES = `{ streets { ${Array.from({ length: 1000 }, (_, i) => `a${i}: co
 /** ~12,000 tokens. */
 const TOKENS = `{ ${Array.from({ length: 3000 }, () => 'streets { code }').join(' ')} }`;
 /** Estimated cost ~1.2 M (armor: × `first`, × 1.5 per level), inside the depth and alias limits. */
-const COSTLY = `{ grids(first: 100) { nodes { buildings(first: 100) { households { residents { household { building { households { id } } } } } } } } }`;
+const COSTLY = `{
+  grids(first: 100) { nodes { buildings(first: 100) { households { residents { household { building { households { id } } } } } } } }
+}`;
 
 interface Message {
   id?: string;

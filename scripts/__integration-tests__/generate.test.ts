@@ -48,7 +48,8 @@ describe('seed: one generated street on PostGIS', () => {
     const level = (l: string) => expected.grids.filter((g) => g.level === l).length.toLocaleString('en-US');
     const n = (x: unknown[]) => x.length.toLocaleString('en-US');
     expect(readme).toContain(
-      `${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ${n(expected.buildings)} buildings, ${n(expected.residents)} residents`,
+      `${level('LARGE')} communities, ${level('MEDIUM')} compounds, ${level('SMALL')} small grids, ` +
+        `${n(expected.buildings)} buildings, ${n(expected.residents)} residents`,
     );
   });
 
@@ -115,22 +116,26 @@ describe('seed: one generated street on PostGIS', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("seeds the demo accounts: the volunteer owns a registration of the leaders' community and has this week's tasks to answer", async () => {
-    const logins = await db.dataSource.transaction((m) => seedDemoUsers(m));
-    expect(logins).toEqual([...DEMO_LOGINS]);
-    const [row] = await db.dataSource.query(
-      `SELECT u.role, r.kind, r.community_id = lg.grid_id AS "sameCommunity",
-              (SELECT count(*) FROM service_match x WHERE x.registration_id = r.id AND x.status = 'CONFIRMED' AND x.period = $1::date)::int AS confirmed,
+  it(
+    "seeds the demo accounts: the volunteer owns a registration of the leaders' community " + "and has this week's tasks to answer",
+    async () => {
+      const logins = await db.dataSource.transaction((m) => seedDemoUsers(m));
+      expect(logins).toEqual([...DEMO_LOGINS]);
+      const [row] = await db.dataSource.query(
+        `SELECT u.role, r.kind, r.community_id = lg.grid_id AS "sameCommunity",
+              (SELECT count(*) FROM service_match x
+                WHERE x.registration_id = r.id AND x.status = 'CONFIRMED' AND x.period = $1::date)::int AS confirmed,
               (SELECT count(*) FROM service_match x WHERE x.period = $1::date AND x.status = 'PROPOSED')::int AS proposed
          FROM app_user u JOIN service_registration r ON r.user_id = u.id
          JOIN user_grid lg ON lg.user_id = (SELECT id FROM app_user WHERE login = 'leader-large')
         WHERE u.login = 'volunteer'`,
-      [mondayInShanghai(new Date())],
-    );
-    expect(row).toMatchObject({ role: 'VOLUNTEER', kind: 'VOLUNTEER', sameCommunity: true });
-    expect(row.confirmed).toBeGreaterThan(0);
-    expect(row.proposed).toBeGreaterThan(0);
-  });
+        [mondayInShanghai(new Date())],
+      );
+      expect(row).toMatchObject({ role: 'VOLUNTEER', kind: 'VOLUNTEER', sameCommunity: true });
+      expect(row.confirmed).toBeGreaterThan(0);
+      expect(row.proposed).toBeGreaterThan(0);
+    },
+  );
 
   it('names the Monday of the week on the Shanghai calendar', () => {
     expect(mondayInShanghai(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-23'); // Sun 23:59 in Shanghai

@@ -122,7 +122,8 @@ describe('import: zipped Shapefiles on PostGIS', () => {
     const grids = await db.dataSource.query(`SELECT DISTINCT ST_NDims(geom) AS dims FROM grid WHERE code LIKE '330106002%'`);
     expect(grids).toEqual([{ dims: 2 }]);
     const buildings = await db.dataSource.query(
-      `SELECT b.code, b.name, b.address, b.floors, b.units, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.code LIKE 'B330106002%' ORDER BY b.code`,
+      `SELECT b.code, b.name, b.address, b.floors, b.units, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id
+        WHERE b.code LIKE 'B330106002%' ORDER BY b.code`,
     );
     expect(buildings).toEqual([
       { code: 'B330106002001001-01', name: '1幢', address: '翠苑路1号', floors: 6, units: 24, grid: '330106002001001' },
@@ -155,7 +156,8 @@ describe('import: zipped Shapefiles on PostGIS', () => {
       {
         kind: 'UNSUPPORTED_INPUT',
         message:
-          'projected.prj: projected coordinate system "CGCS2000_3_Degree_GK_CM_120E" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again',
+          'projected.prj: projected coordinate system "CGCS2000_3_Degree_GK_CM_120E" is not supported: ' +
+          'reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again',
       },
     ]);
     expect(formatReport(report)).toMatch(/Unreadable or unsupported input: 1\n.*CGCS2000_3_Degree_GK_CM_120E[^]*1 error: nothing written/);

@@ -16,7 +16,8 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
   let db: TestDatabase;
   const counts = async () => {
     const [row] = await db.dataSource.query(
-      `SELECT (SELECT count(*) FROM street)::int AS streets, (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM building)::int AS buildings`,
+      `SELECT (SELECT count(*) FROM street)::int AS streets, (SELECT count(*) FROM grid)::int AS grids,
+              (SELECT count(*) FROM building)::int AS buildings`,
     );
     return row;
   };
@@ -77,7 +78,8 @@ describe('import: GeoJSON grids and buildings on PostGIS', () => {
       expect(report.written).toBe(true);
       expect(report.streetsCreated).toEqual(['330106002']);
       const rows = await db.dataSource.query(
-        `SELECT g.code, ST_NDims(g.geom) AS dims, ST_IsPolygonCCW(g.geom) AS ccw, g.path::text AS path, p.code AS parent, ST_IsValid(g.geom) AS valid
+        `SELECT g.code, ST_NDims(g.geom) AS dims, ST_IsPolygonCCW(g.geom) AS ccw, g.path::text AS path, p.code AS parent,
+                ST_IsValid(g.geom) AS valid
            FROM grid g LEFT JOIN grid p ON p.id = g.parent_id WHERE g.code LIKE '330106002%' ORDER BY g.code`,
       );
       expect(rows).toEqual([

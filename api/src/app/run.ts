@@ -27,11 +27,19 @@ export async function runServer(config: Config, opts: RunOptions = {}): Promise<
   const db = await openDatabase(config);
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${resolve(config.dataDir)}`;
   console.log(`database ready (${where}) in ${Date.now() - started} ms`);
+  const opened = Date.now();
   await opts.prepare?.(db);
+  const prepared = Date.now();
   const app = await createApp(config, db);
   const connections = trackConnections(app.httpServer);
   const url = await app.listen();
+  const up = Date.now();
   console.log(opts.announce?.(url) ?? `streetgrid api on ${url}/graphql`);
+  console.log(
+    `started in ${up - started} ms: database ${opened - started} ms` +
+      (opts.prepare ? `, prepare ${prepared - opened} ms` : '') +
+      `, app ${up - prepared} ms`,
+  );
   exitOnSignals(
     async (signal) => {
       const stopping = Date.now();
@@ -41,8 +49,13 @@ export async function runServer(config: Config, opts: RunOptions = {}): Promise<
       await app.stop();
       clearTimeout(cut);
       await db.close();
-      const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : ''}`;
-      return `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${db.embedded ? 'embedded database closed' : 'database connections closed'}`;
+      const cutOff = http.cancelled ? `, ${http.cancelled} cut off after ${config.shutdownGraceMs} ms` : '';
+      const requests = `${http.finished} request${http.finished === 1 ? '' : 's'} finished${cutOff}`;
+      const closed = db.embedded ? 'embedded database closed' : 'database connections closed';
+      return (
+        `streetgrid stopped (${signal}) in ${Date.now() - stopping} ms: ` +
+        `${requests}, ${websockets} websocket${websockets === 1 ? '' : 's'} closed, ${closed}`
+      );
     },
     config.shutdownGraceMs + 2 * CLOSE_MS,
   );

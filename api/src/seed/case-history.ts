@@ -145,16 +145,19 @@ export async function writeCaseHistory(
   }
   for (let i = 0; i < cases.length; i += 1000) {
     await m.query(
-      `INSERT INTO "case" (id, client_key, category, source, priority, status, description, address, building_id, reporter_name, location, grid_id, grid_path,
-                           department, escalated_to, reject_reason, feedback, rating, rework_count, extension_count, overdue, due_at,
-                           reported_at, filed_at, dispatched_at, handled_at, closed_at, rated_at, version, updated_at)
-       SELECT id, client_key, category, source, priority, status, description, address, building_id, reporter_name, ST_SetSRID(ST_MakePoint(lng, lat), 4326),
-              grid_id, grid_path::ltree, department, escalated_to, reject_reason, feedback, rating, rework_count, extension_count, overdue, due_at,
-              reported_at, filed_at, dispatched_at, handled_at, closed_at, rated_at, version, updated_at
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, client_key text, category text, source text, priority text, status text, description text,
-              address text, building_id uuid, reporter_name text, lng float8, lat float8, grid_id uuid, grid_path text, department text, escalated_to text,
-              reject_reason text, feedback text, rating int, rework_count int, extension_count int, overdue boolean, due_at timestamptz,
-              reported_at timestamptz, filed_at timestamptz, dispatched_at timestamptz, handled_at timestamptz, closed_at timestamptz, rated_at timestamptz,
+      `INSERT INTO "case" (id, client_key, category, source, priority, status, description, address, building_id, reporter_name,
+                           location, grid_id, grid_path, department, escalated_to, reject_reason, feedback, rating, rework_count,
+                           extension_count, overdue, due_at, reported_at, filed_at, dispatched_at, handled_at, closed_at, rated_at,
+                           version, updated_at)
+       SELECT id, client_key, category, source, priority, status, description, address, building_id, reporter_name,
+              ST_SetSRID(ST_MakePoint(lng, lat), 4326), grid_id, grid_path::ltree, department, escalated_to, reject_reason, feedback,
+              rating, rework_count, extension_count, overdue, due_at, reported_at, filed_at, dispatched_at, handled_at, closed_at,
+              rated_at, version, updated_at
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, client_key text, category text, source text, priority text, status text,
+              description text, address text, building_id uuid, reporter_name text, lng float8, lat float8, grid_id uuid,
+              grid_path text, department text, escalated_to text, reject_reason text, feedback text, rating int, rework_count int,
+              extension_count int, overdue boolean, due_at timestamptz, reported_at timestamptz, filed_at timestamptz,
+              dispatched_at timestamptz, handled_at timestamptz, closed_at timestamptz, rated_at timestamptz,
               version int, updated_at timestamptz)`,
       [JSON.stringify(cases.slice(i, i + 1000))],
     );
@@ -163,8 +166,10 @@ export async function writeCaseHistory(
   events.sort((a, b) => a.at.localeCompare(b.at));
   for (let i = 0; i < events.length; i += 2000) {
     await m.query(
-      `INSERT INTO case_event (case_id, type, from_status, to_status, version, actor_role, actor_name, note, data, category, grid_id, grid_path, location, at)
-       SELECT x.case_id, x.type, x.from_status, x.to_status, x.version, x.actor_role, x.actor_name, x.note, x.data, c.category, c.grid_id, c.grid_path, c.location, x.at
+      `INSERT INTO case_event (case_id, type, from_status, to_status, version, actor_role, actor_name, note, data,
+                              category, grid_id, grid_path, location, at)
+       SELECT x.case_id, x.type, x.from_status, x.to_status, x.version, x.actor_role, x.actor_name, x.note, x.data,
+              c.category, c.grid_id, c.grid_path, c.location, x.at
          FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, type text, from_status text, to_status text, version int, actor_role text,
               actor_name text, note text, data jsonb, at timestamptz, n int)
          JOIN "case" c ON c.id = x.case_id

@@ -6,7 +6,8 @@ import type { StreetData } from './street-data';
 /** A deterministic uuid from a name, so fixtures and seeds are reproducible. */
 export function stableId(name: string): string {
   const h = createHash('sha1').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function rect(w: number, s: number, e: number, n: number): MultiPolygon {

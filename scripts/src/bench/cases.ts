@@ -153,7 +153,8 @@ export async function benchReportThroughput(
 
 export function printCaseFanOut(r: CaseFanOut): void {
   console.log(
-    `fan-out  ${r.processes} process(es), ${r.subscribers} subscribers, ${r.reports} reports: p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  max ${r.maxMs.toFixed(1)} ms` +
+    `fan-out  ${r.processes} process(es), ${r.subscribers} subscribers, ${r.reports} reports: ` +
+      `p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  max ${r.maxMs.toFixed(1)} ms` +
       `  (${r.delivered}/${r.reports * r.subscribers} delivered; mutation p50 ${r.mutationP50Ms.toFixed(1)} ms)`,
   );
 }

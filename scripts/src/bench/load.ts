@@ -52,5 +52,8 @@ export async function runLoad(
 }
 
 export function fmt(r: LoadResult): string {
-  return `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  (${r.requests} requests, ${r.errors} errors)`;
+  return (
+    `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  ` +
+    `(${r.requests} requests, ${r.errors} errors)`
+  );
 }

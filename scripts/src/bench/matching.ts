@@ -56,7 +56,8 @@ export async function benchMatching(db: Database, opts: { streets?: number; peri
       path,
     ]);
     const [{ helpers }] = await ds.query(
-      `SELECT count(*)::int AS helpers FROM service_registration r JOIN grid c ON c.id = r.community_id WHERE c.path <@ $1::ltree AND r.active`,
+      `SELECT count(*)::int AS helpers FROM service_registration r JOIN grid c ON c.id = r.community_id
+        WHERE c.path <@ $1::ltree AND r.active`,
       [path],
     );
     rows.push({
@@ -79,9 +80,13 @@ export function printMatching(rows: MatchingBenchRow[]): void {
   console.log('Precise matching: HiGHS optimum vs greedy (nearest first, most urgent first) on the same feasible pairs');
   console.log('street        needs coverable helpers  pairs  pairs ms | method   ms      covered  urgency  total km  mean m  max load');
   for (const r of rows) {
-    const head = `${r.street.padEnd(12)} ${String(r.needs).padStart(6)} ${String(r.coverable).padStart(9)} ${String(r.helpers).padStart(7)} ${String(r.candidates).padStart(6)} ${r.candidateMs.toFixed(0).padStart(9)} |`;
+    const head =
+      `${r.street.padEnd(12)} ${String(r.needs).padStart(6)} ${String(r.coverable).padStart(9)} ${String(r.helpers).padStart(7)} ` +
+      `${String(r.candidates).padStart(6)} ${r.candidateMs.toFixed(0).padStart(9)} |`;
     const line = (name: string, ms: number, q: MatchQuality) =>
-      `${name.padEnd(8)} ${ms.toFixed(0).padStart(6)} ${String(q.covered).padStart(10)} ${String(q.weightedCovered).padStart(8)} ${(q.totalDistanceM / 1000).toFixed(1).padStart(9)} ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0).padStart(7)} ${String(q.maxLoad).padStart(9)}`;
+      `${name.padEnd(8)} ${ms.toFixed(0).padStart(6)} ${String(q.covered).padStart(10)} ${String(q.weightedCovered).padStart(8)} ` +
+      `${(q.totalDistanceM / 1000).toFixed(1).padStart(9)} ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0).padStart(7)} ` +
+      `${String(q.maxLoad).padStart(9)}`;
     console.log(`${head} ${line('optimal', r.optimalMs, r.optimal)}`);
     console.log(`${' '.repeat(head.length)} ${line('greedy', r.greedyMs, r.greedy)}`);
   }
@@ -94,15 +99,18 @@ export function printMatching(rows: MatchingBenchRow[]): void {
     maxLoad: Math.max(...rows.map((r) => pick(r).maxLoad)),
   });
   console.log(
-    `all ${rows.length} streets: needs ${sum((r) => r.needs)}, coverable ${sum((r) => r.coverable)}, helpers ${sum((r) => r.helpers)}, pairs ${sum((r) => r.candidates)}, ` +
-      `pairs ${(sum((r) => r.candidateMs) / 1000).toFixed(1)} s, optimal ${(sum((r) => r.optimalMs) / 1000).toFixed(1)} s, greedy ${(sum((r) => r.greedyMs) / 1000).toFixed(2)} s`,
+    `all ${rows.length} streets: needs ${sum((r) => r.needs)}, coverable ${sum((r) => r.coverable)}, ` +
+      `helpers ${sum((r) => r.helpers)}, pairs ${sum((r) => r.candidates)}, ` +
+      `pairs ${(sum((r) => r.candidateMs) / 1000).toFixed(1)} s, optimal ${(sum((r) => r.optimalMs) / 1000).toFixed(1)} s, ` +
+      `greedy ${(sum((r) => r.greedyMs) / 1000).toFixed(2)} s`,
   );
   for (const [name, q] of [
     ['optimal', total((r) => r.optimal)],
     ['greedy', total((r) => r.greedy)],
   ] as const) {
     console.log(
-      `  ${name.padEnd(8)} covered ${q.covered}, urgency ${q.weightedCovered}, total ${(q.totalDistanceM / 1000).toFixed(1)} km, mean ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0)} m, max load ${q.maxLoad}`,
+      `  ${name.padEnd(8)} covered ${q.covered}, urgency ${q.weightedCovered}, total ${(q.totalDistanceM / 1000).toFixed(1)} km, ` +
+        `mean ${(q.totalDistanceM / Math.max(1, q.covered)).toFixed(0)} m, max load ${q.maxLoad}`,
     );
   }
 }

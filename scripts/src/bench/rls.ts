@@ -39,7 +39,8 @@ export async function benchRls(
     const {
       rows: [c],
     } = await client.query(
-      `SELECT ST_XMin(geom::box2d) w, ST_YMin(geom::box2d) s, ST_XMax(geom::box2d) e, ST_YMax(geom::box2d) n FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`,
+      `SELECT ST_XMin(geom::box2d) w, ST_YMin(geom::box2d) s, ST_XMax(geom::box2d) e, ST_YMax(geom::box2d) n
+         FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`,
     );
     await client.end();
     const tiles: TileCoord[] = tilesCovering(makeBBox(c.w, c.s, c.e, c.n), 15, 1 << 20).slice(0, 64);
@@ -162,7 +163,8 @@ export function printRls(rows: RlsBenchRow[]): void {
     const pct = (x: number) => `${((x - 1) * 100).toFixed(1)} %`;
     const median = r.ratios[Math.floor(r.ratios.length / 2)];
     console.log(
-      `  cost of the policies: median ${pct(median)} of throughput over ${r.ratios.length} window pairs (from ${pct(r.ratios[0])} to ${pct(r.ratios[r.ratios.length - 1])})`,
+      `  cost of the policies: median ${pct(median)} of throughput over ${r.ratios.length} window pairs ` +
+        `(from ${pct(r.ratios[0])} to ${pct(r.ratios[r.ratios.length - 1])})`,
     );
   }
 }

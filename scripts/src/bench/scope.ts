@@ -7,7 +7,9 @@ import { fmt, runLoad, type LoadResult } from './load';
 const OPERATIONS: Record<string, string> = {
   'residents page of 50 (+ totalCount)': `{ residents(first: 50) { totalCount nodes { name household { address } } } }`,
   'gridAt at a random point': `query ($lng: Float!, $lat: Float!) { gridAt(lng: $lng, lat: $lat) { code level } }`,
-  'small grids → buildings → households': `{ grids(level: SMALL, first: 20) { nodes { code buildings(first: 5) { households { room } } } } }`,
+  'small grids → buildings → households': `{
+    grids(level: SMALL, first: 20) { nodes { code buildings(first: 5) { households { room } } } }
+  }`,
 };
 
 export interface ScopeBenchRow {

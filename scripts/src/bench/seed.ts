@@ -52,7 +52,8 @@ export async function benchSeed(opts: BenchSeedOptions): Promise<BenchSeedFigure
           sample();
           if (p.phase === 'written')
             opts.log?.(
-              `  ${streets} streets: street ${p.street + 1}/${p.streets} written, ${p.rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+              `  ${streets} streets: street ${p.street + 1}/${p.streets} written, ${p.rowsWritten} rows, ` +
+                `${((performance.now() - started) / 1000).toFixed(1)} s`,
             );
         },
       });
@@ -129,7 +130,8 @@ async function main(): Promise<void> {
     log: (line) => console.error(line),
   });
   console.log(
-    `seed benchmark — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}\n`,
+    `seed benchmark — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}\n`,
   );
   console.log(seedTable(figures));
 }

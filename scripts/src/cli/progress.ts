@@ -25,7 +25,9 @@ export class ProgressBar {
     this.lastDraw = now;
     const fraction = total > 0 ? Math.min(1, done / total) : 0;
     const rate = done / Math.max((now - this.started) / 1000, 0.001);
-    const figures = `${(fraction * 100).toFixed(0).padStart(3)}%  ${formatCount(done)}/${formatCount(total)} rows  ${formatCount(Math.round(rate))} rows/s  ${label}`;
+    const figures =
+      `${(fraction * 100).toFixed(0).padStart(3)}%  ${formatCount(done)}/${formatCount(total)} rows  ` +
+      `${formatCount(Math.round(rate))} rows/s  ${label}`;
     if (!this.tty) {
       this.stream.write(`${figures}\n`);
       return;

@@ -53,9 +53,12 @@ export const seedCommand: Command = {
       const seconds = (performance.now() - started) / 1000;
       const peakMb = process.resourceUsage().maxRSS / 1024;
       context.stdout.write(
-        `seeded ${result.streets} street${result.streets === 1 ? '' : 's'}: ${formatCount(result.grids)} grids, ${formatCount(result.buildings)} buildings, ` +
+        `seeded ${result.streets} street${result.streets === 1 ? '' : 's'}: ` +
+          `${formatCount(result.grids)} grids, ${formatCount(result.buildings)} buildings, ` +
           `${formatCount(result.households)} households, ${formatCount(result.residents)} residents (${formatCount(result.rows)} rows)\n` +
-          `time ${seconds.toFixed(1)} s (generate ${(result.generateMs / 1000).toFixed(1)} s, write ${(result.writeMs / 1000).toFixed(1)} s), peak RSS ${peakMb.toFixed(0)} MB\n`,
+          `time ${seconds.toFixed(1)} s (generate ${(result.generateMs / 1000).toFixed(1)} s, ` +
+          `write ${(result.writeMs / 1000).toFixed(1)} s), ` +
+          `peak RSS ${peakMb.toFixed(0)} MB\n`,
       );
     } finally {
       await db.close();

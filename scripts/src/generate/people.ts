@@ -178,10 +178,10 @@ function isLeap(year: number): boolean {
 }
 
 /** Mainland mobile prefixes of the three carriers. */
-const MOBILE_PREFIXES =
-  '130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 177 180 181 182 183 185 186 187 188 189 191 198 199'.split(
-    ' ',
-  );
+const MOBILE_PREFIXES = (
+  '130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 ' +
+  '166 173 177 180 181 182 183 185 186 187 188 189 191 198 199'
+).split(' ');
 
 /** Mainland mobile numbers, unique within one street. */
 export class Phones {

@@ -369,9 +369,12 @@ export async function writeStreetServices(
   for (let i = 0; i < regs.length; i += CHUNK) {
     const rows = regs.slice(i, i + CHUNK);
     await m.query(
-      `INSERT INTO service_registration (id, kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity)
-       SELECT t.id, t.kind, t.name, t.unit_name, t.unit_id, t.community_id, t.household_id, b.centroid, string_to_array(t.skills, ','), coalesce(string_to_array(nullif(t.will, ''), ','), '{}'), t.radius, t.cap
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::int[], $12::int[])
+      `INSERT INTO service_registration (id, kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve,
+                                        radius_m, weekly_capacity)
+       SELECT t.id, t.kind, t.name, t.unit_name, t.unit_id, t.community_id, t.household_id, b.centroid,
+              string_to_array(t.skills, ','), coalesce(string_to_array(nullif(t.will, ''), ','), '{}'), t.radius, t.cap
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[],
+                     $10::text[], $11::int[], $12::int[])
               AS t(id, kind, name, unit_name, unit_id, community_id, household_id, building_id, skills, will, radius, cap)
          JOIN building b ON b.id = t.building_id`,
       [
@@ -393,16 +396,20 @@ export async function writeStreetServices(
   for (let i = 0; i < p.availability.length; i += CHUNK) {
     const rows = p.availability.slice(i, i + CHUNK);
     await m.query(
-      `INSERT INTO service_availability (registration_id, weekday, start_minute, end_minute) SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[])`,
+      `INSERT INTO service_availability (registration_id, weekday, start_minute, end_minute)
+       SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[])`,
       [rows.map((r) => r.registrationId), rows.map((r) => r.weekday), rows.map((r) => r.start), rows.map((r) => r.end)],
     );
   }
   for (let i = 0; i < p.needs.length; i += CHUNK) {
     const rows = p.needs.slice(i, i + CHUNK);
     await m.query(
-      `INSERT INTO service_need (id, household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, created_at, duration_minutes)
-       SELECT t.id, h.id, g.id, g.path, b.centroid, t.type, t.urgency, t.source, t.weekday, t.s, t.e, t.recurrence, t.notes, t.created_at, t.duration
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[], $9::text[], $10::text[], $11::timestamptz[], $12::smallint[])
+      `INSERT INTO service_need (id, household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute,
+                                recurrence, notes, created_at, duration_minutes)
+       SELECT t.id, h.id, g.id, g.path, b.centroid, t.type, t.urgency, t.source, t.weekday, t.s, t.e, t.recurrence, t.notes, t.created_at,
+              t.duration
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[], $9::text[],
+                     $10::text[], $11::timestamptz[], $12::smallint[])
               AS t(id, household_id, type, urgency, source, weekday, s, e, recurrence, notes, created_at, duration)
          JOIN household h ON h.id = t.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
         ORDER BY t.created_at, t.id`,
@@ -424,10 +431,13 @@ export async function writeStreetServices(
   }
   const w = p.wishes;
   await m.query(
-    `INSERT INTO micro_wish (id, household_id, grid_id, grid_path, location, title, description, poster_name, status, helper_id, fulfil_note, thanks, created_at, published_at, fulfilled_at, thanked_at)
+    `INSERT INTO micro_wish (id, household_id, grid_id, grid_path, location, title, description, poster_name, status, helper_id,
+                            fulfil_note, thanks, created_at, published_at, fulfilled_at, thanked_at)
      SELECT t.id, h.id, g.id, g.path, b.centroid, t.title, t.description, t.poster, t.status, t.helper, t.note, t.thanks, t.created_at,
-            CASE WHEN t.status <> 'SUBMITTED' THEN t.created_at + interval '1 hour' END, t.done_at, CASE WHEN t.status = 'THANKED' THEN t.done_at + interval '1 day' END
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[])
+            CASE WHEN t.status <> 'SUBMITTED' THEN t.created_at + interval '1 hour' END, t.done_at,
+            CASE WHEN t.status = 'THANKED' THEN t.done_at + interval '1 day' END
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
+                   $10::timestamptz[], $11::timestamptz[])
             AS t(id, household_id, title, description, poster, status, helper, note, thanks, created_at, done_at)
        JOIN household h ON h.id = t.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
       ORDER BY t.created_at, t.id`,
@@ -482,7 +492,8 @@ export async function writeStreetServices(
       [a.id, team.id, a.title, a.place, a.startsAt, new Date(a.startsAt.getTime() + a.hours * 3_600_000), Math.max(1, team.members.length)],
     );
     await m.query(
-      `INSERT INTO activity_signup (activity_id, registration_id, attended, hours) SELECT $1, r, r = ANY($3::uuid[]), CASE WHEN r = ANY($3::uuid[]) THEN $4::numeric END FROM unnest($2::uuid[]) r`,
+      `INSERT INTO activity_signup (activity_id, registration_id, attended, hours)
+       SELECT $1, r, r = ANY($3::uuid[]), CASE WHEN r = ANY($3::uuid[]) THEN $4::numeric END FROM unnest($2::uuid[]) r`,
       [a.id, team.members, a.attended, a.hours],
     );
     await m.query(`INSERT INTO service_record (registration_id, activity_id, hours, at) SELECT unnest($2::uuid[]), $1, $3, $4`, [

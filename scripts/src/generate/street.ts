@@ -401,9 +401,13 @@ export function generateStreet(plan: StreetPlan): StreetData {
           }
         });
 
-        const label =
-          lane ??
-          `${compoundName}${blocks.length === 0 ? `${small.code.slice(-2)}号区块` : blocks.length === 1 ? `${blocks[0]}幢` : `${blocks[0]}-${blocks[blocks.length - 1]}幢`}`;
+        const blockName =
+          blocks.length === 0
+            ? `${small.code.slice(-2)}号区块`
+            : blocks.length === 1
+              ? `${blocks[0]}幢`
+              : `${blocks[0]}-${blocks[blocks.length - 1]}幢`;
+        const label = lane ?? `${compoundName}${blockName}`;
         data.grids.push({
           id: smallId,
           parentId: mediumId,

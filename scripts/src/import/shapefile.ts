@@ -280,7 +280,9 @@ function checkPrj(prj: string): { ok: true; note: string } | { ok: false; reason
   if (/^(PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(wkt)) {
     return {
       ok: false,
-      reason: `projected coordinate system "${name}" is not supported: reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again`,
+      reason:
+        `projected coordinate system "${name}" is not supported: ` +
+        'reproject the layer to WGS 84 longitude/latitude (EPSG:4326) and export it again',
     };
   }
   if (!/^(GEOGCS|GEOGCRS|GEODCRS)\[/i.test(wkt))
@@ -292,7 +294,9 @@ function checkPrj(prj: string): { ok: true; note: string } | { ok: false; reason
   }
   return {
     ok: false,
-    reason: `geographic coordinate system "${name}" (datum "${datum}") is not WGS 84 or CGCS2000: convert the layer to WGS 84 (EPSG:4326) first`,
+    reason:
+      `geographic coordinate system "${name}" (datum "${datum}") is not WGS 84 or CGCS2000: ` +
+      'convert the layer to WGS 84 (EPSG:4326) first',
   };
 }
 

@@ -46,6 +46,16 @@ describe('createI18n', () => {
     expect(i18n.language).toBe('zh-CN');
   });
 
+  it('nests one key in another: a long text split to keep lines short still renders whole', () => {
+    expect(createI18n('en').t('helper.form.hint')).toBe(
+      'Register with the community you live in: what you can do, when, and how far you will go. ' +
+        "Leaders match you to residents' needs; you answer each task.",
+    );
+    expect(createI18n('zh-CN').t('helper.form.hint')).toBe(
+      '向居住地社区报到：您能做什么、什么时间、愿意走多远。网格长据此为居民需求匹配服务，每项任务由您答复。',
+    );
+  });
+
   it('formats interpolated numbers for the language', () => {
     const i18n = createI18n('zh-CN');
     expect(i18n.t('app.gridsLoaded', { large: 12, medium: 80, small: 1234 })).toBe('大网格 12 · 中网格 80 · 小网格 1,234');

@@ -60,13 +60,13 @@ export class UserAdminResolver {
   ): Promise<ConnectionShape<UserAccount>> {
     requireCan(ctx.scope.viewer, 'MANAGE_ACCOUNTS');
     const limit = pageSize(first);
-    const { accounts, total } = await listAccounts(ctx.db, {
+    const { accounts, count } = await listAccounts(ctx.db, {
       role,
       search: optionalText(search, 'search', 100),
       after: decodeCursor(after) ?? null,
       limit: limit + 1,
     });
-    return toConnection(accounts.map(toAccount), limit, total, (a) => a.login);
+    return toConnection(accounts.map(toAccount), limit, count, (a) => a.login);
   }
 
   @Mutation(() => CreatedUser, {

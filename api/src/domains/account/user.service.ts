@@ -175,22 +175,25 @@ export async function findAccount(m: EntityManager, by: { id?: string; login?: s
   return row ? toRecord(row) : null;
 }
 
-/** Accounts as the caller sees them, by login; `role` and `search` (login or name, case-insensitive) narrow them. */
+/**
+ * Accounts as the caller sees them, by login; `role` and `search` (login or name,
+ * case-insensitive) narrow them. `count` counts every match, only when asked.
+ */
 export async function listAccounts(
   m: EntityManager,
   opts: { role?: UserRole | null; search?: string | null; after?: string | null; limit: number },
-): Promise<{ accounts: AccountRecord[]; total: number }> {
+): Promise<{ accounts: AccountRecord[]; count: () => Promise<number> }> {
   const search = opts.search ? `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const filter = `($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.login ILIKE $2 OR u.display_name ILIKE $2)`;
   const rows: AccountRow[] = await m.query(
     `${ACCOUNT_SQL} WHERE ${filter} AND ($3::text IS NULL OR u.login > $3) GROUP BY u.id ORDER BY u.login LIMIT $4`,
     [opts.role ?? null, search, opts.after ?? null, opts.limit],
   );
-  const [{ total }]: { total: number }[] = await m.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${filter}`, [
-    opts.role ?? null,
-    search,
-  ]);
-  return { accounts: rows.map(toRecord), total };
+  const count = async () =>
+    (
+      (await m.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${filter}`, [opts.role ?? null, search])) as { total: number }[]
+    )[0].total;
+  return { accounts: rows.map(toRecord), count };
 }
 
 /** Appends one row to the account audit log (also for changes other domains make, e.g. an appointment). */

@@ -60,7 +60,8 @@ export async function escalationGrid(m: EntityManager, gridPath: string, level: 
 export async function appendEvent(m: EntityManager, caseId: string, e: EventNote): Promise<CaseEvent> {
   await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_ORDER_LOCK]);
   const [row]: CaseEvent[] = await m.query(
-    `INSERT INTO case_event (case_id, type, from_status, to_status, version, actor_role, actor_name, note, data, category, grid_id, grid_path, location)
+    `INSERT INTO case_event (case_id, type, from_status, to_status, version, actor_role, actor_name, note, data,
+                             category, grid_id, grid_path, location)
      SELECT id, $2, $3, status, version, $4, $5, $6, $7, category, grid_id, grid_path, location FROM "case" WHERE id = $1
      RETURNING ${EVENT_COLUMNS}`,
     [caseId, e.type, e.fromStatus, e.actor.role, e.actor.name, e.note ?? null, JSON.stringify(e.data ?? {})],

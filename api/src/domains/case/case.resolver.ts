@@ -53,7 +53,8 @@ export class CaseResolver {
 
   @Query(() => [CaseEvent], {
     description:
-      "The newest case events (newest first) of the cases you can see, optionally in a grid's subtree; subscribe to caseUpdates with after = the first one's id to continue without gap or duplicate",
+      "The newest case events (newest first) of the cases you can see, optionally in a grid's subtree; " +
+      "subscribe to caseUpdates with after = the first one's id to continue without gap or duplicate",
   })
   async recentCaseEvents(
     @Ctx() ctx: Context,
@@ -214,7 +215,9 @@ export class CaseResolver {
 
   @Mutation(() => Case, {
     description:
-      '延期申请 — ask the command centre for a later deadline (`until`) with a reason; the deadline stays until extendCaseDeadline approves it or declineCaseExtension declines it; one pending request at a time; GRID_LEADER or DEPARTMENT',
+      '延期申请 — ask the command centre for a later deadline (`until`) with a reason; ' +
+      'the deadline stays until extendCaseDeadline approves it or declineCaseExtension declines it; ' +
+      'one pending request at a time; GRID_LEADER or DEPARTMENT',
   })
   requestCaseExtension(
     @Ctx() ctx: Context,

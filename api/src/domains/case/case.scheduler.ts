@@ -30,7 +30,8 @@ export async function runOverdueSweep(ds: DataSource, bus: EventBus, now: Date =
         const escalatedTo = nextEscalation(c.escalated_to);
         const grid = await escalationGrid(m, c.grid_path, escalatedTo);
         await m.query(
-          `UPDATE "case" SET overdue = true, status = 'ESCALATED', escalated_to = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+          `UPDATE "case" SET overdue = true, status = 'ESCALATED', escalated_to = $2, version = version + 1, updated_at = now()
+           WHERE id = $1`,
           [c.id, escalatedTo],
         );
         out.push(

@@ -24,7 +24,10 @@ const MAX_PHOTOS = 5;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 const NO_REPORTER = '00000000-0000-0000-0000-000000000000';
-/** Whose idempotency key a case's `client_key` is: the reporting account, else the department key, else nobody (demo history). The unique index `case_reporter_client_key` is on (this, client_key). */
+/**
+ * Whose idempotency key a case's `client_key` is: the reporting account, else the department key,
+ * else nobody (demo history). The unique index `case_reporter_client_key` is on (this, client_key).
+ */
 const REPORTER_KEY = `coalesce(reporter_user_id, reporter_key_id, '${NO_REPORTER}'::uuid)`;
 
 const CONSTRAINT_FIELDS = {
@@ -120,8 +123,8 @@ export class CaseService {
         );
         if (!grid) throw badInput('input.lng', 'the point lies in no small grid of any street', { lng: input.lng, lat: input.lat });
         const inserted: { id: string }[] = await m.query(
-          `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos, location, grid_id, grid_path,
-                               reporter_user_id, reporter_key_id)
+          `INSERT INTO "case" (client_key, category, source, priority, status, description, address, building_id, reporter_name, photos,
+                               location, grid_id, grid_path, reporter_user_id, reporter_key_id)
            VALUES ($1, $2, $3, $4, 'REPORTED', $5, $6, $7, $8, $9, ST_SetSRID(ST_MakePoint($10, $11), 4326), $12, $13::ltree, $14, $15)
            ON CONFLICT ((${REPORTER_KEY}), client_key) DO NOTHING
            RETURNING id`,
@@ -360,10 +363,15 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
   }
 }
 
-/** The case's extension request still waiting for the command centre: the last EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED. */
+/**
+ * The case's extension request still waiting for the command centre: the last
+ * EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED.
+ */
 async function pendingRequest(m: EntityManager, caseId: string): Promise<{ id: string } | null> {
   const [last]: { id: string; type: string }[] = await m.query(
-    `SELECT id::text AS id, type FROM case_event WHERE case_id = $1 AND type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED') ORDER BY case_event.id DESC LIMIT 1`,
+    `SELECT id::text AS id, type FROM case_event
+      WHERE case_id = $1 AND type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED')
+      ORDER BY case_event.id DESC LIMIT 1`,
     [caseId],
   );
   return last?.type === 'EXTENSION_REQUESTED' ? { id: last.id } : null;

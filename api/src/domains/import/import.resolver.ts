@@ -20,8 +20,10 @@ export class ImportResolver {
    */
   @Mutation(() => ImportReportType, {
     description:
-      'Admin operation. Validates a GeoJSON FeatureCollection of grids and buildings (as `pnpm cli import` does: geometry, children outside their parent, ' +
-      'sibling overlaps, coverage gaps, duplicate codes, orphans) and returns the report. Writes — everything, upserted by code, in one transaction — only when ' +
+      'Admin operation. Validates a GeoJSON FeatureCollection of grids and buildings ' +
+      '(as `pnpm cli import` does: geometry, children outside their parent, ' +
+      'sibling overlaps, coverage gaps, duplicate codes, orphans) and returns the report. ' +
+      'Writes — everything, upserted by code, in one transaction — only when ' +
       `dryRun is false and the report has no issues. At most ${IMPORT_MAX_FEATURES} features; larger files: pnpm cli import.`,
   })
   async importGrids(

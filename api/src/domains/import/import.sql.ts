@@ -39,7 +39,8 @@ export async function stageFeatures(
       `INSERT INTO import_feature (idx, kind, code, name, level, parent_code, path, address, floors, units, geom, ok)
        SELECT idx, kind, code, name, level, parent_code, path, address, floors, units,
               CASE WHEN geojson IS NULL THEN NULL ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326)) END, geojson IS NOT NULL
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[])
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::int[], $10::int[], $11::text[])
               AS t(idx, kind, code, name, level, parent_code, path, address, floors, units, geojson)`,
       [
         rows.map((f) => f.index),
@@ -130,7 +131,9 @@ export async function validateStaged(m: EntityManager, opts: { newStreets: Set<s
        SELECT f.idx, f.code, s.code, f.geom, s.geom
          FROM import_feature f JOIN street s ON s.code = left(f.code, 9)
         WHERE f.ok AND f.kind = 'grid' AND f.level = 'LARGE'
-     ), d AS (SELECT idx, code, parent, ST_Difference(child, pgeom, ${OVERLAY_GRID}) AS part FROM pairs WHERE NOT ST_CoveredBy(child, pgeom))
+     ), d AS (
+       SELECT idx, code, parent, ST_Difference(child, pgeom, ${OVERLAY_GRID}) AS part FROM pairs WHERE NOT ST_CoveredBy(child, pgeom)
+     )
      SELECT idx, code, parent, ST_Area(part::geography) AS area, ST_X(ST_PointOnSurface(part)) AS x, ST_Y(ST_PointOnSurface(part)) AS y
        FROM d WHERE ST_Area(part::geography) > $1 ORDER BY idx`,
     [TOLERANCE_M2],
@@ -212,7 +215,8 @@ export async function countChanges(m: EntityManager): Promise<ImportReport['chan
     WITH c AS (
       SELECT f.idx,
              CASE WHEN g.id IS NULL AND b.id IS NULL THEN 'inserted'
-                  WHEN f.kind = 'grid' AND g.name = f.name AND p.code IS NOT DISTINCT FROM f.parent_code AND ST_Equals(g.geom, f.geom) THEN 'unchanged'
+                  WHEN f.kind = 'grid' AND g.name = f.name AND p.code IS NOT DISTINCT FROM f.parent_code
+                       AND ST_Equals(g.geom, f.geom) THEN 'unchanged'
                   WHEN f.kind = 'building' AND b.name = f.name AND b.address = f.address AND b.floors = f.floors AND b.units = f.units
                        AND bg.code = f.parent_code AND ST_Equals(b.footprint, f.geom) THEN 'unchanged'
                   ELSE 'updated' END AS change
@@ -237,7 +241,9 @@ export async function writeStaged(m: EntityManager, newStreets: Map<string, stri
   for (const [code, name] of newStreets) {
     const rows: Row[] = await m.query(
       `INSERT INTO street (code, name, geom, area_m2)
-       SELECT $1, $2, g, ST_Area(g::geography) FROM (SELECT ST_Multi(ST_Union(geom, ${OVERLAY_GRID})) g FROM import_feature WHERE kind = 'grid' AND level = 'LARGE' AND left(code, 9) = $1) x
+       SELECT $1, $2, g, ST_Area(g::geography)
+         FROM (SELECT ST_Multi(ST_Union(geom, ${OVERLAY_GRID})) g
+                 FROM import_feature WHERE kind = 'grid' AND level = 'LARGE' AND left(code, 9) = $1) x
         WHERE g IS NOT NULL
        ON CONFLICT (code) DO NOTHING RETURNING code`,
       [code, name],
@@ -266,7 +272,8 @@ export async function writeStaged(m: EntityManager, newStreets: Map<string, stri
             footprint = f.geom, centroid = ST_PointOnSurface(f.geom), version = b.version + 1, updated_at = now()
        FROM import_feature f JOIN grid g ON g.code = f.parent_code
       WHERE f.kind = 'building' AND b.code = f.code
-        AND NOT (b.grid_id = g.id AND b.name = f.name AND b.address = f.address AND b.floors = f.floors AND b.units = f.units AND ST_Equals(b.footprint, f.geom))`,
+        AND NOT (b.grid_id = g.id AND b.name = f.name AND b.address = f.address AND b.floors = f.floors AND b.units = f.units
+                 AND ST_Equals(b.footprint, f.geom))`,
   );
   await m.query(
     `INSERT INTO building (grid_id, code, name, address, floors, units, footprint, centroid)

@@ -12,7 +12,8 @@ export enum PartyOrgLevel {
 registerEnumType(PartyOrgLevel, {
   name: 'PartyOrgLevel',
   description:
-    'STREET_COMMITTEE 街道党工委 (street), COMMUNITY 社区党组织 (LARGE grid), COMPOUND_BRANCH 小区为民服务党支部 (MEDIUM), BUILDING_GROUP 楼栋党小组 (SMALL), CENTRAL_HOUSEHOLD 党员中心户 (a household)',
+    'STREET_COMMITTEE 街道党工委 (street), COMMUNITY 社区党组织 (LARGE grid), COMPOUND_BRANCH 小区为民服务党支部 (MEDIUM), ' +
+    'BUILDING_GROUP 楼栋党小组 (SMALL), CENTRAL_HOUSEHOLD 党员中心户 (a household)',
 });
 
 export enum LeaderRole {

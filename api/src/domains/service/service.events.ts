@@ -22,7 +22,10 @@ export interface ServiceChange {
   subject: ServiceSubject;
   subjectId: string;
   type: string;
-  /** The grid the row belongs to (a need's or wish's grid, a visit's building's, a registration's or team's community); null when unknown. */
+  /**
+   * The grid the row belongs to (a need's or wish's grid, a visit's building's, a registration's
+   * or team's community); null when unknown.
+   */
   gridId: string | null;
   gridPath: string | null;
   at: Date;
@@ -39,10 +42,12 @@ const SUBJECT_PATH = (e: string) => `CASE ${e}.subject
     WHEN 'NEED' THEN (SELECT sn.grid_path FROM service_need sn WHERE sn.id = ${e}.subject_id)
     WHEN 'MATCH' THEN (SELECT sn.grid_path FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id WHERE sx.id = ${e}.subject_id)
     WHEN 'WISH' THEN (SELECT mw.grid_path FROM micro_wish mw WHERE mw.id = ${e}.subject_id)
-    WHEN 'VISIT' THEN (SELECT g.path FROM household_visit v JOIN household h ON h.id = v.household_id JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE v.id = ${e}.subject_id)
+    WHEN 'VISIT' THEN (SELECT g.path FROM household_visit v JOIN household h ON h.id = v.household_id
+                         JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE v.id = ${e}.subject_id)
     WHEN 'REGISTRATION' THEN (SELECT g.path FROM service_registration r JOIN grid g ON g.id = r.community_id WHERE r.id = ${e}.subject_id)
     WHEN 'TEAM' THEN (SELECT g.path FROM volunteer_team t JOIN grid g ON g.id = t.community_id WHERE t.id = ${e}.subject_id)
-    WHEN 'ACTIVITY' THEN (SELECT g.path FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id JOIN grid g ON g.id = t.community_id WHERE a.id = ${e}.subject_id)
+    WHEN 'ACTIVITY' THEN (SELECT g.path FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id
+                            JOIN grid g ON g.id = t.community_id WHERE a.id = ${e}.subject_id)
   END`;
 
 /** service_event rows `e` as ServiceChange, for raw SQL (`FROM … e` then this). */
@@ -67,7 +72,8 @@ export async function appendServiceEvent(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   const rows: ServiceChange[] = await m.query(
-    `WITH ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, note, data) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+    `WITH ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, note, data)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
      SELECT ${CHANGE_COLUMNS('ev')} FROM ${CHANGE_FROM('ev')}`,
     [subject, subjectId, type, actor.role, actor.name, note, JSON.stringify(data)],
   );

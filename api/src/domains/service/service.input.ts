@@ -21,7 +21,8 @@ export class RegistrationInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'Home household; its building is the starting point. Absent with no point: a volunteer registering themselves starts from their own household',
+      'Home household; its building is the starting point. ' +
+      'Absent with no point: a volunteer registering themselves starts from their own household',
   })
   householdId?: string | null;
 
@@ -61,7 +62,8 @@ export class VisitNeedInput {
   @Field(() => Int, {
     nullable: true,
     description:
-      'How long helping takes, minutes (15–720, within the window): the time a match books its helper; absent: an hour, or the whole window when shorter',
+      'How long helping takes, minutes (15–720, within the window): the time a match books its helper; ' +
+      'absent: an hour, or the whole window when shorter',
   })
   durationMinutes?: number | null;
 

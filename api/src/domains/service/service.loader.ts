@@ -87,7 +87,8 @@ export function createServiceLoaders(ds: Db, scope: Scope) {
   const signedUp = new DataLoader<string, boolean>(async (keys) => {
     const pairs = keys.map((k) => k.split('|'));
     const rows: { k: string }[] = await ds.query(
-      `SELECT s.activity_id || '|' || s.registration_id AS k FROM activity_signup s JOIN unnest($1::uuid[], $2::uuid[]) AS p(a, r) ON s.activity_id = p.a AND s.registration_id = p.r`,
+      `SELECT s.activity_id || '|' || s.registration_id AS k
+         FROM activity_signup s JOIN unnest($1::uuid[], $2::uuid[]) AS p(a, r) ON s.activity_id = p.a AND s.registration_id = p.r`,
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
     const found = new Set(rows.map((r) => r.k));

@@ -57,7 +57,8 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
     const rows: { id: string; status: string; distanceM: number; explanation: string; line: GeoJSON.LineString }[] = await ds.query(
       `SELECT x.id, x.status, x.distance_m AS "distanceM", x.explanation, ST_AsGeoJSON(ST_MakeLine(r.location, n.location), 6)::json AS line
          FROM service_match x JOIN service_need n ON n.id = x.need_id JOIN service_registration r ON r.id = x.registration_id
-        WHERE n.grid_path <@ $1::ltree AND x.period = $2::date AND x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE') AND ${matches.sql}
+        WHERE n.grid_path <@ $1::ltree AND x.period = $2::date AND x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
+          AND ${matches.sql}
         ORDER BY x.seq`,
       [grid.path, period, ...matches.params],
     );
@@ -70,7 +71,8 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
   }
   const { sql, params } = scope.whereRaw('MicroWish', 'w', 2);
   const open: { id: string; title: string; point: GeoJSON.Point }[] = await ds.query(
-    `SELECT w.id, w.title, ST_AsGeoJSON(w.location, 6)::json AS point FROM micro_wish w WHERE w.grid_path <@ $1::ltree AND w.status = 'PUBLISHED' AND ${sql} ORDER BY w.seq LIMIT 500`,
+    `SELECT w.id, w.title, ST_AsGeoJSON(w.location, 6)::json AS point FROM micro_wish w
+      WHERE w.grid_path <@ $1::ltree AND w.status = 'PUBLISHED' AND ${sql} ORDER BY w.seq LIMIT 500`,
     [grid.path, ...params],
   );
   for (const w of open)

@@ -67,7 +67,8 @@ export class ServiceRegistrationResolver {
 
   @Mutation(() => ServiceRegistration, {
     description:
-      '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) or unit (GRID_LEADER) with a community',
+      '双报到 — register a member, volunteer (VOLUNTEER, for themselves: starting from their home unless a point is given) ' +
+      'or unit (GRID_LEADER) with a community',
   })
   registerForService(
     @Ctx() ctx: Context,
@@ -132,7 +133,8 @@ export class ServiceNeedResolver {
 
   @Query(() => GraphQLJSONObject, {
     description:
-      'Map layers of a grid subtree as a GeoJSON FeatureCollection, features tagged by `layer`: OVERDUE_VISIT and OPEN_WISH points, MATCH lines helper → need for the week `period`',
+      'Map layers of a grid subtree as a GeoJSON FeatureCollection, features tagged by `layer`: ' +
+      'OVERDUE_VISIT and OPEN_WISH points, MATCH lines helper → need for the week `period`',
   })
   serviceMap(
     @Ctx() ctx: Context,
@@ -180,7 +182,8 @@ export class ServiceMatchResolver {
 
   @Mutation(() => MatchRun, {
     description:
-      "精准匹配 — propose helpers for the open needs of a grid's subtree for the week starting `period` (a Monday); replaces that week's unreviewed proposals",
+      "精准匹配 — propose helpers for the open needs of a grid's subtree for the week starting `period` (a Monday); " +
+      "replaces that week's unreviewed proposals",
   })
   proposeMatches(
     @Ctx() ctx: Context,

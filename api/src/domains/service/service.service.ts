@@ -95,7 +95,8 @@ export class ServiceService {
       let point: [number, number];
       if (householdId != null) {
         const [h] = await m.query(
-          `SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`,
+          `SELECT ST_X(b.centroid) AS lng, ST_Y(b.centroid) AS lat
+             FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = $1`,
           [householdId],
         );
         // Street staff register from any household (owner and paths null); a volunteer or leader only from one they see.
@@ -107,7 +108,8 @@ export class ServiceService {
       if (communityId == null) {
         const [found] = await elevated(m, () =>
           m.query(
-            `SELECT id FROM grid WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
+            `SELECT id FROM grid
+              WHERE level = 'LARGE' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
             point,
           ),
         );
@@ -121,7 +123,8 @@ export class ServiceService {
         throw forbidden('you may register only with the community you work in');
       }
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve, radius_m, weekly_capacity, user_id)
+        `INSERT INTO service_registration (kind, name, unit_name, unit_id, community_id, household_id, location, skills, will_serve,
+                                          radius_m, weekly_capacity, user_id)
          VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13) RETURNING id`,
         [
           input.kind,
@@ -199,7 +202,8 @@ export class ServiceService {
         throw badInput('id', `a ${need.status} need cannot be cancelled`);
       await m.query(`UPDATE service_need SET status = 'CANCELLED', version = version + 1 WHERE id = $1`, [id]);
       await m.query(
-        `UPDATE service_match SET status = 'REJECTED', version = version + 1 WHERE need_id = $1 AND status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED')`,
+        `UPDATE service_match SET status = 'REJECTED', version = version + 1
+          WHERE need_id = $1 AND status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED')`,
         [id],
       );
       await appendServiceEvent(m, 'NEED', id, 'CANCELLED', actor, why);
@@ -231,7 +235,10 @@ export interface CheckedNeed {
   notes: string | null;
 }
 
-/** Validates a need's own fields (not the household) under `prefix`; a duration given must fit in the window (absent: an hour, or the window when shorter). */
+/**
+ * Validates a need's own fields (not the household) under `prefix`; a duration given must fit
+ * in the window (absent: an hour, or the window when shorter).
+ */
 export function checkNeed(input: NeedInput | VisitNeedInput, prefix: string): CheckedNeed {
   text(input.type, `${prefix}.type`, 50);
   checkWindow(input.window, `${prefix}.window`);
@@ -262,7 +269,8 @@ export async function insertNeed(
 ): Promise<string> {
   await checkSkills(m, [need.type], `${prefix}.type`);
   const [row]: { id: string }[] = await m.query(
-    `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute, recurrence, notes, visit_id, duration_minutes)
+    `INSERT INTO service_need (household_id, grid_id, grid_path, location, type, urgency, source, weekday, start_minute, end_minute,
+                               recurrence, notes, visit_id, duration_minutes)
      SELECT h.id, g.id, g.path, b.centroid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
        FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
       WHERE h.id = $1
@@ -285,7 +293,10 @@ export async function insertNeed(
   return row.id;
 }
 
-/** FORBIDDEN unless the caller may act for the household (see householdReach): a leader inside the grids they lead, a resident or volunteer for their own. */
+/**
+ * FORBIDDEN unless the caller may act for the household (see householdReach): a leader inside
+ * the grids they lead, a resident or volunteer for their own.
+ */
 export async function requireHouseholdIn(m: EntityManager, householdId: string, r: HouseholdReach, what: string): Promise<void> {
   if (r.kind === 'any') return;
   if (r.kind === 'own') {

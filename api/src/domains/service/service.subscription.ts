@@ -7,7 +7,8 @@ import { serviceChangeStream } from './service.stream';
 /** One committed change to a service row, as subscribers receive it. */
 @ObjectType({
   description:
-    'A committed change to a service row (need, match, wish, visit, registration, team, activity): what changed and where, not who or why — re-read the row with the queries',
+    'A committed change to a service row (need, match, wish, visit, registration, team, activity): ' +
+    'what changed and where, not who or why — re-read the row with the queries',
 })
 export class ServiceUpdate {
   @Field(() => ID, { description: 'The service event id' })

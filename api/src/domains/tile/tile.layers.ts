@@ -24,4 +24,5 @@ export const TILE_BUFFER = 64;
  * inside it (`case.grid_path <@ g.path`, GiST-indexed). Case writes bump the `grids` tile
  * version (migration 1764600000000-tile-version-cases), so counts are never stale.
  */
-export const OPEN_CASE_COUNT_SQL = `(SELECT count(*)::int FROM "case" c WHERE c.grid_path <@ g.path AND c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+const OPEN_STATUS_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+export const OPEN_CASE_COUNT_SQL = `(SELECT count(*)::int FROM "case" c WHERE c.grid_path <@ g.path AND c.status IN (${OPEN_STATUS_LIST}))`;

@@ -101,7 +101,8 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?
   const parts = sources.map((s) => {
     const props = s.props.map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
     return `(SELECT coalesce(ST_AsMVT(t, '${s.name}', ${TILE_EXTENT}, 'geom'), ''::bytea) FROM (
-        SELECT ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(${s.geom}, 3857), $4::float8), env.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${props}
+        SELECT ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(${s.geom}, 3857), $4::float8),
+                            env.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${props}
         FROM ${s.from}, env WHERE ${s.where}
       ) t WHERE t.geom IS NOT NULL)`;
   });

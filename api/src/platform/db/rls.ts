@@ -112,8 +112,10 @@ export const RLS_TABLES: Record<string, TableRules> = {
   service_registration: {
     street: STAFF,
     // The resources list of the communities they work in, and any helper proposed for a need in their grids.
-    leader: `community_id = ANY(sg_communities())
-      OR EXISTS (SELECT 1 FROM service_match x JOIN service_need n ON n.id = x.need_id WHERE x.registration_id = service_registration.id AND ${IN_PATHS('n.grid_path')})`,
+    leader:
+      `community_id = ANY(sg_communities())
+      OR EXISTS (SELECT 1 FROM service_match x JOIN service_need n ON n.id = x.need_id ` +
+      `WHERE x.registration_id = service_registration.id AND ${IN_PATHS('n.grid_path')})`,
     member: 'user_id = sg_user()',
   },
   service_availability: {
@@ -125,8 +127,10 @@ export const RLS_TABLES: Record<string, TableRules> = {
     street: STAFF,
     leader: IN_PATHS('grid_path'),
     // Their household's needs, and the needs of tasks confirmed to them.
-    member: `household_id = sg_household()
-      OR EXISTS (SELECT 1 FROM service_match x WHERE x.need_id = service_need.id AND x.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('x.registration_id')})`,
+    member:
+      `household_id = sg_household()
+      OR EXISTS (SELECT 1 FROM service_match x WHERE x.need_id = service_need.id ` +
+      `AND x.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('x.registration_id')})`,
   },
   service_match: {
     street: STAFF,
@@ -154,7 +158,9 @@ export const RLS_TABLES: Record<string, TableRules> = {
   wish_claim: {
     street: STAFF,
     leader: `EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND ${IN_PATHS('w.grid_path')})`,
-    member: `${OWN_REGISTRATION('wish_claim.registration_id')} OR EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND w.household_id = sg_household())`,
+    member:
+      `${OWN_REGISTRATION('wish_claim.registration_id')} ` +
+      `OR EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND w.household_id = sg_household())`,
   },
   household_visit: { street: STAFF, leader: HOUSEHOLD_IN_PATHS('household_visit.household_id') },
   // Teams and their activities are open to every helper (they recruit); a leader manages those of the communities they work in.
@@ -174,7 +180,9 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   activity_signup: {
     street: STAFF,
-    leader: `EXISTS (SELECT 1 FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id WHERE a.id = activity_signup.activity_id AND t.community_id = ANY(sg_communities()))`,
+    leader:
+      `EXISTS (SELECT 1 FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id ` +
+      `WHERE a.id = activity_signup.activity_id AND t.community_id = ANY(sg_communities()))`,
     member: OWN_REGISTRATION('activity_signup.registration_id'),
   },
   app_user: {

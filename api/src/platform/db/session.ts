@@ -107,7 +107,10 @@ export class DbSession {
     return this.opening;
   }
 
-  /** Sends transaction control straight to the connection (one message, in order with every other statement; not counted as a statement of the caller). */
+  /**
+   * Sends transaction control straight to the connection (one message, in order with every
+   * other statement; not counted as a statement of the caller).
+   */
   private async control(sql: string, mode: 'read' | 'write'): Promise<void> {
     this.mode = mode;
     this.poisoned = false;

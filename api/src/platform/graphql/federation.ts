@@ -7,7 +7,8 @@ import type { Context } from './context';
 import { ownSubscribePubSub } from './own-subscribe';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
 /**
  * An entity's `__resolveReference`: the representation (`{ id }`, `{ code }`…) to the row,

@@ -90,7 +90,8 @@ interface UserRow {
 
 const USER_SQL = `
   SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
-         hh.building_id, (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
+         hh.building_id,
+         (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
          coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
          coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_paths,
          -- The communities they work in: for a leader those on the path to or under their grids; for a
@@ -313,7 +314,8 @@ export class AuthService {
     const [row] = returning<Parameters<typeof toKeyInfo>[0]>(
       await db.transaction((m) =>
         m.query(
-          `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
+          `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
+           RETURNING id, name, department, prefix, scopes, rate_per_minute, revoked_at`,
           [id],
         ),
       ),

@@ -20,7 +20,8 @@ export interface ScopeSql {
   params: Record<string, unknown>;
 }
 
-const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id = hh.building_id JOIN grid hg ON hg.id = hb.grid_id WHERE hh.id = :scope_household)`;
+const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id = hh.building_id JOIN grid hg ON hg.id = hb.grid_id
+                    WHERE hh.id = :scope_household)`;
 /** The street's party working committee is public to everyone signed in. */
 const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
@@ -92,7 +93,8 @@ export class Scope {
           // those on the path to or under their grids), and any helper proposed for a need inside their grids.
           return {
             sql: `(${alias}.community_id = ANY(CAST(:scope_communities AS uuid[]))
-                   OR EXISTS (SELECT 1 FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id WHERE sx.registration_id = ${alias}.id AND ${IN_PATHS('sn.grid_path')}))`,
+                   OR EXISTS (SELECT 1 FROM service_match sx JOIN service_need sn ON sn.id = sx.need_id
+                               WHERE sx.registration_id = ${alias}.id AND ${IN_PATHS('sn.grid_path')}))`,
             params: { ...params, scope_communities: v.communityIds ?? [] },
           };
       }
@@ -129,7 +131,9 @@ export class Scope {
         // Their own household's needs, and the needs they were given as tasks.
         return {
           sql: `(${alias}.household_id = :scope_household
-                 OR EXISTS (SELECT 1 FROM service_match sx WHERE sx.need_id = ${alias}.id AND sx.status IN ${HELPER_MATCH} AND ${OWN_REGISTRATION('sx.registration_id')}))`,
+                 OR EXISTS (SELECT 1 FROM service_match sx
+                             WHERE sx.need_id = ${alias}.id AND sx.status IN ${HELPER_MATCH}
+                               AND ${OWN_REGISTRATION('sx.registration_id')}))`,
           params,
         };
     }

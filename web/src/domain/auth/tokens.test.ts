@@ -65,11 +65,15 @@ describe('session storage', () => {
 });
 
 describe('screenFor', () => {
-  it('gives the command centre the wall screen, leaders their workspace, volunteers the helper screen and residents their household page', () => {
-    expect(screenFor('STREET_ADMIN')).toBe('wall');
-    expect(screenFor('OPERATOR')).toBe('wall');
-    expect(screenFor('GRID_LEADER')).toBe('leader');
-    expect(screenFor('VOLUNTEER')).toBe('helper');
-    expect(screenFor('RESIDENT')).toBe('resident');
-  });
+  it(
+    'gives the command centre the wall screen, leaders their workspace, ' +
+      'volunteers the helper screen and residents their household page',
+    () => {
+      expect(screenFor('STREET_ADMIN')).toBe('wall');
+      expect(screenFor('OPERATOR')).toBe('wall');
+      expect(screenFor('GRID_LEADER')).toBe('leader');
+      expect(screenFor('VOLUNTEER')).toBe('helper');
+      expect(screenFor('RESIDENT')).toBe('resident');
+    },
+  );
 });

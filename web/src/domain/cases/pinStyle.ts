@@ -37,7 +37,10 @@ export function casePinSource(): GeoJSONSourceSpecification {
 
 const statusColour: unknown[] = ['match', ['get', 'status'], ...Object.entries(STATUS_COLOURS).flat(), '#94a3b8'];
 
-/** Clusters (sized by count, red ring when any case inside is overdue), pins by status, overdue pins larger with a red ring, and a pulse ring for new cases. */
+/**
+ * Clusters (sized by count, red ring when any case inside is overdue), pins by status, overdue
+ * pins larger with a red ring, and a pulse ring for new cases.
+ */
 export function casePinLayers(dark: boolean): LayerSpecification[] {
   const ink = dark ? '#070d1a' : '#ffffff';
   return [

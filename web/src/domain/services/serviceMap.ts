@@ -25,7 +25,10 @@ export const SERVICE_COLOURS: Record<ServiceLayer, string> = {
 
 export const EMPTY_SERVICES: ServiceCollection = { type: 'FeatureCollection', features: [] };
 
-/** Merges the `serviceMap` answers of several grids into one collection, dropping features without a known layer and duplicates (same layer and id). */
+/**
+ * Merges the `serviceMap` answers of several grids into one collection, dropping features
+ * without a known layer and duplicates (same layer and id).
+ */
 export function mergeServiceMaps(maps: readonly unknown[]): ServiceCollection {
   const seen = new Set<string>();
   const features: ServiceFeature[] = [];

@@ -6,7 +6,10 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { DECLINE_EXTENSION, EXTEND_CASE } from '../../domain/cases/operations';
 import type { CaseDetail, CaseSummary } from '../../domain/cases/types';
 
-/** The command centre's answer to a pending extension request: approve (extendCaseDeadline to the date asked for) or decline with a reason. */
+/**
+ * The command centre's answer to a pending extension request: approve (extendCaseDeadline to
+ * the date asked for) or decline with a reason.
+ */
 export function ExtensionReview({ c, reload, onChanged }: { c: CaseDetail; reload: () => void; onChanged: (c: CaseSummary) => void }) {
   const { t } = useTranslation();
   const format = useFormatters();

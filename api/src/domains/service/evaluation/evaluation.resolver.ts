@@ -8,7 +8,8 @@ import { leaderPaths, serviceActor } from '../service.rules';
 export class EvaluationResolver {
   @Query(() => [EvaluationRow], {
     description:
-      '双评议 — a community’s evaluation sheet for a period (YYYY or YYYY-MM): hours and both ratings per member; street staff, or a leader of a grid containing the community (as the CSV at /exports/service-evaluations.csv)',
+      '双评议 — a community’s evaluation sheet for a period (YYYY or YYYY-MM): hours and both ratings per member; ' +
+      'street staff, or a leader of a grid containing the community (as the CSV at /exports/service-evaluations.csv)',
   })
   serviceEvaluations(
     @Ctx() ctx: Context,

@@ -124,7 +124,8 @@ export class EvaluationService {
     const [from, to] = checkSheetArgs(args);
     return this.ds.query(
       `SELECT r.id AS "registrationId", r.name, r.unit_name AS "unitName", $3::text AS period,
-              coalesce((SELECT sum(hours) FROM service_record s WHERE s.registration_id = r.id AND s.at >= $4 AND s.at < $5), 0)::float8 AS hours,
+              coalesce((SELECT sum(hours) FROM service_record s
+                         WHERE s.registration_id = r.id AND s.at >= $4 AND s.at < $5), 0)::float8 AS hours,
               u.rating AS "unitRating", u.comment AS "unitComment", c.rating AS "communityRating", c.comment AS "communityComment"
          FROM service_registration r
          LEFT JOIN service_evaluation u ON u.registration_id = r.id AND u.period = $3 AND u.evaluator = 'UNIT'

@@ -153,26 +153,30 @@ describe('matching model', () => {
     expect(pairsOf(await solveOptimal(p))).toEqual(['A→h', 'B→h']);
   });
 
-  it('picks a start time for each need when a pair comes with several: two needs wanted 9–11 go to one helper at 9 and at 10, the earlier hour first on a tie', async () => {
-    const p: MatchProblem = {
-      needs: [
-        { id: 'A', weight: 2 },
-        { id: 'B', weight: 2 },
-      ],
-      helpers: [{ id: 'h', capacity: 2 }],
-      candidates: ['A', 'B'].flatMap((n) => [pair(n, 'h', 100, { slot: tue(9, 10) }), pair(n, 'h', 100, { slot: tue(10, 11) })]),
-    };
-    const chosen = await solveOptimal(p);
-    expect(chosen.map((c) => c.slot?.startMinute).sort()).toEqual([540, 600]);
-    expect(new Set(chosen.map((c) => c.needId))).toEqual(new Set(['A', 'B']));
-    expect(solveGreedy(p).map((c) => `${c.needId}@${c.slot?.startMinute}`)).toEqual(['A@540', 'B@600']);
-    const one = await solveOptimal({
-      ...p,
-      needs: [{ id: 'A', weight: 2 }],
-      candidates: p.candidates.filter((c) => c.needId === 'A').reverse(),
-    });
-    expect(one.map((c) => c.slot?.startMinute)).toEqual([540]);
-  });
+  it(
+    'picks a start time for each need when a pair comes with several: ' +
+      'two needs wanted 9–11 go to one helper at 9 and at 10, the earlier hour first on a tie',
+    async () => {
+      const p: MatchProblem = {
+        needs: [
+          { id: 'A', weight: 2 },
+          { id: 'B', weight: 2 },
+        ],
+        helpers: [{ id: 'h', capacity: 2 }],
+        candidates: ['A', 'B'].flatMap((n) => [pair(n, 'h', 100, { slot: tue(9, 10) }), pair(n, 'h', 100, { slot: tue(10, 11) })]),
+      };
+      const chosen = await solveOptimal(p);
+      expect(chosen.map((c) => c.slot?.startMinute).sort()).toEqual([540, 600]);
+      expect(new Set(chosen.map((c) => c.needId))).toEqual(new Set(['A', 'B']));
+      expect(solveGreedy(p).map((c) => `${c.needId}@${c.slot?.startMinute}`)).toEqual(['A@540', 'B@600']);
+      const one = await solveOptimal({
+        ...p,
+        needs: [{ id: 'A', weight: 2 }],
+        candidates: p.candidates.filter((c) => c.needId === 'A').reverse(),
+      });
+      expect(one.map((c) => c.slot?.startMinute)).toEqual([540]);
+    },
+  );
 
   it('gives the same hours on different weekdays to the same helper', async () => {
     const p: MatchProblem = {

@@ -95,12 +95,16 @@ export class MatchingService {
       const ids: { id: string | null; event_id: string | null }[] = picked.length
         ? await m.query(
             `WITH ins AS (
-               INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
+               INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation,
+                                          weekday, start_minute, end_minute)
                SELECT need, helper, $1::date, 'PROPOSED', $2, d, e, wd, s, en
-                 FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[], $9::int2[], $10::int2[], $11::int2[]) AS t(need, helper, d, e, wd, s, en)
+                 FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[], $9::int2[], $10::int2[], $11::int2[])
+                      AS t(need, helper, d, e, wd, s, en)
                RETURNING id, need_id, registration_id, distance_m)
              , ev AS (INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name, data)
-               SELECT 'MATCH', id, 'PROPOSED', $7, $8, jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m) FROM ins
+               SELECT 'MATCH', id, 'PROPOSED', $7, $8,
+                      jsonb_build_object('needId', need_id, 'registrationId', registration_id, 'distanceM', distance_m)
+                 FROM ins
                RETURNING id AS event_id)
              SELECT id, NULL::bigint AS event_id FROM ins UNION ALL SELECT NULL, event_id FROM ev`,
             [
@@ -212,7 +216,8 @@ export class MatchingService {
           'this helper cannot take the need: skill, will to serve, availability, radius or capacity does not fit',
         );
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation, weekday, start_minute, end_minute)
+        `INSERT INTO service_match (need_id, registration_id, period, status, method, distance_m, explanation,
+                                   weekday, start_minute, end_minute)
          VALUES ($1, $2, $3, 'CONFIRMED', 'MANUAL', $4, $5, $6, $7, $8) RETURNING id`,
         [
           match.needId,
@@ -371,13 +376,16 @@ export async function candidatePairs(
          SELECT sl.s, sl.e
            FROM service_availability a
            CROSS JOIN LATERAL (SELECT greatest(a.start_minute, n.start_minute)::int AS ws, least(a.end_minute, n.end_minute)::int AS we) ov
-           CROSS JOIN LATERAL (SELECT st::int AS s, (st + n.duration_minutes)::int AS e FROM generate_series(ov.ws, ov.we - n.duration_minutes, n.duration_minutes) st) sl
+           CROSS JOIN LATERAL (SELECT st::int AS s, (st + n.duration_minutes)::int AS e
+                                 FROM generate_series(ov.ws, ov.we - n.duration_minutes, n.duration_minutes) st) sl
           WHERE a.registration_id = h.id AND a.weekday = n.weekday AND a.start_minute < n.end_minute AND a.end_minute > n.start_minute
             AND NOT EXISTS (SELECT 1 FROM service_match o
-                             WHERE o.registration_id = h.id AND o.period = $2::date AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
+                             WHERE o.registration_id = h.id AND o.period = $2::date
+                               AND o.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
                                AND o.weekday = n.weekday AND o.start_minute < sl.e AND o.end_minute > sl.s)
           ORDER BY sl.s LIMIT $6) w
-      WHERE NOT EXISTS (SELECT 1 FROM service_match d WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
+      WHERE NOT EXISTS (SELECT 1 FROM service_match d
+                         WHERE d.need_id = n.id AND d.registration_id = h.id AND d.status IN ('DECLINED', 'REJECTED'))
       ORDER BY n.seq, h.id`,
     [gridPath, period, max, only?.needId ?? null, only?.helperId ?? null, SLOT_OPTIONS],
   );

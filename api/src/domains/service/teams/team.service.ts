@@ -36,7 +36,9 @@ async function requireCommunityIn(
   if (paths === null) return;
   const [row] = await m.query(
     `SELECT g.path::text AS path FROM grid g
-      WHERE g.id = coalesce($1::uuid, (SELECT community_id FROM volunteer_team WHERE id = coalesce($2::uuid, (SELECT team_id FROM team_activity WHERE id = $3::uuid))))`,
+      WHERE g.id = coalesce($1::uuid,
+                            (SELECT community_id FROM volunteer_team
+                              WHERE id = coalesce($2::uuid, (SELECT team_id FROM team_activity WHERE id = $3::uuid))))`,
     [ref.communityId ?? null, ref.teamId ?? null, ref.activityId ?? null],
   );
   if (!row)
@@ -113,7 +115,8 @@ export class TeamService {
     if (!UUID.test(activityId)) throw notFound('TeamActivity', activityId);
     if (!UUID.test(registrationId)) throw badInput('registrationId', 'is not an id');
     return inTransaction(this.ds, TEAM_CONSTRAINT_FIELDS, async (m) => {
-      // Sign-ups to one activity queue on its row (a helper may read activities, not lock them) and count every sign-up, not only those the caller sees.
+      // Sign-ups to one activity queue on its row (a helper may read activities, not lock them)
+      // and count every sign-up, not only those the caller sees.
       const activity = await elevated(m, () =>
         m.getRepository(TeamActivity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: activityId }).getOne(),
       );
@@ -165,7 +168,8 @@ export class TeamService {
   async activities(communityId: string, from: Date, first?: number | null): Promise<(TeamActivity & { teamName: string })[]> {
     if (!UUID.test(communityId)) throw badInput('communityId', 'is not an id');
     const rows: (TeamActivity & { teamName: string })[] = await this.ds.query(
-      `SELECT a.id, a.team_id AS "teamId", a.title, a.place, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.capacity, t.name AS "teamName"
+      `SELECT a.id, a.team_id AS "teamId", a.title, a.place, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.capacity,
+              t.name AS "teamName"
          FROM team_activity a JOIN volunteer_team t ON t.id = a.team_id
         WHERE t.community_id = $1 AND a.ends_at > $2 ORDER BY a.starts_at, a.id LIMIT $3`,
       [communityId, from, pageSize(first)],

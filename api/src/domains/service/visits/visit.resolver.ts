@@ -46,7 +46,8 @@ export class HouseholdVisitResolver {
     @Arg('actor', () => ActorInput, {
       nullable: true,
       description:
-        'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). The name recorded is your account',
+        'The role to act in (one your account holds; default: your natural role, VOLUNTEER for volunteers). ' +
+        'The name recorded is your account',
     })
     actor: ActorInput | undefined,
   ): Promise<HouseholdVisit> {

@@ -40,7 +40,8 @@ export class MicroWishResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Where to deliver: the household’s address, for staff, the grid’s leaders, the household itself and the helper holding the claim; null for everyone else',
+      'Where to deliver: the household’s address, for staff, the grid’s leaders, the household itself and the helper holding the claim; ' +
+      'null for everyone else',
   })
   async address(@Ctx() ctx: Context, @Root() w: MicroWish): Promise<string | null> {
     const v = ctx.scope.viewer;
@@ -66,7 +67,8 @@ export class MicroWishResolver {
 
   @Query(() => [EchoItem], {
     description:
-      '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data; name the community by id or by code',
+      '回音壁 — what was asked and done in a community: fulfilled wishes and closed cases, newest first, no personal data; ' +
+      'name the community by id or by code',
   })
   async echoWall(
     @Ctx() ctx: Context,

@@ -105,7 +105,8 @@ export class WishService {
           new Date(now.getTime() + CLAIM_HOURS * 3_600_000),
         ]);
         const [updated]: [{ id: string }[], number] = await m.query(
-          `UPDATE micro_wish SET status = 'CLAIMED', helper_id = $2, version = version + 1 WHERE id = $1 AND status = 'PUBLISHED' RETURNING id`,
+          `UPDATE micro_wish SET status = 'CLAIMED', helper_id = $2, version = version + 1
+            WHERE id = $1 AND status = 'PUBLISHED' RETURNING id`,
           [id, registrationId],
         );
         if (!updated.length) {
@@ -178,11 +179,13 @@ export class WishService {
       const ids = expired.map((r) => r.wish_id);
       if (!ids.length) return [];
       await m.query(
-        `UPDATE micro_wish SET status = 'PUBLISHED', helper_id = NULL, version = version + 1 WHERE id = ANY($1::uuid[]) AND status = 'CLAIMED'`,
+        `UPDATE micro_wish SET status = 'PUBLISHED', helper_id = NULL, version = version + 1
+          WHERE id = ANY($1::uuid[]) AND status = 'CLAIMED'`,
         [ids],
       );
       const events: { id: string }[] = await m.query(
-        `INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name) SELECT 'WISH', unnest($1::uuid[]), 'CLAIM_EXPIRED', 'SYSTEM', 'claim-sweep' RETURNING id`,
+        `INSERT INTO service_event (subject, subject_id, type, actor_role, actor_name)
+         SELECT 'WISH', unnest($1::uuid[]), 'CLAIM_EXPIRED', 'SYSTEM', 'claim-sweep' RETURNING id`,
         [ids],
       );
       await announceServiceEvents(

@@ -28,10 +28,12 @@ export class TileVersion1764200000000 implements MigrationInterface {
       ['building', 'buildings'],
     ]) {
       await q.query(
-        `CREATE TRIGGER ${table}_tile_version AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('${layer}')`,
+        `CREATE TRIGGER ${table}_tile_version AFTER INSERT OR UPDATE OR DELETE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('${layer}')`,
       );
       await q.query(
-        `CREATE TRIGGER ${table}_tile_version_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('${layer}')`,
+        `CREATE TRIGGER ${table}_tile_version_truncate AFTER TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('${layer}')`,
       );
     }
   }

@@ -9,7 +9,8 @@ export class TileVersionCases1764600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TRIGGER case_tile_version AFTER INSERT OR UPDATE OR DELETE ON "case" FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`,
+      `CREATE TRIGGER case_tile_version AFTER INSERT OR UPDATE OR DELETE ON "case"
+       FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`,
     );
     await q.query(
       `CREATE TRIGGER case_tile_version_truncate AFTER TRUNCATE ON "case" FOR EACH STATEMENT EXECUTE FUNCTION bump_tile_version('grids')`,

@@ -103,7 +103,8 @@ export class Services1764700000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX service_match_live_idx ON service_match (need_id, period) WHERE status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')`,
+      `CREATE UNIQUE INDEX service_match_live_idx ON service_match (need_id, period)
+       WHERE status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')`,
     );
     await q.query(`CREATE INDEX service_match_registration_idx ON service_match (registration_id, period)`);
     await q.query(`
@@ -242,7 +243,9 @@ export class Services1764700000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(
-      `DROP TABLE service_event, activity_signup, team_activity, team_member, volunteer_team, service_need, household_visit, visit_policy, wish_claim, micro_wish, service_evaluation, service_record, service_match, service_availability, service_registration, service_skill CASCADE`,
+      `DROP TABLE service_event, activity_signup, team_activity, team_member, volunteer_team, service_need, household_visit, visit_policy,
+                  wish_claim, micro_wish, service_evaluation, service_record, service_match, service_availability, service_registration,
+                  service_skill CASCADE`,
     );
   }
 }

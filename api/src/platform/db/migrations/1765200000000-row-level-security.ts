@@ -43,8 +43,9 @@ const TABLES = [
  * paths, household, communities, department scopes). None of these roles owns anything or
  * can log in; they inherit table privileges from `sg_viewer`. Every table whose rows
  * depend on the caller has ENABLE + FORCE ROW LEVEL SECURITY and one policy per viewer
- * role (made from `rls.ts` by `syncPolicies` after the migrations, at every start); reference tables (categories, skills, visit policies, tile
- * versions) are readable by every viewer. Migrations, seeding, sign-in and the sweeps run
+ * role (made from `rls.ts` by `syncPolicies` after the migrations, at every start);
+ * reference tables (categories, skills, visit policies, tile versions) are readable by
+ * every viewer. Migrations, seeding, sign-in and the sweeps run
  * as the connection's own user, the owner, whose own policy on every table is `true` (a
  * superuser bypasses RLS anyway). The owner is a member of the viewer roles only to switch
  * to them, and is made NOINHERIT so that their policies never apply to it.
@@ -69,18 +70,28 @@ export class RowLevelSecurity1765200000000 implements MigrationInterface {
     // A member role with INHERIT would also fall under every viewer role's policies (policies
     // apply to members): the owner only switches to them. A superuser bypasses RLS anyway.
     await q.query(`DO $$ BEGIN
-      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN EXECUTE format('ALTER ROLE %I NOINHERIT', current_user); END IF;
+      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        EXECUTE format('ALTER ROLE %I NOINHERIT', current_user);
+      END IF;
     END $$`);
 
     await q.query(`
-      CREATE FUNCTION sg_user() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('sg.user_id', true), '')::uuid $$;
-      CREATE FUNCTION sg_role() RETURNS text LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('sg.role', true), ''), 'NONE') $$;
-      CREATE FUNCTION sg_paths() RETURNS ltree[] LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('sg.paths', true), ''), '{}')::ltree[] $$;
-      CREATE FUNCTION sg_household() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('sg.household_id', true), '')::uuid $$;
-      CREATE FUNCTION sg_building() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('sg.building_id', true), '')::uuid $$;
-      CREATE FUNCTION sg_home() RETURNS ltree LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('sg.home_path', true), '')::ltree $$;
-      CREATE FUNCTION sg_communities() RETURNS uuid[] LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('sg.communities', true), ''), '{}')::uuid[] $$;
-      CREATE FUNCTION sg_scopes() RETURNS text[] LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('sg.scopes', true), ''), '{}')::text[] $$;
+      CREATE FUNCTION sg_user() RETURNS uuid LANGUAGE sql STABLE
+        AS $$ SELECT nullif(current_setting('sg.user_id', true), '')::uuid $$;
+      CREATE FUNCTION sg_role() RETURNS text LANGUAGE sql STABLE
+        AS $$ SELECT coalesce(nullif(current_setting('sg.role', true), ''), 'NONE') $$;
+      CREATE FUNCTION sg_paths() RETURNS ltree[] LANGUAGE sql STABLE
+        AS $$ SELECT coalesce(nullif(current_setting('sg.paths', true), ''), '{}')::ltree[] $$;
+      CREATE FUNCTION sg_household() RETURNS uuid LANGUAGE sql STABLE
+        AS $$ SELECT nullif(current_setting('sg.household_id', true), '')::uuid $$;
+      CREATE FUNCTION sg_building() RETURNS uuid LANGUAGE sql STABLE
+        AS $$ SELECT nullif(current_setting('sg.building_id', true), '')::uuid $$;
+      CREATE FUNCTION sg_home() RETURNS ltree LANGUAGE sql STABLE
+        AS $$ SELECT nullif(current_setting('sg.home_path', true), '')::ltree $$;
+      CREATE FUNCTION sg_communities() RETURNS uuid[] LANGUAGE sql STABLE
+        AS $$ SELECT coalesce(nullif(current_setting('sg.communities', true), ''), '{}')::uuid[] $$;
+      CREATE FUNCTION sg_scopes() RETURNS text[] LANGUAGE sql STABLE
+        AS $$ SELECT coalesce(nullif(current_setting('sg.scopes', true), ''), '{}')::text[] $$;
     `);
 
     // Who wrote a service event: policies let a leader or member read back their own.

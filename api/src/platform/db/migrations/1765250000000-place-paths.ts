@@ -30,13 +30,16 @@ export class PlacePaths1765250000000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(
-      `CREATE TRIGGER building_grid_path BEFORE INSERT OR UPDATE OF grid_id ON building FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+      `CREATE TRIGGER building_grid_path BEFORE INSERT OR UPDATE OF grid_id ON building
+       FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
     );
     await q.query(
-      `CREATE TRIGGER household_grid_path BEFORE INSERT OR UPDATE OF building_id ON household FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+      `CREATE TRIGGER household_grid_path BEFORE INSERT OR UPDATE OF building_id ON household
+       FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
     );
     await q.query(
-      `CREATE TRIGGER resident_grid_path BEFORE INSERT OR UPDATE OF household_id ON resident FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
+      `CREATE TRIGGER resident_grid_path BEFORE INSERT OR UPDATE OF household_id ON resident
+       FOR EACH ROW EXECUTE FUNCTION place_grid_path()`,
     );
     // A grid whose path changes (a new code) carries its buildings, households and residents along.
     await q.query(`
@@ -46,7 +49,8 @@ export class PlacePaths1765250000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await q.query(
-      `CREATE TRIGGER grid_path_moved AFTER UPDATE OF path ON grid FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION grid_path_moved()`,
+      `CREATE TRIGGER grid_path_moved AFTER UPDATE OF path ON grid
+       FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION grid_path_moved()`,
     );
     // A building moved to another grid, or a household to another building, carries its people along.
     await q.query(`
@@ -61,10 +65,12 @@ export class PlacePaths1765250000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await q.query(
-      `CREATE TRIGGER building_path_moved AFTER UPDATE OF grid_path ON building FOR EACH ROW WHEN (OLD.grid_path IS DISTINCT FROM NEW.grid_path) EXECUTE FUNCTION place_path_moved()`,
+      `CREATE TRIGGER building_path_moved AFTER UPDATE OF grid_path ON building
+       FOR EACH ROW WHEN (OLD.grid_path IS DISTINCT FROM NEW.grid_path) EXECUTE FUNCTION place_path_moved()`,
     );
     await q.query(
-      `CREATE TRIGGER household_path_moved AFTER UPDATE OF grid_path ON household FOR EACH ROW WHEN (OLD.grid_path IS DISTINCT FROM NEW.grid_path) EXECUTE FUNCTION place_path_moved()`,
+      `CREATE TRIGGER household_path_moved AFTER UPDATE OF grid_path ON household
+       FOR EACH ROW WHEN (OLD.grid_path IS DISTINCT FROM NEW.grid_path) EXECUTE FUNCTION place_path_moved()`,
     );
   }
 

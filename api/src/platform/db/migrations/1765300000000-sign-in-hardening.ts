@@ -13,7 +13,8 @@ export class SignInHardening1765300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `ALTER TABLE refresh_token ADD COLUMN family_id uuid, ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN address text`,
+      `ALTER TABLE refresh_token
+         ADD COLUMN family_id uuid, ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN address text`,
     );
     await q.query(`UPDATE refresh_token SET family_id = id`);
     await q.query(`ALTER TABLE refresh_token ALTER COLUMN family_id SET NOT NULL`);
