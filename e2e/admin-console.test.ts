@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { createApp, type App } from '../api/src/app/server';
 // The street admin's console end to end: the real app (API + built web app on one origin) in Debian Chromium.
 const ROOT = resolve(__dirname, '..');
 const WEB_DIST = join(ROOT, 'web', 'dist');
+const ARTIFACTS = join(ROOT, 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'e2e-console-password';
 const COMPOUND = '330106001001001';
@@ -47,6 +48,7 @@ describe('admin console (e2e, Chromium)', () => {
     );
     app = await createApp({ ...readConfig(process.env), databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
     origin = await app.listen();
+    mkdirSync(ARTIFACTS, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'streetgrid-e2e-console-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -95,6 +97,7 @@ describe('admin console (e2e, Chromium)', () => {
     const row = page.locator('tr[data-login="e2e-zhang"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('居民');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-console-accounts.png') });
 
     await page.locator('[data-tab="appointments"]').click();
     await page.locator('[data-field="appoint-grid-code"]').fill(COMPOUND);
@@ -109,6 +112,8 @@ describe('admin console (e2e, Chromium)', () => {
       ).document.querySelector('[data-list="leaders"]');
       return Boolean(list?.textContent?.includes(`网格长 ${name}`));
     }, person.name);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-console-appointments.png') });
 
     // The account now leads the compound: signing in with the password the console showed says so.
     const res = await fetch(`${origin}/graphql`, {
