@@ -154,6 +154,25 @@ describe('a community’s large-grid leader manages the accounts of their commun
     expect(row.actor).toBe('user:secretary-w');
   });
 
+  it('reads back the changes it made, and only those; the street admin reads every change', async () => {
+    const CHANGES = `query ($u: ID) { accountChanges(userId: $u) { actor action login reason } }`;
+    const own = (await as(communityLeader, CHANGES)).data!.accountChanges;
+    expect(own).toEqual([
+      { actor: 'user:secretary-w', action: 'DISABLED', login: 'west-resident', reason: '搬走' },
+      { actor: 'user:secretary-w', action: 'CREATED', login: 'west-resident', reason: '居民申请' },
+    ]);
+    const all = (await asAdmin(CHANGES, { u: await idOf('zhang.wei') })).data!.accountChanges;
+    expect(all.map((c: { action: string }) => c.action)).toEqual([
+      'ENABLED',
+      'DISABLED',
+      'PASSWORD_RESET',
+      'ROLE_CHANGED',
+      'PASSWORD_RESET',
+      'CREATED',
+    ]);
+    expect((await as(compoundLeader, CHANGES)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('is refused outside the community, above its own level and for staff roles; nothing is written', async () => {
     const before = await written();
     const eastInput = { login: 'e2', displayName: '东', role: 'RESIDENT', residentId: eastResident, reason: 'x' };

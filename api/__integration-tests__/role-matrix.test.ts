@@ -282,6 +282,12 @@ const range = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to
 
 /** The GraphQL matrix: one entry per Query field (and `_entities` per @key), each cell what `expect(who)` says. */
 const GRAPHQL: Record<string, GraphQLCell> = {
+  'Query.accountChanges': {
+    query: `{ accountChanges { id action } }`,
+    // The fixture's accounts were seeded, not changed through the app: no row to see; who may read the log at all is the point.
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    expect: (who) => signedIn(who, () => (who === 'admin' || who === 'leaderLarge' ? 0 : FORBIDDEN)),
+  },
   'Query.apiKeys': {
     query: `{ apiKeys { id } }`,
     // Only a street admin manages keys.

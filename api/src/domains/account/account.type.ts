@@ -204,3 +204,27 @@ export class UserPasswordReset {
   @Field({ description: 'The new password: shown this once, stored only hashed; every sign-in of the account was ended' })
   password!: string;
 }
+
+@ObjectType({ description: '账号变更记录 — one change to an account: who made it, what and why' })
+export class AccountChange {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  at!: string;
+
+  @Field({ description: '`user:<login>` of the account that made it, or `cli:<os user>` for the command line' })
+  actor!: string;
+
+  @Field({ description: 'CREATED, DISABLED, ENABLED, PASSWORD_RESET or ROLE_CHANGED' })
+  action!: string;
+
+  @Field(() => ID)
+  userId!: string;
+
+  @Field({ description: 'The login of the account changed' })
+  login!: string;
+
+  @Field()
+  reason!: string;
+}

@@ -4,10 +4,10 @@ import { elevated } from '../../platform/db/session';
 import type { Context } from '../../platform/graphql/context';
 import { decodeCursor, pageSize, toConnection, type ConnectionShape } from '../../platform/graphql/connection';
 import { inTransaction } from '../../platform/graphql/transaction';
-import { optionalText } from '../../platform/graphql/validate';
+import { optionalText, uuid } from '../../platform/graphql/validate';
 import { requireCan } from '../../platform/identity/policy';
 import { actorLabel, type UserRole, type Viewer } from '../../platform/identity/viewer';
-import { CreatedUser, CreateUserInput, Role, UserAccount, UserAccountConnection, UserPasswordReset } from './account.type';
+import { AccountChange, CreatedUser, CreateUserInput, Role, UserAccount, UserAccountConnection, UserPasswordReset } from './account.type';
 import {
   changeAccountRole,
   createAccount,
@@ -67,6 +67,35 @@ export class UserAdminResolver {
       limit: limit + 1,
     });
     return toConnection(accounts.map(toAccount), limit, count, (a) => a.login);
+  }
+
+  @Query(() => [AccountChange], {
+    description: '账号变更记录 — changes to accounts, newest first: street admins every one, a large-grid leader their own',
+  })
+  async accountChanges(
+    @Ctx() ctx: Context,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<AccountChange[]> {
+    requireCan(ctx.scope.viewer, 'MANAGE_ACCOUNTS');
+    const before = decodeCursor(after);
+    const rows: { id: string; at: Date; actor: string; action: string; user_id: string; login: string; reason: string }[] =
+      await ctx.db.query(
+        `SELECT id::text, at, actor, action, user_id, coalesce(detail->>'login', '') AS login, reason FROM account_audit
+        WHERE ($1::uuid IS NULL OR user_id = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
+        ORDER BY id DESC LIMIT $3`,
+        [userId ? uuid(userId, 'userId') : null, before && /^\d+$/.test(before) ? before : null, pageSize(first)],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      action: r.action,
+      userId: r.user_id,
+      login: r.login,
+      reason: r.reason,
+    }));
   }
 
   @Mutation(() => CreatedUser, {
