@@ -124,3 +124,21 @@ describe('grid shapes', () => {
     expect(at.statements.length).toBe(bareAt.statements.length);
   });
 });
+
+describe('building shapes', () => {
+  it('are read only when asked: a page of households with their building reads no footprint', async () => {
+    api.db.counter.reset(true);
+    const bare = await api.gql('{ households(first: 100) { nodes { address building { address } } } }');
+    expect(bare.errors).toBeUndefined();
+    const bareStatements = [...api.db.counter.statements];
+    expect(bareStatements.filter((s) => /footprint|centroid/.test(s))).toEqual([]);
+    api.db.counter.reset(true);
+    const shaped = await api.gql<{ households: { nodes: { building: { footprint: { type: string }; centroid: { type: string } } }[] } }>(
+      '{ households(first: 100) { nodes { address building { address footprint centroid } } } }',
+    );
+    expect(shaped.errors).toBeUndefined();
+    const buildings = shaped.data!.households.nodes.map((n) => n.building);
+    expect(buildings.every((b) => b.footprint.type === 'MultiPolygon' && b.centroid.type === 'Point')).toBe(true);
+    expect(api.db.counter.statements.length).toBe(bareStatements.length + 1);
+  });
+});
