@@ -1,77 +1,34 @@
-import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
-import { readConfig } from '../api/src/platform/config';
-import { upsertUser } from '../api/src/platform/identity';
-import { fixtureStreet } from '../api/src/seed/fixture-street';
-import { writeStreet } from '../api/src/seed/write-street';
-import { createApp, type App } from '../api/src/app/server';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, outsideOrigin, SMALL_CODE, startE2e, submitSignIn, type E2e, type PageDocument } from './support';
 
-// The street admin's console end to end: the real app (API + built web app on one origin) in Debian Chromium.
-const ROOT = resolve(__dirname, '..');
-const WEB_DIST = join(ROOT, 'web', 'dist');
-const ARTIFACTS = join(ROOT, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'e2e-console-password';
-const COMPOUND = '330106001001001';
-const SMALL = '3301060010010010001';
+declare const document: PageDocument;
+
+// The street admin's console: accounts and grid leader appointments, in Chinese, end to end.
+const COMPOUND = SMALL_CODE.slice(0, 15);
 
 describe('admin console (e2e, Chromium)', () => {
-  let db: TestDatabase;
-  let app: App;
-  let origin: string;
-  let context: BrowserContext;
+  let e2e: E2e;
   let page: Page;
-  let profile: string;
-  const consoleErrors: string[] = [];
   /** A party member living in the compound: the rule lets them lead it. */
   let person: { id: string; name: string };
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`web/dist is missing: run pnpm build first (looked in ${WEB_DIST})`);
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-    db = await createTestDatabase();
-    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
-    [person] = await db.dataSource
-      .query(
-        `UPDATE resident SET is_party_member = true WHERE id = (
+    e2e = await startE2e();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [[person]] = await e2e.db.dataSource.query(
+      `UPDATE resident SET is_party_member = true WHERE id = (
          SELECT r.id FROM resident r JOIN grid g ON r.grid_path = g.path WHERE g.code = $1 ORDER BY r.id LIMIT 1)
        RETURNING id, name`,
-        [SMALL],
-      )
-      .then((r: [{ id: string; name: string }[]]) => r[0]);
-    await db.dataSource.transaction((m) =>
-      upsertUser(m, { login: 'e2e-admin', displayName: '街道管理员', password: PASSWORD, role: 'STREET_ADMIN' }),
+      [SMALL_CODE],
     );
-    app = await createApp({ ...readConfig(process.env), databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
-    origin = await app.listen();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'streetgrid-e2e-console-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1600, height: 1000 },
-      locale: 'zh-CN',
-      args: ['--no-sandbox', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(origin);
-    await page.locator('input[name="login"]').fill('e2e-admin');
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('input[name="password"]').press('Enter');
+    page = await e2e.newPage();
+    await page.goto(e2e.origin);
+    await submitSignIn(page, 'e2e-admin');
     await page.waitForSelector('[data-action="console"]', { timeout: 30_000 });
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-    await db?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => e2e?.close());
 
   async function choose(form: string, residentId: string, name: string): Promise<void> {
     await page.locator(`${form} [data-field="resident-search"]`).fill(name);
@@ -87,7 +44,7 @@ describe('admin console (e2e, Chromium)', () => {
     await page.locator(`${form} [data-field="login"]`).fill('e2e-zhang');
     await page.locator(`${form} [data-field="name"]`).fill(person.name);
     await page.locator(`${form} [data-field="role"]`).selectOption('RESIDENT');
-    await page.locator(`${form} [data-field="home-grid-code"]`).fill(SMALL);
+    await page.locator(`${form} [data-field="home-grid-code"]`).fill(SMALL_CODE);
     await page.locator(`${form} [data-action="find-home"]`).click();
     await choose(form, person.id, person.name);
     await page.locator(`${form} [data-field="reason"]`).fill('居民申请账号');
@@ -106,17 +63,14 @@ describe('admin console (e2e, Chromium)', () => {
     await choose('[data-form="appoint"]', person.id, person.name);
     await page.locator('[data-form="appoint"] [data-field="leader-role"]').selectOption('LEADER');
     await page.locator('[data-action="appoint"]').click();
-    await page.waitForFunction((name) => {
-      const list = (
-        globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
-      ).document.querySelector('[data-list="leaders"]');
-      return Boolean(list?.textContent?.includes(`网格长 ${name}`));
-    }, person.name);
-
+    await page.waitForFunction(
+      (name) => Boolean(document.querySelector('[data-list="leaders"]')?.textContent?.includes(`网格长 ${name}`)),
+      person.name,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'admin-console-appointments.png') });
 
     // The account now leads the compound: signing in with the password the console showed says so.
-    const res = await fetch(`${origin}/graphql`, {
+    const res = await fetch(`${e2e.origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -124,11 +78,10 @@ describe('admin console (e2e, Chromium)', () => {
         variables: { l: 'e2e-zhang', p: password },
       }),
     });
-    const [compound] = await db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [COMPOUND]);
-    expect(((await res.json()) as { data: { login: { user: unknown } } }).data.login.user).toEqual({
-      role: 'GRID_LEADER',
-      gridIds: [compound.id],
-    });
-    expect(consoleErrors).toEqual([]);
+    const [compound] = await e2e.db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [COMPOUND]);
+    const signedIn = (await res.json()) as { data: { login: { user: unknown } } };
+    expect(signedIn.data.login.user).toEqual({ role: 'GRID_LEADER', gridIds: [compound.id] });
+    expect(e2e.consoleErrors).toEqual([]);
+    expect(outsideOrigin(e2e.requests, e2e.origin)).toEqual([]);
   });
 });
