@@ -10,6 +10,7 @@ import { jwtSecret } from '../api/src/platform/config';
 import { fixtureStreet } from '../api/src/seed/fixture-street';
 import { writeStreet } from '../api/src/seed/write-street';
 import { createApp, type App } from '../api/src/app/server';
+import { CHROMIUM_ARGS } from '../scripts/src/bench/wall';
 
 // What the e2e/*.test.ts files share: the real app (API + built web app on one origin) on the
 // real PostGIS when TEST_DATABASE_URL is set, else the embedded default, in Debian Chromium.
@@ -201,16 +202,7 @@ export async function startE2e(): Promise<E2e> {
       headless: true,
       viewport: { width: 1920, height: 1080 },
       locale: 'zh-CN',
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     return running({ db, app, origin, context, profile, adminToken, smallGridId, smallBox });
   } catch (error) {

@@ -142,3 +142,31 @@ describe('building shapes', () => {
     expect(api.db.counter.statements.length).toBe(bareStatements.length + 1);
   });
 });
+
+describe('statement budget of the five reads of pnpm bench api (issue 15)', () => {
+  // A ratchet: today's counts, caller included. Lower a budget when a change saves a statement; the goal is 1.
+  const BUDGETS: [string, string, number][] = [
+    ['gridAt chain with geometry', '{ gridAt(lng: 120.102, lat: 30.252) { id code name level geometry } }', 2],
+    [
+      'a large grid → medium → small with building counts',
+      '{ grid(code: "330106001001") { code children { code children { code counts { buildings } } } } }',
+      5,
+    ],
+    [
+      '100 households with residents and building address',
+      '{ households(first: 100) { nodes { id address building { address } residents { name } } } }',
+      4,
+    ],
+    ['50 cases with their grid code', '{ cases(first: 50) { nodes { id status category reportedAt grid { code } } } }', 3],
+    ['{ __typename }', '{ __typename }', 1],
+  ];
+
+  it.each(BUDGETS)('%s: at most its budget of statements', async (_name, query, budget) => {
+    api.db.counter.reset();
+    const res = await api.gql<Record<string, unknown>>(query);
+    expect(res.errors).toBeUndefined();
+    const answer = Object.values(res.data!)[0] as unknown;
+    expect(Array.isArray(answer) ? answer.length : answer).toBeTruthy();
+    expect(api.db.counter.count).toBeLessThanOrEqual(budget);
+  });
+});
