@@ -96,6 +96,12 @@ export class Case {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @Field(() => String, {
+    description: '事件编号 — YYYYMMDD-NNNN: the report day (Beijing time) and its order that day in the street; unique per street',
+  })
+  @Column({ type: 'text', insert: false, update: false })
+  number!: string;
+
   /** Insertion order, the keyset for paging. */
   @Column('bigint')
   seq!: string;

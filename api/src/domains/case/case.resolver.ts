@@ -27,6 +27,20 @@ export class CaseResolver {
     return ctx.loaders.caseById.load(id);
   }
 
+  @Query(() => Case, {
+    nullable: true,
+    description: '事件编号查询 — the case with this readable number (YYYYMMDD-NNNN) among those you can see; streetCode picks the street',
+  })
+  async caseByNumber(
+    @Ctx() ctx: Context,
+    @Arg('number') number: string,
+    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+  ): Promise<Case | null> {
+    const c = await new CaseService(ctx.db, ctx.bus).byNumber(number, ctx.scope, streetCode);
+    if (c) ctx.loaders.caseById.prime(c.id, c);
+    return c;
+  }
+
   @Query(() => CaseConnection, {
     description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first",
   })

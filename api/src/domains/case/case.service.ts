@@ -23,6 +23,9 @@ export const DUPLICATE_RADIUS_M = 50;
 const MAX_PHOTOS = 5;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
+/** 事件编号: the report day (Beijing time) and its order that day in the street. */
+export const CASE_NUMBER = /^\d{8}-\d{4,6}$/;
+
 const NO_REPORTER = '00000000-0000-0000-0000-000000000000';
 /**
  * Whose idempotency key a case's `client_key` is: the reporting account, else the department key,
@@ -220,6 +223,19 @@ export class CaseService {
     });
     await this.bus.publish(CASE_EVENTS, [event]);
     return row;
+  }
+
+  /**
+   * The case numbered `number` (事件编号) among those `scope` lets the caller see; numbers are
+   * unique per street, so on an installation of several streets `streetCode` names which.
+   */
+  async byNumber(number: string, scope: Scope, streetCode?: string | null): Promise<Case | null> {
+    const n = number.trim();
+    if (!CASE_NUMBER.test(n)) throw badInput('number', 'is not a case number (YYYYMMDD-NNNN)');
+    if (streetCode != null && !/^\d{9}$/.test(streetCode)) throw badInput('streetCode', 'is not a street code (9 digits)');
+    const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.number = :n', { n });
+    if (streetCode != null) qb.andWhere('subpath(c.grid_path, 0, 1) = text2ltree(:street)', { street: `s${streetCode}` });
+    return qb.orderBy('c.grid_path').limit(1).getOne();
   }
 
   /** Cases matching `filter` among those `scope` lets the caller see. */

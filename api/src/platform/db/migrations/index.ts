@@ -12,6 +12,7 @@ import { RowLevelSecurity1765200000000 } from './1765200000000-row-level-securit
 import { PlacePaths1765250000000 } from './1765250000000-place-paths';
 import { SignInHardening1765300000000 } from './1765300000000-sign-in-hardening';
 import { CaseReporterKeys1765310000000 } from './1765310000000-case-reporter-keys';
+import { CaseNumbers1765400000000 } from './1765400000000-case-numbers';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PlacePaths1765250000000,
   SignInHardening1765300000000,
   CaseReporterKeys1765310000000,
+  CaseNumbers1765400000000,
 ];
