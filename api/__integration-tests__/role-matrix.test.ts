@@ -297,6 +297,10 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.building': { ...lookup('building', byId(always(allBuildings))), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
   'Query.buildings': { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
   'Query.case': { ...lookup('case', byId(allCases)), expect: (who) => signedIn(who, () => casesSeen(who)) },
+  'Query.caseByNumber': {
+    ...lookup('caseByNumber', () => m.cases.map((c): [string, string] => [c.label, `number: "${c.number}"`])),
+    expect: (who) => signedIn(who, () => casesSeen(who)),
+  },
   'Query.cases': { query: `{ cases(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => casesSeen(who)) },
   'Query.caseCategories': {
     query: `{ caseCategories { code } }`,
@@ -911,8 +915,8 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
       const live: SeededCase[] = [];
       for (const small of ['W11', 'E11'] as const) {
         const label = `case:${small}-live`;
-        const { reportCase } = await m.admin<{ reportCase: { case: { id: string } } }>(
-          `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
+        const { reportCase } = await m.admin<{ reportCase: { case: { id: string; number: string } } }>(
+          `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id number } } }`,
           {
             input: {
               clientKey: `${label}-${Date.now()}`,
@@ -933,6 +937,7 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
           category: 'OTHER',
           clientKey: '',
           photo: null,
+          number: reportCase.case.number,
         });
       }
       const failures = await settle(subs, (who) => {

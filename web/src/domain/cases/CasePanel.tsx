@@ -53,7 +53,9 @@ export function CasePanel({
         <>
           <dl className="case-panel__facts">
             <dt>{t('case.number')}</dt>
-            <dd className="case-panel__id">{c.id}</dd>
+            <dd className="case-panel__number" data-case-number={c.number}>
+              {c.number}
+            </dd>
             <dt>{t('case.status')}</dt>
             <dd>
               <span className="status-chip" data-status={c.status}>

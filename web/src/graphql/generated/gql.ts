@@ -33,7 +33,7 @@ type Documents = {
     "\n  mutation RequestCaseExtension($id: ID!, $version: Int!, $until: DateTime!, $reason: String!) {\n    requestCaseExtension(id: $id, version: $version, until: $until, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": typeof types.RequestCaseExtensionDocument,
     "\n  mutation DeclineCaseExtension($id: ID!, $version: Int!, $reason: String!) {\n    declineCaseExtension(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": typeof types.DeclineCaseExtensionDocument,
     "\n  mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {\n    extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": typeof types.ExtendCaseDeadlineDocument,
-    "\n  fragment CaseSummary on Case {\n    id\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": typeof types.CaseSummaryFragmentDoc,
+    "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": typeof types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": typeof types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": typeof types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": typeof types.LeaderGridDocument,
@@ -82,6 +82,7 @@ type Documents = {
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": typeof types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOwnNeedDocument,
     "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": typeof types.GridByCodeDocument,
+    "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": typeof types.CaseByNumberDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
 };
 const documents: Documents = {
@@ -104,7 +105,7 @@ const documents: Documents = {
     "\n  mutation RequestCaseExtension($id: ID!, $version: Int!, $until: DateTime!, $reason: String!) {\n    requestCaseExtension(id: $id, version: $version, until: $until, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": types.RequestCaseExtensionDocument,
     "\n  mutation DeclineCaseExtension($id: ID!, $version: Int!, $reason: String!) {\n    declineCaseExtension(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": types.DeclineCaseExtensionDocument,
     "\n  mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {\n    extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": types.ExtendCaseDeadlineDocument,
-    "\n  fragment CaseSummary on Case {\n    id\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": types.CaseSummaryFragmentDoc,
+    "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": types.LeaderGridDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.CancelOwnNeedDocument,
     "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": types.GridByCodeDocument,
+    "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": types.CaseByNumberDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": types.TourCommunitiesDocument,
 };
 
@@ -249,7 +251,7 @@ export function graphql(source: "\n  mutation ExtendCaseDeadline($id: ID!, $vers
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CaseSummary on Case {\n    id\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n"): (typeof documents)["\n  fragment CaseSummary on Case {\n    id\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n"];
+export function graphql(source: "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n"): (typeof documents)["\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -442,6 +444,10 @@ export function graphql(source: "\n  mutation CancelOwnNeed($id: ID!, $version: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n"): (typeof documents)["\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
