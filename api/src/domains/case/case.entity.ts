@@ -165,6 +165,14 @@ export class Case {
   @Column('text', { nullable: true })
   department!: string | null;
 
+  @Field(() => ID, { nullable: true, description: '派遣到网格长 — the grid leader assignment (GridLeader.id) it was dispatched to' })
+  @Column('uuid', { name: 'assigned_leader_id', nullable: true })
+  assignedLeaderId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the grid leader it was dispatched to, as it was then' })
+  @Column('text', { name: 'assigned_leader_name', nullable: true })
+  assignedLeaderName!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Escalated to: a grid level (MEDIUM, LARGE, STREET) or a department' })
   @Column('text', { name: 'escalated_to', nullable: true })
   escalatedTo!: string | null;

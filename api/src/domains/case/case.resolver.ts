@@ -129,15 +129,24 @@ export class CaseResolver {
     return transition(ctx, id, version, actor, 'REJECT', { reason, duplicateOf });
   }
 
-  @Mutation(() => Case, { description: '派遣 — FILED/ESCALATED → DISPATCHED, optionally to a department; COMMAND_CENTRE or GRID_LEADER' })
+  @Mutation(() => Case, {
+    description:
+      '派遣 — FILED/ESCALATED → DISPATCHED, optionally to a department or to a grid leader of the case’s grid chain; ' +
+      'COMMAND_CENTRE or GRID_LEADER',
+  })
   dispatchCase(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('department', () => String, { nullable: true }) department?: string,
+    @Arg('leaderId', () => ID, {
+      nullable: true,
+      description: 'A current leader (GridLeader.id) of the case’s small grid or a grid above it, from Grid.leaders',
+    })
+    leaderId?: string,
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'DISPATCH', { department });
+    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId });
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })

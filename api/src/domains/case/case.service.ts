@@ -56,6 +56,8 @@ export interface TransitionParams {
   reason?: string | null;
   duplicateOf?: string | null;
   department?: string | null;
+  /** DISPATCH: the grid leader assignment it goes to. */
+  leaderId?: string | null;
   feedback?: string | null;
   rating?: number | null;
   comment?: string | null;
@@ -309,12 +311,20 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         data: { duplicateOf: p.duplicateOf ?? null },
       };
     }
-    case 'DISPATCH':
+    case 'DISPATCH': {
+      const leader = p.leaderId ? await chainLeader(m, c, p.leaderId) : null;
       return {
-        sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'],
-        values: [p.department ?? null],
-        data: { department: p.department ?? null },
+        sets: [
+          'dispatched_at = coalesce(dispatched_at, now())',
+          'department = coalesce($2, department)',
+          'assigned_leader_id = coalesce($3, assigned_leader_id)',
+          'assigned_leader_name = coalesce($4, assigned_leader_name)',
+        ],
+        values: [p.department ?? null, leader?.id ?? null, leader?.name ?? null],
+        note: leader?.name ?? p.department ?? null,
+        data: { department: p.department ?? null, leaderId: leader?.id ?? null, leaderName: leader?.name ?? null },
       };
+    }
     case 'START':
       return { sets: [], values: [] };
     case 'HANDLE':
@@ -380,6 +390,20 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
 }
 
 /**
+ * A grid leader the case may be dispatched to: serving now (no end date) on the case's
+ * small grid or a grid above it. One the caller cannot see reads as missing.
+ */
+async function chainLeader(m: EntityManager, c: Case, leaderId: string): Promise<{ id: string; name: string }> {
+  const [leader]: { id: string; name: string }[] = await m.query(
+    `SELECT l.id, l.name FROM grid_leader l JOIN grid g ON g.id = l.grid_id
+      WHERE l.id = $1 AND l.until IS NULL AND g.path @> $2::ltree`,
+    [leaderId, c.gridPath],
+  );
+  if (!leader) throw badInput('leaderId', 'is not a serving leader of this case’s grid or a grid above it');
+  return leader;
+}
+
+/**
  * The case's extension request still waiting for the command centre: the last
  * EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED.
  */
@@ -404,6 +428,8 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
   if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5))
     throw badInput('rating', 'must be an integer from 1 to 5');
   if (p.department != null) out.department = text(p.department, 'department', 200);
+  if (p.leaderId != null && !UUID.test(p.leaderId)) throw badInput('leaderId', 'is not an id');
+  if (p.leaderId != null && p.department != null) throw badInput('leaderId', 'dispatch to a leader or to a department, not both');
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
   if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
     const field = action === 'EXTEND' ? 'newDueAt' : 'until';

@@ -13,6 +13,7 @@ import { PlacePaths1765250000000 } from './1765250000000-place-paths';
 import { SignInHardening1765300000000 } from './1765300000000-sign-in-hardening';
 import { CaseReporterKeys1765310000000 } from './1765310000000-case-reporter-keys';
 import { CaseNumbers1765400000000 } from './1765400000000-case-numbers';
+import { CaseAssignedLeader1765410000000 } from './1765410000000-case-assigned-leader';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   SignInHardening1765300000000,
   CaseReporterKeys1765310000000,
   CaseNumbers1765400000000,
+  CaseAssignedLeader1765410000000,
 ];

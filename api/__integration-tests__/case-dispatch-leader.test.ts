@@ -1,0 +1,76 @@
+import { fixtureStreet, stableId } from '../src/seed/fixture-street';
+import { startTestApi, type TestApi } from './harness';
+
+process.env.CASE_SWEEP_MS = '0';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(fixtureStreet());
+});
+afterAll(() => api.close());
+
+const LARGE_WEST = '330106001001';
+const SMALL_1 = '3301060010010010001'; // lng 120.100–120.105, lat 30.25–30.26
+const SMALL_2 = '3301060010010010002';
+const LARGE_EAST = '330106001002';
+const FIELDS = 'id version status assignedLeaderId assignedLeaderName department timeline { type note data }';
+
+async function filedCase(): Promise<{ id: string; version: number }> {
+  const reported = await api.gql<{ reportCase: { case: { id: string; version: number } } }>(
+    `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`,
+    {
+      input: {
+        clientKey: `d-${Math.random()}`,
+        category: 'ENVIRONMENT',
+        source: 'HOTLINE',
+        lng: 120.102,
+        lat: 30.255,
+        description: '井盖缺失',
+      },
+    },
+  );
+  const { id, version } = reported.data!.reportCase.case;
+  const filed = await api.gql<{ fileCase: { version: number } }>(
+    `mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { version } }`,
+    {
+      id,
+      v: version,
+    },
+  );
+  return { id, version: filed.data!.fileCase.version };
+}
+
+const DISPATCH = `mutation ($id: ID!, $v: Int!, $leaderId: ID, $department: String) {
+  dispatchCase(id: $id, version: $v, leaderId: $leaderId, department: $department) { ${FIELDS} } }`;
+
+describe('派遣到网格长 — dispatch to a grid leader picked from the case’s grid chain', () => {
+  it('records the leader, names them in the timeline and answers it on the case', async () => {
+    const c = await filedCase();
+    const leaderId = stableId(`${LARGE_WEST}/leader`);
+    const res = await api.gql<{ dispatchCase: Record<string, unknown> & { timeline: { type: string; note: string }[] } }>(DISPATCH, {
+      id: c.id,
+      v: c.version,
+      leaderId,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.dispatchCase).toMatchObject({ status: 'DISPATCHED', assignedLeaderId: leaderId, assignedLeaderName: '大网格长1' });
+    expect(res.data!.dispatchCase.timeline.at(-1)).toMatchObject({ type: 'DISPATCHED', note: '大网格长1', data: { leaderId } });
+  });
+
+  it('refuses a leader outside the chain, a bad id, or a leader and a department at once, writing nothing', async () => {
+    const c = await filedCase();
+    for (const [vars, field] of [
+      [{ leaderId: stableId(`${SMALL_2}/leader`) }, 'leaderId'],
+      [{ leaderId: stableId(`${LARGE_EAST}/leader`) }, 'leaderId'],
+      [{ leaderId: 'nope' }, 'leaderId'],
+      [{ leaderId: stableId(`${SMALL_1}/leader`), department: '城管中队' }, 'leaderId'],
+    ] as const) {
+      const res = await api.gql(DISPATCH, { id: c.id, v: c.version, ...vars });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const [row] = await api.db.dataSource.query(`SELECT status, version, assigned_leader_id FROM "case" WHERE id = $1`, [c.id]);
+    expect(row).toEqual({ status: 'FILED', version: c.version, assigned_leader_id: null });
+    const ok = await api.gql(DISPATCH, { id: c.id, v: c.version, leaderId: stableId(`${SMALL_1}/leader`) });
+    expect(ok.errors).toBeUndefined();
+  });
+});
