@@ -79,6 +79,18 @@ export function CasePanel({
                 <dd>{c.address}</dd>
               </>
             )}
+            {c.assignedLeaderName && (
+              <>
+                <dt>{t('case.assignedLeader')}</dt>
+                <dd data-assigned-leader>{c.assignedLeaderName}</dd>
+              </>
+            )}
+            {c.department && (
+              <>
+                <dt>{t('case.department')}</dt>
+                <dd>{c.department}</dd>
+              </>
+            )}
             <dt>{t('case.description')}</dt>
             <dd>{c.description}</dd>
             {c.feedback && (

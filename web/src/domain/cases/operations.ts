@@ -140,6 +140,8 @@ export const CASE_QUERY = graphql(`
       ...CaseSummary
       feedback
       photos
+      assignedLeaderName
+      department
       pendingExtension {
         eventId
         until
@@ -251,6 +253,66 @@ export const EXTEND_CASE = graphql(`
   mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
     extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {
       ...CaseSummary
+    }
+  }
+`);
+
+export const REJECT_CASE = graphql(`
+  mutation RejectCase($id: ID!, $version: Int!, $reason: String!) {
+    rejectCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DISPATCH_TO_LEADER = graphql(`
+  mutation DispatchCaseToLeader($id: ID!, $version: Int!, $leaderId: ID!) {
+    dispatchCase(id: $id, version: $version, leaderId: $leaderId) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const RETURN_CASE = graphql(`
+  mutation ReturnCase($id: ID!, $version: Int!, $reason: String!) {
+    returnCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const CLOSE_CASE = graphql(`
+  mutation CloseCase($id: ID!, $version: Int!, $comment: String) {
+    closeCase(id: $id, version: $version, comment: $comment) {
+      ...CaseSummary
+    }
+  }
+`);
+
+/** The serving leaders of a case's small grid and the grids above it: whom the command centre may dispatch it to. */
+export const CASE_LEADERS_QUERY = graphql(`
+  query CaseLeaders($id: ID!) {
+    case(id: $id) {
+      id
+      grid {
+        ...GridLeaders
+        parent {
+          ...GridLeaders
+          parent {
+            ...GridLeaders
+          }
+        }
+      }
+    }
+  }
+  fragment GridLeaders on Grid {
+    id
+    name
+    level
+    leaders {
+      id
+      name
+      role
     }
   }
 `);

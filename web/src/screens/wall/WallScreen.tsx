@@ -20,7 +20,7 @@ import { ServiceToggles } from '../../domain/services/ServiceToggles';
 import { countServiceLayers, type ServiceLayer } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { CaseFeed } from './CaseFeed';
-import { ExtensionReview } from './ExtensionReview';
+import { CaseDesk } from './CaseDesk';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
@@ -118,7 +118,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
             id={caseId}
             onClose={() => setCaseId(null)}
             liveVersion={stream.store.get(caseId)?.summary.version}
-            actions={(c, reload) => <ExtensionReview c={c} reload={reload} onChanged={stream.merge} />}
+            actions={(c, reload) => <CaseDesk c={c} reload={reload} onChanged={stream.merge} />}
           />
         )}
         {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}
