@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../api/__integration-tests__/harness';
+import { jwtSecret, readConfig } from '../api/src/platform/config';
+import { signAccessToken, upsertUser } from '../api/src/platform/identity';
+import { fixtureStreet, stableId } from '../api/src/seed/fixture-street';
+import { writeStreet } from '../api/src/seed/write-street';
+import { createApp, type App } from '../api/src/app/server';
+
+// The command centre's case desk on the wall screen, end to end: the operator files a case,
+// dispatches it to a grid leader picked from its grid chain, and — once the handler has
+// handled it (through the API) — verifies and closes it, all through the wall screen's UI.
+const ROOT = resolve(__dirname, '..');
+const WEB_DIST = join(ROOT, 'web', 'dist');
+const ARTIFACTS = join(ROOT, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'e2e-case-desk';
+// fixtureStreet(): the first small grid spans 120.100–120.105 E, 30.250–30.255 N.
+const SMALL_CODE = '3301060010010010001';
+const POINT = { lng: 120.102, lat: 30.252 };
+
+/** The page's document, inside `waitForFunction` callbacks (this tsconfig has no DOM lib). */
+declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+
+describe('case desk on the wall screen (e2e, Chromium)', () => {
+  let db: TestDatabase;
+  let app: App;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let adminToken: string;
+  const consoleErrors: string[] = [];
+
+  async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+  const caseRow = async (id: string): Promise<{ status: string; version: number; assigned_leader_id: string | null }> =>
+    (await db.dataSource.query(`SELECT status, version, assigned_leader_id FROM "case" WHERE id = $1`, [id]))[0];
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`web/dist is missing: run pnpm build first (looked in ${WEB_DIST})`);
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    db = await createTestDatabase();
+    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    const adminId = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'desk-admin', displayName: '街道管理员', password: PASSWORD, role: 'STREET_ADMIN' }),
+    );
+    await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'desk-operator', displayName: '值班员', password: PASSWORD, role: 'OPERATOR' }),
+    );
+    adminToken = await signAccessToken(adminId, 'STREET_ADMIN', jwtSecret());
+    app = await createApp({ ...readConfig(process.env), databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: WEB_DIST }, db);
+    origin = await app.listen();
+    profile = mkdtempSync(join(tmpdir(), 'streetgrid-desk-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1920, height: 1080 },
+      locale: 'zh-CN',
+      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(origin);
+    await page.locator('input[name="login"]').fill('desk-operator');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('input[name="password"]').press('Enter');
+    await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.stop();
+    await db?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('files, dispatches to a picked grid leader, and after handling verifies and closes a case, showing its readable number', async () => {
+    const { reportCase } = await api<{ reportCase: { case: { id: string; number: string } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id number } } }`,
+      { input: { clientKey: `desk-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', ...POINT, description: '井盖缺失（e2e）' } },
+    );
+    const { id, number } = reportCase.case;
+    expect(number).toMatch(/^\d{8}-0001$/);
+
+    // Found by its readable number in the wall's search; the panel shows the number, never the id.
+    const search = page.locator('.search input');
+    await search.fill(number);
+    await search.press('Enter');
+    const panel = page.locator(`.case-panel[data-case-id="${id}"]`);
+    const desk = panel.locator('.case-desk');
+    await desk.waitFor({ timeout: 10_000 });
+    expect((await panel.locator('.case-panel__number').textContent())?.trim()).toBe(number);
+    expect(await panel.textContent()).not.toContain(id);
+    const status = () => desk.getAttribute('data-status');
+
+    // 立案
+    await desk.locator('[data-action="file"]').click();
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'FILED', `.case-desk`, {
+      timeout: 10_000,
+    });
+    expect(await status()).toBe('FILED');
+
+    // 派遣 to the small grid's leader, picked from the list (in Chinese, with the grid's name and the role).
+    const leaderId = stableId(`${SMALL_CODE}/leader`);
+    const select = desk.locator('select[name="leader"]');
+    await select.locator(`option[value="${leaderId}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+    const optionText = (await select.locator(`option[value="${leaderId}"]`).textContent()) ?? '';
+    expect(optionText).toMatch(/（(网格长|副网格长|网格员)）$/);
+    await select.selectOption(leaderId);
+    await desk.locator('[data-action="dispatch"]').click();
+    await page.waitForFunction(() => document.querySelector('.case-desk')?.getAttribute('data-status') === 'DISPATCHED', undefined, {
+      timeout: 10_000,
+    });
+    expect(await caseRow(id)).toMatchObject({ status: 'DISPATCHED', assigned_leader_id: leaderId });
+    await panel.locator('[data-assigned-leader]').waitFor({ timeout: 10_000 });
+
+    // The handler starts and handles it (through the API); the open panel follows the live feed.
+    let { version } = await caseRow(id);
+    const step = `mutation ($id: ID!, $v: Int!) { startCase(id: $id, version: $v, actor: { role: GRID_LEADER, name: "x" }) { version } }`;
+    ({
+      startCase: { version },
+    } = await api<{ startCase: { version: number } }>(step, { id, v: version }));
+    await api(
+      `mutation ($id: ID!, $v: Int!) {
+        handleCase(id: $id, version: $v, feedback: "已补装井盖", actor: { role: GRID_LEADER, name: "x" }) { version } }`,
+      { id, v: version },
+    );
+
+    // 核查结案
+    await desk.locator('[data-action="close-case"]').waitFor({ timeout: 15_000 });
+    await desk.locator('input[name="comment"]').fill('现场核查属实');
+    await desk.locator('[data-action="close-case"]').click();
+    await page.waitForFunction(() => document.querySelector('.case-desk')?.getAttribute('data-status') === 'CLOSED', undefined, {
+      timeout: 10_000,
+    });
+    expect((await caseRow(id)).status).toBe('CLOSED');
+    const timeline = await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
+    expect(timeline).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'STARTED', 'HANDLED', 'CLOSED']);
+    expect(await panel.locator('.case-panel__number').textContent()).toContain(number);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'case-desk-closed.png') });
+    expect(consoleErrors).toEqual([]);
+  });
+});
