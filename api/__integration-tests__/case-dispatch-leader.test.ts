@@ -74,3 +74,36 @@ describe('派遣到网格长 — dispatch to a grid leader picked from the case�
     expect(ok.errors).toBeUndefined();
   });
 });
+
+describe('申请延期 queue — cases(extensionRequested)', () => {
+  const QUEUE = `query ($gridId: ID) {
+    asked: cases(extensionRequested: true, gridId: $gridId) { nodes { id } }
+    notAsked: cases(extensionRequested: false, gridId: $gridId) { nodes { id } } }`;
+  const ids = async (gridId: string | null = null) => {
+    const res = await api.gql<{ asked: { nodes: { id: string }[] }; notAsked: { nodes: { id: string }[] } }>(QUEUE, { gridId });
+    expect(res.errors).toBeUndefined();
+    return { asked: res.data!.asked.nodes.map((n) => n.id), notAsked: res.data!.notAsked.nodes.map((n) => n.id) };
+  };
+
+  it('holds a case while its extension request waits, and lets it go once the command centre answers', async () => {
+    const c = await filedCase();
+    const until = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const asked = await api.gql<{ requestCaseExtension: { version: number } }>(
+      `mutation ($id: ID!, $v: Int!, $until: DateTime!) {
+        requestCaseExtension(id: $id, version: $v, until: $until, reason: "材料未到", actor: { role: GRID_LEADER, name: "x" }) { version } }`,
+      { id: c.id, v: c.version, until },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect((await ids()).asked).toContain(c.id);
+    expect((await ids()).notAsked).not.toContain(c.id);
+    expect((await ids(stableId(LARGE_WEST))).asked).toContain(c.id);
+    expect((await ids(stableId(LARGE_EAST))).asked).not.toContain(c.id);
+    const declined = await api.gql(
+      `mutation ($id: ID!, $v: Int!) { declineCaseExtension(id: $id, version: $v, reason: "时限充足") { id } }`,
+      { id: c.id, v: asked.data!.requestCaseExtension.version },
+    );
+    expect(declined.errors).toBeUndefined();
+    expect((await ids()).asked).not.toContain(c.id);
+    expect((await ids()).notAsked).toContain(c.id);
+  });
+});

@@ -301,7 +301,11 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     ...lookup('caseByNumber', () => m.cases.map((c): [string, string] => [c.label, `number: "${c.number}"`])),
     expect: (who) => signedIn(who, () => casesSeen(who)),
   },
-  'Query.cases': { query: `{ cases(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => casesSeen(who)) },
+  'Query.cases': {
+    // Also the command centre's 申请延期 queue: the seeded extension request, where the caller sees its case.
+    query: `{ all: cases(first: 100) { nodes { id } } asked: cases(extensionRequested: true, first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => ({ all: casesSeen(who), asked: casesSeen(who).filter((l) => l === 'case:E21-extension-asked') })),
+  },
   'Query.caseCategories': {
     query: `{ caseCategories { code } }`,
     read: (v) => (Array.isArray(v) ? v.length : v),

@@ -51,13 +51,18 @@ export class CaseResolver {
     @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
     @Arg('category', () => String, { nullable: true }) category?: string,
     @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
+    @Arg('extensionRequested', () => Boolean, {
+      nullable: true,
+      description: '申请延期 — true: only cases with an extension request waiting for the command centre; false: only those without',
+    })
+    extensionRequested?: boolean,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from?: Date,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to?: Date,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CaseConnection> {
     const page = await new CaseService(ctx.db, ctx.bus).list(
-      { gridId, bbox, status, category, overdue, from, to, first, after },
+      { gridId, bbox, status, category, overdue, extensionRequested, from, to, first, after },
       ctx.scope,
     );
     // Listed cases are visible cases: their timelines need not ask again.

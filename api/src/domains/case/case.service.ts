@@ -45,6 +45,8 @@ export interface CaseFilter {
   status?: CaseStatus | null;
   category?: string | null;
   overdue?: boolean | null;
+  /** An extension request is waiting (the last extension event is EXTENSION_REQUESTED). */
+  extensionRequested?: boolean | null;
   from?: Date | null;
   to?: Date | null;
   first?: number | null;
@@ -255,6 +257,12 @@ export class CaseService {
     if (filter.overdue != null) {
       const overdue = `(c.overdue OR (c.status IN (:...open) AND c.due_at < now()))`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { open: OPEN_STATUSES });
+    }
+    if (filter.extensionRequested != null) {
+      const pending = `(c.status IN (:...extendable) AND (SELECT e.type FROM case_event e
+          WHERE e.case_id = c.id AND e.type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED')
+          ORDER BY e.id DESC LIMIT 1) = 'EXTENSION_REQUESTED')`;
+      qb.andWhere(filter.extensionRequested ? pending : `NOT ${pending}`, { extendable: TRANSITIONS.EXTEND.from });
     }
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });

@@ -316,3 +316,55 @@ export const CASE_LEADERS_QUERY = graphql(`
     }
   }
 `);
+
+/**
+ * The command centre's queues (in a community when `gridId` names one), each a count and its
+ * longest-waiting cases first: 待立案 REPORTED, 待派遣 FILED, 待核查 HANDLED, 超期 overdue,
+ * 申请延期 an extension request waiting. The aliases are QUEUES' keys (wall/queues.ts).
+ */
+export const CASE_QUEUES_QUERY = graphql(`
+  query CaseQueues($gridId: ID, $first: Int!) {
+    toFile: cases(gridId: $gridId, status: REPORTED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    toDispatch: cases(gridId: $gridId, status: FILED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    toVerify: cases(gridId: $gridId, status: HANDLED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    overdue: cases(gridId: $gridId, overdue: true, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    extension: cases(gridId: $gridId, extensionRequested: true, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+  }
+`);
+
+export const COMMUNITIES_QUERY = graphql(`
+  query Communities {
+    grids(level: LARGE, first: 100) {
+      nodes {
+        id
+        name
+        code
+      }
+    }
+  }
+`);

@@ -21,6 +21,8 @@ import { countServiceLayers, type ServiceLayer } from '../../domain/services/ser
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { CaseFeed } from './CaseFeed';
 import { CaseDesk } from './CaseDesk';
+import { CaseQueues } from './CaseQueues';
+import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
@@ -77,6 +79,18 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     setPicked(null);
     setCaseId(id);
   }, []);
+  /** Opens a case and flies the map to its pin. */
+  const openCaseAt = useCallback(
+    (c: { id: string; location: unknown }) => {
+      const point = pointOf(c.location);
+      if (point) {
+        setTouring(false);
+        setFocus(boxAround(point[0], point[1]));
+      }
+      openCase(c.id);
+    },
+    [openCase],
+  );
   const closePanel = useCallback(() => setPicked(null), []);
 
   return (
@@ -112,6 +126,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           services={services}
           servicesShown={servicesShown}
         />
+        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} onOpen={openCaseAt} />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && (
           <CasePanel
