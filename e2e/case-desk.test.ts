@@ -97,10 +97,19 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     const { id, number } = reportCase.case;
     expect(number).toMatch(/^\d{8}-0001$/);
 
-    // Found by its readable number in the wall's search; the panel shows the number, never the id.
-    const search = page.locator('.search input');
-    await search.fill(number);
-    await search.press('Enter');
+    // 待立案: counted in its queue and opened from it; the map flies to its pin.
+    const queueCount = (q: string, n: number) =>
+      page.locator(`.queues__tab[data-queue="${q}"][data-count="${n}"]`).waitFor({ timeout: 15_000 });
+    await queueCount('toFile', 1);
+    await page.locator(`.queues [data-case-id="${id}"]`).click();
+    await page.waitForFunction(
+      (p) => {
+        const c = (globalThis as unknown as { __streetgridMap: { getCenter(): { lng: number; lat: number } } }).__streetgridMap.getCenter();
+        return Math.abs(c.lng - p.lng) < 1e-4 && Math.abs(c.lat - p.lat) < 1e-4;
+      },
+      POINT,
+      { timeout: 10_000 },
+    );
     const panel = page.locator(`.case-panel[data-case-id="${id}"]`);
     const desk = panel.locator('.case-desk');
     await desk.waitFor({ timeout: 10_000 });
@@ -114,6 +123,8 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
       timeout: 10_000,
     });
     expect(await status()).toBe('FILED');
+    await queueCount('toDispatch', 1);
+    await queueCount('toFile', 0);
 
     // 派遣 to the small grid's leader, picked from the list (in Chinese, with the grid's name and the role).
     const leaderId = stableId(`${SMALL_CODE}/leader`);
@@ -141,6 +152,8 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
       { id, v: version },
     );
 
+    // 待核查
+    await queueCount('toVerify', 1);
     // 核查结案
     await desk.locator('[data-action="close-case"]').waitFor({ timeout: 15_000 });
     await desk.locator('input[name="comment"]').fill('现场核查属实');
@@ -151,6 +164,14 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     expect((await caseRow(id)).status).toBe('CLOSED');
     const timeline = await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
     expect(timeline).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'STARTED', 'HANDLED', 'CLOSED']);
+    await queueCount('toVerify', 0);
+
+    // Found again by its readable number in the wall's search.
+    await panel.locator('.panel__header button').click();
+    const search = page.locator('.search input');
+    await search.fill(number);
+    await search.press('Enter');
+    await panel.locator('.case-panel__number').waitFor({ timeout: 10_000 });
     expect(await panel.locator('.case-panel__number').textContent()).toContain(number);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'case-desk-closed.png') });
