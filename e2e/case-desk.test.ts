@@ -177,4 +177,43 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'case-desk-closed.png') });
     expect(consoleErrors).toEqual([]);
   });
+
+  it('shows a stale version’s conflict and reloads the case; rejects a report with a reason', async () => {
+    const { reportCase } = await api<{ reportCase: { case: { id: string; number: string } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id number } } }`,
+      {
+        input: {
+          clientKey: `desk-stale-${Date.now()}`,
+          category: 'ENVIRONMENT',
+          source: 'HOTLINE',
+          ...POINT,
+          description: '重复上报（e2e）',
+        },
+      },
+    );
+    const { id } = reportCase.case;
+    await page.locator('.queues__tab[data-queue="toFile"]').click();
+    await page.locator(`.queues [data-case-id="${id}"]`).click();
+    const panel = page.locator(`.case-panel[data-case-id="${id}"]`);
+    const desk = panel.locator('.case-desk[data-status="REPORTED"]');
+    await desk.waitFor({ timeout: 10_000 });
+    // Someone else's step lands between reading and acting: the version the panel sends is stale.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null;
+      if (body?.operationName !== 'FileCase') return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, version: 0 } }) });
+    });
+    await desk.locator('[data-action="file"]').click();
+    await desk.locator('[role="alert"]').waitFor({ timeout: 10_000 });
+    expect(await desk.locator('[role="alert"]').textContent()).toBe('该事件已被他人更新，已重新加载最新状态，请核对后再操作');
+    await page.unroute('**/graphql');
+    expect((await caseRow(id)).status).toBe('REPORTED');
+
+    // 不予立案 with a reason.
+    await desk.locator('input[name="reason"]').fill('重复上报');
+    await desk.locator('[data-action="reject"]').click();
+    await panel.locator('.case-desk[data-status="REJECTED"]').waitFor({ timeout: 10_000 });
+    expect((await caseRow(id)).status).toBe('REJECTED');
+    expect(await panel.locator('.timeline__item[data-type="REJECTED"]').textContent()).toContain('重复上报');
+  });
 });

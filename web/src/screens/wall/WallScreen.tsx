@@ -112,6 +112,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
+        {/* Left of the map, so the case panel (over the feed) leaves the queues in view. */}
+        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} onOpen={openCaseAt} />
         <GridMap
           theme={theme}
           layers={layers.status === 'ready' ? layers.data : null}
@@ -126,7 +128,6 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           services={services}
           servicesShown={servicesShown}
         />
-        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} onOpen={openCaseAt} />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && (
           <CasePanel
