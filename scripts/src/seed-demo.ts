@@ -70,6 +70,8 @@ export async function seedDistrict(ds: DataSource, opts: SeedOptions): Promise<S
     writeMs: 0,
   };
   for (const plan of plans) await ds.transaction((m) => seedStreet(m, plan, plans.length, result, opts.onProgress));
+  // Fresh statistics: without them (autovacuum off or not yet run) the planner guesses and scans whole tables.
+  await ds.query('ANALYZE');
   return result;
 }
 
@@ -130,6 +132,7 @@ export async function seedDemoIfEmpty(ds: DataSource): Promise<void> {
     await seedStreet(m, plan, 1, r);
     return { history: await writeCaseHistory(m, plan.code, { days: 90 }), logins: await seedDemoUsers(m) };
   });
+  await ds.query('ANALYZE');
   console.log(
     `seeded demo street ${plan.name} (${r.grids} grids, ${r.buildings} buildings, ${r.households} households, ${r.residents} residents, ` +
       `${history.cases} cases over 90 days) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +

@@ -1,5 +1,4 @@
 import { ApolloProvider } from '@apollo/client/react';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -27,11 +27,19 @@ export async function runServer(config: Config, opts: RunOptions = {}): Promise<
   const db = await openDatabase(config);
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${resolve(config.dataDir)}`;
   console.log(`database ready (${where}) in ${Date.now() - started} ms`);
+  const opened = Date.now();
   await opts.prepare?.(db);
+  const prepared = Date.now();
   const app = await createApp(config, db);
   const connections = trackConnections(app.httpServer);
   const url = await app.listen();
+  const up = Date.now();
   console.log(opts.announce?.(url) ?? `streetgrid api on ${url}/graphql`);
+  console.log(
+    `started in ${up - started} ms: database ${opened - started} ms` +
+      (opts.prepare ? `, prepare ${prepared - opened} ms` : '') +
+      `, app ${up - prepared} ms`,
+  );
   exitOnSignals(
     async (signal) => {
       const stopping = Date.now();

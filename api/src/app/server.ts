@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -132,17 +133,28 @@ export async function createApp(config: Config, db: Database): Promise<App> {
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    // Source maps stay on disk for whoever debugs a release; nobody is sent one.
+    app.use((req, res, next) => (req.path.endsWith('.map') ? res.status(404).end() : next()));
     app.use(
-      express.static(webDist, {
+      expressStaticGzip(webDist, {
         index: 'index.html',
-        setHeaders(res, path) {
-          if (path.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript');
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        serveStatic: {
+          // Hashed file names under assets/ never change: cached for a year; the rest (index.html) revalidated each time.
+          setHeaders(res, path) {
+            if (path.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript');
+            const hashed = path.startsWith(join(webDist, 'assets'));
+            res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+          },
         },
       }),
     );
     // Any other path is the web app's (its router decides), never one the API serves.
     const apiPaths = ['graphql', 'healthz', ...routes.map((r) => r.path.slice(1).split('/')[0])];
-    app.get(new RegExp(`^/(?!(?:${apiPaths.join('|')})(?:/|$)).*`), (_req, res) => res.sendFile(join(webDist, 'index.html')));
+    app.get(new RegExp(`^/(?!(?:${apiPaths.join('|')})(?:/|$)).*`), (_req, res) =>
+      res.setHeader('Cache-Control', 'no-cache').sendFile(join(webDist, 'index.html')),
+    );
   }
   app.use(jsonErrors());
 

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { benchApi, printApi } from './api';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
@@ -47,6 +48,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     } finally {
       await db.dataSource.destroy();
     }
+  },
+  /** Issue #15's five reads against their floors (one SQL statement returning the same JSON), at concurrency 1 and 16. */
+  async api() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printApi(await benchApi(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 4) }));
   },
   async gridAt() {
     const db = await benchDatabase();

@@ -13,14 +13,25 @@ const OPERATIONS: Record<string, string> = {
   'residents(search) page of 50 → household → building → grid': `{
     residents(search: "王", first: 50) { totalCount nodes { name household { address building { grid { code } } } } }
   }`,
+  // The five reads of `pnpm bench api` (issue #15), as that bench sends them.
+  'api: gridAt chain with geometry': `{ gridAt(lng: $LNG, lat: $LAT) { id code name level geometry } }`,
+  'api: a large grid → medium → small with building counts': `{
+    grid(code: "$CODE") { code children { code children { code counts { buildings } } } }
+  }`,
+  'api: 100 households with residents and building address': `{
+    households(first: 100) { nodes { id address building { address } residents { name } } }
+  }`,
+  'api: 50 cases with their grid code': `{ cases(first: 50) { nodes { id status category reportedAt grid { code } } } }`,
+  'api: { __typename }': `{ __typename }`,
   'households(tags) page of 100 → residents': `{
     households(tags: [ELDERLY_ALONE], first: 100) { totalCount nodes { address residents { name birthYear } } }
   }`,
 };
 
 export async function benchStatements(db: Database & { url: string }): Promise<Record<string, number>> {
-  const [{ x, y }] = await db.dataSource.query(
-    `SELECT ST_X(label_point) x, ST_Y(label_point) y FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`,
+  const [{ x, y, community }] = await db.dataSource.query(
+    `SELECT ST_X(label_point) x, ST_Y(label_point) y, (SELECT code FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1) AS community
+       FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1`,
   );
   const app = await createApp({ ...readConfig({}), port: 0 }, db);
   const authorization = await benchAuthorization(db.url, jwtSecret() as Parameters<typeof benchAuthorization>[1]);
@@ -28,7 +39,7 @@ export async function benchStatements(db: Database & { url: string }): Promise<R
   const counts: Record<string, number> = {};
   try {
     for (const [name, template] of Object.entries(OPERATIONS)) {
-      const query = template.replace('$LNG', String(x)).replace('$LAT', String(y));
+      const query = template.replace('$LNG', String(x)).replace('$LAT', String(y)).replace('$CODE', community);
       db.counter.reset();
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

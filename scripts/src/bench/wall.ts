@@ -26,6 +26,30 @@ export interface WallBench {
   idleMs: { p50: number; max: number };
   pins: number;
   screenshot: string;
+  /** JavaScript and CSS a cold browser fetched: for the sign-in page, then up to the wall's map being ready. */
+  weight: { login: PageWeight; wall: PageWeight };
+}
+
+/** Bytes of scripts and style sheets: as sent (compressed, with headers) and as run. */
+export interface PageWeight {
+  files: number;
+  transferred: number;
+  decoded: number;
+}
+
+/** The page's script and CSS resources so far (Resource Timing; the cache is cold on the first load). */
+function weightSoFar(): PageWeight {
+  const entries = (
+    globalThis as unknown as {
+      performance: { getEntriesByType(t: string): { name: string; transferSize: number; decodedBodySize: number }[] };
+    }
+  ).performance.getEntriesByType('resource');
+  const code = entries.filter((e) => /\.(m?js|css)(\?|$)/.test(e.name));
+  return {
+    files: code.length,
+    transferred: code.reduce((n, e) => n + e.transferSize, 0),
+    decoded: code.reduce((n, e) => n + e.decodedBodySize, 0),
+  };
 }
 
 /**
@@ -35,7 +59,8 @@ export interface WallBench {
  */
 export async function benchWall(databaseUrl: string, opts: { runs?: number; screenshot?: string } = {}): Promise<WallBench> {
   const runs = opts.runs ?? 5;
-  const webDist = resolve(__dirname, '../../../web/dist');
+  // BENCH_WEB_DIST: another build's web/dist, to compare two builds in one run.
+  const webDist = resolve(process.env.BENCH_WEB_DIST ?? resolve(__dirname, '../../../web/dist'));
   const api = await startApiProcess(databaseUrl, { WEB_DIST: webDist, CASE_SWEEP_MS: '0' });
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -58,10 +83,13 @@ export async function benchWall(databaseUrl: string, opts: { runs?: number; scre
   try {
     const page = await context.newPage();
     await page.goto(`${api.url}/`);
+    await page.locator('input[name="login"]').waitFor();
+    const login = await page.evaluate(weightSoFar);
     await page.locator('input[name="login"]').fill('bench-operator');
     await page.locator('input[name="password"]').fill('bench-operator-password');
     await page.locator('input[name="password"]').press('Enter');
     await page.waitForSelector('.map[data-state="ready"]', { timeout: 60_000 });
+    const wall = await page.evaluate(weightSoFar);
     for (let i = 0; i < runs; i++) {
       const t0 = Date.now();
       await page.reload();
@@ -90,7 +118,7 @@ export async function benchWall(databaseUrl: string, opts: { runs?: number; scre
       }
     });
     await page.screenshot({ path: screenshot });
-    return summary(ready, idle, runs, pins, screenshot);
+    return { ...summary(ready, idle, runs, pins, screenshot), weight: { login, wall } };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -98,7 +126,7 @@ export async function benchWall(databaseUrl: string, opts: { runs?: number; scre
   }
 }
 
-function summary(ready: number[], idle: number[], runs: number, pins: number, screenshot: string): WallBench {
+function summary(ready: number[], idle: number[], runs: number, pins: number, screenshot: string): Omit<WallBench, 'weight'> {
   ready.sort((a, b) => a - b);
   idle.sort((a, b) => a - b);
   return {
@@ -115,4 +143,11 @@ export function printWall(r: WallBench): void {
   console.log(`  navigation → map ready   p50 ${r.readyMs.p50} ms, max ${r.readyMs.max} ms`);
   console.log(`  navigation → first idle  p50 ${r.idleMs.p50} ms, max ${r.idleMs.max} ms`);
   console.log(`  case pins in the source: ${r.pins}; screenshot: ${r.screenshot}`);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  for (const [name, w] of [
+    ['sign-in page', r.weight.login],
+    ['sign-in → wall ready', r.weight.wall],
+  ] as const) {
+    console.log(`  JS + CSS, cold, ${name}: ${w.files} files, ${kb(w.transferred)} sent, ${kb(w.decoded)} decoded`);
+  }
 }

@@ -1,17 +1,19 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EchoWall } from '../screens/echo/EchoWall';
 import { echoFromLocation } from '../screens/echo/echo';
-import { LoginScreen } from '../screens/login/LoginScreen';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
-import { HelperWorkspace } from '../screens/helper/HelperWorkspace';
-import { LeaderWorkspace } from '../screens/leader/LeaderWorkspace';
-import { ResidentHome } from '../screens/resident/ResidentHome';
-import { WallScreen } from '../screens/wall/WallScreen';
 import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
+
+// Each screen is its own chunk, fetched when the role needs it: a resident's phone never loads the wall.
+const EchoWall = lazy(() => import('../screens/echo/EchoWall').then((m) => ({ default: m.EchoWall })));
+const LoginScreen = lazy(() => import('../screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
+const HelperWorkspace = lazy(() => import('../screens/helper/HelperWorkspace').then((m) => ({ default: m.HelperWorkspace })));
+const LeaderWorkspace = lazy(() => import('../screens/leader/LeaderWorkspace').then((m) => ({ default: m.LeaderWorkspace })));
+const ResidentHome = lazy(() => import('../screens/resident/ResidentHome').then((m) => ({ default: m.ResidentHome })));
+const WallScreen = lazy(() => import('../screens/wall/WallScreen').then((m) => ({ default: m.WallScreen })));
 
 /**
  * Sign-in, then the screen of the account's role: the command centre's wall screen, a grid
@@ -44,11 +46,19 @@ export function App({ theme }: { theme: MapTheme }) {
     void client.apollo.clearStore();
   };
 
+  const loading = (
+    <main className="app__main app__main--message">
+      <p role="status">{t('app.loading')}</p>
+    </main>
+  );
+
   const echo = echoFromLocation(window.location.pathname, window.location.search);
   if (echo.requested) {
     return (
       <div className="app" data-theme={theme} data-screen="echo">
-        <EchoWall request={echo} onLanguage={switchLanguage} />
+        <Suspense fallback={loading}>
+          <EchoWall request={echo} onLanguage={switchLanguage} />
+        </Suspense>
       </div>
     );
   }
@@ -56,7 +66,9 @@ export function App({ theme }: { theme: MapTheme }) {
   if (!session) {
     return (
       <div className="app" data-theme={theme} data-screen="login">
-        <LoginScreen auth={auth} onLanguage={switchLanguage} />
+        <Suspense fallback={loading}>
+          <LoginScreen auth={auth} onLanguage={switchLanguage} />
+        </Suspense>
       </div>
     );
   }
@@ -73,10 +85,12 @@ export function App({ theme }: { theme: MapTheme }) {
           {t('auth.signOut')}
         </button>
       </header>
-      {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
-      {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
-      {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
-      {screen === 'resident' && <ResidentHome />}
+      <Suspense fallback={loading}>
+        {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
+        {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
+        {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
+        {screen === 'resident' && <ResidentHome />}
+      </Suspense>
       {screen === 'none' && (
         <main className="app__main app__main--message">
           <p role="alert">{t('auth.noScreen', { role: t(`role.${session.user.role}`) })}</p>

@@ -1,3 +1,5 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
 import {
   Map as MapLibreMap,
   Marker,

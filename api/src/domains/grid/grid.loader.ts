@@ -1,9 +1,19 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
-import { applyScope, type Scope } from '../../platform/identity/scope';
+import { applyScope, type Scope, type ScopedEntity } from '../../platform/identity/scope';
 import { Grid, GridLevel } from './grid.entity';
 import { GridCounts } from './grid.type';
+
+/** The counts a grid's subtree can answer, each one statement part over an indexed path. */
+export const COUNT_FIELDS = ['children', 'buildings', 'households', 'residents'] as const;
+/** Each count over the places' indexed `grid_path`; the scope's predicate narrows it to what the caller's lists show. */
+const COUNT_SQL: Record<(typeof COUNT_FIELDS)[number], { table: string; alias: string; entity?: ScopedEntity; where: string }> = {
+  children: { table: 'grid', alias: 'c', where: 'c.parent_id = t.id' },
+  buildings: { table: 'building', alias: 'b', entity: 'Building', where: 'b.grid_path <@ t.path' },
+  households: { table: 'household', alias: 'h', entity: 'Household', where: 'h.grid_path <@ t.path' },
+  residents: { table: 'resident', alias: 'r', entity: 'Resident', where: 'r.grid_path <@ t.path' },
+};
 
 /** Grid loaders; every query carries the viewer's scope, so an unseen grid loads as null. */
 export function createGridLoaders(ds: Db, scope: Scope) {
@@ -42,30 +52,37 @@ export function createGridLoaders(ds: Db, scope: Scope) {
     return groupByKey(streetIds, rows, (g) => g.streetId);
   });
   /**
-   * Subtree counts for many grids in one statement. Only grids the viewer can see are
-   * counted (their subtrees are in scope too); aggregate counts carry no personal data.
+   * Subtree counts for many grids in one statement, of only the counts asked for: each is an
+   * index-backed count over the places' `grid_path` (GiST), never a join down the tree. Only
+   * grids the viewer can see are counted, and only rows they can see (row-level security);
+   * aggregate counts carry no personal data. One loader per set of counts in a request.
    */
-  const gridCounts = new DataLoader<string, GridCounts>(async (ids) => {
-    const visible = (await gridById.loadMany(ids)).filter((g): g is Grid => g instanceof Grid).map((g) => g.id);
-    const rows: { id: string; children: number; buildings: number; households: number; residents: number }[] = visible.length
-      ? await ds.query(
-          `SELECT t.id,
-                  (SELECT count(*) FROM grid c WHERE c.parent_id = t.id)::int AS children,
-                  count(DISTINCT b.id)::int AS buildings,
-                  count(DISTINCT h.id)::int AS households,
-                  count(r.id)::int AS residents
-             FROM grid t
-             JOIN grid g ON g.path <@ t.path
-             LEFT JOIN building b ON b.grid_id = g.id
-             LEFT JOIN household h ON h.building_id = b.id
-             LEFT JOIN resident r ON r.household_id = h.id
-            WHERE t.id = ANY($1::uuid[])
-            GROUP BY t.id`,
-          [visible],
-        )
-      : [];
-    return byKey(ids, rows, (r) => r.id).map((r) => r ?? { children: 0, buildings: 0, households: 0, residents: 0 });
-  });
+  const countLoaders = new Map<string, DataLoader<string, Partial<GridCounts>>>();
+  const gridCounts = (asked: Iterable<string>) => {
+    const fields = COUNT_FIELDS.filter((f) => [...asked].includes(f));
+    const key = fields.join(',');
+    let loader = countLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Partial<GridCounts>>(async (ids) => {
+        const visible = (await gridById.loadMany(ids)).filter((g): g is Grid => g instanceof Grid).map((g) => g.id);
+        const params: unknown[] = [visible];
+        const columns = fields.map((f) => {
+          const { table, alias, entity, where } = COUNT_SQL[f];
+          const scoped = entity ? scope.whereRaw(entity, alias, params.length + 1) : { sql: 'true', params: [] };
+          params.push(...scoped.params);
+          return `(SELECT count(*) FROM ${table} ${alias} WHERE ${where} AND ${scoped.sql})::int AS "${f}"`;
+        });
+        const rows: ({ id: string } & Partial<GridCounts>)[] =
+          visible.length && fields.length
+            ? await ds.query(`SELECT t.id, ${columns.join(', ')} FROM grid t WHERE t.id = ANY($1::uuid[])`, params)
+            : [];
+        const none = Object.fromEntries(fields.map((f) => [f, 0])) as Partial<GridCounts>;
+        return byKey(ids, rows, (r) => r.id).map((r) => (r ? r : none));
+      });
+      countLoaders.set(key, loader);
+    }
+    return loader;
+  };
   return { gridById, gridByCode, gridChildren, largeGridsByStreet, gridCounts };
 }
 

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../../platform/graphql/selection';
 import type { Context } from '../../platform/graphql/context';
 import { badInput, notFound } from '../../platform/graphql/errors';
 import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
@@ -77,8 +79,9 @@ export class GridResolver {
   }
 
   @FieldResolver(() => GridCounts)
-  counts(@Root() grid: Grid, @Ctx() ctx: Context): Promise<GridCounts> {
-    return ctx.loaders.gridCounts.load(grid.id);
+  counts(@Root() grid: Grid, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Partial<GridCounts>> {
+    // Only the counts the query names are computed (and so only those are read back).
+    return ctx.loaders.gridCounts(selectedFields(info)).load(grid.id);
   }
 }
 

@@ -50,13 +50,18 @@ export class GridService {
       const json = await checkPolygonal(this.ds, filter.intersects, 'intersects');
       qb.andWhere('ST_Intersects(g.geom, ST_SetSRID(ST_GeomFromGeoJSON(:intersects), 4326))', { intersects: json });
     }
-    const total = await qb.clone().getCount();
+    const counter = qb.clone();
     if (after) qb.andWhere('g.code > :after', { after });
     const rows = await qb
       .orderBy('g.code', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toConnection(rows, limit, total, (g) => g.code);
+    return toConnection(
+      rows,
+      limit,
+      () => counter.getCount(),
+      (g) => g.code,
+    );
   }
 
   /**

@@ -13,7 +13,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when a query selects it (see `lazyCount`). */
+  totalCount: number | Promise<number>;
 }
 
 /** A cursor connection type for `Node`, named `<Node>Connection`. */
@@ -27,7 +28,7 @@ export function Connection<T extends object>(Node: ClassType<T>) {
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'All matches, regardless of paging' })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -53,20 +54,27 @@ export function decodeCursor(cursor: string | null | undefined): string | undefi
   return key;
 }
 
-/** Builds a connection from `limit + 1` rows fetched after the cursor. */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, keyOf: (row: T) => string): ConnectionShape<T> {
+/**
+ * Builds a connection from `limit + 1` rows fetched after the cursor. `count` runs only if
+ * the query selects `totalCount` (GraphQL reads the property; the getter starts the count
+ * then, once): a page that does not ask for the total costs no `COUNT(*)` over every match.
+ */
+export function toConnection<T>(rows: T[], limit: number, count: () => Promise<number>, keyOf: (row: T) => string): ConnectionShape<T> {
   const nodes = rows.slice(0, limit);
   const last = nodes[nodes.length - 1];
+  let total: Promise<number> | undefined;
   return {
     nodes,
-    totalCount,
+    get totalCount() {
+      return (total ??= count());
+    },
     pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(keyOf(last)) : null },
   };
 }
 
 /**
  * Runs a filtered query as one page of a connection, keyset-paginated on `keyColumn`
- * (unique, e.g. `b.id`): two statements, the count and the page.
+ * (unique, e.g. `b.id`): the page, and the count when `totalCount` is selected.
  */
 export async function paginate<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
@@ -76,11 +84,11 @@ export async function paginate<T extends object>(
 ): Promise<ConnectionShape<T>> {
   const limit = pageSize(args.first);
   const after = decodeCursor(args.after);
-  const total = await qb.clone().getCount();
+  const counter = qb.clone();
   if (after) qb.andWhere(`${keyColumn} > :__after`, { __after: after });
   const rows = await qb
     .orderBy(keyColumn, 'ASC')
     .limit(limit + 1)
     .getMany();
-  return toConnection(rows, limit, total, keyOf);
+  return toConnection(rows, limit, () => counter.getCount(), keyOf);
 }
