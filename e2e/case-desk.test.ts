@@ -89,7 +89,7 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('files, dispatches to a picked grid leader, and after handling verifies and closes a case, showing its readable number', async () => {
+  it('files, dispatches to a picked leader, escalates, dispatches again, verifies and closes once handled; shows its number', async () => {
     const { reportCase } = await api<{ reportCase: { case: { id: string; number: string } } }>(
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id number } } }`,
       { input: { clientKey: `desk-${Date.now()}`, category: 'ENVIRONMENT', source: 'HOTLINE', ...POINT, description: '井盖缺失（e2e）' } },
@@ -140,6 +140,21 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     expect(await caseRow(id)).toMatchObject({ status: 'DISPATCHED', assigned_leader_id: leaderId });
     await panel.locator('[data-assigned-leader]').waitFor({ timeout: 10_000 });
 
+    // 上报上级 with a reason, then 派遣 again, this time to the community's (large grid's) leader.
+    await desk.locator('input[name="reason"]').fill('需社区协调');
+    await desk.locator('[data-action="escalate"]').click();
+    await page.waitForFunction(() => document.querySelector('.case-desk')?.getAttribute('data-status') === 'ESCALATED', undefined, {
+      timeout: 10_000,
+    });
+    const communityLeader = stableId(`${SMALL_CODE.slice(0, 12)}/leader`);
+    await select.locator(`option[value="${communityLeader}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+    await select.selectOption(communityLeader);
+    await desk.locator('[data-action="dispatch"]').click();
+    await page.waitForFunction(() => document.querySelector('.case-desk')?.getAttribute('data-status') === 'DISPATCHED', undefined, {
+      timeout: 10_000,
+    });
+    expect(await caseRow(id)).toMatchObject({ status: 'DISPATCHED', assigned_leader_id: communityLeader });
+
     // The handler starts and handles it (through the API); the open panel follows the live feed.
     let { version } = await caseRow(id);
     const step = `mutation ($id: ID!, $v: Int!) { startCase(id: $id, version: $v, actor: { role: GRID_LEADER, name: "x" }) { version } }`;
@@ -162,8 +177,10 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
       timeout: 10_000,
     });
     expect((await caseRow(id)).status).toBe('CLOSED');
+    // The status follows the mutation's answer at once; the timeline a moment later, from its reload.
+    await panel.locator('.timeline__item[data-type="CLOSED"]').waitFor({ timeout: 10_000 });
     const timeline = await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
-    expect(timeline).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'STARTED', 'HANDLED', 'CLOSED']);
+    expect(timeline).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'ESCALATED', 'DISPATCHED', 'STARTED', 'HANDLED', 'CLOSED']);
     await queueCount('toVerify', 0);
 
     // Found again by its readable number in the wall's search.

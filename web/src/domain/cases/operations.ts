@@ -368,3 +368,11 @@ export const COMMUNITIES_QUERY = graphql(`
     }
   }
 `);
+
+export const ESCALATE_CASE = graphql(`
+  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {
+    escalateCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);

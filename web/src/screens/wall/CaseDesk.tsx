@@ -2,7 +2,15 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorMessage } from '../../graphql/errors';
-import { CASE_LEADERS_QUERY, CLOSE_CASE, DISPATCH_TO_LEADER, FILE_CASE, REJECT_CASE, RETURN_CASE } from '../../domain/cases/operations';
+import {
+  CASE_LEADERS_QUERY,
+  CLOSE_CASE,
+  DISPATCH_TO_LEADER,
+  ESCALATE_CASE,
+  FILE_CASE,
+  REJECT_CASE,
+  RETURN_CASE,
+} from '../../domain/cases/operations';
 import type { CaseDetail, CaseSummary } from '../../domain/cases/types';
 import { ExtensionReview } from './ExtensionReview';
 import { leaderChoices } from './desk';
@@ -10,8 +18,8 @@ import { leaderChoices } from './desk';
 /**
  * 指挥中心处置 — the steps the command centre takes on a case (case.rules.ts TRANSITIONS with
  * COMMAND_CENTRE): file or reject a report, dispatch a filed or escalated case to a grid leader
- * of its grid chain, verify and close or return for rework a handled one, answer an extension
- * request. A stale version (CONFLICT) says so and reloads the case.
+ * of its grid chain, escalate one up the grid chain (上报上级), verify and close or return for
+ * rework a handled one, answer an extension request. A stale version (CONFLICT) says so and reloads the case.
  */
 export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () => void; onChanged: (c: CaseSummary) => void }) {
   const { t } = useTranslation();
@@ -55,13 +63,17 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
   const rework = () =>
     run(async () => (await client.mutate({ mutation: RETURN_CASE, variables: { ...step, reason: reason.trim() } })).data?.returnCase);
 
+  const escalate = () =>
+    run(async () => (await client.mutate({ mutation: ESCALATE_CASE, variables: { ...step, reason: reason.trim() } })).data?.escalateCase);
+
   const reasonField = (label: string) => (
     <>
       <label htmlFor={`${id}-reason`}>{label}</label>
       <input id={`${id}-reason`} name="reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} required />
     </>
   );
-  const hasStep = ['REPORTED', 'FILED', 'ESCALATED', 'HANDLED'].includes(c.status);
+  const escalatable = ['DISPATCHED', 'IN_PROGRESS'].includes(c.status);
+  const hasStep = ['REPORTED', 'FILED', 'ESCALATED', 'HANDLED'].includes(c.status) || escalatable;
 
   return (
     <section className="case-actions case-desk" aria-label={t('desk.title')} data-status={c.status}>
@@ -112,6 +124,20 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
           {reasonField(t('desk.rejectReason'))}
           <button type="submit" className="button" disabled={busy || !reason.trim()} data-action="reject">
             {t('desk.reject')}
+          </button>
+        </form>
+      )}
+      {escalatable && (
+        <form
+          className="case-actions__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void escalate();
+          }}
+        >
+          {reasonField(t('desk.escalateReason'))}
+          <button type="submit" className="button" disabled={busy || !reason.trim()} data-action="escalate">
+            {t('desk.escalate')}
           </button>
         </form>
       )}
