@@ -233,4 +233,34 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     expect((await caseRow(id)).status).toBe('REJECTED');
     expect(await panel.locator('.timeline__item[data-type="REJECTED"]').textContent()).toContain('重复上报');
   });
+
+  it('dispatches a filed case to a department picked from the registry, those handling its category first', async () => {
+    const { reportCase } = await api<{ reportCase: { case: { id: string; version: number } } }>(
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input, actor: { role: REPORTER, name: "x" }) { case { id version } } }`,
+      {
+        input: {
+          clientKey: `desk-dept-${Date.now()}`,
+          category: 'ENVIRONMENT',
+          source: 'HOTLINE',
+          ...POINT,
+          description: '垃圾堆放（e2e）',
+        },
+      },
+    );
+    const { id } = reportCase.case;
+    await api(`mutation ($id: ID!, $version: Int!) { fileCase(id: $id, version: $version) { id } }`, reportCase.case);
+    await page.locator('.queues__tab[data-queue="toDispatch"]').click();
+    await page.locator(`.queues [data-case-id="${id}"]`).click();
+    const desk = page.locator(`.case-panel[data-case-id="${id}"] .case-desk[data-status="FILED"]`);
+    await desk.waitFor({ timeout: 10_000 });
+    const [{ id: deptId }] = await db.dataSource.query(`SELECT id FROM department WHERE name = '城管中队'`);
+    const option = desk.locator(`option[value="dept:${deptId}"]`);
+    await option.waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await option.textContent()).toBe('城管中队（承办该类事件）');
+    await desk.locator('select[name="leader"]').selectOption(`dept:${deptId}`);
+    await desk.locator('[data-action="dispatch"]').click();
+    await page.locator(`.case-panel[data-case-id="${id}"] .case-desk[data-status="DISPATCHED"]`).waitFor({ timeout: 10_000 });
+    const [row] = await db.dataSource.query(`SELECT status, department, department_id FROM "case" WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'DISPATCHED', department: '城管中队', department_id: deptId });
+  });
 });

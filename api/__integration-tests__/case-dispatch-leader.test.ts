@@ -1,4 +1,5 @@
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
+import { Departments1765420000000 } from '../src/platform/db/migrations/1765420000000-departments';
 import { startTestApi, type TestApi } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';
@@ -105,5 +106,54 @@ describe('申请延期 queue — cases(extensionRequested)', () => {
     expect(declined.errors).toBeUndefined();
     expect((await ids()).asked).not.toContain(c.id);
     expect((await ids()).notAsked).toContain(c.id);
+  });
+});
+
+describe('职能部门名录 — the department registry', () => {
+  const DEPTS = `query ($category: String) { departments(category: $category) { id code name categories } }`;
+
+  it('lists the registry, or the departments handling a category', async () => {
+    const all = await api.gql<{ departments: { code: string; name: string }[] }>(DEPTS, {});
+    expect(all.data!.departments.map((d) => d.name)).toEqual([
+      '城管中队',
+      '民政科',
+      '司法所',
+      '市容环卫所',
+      '物业公司',
+      '消防站',
+      '住建办',
+    ]);
+    const env = await api.gql<{ departments: { name: string }[] }>(DEPTS, { category: 'ENVIRONMENT' });
+    expect(env.data!.departments.map((d) => d.name)).toEqual(['城管中队', '市容环卫所']);
+  });
+
+  it('dispatches to a department picked from the registry; refuses an unknown one, writing nothing', async () => {
+    const { data } = await api.gql<{ departments: { id: string; name: string }[] }>(DEPTS, { category: 'ENVIRONMENT' });
+    const dept = data!.departments[1];
+    const c = await filedCase();
+    const q = `mutation ($id: ID!, $v: Int!, $d: ID) {
+      dispatchCase(id: $id, version: $v, departmentId: $d) { status department departmentId } }`;
+    const unknown = await api.gql(q, { id: c.id, v: c.version, d: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
+    expect((await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [c.id]))[0].version).toBe(c.version);
+    const ok = await api.gql(q, { id: c.id, v: c.version, d: dept.id });
+    expect(ok.data).toEqual({ dispatchCase: { status: 'DISPATCHED', department: dept.name, departmentId: dept.id } });
+  });
+
+  it('joins free-text department names to the registry when migrated', async () => {
+    const c = await filedCase();
+    const runner = api.db.dataSource.createQueryRunner();
+    try {
+      const migration = new Departments1765420000000();
+      await migration.down(runner);
+      await runner.query(`UPDATE "case" SET department = $2 WHERE id = $1`, [c.id, ' 街道卫生院 ']);
+      await migration.up(runner);
+      const [row] = await runner.query(`SELECT d.code, d.name FROM "case" c JOIN department d ON d.id = c.department_id WHERE c.id = $1`, [
+        c.id,
+      ]);
+      expect(row).toEqual({ code: 'D001', name: '街道卫生院' });
+    } finally {
+      await runner.release();
+    }
   });
 });

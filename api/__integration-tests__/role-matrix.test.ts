@@ -312,6 +312,12 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     // The category code table: everyone signed in.
     expect: (who) => signedIn(who, () => 8),
   },
+  'Query.departments': {
+    query: `{ departments { code } }`,
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    // 职能部门名录, a reference table: everyone signed in.
+    expect: (who) => signedIn(who, () => 7),
+  },
   'Query.caseIndicators': {
     // Known leak: the counts of another community to everyone. Counted over the cases the caller sees, of a grid the caller sees.
     query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) {

@@ -17,7 +17,7 @@ const LARGE_WEST = '330106001001';
 const SMALL_WEST = '3301060010010010001';
 const HOME_RESIDENT = stableId(`${SMALL_WEST}/household/0/resident/0`);
 /** Tables every signed-in viewer reads whole (no row depends on the caller). */
-const REFERENCE_TABLES = ['case_category', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys'];
+const REFERENCE_TABLES = ['case_category', 'department', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys'];
 /** The system's own bookkeeping, which no viewer role may read at all. */
 const SYSTEM_TABLES = ['migrations', 'rls_state', 'case_number_counter'];
 

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
-import { Case, CaseCategory, CaseEvent, CaseStatus } from './case.entity';
+import { Case, CaseCategory, CaseEvent, CaseStatus, Department } from './case.entity';
 import { ReportCaseInput } from './case.input';
 import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
@@ -89,6 +89,14 @@ export class CaseResolver {
     return new CaseService(ctx.db, ctx.bus).categories();
   }
 
+  @Query(() => [Department], {
+    description: '职能部门名录 — the departments cases go to, by code; with `category`, those handling it',
+  })
+  departments(@Ctx() ctx: Context, @Arg('category', () => String, { nullable: true }) category?: string): Promise<Department[]> {
+    ctx.scope.requireSignedIn();
+    return new CaseService(ctx.db, ctx.bus).departments(category);
+  }
+
   @Query(() => CaseIndicators, {
     description: "Indicators over the cases of a grid's subtree reported in [from, to); formulas on each field",
   })
@@ -150,8 +158,10 @@ export class CaseResolver {
       description: 'A current leader (GridLeader.id) of the case’s small grid or a grid above it, from Grid.leaders',
     })
     leaderId?: string,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'A department of the registry (departments); instead of `department`' })
+    departmentId?: string,
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId });
+    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId, departmentId });
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })

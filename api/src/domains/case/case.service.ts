@@ -10,7 +10,7 @@ import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { text, UUID } from '../../platform/graphql/validate';
 import type { EventBus } from '../../platform/events/bus';
-import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
+import { Case, CaseCategory, type CaseEvent, CaseStatus, Department, OPEN_STATUSES } from './case.entity';
 import { appendEvent, CASE_EVENTS, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
@@ -58,6 +58,8 @@ export interface TransitionParams {
   reason?: string | null;
   duplicateOf?: string | null;
   department?: string | null;
+  /** DISPATCH: a department of the registry. */
+  departmentId?: string | null;
   /** DISPATCH: the grid leader assignment it goes to. */
   leaderId?: string | null;
   feedback?: string | null;
@@ -286,6 +288,13 @@ export class CaseService {
     );
   }
 
+  /** The department registry by code; with `category`, only those handling it. */
+  departments(category?: string | null): Promise<Department[]> {
+    const qb = this.ds.getRepository(Department).createQueryBuilder('d').orderBy('d.code');
+    if (category != null) qb.where(':category = ANY(d.categories)', { category: text(category, 'category', 100) });
+    return qb.getMany();
+  }
+
   categories(): Promise<CaseCategory[]> {
     return this.ds.getRepository(CaseCategory).find({ order: { sort: 'ASC' } });
   }
@@ -321,16 +330,22 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
     }
     case 'DISPATCH': {
       const leader = p.leaderId ? await chainLeader(m, c, p.leaderId) : null;
+      const registered = p.departmentId ? await m.getRepository(Department).findOneBy({ id: p.departmentId }) : null;
+      if (p.departmentId && !registered) throw badInput('departmentId', 'no such department (see departments)');
+      const department = registered?.name ?? p.department ?? null;
       return {
         sets: [
           'dispatched_at = coalesce(dispatched_at, now())',
           'department = coalesce($2, department)',
           'assigned_leader_id = coalesce($3, assigned_leader_id)',
           'assigned_leader_name = coalesce($4, assigned_leader_name)',
+          // A registered department, or the one a free-text name matches (else none).
+          `department_id = CASE WHEN $2::text IS NULL THEN department_id
+                                ELSE coalesce($5, (SELECT id FROM department WHERE name = $2)) END`,
         ],
-        values: [p.department ?? null, leader?.id ?? null, leader?.name ?? null],
-        note: leader?.name ?? p.department ?? null,
-        data: { department: p.department ?? null, leaderId: leader?.id ?? null, leaderName: leader?.name ?? null },
+        values: [department, leader?.id ?? null, leader?.name ?? null, registered?.id ?? null],
+        note: leader?.name ?? department,
+        data: { department, departmentId: registered?.id ?? null, leaderId: leader?.id ?? null, leaderName: leader?.name ?? null },
       };
     }
     case 'START':
@@ -367,7 +382,11 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
       const grid = await escalationGrid(m, c.gridPath, escalatedTo);
       return {
-        sets: ['escalated_to = $2', 'department = coalesce($3, department)'],
+        sets: [
+          'escalated_to = $2',
+          'department = coalesce($3, department)',
+          'department_id = CASE WHEN $3::text IS NULL THEN department_id ELSE (SELECT id FROM department WHERE name = $3) END',
+        ],
         values: [escalatedTo, p.department ?? null],
         note: p.reason,
         data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
@@ -437,7 +456,10 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
     throw badInput('rating', 'must be an integer from 1 to 5');
   if (p.department != null) out.department = text(p.department, 'department', 200);
   if (p.leaderId != null && !UUID.test(p.leaderId)) throw badInput('leaderId', 'is not an id');
-  if (p.leaderId != null && p.department != null) throw badInput('leaderId', 'dispatch to a leader or to a department, not both');
+  if (p.departmentId != null && !UUID.test(p.departmentId)) throw badInput('departmentId', 'is not an id');
+  if (p.departmentId != null && p.department != null) throw badInput('departmentId', 'name a department by id or by name, not both');
+  if (p.leaderId != null && (p.department != null || p.departmentId != null))
+    throw badInput('leaderId', 'dispatch to a leader or to a department, not both');
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
   if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
     const field = action === 'EXTEND' ? 'newDueAt' : 'until';

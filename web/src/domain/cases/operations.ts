@@ -376,3 +376,22 @@ export const ESCALATE_CASE = graphql(`
     }
   }
 `);
+
+export const DEPARTMENTS_QUERY = graphql(`
+  query Departments {
+    departments {
+      id
+      code
+      name
+      categories
+    }
+  }
+`);
+
+export const DISPATCH_TO_DEPARTMENT = graphql(`
+  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {
+    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {
+      ...CaseSummary
+    }
+  }
+`);

@@ -41,6 +41,8 @@ type Documents = {
     "\n  query CaseQueues($gridId: ID, $first: Int!) {\n    toFile: cases(gridId: $gridId, status: REPORTED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    toDispatch: cases(gridId: $gridId, status: FILED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    toVerify: cases(gridId: $gridId, status: HANDLED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    overdue: cases(gridId: $gridId, overdue: true, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    extension: cases(gridId: $gridId, extensionRequested: true, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n": typeof types.CaseQueuesDocument,
     "\n  query Communities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        code\n      }\n    }\n  }\n": typeof types.CommunitiesDocument,
     "\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": typeof types.EscalateCaseDocument,
+    "\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n": typeof types.DepartmentsDocument,
+    "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n": typeof types.DispatchCaseToDepartmentDocument,
     "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": typeof types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": typeof types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": typeof types.CaseIndicatorsFragmentDoc,
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  query CaseQueues($gridId: ID, $first: Int!) {\n    toFile: cases(gridId: $gridId, status: REPORTED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    toDispatch: cases(gridId: $gridId, status: FILED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    toVerify: cases(gridId: $gridId, status: HANDLED, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    overdue: cases(gridId: $gridId, overdue: true, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    extension: cases(gridId: $gridId, extensionRequested: true, first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n": types.CaseQueuesDocument,
     "\n  query Communities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        code\n      }\n    }\n  }\n": types.CommunitiesDocument,
     "\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": types.EscalateCaseDocument,
+    "\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n": types.DepartmentsDocument,
+    "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n": types.DispatchCaseToDepartmentDocument,
     "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": types.CaseIndicatorsFragmentDoc,
@@ -296,6 +300,14 @@ export function graphql(source: "\n  query Communities {\n    grids(level: LARGE
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n"): (typeof documents)["\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,8 @@ import { errorCode, errorMessage } from '../../graphql/errors';
 import {
   CASE_LEADERS_QUERY,
   CLOSE_CASE,
+  DEPARTMENTS_QUERY,
+  DISPATCH_TO_DEPARTMENT,
   DISPATCH_TO_LEADER,
   ESCALATE_CASE,
   FILE_CASE,
@@ -13,7 +15,7 @@ import {
 } from '../../domain/cases/operations';
 import type { CaseDetail, CaseSummary } from '../../domain/cases/types';
 import { ExtensionReview } from './ExtensionReview';
-import { leaderChoices } from './desk';
+import { departmentChoices, leaderChoices } from './desk';
 
 /**
  * 指挥中心处置 — the steps the command centre takes on a case (case.rules.ts TRANSITIONS with
@@ -33,6 +35,8 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
   const dispatchable = c.status === 'FILED' || c.status === 'ESCALATED';
   const leaders = useQuery(CASE_LEADERS_QUERY, { variables: { id: c.id }, skip: !dispatchable });
   const choices = leaderChoices(leaders.data?.case?.grid ?? null);
+  const departments = useQuery(DEPARTMENTS_QUERY, { skip: !dispatchable });
+  const departmentOptions = departmentChoices(departments.data?.departments ?? [], c.category);
 
   const run = async (work: () => Promise<CaseSummary | undefined>) => {
     setBusy(true);
@@ -55,7 +59,14 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
   const reject = () =>
     run(async () => (await client.mutate({ mutation: REJECT_CASE, variables: { ...step, reason: reason.trim() } })).data?.rejectCase);
   const dispatch = () =>
-    run(async () => (await client.mutate({ mutation: DISPATCH_TO_LEADER, variables: { ...step, leaderId } })).data?.dispatchCase);
+    run(async () => {
+      // The picker's value is a leader's id, or `dept:` and a department's.
+      if (leaderId.startsWith('dept:')) {
+        const departmentId = leaderId.slice('dept:'.length);
+        return (await client.mutate({ mutation: DISPATCH_TO_DEPARTMENT, variables: { ...step, departmentId } })).data?.dispatchCase;
+      }
+      return (await client.mutate({ mutation: DISPATCH_TO_LEADER, variables: { ...step, leaderId } })).data?.dispatchCase;
+    });
   const close = () =>
     run(
       async () => (await client.mutate({ mutation: CLOSE_CASE, variables: { ...step, comment: comment.trim() || null } })).data?.closeCase,
@@ -101,11 +112,20 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
             required
           >
             <option value="">{t('desk.pickLeader')}</option>
-            {choices.map((l) => (
-              <option key={l.id} value={l.id}>
-                {t('desk.leaderOption', { grid: l.gridName, name: l.name, role: t(`leaderRole.${l.role}`) })}
-              </option>
-            ))}
+            <optgroup label={t('desk.leaders')}>
+              {choices.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {t('desk.leaderOption', { grid: l.gridName, name: l.name, role: t(`leaderRole.${l.role}`) })}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('desk.departments')}>
+              {departmentOptions.map((d) => (
+                <option key={d.id} value={`dept:${d.id}`}>
+                  {d.handles ? t('desk.departmentHandles', { name: d.name }) : d.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
           {leaders.data && choices.length === 0 && <p>{t('desk.noLeaders')}</p>}
           <button type="submit" className="button button--primary" disabled={busy || !leaderId} data-action="dispatch">

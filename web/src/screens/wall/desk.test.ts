@@ -1,4 +1,4 @@
-import { leaderChoices } from './desk';
+import { departmentChoices, leaderChoices } from './desk';
 
 describe('leaderChoices', () => {
   it('lists the small grid’s leaders first, then those of each grid above, leaders before deputies and workers', () => {
@@ -18,5 +18,20 @@ describe('leaderChoices', () => {
     };
     expect(leaderChoices(grid).map((l) => `${l.gridName}:${l.name}`)).toEqual(['1号楼:李网格长', '1号楼:王网格员', '东社区:赵书记']);
     expect(leaderChoices(null)).toEqual([]);
+  });
+});
+
+describe('departmentChoices', () => {
+  it('puts the departments handling the category first', () => {
+    const departments = [
+      { id: 'a', name: '司法所', categories: ['DISPUTE'] },
+      { id: 'b', name: '城管中队', categories: ['ENVIRONMENT', 'ILLEGAL_CONSTRUCTION'] },
+      { id: 'c', name: '街道卫生院', categories: [] },
+    ];
+    expect(departmentChoices(departments, 'ENVIRONMENT')).toEqual([
+      { id: 'b', name: '城管中队', handles: true },
+      { id: 'a', name: '司法所', handles: false },
+      { id: 'c', name: '街道卫生院', handles: false },
+    ]);
   });
 });

@@ -25,3 +25,19 @@ export function leaderChoices(grid: GridWithLeaders | null): LeaderChoice[] {
   }
   return out;
 }
+
+export interface DepartmentChoice {
+  id: string;
+  name: string;
+  /** It handles the case's category. */
+  handles: boolean;
+}
+
+/** The registry's departments, those handling the case's category first, each group in registry order. */
+export function departmentChoices(
+  departments: readonly { id: string; name: string; categories: readonly string[] }[],
+  category: string,
+): DepartmentChoice[] {
+  const all = departments.map((d) => ({ id: d.id, name: d.name, handles: d.categories.includes(category) }));
+  return [...all.filter((d) => d.handles), ...all.filter((d) => !d.handles)];
+}

@@ -14,6 +14,7 @@ import { SignInHardening1765300000000 } from './1765300000000-sign-in-hardening'
 import { CaseReporterKeys1765310000000 } from './1765310000000-case-reporter-keys';
 import { CaseNumbers1765400000000 } from './1765400000000-case-numbers';
 import { CaseAssignedLeader1765410000000 } from './1765410000000-case-assigned-leader';
+import { Departments1765420000000 } from './1765420000000-departments';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CaseReporterKeys1765310000000,
   CaseNumbers1765400000000,
   CaseAssignedLeader1765410000000,
+  Departments1765420000000,
 ];
