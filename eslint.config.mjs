@@ -151,9 +151,4 @@ export default tseslint.config(
     plugins: { '@stylistic': stylistic },
     rules: { '@stylistic/max-len': ['error', { code: 140, tabWidth: 2 }] },
   },
-  {
-    // TEMPORARY: these two files are being split on another branch. Revert this commit once it lands.
-    files: ['api/__integration-tests__/service-workflows.test.ts', 'e2e/wall-screen.test.ts'],
-    rules: { '@stylistic/max-len': 'off' },
-  },
 );

@@ -92,3 +92,53 @@ describe('grid counts', () => {
     expect(counts).toEqual(Array(5).fill({ b: 10, residents: 40 }));
   });
 });
+
+describe('grid shapes', () => {
+  const run = async (query: string) => {
+    api.db.counter.reset(true);
+    const res = await api.gql<Record<string, unknown>>(query);
+    expect(res.errors).toBeUndefined();
+    return { data: res.data!, statements: [...api.db.counter.statements] };
+  };
+  const reads = (statements: string[]) =>
+    statements.filter((s) => /ST_AsGeoJSON\("?\w+"?\."?(geom|label_point)|ST_AsGeoJSON\(geom/.test(s));
+
+  it('are not read when a query does not ask for them', async () => {
+    const list = await run('{ grids(level: SMALL, first: 50) { nodes { code name areaM2 } } }');
+    expect(reads(list.statements)).toEqual([]);
+    const at = await run('{ gridAt(lng: 120.102, lat: 30.252) { code level } }');
+    expect((at.data.gridAt as unknown[]).length).toBe(3);
+    expect(reads(at.statements)).toEqual([]);
+  });
+
+  it('are read in one more statement for a page, and within the one statement of gridAt', async () => {
+    const bare = await run('{ grids(level: SMALL, first: 50) { nodes { code } } }');
+    const list = await run('{ grids(level: SMALL, first: 50) { nodes { code geometry labelPoint } } }');
+    const nodes = (list.data.grids as { nodes: { geometry: { type: string }; labelPoint: { type: string } }[] }).nodes;
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((n) => n.geometry.type === 'MultiPolygon' && n.labelPoint.type === 'Point')).toBe(true);
+    expect(list.statements.length).toBe(bare.statements.length + 1);
+    const bareAt = await run('{ gridAt(lng: 120.102, lat: 30.252) { code } }');
+    const at = await run('{ gridAt(lng: 120.102, lat: 30.252) { code geometry } }');
+    expect((at.data.gridAt as { geometry: { type: string } }[]).map((g) => g.geometry.type)).toEqual(Array(3).fill('MultiPolygon'));
+    expect(at.statements.length).toBe(bareAt.statements.length);
+  });
+});
+
+describe('building shapes', () => {
+  it('are read only when asked: a page of households with their building reads no footprint', async () => {
+    api.db.counter.reset(true);
+    const bare = await api.gql('{ households(first: 100) { nodes { address building { address } } } }');
+    expect(bare.errors).toBeUndefined();
+    const bareStatements = [...api.db.counter.statements];
+    expect(bareStatements.filter((s) => /footprint|centroid/.test(s))).toEqual([]);
+    api.db.counter.reset(true);
+    const shaped = await api.gql<{ households: { nodes: { building: { footprint: { type: string }; centroid: { type: string } } }[] } }>(
+      '{ households(first: 100) { nodes { address building { address footprint centroid } } } }',
+    );
+    expect(shaped.errors).toBeUndefined();
+    const buildings = shaped.data!.households.nodes.map((n) => n.building);
+    expect(buildings.every((b) => b.footprint.type === 'MultiPolygon' && b.centroid.type === 'Point')).toBe(true);
+    expect(api.db.counter.statements.length).toBe(bareStatements.length + 1);
+  });
+});

@@ -181,6 +181,7 @@ describe('graceful shutdown', () => {
       expect(stderr).toBe('');
       const lines = stdout.trim().split('\n');
       expect(lines.slice(2)).toEqual([
+        expect.stringMatching(/^started in \d+ ms: database \d+ ms, app \d+ ms$/),
         expect.stringMatching(
           /^streetgrid stopped \(SIGTERM\) in \d+ ms: \d+ requests? finished, 1 websocket closed, embedded database closed$/,
         ),
@@ -188,7 +189,7 @@ describe('graceful shutdown', () => {
       expect(stopMs).toBeLessThan(5_000);
       console.log(
         `shutdown under load: ${answered.length} answered (${answered.filter((o) => o.inFlightAtSignal).length} in flight at SIGTERM), ` +
-          `exit after ${stopMs} ms; ${lines[2]}`,
+          `exit after ${stopMs} ms; ${lines[3]}`,
       );
 
       // Closed cleanly: pg_control says shut down, the URL file is gone, and every reported case is there.

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { startApiProcess } from './api-process';
-import { fmt, runLoad, type LoadResult } from './load';
+import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
 
 /**
  * One operation of `pnpm bench api`: the GraphQL query, and its floor — one hand-written
@@ -75,7 +75,7 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
           ];
           for (const run of round % 2 ? pair.reverse() : pair) await run();
         }
-        const merged = { api: merge(runs.api), floor: merge(runs.floor) };
+        const merged = { api: mergeRuns(runs.api), floor: mergeRuns(runs.floor) };
         out.push({ operation: op.name, concurrency, ...merged, ratio: merged.api.rps / merged.floor.rps });
       }
     }
@@ -188,19 +188,6 @@ function bareServer(body: string): Promise<{ server: Server; url: string }> {
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
   );
-}
-
-function merge(runs: LoadResult[]): LoadResult {
-  const requests = runs.reduce((n, r) => n + r.requests, 0);
-  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
-  return {
-    requests,
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    seconds,
-    rps: requests / seconds,
-    p50Ms: Math.max(...runs.map((r) => r.p50Ms)),
-    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
-  };
 }
 
 export function printApi(rows: ApiBenchRow[]): void {

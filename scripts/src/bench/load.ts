@@ -51,6 +51,20 @@ export async function runLoad(
   };
 }
 
+/** Several windows as one: requests and seconds summed, the percentiles of the slowest window (conservative). */
+export function mergeRuns(runs: LoadResult[]): LoadResult {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  return {
+    requests,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    seconds,
+    rps: requests / seconds,
+    p50Ms: Math.max(...runs.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+  };
+}
+
 export function fmt(r: LoadResult): string {
   return (
     `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  ` +

@@ -2,7 +2,7 @@ import { makeBBox, tilesCovering, type TileCoord } from '@streetgrid/geo';
 import { signAccessToken } from '@streetgrid/api';
 import { Client } from 'pg';
 import { startApiProcess } from './api-process';
-import { fmt, runLoad, type LoadResult } from './load';
+import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
 
 const SECRET = 'streetgrid-bench-only';
 
@@ -92,7 +92,7 @@ export async function benchRls(
           for (const run of r % 2 ? pair.reverse() : pair) await run();
         }
         const ratios = runs.on.map((x, i) => runs.off[i].rps / x.rps).sort((a, b) => a - b);
-        out.push({ operation, who, rls: merge(runs.on), off: merge(runs.off), ratios });
+        out.push({ operation, who, rls: mergeRuns(runs.on), off: mergeRuns(runs.off), ratios });
       }
     }
     return out;
@@ -139,20 +139,6 @@ async function leaderToken(databaseUrl: string): Promise<string> {
   } finally {
     await client.end();
   }
-}
-
-/** Several windows as one: requests and seconds summed, the percentiles of the slowest window (conservative). */
-function merge(runs: LoadResult[]): LoadResult {
-  const requests = runs.reduce((n, r) => n + r.requests, 0);
-  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
-  return {
-    requests,
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    seconds,
-    rps: requests / seconds,
-    p50Ms: Math.max(...runs.map((r) => r.p50Ms)),
-    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
-  };
 }
 
 export function printRls(rows: RlsBenchRow[]): void {

@@ -7,8 +7,8 @@ import { hashPassword } from '@streetgrid/api';
 import { startApiProcess } from './api-process';
 import { percentile } from './load';
 
-/** Chromium as the e2e tests start it: software WebGL, no background network. */
-const CHROMIUM_ARGS = [
+/** Chromium as the e2e tests (e2e/support.ts) start it: software WebGL, no background network. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-quic',
   '--use-angle=swiftshader',

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { MultiPolygon, Point } from 'geojson';
-import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
 
 /** 楼栋 — a building footprint inside its small grid. */
 @Directive('@key(fields: "id")')
@@ -36,13 +35,15 @@ export class Building {
   @Column('integer')
   units!: number;
 
-  @Field(() => GeoJSONScalar)
-  @Column('geometry', { spatialFeatureType: 'MultiPolygon', srid: 4326 })
-  footprint!: MultiPolygon;
+  /**
+   * Read only when a query asks (`select: false`): the GraphQL fields `footprint` and
+   * `centroid` are resolved in building.resolver.ts through the `buildingShape` loader.
+   */
+  @Column('geometry', { spatialFeatureType: 'MultiPolygon', srid: 4326, select: false })
+  footprint?: MultiPolygon;
 
-  @Field(() => GeoJSONScalar)
-  @Column('geometry', { spatialFeatureType: 'Point', srid: 4326 })
-  centroid!: Point;
+  @Column('geometry', { spatialFeatureType: 'Point', srid: 4326, select: false })
+  centroid?: Point;
 
   @Field(() => Int)
   @Column('integer')

@@ -1,8 +1,14 @@
 import DataLoader from 'dataloader';
+import type { MultiPolygon, Point } from 'geojson';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { Building } from './building.entity';
+
+export interface BuildingShape {
+  footprint: MultiPolygon;
+  centroid: Point;
+}
 
 export function createBuildingLoaders(ds: Db, scope: Scope) {
   const buildings = () => applyScope(ds.getRepository(Building).createQueryBuilder('b'), scope, 'Building', 'b');
@@ -46,7 +52,16 @@ export function createBuildingLoaders(ds: Db, scope: Scope) {
     byLimit.set(limit, loader);
     return loader;
   }
-  return { buildingById, buildingsInGrid };
+  /** A building's footprint and centroid, for buildings loaded without them (one statement per batch). */
+  const buildingShape = new DataLoader<string, BuildingShape | null>(async (ids) => {
+    const rows: ({ id: string } & BuildingShape)[] = await ds.query(
+      `SELECT id, ST_AsGeoJSON(footprint)::json AS footprint, ST_AsGeoJSON(centroid)::json AS centroid
+         FROM building WHERE id = ANY($1::uuid[])`,
+      [uuids(ids)],
+    );
+    return byKey(ids, rows, (r) => r.id);
+  });
+  return { buildingById, buildingsInGrid, buildingShape };
 }
 
 type BuildingLoaders = ReturnType<typeof createBuildingLoaders>;

@@ -4,7 +4,10 @@ import { notFound } from '../../platform/graphql/errors';
 import { pageSize } from '../../platform/graphql/connection';
 import { NearInput } from '../../platform/graphql/spatial-args';
 import { Grid } from '../grid/grid.entity';
+import type { MultiPolygon, Point } from 'geojson';
+import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
 import { Building } from './building.entity';
+import type { BuildingShape } from './building.loader';
 import { CreateBuildingInput, UpdateBuildingInput } from './building.input';
 import { BuildingService } from './building.service';
 import { BuildingConnection } from './building.type';
@@ -42,12 +45,28 @@ export class BuildingResolver {
     return new BuildingService(ctx.db, ctx.scope).update(id, input);
   }
 
+  @FieldResolver(() => GeoJSONScalar)
+  async footprint(@Root() building: Building, @Ctx() ctx: Context): Promise<MultiPolygon> {
+    return building.footprint ?? (await shapeOf(building, ctx)).footprint;
+  }
+
+  @FieldResolver(() => GeoJSONScalar)
+  async centroid(@Root() building: Building, @Ctx() ctx: Context): Promise<Point> {
+    return building.centroid ?? (await shapeOf(building, ctx)).centroid;
+  }
+
   @FieldResolver(() => Grid, { description: 'The small grid' })
   async grid(@Root() building: Building, @Ctx() ctx: Context): Promise<Grid> {
     const grid = await ctx.loaders.gridById.load(building.gridId);
     if (!grid) throw notFound('Grid', building.gridId);
     return grid;
   }
+}
+
+async function shapeOf(building: Building, ctx: Context): Promise<BuildingShape> {
+  const shape = await ctx.loaders.buildingShape.load(building.id);
+  if (!shape) throw notFound('Building', building.id);
+  return shape;
 }
 
 /** Grid.buildings: a grid's face for this domain (grids know nothing of buildings). */

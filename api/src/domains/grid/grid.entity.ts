@@ -1,7 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { MultiPolygon, Point } from 'geojson';
-import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
 
 /** Grid levels: 大网格 (community), 中网格 (compound), 小网格 (building or lane). */
 export enum GridLevel {
@@ -48,13 +47,16 @@ export class Grid {
   @Column('ltree')
   path!: string;
 
-  @Field(() => GeoJSONScalar, { description: 'Boundary, a GeoJSON MultiPolygon in WGS-84' })
-  @Column('geometry', { name: 'geom', spatialFeatureType: 'MultiPolygon', srid: 4326 })
-  geometry!: MultiPolygon;
+  /**
+   * The shapes are read only when a query asks for them (`select: false`; the GraphQL fields
+   * `geometry` and `labelPoint` are resolved in grid.resolver.ts, through `gridShape` when a
+   * grid was loaded without them): most reads of a grid never need its polygon.
+   */
+  @Column('geometry', { name: 'geom', spatialFeatureType: 'MultiPolygon', srid: 4326, select: false })
+  geometry?: MultiPolygon;
 
-  @Field(() => GeoJSONScalar, { description: 'A point inside the polygon for labels and pins' })
-  @Column('geometry', { name: 'label_point', spatialFeatureType: 'Point', srid: 4326 })
-  labelPoint!: Point;
+  @Column('geometry', { name: 'label_point', spatialFeatureType: 'Point', srid: 4326, select: false })
+  labelPoint?: Point;
 
   @Field(() => Float, { description: 'Area in square metres (geodesic)' })
   @Column('double precision', { name: 'area_m2' })

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { MultiPolygon, Point } from 'geojson';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
 import { applyScope, type Scope, type ScopedEntity } from '../../platform/identity/scope';
@@ -14,6 +15,11 @@ const COUNT_SQL: Record<(typeof COUNT_FIELDS)[number], { table: string; alias: s
   households: { table: 'household', alias: 'h', entity: 'Household', where: 'h.grid_path <@ t.path' },
   residents: { table: 'resident', alias: 'r', entity: 'Resident', where: 'r.grid_path <@ t.path' },
 };
+
+export interface GridShape {
+  geometry: MultiPolygon;
+  labelPoint: Point;
+}
 
 /** Grid loaders; every query carries the viewer's scope, so an unseen grid loads as null. */
 export function createGridLoaders(ds: Db, scope: Scope) {
@@ -83,7 +89,16 @@ export function createGridLoaders(ds: Db, scope: Scope) {
     }
     return loader;
   };
-  return { gridById, gridByCode, gridChildren, largeGridsByStreet, gridCounts };
+  /** A grid's boundary and label point, for grids loaded without them (one statement per batch). */
+  const gridShape = new DataLoader<string, GridShape | null>(async (ids) => {
+    const rows: ({ id: string } & GridShape)[] = await ds.query(
+      `SELECT id, ST_AsGeoJSON(geom)::json AS geometry, ST_AsGeoJSON(label_point)::json AS "labelPoint"
+         FROM grid WHERE id = ANY($1::uuid[])`,
+      [uuids(ids)],
+    );
+    return byKey(ids, rows, (r) => r.id);
+  });
+  return { gridById, gridByCode, gridChildren, largeGridsByStreet, gridCounts, gridShape };
 }
 
 type GridLoaders = ReturnType<typeof createGridLoaders>;

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { MultiPolygon, Point } from 'geojson';
 import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedFields } from '../../platform/graphql/selection';
 import type { Context } from '../../platform/graphql/context';
@@ -9,6 +10,7 @@ import { Grid, GridLevel } from './grid.entity';
 import { CreateGridInput, UpdateGridInput } from './grid.input';
 import { GridService } from './grid.service';
 import { GridConnection, GridCounts } from './grid.type';
+import type { GridShape } from './grid.loader';
 
 @Resolver(() => Grid)
 export class GridResolver {
@@ -41,8 +43,14 @@ export class GridResolver {
   }
 
   @Query(() => [Grid], { description: 'The grids containing the point, ordered SMALL → MEDIUM → LARGE' })
-  async gridAt(@Ctx() ctx: Context, @Arg('lng', () => Float) lng: number, @Arg('lat', () => Float) lat: number): Promise<Grid[]> {
-    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat);
+  async gridAt(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('lng', () => Float) lng: number,
+    @Arg('lat', () => Float) lat: number,
+  ): Promise<Grid[]> {
+    const asked = selectedFields(info);
+    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat, { shapes: asked.has('geometry') || asked.has('labelPoint') });
     for (const g of chain) ctx.loaders.gridById.prime(g.id, g);
     return chain;
   }
@@ -59,6 +67,16 @@ export class GridResolver {
     @Arg('input', () => UpdateGridInput) input: UpdateGridInput,
   ): Promise<Grid> {
     return new GridService(ctx.db, ctx.scope).update(id, input);
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Boundary, a GeoJSON MultiPolygon in WGS-84' })
+  async geometry(@Root() grid: Grid, @Ctx() ctx: Context): Promise<MultiPolygon> {
+    return grid.geometry ?? (await shapeOf(grid, ctx)).geometry;
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'A point inside the polygon for labels and pins' })
+  async labelPoint(@Root() grid: Grid, @Ctx() ctx: Context): Promise<Point> {
+    return grid.labelPoint ?? (await shapeOf(grid, ctx)).labelPoint;
   }
 
   @FieldResolver(() => Street)
@@ -83,6 +101,12 @@ export class GridResolver {
     // Only the counts the query names are computed (and so only those are read back).
     return ctx.loaders.gridCounts(selectedFields(info)).load(grid.id);
   }
+}
+
+async function shapeOf(grid: Grid, ctx: Context): Promise<GridShape> {
+  const shape = await ctx.loaders.gridShape.load(grid.id);
+  if (!shape) throw notFound('Grid', grid.id);
+  return shape;
 }
 
 /** Street.grids: a street's face for this domain. */

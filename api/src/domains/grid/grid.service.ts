@@ -68,13 +68,13 @@ export class GridService {
    * The grids containing a point, SMALL → MEDIUM → LARGE. A point on a shared edge lies
    * in two siblings: the one with the lower code is taken, so the chain has one per level.
    */
-  async at(lng: number, lat: number): Promise<Grid[]> {
+  async at(lng: number, lat: number, opts: { shapes?: boolean } = {}): Promise<Grid[]> {
     checkLngLat(lng, lat);
     // The hottest read of the API (every click and every department lookup): one plain
     // statement, rows made into Grid objects directly, no query builder or hydration.
     const visible = this.scope.whereRaw('Grid', 'g', 3);
     const found: Grid[] = await this.ds.query(
-      `SELECT ${GRID_COLUMNS} FROM grid g
+      `SELECT ${GRID_COLUMNS}${opts.shapes ? `, ${SHAPE_COLUMNS}` : ''} FROM grid g
         WHERE ST_Covers(g.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) AND ${visible.sql}
         ORDER BY g.level DESC, g.code`,
       [lng, lat, ...visible.params],
@@ -137,7 +137,9 @@ export class GridService {
 
 /** A grid row as the entity's properties (geometries as GeoJSON), for raw reads. */
 const GRID_COLUMNS = `g.id, g.code, g.name, g.level, g.street_id AS "streetId", g.parent_id AS "parentId", g.path::text AS path,
-  ST_AsGeoJSON(g.geom)::json AS geometry, ST_AsGeoJSON(g.label_point)::json AS "labelPoint", g.area_m2 AS "areaM2", g.version`;
+  g.area_m2 AS "areaM2", g.version`;
+/** The shapes, only when the query asks for them. */
+const SHAPE_COLUMNS = `ST_AsGeoJSON(g.geom)::json AS geometry, ST_AsGeoJSON(g.label_point)::json AS "labelPoint"`;
 
 function parseCode(code: string, level: GridLevel) {
   let parsed;
