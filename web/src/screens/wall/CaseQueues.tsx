@@ -8,6 +8,10 @@ import { QUEUES, type QueueKey } from './queues';
 
 /** Cases listed per queue (the count is the whole queue's). */
 const QUEUE_PAGE = 30;
+/** After the live feed moves, the queues are asked again this much later. */
+const REFRESH_DELAY_MS = 250;
+/** And every so often anyway (a missed event, a sweep's changes). */
+const POLL_MS = 60_000;
 
 /**
  * 指挥中心待办 — the command centre's queues beside the live feed: 待立案, 待派遣, 待核查, 超期,
@@ -32,9 +36,15 @@ export function CaseQueues({
   const { data, refetch } = useQuery(CASE_QUEUES_QUERY, {
     variables: { gridId: gridId || null, first: QUEUE_PAGE },
     fetchPolicy: 'cache-and-network',
+    // A refetch while one is in flight must ask again, not share the older answer.
+    context: { queryDeduplication: false },
+    pollInterval: POLL_MS,
   });
   useEffect(() => {
-    if (refreshKey !== null) void refetch().catch(() => undefined);
+    if (refreshKey === null) return;
+    // A burst of events (start, then handle) asks once, after the last.
+    const timer = setTimeout(() => void refetch().catch(() => undefined), REFRESH_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [refreshKey, refetch]);
   const cases = data?.[open].nodes ?? [];
 
