@@ -79,6 +79,8 @@ export interface SeededCase {
   category: string;
   clientKey: string;
   photo: string | null;
+  /** 事件编号, YYYYMMDD-NNNN. */
+  number: string;
 }
 
 export interface Matrix {
@@ -176,7 +178,7 @@ async function seed(api: TestApi): Promise<Matrix> {
   // Cases: the resident's two in W11 (one with a photo, one closed), the admin's in W22, and
   // in the east one at every step of the loop (for the mutation matrix), one reported by the volunteer.
   const cases: SeededCase[] = [];
-  const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`;
+  const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version number } } }`;
   const step = async (c: SeededCase, mutation: string, args = '', variables: Record<string, unknown> = {}, declarations = '') => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [c.id]);
     await admin(
@@ -200,7 +202,7 @@ async function seed(api: TestApi): Promise<Matrix> {
   ) => {
     const clientKey = `matrix-${label}-${randomBytes(4).toString('hex')}`;
     const photo = opts.photo ? JPEG(label) : null;
-    const data = await as<{ reportCase: { case: { id: string } } }>(reporter, REPORT, {
+    const data = await as<{ reportCase: { case: { id: string; number: string } } }>(reporter, REPORT, {
       input: {
         clientKey,
         category: opts.category ?? 'ENVIRONMENT',
@@ -219,6 +221,7 @@ async function seed(api: TestApi): Promise<Matrix> {
       category: opts.category ?? 'ENVIRONMENT',
       clientKey,
       photo: null,
+      number: data.reportCase.case.number,
     };
     for (const [to, mutation, args, variables] of LOOP) {
       if (c.status === status) break;

@@ -303,12 +303,26 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.building': { ...lookup('building', byId(always(allBuildings))), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
   'Query.buildings': { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
   'Query.case': { ...lookup('case', byId(allCases)), expect: (who) => signedIn(who, () => casesSeen(who)) },
-  'Query.cases': { query: `{ cases(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => casesSeen(who)) },
+  'Query.caseByNumber': {
+    ...lookup('caseByNumber', () => m.cases.map((c): [string, string] => [c.label, `number: "${c.number}"`])),
+    expect: (who) => signedIn(who, () => casesSeen(who)),
+  },
+  'Query.cases': {
+    // Also the command centre's 申请延期 queue: the seeded extension request, where the caller sees its case.
+    query: `{ all: cases(first: 100) { nodes { id } } asked: cases(extensionRequested: true, first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => ({ all: casesSeen(who), asked: casesSeen(who).filter((l) => l === 'case:E21-extension-asked') })),
+  },
   'Query.caseCategories': {
     query: `{ caseCategories { code } }`,
     read: (v) => (Array.isArray(v) ? v.length : v),
     // The category code table: everyone signed in.
     expect: (who) => signedIn(who, () => 8),
+  },
+  'Query.departments': {
+    query: `{ departments { code } }`,
+    read: (v) => (Array.isArray(v) ? v.length : v),
+    // 职能部门名录, a reference table: everyone signed in.
+    expect: (who) => signedIn(who, () => 7),
   },
   'Query.caseIndicators': {
     // Known leak: the counts of another community to everyone. Counted over the cases the caller sees, of a grid the caller sees.
@@ -929,8 +943,8 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
       const live: SeededCase[] = [];
       for (const small of ['W11', 'E11'] as const) {
         const label = `case:${small}-live`;
-        const { reportCase } = await m.admin<{ reportCase: { case: { id: string } } }>(
-          `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }`,
+        const { reportCase } = await m.admin<{ reportCase: { case: { id: string; number: string } } }>(
+          `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id number } } }`,
           {
             input: {
               clientKey: `${label}-${Date.now()}`,
@@ -951,6 +965,7 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
           category: 'OTHER',
           clientKey: '',
           photo: null,
+          number: reportCase.case.number,
         });
       }
       const failures = await settle(subs, (who) => {

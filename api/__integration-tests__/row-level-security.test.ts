@@ -17,9 +17,9 @@ const LARGE_WEST = '330106001001';
 const SMALL_WEST = '3301060010010010001';
 const HOME_RESIDENT = stableId(`${SMALL_WEST}/household/0/resident/0`);
 /** Tables every signed-in viewer reads whole (no row depends on the caller). */
-const REFERENCE_TABLES = ['case_category', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys'];
+const REFERENCE_TABLES = ['case_category', 'department', 'service_skill', 'visit_policy', 'tile_version', 'spatial_ref_sys'];
 /** The system's own bookkeeping, which no viewer role may read at all. */
-const SYSTEM_TABLES = ['migrations', 'rls_state'];
+const SYSTEM_TABLES = ['migrations', 'rls_state', 'case_number_counter'];
 
 /** Residents a viewer may see, by the rule itself, computed by the system. */
 async function residentsUnder(api: TestApi, path: string | null, householdOnly?: string): Promise<Set<string>> {

@@ -162,6 +162,12 @@ export async function writeCaseHistory(
       [JSON.stringify(cases.slice(i, i + 1000))],
     );
   }
+  // The departments of the registry (职能部门名录) the history names.
+  await m.query(
+    `UPDATE "case" c SET department_id = d.id FROM department d
+      WHERE d.name = c.department AND c.department_id IS NULL AND c.id = ANY($1::uuid[])`,
+    [cases.map((c) => c.id)],
+  );
   // In time order, so event ids (the subscription cursor) follow time as live ones do.
   events.sort((a, b) => a.at.localeCompare(b.at));
   for (let i = 0; i < events.length; i += 2000) {

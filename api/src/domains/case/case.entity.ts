@@ -87,6 +87,27 @@ export class CaseCategory {
   sort!: number;
 }
 
+/** 职能部门 — a department of the registry, and the case categories it handles. */
+@ObjectType({ description: '职能部门 — a department cases are dispatched or escalated to, from the registry' })
+@Entity('department')
+export class Department {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column('text')
+  code!: string;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field(() => [String], { description: 'The case category codes it handles' })
+  @Column('text', { array: true })
+  categories!: string[];
+}
+
 /** 事件 — something a resident, patrol, hotline, department or sensor reported, and its handling. */
 @Directive('@key(fields: "id")')
 @ObjectType('Case', { description: '事件 — a reported problem and where it is in the closed loop' })
@@ -95,6 +116,12 @@ export class Case {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  @Field(() => String, {
+    description: '事件编号 — YYYYMMDD-NNNN: the report day (Beijing time) and its order that day in the street; unique per street',
+  })
+  @Column({ type: 'text', insert: false, update: false })
+  number!: string;
 
   /** Insertion order, the keyset for paging. */
   @Column('bigint')
@@ -158,6 +185,18 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'The department it was dispatched or escalated to' })
   @Column('text', { nullable: true })
   department!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The department (from departments) it was dispatched or escalated to' })
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '派遣到网格长 — the grid leader assignment (GridLeader.id) it was dispatched to' })
+  @Column('uuid', { name: 'assigned_leader_id', nullable: true })
+  assignedLeaderId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the grid leader it was dispatched to, as it was then' })
+  @Column('text', { name: 'assigned_leader_name', nullable: true })
+  assignedLeaderName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Escalated to: a grid level (MEDIUM, LARGE, STREET) or a department' })
   @Column('text', { name: 'escalated_to', nullable: true })

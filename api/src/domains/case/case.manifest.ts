@@ -1,5 +1,5 @@
 import type { DomainManifest } from '../../platform/domain';
-import { Case, CaseCategory, CaseEvent } from './case.entity';
+import { Case, CaseCategory, CaseEvent, Department } from './case.entity';
 import { CASE_EVENTS } from './case.events';
 import { createCaseLoaders } from './case.loader';
 import { resolveCaseReference } from './case.reference';
@@ -11,7 +11,7 @@ import { photoRouter } from './photo.router';
 /** 事件 — cases through the closed loop, their events and live feed, photos, Open311 and the overdue sweep. */
 export const cases: DomainManifest = {
   name: 'case',
-  entities: [CaseCategory, Case, CaseEvent],
+  entities: [CaseCategory, Department, Case, CaseEvent],
   resolvers: [CaseResolver, CaseEventResolver],
   references: { Case: resolveCaseReference },
   loaders: createCaseLoaders,

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
-import { Case, CaseCategory, CaseEvent, CaseStatus } from './case.entity';
+import { Case, CaseCategory, CaseEvent, CaseStatus, Department } from './case.entity';
 import { ReportCaseInput } from './case.input';
 import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
@@ -27,6 +27,20 @@ export class CaseResolver {
     return ctx.loaders.caseById.load(id);
   }
 
+  @Query(() => Case, {
+    nullable: true,
+    description: '事件编号查询 — the case with this readable number (YYYYMMDD-NNNN) among those you can see; streetCode picks the street',
+  })
+  async caseByNumber(
+    @Ctx() ctx: Context,
+    @Arg('number') number: string,
+    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+  ): Promise<Case | null> {
+    const c = await new CaseService(ctx.db, ctx.bus).byNumber(number, ctx.scope, streetCode);
+    if (c) ctx.loaders.caseById.prime(c.id, c);
+    return c;
+  }
+
   @Query(() => CaseConnection, {
     description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first",
   })
@@ -37,13 +51,18 @@ export class CaseResolver {
     @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
     @Arg('category', () => String, { nullable: true }) category?: string,
     @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
+    @Arg('extensionRequested', () => Boolean, {
+      nullable: true,
+      description: '申请延期 — true: only cases with an extension request waiting for the command centre; false: only those without',
+    })
+    extensionRequested?: boolean,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from?: Date,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to?: Date,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CaseConnection> {
     const page = await new CaseService(ctx.db, ctx.bus).list(
-      { gridId, bbox, status, category, overdue, from, to, first, after },
+      { gridId, bbox, status, category, overdue, extensionRequested, from, to, first, after },
       ctx.scope,
     );
     // Listed cases are visible cases: their timelines need not ask again.
@@ -68,6 +87,14 @@ export class CaseResolver {
   @Query(() => [CaseCategory], { description: '事件分类 — the category code table with time limits' })
   caseCategories(@Ctx() ctx: Context): Promise<CaseCategory[]> {
     return new CaseService(ctx.db, ctx.bus).categories();
+  }
+
+  @Query(() => [Department], {
+    description: '职能部门名录 — the departments cases go to, by code; with `category`, those handling it',
+  })
+  departments(@Ctx() ctx: Context, @Arg('category', () => String, { nullable: true }) category?: string): Promise<Department[]> {
+    ctx.scope.requireSignedIn();
+    return new CaseService(ctx.db, ctx.bus).departments(category);
   }
 
   @Query(() => CaseIndicators, {
@@ -115,15 +142,26 @@ export class CaseResolver {
     return transition(ctx, id, version, actor, 'REJECT', { reason, duplicateOf });
   }
 
-  @Mutation(() => Case, { description: '派遣 — FILED/ESCALATED → DISPATCHED, optionally to a department; COMMAND_CENTRE or GRID_LEADER' })
+  @Mutation(() => Case, {
+    description:
+      '派遣 — FILED/ESCALATED → DISPATCHED, optionally to a department or to a grid leader of the case’s grid chain; ' +
+      'COMMAND_CENTRE or GRID_LEADER',
+  })
   dispatchCase(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('department', () => String, { nullable: true }) department?: string,
+    @Arg('leaderId', () => ID, {
+      nullable: true,
+      description: 'A current leader (GridLeader.id) of the case’s small grid or a grid above it, from Grid.leaders',
+    })
+    leaderId?: string,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'A department of the registry (departments); instead of `department`' })
+    departmentId?: string,
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'DISPATCH', { department });
+    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId, departmentId });
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })

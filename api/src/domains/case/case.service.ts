@@ -10,7 +10,7 @@ import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { text, UUID } from '../../platform/graphql/validate';
 import type { EventBus } from '../../platform/events/bus';
-import { Case, CaseCategory, type CaseEvent, CaseStatus, OPEN_STATUSES } from './case.entity';
+import { Case, CaseCategory, type CaseEvent, CaseStatus, Department, OPEN_STATUSES } from './case.entity';
 import { appendEvent, CASE_EVENTS, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
@@ -22,6 +22,9 @@ import type { CaseConnection, ReportCaseResult } from './case.type';
 export const DUPLICATE_RADIUS_M = 50;
 const MAX_PHOTOS = 5;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** 事件编号: the report day (Beijing time) and its order that day in the street. */
+export const CASE_NUMBER = /^\d{8}-\d{4,6}$/;
 
 const NO_REPORTER = '00000000-0000-0000-0000-000000000000';
 /**
@@ -42,6 +45,8 @@ export interface CaseFilter {
   status?: CaseStatus | null;
   category?: string | null;
   overdue?: boolean | null;
+  /** An extension request is waiting (the last extension event is EXTENSION_REQUESTED). */
+  extensionRequested?: boolean | null;
   from?: Date | null;
   to?: Date | null;
   first?: number | null;
@@ -53,6 +58,10 @@ export interface TransitionParams {
   reason?: string | null;
   duplicateOf?: string | null;
   department?: string | null;
+  /** DISPATCH: a department of the registry. */
+  departmentId?: string | null;
+  /** DISPATCH: the grid leader assignment it goes to. */
+  leaderId?: string | null;
   feedback?: string | null;
   rating?: number | null;
   comment?: string | null;
@@ -222,6 +231,19 @@ export class CaseService {
     return row;
   }
 
+  /**
+   * The case numbered `number` (事件编号) among those `scope` lets the caller see; numbers are
+   * unique per street, so on an installation of several streets `streetCode` names which.
+   */
+  async byNumber(number: string, scope: Scope, streetCode?: string | null): Promise<Case | null> {
+    const n = number.trim();
+    if (!CASE_NUMBER.test(n)) throw badInput('number', 'is not a case number (YYYYMMDD-NNNN)');
+    if (streetCode != null && !/^\d{9}$/.test(streetCode)) throw badInput('streetCode', 'is not a street code (9 digits)');
+    const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c').andWhere('c.number = :n', { n });
+    if (streetCode != null) qb.andWhere('subpath(c.grid_path, 0, 1) = text2ltree(:street)', { street: `s${streetCode}` });
+    return qb.orderBy('c.grid_path').limit(1).getOne();
+  }
+
   /** Cases matching `filter` among those `scope` lets the caller see. */
   async list(filter: CaseFilter, scope: Scope): Promise<CaseConnection> {
     const bbox = checkBBox(filter.bbox);
@@ -237,6 +259,12 @@ export class CaseService {
     if (filter.overdue != null) {
       const overdue = `(c.overdue OR (c.status IN (:...open) AND c.due_at < now()))`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { open: OPEN_STATUSES });
+    }
+    if (filter.extensionRequested != null) {
+      const pending = `(c.status IN (:...extendable) AND (SELECT e.type FROM case_event e
+          WHERE e.case_id = c.id AND e.type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED')
+          ORDER BY e.id DESC LIMIT 1) = 'EXTENSION_REQUESTED')`;
+      qb.andWhere(filter.extensionRequested ? pending : `NOT ${pending}`, { extendable: TRANSITIONS.EXTEND.from });
     }
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
@@ -258,6 +286,13 @@ export class CaseService {
         ORDER BY case_event.id DESC LIMIT $1`,
       [first, gridId ?? null, ...visible.params],
     );
+  }
+
+  /** The department registry by code; with `category`, only those handling it. */
+  departments(category?: string | null): Promise<Department[]> {
+    const qb = this.ds.getRepository(Department).createQueryBuilder('d').orderBy('d.code');
+    if (category != null) qb.where(':category = ANY(d.categories)', { category: text(category, 'category', 100) });
+    return qb.getMany();
   }
 
   categories(): Promise<CaseCategory[]> {
@@ -293,12 +328,26 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         data: { duplicateOf: p.duplicateOf ?? null },
       };
     }
-    case 'DISPATCH':
+    case 'DISPATCH': {
+      const leader = p.leaderId ? await chainLeader(m, c, p.leaderId) : null;
+      const registered = p.departmentId ? await m.getRepository(Department).findOneBy({ id: p.departmentId }) : null;
+      if (p.departmentId && !registered) throw badInput('departmentId', 'no such department (see departments)');
+      const department = registered?.name ?? p.department ?? null;
       return {
-        sets: ['dispatched_at = coalesce(dispatched_at, now())', 'department = coalesce($2, department)'],
-        values: [p.department ?? null],
-        data: { department: p.department ?? null },
+        sets: [
+          'dispatched_at = coalesce(dispatched_at, now())',
+          'department = coalesce($2, department)',
+          'assigned_leader_id = coalesce($3, assigned_leader_id)',
+          'assigned_leader_name = coalesce($4, assigned_leader_name)',
+          // A registered department, or the one a free-text name matches (else none).
+          `department_id = CASE WHEN $2::text IS NULL THEN department_id
+                                ELSE coalesce($5, (SELECT id FROM department WHERE name = $2)) END`,
+        ],
+        values: [department, leader?.id ?? null, leader?.name ?? null, registered?.id ?? null],
+        note: leader?.name ?? department,
+        data: { department, departmentId: registered?.id ?? null, leaderId: leader?.id ?? null, leaderName: leader?.name ?? null },
       };
+    }
     case 'START':
       return { sets: [], values: [] };
     case 'HANDLE':
@@ -333,7 +382,11 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
       const grid = await escalationGrid(m, c.gridPath, escalatedTo);
       return {
-        sets: ['escalated_to = $2', 'department = coalesce($3, department)'],
+        sets: [
+          'escalated_to = $2',
+          'department = coalesce($3, department)',
+          'department_id = CASE WHEN $3::text IS NULL THEN department_id ELSE (SELECT id FROM department WHERE name = $3) END',
+        ],
         values: [escalatedTo, p.department ?? null],
         note: p.reason,
         data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
@@ -364,6 +417,20 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
 }
 
 /**
+ * A grid leader the case may be dispatched to: serving now (no end date) on the case's
+ * small grid or a grid above it. One the caller cannot see reads as missing.
+ */
+async function chainLeader(m: EntityManager, c: Case, leaderId: string): Promise<{ id: string; name: string }> {
+  const [leader]: { id: string; name: string }[] = await m.query(
+    `SELECT l.id, l.name FROM grid_leader l JOIN grid g ON g.id = l.grid_id
+      WHERE l.id = $1 AND l.until IS NULL AND g.path @> $2::ltree`,
+    [leaderId, c.gridPath],
+  );
+  if (!leader) throw badInput('leaderId', 'is not a serving leader of this case’s grid or a grid above it');
+  return leader;
+}
+
+/**
  * The case's extension request still waiting for the command centre: the last
  * EXTENSION_REQUESTED not followed by EXTENDED or EXTENSION_DECLINED.
  */
@@ -388,6 +455,11 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
   if (action === 'RATE' && !(Number.isInteger(p.rating) && p.rating! >= 1 && p.rating! <= 5))
     throw badInput('rating', 'must be an integer from 1 to 5');
   if (p.department != null) out.department = text(p.department, 'department', 200);
+  if (p.leaderId != null && !UUID.test(p.leaderId)) throw badInput('leaderId', 'is not an id');
+  if (p.departmentId != null && !UUID.test(p.departmentId)) throw badInput('departmentId', 'is not an id');
+  if (p.departmentId != null && p.department != null) throw badInput('departmentId', 'name a department by id or by name, not both');
+  if (p.leaderId != null && (p.department != null || p.departmentId != null))
+    throw badInput('leaderId', 'dispatch to a leader or to a department, not both');
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
   if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
     const field = action === 'EXTEND' ? 'newDueAt' : 'until';

@@ -53,7 +53,9 @@ export function CasePanel({
         <>
           <dl className="case-panel__facts">
             <dt>{t('case.number')}</dt>
-            <dd className="case-panel__id">{c.id}</dd>
+            <dd className="case-panel__number" data-case-number={c.number}>
+              {c.number}
+            </dd>
             <dt>{t('case.status')}</dt>
             <dd>
               <span className="status-chip" data-status={c.status}>
@@ -75,6 +77,18 @@ export function CasePanel({
               <>
                 <dt>{t('case.address')}</dt>
                 <dd>{c.address}</dd>
+              </>
+            )}
+            {c.assignedLeaderName && (
+              <>
+                <dt>{t('case.assignedLeader')}</dt>
+                <dd data-assigned-leader>{c.assignedLeaderName}</dd>
+              </>
+            )}
+            {c.department && (
+              <>
+                <dt>{t('case.department')}</dt>
+                <dd>{c.department}</dd>
               </>
             )}
             <dt>{t('case.description')}</dt>

@@ -140,6 +140,8 @@ export const CASE_QUERY = graphql(`
       ...CaseSummary
       feedback
       photos
+      assignedLeaderName
+      department
       pendingExtension {
         eventId
         until
@@ -250,6 +252,145 @@ export const DECLINE_EXTENSION = graphql(`
 export const EXTEND_CASE = graphql(`
   mutation ExtendCaseDeadline($id: ID!, $version: Int!, $newDueAt: DateTime!, $reason: String!) {
     extendCaseDeadline(id: $id, version: $version, newDueAt: $newDueAt, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const REJECT_CASE = graphql(`
+  mutation RejectCase($id: ID!, $version: Int!, $reason: String!) {
+    rejectCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DISPATCH_TO_LEADER = graphql(`
+  mutation DispatchCaseToLeader($id: ID!, $version: Int!, $leaderId: ID!) {
+    dispatchCase(id: $id, version: $version, leaderId: $leaderId) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const RETURN_CASE = graphql(`
+  mutation ReturnCase($id: ID!, $version: Int!, $reason: String!) {
+    returnCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const CLOSE_CASE = graphql(`
+  mutation CloseCase($id: ID!, $version: Int!, $comment: String) {
+    closeCase(id: $id, version: $version, comment: $comment) {
+      ...CaseSummary
+    }
+  }
+`);
+
+/** The serving leaders of a case's small grid and the grids above it: whom the command centre may dispatch it to. */
+export const CASE_LEADERS_QUERY = graphql(`
+  query CaseLeaders($id: ID!) {
+    case(id: $id) {
+      id
+      grid {
+        ...GridLeaders
+        parent {
+          ...GridLeaders
+          parent {
+            ...GridLeaders
+          }
+        }
+      }
+    }
+  }
+  fragment GridLeaders on Grid {
+    id
+    name
+    level
+    leaders {
+      id
+      name
+      role
+    }
+  }
+`);
+
+/**
+ * The command centre's queues (in a community when `gridId` names one), each a count and its
+ * longest-waiting cases first: 待立案 REPORTED, 待派遣 FILED, 待核查 HANDLED, 超期 overdue,
+ * 申请延期 an extension request waiting. The aliases are QUEUES' keys (wall/queues.ts).
+ */
+export const CASE_QUEUES_QUERY = graphql(`
+  query CaseQueues($gridId: ID, $first: Int!) {
+    toFile: cases(gridId: $gridId, status: REPORTED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    toDispatch: cases(gridId: $gridId, status: FILED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    toVerify: cases(gridId: $gridId, status: HANDLED, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    overdue: cases(gridId: $gridId, overdue: true, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    extension: cases(gridId: $gridId, extensionRequested: true, first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+  }
+`);
+
+export const COMMUNITIES_QUERY = graphql(`
+  query Communities {
+    grids(level: LARGE, first: 100) {
+      nodes {
+        id
+        name
+        code
+      }
+    }
+  }
+`);
+
+export const ESCALATE_CASE = graphql(`
+  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {
+    escalateCase(id: $id, version: $version, reason: $reason) {
+      ...CaseSummary
+    }
+  }
+`);
+
+export const DEPARTMENTS_QUERY = graphql(`
+  query Departments {
+    departments {
+      id
+      code
+      name
+      categories
+    }
+  }
+`);
+
+export const DISPATCH_TO_DEPARTMENT = graphql(`
+  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {
+    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {
       ...CaseSummary
     }
   }

@@ -4,6 +4,7 @@ import type { CaseEvent, CaseSummary } from './types';
 function aCase(over: Partial<CaseSummary> = {}): CaseSummary {
   return {
     id: 'c1',
+    number: '20261125-0001',
     status: 'REPORTED',
     category: 'ENVIRONMENT',
     description: '楼道堆物',

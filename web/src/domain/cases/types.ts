@@ -22,6 +22,7 @@ export function isOpen(status: CaseStatus): boolean {
 export const CASE_SUMMARY_FRAGMENT = graphql(`
   fragment CaseSummary on Case {
     id
+    number
     status
     category
     description

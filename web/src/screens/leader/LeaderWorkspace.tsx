@@ -119,6 +119,7 @@ export function LeaderWorkspace({
                               {t(`status.${c.status}`)}
                             </span>
                             {c.overdue && <span className="status-chip status-chip--overdue">{t('case.overdue')}</span>}
+                            <span className="case-list__number">{c.number}</span>
                             <span className="case-list__category">{nameOf(c.category)}</span>
                             <span className="case-list__description">{c.description}</span>
                             <time dateTime={c.reportedAt}>{format.dateTime(c.reportedAt)}</time>

@@ -35,6 +35,7 @@ export function CaseFeed({
                 <span className="status-chip" data-status={e.toStatus}>
                   {t(`event.${e.type}` as 'event.REPORTED', { defaultValue: e.type })}
                 </span>
+                <span className="feed__number">{e.case.number}</span>
                 <span className="feed__category">{nameOf(e.case.category)}</span>
                 <span className="feed__description">{e.case.description}</span>
               </button>

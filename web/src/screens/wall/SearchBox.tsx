@@ -15,6 +15,14 @@ const GRID_BY_CODE = graphql(`
   }
 `);
 
+const CASE_BY_NUMBER = graphql(`
+  query CaseByNumber($number: String!) {
+    caseByNumber(number: $number) {
+      id
+    }
+  }
+`);
+
 /**
  * Search by grid code, grid name (among the grid labels the map has loaded) or case number;
  * a grid fits the map to it, a case opens its panel.
@@ -51,6 +59,10 @@ export function SearchBox({
       if (query.kind === 'case') {
         onCase(query.id);
         found = true;
+      } else if (query.kind === 'caseNumber') {
+        const { data } = await client.query({ query: CASE_BY_NUMBER, variables: { number: query.number }, fetchPolicy: 'network-only' });
+        if (data?.caseByNumber) onCase(data.caseByNumber.id);
+        found = Boolean(data?.caseByNumber);
       } else if (query.kind === 'gridCode') {
         found = await gridByCode(query.code);
       } else if (query.kind === 'gridName') {

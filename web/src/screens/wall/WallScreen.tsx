@@ -20,7 +20,9 @@ import { ServiceToggles } from '../../domain/services/ServiceToggles';
 import { countServiceLayers, type ServiceLayer } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { CaseFeed } from './CaseFeed';
-import { ExtensionReview } from './ExtensionReview';
+import { CaseDesk } from './CaseDesk';
+import { CaseQueues } from './CaseQueues';
+import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
@@ -77,6 +79,18 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     setPicked(null);
     setCaseId(id);
   }, []);
+  /** Opens a case and flies the map to its pin. */
+  const openCaseAt = useCallback(
+    (c: { id: string; location: unknown }) => {
+      const point = pointOf(c.location);
+      if (point) {
+        setTouring(false);
+        setFocus(boxAround(point[0], point[1]));
+      }
+      openCase(c.id);
+    },
+    [openCase],
+  );
   const closePanel = useCallback(() => setPicked(null), []);
 
   return (
@@ -98,6 +112,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
+        {/* Left of the map, so the case panel (over the feed) leaves the queues in view. */}
+        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} onOpen={openCaseAt} />
         <GridMap
           theme={theme}
           layers={layers.status === 'ready' ? layers.data : null}
@@ -118,7 +134,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
             id={caseId}
             onClose={() => setCaseId(null)}
             liveVersion={stream.store.get(caseId)?.summary.version}
-            actions={(c, reload) => <ExtensionReview c={c} reload={reload} onChanged={stream.merge} />}
+            actions={(c, reload) => <CaseDesk c={c} reload={reload} onChanged={stream.merge} />}
           />
         )}
         {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}

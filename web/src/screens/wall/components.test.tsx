@@ -43,6 +43,7 @@ describe('CaseFeed', () => {
     version: 1,
     case: {
       id: 'c1',
+      number: '20261125-0001',
       status: 'REPORTED',
       category: 'ENVIRONMENT',
       description: '楼道堆物',
@@ -57,11 +58,11 @@ describe('CaseFeed', () => {
     },
   };
 
-  it('lists events newest first as buttons, with Beijing time, event and category names', () => {
+  it('lists events newest first as buttons, with Beijing time, event, case number and category names', () => {
     const body = text(render(<CaseFeed events={[event]} live nameOf={() => '环境卫生'} onOpen={() => undefined} />));
     expect(body).toContain('实时事件');
     expect(body).toContain('2026/11/25 10:30');
-    expect(body).toContain('上报 环境卫生 楼道堆物');
+    expect(body).toContain('上报 20261125-0001 环境卫生 楼道堆物');
   });
 
   it('says when it is reconnecting or still empty', () => {

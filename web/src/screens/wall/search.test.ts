@@ -4,6 +4,7 @@ import { parseSearch } from './search';
 describe('search', () => {
   it('tells case numbers, grid codes and grid names apart', () => {
     expect(parseSearch(' 8D27C42C-AE19-4DEA-B62A-51DD89A9B72A ')).toEqual({ kind: 'case', id: '8d27c42c-ae19-4dea-b62a-51dd89a9b72a' });
+    expect(parseSearch(' 20261205-0042 ')).toEqual({ kind: 'caseNumber', number: '20261205-0042' });
     expect(parseSearch('3301060010010010001')).toEqual({ kind: 'gridCode', code: '3301060010010010001' });
     expect(parseSearch('1号小区')).toEqual({ kind: 'gridName', name: '1号小区' });
     expect(parseSearch('  ')).toEqual({ kind: 'empty' });

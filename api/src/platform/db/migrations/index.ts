@@ -14,6 +14,9 @@ import { SignInHardening1765300000000 } from './1765300000000-sign-in-hardening'
 import { CaseReporterKeys1765310000000 } from './1765310000000-case-reporter-keys';
 import { AccountAudit1765400000000 } from './1765400000000-account-audit';
 import { PartyAdmin1765410000000 } from './1765410000000-party-admin';
+import { CaseNumbers1765500000000 } from './1765500000000-case-numbers';
+import { CaseAssignedLeader1765510000000 } from './1765510000000-case-assigned-leader';
+import { Departments1765520000000 } from './1765520000000-departments';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   CaseReporterKeys1765310000000,
   AccountAudit1765400000000,
   PartyAdmin1765410000000,
+  CaseNumbers1765500000000,
+  CaseAssignedLeader1765510000000,
+  Departments1765520000000,
 ];
