@@ -364,10 +364,21 @@ export async function firstHome(e2e: E2e): Promise<Home> {
  * activities, their events), so that a test starts from the fixture street and its accounts only.
  */
 export async function clearServices(e2e: E2e): Promise<void> {
-  await e2e.db.dataSource.query(
-    `TRUNCATE service_registration, service_need, service_match, service_record, service_evaluation, micro_wish, wish_claim,
-              household_visit, volunteer_team, team_member, team_activity, activity_signup, service_event CASCADE`,
-  );
+  // The app may still be finishing a request of the page the last test closed (or a sweep) on these tables: TRUNCATE
+  // can then lose a deadlock, which PostgreSQL resolves by aborting it. Waiting a moment and trying again is enough.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await e2e.db.dataSource.query(
+        `TRUNCATE service_registration, service_need, service_match, service_record, service_evaluation, micro_wish, wish_claim,
+                  household_visit, volunteer_team, team_member, team_activity, activity_signup, service_event CASCADE`,
+      );
+      return;
+    } catch (error) {
+      const deadlock = (error as { driverError?: { code?: string } }).driverError?.code === '40P01';
+      if (!deadlock || attempt === 5) throw error;
+      await new Promise((done) => setTimeout(done, 200 * attempt));
+    }
+  }
 }
 
 const LEADER_ACTOR = { role: 'GRID_LEADER', name: 'e2e' };
