@@ -112,3 +112,33 @@ export async function thankedWish(api: TestApi, title: string): Promise<string> 
   );
   return wish.id;
 }
+
+/** Thursday 14:00–16:00: when 李心理 (helper-li) can help. */
+export const TALK = { weekday: 4, startMinute: 840, endMinute: 960 };
+
+/**
+ * Two volunteers' tokens, helper-li and helper-zhao, and helper-li's own registration (李心理,
+ * psychological support, from the first household of SMALL_1, free on TALK): a helper's own view.
+ */
+export async function helperLi(api: TestApi): Promise<{ li: string; zhao: string; mine: string }> {
+  const li = await api.userToken({ login: 'helper-li', role: 'VOLUNTEER' });
+  const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
+  const reg = await api.gqlAs<{ registerForService: { id: string } }>(
+    li,
+    `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'VOLUNTEER',
+        name: '李心理',
+        communityId: COMMUNITY_1,
+        ...(await homeOf(api, household(SMALL_1, 1))),
+        skills: ['PSYCHOLOGICAL'],
+        radiusM: 2000,
+        weeklyCapacity: 2,
+        availability: [TALK],
+      },
+    },
+  );
+  expect(reg.errors).toBeUndefined();
+  return { li, zhao, mine: reg.data!.registerForService.id };
+}

@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './harness';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { COMMUNITY_1, count, homeOf, household, LEADER, publishedWish, RESIDENT, SMALL_1, TUE_9_11 } from './service-fixture';
+import { COMMUNITY_1, count, helperLi, household, LEADER, publishedWish, RESIDENT, SMALL_1, TALK, TUE_9_11 } from './service-fixture';
 
 // Needs (需求清单) and matching (精准匹配) as the accounts meet them: bad input, who may list and act where, and the tasks
 // a helper is given. The matcher's own rules are in service-matching.test.ts.
@@ -145,27 +145,7 @@ describe("a helper's own view (the volunteer screen)", () => {
     'sees only the tasks confirmed to their registration, with where to go but not the household, and their lines on the map; ' +
       'completes only their own',
     async () => {
-      const li = await api.userToken({ login: 'helper-li', role: 'VOLUNTEER' });
-      const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
-      const TALK = { weekday: 4, startMinute: 840, endMinute: 960 };
-      const reg = await api.gqlAs<{ registerForService: { id: string } }>(
-        li,
-        `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
-        {
-          input: {
-            kind: 'VOLUNTEER',
-            name: '李心理',
-            communityId: COMMUNITY_1,
-            ...(await homeOf(api, household(SMALL_1, 1))),
-            skills: ['PSYCHOLOGICAL'],
-            radiusM: 2000,
-            weeklyCapacity: 2,
-            availability: [TALK],
-          },
-        },
-      );
-      expect(reg.errors).toBeUndefined();
-      const mine = reg.data!.registerForService.id;
+      const { li, zhao, mine } = await helperLi(api);
 
       const need = await api.gql<{ raiseNeed: { id: string } }>(
         `mutation ($input: NeedInput!, $a: ActorInput) { raiseNeed(input: $input, actor: $a) { id } }`,

@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './harness';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
-import { COMMUNITY_1, count, homeOf, household, LEADER, register, SMALL_1, TUE_9_11, VOLUNTEER } from './service-fixture';
+import { COMMUNITY_1, count, helperLi, household, LEADER, register, SMALL_1, TUE_9_11, VOLUNTEER } from './service-fixture';
 
 // Registering for service (双报到): units, their members and volunteers, bad input, registering oneself, and who sees a registration.
 let api: TestApi;
@@ -90,26 +90,7 @@ describe('registrations and bad input', () => {
 
 describe("a helper's own view (the volunteer screen)", () => {
   it('sees only their own registration; the community’s leader sees the whole resources list, a resident none of it', async () => {
-    const li = await api.userToken({ login: 'helper-li', role: 'VOLUNTEER' });
-    const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
-    const reg = await api.gqlAs<{ registerForService: { id: string } }>(
-      li,
-      `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'VOLUNTEER',
-          name: '李心理',
-          communityId: COMMUNITY_1,
-          ...(await homeOf(api, household(SMALL_1, 1))),
-          skills: ['PSYCHOLOGICAL'],
-          radiusM: 2000,
-          weeklyCapacity: 2,
-          availability: [{ weekday: 4, startMinute: 840, endMinute: 960 }],
-        },
-      },
-    );
-    expect(reg.errors).toBeUndefined();
-    const mine = reg.data!.registerForService.id;
+    const { li, zhao, mine } = await helperLi(api);
     const other = await register(api, '别人的资源');
 
     const me = await api.gqlAs<{ me: { registrations: { id: string; name: string }[] } }>(li, `{ me { registrations { id name } } }`);

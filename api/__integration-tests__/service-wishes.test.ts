@@ -16,6 +16,7 @@ import {
   VOLUNTEER,
   WISH,
   type Wish,
+  helperLi,
 } from './service-fixture';
 
 // Micro-wishes (微心愿) and the echo wall (回音壁): posting, review, claims, fulfilment and thanks, and who may take each step.
@@ -297,26 +298,7 @@ describe('a resident’s own requests (the resident screen)', () => {
 
 describe("a helper's own view (the volunteer screen)", () => {
   it('sees the address of a wish only while holding its claim', async () => {
-    const li = await api.userToken({ login: 'helper-li', role: 'VOLUNTEER' });
-    const zhao = await api.userToken({ login: 'helper-zhao', role: 'VOLUNTEER' });
-    const reg = await api.gqlAs<{ registerForService: { id: string } }>(
-      li,
-      `mutation ($input: RegistrationInput!) { registerForService(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'VOLUNTEER',
-          name: '李心理',
-          communityId: COMMUNITY_1,
-          ...(await homeOf(api, household(SMALL_1, 1))),
-          skills: ['PSYCHOLOGICAL'],
-          radiusM: 2000,
-          weeklyCapacity: 2,
-          availability: [{ weekday: 4, startMinute: 840, endMinute: 960 }],
-        },
-      },
-    );
-    expect(reg.errors).toBeUndefined();
-    const mine = reg.data!.registerForService.id;
+    const { li, zhao, mine } = await helperLi(api);
 
     const wish = await publishedWish(api, '想要一副老花镜');
     const WISH_ADDRESS = `query ($h: ID) { microWishes(helperId: $h, status: CLAIMED, first: 100) { nodes { id address } } }`;
