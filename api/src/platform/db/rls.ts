@@ -227,9 +227,38 @@ export async function secureTable(q: QueryRunner, table: string): Promise<void> 
   await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
 }
 
+/**
+ * A rule's SQL with every setting function read once per statement: `sg_paths()` becomes
+ * `(SELECT sg_paths())`, an InitPlan whose value the executor keeps, where the bare call is
+ * evaluated for each row (a leader's residents page parsed the `ltree[]` setting for every row
+ * the policy dropped). The same rewrite PostgreSQL's and Supabase's RLS guides recommend.
+ */
+export function readSettingsOnce(rule: string): string {
+  return rule
+    .replace(/\bANY\(sg_(\w+)\(\)\)/g, (_, f: string) => `ANY((SELECT sg_${f}())::${ARRAY_SETTINGS[f]})`)
+    .replace(/(?<!SELECT )\bsg_(\w+)\(\)/g, '(SELECT sg_$1())');
+}
+/**
+ * The array settings' types: `x = ANY((SELECT f()))` would compare x with each row of a
+ * subquery (an array against a scalar), so inside ANY the InitPlan is cast back to its array.
+ */
+const ARRAY_SETTINGS: Record<string, string> = { paths: 'ltree[]', communities: 'uuid[]', scopes: 'text[]' };
+
 /** Every policy `RLS_TABLES` asks for, as SQL, table by table. */
 export function policyStatements(): { table: string; statements: string[] }[] {
-  return Object.entries(RLS_TABLES).map(([table, rules]) => {
+  return Object.entries(RLS_TABLES).map(([table, tableRules]) => {
+    const rules = Object.fromEntries(
+      Object.entries(tableRules).map(([kind, rule]: [string, Rule]) => [
+        kind,
+        typeof rule === 'string'
+          ? readSettingsOnce(rule)
+          : {
+              read: rule.read && readSettingsOnce(rule.read),
+              write: rule.write && readSettingsOnce(rule.write),
+              insert: rule.insert && readSettingsOnce(rule.insert),
+            },
+      ]),
+    ) as TableRules;
     const t = `"${table}"`;
     // The owner (whoever runs this, at start): migrations, seeding, sign-in and the sweeps see everything.
     const statements = [`CREATE POLICY ${table}_system ON ${t} TO CURRENT_USER USING (true) WITH CHECK (true)`];
