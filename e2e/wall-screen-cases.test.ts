@@ -83,7 +83,7 @@ describe('wall screen: live cases (e2e, Chromium)', () => {
     },
   );
 
-  it('searches by grid code (fits the map to the grid) and by case number (opens the case); tours the communities', async () => {
+  it('searches on the server by grid code, grid name and building address (fits the map) and by case id (opens the case); tours the communities', async () => {
     const { smallBox } = e2e;
     const search = page.locator('.search input');
     await search.fill(SMALL_CODE);
@@ -96,6 +96,37 @@ describe('wall screen: live cases (e2e, Chromium)', () => {
       smallBox,
       { timeout: 10_000 },
     );
+    // By name, on the server: a small grid whose label the map has not loaded at this zoom is
+    // listed among the grids of that name; picking it fits the map to it. A building by address.
+    const centred = (box: { x0: number; y0: number; x1: number; y1: number }) =>
+      page.waitForFunction(
+        (b) => {
+          const c = (globalThis as unknown as MapHost).__streetgridMap.getCenter();
+          return Math.abs(c.lng - (b.x0 + b.x1) / 2) < 1e-4 && Math.abs(c.lat - (b.y0 + b.y1) / 2) < 1e-4;
+        },
+        box,
+        { timeout: 10_000 },
+      );
+    const [other] = await e2e.db.dataSource.query(
+      `SELECT name, code, ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1
+         FROM grid WHERE level = 'SMALL' AND code <> $1 ORDER BY code DESC LIMIT 1`,
+      [SMALL_CODE],
+    );
+    await search.fill(other.name);
+    await search.press('Enter');
+    const hit = page.locator('.search__results .search__hit', { hasText: other.code });
+    await hit.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search__results .search__hit').count()).toBeGreaterThan(1);
+    await hit.click();
+    await centred(other);
+    const [building] = await e2e.db.dataSource.query(
+      `SELECT address, ST_XMin(footprint) AS x0, ST_YMin(footprint) AS y0, ST_XMax(footprint) AS x1, ST_YMax(footprint) AS y1
+         FROM building ORDER BY code LIMIT 1`,
+    );
+    await search.fill(building.address);
+    await search.press('Enter');
+    await page.locator('.search__results .search__hit[data-kind="BUILDING"]').click({ timeout: 10_000 });
+    await centred(building);
     // The unattended tour starts at the first community (by code) and stops on a second press.
     const [large] = await e2e.db.dataSource.query(
       `SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1

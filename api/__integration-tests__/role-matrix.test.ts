@@ -421,6 +421,15 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { west: ['visit:W11'], east: isStaff(who) ? ['visit:E11'] : [] };
       }),
   },
+  'Query.search': {
+    // Every grid's name holds 区; every building's and household's address 示例路; each case is asked by its number.
+    query: () => [
+      `{ places: search(text: "区", first: 50) { id } addresses: search(text: "示例路", first: 50) { id } }`,
+      `{ ${m.cases.map((c, i) => `c${i}: search(text: "${c.number}") { id }`).join(' ')} }`,
+    ],
+    readAll: (fields) => [...new Set(Object.values(fields).flatMap((v) => labels(v) as string[]))].sort(),
+    expect: (who) => signedIn(who, () => [...gridsSeen(who), ...buildingsSeen(who), ...householdsSeen(who), ...casesSeen(who)].sort()),
+  },
   'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
   'Query.me': {
     query: `{ me { login registrations { id } } }`,

@@ -99,8 +99,7 @@ type Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": typeof types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": typeof types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOwnNeedDocument,
-    "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": typeof types.GridByCodeDocument,
-    "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": typeof types.CaseByNumberDocument,
+    "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": typeof types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
 };
 const documents: Documents = {
@@ -189,8 +188,7 @@ const documents: Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.CancelOwnNeedDocument,
-    "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": types.GridByCodeDocument,
-    "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": types.CaseByNumberDocument,
+    "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": types.TourCommunitiesDocument,
 };
 
@@ -551,11 +549,7 @@ export function graphql(source: "\n  mutation CancelOwnNeed($id: ID!, $version: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n"): (typeof documents)["\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n"): (typeof documents)["\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

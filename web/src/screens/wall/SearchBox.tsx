@@ -2,77 +2,67 @@ import { useApolloClient } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
-import type { BBox } from '../../graphql/types';
-import { geometryBBox } from '../../domain/grids/bbox';
-import { parseSearch } from './search';
+import type { BBox, LngLat } from '../../graphql/types';
+import { bestHit, parseSearch, type Hit } from './search';
 
-const GRID_BY_CODE = graphql(`
-  query GridByCode($code: String!) {
-    grid(code: $code) {
+const SEARCH = graphql(`
+  query WallSearch($text: String!) {
+    search(text: $text, first: 8) {
+      kind
       id
-      geometry
-    }
-  }
-`);
-
-const CASE_BY_NUMBER = graphql(`
-  query CaseByNumber($number: String!) {
-    caseByNumber(number: $number) {
-      id
+      title
+      subtitle
+      level
+      point
+      bbox
     }
   }
 `);
 
 /**
- * Search by grid code, grid name (among the grid labels the map has loaded) or case number;
- * a grid fits the map to it, a case opens its panel.
+ * One search box on the server: grids by name or code at any zoom, buildings by name or
+ * address, households by address (staff), cases by number (or id). One clear hit is gone to
+ * at once; several are listed to pick from. A place fits the map to it and marks it; a case
+ * opens its panel at its pin.
  */
 export function SearchBox({
-  onGrid,
+  onPlace,
   onCase,
-  findGridCode,
 }: {
-  onGrid: (bbox: BBox) => void;
-  onCase: (id: string) => void;
-  /** The code of a grid whose name contains the text, among those the map has loaded. */
-  findGridCode: (name: string) => string | null;
+  onPlace: (bbox: BBox, point: LngLat | null) => void;
+  onCase: (id: string, point: LngLat | null) => void;
 }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const id = useId();
   const [text, setText] = useState('');
+  const [hits, setHits] = useState<readonly Hit[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
-  const gridByCode = async (code: string): Promise<boolean> => {
-    const { data } = await client.query({ query: GRID_BY_CODE, variables: { code }, fetchPolicy: 'network-only' });
-    const box = data?.grid ? geometryBBox(data.grid.geometry) : null;
-    if (box) onGrid(box);
-    return box !== null;
+  const go = (hit: Hit) => {
+    setHits([]);
+    const point = hit.point && hit.point.length === 2 ? { lng: hit.point[0], lat: hit.point[1] } : null;
+    if (hit.kind === 'CASE') onCase(hit.id, point);
+    else if (hit.bbox && hit.bbox.length === 4) onPlace(hit.bbox as BBox, point);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
+    setHits([]);
     const query = parseSearch(text);
-    let found: boolean;
+    if (query.kind === 'empty') return;
+    if (query.kind === 'case') return onCase(query.id, null);
     try {
-      if (query.kind === 'case') {
-        onCase(query.id);
-        found = true;
-      } else if (query.kind === 'caseNumber') {
-        const { data } = await client.query({ query: CASE_BY_NUMBER, variables: { number: query.number }, fetchPolicy: 'network-only' });
-        if (data?.caseByNumber) onCase(data.caseByNumber.id);
-        found = Boolean(data?.caseByNumber);
-      } else if (query.kind === 'gridCode') {
-        found = await gridByCode(query.code);
-      } else if (query.kind === 'gridName') {
-        const code = findGridCode(query.name);
-        found = code ? await gridByCode(code) : false;
-      } else return;
+      const { data } = await client.query({ query: SEARCH, variables: { text: query.text }, fetchPolicy: 'network-only' });
+      const found = data?.search ?? [];
+      const best = bestHit(found, query.text);
+      if (best) go(best);
+      else if (found.length) setHits(found);
+      else setMessage(t('search.notFound', { query: query.text }));
     } catch {
-      found = false;
+      setMessage(t('search.failed'));
     }
-    if (!found) setMessage(t('search.notFound', { query: text.trim() }));
   };
 
   return (
@@ -95,6 +85,21 @@ export function SearchBox({
         <span className="search__message" role="alert">
           {message}
         </span>
+      )}
+      {hits.length > 0 && (
+        <ul className="search__results" aria-label={t('search.results', { n: hits.length })}>
+          {hits.map((hit) => (
+            <li key={`${hit.kind}:${hit.id}`}>
+              <button type="button" className="search__hit" data-kind={hit.kind} onClick={() => go(hit)}>
+                <span className="search__kind">
+                  {hit.kind === 'GRID' && hit.level ? t(`level.${hit.level}`) : t(`search.kind.${hit.kind}`)}
+                </span>
+                <span className="search__title">{hit.title}</span>
+                {hit.subtitle && <span className="search__subtitle">{hit.subtitle}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </form>
   );

@@ -1,10 +1,8 @@
 import type { Client } from 'graphql-ws';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BBox, LngLat } from '../../graphql/types';
 import { GridMap, type MapSelection } from '../../map/GridMap';
-import { GRID_LABEL_LAYER, GRID_SOURCE } from '../../map/sources';
 import type { MapTheme } from '../../map/style';
 import { CasePanel } from '../../domain/cases/CasePanel';
 import { GridCaseFacts } from '../../domain/cases/GridCaseFacts';
@@ -41,19 +39,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const [picked, setPicked] = useState<LngLat | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [focus, setFocus] = useState<BBox | null>(null);
-  const [map, setMap] = useState<MapLibreMap | null>(null);
   const { t } = useTranslation();
   const [touring, setTouring] = useState(false);
   const tourStop = useTour(touring, setFocus);
-  const findGridCode = useCallback(
-    (name: string) => {
-      const hit = map
-        ?.querySourceFeatures(GRID_SOURCE, { sourceLayer: GRID_LABEL_LAYER })
-        .find((f) => String(f.properties.name).includes(name));
-      return hit ? String(hit.properties.code) : null;
-    },
-    [map],
-  );
   const { lookup, retry } = useGridAt(picked);
   const services = useServiceMap(null, null, 0, true);
   const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
@@ -81,8 +69,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   }, []);
   /** Opens a case and flies the map to its pin. */
   const openCaseAt = useCallback(
-    (c: { id: string; location: unknown }) => {
-      const point = pointOf(c.location);
+    (c: { id: string; location?: unknown; point?: LngLat }) => {
+      const point = c.point ? [c.point.lng, c.point.lat] : pointOf(c.location);
       if (point) {
         setTouring(false);
         setFocus(boxAround(point[0], point[1]));
@@ -98,12 +86,13 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
       <div className="toolbar">
         <KpiBand kpis={kpis} />
         <SearchBox
-          onGrid={(bbox) => {
+          onPlace={(bbox, point) => {
             setTouring(false);
             setFocus(bbox);
+            // Marked as a click there would: the grid chain panel, the grids outlined.
+            if (point) pick(point);
           }}
-          onCase={openCase}
-          findGridCode={findGridCode}
+          onCase={(id, point) => (point ? openCaseAt({ id, point }) : openCase(id))}
         />
         <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
@@ -124,7 +113,6 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           pins={stream.pins}
           onCaseClick={openCase}
           focus={focus}
-          onMap={setMap}
           services={services}
           servicesShown={servicesShown}
         />

@@ -1,13 +1,23 @@
 import { geometryBBox, unionBBox } from '../../domain/grids/bbox';
-import { parseSearch } from './search';
+import { bestHit, parseSearch } from './search';
 
 describe('search', () => {
-  it('tells case numbers, grid codes and grid names apart', () => {
+  it('opens a case id directly and searches everything else on the server', () => {
     expect(parseSearch(' 8D27C42C-AE19-4DEA-B62A-51DD89A9B72A ')).toEqual({ kind: 'case', id: '8d27c42c-ae19-4dea-b62a-51dd89a9b72a' });
-    expect(parseSearch(' 20261205-0042 ')).toEqual({ kind: 'caseNumber', number: '20261205-0042' });
-    expect(parseSearch('3301060010010010001')).toEqual({ kind: 'gridCode', code: '3301060010010010001' });
-    expect(parseSearch('1号小区')).toEqual({ kind: 'gridName', name: '1号小区' });
+    expect(parseSearch(' 20261205-0042 ')).toEqual({ kind: 'text', text: '20261205-0042' });
+    expect(parseSearch('1号小区')).toEqual({ kind: 'text', text: '1号小区' });
     expect(parseSearch('  ')).toEqual({ kind: 'empty' });
+  });
+
+  it('goes straight to the only hit or to an exact code or number, else lists them', () => {
+    const grid = { kind: 'GRID' as const, id: 'g', title: '1号楼网格', subtitle: '3301060010010010001' };
+    const other = { kind: 'GRID' as const, id: 'h', title: '1号楼网格', subtitle: '3301060010010020001' };
+    const c = { kind: 'CASE' as const, id: 'c', title: '20261205-0042' };
+    expect(bestHit([grid], '1号楼')).toBe(grid);
+    expect(bestHit([grid, other], '1号楼')).toBeNull();
+    expect(bestHit([other, grid], '3301060010010010001')).toBe(grid);
+    expect(bestHit([grid, c], '20261205-0042')).toBe(c);
+    expect(bestHit([], 'x')).toBeNull();
   });
 
   it('boxes a grid geometry and unions boxes', () => {
