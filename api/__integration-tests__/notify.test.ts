@@ -148,17 +148,32 @@ describe('消息通知 — a case dispatched to a grid leader', () => {
     await dispatchedCase();
     const [first, second] = (await api.gqlAs<Inbox>(leader, INBOX, {})).data!.notifications.nodes;
     const MARK = `mutation ($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) }`;
-    // Someone else's id is answered like an unknown one: nothing marked.
-    expect((await api.gqlAs(otherLeader, MARK, { ids: [first.id] })).data).toEqual({ markNotificationsRead: 0 });
+    // Someone else's id is answered like an unknown one, and nothing is marked.
+    const others = await api.gqlAs(otherLeader, MARK, { ids: [first.id] });
+    expect(others.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await api.gqlAs(otherLeader, MARK, { ids: ['00000000-0000-4000-8000-000000000000'] })).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    // Paging: one a page, newest first, then the next.
+    const PAGE = `query ($after: String) { notifications(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const p1 = await api.gqlAs<{ notifications: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      leader,
+      PAGE,
+      {},
+    );
+    expect(p1.data!.notifications).toMatchObject({ nodes: [{ id: first.id }], pageInfo: { hasNextPage: true } });
+    const p2 = await api.gqlAs<typeof p1.data>(leader, PAGE, { after: p1.data!.notifications.pageInfo.endCursor });
+    expect(p2.data!.notifications).toMatchObject({ nodes: [{ id: second.id }], pageInfo: { hasNextPage: false } });
     expect((await api.gqlAs(leader, MARK, { ids: [first.id] })).data).toEqual({ markNotificationsRead: 1 });
     const unread = await api.gqlAs<Inbox>(leader, INBOX, { unreadOnly: true });
     expect(unread.data!.notifications.nodes.map((n) => n.id)).toEqual([second.id]);
+    expect((await api.gqlAs<Inbox>(leader, INBOX, {})).data!.notifications.nodes[0].readAt).not.toBeNull();
     expect(unread.data!.unreadNotificationCount).toBe(1);
     expect((await api.gqlAs(leader, MARK, { all: true })).data).toEqual({ markNotificationsRead: 1 });
     expect((await api.gqlAs<Inbox>(leader, INBOX, {})).data!.unreadNotificationCount).toBe(0);
     for (const [vars, reason] of [
       [{}, /at least one/],
-      [{ ids: ['x'] }, /not a notification id/],
+      [{ ids: ['x'] }, /not an id/],
       [{ ids: [first.id], all: true }, /either/],
     ] as const) {
       const res = await api.gqlAs(leader, MARK, vars);

@@ -1,16 +1,16 @@
 import type { Db } from '../../platform/db/session';
 import { decodeCursor, pageSize, toConnection, type ConnectionShape } from '../../platform/graphql/connection';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
-import { intIn } from '../../platform/graphql/validate';
+import { intIn, UUID, uuid } from '../../platform/graphql/validate';
 import { requireCan } from '../../platform/identity/policy';
 import type { Viewer } from '../../platform/identity/viewer';
 import { ALL_CHANNELS, ALL_KINDS, type Notification, type NotificationPreferences, type NotificationPreferencesInput } from './notify.type';
 
-const COLUMNS = `id::text AS id, kind, subject_type AS "subjectType", subject_id AS "subjectId", params, read_at AS "readAt",
+const COLUMNS = `id, kind, subject_type AS "subjectType", subject_id AS "subjectId", params, read_at AS "readAt",
   created_at AS "createdAt"`;
 
-/** Ids are bigserial: at most this many may be marked at once. */
+/** At most this many ids are marked at once. */
 const MARK_MAX = 500;
 
 /**
@@ -31,13 +31,17 @@ export class NotifyService {
   ): Promise<ConnectionShape<Notification>> {
     const userId = this.userOf(viewer);
     const limit = pageSize(args.first, 20);
+    // Newest first, keyed on (created_at, id): one step's notices share their transaction's time.
     const after = decodeCursor(args.after);
-    if (after !== undefined && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a cursor from this API');
+    const [at, id] = after?.split('|') ?? [];
+    if (after !== undefined && (!UUID.test(id ?? '') || Number.isNaN(Date.parse(at))))
+      throw badInput('after', 'is not a cursor from this API');
     const unread = args.unreadOnly ? 'AND read_at IS NULL' : '';
-    const rows: Notification[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM notification WHERE user_id = $1 ${unread} AND ($2::bigint IS NULL OR id < $2::bigint)
-        ORDER BY id DESC LIMIT $3`,
-      [userId, after ?? null, limit + 1],
+    const rows: (Notification & { key: string })[] = await this.db.query(
+      `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|' || id AS key
+         FROM notification WHERE user_id = $1 ${unread} AND ($2::timestamp IS NULL OR (created_at, id) < ($2::timestamp AT TIME ZONE 'UTC', $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [userId, at ?? null, id ?? null, limit + 1],
     );
     const count = async () => {
       const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 ${unread}`, [
@@ -45,7 +49,7 @@ export class NotifyService {
       ]);
       return n;
     };
-    return toConnection(rows, limit, count, (r) => r.id);
+    return toConnection(rows, limit, count, (r) => r.key);
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
@@ -57,20 +61,32 @@ export class NotifyService {
     return n;
   }
 
-  /** Marks the given notifications (or, with `all`, every one) read; answers how many were unread. Others' ids are unseen: ignored. */
+  /**
+   * Marks the given notifications (or, with `all`, every one) read; answers how many were
+   * unread. An id that is not the caller's is answered like a missing one (NOT_FOUND), and
+   * nothing is marked.
+   */
   async markRead(viewer: Viewer, ids: readonly string[] | null | undefined, all: boolean | null | undefined): Promise<number> {
     const userId = this.userOf(viewer);
     if (!all && !ids?.length) throw badInput('ids', 'name at least one notification, or set all');
     if (all && ids?.length) throw badInput('ids', 'give either ids or all, not both');
     if (ids && ids.length > MARK_MAX) throw badInput('ids', `at most ${MARK_MAX} at once`);
-    if (ids?.some((id) => !/^\d{1,18}$/.test(id))) throw badInput('ids', 'is not a notification id');
+    const wanted = all ? null : [...new Set(ids!.map((id) => uuid(id, 'ids')))];
     return inTransaction(this.db, {}, async (m) => {
+      if (wanted) {
+        const found: { id: string }[] = await m.query(`SELECT id FROM notification WHERE user_id = $1 AND id = ANY($2::uuid[])`, [
+          userId,
+          wanted,
+        ]);
+        const missing = wanted.find((id) => !found.some((f) => f.id === id));
+        if (missing) throw notFound('Notification', missing);
+      }
       const [{ n }]: { n: number }[] = await m.query(
         `WITH marked AS (
            UPDATE notification SET read_at = now()
-            WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[])) RETURNING id)
+            WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id)
          SELECT count(*)::int AS n FROM marked`,
-        [userId, all ? null : ids],
+        [userId, wanted],
       );
       return n;
     });

@@ -45,13 +45,13 @@ export async function writeNotices(m: EntityManager, config: NotifyConfig, notic
       `WITH n AS (
          INSERT INTO notification (user_id, kind, subject_type, subject_id, params)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])
-         RETURNING id, user_id, kind, params)
-       SELECT n.id::text AS id, n.kind, n.params, u.display_name AS "displayName", r.phone,
+         RETURNING id, user_id, kind, params, created_at)
+       SELECT n.id, n.kind, n.params, u.display_name AS "displayName", r.phone,
               p.kinds, p.channels, p.quiet_start AS "quietStart", p.quiet_end AS "quietEnd"
          FROM n JOIN app_user u ON u.id = n.user_id
          LEFT JOIN resident r ON r.id = u.resident_id
          LEFT JOIN notification_preference p ON p.user_id = n.user_id
-        ORDER BY n.id`,
+        ORDER BY n.user_id, n.id`,
       [
         notices.map((n) => n.userId),
         notices.map((n) => n.kind),
@@ -75,7 +75,7 @@ export async function writeNotices(m: EntityManager, config: NotifyConfig, notic
     if (!rows.length) return;
     await m.query(
       `INSERT INTO outbox (notification_id, channel, payload, next_attempt_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::timestamptz[])`,
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[])`,
       [rows.map((r) => r.notification), rows.map((r) => r.channel), rows.map((r) => r.payload), rows.map((r) => r.at)],
     );
   });

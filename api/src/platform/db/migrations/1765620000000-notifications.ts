@@ -14,7 +14,7 @@ export class Notifications1765620000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE notification (
-        id bigserial PRIMARY KEY,
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
         kind text NOT NULL CHECK (kind IN ('CASE_DISPATCHED', 'CASE_RETURNED', 'EXTENSION_APPROVED', 'EXTENSION_DECLINED',
                                            'CASE_RATED', 'TASK_CONFIRMED', 'WISH_CLAIMED', 'WISH_FULFILLED')),
@@ -24,10 +24,9 @@ export class Notifications1765620000000 implements MigrationInterface {
         read_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX notification_user_idx ON notification (user_id, id DESC)`);
+    await q.query(`CREATE INDEX notification_user_idx ON notification (user_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX notification_unread_idx ON notification (user_id) WHERE read_at IS NULL`);
     await secureTable(q, 'notification');
-    await q.query(`GRANT USAGE, SELECT ON SEQUENCE notification_id_seq TO sg_viewer`);
 
     await q.query(`
       CREATE TABLE notification_preference (
@@ -44,7 +43,7 @@ export class Notifications1765620000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE outbox (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        notification_id bigint NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
+        notification_id uuid NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
         channel text NOT NULL CHECK (channel IN ('SMS', 'WECOM')),
         payload jsonb NOT NULL,
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
