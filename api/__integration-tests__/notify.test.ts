@@ -12,6 +12,7 @@ import { listenInTransaction } from '../src/platform/events/in-transaction';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 import { startReceiver } from './support/receiver';
+import { CLAIM, publishedWish, register, VOLUNTEER, type Wish } from './service-fixture';
 
 process.env.CASE_SWEEP_MS = '0';
 
@@ -247,6 +248,30 @@ describe('消息通知 — a case dispatched to a grid leader', () => {
     expect(c.status).toBe('FILED');
     expect(await ds().query(`SELECT id FROM notification`)).toEqual([]);
     expect(await ds().query(`SELECT id FROM outbox`)).toEqual([]);
+  });
+});
+
+describe('消息通知 — community services', () => {
+  it('tells the wish’s household when their micro-wish is claimed and when it is fulfilled', async () => {
+    const resident = await api.userToken({
+      login: 'wish-home',
+      role: 'RESIDENT',
+      residentId: stableId(`${SMALL_1}/household/0/resident/1`),
+    });
+    const helper = await register(api, '帮手甲');
+    const wish = await publishedWish(api, '一台收音机');
+    const claimed = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
+    expect(claimed.errors).toBeUndefined();
+    const fulfilled = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { fulfilWish(id: $id, version: $v, registrationId: $r, note: "送到了", actor: $a) { id } }`,
+      { id: wish.id, v: claimed.data!.claimWish.version, r: helper, a: VOLUNTEER },
+    );
+    expect(fulfilled.errors).toBeUndefined();
+    const inbox = await api.gqlAs<Inbox>(resident, INBOX, {});
+    expect(inbox.data!.notifications.nodes.map((n) => [n.kind, n.subjectId, n.params.title])).toEqual([
+      ['WISH_FULFILLED', wish.id, '一台收音机'],
+      ['WISH_CLAIMED', wish.id, '一台收音机'],
+    ]);
   });
 });
 
