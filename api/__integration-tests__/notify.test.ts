@@ -238,7 +238,8 @@ describe('消息通知 — a case dispatched to a grid leader', () => {
       throw new Error('listener failed');
     });
     try {
-      const dispatch = `mutation { dispatchCase(id: "${id}", version: ${filed.data!.fileCase.version}, leaderId: "${stableId(`${SMALL_1}/leader`)}") { id } }`;
+      const leaderId = stableId(`${SMALL_1}/leader`);
+      const dispatch = `mutation { dispatchCase(id: "${id}", version: ${filed.data!.fileCase.version}, leaderId: "${leaderId}") { id } }`;
       expect((await api.gql(dispatch)).errors).toHaveLength(1);
     } finally {
       undo();
@@ -263,7 +264,8 @@ describe('消息通知 — community services', () => {
     const claimed = await api.gql<{ claimWish: Wish }>(CLAIM, { id: wish.id, r: helper, a: VOLUNTEER });
     expect(claimed.errors).toBeUndefined();
     const fulfilled = await api.gql(
-      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) { fulfilWish(id: $id, version: $v, registrationId: $r, note: "送到了", actor: $a) { id } }`,
+      `mutation ($id: ID!, $v: Int!, $r: ID!, $a: ActorInput!) {
+        fulfilWish(id: $id, version: $v, registrationId: $r, note: "送到了", actor: $a) { id } }`,
       { id: wish.id, v: claimed.data!.claimWish.version, r: helper, a: VOLUNTEER },
     );
     expect(fulfilled.errors).toBeUndefined();
@@ -321,7 +323,8 @@ describe('the outbox worker', () => {
         `mutation { fileCase(id: "${id}", version: ${version}) { version } }`,
       );
       await quiet.gql(
-        `mutation { dispatchCase(id: "${id}", version: ${filed.data!.fileCase.version}, leaderId: "${stableId(`${SMALL_1}/leader`)}") { id } }`,
+        `mutation { dispatchCase(id: "${id}", version: ${filed.data!.fileCase.version}, leaderId: "${stableId(`${SMALL_1}/leader`)}") {
+          id } }`,
       );
       expect((await quiet.gqlAs<Inbox>(token, INBOX, {})).data!.unreadNotificationCount).toBe(1);
       expect(await quiet.db.dataSource.query(`SELECT id FROM outbox`)).toEqual([]);

@@ -39,7 +39,8 @@ export class NotifyService {
     const unread = args.unreadOnly ? 'AND read_at IS NULL' : '';
     const rows: (Notification & { key: string })[] = await this.db.query(
       `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|' || id AS key
-         FROM notification WHERE user_id = $1 ${unread} AND ($2::timestamp IS NULL OR (created_at, id) < ($2::timestamp AT TIME ZONE 'UTC', $3::uuid))
+         FROM notification
+        WHERE user_id = $1 ${unread} AND ($2::timestamp IS NULL OR (created_at, id) < ($2::timestamp AT TIME ZONE 'UTC', $3::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
       [userId, at ?? null, id ?? null, limit + 1],
     );
