@@ -252,6 +252,65 @@ describe('消息通知 — a case dispatched to a grid leader', () => {
   });
 });
 
+describe('消息通知 — the later steps of a case reach whoever holds it', () => {
+  it('tells the leader of a return for rework, each extension decision and the reporter’s rating', async () => {
+    const reporter = await api.userToken({
+      login: 'reporter-r',
+      role: 'RESIDENT',
+      residentId: stableId(`${SMALL_1}/household/1/resident/0`),
+    });
+    const reported = await api.gqlAs<{ reportCase: { case: { id: string; version: number; number: string } } }>(
+      reporter,
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version number } } }`,
+      {
+        input: {
+          clientKey: `r-${Math.random()}`,
+          category: 'ENVIRONMENT',
+          source: 'RESIDENT',
+          lng: 120.102,
+          lat: 30.255,
+          description: '路灯坏了',
+        },
+      },
+    );
+    expect(reported.errors).toBeUndefined();
+    const { id, number } = reported.data!.reportCase.case;
+    const version = async () => ((await ds().query(`SELECT version FROM "case" WHERE id = $1`, [id])) as { version: number }[])[0].version;
+    const step = async (token: string | null, call: string) => {
+      const res = await (token
+        ? api.gqlAs(token, `mutation ($v: Int!) { ${call} }`, { v: await version() })
+        : api.gql(`mutation ($v: Int!) { ${call} }`, { v: await version() }));
+      expect(res.errors).toBeUndefined();
+    };
+    const until = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const LEADER_ACTOR = 'actor: { role: GRID_LEADER, name: "x" }';
+    await step(null, `fileCase(id: "${id}", version: $v) { id }`);
+    await step(null, `dispatchCase(id: "${id}", version: $v, leaderId: "${stableId(`${SMALL_1}/leader`)}") { id }`);
+    await step(leader, `requestCaseExtension(id: "${id}", version: $v, until: "${until}", reason: "材料未到", ${LEADER_ACTOR}) { id }`);
+    await step(null, `declineCaseExtension(id: "${id}", version: $v, reason: "时限充足") { id }`);
+    await step(leader, `requestCaseExtension(id: "${id}", version: $v, until: "${until}", reason: "仍需等待", ${LEADER_ACTOR}) { id }`);
+    await step(null, `extendCaseDeadline(id: "${id}", version: $v, newDueAt: "${until}", reason: "同意") { id }`);
+    await step(leader, `startCase(id: "${id}", version: $v, ${LEADER_ACTOR}) { id }`);
+    await step(leader, `handleCase(id: "${id}", version: $v, feedback: "已修好", ${LEADER_ACTOR}) { id }`);
+    await step(null, `returnCase(id: "${id}", version: $v, reason: "灯还不亮") { id }`);
+    await step(leader, `handleCase(id: "${id}", version: $v, feedback: "换了灯泡", ${LEADER_ACTOR}) { id }`);
+    await step(null, `closeCase(id: "${id}", version: $v) { id }`);
+    await step(reporter, `rateCase(id: "${id}", version: $v, rating: 5) { id }`);
+
+    const inbox = await api.gqlAs<Inbox>(leader, INBOX, {});
+    expect(inbox.data!.notifications.nodes.map((n) => [n.kind, n.params])).toEqual([
+      ['CASE_RATED', { number, category: 'ENVIRONMENT', rating: 5 }],
+      ['CASE_RETURNED', { number, category: 'ENVIRONMENT', note: '灯还不亮' }],
+      ['EXTENSION_APPROVED', { number, category: 'ENVIRONMENT', until }],
+      ['EXTENSION_DECLINED', { number, category: 'ENVIRONMENT', note: '时限充足' }],
+      ['CASE_DISPATCHED', { number, category: 'ENVIRONMENT' }],
+    ]);
+    // The reporter, the other leader: none of it.
+    expect((await api.gqlAs<Inbox>(reporter, INBOX, {})).data!.notifications.totalCount).toBe(0);
+    expect((await api.gqlAs<Inbox>(otherLeader, INBOX, {})).data!.notifications.totalCount).toBe(0);
+  });
+});
+
 describe('消息通知 — community services', () => {
   it('tells the wish’s household when their micro-wish is claimed and when it is fulfilled', async () => {
     const resident = await api.userToken({
@@ -307,6 +366,30 @@ describe('the outbox worker', () => {
       { channel: 'SMS', status: 'dead', attempts: 4, last_error: 'SMS provider answered HTTP 500' },
       { channel: 'WECOM', status: 'dead', attempts: 4, last_error: 'WeCom robot answered HTTP 500' },
     ]);
+  });
+
+  it('runs as the app’s job: a dispatch reaches the receiver with no one calling the worker', async () => {
+    const running = await startTestApiOn({ config: { notify: { ...notify, sms: undefined, workerMs: 100 } } }, fixtureStreet());
+    try {
+      await running.userToken({ login: 'leader-j', role: 'GRID_LEADER', gridCodes: [SMALL_1], residentId: LEADER_RESIDENT });
+      const reported = await running.gql<{ reportCase: { case: { id: string; version: number; number: string } } }>(
+        `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version number } } }`,
+        { input: { clientKey: 'j', category: 'ENVIRONMENT', source: 'HOTLINE', lng: 120.102, lat: 30.255, description: '垃圾' } },
+      );
+      const { id, version, number } = reported.data!.reportCase.case;
+      const filed = await running.gql<{ fileCase: { version: number } }>(
+        `mutation { fileCase(id: "${id}", version: ${version}) { version } }`,
+      );
+      await running.gql(`mutation { dispatchCase(id: "${id}", version: ${filed.data!.fileCase.version}) { id } }`);
+      await receiver.waitFor(1);
+      expect(receiver.requests.map((r) => r.body)).toEqual([
+        { msgtype: 'text', text: { content: `【街区网格】事件 ${number} 已派遣给您，请及时处置。（leader-j）` } },
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(receiver.requests).toHaveLength(1);
+    } finally {
+      await running.close();
+    }
   });
 
   it('sends nothing, and writes no outbox row, when no channel is configured', async () => {
