@@ -12,7 +12,7 @@ import { listenInTransaction } from '../src/platform/events/in-transaction';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApiOn, type TestApi } from './harness';
 import { startReceiver } from './support/receiver';
-import { CLAIM, publishedWish, register, VOLUNTEER, type Wish } from './service-fixture';
+import { CLAIM, helperLi, household, LEADER, publishedWish, register, TALK, VOLUNTEER, type Wish } from './service-fixture';
 
 process.env.CASE_SWEEP_MS = '0';
 
@@ -312,6 +312,45 @@ describe('消息通知 — the later steps of a case reach whoever holds it', ()
 });
 
 describe('消息通知 — community services', () => {
+  it('tells a helper when a task is confirmed to them', async () => {
+    const { li } = await helperLi(api);
+    const raised = await api.gql<{ raiseNeed: { id: string } }>(
+      `mutation ($input: NeedInput!, $a: ActorInput!) { raiseNeed(input: $input, actor: $a) { id } }`,
+      {
+        input: {
+          householdId: household(SMALL_1, 0),
+          type: 'PSYCHOLOGICAL',
+          source: 'GRID_LEADER',
+          urgency: 'NORMAL',
+          window: TALK,
+          recurrence: 'ONCE',
+        },
+        a: LEADER,
+      },
+    );
+    expect(raised.errors).toBeUndefined();
+    const run = await api.gql<{ proposeMatches: { proposals: { id: string; version: number }[] } }>(
+      `mutation ($g: ID!, $a: ActorInput!) { proposeMatches(gridId: $g, period: "2026-11-23", actor: $a) { proposals { id version } } }`,
+      { g: stableId(SMALL_1), a: LEADER },
+    );
+    const [proposal] = run.data!.proposeMatches.proposals;
+    // Proposed is not yet the helper's business; confirmed is.
+    expect((await api.gqlAs<Inbox>(li, INBOX, {})).data!.unreadNotificationCount).toBe(0);
+    const confirmed = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $a: ActorInput!) { confirmMatch(id: $id, version: $v, actor: $a) { id } }`,
+      {
+        id: proposal.id,
+        v: proposal.version,
+        a: LEADER,
+      },
+    );
+    expect(confirmed.errors).toBeUndefined();
+    const inbox = await api.gqlAs<Inbox>(li, INBOX, {});
+    expect(inbox.data!.notifications.nodes.map((n) => [n.kind, n.subjectType, n.subjectId])).toEqual([
+      ['TASK_CONFIRMED', 'MATCH', proposal.id],
+    ]);
+  });
+
   it('tells the wish’s household when their micro-wish is claimed and when it is fulfilled', async () => {
     const resident = await api.userToken({
       login: 'wish-home',
