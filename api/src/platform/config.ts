@@ -95,7 +95,7 @@ function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
       : undefined,
     wecom: env.NOTIFY_WECOM_WEBHOOK ? { url: env.NOTIFY_WECOM_WEBHOOK } : undefined,
     workerMs: wholeNumber(env, 'NOTIFY_WORKER_MS', 5_000),
-    maxAttempts: Math.max(1, wholeNumber(env, 'NOTIFY_MAX_ATTEMPTS', 6)),
+    maxAttempts: Math.max(1, wholeNumber(env, 'NOTIFY_MAX_ATTEMPTS', 6, 'attempts')),
     backoffMs: wholeNumber(env, 'NOTIFY_BACKOFF_MS', 30_000),
     leaseMs: Math.max(wholeNumber(env, 'NOTIFY_LEASE_MS', 60_000), timeoutMs + 1_000),
     timeoutMs,
@@ -117,10 +117,10 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   return new TextEncoder().encode('streetgrid-development-secret-not-for-production');
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of milliseconds, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of ${unit}, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
