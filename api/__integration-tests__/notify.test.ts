@@ -94,7 +94,7 @@ const INBOX = `query ($unreadOnly: Boolean) {
 type Inbox = {
   notifications: {
     totalCount: number;
-    nodes: { id: string; kind: string; subjectId: string; params: Record<string, unknown>; readAt: string | null }[];
+    nodes: { id: string; kind: string; subjectType: string; subjectId: string; params: Record<string, unknown>; readAt: string | null }[];
   };
   unreadNotificationCount: number;
 };
