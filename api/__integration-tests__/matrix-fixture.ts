@@ -460,6 +460,18 @@ async function seed(api: TestApi): Promise<Matrix> {
   const [{ id: auditId }] = await api.db.dataSource.query(`SELECT id::text FROM personal_data_access ORDER BY id DESC LIMIT 1`);
   name('audit:W11/0/0', auditId);
 
+  // 消息通知: exactly one inbox row per person (the steps above wrote some; they are replaced so each inbox is known).
+  await api.db.dataSource.query(`DELETE FROM notification`);
+  for (const who of USERS) {
+    const login = who === 'admin' ? 'test-admin' : `m-${who.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const [{ id }] = await api.db.dataSource.query(
+      `INSERT INTO notification (user_id, kind, subject_type, subject_id, params)
+       SELECT id, 'CASE_DISPATCHED', 'CASE', $2, '{}' FROM app_user WHERE login = $1 RETURNING id`,
+      [login, cases[0].id],
+    );
+    name(`notif:${who}`, id);
+  }
+
   return {
     api,
     auth,

@@ -294,6 +294,21 @@ const MUTATIONS: Record<string, MutationCell> = {
     variables: async () => ({ id: await accountId('m-resident-east') }),
     seenBy: nobody,
   },
+  // ── 消息通知: a person's own inbox and preferences ──
+  markNotificationsRead: {
+    // Someone else's notification (the admin's): unseen by everyone asked, answered as a missing id; a key has no inbox.
+    mutation: `mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
+    variables: () => ({ ids: [m.ids['notif:admin']] }),
+    target: 'ids.0',
+    seenBy: nobody,
+  },
+  setNotificationPreferences: {
+    // One's own preferences: every person sets theirs (no one else's can be named); a department key has none.
+    mutation: `mutation { setNotificationPreferences(input: { kinds: [], channels: [] }) { kinds } }`,
+    variables: () => ({}),
+    seenBy: nobody,
+    allowed: (who) => (isDepartment(who) ? null : 'every person sets their own preferences'),
+  },
   changeUserRole: {
     mutation: `mutation ($id: ID!) { changeUserRole(id: $id, role: VOLUNTEER, reason: "越权") { id } }`,
     variables: async () => ({ id: await accountId('m-resident-east') }),

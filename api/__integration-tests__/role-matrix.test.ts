@@ -431,6 +431,21 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) => signedIn(who, () => [...gridsSeen(who), ...buildingsSeen(who), ...householdsSeen(who), ...casesSeen(who)].sort()),
   },
   'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
+  'Query.notificationPreferences': {
+    query: `{ notificationPreferences { kinds channels quietStart } }`,
+    read: (v) => (v && typeof v === 'object' ? `${(v as { kinds: unknown[] }).kinds.length} kinds` : v),
+    // Every person their own (the defaults: every kind); a department key has no inbox.
+    expect: (who) => signedIn(who, () => (isDepartment(who) ? FORBIDDEN : '8 kinds')),
+  },
+  'Query.notifications': {
+    query: `{ notifications(first: 100) { nodes { id } } }`,
+    // 消息通知: each person exactly their own inbox (one seeded row each); a department key has none.
+    expect: (who) => signedIn(who, () => (isDepartment(who) ? FORBIDDEN : [`notif:${who}`])),
+  },
+  'Query.unreadNotificationCount': {
+    query: `{ unreadNotificationCount }`,
+    expect: (who) => signedIn(who, () => (isDepartment(who) ? FORBIDDEN : 1)),
+  },
   'Query.me': {
     query: `{ me { login registrations { id } } }`,
     read: (v) =>

@@ -4,6 +4,7 @@ import { cases } from './case/case.manifest';
 import { grid } from './grid/grid.manifest';
 import { household } from './household/household.manifest';
 import { importing } from './import/import.manifest';
+import { notify } from './notify/notify.manifest';
 import { party } from './party/party.manifest';
 import { resident } from './resident/resident.manifest';
 import { searching } from './search/search.manifest';
@@ -12,4 +13,4 @@ import { street } from './street/street.manifest';
 import { tile } from './tile/tile.manifest';
 
 /** Every domain of the API, in one list: the composition root (app/) reads it. A new domain is one line here. */
-export const DOMAINS = [account, street, grid, building, household, resident, party, cases, services, importing, searching, tile];
+export const DOMAINS = [account, street, grid, building, household, resident, party, cases, services, notify, importing, searching, tile];

@@ -37,6 +37,26 @@ export interface Config {
   tileCacheSize: number;
   /** Extra Open311-only API keys (department keys with the Case scope work too). */
   open311Keys: ReadonlySet<string>;
+  /** Outbound notifications (the notify worker and its channels); a channel left unset sends nothing. */
+  notify: NotifyConfig;
+}
+
+/** The notify worker and its channel adapters (NOTIFY_* variables). */
+export interface NotifyConfig {
+  /** SMS through a provider's HTTP API: a JSON POST to `url` with `X-Api-Key` and, given a secret, an HMAC-SHA256 `X-Signature`. */
+  sms?: { url: string; apiKey: string; secret?: string };
+  /** A WeCom (企业微信) group robot's webhook URL (…/cgi-bin/webhook/send?key=…). */
+  wecom?: { url: string };
+  /** How often the worker looks for due messages; 0 turns it off (it is off anyway without a channel). */
+  workerMs: number;
+  /** Attempts before a message is dead. */
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles (capped at an hour). */
+  backoffMs: number;
+  /** How long a claimed message is left to its worker before another may send it again (longer than `timeoutMs`). */
+  leaseMs: number;
+  /** One send's time limit. */
+  timeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +83,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((k) => k.trim())
         .filter(Boolean),
     ),
+    notify: notifyConfig(env),
+  };
+}
+
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const timeoutMs = wholeNumber(env, 'NOTIFY_TIMEOUT_MS', 10_000);
+  return {
+    sms: env.NOTIFY_SMS_URL
+      ? { url: env.NOTIFY_SMS_URL, apiKey: env.NOTIFY_SMS_API_KEY ?? '', secret: env.NOTIFY_SMS_SECRET || undefined }
+      : undefined,
+    wecom: env.NOTIFY_WECOM_WEBHOOK ? { url: env.NOTIFY_WECOM_WEBHOOK } : undefined,
+    workerMs: wholeNumber(env, 'NOTIFY_WORKER_MS', 5_000),
+    maxAttempts: Math.max(1, wholeNumber(env, 'NOTIFY_MAX_ATTEMPTS', 6, 'attempts')),
+    backoffMs: wholeNumber(env, 'NOTIFY_BACKOFF_MS', 30_000),
+    leaseMs: Math.max(wholeNumber(env, 'NOTIFY_LEASE_MS', 60_000), timeoutMs + 1_000),
+    timeoutMs,
   };
 }
 
@@ -81,10 +117,10 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   return new TextEncoder().encode('streetgrid-development-secret-not-for-production');
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of milliseconds, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of ${unit}, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { echoFromLocation } from '../screens/echo/echo';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
+import { NotificationBell } from '../domain/notify/NotificationBell';
 import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
 import { browserStorage, storeLanguage } from './language';
@@ -83,6 +84,7 @@ export function App({ theme }: { theme: MapTheme }) {
       <header className="app__header">
         <h1 className="app__title">{titleOf(screen)}</h1>
         <span className="app__user">{t('auth.signedInAs', { name: session.user.displayName, role: t(`role.${session.user.role}`) })}</span>
+        <NotificationBell />
         {isAdmin && (
           <button type="button" className="button" onClick={() => setConsoleOpen(!consoleOpen)} data-action="console">
             {consoleOpen ? t('console.back') : t('console.open')}

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { elevated } from '../../platform/db/session';
 import type { Topic } from '../../platform/events/bus';
+import { announceInTransaction } from '../../platform/events/in-transaction';
 import type { CaseEvent } from './case.entity';
 
 /** The columns of case_event as a CaseEvent, for raw SQL. */
@@ -56,7 +57,10 @@ export async function escalationGrid(m: EntityManager, gridPath: string, level: 
   return grid ?? null;
 }
 
-/** Appends the event for a change already written to the case row; call last in the transaction. */
+/**
+ * Appends the event for a change already written to the case row, and hands it to the
+ * in-transaction listeners of CASE_EVENTS; call last in the transaction.
+ */
 export async function appendEvent(m: EntityManager, caseId: string, e: EventNote): Promise<CaseEvent> {
   await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_ORDER_LOCK]);
   const [row]: CaseEvent[] = await m.query(
@@ -66,5 +70,7 @@ export async function appendEvent(m: EntityManager, caseId: string, e: EventNote
      RETURNING ${EVENT_COLUMNS}`,
     [caseId, e.type, e.fromStatus, e.actor.role, e.actor.name, e.note ?? null, JSON.stringify(e.data ?? {})],
   );
+  // What the step causes elsewhere (the notify domain's inbox and outbox) commits with it.
+  await announceInTransaction(m, CASE_EVENTS, [row]);
   return row;
 }

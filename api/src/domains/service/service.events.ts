@@ -7,6 +7,7 @@ import type {
   TransactionRollbackEvent,
 } from 'typeorm';
 import type { EventBus, Topic } from '../../platform/events/bus';
+import { announceInTransaction } from '../../platform/events/in-transaction';
 import type { Actor } from '../../platform/identity/actor';
 
 export type ServiceSubject = 'REGISTRATION' | 'NEED' | 'MATCH' | 'WISH' | 'VISIT' | 'TEAM' | 'ACTIVITY';
@@ -77,6 +78,8 @@ export async function appendServiceEvent(
      SELECT ${CHANGE_COLUMNS('ev')} FROM ${CHANGE_FROM('ev')}`,
     [subject, subjectId, type, actor.role, actor.name, note, JSON.stringify(data)],
   );
+  // What the change causes elsewhere (the notify domain's inbox and outbox) commits with it.
+  await announceInTransaction(m, SERVICE_CHANGES, rows);
   await publishAfterCommit(m, rows);
 }
 

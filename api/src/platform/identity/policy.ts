@@ -30,7 +30,9 @@ export type WriteAction =
   /** rate a closed case */
   | 'RATE_CASE'
   /** any community-service step (the step's own table says in which capacity) */
-  | 'SERVICE_STEP';
+  | 'SERVICE_STEP'
+  /** mark one's own notifications read, set one's own notification preferences */
+  | 'OWN_NOTIFICATIONS';
 
 /** What the write touches: the ltree path of the grid it lies in, and whose it is. */
 export interface Resource {
@@ -73,6 +75,8 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
   RATE_CASE: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
   SERVICE_STEP: ['STREET_ADMIN', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
+  // A person's inbox: every account of a person (a department key has none).
+  OWN_NOTIFICATIONS: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
 };
 
 const WHAT: Record<WriteAction, string> = {
@@ -86,6 +90,7 @@ const WHAT: Record<WriteAction, string> = {
   CASE_STEP: 'act on cases',
   RATE_CASE: 'rate cases',
   SERVICE_STEP: 'act on community services (the command centre reads them)',
+  OWN_NOTIFICATIONS: 'have notifications (they belong to people’s accounts)',
 };
 
 export function accountKind(viewer: Viewer): AccountKind | null {

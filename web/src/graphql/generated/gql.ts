@@ -47,6 +47,9 @@ type Documents = {
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": typeof types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": typeof types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": typeof types.LeaderGridDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": typeof types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -136,6 +139,9 @@ const documents: Documents = {
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": types.LeaderGridDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": types.CreateTeamDocument,
@@ -338,6 +344,18 @@ export function graphql(source: "\n  fragment CaseIndicators on CaseIndicators {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n"): (typeof documents)["\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
