@@ -5,10 +5,11 @@ import { grid } from './grid/grid.manifest';
 import { household } from './household/household.manifest';
 import { importing } from './import/import.manifest';
 import { party } from './party/party.manifest';
+import { posts } from './posts/posts.manifest';
 import { resident } from './resident/resident.manifest';
 import { services } from './service/service.manifest';
 import { street } from './street/street.manifest';
 import { tile } from './tile/tile.manifest';
 
 /** Every domain of the API, in one list: the composition root (app/) reads it. A new domain is one line here. */
-export const DOMAINS = [account, street, grid, building, household, resident, party, cases, services, importing, tile];
+export const DOMAINS = [account, street, grid, building, household, resident, party, posts, cases, services, importing, tile];
