@@ -23,10 +23,13 @@ const BOARD = `query ($code: String!) {
   }
 }`;
 const APPOINT = `mutation ($input: AppointGridLeaderInput!) { appointGridLeader(input: $input) { id publishContact officePhone duties } }`;
-const UPDATE_POST = `mutation ($id: ID!, $input: UpdateGridLeaderInput!) { updateGridLeader(id: $id, input: $input) { id publishContact officePhone duties } }`;
+const UPDATE_POST = `mutation ($id: ID!, $input: UpdateGridLeaderInput!) {
+  updateGridLeader(id: $id, input: $input) { id publishContact officePhone duties } }`;
 const UPDATE_ORG = `mutation ($id: ID!, $input: UpdatePartyOrganizationInput!) {
-  updatePartyOrganization(id: $id, input: $input) { secretaryName secretaryPublishContact deputySecretaryName deputyPublishContact officePhone } }`;
-const CREATE_SP = `mutation ($input: PartyServicePostInput!) { createPartyServicePost(input: $input) { id name kind lng lat hours gridCode version } }`;
+  updatePartyOrganization(id: $id, input: $input) {
+    secretaryName secretaryPublishContact deputySecretaryName deputyPublishContact officePhone } }`;
+const CREATE_SP = `mutation ($input: PartyServicePostInput!) {
+  createPartyServicePost(input: $input) { id name kind lng lat hours gridCode version } }`;
 const UPDATE_SP = `mutation ($id: ID!, $v: Int!, $input: PartyServicePostInput!) {
   updatePartyServicePost(id: $id, version: $v, input: $input) { id name hours version } }`;
 const REMOVE_SP = `mutation ($id: ID!) { removePartyServicePost(id: $id) { id } }`;
@@ -246,7 +249,7 @@ describe('party service posts', () => {
     expect((await board(W11)).data!.postsBoard.servicePosts).toEqual([]);
   });
 
-  it('is the street admins’: a community’s large-grid leader, a building’s leader and a resident are refused, nothing written', async () => {
+  it('is the street admins’: a large-grid leader, a building’s leader and a resident are refused, nothing written', async () => {
     const tokens = [
       await api.userToken({ login: 'posts-large', role: 'GRID_LEADER', gridCodes: [W] }),
       await api.userToken({ login: 'posts-small', role: 'GRID_LEADER', gridCodes: [W11] }),

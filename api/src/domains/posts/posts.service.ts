@@ -24,7 +24,8 @@ const KINDS = new Set<string>(Object.values(PartyServicePostKind));
 
 /** The order of posts on the board: the leader, the deputy, the workers. */
 const ROLE_ORDER = `CASE p.role WHEN 'LEADER' THEN 0 WHEN 'DEPUTY' THEN 1 ELSE 2 END`;
-const LEVEL_ORDER = `array_position(ARRAY['STREET_COMMITTEE', 'COMMUNITY', 'COMPOUND_BRANCH', 'BUILDING_GROUP', 'CENTRAL_HOUSEHOLD'], o.level)`;
+const LEVEL_ORDER = `array_position(
+  ARRAY['STREET_COMMITTEE', 'COMMUNITY', 'COMPOUND_BRANCH', 'BUILDING_GROUP', 'CENTRAL_HOUSEHOLD'], o.level)`;
 
 const POST_COLUMNS = `sp.id, sp.grid_id AS "gridId", g.code AS "gridCode", g.name AS "gridName", sp.name, sp.kind,
   ST_X(sp.point) AS lng, ST_Y(sp.point) AS lat, sp.hours, sp.address, sp.phone, sp.version`;

@@ -72,10 +72,20 @@ type Documents = {
     "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": typeof types.ConsoleCreateUserDocument,
     "\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n": typeof types.ConsoleSetUserDisabledDocument,
     "\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": typeof types.ConsoleResetUserPasswordDocument,
-    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": typeof types.ConsoleGridDocument,
+    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n        publishContact\n        officePhone\n        duties\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": typeof types.ConsoleGridDocument,
     "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": typeof types.ConsoleGridResidentsDocument,
     "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": typeof types.ConsoleAppointLeaderDocument,
     "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": typeof types.ConsoleEndLeaderDocument,
+    "\n  mutation ConsoleChangeUserRole($id: ID!, $role: Role!, $reason: String!, $gridIds: [ID!]!) {\n    changeUserRole(id: $id, role: $role, reason: $reason, gridIds: $gridIds) {\n      id\n      role\n      gridCodes\n    }\n  }\n": typeof types.ConsoleChangeUserRoleDocument,
+    "\n  query ConsoleOrganisations($level: GridLevel!, $after: String) {\n    grids(level: $level, first: 100, after: $after) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        level\n        partyOrganization {\n          id\n          level\n          name\n          secretaryName\n          secretaryPublishContact\n          deputySecretaryName\n          deputyPublishContact\n          officePhone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsoleOrganisationsDocument,
+    "\n  mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {\n    createPartyOrganization(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleCreateOrganisationDocument,
+    "\n  mutation ConsoleUpdateOrganisation($id: ID!, $input: UpdatePartyOrganizationInput!) {\n    updatePartyOrganization(id: $id, input: $input) {\n      id\n      name\n      secretaryName\n      deputySecretaryName\n    }\n  }\n": typeof types.ConsoleUpdateOrganisationDocument,
+    "\n  mutation ConsoleDissolveOrganisation($id: ID!) {\n    dissolvePartyOrganization(id: $id) {\n      id\n    }\n  }\n": typeof types.ConsoleDissolveOrganisationDocument,
+    "\n  mutation ConsoleUpdateLeaderPost($id: ID!, $input: UpdateGridLeaderInput!) {\n    updateGridLeader(id: $id, input: $input) {\n      id\n      publishContact\n      officePhone\n      duties\n    }\n  }\n": typeof types.ConsoleUpdateLeaderPostDocument,
+    "\n  query ConsoleServicePosts {\n    partyServicePosts {\n      id\n      gridId\n      gridCode\n      gridName\n      name\n      kind\n      lng\n      lat\n      hours\n      address\n      phone\n      version\n    }\n  }\n": typeof types.ConsoleServicePostsDocument,
+    "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateServicePostDocument,
+    "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ConsoleUpdateServicePostDocument,
+    "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": typeof types.ConsoleRemoveServicePostDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": typeof types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": typeof types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterMyselfDocument,
@@ -163,10 +173,20 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": types.ConsoleCreateUserDocument,
     "\n  mutation ConsoleSetUserDisabled($id: ID!, $disabled: Boolean!, $reason: String!) {\n    setUserDisabled(id: $id, disabled: $disabled, reason: $reason) {\n      id\n      disabled\n    }\n  }\n": types.ConsoleSetUserDisabledDocument,
     "\n  mutation ConsoleResetUserPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) {\n      password\n      user {\n        id\n        login\n      }\n    }\n  }\n": types.ConsoleResetUserPasswordDocument,
-    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": types.ConsoleGridDocument,
+    "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n        publishContact\n        officePhone\n        duties\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n": types.ConsoleGridDocument,
     "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": types.ConsoleGridResidentsDocument,
     "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": types.ConsoleAppointLeaderDocument,
     "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": types.ConsoleEndLeaderDocument,
+    "\n  mutation ConsoleChangeUserRole($id: ID!, $role: Role!, $reason: String!, $gridIds: [ID!]!) {\n    changeUserRole(id: $id, role: $role, reason: $reason, gridIds: $gridIds) {\n      id\n      role\n      gridCodes\n    }\n  }\n": types.ConsoleChangeUserRoleDocument,
+    "\n  query ConsoleOrganisations($level: GridLevel!, $after: String) {\n    grids(level: $level, first: 100, after: $after) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        level\n        partyOrganization {\n          id\n          level\n          name\n          secretaryName\n          secretaryPublishContact\n          deputySecretaryName\n          deputyPublishContact\n          officePhone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsoleOrganisationsDocument,
+    "\n  mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {\n    createPartyOrganization(input: $input) {\n      id\n      name\n    }\n  }\n": types.ConsoleCreateOrganisationDocument,
+    "\n  mutation ConsoleUpdateOrganisation($id: ID!, $input: UpdatePartyOrganizationInput!) {\n    updatePartyOrganization(id: $id, input: $input) {\n      id\n      name\n      secretaryName\n      deputySecretaryName\n    }\n  }\n": types.ConsoleUpdateOrganisationDocument,
+    "\n  mutation ConsoleDissolveOrganisation($id: ID!) {\n    dissolvePartyOrganization(id: $id) {\n      id\n    }\n  }\n": types.ConsoleDissolveOrganisationDocument,
+    "\n  mutation ConsoleUpdateLeaderPost($id: ID!, $input: UpdateGridLeaderInput!) {\n    updateGridLeader(id: $id, input: $input) {\n      id\n      publishContact\n      officePhone\n      duties\n    }\n  }\n": types.ConsoleUpdateLeaderPostDocument,
+    "\n  query ConsoleServicePosts {\n    partyServicePosts {\n      id\n      gridId\n      gridCode\n      gridName\n      name\n      kind\n      lng\n      lat\n      hours\n      address\n      phone\n      version\n    }\n  }\n": types.ConsoleServicePostsDocument,
+    "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": types.ConsoleCreateServicePostDocument,
+    "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.ConsoleUpdateServicePostDocument,
+    "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": types.ConsoleRemoveServicePostDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": types.RegisterMyselfDocument,
@@ -445,7 +465,7 @@ export function graphql(source: "\n  mutation ConsoleResetUserPassword($id: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n        publishContact\n        officePhone\n        duties\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleGrid($code: String!) {\n    grid(code: $code) {\n      id\n      code\n      name\n      level\n      leaders {\n        id\n        name\n        role\n        since\n        publishContact\n        officePhone\n        duties\n      }\n      partyOrganization {\n        id\n        name\n        secretaryName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -458,6 +478,46 @@ export function graphql(source: "\n  mutation ConsoleAppointLeader($input: Appoi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleChangeUserRole($id: ID!, $role: Role!, $reason: String!, $gridIds: [ID!]!) {\n    changeUserRole(id: $id, role: $role, reason: $reason, gridIds: $gridIds) {\n      id\n      role\n      gridCodes\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleChangeUserRole($id: ID!, $role: Role!, $reason: String!, $gridIds: [ID!]!) {\n    changeUserRole(id: $id, role: $role, reason: $reason, gridIds: $gridIds) {\n      id\n      role\n      gridCodes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOrganisations($level: GridLevel!, $after: String) {\n    grids(level: $level, first: 100, after: $after) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        level\n        partyOrganization {\n          id\n          level\n          name\n          secretaryName\n          secretaryPublishContact\n          deputySecretaryName\n          deputyPublishContact\n          officePhone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleOrganisations($level: GridLevel!, $after: String) {\n    grids(level: $level, first: 100, after: $after) {\n      totalCount\n      nodes {\n        id\n        code\n        name\n        level\n        partyOrganization {\n          id\n          level\n          name\n          secretaryName\n          secretaryPublishContact\n          deputySecretaryName\n          deputyPublishContact\n          officePhone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {\n    createPartyOrganization(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {\n    createPartyOrganization(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateOrganisation($id: ID!, $input: UpdatePartyOrganizationInput!) {\n    updatePartyOrganization(id: $id, input: $input) {\n      id\n      name\n      secretaryName\n      deputySecretaryName\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateOrganisation($id: ID!, $input: UpdatePartyOrganizationInput!) {\n    updatePartyOrganization(id: $id, input: $input) {\n      id\n      name\n      secretaryName\n      deputySecretaryName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDissolveOrganisation($id: ID!) {\n    dissolvePartyOrganization(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleDissolveOrganisation($id: ID!) {\n    dissolvePartyOrganization(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateLeaderPost($id: ID!, $input: UpdateGridLeaderInput!) {\n    updateGridLeader(id: $id, input: $input) {\n      id\n      publishContact\n      officePhone\n      duties\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateLeaderPost($id: ID!, $input: UpdateGridLeaderInput!) {\n    updateGridLeader(id: $id, input: $input) {\n      id\n      publishContact\n      officePhone\n      duties\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleServicePosts {\n    partyServicePosts {\n      id\n      gridId\n      gridCode\n      gridName\n      name\n      kind\n      lng\n      lat\n      hours\n      address\n      phone\n      version\n    }\n  }\n"): (typeof documents)["\n  query ConsoleServicePosts {\n    partyServicePosts {\n      id\n      gridId\n      gridCode\n      gridName\n      name\n      kind\n      lng\n      lat\n      hours\n      address\n      phone\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
