@@ -98,8 +98,9 @@ function BoardBody({ board }: { board: Board }) {
             {board.leaders.map((l) => (
               <li key={`${l.gridCode}:${l.role}:${l.name}:${l.since}`} className="posts__card" data-leader={l.role} data-grid={l.gridCode}>
                 <p className="posts__role">
-                  {t(`level.${l.gridLevel as GridLevel}`)}
-                  {t(`leaderRole.${l.role as LeaderRole}`)}
+                  {l.role === 'LEADER'
+                    ? t(`posts.leaderOf.${l.gridLevel as GridLevel}`)
+                    : `${t(`level.${l.gridLevel as GridLevel}`)} · ${t(`leaderRole.${l.role as LeaderRole}`)}`}
                 </p>
                 <p className="posts__name" data-name>
                   {l.name}
