@@ -118,6 +118,29 @@ describe('the posts board, anonymously', () => {
   });
 });
 
+describe('central households (党员中心户)', () => {
+  it('are shown on the boards of their building, compound and community by name and building — no room, no address, no phone', async () => {
+    const [group] = await api.db.dataSource.query(`SELECT id, street_id FROM party_organization WHERE grid_id = $1`, [grid[W11]]);
+    const household = stableId(`${W11}/household/0`);
+    await api.db.dataSource.query(
+      `INSERT INTO party_organization (street_id, parent_id, level, name, grid_id, household_id, secretary_id, secretary_name)
+       SELECT $1, $2, 'CENTRAL_HOUSEHOLD', name || '党员中心户', $3, $4, id, name FROM resident WHERE id = $5`,
+      [group.street_id, group.id, grid[W11], household, W11_MEMBER],
+    );
+    const [{ name }] = await api.db.dataSource.query(`SELECT name FROM resident WHERE id = $1`, [W11_MEMBER]);
+    for (const code of [W11, W1, W]) {
+      const res = await board(code);
+      expect(res.data!.postsBoard.centralHouseholds).toEqual([
+        { name: `${name}党员中心户`, buildingName: '1号楼', secretaryName: name, secretaryContact: null },
+      ]);
+      expect(JSON.stringify(res)).not.toMatch(/101|示例路/);
+      expect(phonesIn(res)).toEqual([]);
+    }
+    expect((await board(W12)).data!.postsBoard.centralHouseholds).toEqual([]);
+    await api.db.dataSource.query(`DELETE FROM party_organization WHERE level = 'CENTRAL_HOUSEHOLD'`);
+  });
+});
+
 describe('a published contact, only with consent', () => {
   let deputy: string;
 
