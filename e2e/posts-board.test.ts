@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../scripts/src/bench/wall';
-import { ARTIFACTS, outsideOrigin, SMALL_CODE, startE2e, submitSignIn, type E2e, type PageDocument } from './support';
+import { ARTIFACTS, outsideOrigin, SMALL_CODE, SMALL_POINT, startE2e, submitSignIn, type E2e, type PageDocument } from './support';
 
 declare const document: PageDocument & { body: { innerHTML: string } };
 
@@ -104,6 +104,43 @@ describe('posts board (e2e, Chromium)', () => {
     expect(await alert.textContent()).toContain('中网格长须为居住在本小区的党员或业委会主任');
   });
 
+  it('makes them the compound branch’s secretary with consent (a deputy who is secretary is refused), adds a service post', async () => {
+    await page.locator('[data-tab="organisations"]').click();
+    await page.locator('[data-field="org-level"]').selectOption('MEDIUM');
+    const row = page.locator(`tr[data-grid="${COMPOUND}"]`);
+    await row.locator('[data-action="edit-org"]').click();
+    const form = '[data-form="organisation"]';
+    await page.waitForSelector(form);
+    for (const who of ['secretary', 'deputy']) {
+      await page.locator(`${form} [data-field="${who}-search"]`).fill(person.name);
+      await page.waitForSelector(`${form} select[data-field="${who}"] option[value="${person.id}"]`, { state: 'attached' });
+      await page.locator(`${form} select[data-field="${who}"]`).selectOption(person.id);
+    }
+    await page.locator(`${form} [data-field="secretary-consent"]`).check();
+    await page.locator(`${form} [data-action="save-org"]`).click();
+    const alert = page.locator('[data-list="organisations"] [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('副书记不能由书记兼任');
+    await page.locator(`${form} select[data-field="deputy"]`).selectOption('');
+    await page.locator(`${form} [data-action="save-org"]`).click();
+    await page.waitForFunction(
+      ([code, name]) => Boolean(document.querySelector(`tr[data-grid="${code}"]`)?.textContent?.includes(`${name}（已同意公示电话）`)),
+      [COMPOUND, person.name],
+    );
+
+    await page.locator('[data-tab="servicePosts"]').click();
+    const post = '[data-form="service-post"]';
+    await page.locator(`${post} [data-field="post-grid-code"]`).fill(COMPOUND);
+    await page.locator(`${post} [data-field="post-name"]`).fill('红色1平米议事亭');
+    await page.locator(`${post} [data-field="post-kind"]`).selectOption('DISCUSSION_PAVILION');
+    await page.locator(`${post} [data-field="post-lng"]`).fill(String(SMALL_POINT.lng));
+    await page.locator(`${post} [data-field="post-lat"]`).fill(String(SMALL_POINT.lat));
+    await page.locator(`${post} [data-field="post-hours"]`).fill('每天 9:00–17:00');
+    await page.locator(`${post} [data-action="save-post"]`).click();
+    await page.locator('tr[data-post="红色1平米议事亭"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'posts-console.png') });
+  });
+
   it('renders the building’s posts board anonymously in a fresh browser: the leader, their consented phone, the QR code', async () => {
     visitorBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const context = await visitorBrowser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
@@ -130,6 +167,12 @@ describe('posts board (e2e, Chromium)', () => {
     const html = await visitor.evaluate(() => document.body.innerHTML);
     expect(html).not.toContain(buildingLeader.phone);
 
+    const branch = visitor.locator('[data-org="COMPOUND_BRANCH"]');
+    expect(await branch.textContent()).toContain(`书记：${person.name}`);
+    expect(await branch.textContent()).toContain(person.phone);
+    const pavilion = visitor.locator('[data-service-post="DISCUSSION_PAVILION"]');
+    expect(await pavilion.textContent()).toContain('红色1平米议事亭');
+    expect(await pavilion.textContent()).toContain('开放时间：每天 9:00–17:00');
     const qr = visitor.locator('img[data-qr]');
     await qr.waitFor();
     expect(await qr.getAttribute('data-qr')).toBe(url);
