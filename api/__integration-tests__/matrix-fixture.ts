@@ -455,6 +455,17 @@ async function seed(api: TestApi): Promise<Matrix> {
     );
   }
 
+  // 党群服务阵地: a party service post in each community's first compound (public to everyone).
+  for (const c of ['W', 'E'] as const) {
+    const made = await admin<{ createPartyServicePost: { id: string } }>(
+      `mutation ($input: PartyServicePostInput!) { createPartyServicePost(input: $input) { id } }`,
+      {
+        input: { gridId: gridId(`${c}1`), name: `${c}议事亭`, kind: 'DISCUSSION_PAVILION', ...pointIn(`${c}11`), hours: '每天 9:00–17:00' },
+      },
+    );
+    name(`post:${c}1`, made.createPartyServicePost.id);
+  }
+
   // One personal-data read, so the audit log has a row.
   await admin(`query ($id: ID!) { resident(id: $id) { personal(reason: "核实低保申请") { phone } } }`, { id: residentId('W11', 0, 0) });
   const [{ id: auditId }] = await api.db.dataSource.query(`SELECT id::text FROM personal_data_access ORDER BY id DESC LIMIT 1`);

@@ -113,6 +113,8 @@ const seesTeams = (who: Who) => !isDepartment(who);
  */
 const seesBoard = (who: Who) => who === 'operator' || who === 'resident' || who === 'volunteer';
 const nobody = () => false;
+/** A public row (a party service post): everyone signed in sees it. */
+const seesPublic = () => true;
 
 /** The command centre's case steps: the operator's to take on any case. */
 const commandCentre = (who: Who) => (who === 'operator' ? 'the command centre takes this step on any case' : null);
@@ -346,6 +348,36 @@ const MUTATIONS: Record<string, MutationCell> = {
     }),
     // Grid leaders are read with grids: the operator and keys with the Grid scope.
     seenBy: seesEast('Grid'),
+  },
+  updateGridLeader: {
+    mutation: `mutation ($id: ID!) { updateGridLeader(id: $id, input: { publishContact: true }) { id } }`,
+    variables: async () => ({
+      id: (await m.api.db.dataSource.query(`SELECT id FROM grid_leader WHERE grid_id = $1 AND until IS NULL LIMIT 1`, [gridId('E11')]))[0]
+        .id,
+    }),
+    seenBy: seesEast('Grid'),
+  },
+
+  // ── Party service posts (public places) in the east: the street admins' alone ──
+  createPartyServicePost: {
+    mutation: `mutation ($input: PartyServicePostInput!) { createPartyServicePost(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E1'), name: '越权', kind: 'OTHER', ...pointIn('E11'), hours: '全天' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updatePartyServicePost: {
+    mutation: `mutation ($id: ID!, $input: PartyServicePostInput!) { updatePartyServicePost(id: $id, version: 1, input: $input) { id } }`,
+    variables: () => ({
+      id: m.ids['post:E1'],
+      input: { gridId: gridId('E1'), name: '越权', kind: 'OTHER', ...pointIn('E11'), hours: '全天' },
+    }),
+    // Service posts are public: everyone signed in sees them.
+    seenBy: seesPublic,
+  },
+  removePartyServicePost: {
+    mutation: `mutation ($id: ID!) { removePartyServicePost(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['post:E1'] }),
+    seenBy: seesPublic,
   },
 
   // ── Needs and matches in the east ──

@@ -484,6 +484,28 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { west: chain('W11'), east: chain('E11') };
       }),
   },
+  'Query.partyServicePosts': {
+    // 党群服务阵地: public places, read by everyone signed in.
+    query: `{ partyServicePosts { id } }`,
+    expect: (who) => signedIn(who, () => ['post:E1', 'post:W1']),
+  },
+  'Query.postsBoard': {
+    // 岗位公示: public, the same to everyone — each building's three leaders up the chain, none with a phone (no one consented),
+    // and the service post of its compound.
+    query: `{
+      west: postsBoard(code: "${GRID_CODES.W11}") { leaders { name contact } servicePosts { id } }
+      east: postsBoard(code: "${GRID_CODES.E11}") { leaders { name contact } servicePosts { id } }
+    }`,
+    read: (v) => {
+      if (!v || typeof v !== 'object') return v;
+      const b = v as { leaders: { contact: string | null }[]; servicePosts: { id: string }[] };
+      return { leaders: b.leaders.length, contacts: b.leaders.filter((l) => l.contact).length, posts: labels(b.servicePosts) };
+    },
+    expect: () => ({
+      west: { leaders: 3, contacts: 0, posts: ['post:W1'] },
+      east: { leaders: 3, contacts: 0, posts: ['post:E1'] },
+    }),
+  },
   'Query.personalDataAccessLog': {
     query: `{ personalDataAccessLog { id } }`,
     // The audit log of personal-data reads: street admins only.

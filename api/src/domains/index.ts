@@ -6,6 +6,7 @@ import { household } from './household/household.manifest';
 import { importing } from './import/import.manifest';
 import { notify } from './notify/notify.manifest';
 import { party } from './party/party.manifest';
+import { posts } from './posts/posts.manifest';
 import { resident } from './resident/resident.manifest';
 import { searching } from './search/search.manifest';
 import { services } from './service/service.manifest';
@@ -13,4 +14,4 @@ import { street } from './street/street.manifest';
 import { tile } from './tile/tile.manifest';
 
 /** Every domain of the API, in one list: the composition root (app/) reads it. A new domain is one line here. */
-export const DOMAINS = [account, street, grid, building, household, resident, party, cases, services, notify, importing, searching, tile];
+export const DOMAINS = [account, street, grid, building, household, resident, party, posts, cases, services, notify, importing, searching, tile];

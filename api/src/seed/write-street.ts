@@ -157,6 +157,7 @@ export async function deleteStreet(m: EntityManager, code: string): Promise<void
   await m.query(`DELETE FROM "case" WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM grid_leader WHERE grid_id IN (SELECT id FROM grid WHERE street_id = $1)`, [streetId]);
   await m.query(`DELETE FROM party_organization WHERE street_id = $1`, [streetId]);
+  await m.query(`DELETE FROM party_service_post WHERE street_id = $1`, [streetId]);
   await m.query(
     `DELETE FROM resident WHERE household_id IN (
        SELECT h.id FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE g.street_id = $1)`,

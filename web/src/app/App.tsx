@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echoFromLocation } from '../screens/echo/echo';
+import { postsFromLocation } from '../screens/posts/posts';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
 import { NotificationBell } from '../domain/notify/NotificationBell';
@@ -11,6 +12,7 @@ import { browserStorage, storeLanguage } from './language';
 // Each screen is its own chunk, fetched when the role needs it: a resident's phone never loads the wall.
 const AdminConsole = lazy(() => import('../screens/console/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 const EchoWall = lazy(() => import('../screens/echo/EchoWall').then((m) => ({ default: m.EchoWall })));
+const PostsBoard = lazy(() => import('../screens/posts/PostsBoard').then((m) => ({ default: m.PostsBoard })));
 const LoginScreen = lazy(() => import('../screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
 const HelperWorkspace = lazy(() => import('../screens/helper/HelperWorkspace').then((m) => ({ default: m.HelperWorkspace })));
 const LeaderWorkspace = lazy(() => import('../screens/leader/LeaderWorkspace').then((m) => ({ default: m.LeaderWorkspace })));
@@ -57,6 +59,18 @@ export function App({ theme }: { theme: MapTheme }) {
       <p role="status">{t('app.loading')}</p>
     </main>
   );
+
+  // 岗位公示: a grid's public posts board at /p/<code>, for anyone — signed in or not.
+  const posts = postsFromLocation(window.location.pathname);
+  if (posts.requested) {
+    return (
+      <div className="app" data-theme="light" data-screen="posts">
+        <Suspense fallback={loading}>
+          <PostsBoard request={posts} onLanguage={switchLanguage} />
+        </Suspense>
+      </div>
+    );
+  }
 
   const echo = echoFromLocation(window.location.pathname, window.location.search);
   if (echo.requested) {

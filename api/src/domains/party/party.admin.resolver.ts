@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { GridLeader, PartyOrganization } from './party.entity';
-import { AppointGridLeaderInput, CreatePartyOrganizationInput, UpdatePartyOrganizationInput } from './party.input';
+import { AppointGridLeaderInput, CreatePartyOrganizationInput, UpdateGridLeaderInput, UpdatePartyOrganizationInput } from './party.input';
 import { PartyService } from './party.service';
 
 /** The street admins' writes of the five-level chain and the grids' leaders. */
@@ -47,5 +47,16 @@ export class PartyAdminResolver {
     @Arg('until', () => String, { nullable: true }) until?: string | null,
   ): Promise<GridLeader> {
     return new PartyService(ctx.db).end(ctx.scope.viewer, id, until);
+  }
+
+  @Mutation(() => GridLeader, {
+    description: '岗位公示 — what the posts board shows of a current appointment: consent to publish the phone, office number, duties',
+  })
+  updateGridLeader(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateGridLeaderInput) input: UpdateGridLeaderInput,
+  ): Promise<GridLeader> {
+    return new PartyService(ctx.db).updatePost(ctx.scope.viewer, id, input);
   }
 }

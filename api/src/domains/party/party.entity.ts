@@ -63,6 +63,25 @@ export class PartyOrganization {
   @Column('text', { name: 'secretary_name', nullable: true })
   secretaryName!: string | null;
 
+  @Field({ description: 'The secretary agreed to publish their phone on the posts board (岗位公示)' })
+  @Column('boolean', { name: 'secretary_publish_contact', default: false })
+  secretaryPublishContact!: boolean;
+
+  @Column('uuid', { name: 'deputy_id', nullable: true })
+  deputyId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '副书记 — the deputy secretary' })
+  @Column('text', { name: 'deputy_name', nullable: true })
+  deputySecretaryName!: string | null;
+
+  @Field({ description: 'The deputy secretary agreed to publish their phone on the posts board' })
+  @Column('boolean', { name: 'deputy_publish_contact', default: false })
+  deputyPublishContact!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The office number shown on the posts board (办公电话)' })
+  @Column('text', { name: 'office_phone', nullable: true })
+  officePhone!: string | null;
+
   @Column('timestamptz', { name: 'dissolved_at', nullable: true })
   dissolvedAt!: Date | null;
 }
@@ -98,4 +117,16 @@ export class GridLeader {
   @Field(() => String, { nullable: true, description: 'ISO date; null while serving' })
   @Column('date', { nullable: true })
   until!: string | null;
+
+  @Field({ description: 'The appointee agreed to publish their phone on the posts board (岗位公示); default false' })
+  @Column('boolean', { name: 'publish_contact', default: false })
+  publishContact!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The office number shown on the posts board instead (办公电话)' })
+  @Column('text', { name: 'office_phone', nullable: true })
+  officePhone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The duties shown on the posts board (岗位职责); the level’s own when null' })
+  @Column('text', { nullable: true })
+  duties!: string | null;
 }

@@ -19,6 +19,18 @@ export class CreatePartyOrganizationInput {
 
   @Field(() => ID, { nullable: true, description: 'The secretary: a resident who is a party member, living in the grid' })
   secretaryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deputy secretary (副书记): a party member living in the grid, not the secretary' })
+  deputySecretaryId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The secretary agreed to publish their phone on the posts board (default false)' })
+  secretaryPublishContact?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The deputy agreed to publish their phone on the posts board (default false)' })
+  deputyPublishContact?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
+  officePhone?: string | null;
 }
 
 @InputType()
@@ -28,6 +40,18 @@ export class UpdatePartyOrganizationInput {
 
   @Field(() => ID, { nullable: true, description: 'The new secretary: a resident who is a party member, living in the grid' })
   secretaryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deputy secretary (副书记): a party member living in the grid, not the secretary' })
+  deputySecretaryId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The secretary agreed to publish their phone on the posts board (default false)' })
+  secretaryPublishContact?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The deputy agreed to publish their phone on the posts board (default false)' })
+  deputyPublishContact?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
+  officePhone?: string | null;
 }
 
 @InputType({ description: '任命 — a grid leader, deputy or worker from a date' })
@@ -49,4 +73,25 @@ export class AppointGridLeaderInput {
     description: 'ISO date the post begins (default today); a LEADER replaces the current one from then',
   })
   since?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The appointee agreed to publish their phone on the posts board (default false)' })
+  publishContact?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
+  officePhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The duties on the posts board (岗位职责); default: the level’s own' })
+  duties?: string | null;
+}
+
+@InputType({ description: 'What the posts board shows of an appointment: consent, office number, duties (absent: unchanged)' })
+export class UpdateGridLeaderInput {
+  @Field(() => Boolean, { nullable: true })
+  publishContact?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Blank clears it' })
+  officePhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Blank clears it (the level’s own duties are shown)' })
+  duties?: string | null;
 }

@@ -7,7 +7,12 @@ import { requireCan } from '../../platform/identity/policy';
 import { actorLabel, type Viewer } from '../../platform/identity/viewer';
 import { audit } from '../account/user.service';
 import { GridLeader, LeaderRole, PartyOrganization, PartyOrgLevel } from './party.entity';
-import type { AppointGridLeaderInput, CreatePartyOrganizationInput, UpdatePartyOrganizationInput } from './party.input';
+import type {
+  AppointGridLeaderInput,
+  CreatePartyOrganizationInput,
+  UpdateGridLeaderInput,
+  UpdatePartyOrganizationInput,
+} from './party.input';
 
 /** The grid level each organisation level is aligned to (五级链条 ↔ 网格). */
 export const LEVEL_OF_GRID: Record<string, PartyOrgLevel> = {
@@ -35,6 +40,20 @@ export const LEADER_RULES = {
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An office number as the posts board shows it: digits with spaces, +, -, parentheses; 3 to 30 characters. */
+const PHONE = /^[0-9+\-() ]{3,30}$/;
+/** The longest duties text on the posts board. */
+export const DUTIES_MAX = 500;
+
+/** An optional phone number: absent is undefined (unchanged), blank is null (cleared), else checked. */
+export function optionalPhone(value: string | null | undefined, field: string): string | null | undefined {
+  if (value == null) return undefined;
+  const t = optionalText(value, field, 30);
+  if (t != null && (!PHONE.test(t) || !/\d{3}/.test(t.replace(/\D/g, ''))))
+    throw badInput(field, 'must be a phone number: digits, spaces, +, - and parentheses');
+  return t;
+}
 
 interface GridRow {
   id: string;
@@ -90,13 +109,26 @@ const livesIn = (r: ResidentRow, path: string | null) => path == null || (r.grid
 const isPartyMember = (r: ResidentRow) => r.is_party_member || r.is_in_service_party_member;
 
 /** A secretary: a party member living in the organisation's grid (anywhere in the street for the committee). */
-async function secretaryFor(m: EntityManager, id: string | null | undefined, gridPath: string | null, field: string) {
+async function secretaryFor(
+  m: EntityManager,
+  id: string | null | undefined,
+  gridPath: string | null,
+  field: string,
+  who = 'a secretary (书记)',
+) {
   if (id == null || id === '') return null;
   const resident = await residentOf(m, id, field);
-  if (!isPartyMember(resident)) throw badInput(field, 'a secretary (书记) is a party member', { rule: 'SECRETARY_PARTY_MEMBER' });
-  if (!livesIn(resident, gridPath))
-    throw badInput(field, 'a secretary (书记) lives in the organisation’s grid', { rule: 'SECRETARY_IN_GRID' });
+  if (!isPartyMember(resident)) throw badInput(field, `${who} is a party member`, { rule: 'SECRETARY_PARTY_MEMBER' });
+  if (!livesIn(resident, gridPath)) throw badInput(field, `${who} lives in the organisation’s grid`, { rule: 'SECRETARY_IN_GRID' });
   return resident;
+}
+
+const DEPUTY = 'a deputy secretary (副书记)';
+
+/** The deputy is not the secretary. */
+function checkDeputy(secretaryId: string | null | undefined, deputyId: string | null | undefined, field: string): void {
+  if (secretaryId && deputyId && secretaryId === deputyId)
+    throw badInput(field, 'the deputy secretary (副书记) is not the secretary', { rule: 'DEPUTY_NOT_SECRETARY' });
 }
 
 async function orgOf(m: EntityManager, id: string): Promise<PartyOrganization> {
@@ -113,6 +145,7 @@ export class PartyService {
   async create(viewer: Viewer, input: CreatePartyOrganizationInput): Promise<PartyOrganization> {
     requireCan(viewer, 'MANAGE_PARTY');
     const name = text(input.name, 'input.name', NAME_MAX);
+    const officePhone = optionalPhone(input.officePhone, 'input.officePhone') ?? null;
     return inTransaction(this.db, CONSTRAINTS, async (m) => {
       let streetId: string;
       let gridId: string | null = null;
@@ -149,10 +182,26 @@ export class PartyService {
         [streetId, gridId, parentId, path] = [grid.street_id, grid.id, parent.id, grid.path];
       }
       const secretary = await secretaryFor(m, input.secretaryId, path, 'input.secretaryId');
+      const deputy = await secretaryFor(m, input.deputySecretaryId, path, 'input.deputySecretaryId', DEPUTY);
+      checkDeputy(secretary?.id, deputy?.id, 'input.deputySecretaryId');
       const [{ id }]: { id: string }[] = await m.query(
-        `INSERT INTO party_organization (street_id, parent_id, level, name, grid_id, secretary_id, secretary_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [streetId, parentId, input.level, name, gridId, secretary?.id ?? null, secretary?.name ?? null],
+        `INSERT INTO party_organization (street_id, parent_id, level, name, grid_id, secretary_id, secretary_name,
+                secretary_publish_contact, deputy_id, deputy_name, deputy_publish_contact, office_phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          streetId,
+          parentId,
+          input.level,
+          name,
+          gridId,
+          secretary?.id ?? null,
+          secretary?.name ?? null,
+          Boolean(secretary && input.secretaryPublishContact),
+          deputy?.id ?? null,
+          deputy?.name ?? null,
+          Boolean(deputy && input.deputyPublishContact),
+          officePhone,
+        ],
       );
       return orgOf(m, id);
     });
@@ -162,14 +211,36 @@ export class PartyService {
   async update(viewer: Viewer, id: string, input: UpdatePartyOrganizationInput): Promise<PartyOrganization> {
     requireCan(viewer, 'MANAGE_PARTY');
     const name = optionalText(input.name, 'input.name', NAME_MAX);
+    const officePhone = optionalPhone(input.officePhone, 'input.officePhone');
     return inTransaction(this.db, CONSTRAINTS, async (m) => {
       const org = await orgOf(m, id);
       const path = org.gridId ? (await gridOf(m, org.gridId, 'id')).path : null;
       const secretary = await secretaryFor(m, input.secretaryId, path, 'input.secretaryId');
+      const deputy = await secretaryFor(m, input.deputySecretaryId, path, 'input.deputySecretaryId', DEPUTY);
+      checkDeputy(secretary?.id ?? org.secretaryId, deputy?.id ?? org.deputyId, deputy ? 'input.deputySecretaryId' : 'input.secretaryId');
+      // A new secretary or deputy publishes a contact only on their own consent, never on their predecessor's.
       await m.query(
         `UPDATE party_organization SET name = coalesce($2, name), secretary_id = coalesce($3, secretary_id),
-                secretary_name = coalesce($4, secretary_name) WHERE id = $1`,
-        [org.id, name, secretary?.id ?? null, secretary?.name ?? null],
+                secretary_name = coalesce($4, secretary_name),
+                secretary_publish_contact = CASE WHEN $3::uuid IS NOT NULL THEN coalesce($5::boolean, false)
+                                                 ELSE coalesce($5::boolean, secretary_publish_contact) END,
+                deputy_id = coalesce($6, deputy_id), deputy_name = coalesce($7, deputy_name),
+                deputy_publish_contact = CASE WHEN $6::uuid IS NOT NULL THEN coalesce($8::boolean, false)
+                                              ELSE coalesce($8::boolean, deputy_publish_contact) END,
+                office_phone = CASE WHEN $9::boolean THEN $10 ELSE office_phone END
+          WHERE id = $1`,
+        [
+          org.id,
+          name,
+          secretary?.id ?? null,
+          secretary?.name ?? null,
+          input.secretaryPublishContact ?? null,
+          deputy?.id ?? null,
+          deputy?.name ?? null,
+          input.deputyPublishContact ?? null,
+          officePhone !== undefined,
+          officePhone ?? null,
+        ],
       );
       return orgOf(m, org.id);
     });
@@ -196,6 +267,8 @@ export class PartyService {
   async appoint(viewer: Viewer, input: AppointGridLeaderInput): Promise<GridLeader> {
     requireCan(viewer, 'MANAGE_PARTY');
     const since = isoDate(input.since, 'input.since');
+    const officePhone = optionalPhone(input.officePhone, 'input.officePhone') ?? null;
+    const duties = optionalText(input.duties, 'input.duties', DUTIES_MAX);
     return inTransaction(this.db, CONSTRAINTS, async (m) => {
       const grid = await gridOf(m, input.gridId, 'input.gridId');
       const resident = input.residentId ? await residentOf(m, input.residentId, 'input.residentId') : null;
@@ -215,8 +288,9 @@ export class PartyService {
           since,
         ]);
       const [{ id }]: { id: string }[] = await m.query(
-        `INSERT INTO grid_leader (grid_id, resident_id, name, role, since) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [grid.id, resident?.id ?? null, name, input.role, since],
+        `INSERT INTO grid_leader (grid_id, resident_id, name, role, since, publish_contact, office_phone, duties)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [grid.id, resident?.id ?? null, name, input.role, since, Boolean(resident && input.publishContact), officePhone, duties],
       );
       if (resident) await this.followAccounts(m, viewer, resident.id, grid, 'appointed');
       return (await m.getRepository(GridLeader).findOneBy({ id }))!;
@@ -233,6 +307,26 @@ export class PartyService {
       if (day < leader.since) throw badInput('until', `must be on or after ${leader.since}`);
       await m.query(`UPDATE grid_leader SET until = $2 WHERE id = $1`, [leader.id, day]);
       if (leader.residentId) await this.followAccounts(m, viewer, leader.residentId, await gridOf(m, leader.gridId, 'id'), 'ended');
+      return (await m.getRepository(GridLeader).findOneBy({ id: leader.id }))!;
+    });
+  }
+
+  /** Changes what the posts board shows of a current appointment: the consent to publish the phone, the office number, the duties. */
+  async updatePost(viewer: Viewer, id: string, input: UpdateGridLeaderInput): Promise<GridLeader> {
+    requireCan(viewer, 'MANAGE_PARTY');
+    const officePhone = optionalPhone(input.officePhone, 'input.officePhone');
+    const duties = input.duties == null ? undefined : optionalText(input.duties, 'input.duties', DUTIES_MAX);
+    return inTransaction(this.db, CONSTRAINTS, async (m) => {
+      const leader = await m.getRepository(GridLeader).findOneBy({ id: uuid(id, 'id') });
+      if (!leader || leader.until) throw notFound('GridLeader', id);
+      if (input.publishContact && !leader.residentId)
+        throw badInput('input.publishContact', 'only an appointed resident has a phone to publish; give an office number');
+      await m.query(
+        `UPDATE grid_leader SET publish_contact = coalesce($2, publish_contact),
+                office_phone = CASE WHEN $3::boolean THEN $4 ELSE office_phone END,
+                duties = CASE WHEN $5::boolean THEN $6 ELSE duties END WHERE id = $1`,
+        [leader.id, input.publishContact ?? null, officePhone !== undefined, officePhone ?? null, duties !== undefined, duties ?? null],
+      );
       return (await m.getRepository(GridLeader).findOneBy({ id: leader.id }))!;
     });
   }

@@ -97,6 +97,14 @@ export const RLS_TABLES: Record<string, TableRules> = {
     member: readOnly(`EXISTS (SELECT 1 FROM grid g WHERE g.id = grid_leader.grid_id AND g.path @> sg_home())`),
     department: DEPARTMENT('Grid'),
   },
+  /** Party service posts (红色1平米, 议事亭, 党群服务站): public places; street admins keep them. */
+  party_service_post: {
+    street: STAFF,
+    leader: readOnly('true'),
+    member: readOnly('true'),
+    department: readOnly('true'),
+    anonymous: readOnly('true'),
+  },
   case: {
     street: 'true',
     leader: `${IN_PATHS('grid_path')} OR reporter_user_id = sg_user()`,

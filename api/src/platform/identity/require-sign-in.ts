@@ -14,6 +14,7 @@ export const PUBLIC_FIELDS = new Set([
   '__typename',
   'echoWall',
   'echoCommunities',
+  'postsBoard',
 ]);
 
 /**

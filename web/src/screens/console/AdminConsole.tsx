@@ -3,14 +3,20 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import type { GridLevel, LeaderRole, Role } from '../../graphql/generated/graphql';
+import { postsLink } from '../../domain/party/postsLink';
+import { explained } from './explain';
+import { Organisations } from './Organisations';
+import { ResidentPicker } from './ResidentPicker';
+import { ServicePosts } from './ServicePosts';
 import {
   APPOINT_LEADER,
+  CHANGE_USER_ROLE,
   CREATE_USER,
   END_LEADER,
   GRID_BY_CODE,
-  GRID_RESIDENTS,
   RESET_USER_PASSWORD,
   SET_USER_DISABLED,
+  UPDATE_LEADER_POST,
   USERS_QUERY,
   type ConsoleUser,
 } from './operations';
@@ -18,24 +24,32 @@ import {
 const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'];
 const LEADER_ROLES: LeaderRole[] = ['LEADER', 'DEPUTY', 'WORKER'];
 
+const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts'] as const;
+
 /**
  * The street admin's console (管理控制台): accounts (list, search, create, disable or enable,
- * reset a password — a generated password is shown once) and grid leader appointments (a grid
- * by its code, its organisation and current leaders; appoint a resident of it, end a post).
+ * reset a password — a generated password is shown once — change a role), grid leader
+ * appointments (a grid by its code, its organisation and current leaders; appoint a resident
+ * of it with or without consent to publish their phone, end a post), party organisations by
+ * grid level, and the party service posts. Each grid links to its public posts board.
  */
 export function AdminConsole() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'accounts' | 'appointments'>('accounts');
+  const [tab, setTab] = useState<(typeof TABS)[number]>('accounts');
   return (
     <main className="app__main console">
       <nav className="console__tabs" aria-label={t('console.title')}>
-        {(['accounts', 'appointments'] as const).map((k) => (
+        {TABS.map((k) => (
           <button key={k} type="button" className="button" aria-pressed={tab === k} data-tab={k} onClick={() => setTab(k)}>
             {t(`console.tab.${k}`)}
           </button>
         ))}
       </nav>
-      {tab === 'accounts' ? <Accounts /> : <Appointments />}
+      {tab === 'accounts' && <Accounts />}
+      {tab === 'appointments' && <Appointments />}
+      {tab === 'organisations' && <Organisations />}
+      {tab === 'servicePosts' && <ServicePosts />}
+      <p className="console__note">{t('console.communitySecretary')}</p>
     </main>
   );
 }
@@ -61,6 +75,7 @@ function Accounts() {
   const settle = useCallback(() => refetch(), [refetch]);
   const { busy, message, run } = useRun(settle);
   const [once, setOnce] = useState<{ login: string; password: string } | null>(null);
+  const [changing, setChanging] = useState<ConsoleUser | null>(null);
   const users = data?.users.nodes ?? [];
 
   const reset = (u: ConsoleUser) =>
@@ -114,14 +129,76 @@ function Accounts() {
                   <button type="button" className="button" disabled={busy} onClick={() => reset(u)} data-action="reset-password">
                     {t('console.resetPassword')}
                   </button>
+                  <button type="button" className="button" disabled={busy} onClick={() => setChanging(u)} data-action="change-role">
+                    {t('console.changeRole')}
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-      <CreateUser busy={busy} run={run} onCreated={setOnce} />
+      {changing ? (
+        <ChangeRole key={changing.id} user={changing} busy={busy} run={run} onDone={() => setChanging(null)} />
+      ) : (
+        <CreateUser busy={busy} run={run} onCreated={setOnce} />
+      )}
     </div>
+  );
+}
+
+/** 变更角色: a new role (and, for a grid leader, the grids they lead by code); the account's sign-ins end. */
+function ChangeRole({ user, busy, run, onDone }: { user: ConsoleUser; busy: boolean; run: Run; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [role, setRole] = useState<Role>(user.role as Role);
+  const [codes, setCodes] = useState(user.gridCodes.join(','));
+  const [reason, setReason] = useState(t('console.reasonRole'));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const gridIds: string[] = [];
+      if (role === 'GRID_LEADER')
+        for (const code of codes.split(/[,，、\s]+/).filter(Boolean)) {
+          const found = await client.query({ query: GRID_BY_CODE, variables: { code }, fetchPolicy: 'network-only' });
+          if (!found.data?.grid) throw new Error(t('console.noGrid', { code }));
+          gridIds.push(found.data.grid.id);
+        }
+      await explained(t, client.mutate({ mutation: CHANGE_USER_ROLE, variables: { id: user.id, role, reason, gridIds } }));
+      onDone();
+    });
+  };
+  return (
+    <form className="services__section console__form" onSubmit={submit} data-form="change-role">
+      <h2 className="panel__title">
+        {t('console.changeRole')} · {user.login}
+      </h2>
+      <label>
+        {t('console.newRole')}{' '}
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-field="new-role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === 'GRID_LEADER' && (
+        <label>
+          {t('console.leaderGrids')}{' '}
+          <input required value={codes} onChange={(e) => setCodes(e.target.value)} data-field="role-grid-codes" />
+        </label>
+      )}
+      <label>
+        {t('console.reason')} <input required value={reason} onChange={(e) => setReason(e.target.value)} data-field="role-reason" />
+      </label>
+      <button type="submit" className="button" disabled={busy} data-action="apply-role">
+        {t('console.apply')}
+      </button>
+      <button type="button" className="button" onClick={onDone}>
+        {t('console.cancel')}
+      </button>
+    </form>
   );
 }
 
@@ -211,32 +288,6 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
   );
 }
 
-/** A resident of a grid, chosen by name (their birth year and party membership tell namesakes apart). */
-function ResidentPicker({ gridId, value, onChange }: { gridId: string; value: string; onChange: (id: string) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const residents = useQuery(GRID_RESIDENTS, { variables: { gridId, search: search.trim() || null }, fetchPolicy: 'network-only' });
-  return (
-    <>
-      <label>
-        {t('console.searchResident')} <input value={search} onChange={(e) => setSearch(e.target.value)} data-field="resident-search" />
-      </label>
-      <label>
-        {t('console.resident')}{' '}
-        <select required value={value} onChange={(e) => onChange(e.target.value)} data-field="resident">
-          <option value="">{t('console.choose')}</option>
-          {(residents.data?.residents.nodes ?? []).map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}（{r.birthYear}
-              {r.isPartyMember ? `，${t('console.partyMember')}` : ''}）
-            </option>
-          ))}
-        </select>
-      </label>
-    </>
-  );
-}
-
 function Appointments() {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -249,11 +300,22 @@ function Appointments() {
   const [residentId, setResidentId] = useState('');
   const [role, setRole] = useState<LeaderRole>('LEADER');
   const [since, setSince] = useState(() => new Date().toISOString().slice(0, 10));
+  const [publishContact, setPublishContact] = useState(false);
+  const [officePhone, setOfficePhone] = useState('');
+  const [duties, setDuties] = useState('');
 
   const appoint = (e: FormEvent) => {
     e.preventDefault();
     if (!g) return;
-    void run(() => client.mutate({ mutation: APPOINT_LEADER, variables: { input: { gridId: g.id, residentId, role, since } } }));
+    void run(() =>
+      explained(
+        t,
+        client.mutate({
+          mutation: APPOINT_LEADER,
+          variables: { input: { gridId: g.id, residentId, role, since, publishContact, officePhone, duties } },
+        }),
+      ),
+    );
   };
 
   return (
@@ -281,6 +343,11 @@ function Appointments() {
               {g.name}（{t(`level.${g.level as GridLevel}`)}）
             </h3>
             <p>
+              <a href={postsLink(g.code)} target="_blank" rel="noreferrer" data-action="posts-page">
+                {t('console.postsPage')}
+              </a>
+            </p>
+            <p>
               {g.partyOrganization
                 ? t('console.organisation', { name: g.partyOrganization.name, secretary: g.partyOrganization.secretaryName ?? '—' })
                 : t('console.noOrganisation')}
@@ -288,13 +355,33 @@ function Appointments() {
             <ul className="services__list" data-list="leaders">
               {g.leaders.map((l) => (
                 <li key={l.id}>
-                  {t(`console.leaderRole.${l.role}`)} {l.name} · {t('console.since', { date: l.since })}{' '}
+                  {t(`console.leaderRole.${l.role}`)} {l.name} · {t('console.since', { date: l.since })} ·{' '}
+                  {l.publishContact ? t('console.published') : t('console.notPublished')}{' '}
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    data-action="toggle-publish"
+                    onClick={() =>
+                      void run(() =>
+                        explained(
+                          t,
+                          client.mutate({
+                            mutation: UPDATE_LEADER_POST,
+                            variables: { id: l.id, input: { publishContact: !l.publishContact } },
+                          }),
+                        ),
+                      )
+                    }
+                  >
+                    {l.publishContact ? t('console.unpublish') : t('console.publish')}
+                  </button>
                   <button
                     type="button"
                     className="button"
                     disabled={busy}
                     data-action="end-leader"
-                    onClick={() => void run(() => client.mutate({ mutation: END_LEADER, variables: { id: l.id } }))}
+                    onClick={() => void run(() => explained(t, client.mutate({ mutation: END_LEADER, variables: { id: l.id } })))}
                   >
                     {t('console.endPost')}
                   </button>
@@ -315,6 +402,22 @@ function Appointments() {
               </label>
               <label>
                 {t('console.sinceLabel')} <input type="date" value={since} onChange={(e) => setSince(e.target.value)} data-field="since" />
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={publishContact}
+                  onChange={(e) => setPublishContact(e.target.checked)}
+                  data-field="publish-contact"
+                />{' '}
+                {t('console.publishContact')}
+              </label>
+              <label>
+                {t('console.officePhone')}{' '}
+                <input value={officePhone} onChange={(e) => setOfficePhone(e.target.value)} data-field="office-phone" />
+              </label>
+              <label>
+                {t('console.duties')} <input value={duties} onChange={(e) => setDuties(e.target.value)} data-field="duties" />
               </label>
               <button type="submit" className="button" disabled={busy || !residentId} data-action="appoint">
                 {t('console.appoint')}

@@ -68,6 +68,9 @@ export const GRID_BY_CODE = graphql(`
         name
         role
         since
+        publishContact
+        officePhone
+        duties
       }
       partyOrganization {
         id
@@ -107,6 +110,131 @@ export const END_LEADER = graphql(`
     endGridLeader(id: $id) {
       id
       until
+    }
+  }
+`);
+
+export const CHANGE_USER_ROLE = graphql(`
+  mutation ConsoleChangeUserRole($id: ID!, $role: Role!, $reason: String!, $gridIds: [ID!]!) {
+    changeUserRole(id: $id, role: $role, reason: $reason, gridIds: $gridIds) {
+      id
+      role
+      gridCodes
+    }
+  }
+`);
+
+/** The grids of one level with their party organisation (党组织), by code. */
+export const ORGANISATIONS_BY_LEVEL = graphql(`
+  query ConsoleOrganisations($level: GridLevel!, $after: String) {
+    grids(level: $level, first: 100, after: $after) {
+      totalCount
+      nodes {
+        id
+        code
+        name
+        level
+        partyOrganization {
+          id
+          level
+          name
+          secretaryName
+          secretaryPublishContact
+          deputySecretaryName
+          deputyPublishContact
+          officePhone
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+export type OrganisationRow = DocumentType<typeof ORGANISATIONS_BY_LEVEL>['grids']['nodes'][number];
+
+export const CREATE_ORGANISATION = graphql(`
+  mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {
+    createPartyOrganization(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const UPDATE_ORGANISATION = graphql(`
+  mutation ConsoleUpdateOrganisation($id: ID!, $input: UpdatePartyOrganizationInput!) {
+    updatePartyOrganization(id: $id, input: $input) {
+      id
+      name
+      secretaryName
+      deputySecretaryName
+    }
+  }
+`);
+
+export const DISSOLVE_ORGANISATION = graphql(`
+  mutation ConsoleDissolveOrganisation($id: ID!) {
+    dissolvePartyOrganization(id: $id) {
+      id
+    }
+  }
+`);
+
+export const UPDATE_LEADER_POST = graphql(`
+  mutation ConsoleUpdateLeaderPost($id: ID!, $input: UpdateGridLeaderInput!) {
+    updateGridLeader(id: $id, input: $input) {
+      id
+      publishContact
+      officePhone
+      duties
+    }
+  }
+`);
+
+/** 党群服务阵地 — every party service post, by grid. */
+export const SERVICE_POSTS = graphql(`
+  query ConsoleServicePosts {
+    partyServicePosts {
+      id
+      gridId
+      gridCode
+      gridName
+      name
+      kind
+      lng
+      lat
+      hours
+      address
+      phone
+      version
+    }
+  }
+`);
+export type ConsoleServicePost = DocumentType<typeof SERVICE_POSTS>['partyServicePosts'][number];
+
+export const CREATE_SERVICE_POST = graphql(`
+  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {
+    createPartyServicePost(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UPDATE_SERVICE_POST = graphql(`
+  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {
+    updatePartyServicePost(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const REMOVE_SERVICE_POST = graphql(`
+  mutation ConsoleRemoveServicePost($id: ID!) {
+    removePartyServicePost(id: $id) {
+      id
     }
   }
 `);
