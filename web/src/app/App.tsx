@@ -100,7 +100,7 @@ export function App({ theme }: { theme: MapTheme }) {
         {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
         {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
         {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
-        {screen === 'resident' && <ResidentHome />}
+        {screen === 'resident' && <ResidentHome theme={theme} getToken={getToken} />}
       </Suspense>
       {screen === 'none' && (
         <main className="app__main app__main--message">

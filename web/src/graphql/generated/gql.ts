@@ -99,6 +99,8 @@ type Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": typeof types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": typeof types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOwnNeedDocument,
+    "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": typeof types.OwnCasesDocument,
+    "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": typeof types.RateOwnCaseDocument,
     "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": typeof types.GridByCodeDocument,
     "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": typeof types.CaseByNumberDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
@@ -189,6 +191,8 @@ const documents: Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.CancelOwnNeedDocument,
+    "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": types.OwnCasesDocument,
+    "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": types.RateOwnCaseDocument,
     "\n  query GridByCode($code: String!) {\n    grid(code: $code) {\n      id\n      geometry\n    }\n  }\n": types.GridByCodeDocument,
     "\n  query CaseByNumber($number: String!) {\n    caseByNumber(number: $number) {\n      id\n    }\n  }\n": types.CaseByNumberDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": types.TourCommunitiesDocument,
@@ -548,6 +552,14 @@ export function graphql(source: "\n  mutation RaiseOwnNeed($type: String!, $urge
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
