@@ -962,6 +962,7 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
           small,
           status: 'REPORTED',
           reporter: 'admin',
+          department: null,
           category: 'OTHER',
           clientKey: '',
           photo: null,

@@ -17,6 +17,7 @@ import { PartyAdmin1765410000000 } from './1765410000000-party-admin';
 import { CaseNumbers1765500000000 } from './1765500000000-case-numbers';
 import { CaseAssignedLeader1765510000000 } from './1765510000000-case-assigned-leader';
 import { Departments1765520000000 } from './1765520000000-departments';
+import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CaseNumbers1765500000000,
   CaseAssignedLeader1765510000000,
   Departments1765520000000,
+  DepartmentStaff1765600000000,
 ];
