@@ -53,6 +53,8 @@ export type CaseStatus =
   | 'REPORTED';
 
 export type CreateUserInput = {
+  /** The department (departments) a DEPARTMENT_STAFF account works for: required for that role, none for others */
+  departmentId?: string | number | null | undefined;
   displayName: string;
   /** The grids a GRID_LEADER leads (at least one); none for other roles */
   gridIds?: Array<string | number>;
@@ -170,8 +172,9 @@ export type ReportCaseInput = {
   source: CaseSource;
 };
 
-/** STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民 */
+/** STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员 */
 export type Role =
+  | 'DEPARTMENT_STAFF'
   | 'GRID_LEADER'
   | 'OPERATOR'
   | 'RESIDENT'
