@@ -25,7 +25,11 @@ const LOGIN = `mutation ($l: String!, $p: String!) { login(login: $l, password: 
 const CASE = 'id version number status department photos timeline { type actorName actorRole }';
 
 /** A case reported by the admin in the west, filed, and dispatched to the department `code` (or escalated to it by name). */
-async function caseFor(code: string, how: 'dispatch' | 'escalate' = 'dispatch'): Promise<{ id: string; number: string }> {
+async function caseFor(
+  code: string,
+  how: 'dispatch' | 'escalate' = 'dispatch',
+  priority: 'NORMAL' | 'HIGH' | 'URGENT' = 'NORMAL',
+): Promise<{ id: string; number: string }> {
   const reported = await api.gql<{ reportCase: { case: { id: string; version: number; number: string } } }>(
     `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version number } } }`,
     {
@@ -33,6 +37,7 @@ async function caseFor(code: string, how: 'dispatch' | 'escalate' = 'dispatch'):
         clientKey: `staff-${Math.random()}`,
         category: 'DISPUTE',
         source: 'HOTLINE',
+        priority,
         lng: 120.102,
         lat: 30.255,
         description: `交给 ${code} 的事件`,
@@ -133,6 +138,35 @@ describe('a department staff account', () => {
       `{ grids(first: 10) { totalCount } buildings(first: 10) { totalCount } residents(first: 10) { totalCount } }`,
     );
     expect(rest.data).toEqual({ grids: { totalCount: 0 }, buildings: { totalCount: 0 }, residents: { totalCount: 0 } });
+  });
+
+  it('pages their inbox newest first, or most urgent first', async () => {
+    const older = await caseFor('MZK');
+    const urgent = await caseFor('MZK', 'dispatch', 'URGENT');
+    const high = await caseFor('MZK', 'dispatch', 'HIGH');
+    const newer = await caseFor('MZK');
+    const mzk = await api.userToken({ login: 'mzk-chen', role: 'DEPARTMENT_STAFF', departmentCode: 'MZK' });
+    const PAGE = `query ($o: CaseOrder!, $after: String) {
+      cases(order: $o, first: 3, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+    }`;
+    const all = async (order: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res = await api.gqlAs<{ cases: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+          mzk,
+          PAGE,
+          { o: order, after },
+        );
+        expect(res.errors).toBeUndefined();
+        ids.push(...res.data!.cases.nodes.map((n) => n.id));
+        if (!res.data!.cases.pageInfo.hasNextPage) return ids;
+        after = res.data!.cases.pageInfo.endCursor;
+      }
+    };
+    expect(await all('NEWEST')).toEqual([newer.id, high.id, urgent.id, older.id]);
+    expect(await all('URGENT')).toEqual([urgent.id, high.id, newer.id, older.id]);
+    expect(await all('OLDEST')).toEqual([older.id, urgent.id, high.id, newer.id]);
   });
 
   it('starts, handles with a photo and asks for more time on their own case; the timeline names them as DEPARTMENT', async () => {
