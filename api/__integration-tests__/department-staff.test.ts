@@ -21,7 +21,9 @@ afterAll(() => api.close());
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('department staff photo')]).toString('base64');
 const CREATE = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id login role departmentId } password } }`;
-const LOGIN = `mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { accessToken user { role departmentId departmentName } } }`;
+const LOGIN = `mutation ($l: String!, $p: String!) {
+  login(login: $l, password: $p) { accessToken user { role departmentId departmentName } }
+}`;
 const CASE = 'id version number status department photos timeline { type actorName actorRole }';
 
 /** A case reported by the admin in the west, filed, and dispatched to the department `code` (or escalated to it by name). */
@@ -45,10 +47,13 @@ async function caseFor(
     },
   );
   const { id, version, number } = reported.data!.reportCase.case;
-  const filed = await api.gql<{ fileCase: { version: number } }>(`mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { version } }`, {
-    id,
-    v: version,
-  });
+  const filed = await api.gql<{ fileCase: { version: number } }>(
+    `mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { version } }`,
+    {
+      id,
+      v: version,
+    },
+  );
   const v = filed.data!.fileCase.version;
   if (how === 'dispatch') {
     const res = await api.gql(`mutation ($id: ID!, $v: Int!, $d: ID!) { dispatchCase(id: $id, version: $v, departmentId: $d) { id } }`, {
@@ -72,7 +77,8 @@ async function caseFor(
 const fingerprint = async (id: string) =>
   (
     await api.db.dataSource.query(
-      `SELECT c.version, c.status, c.photos, (SELECT count(*)::int FROM case_event e WHERE e.case_id = c.id) AS events FROM "case" c WHERE c.id = $1`,
+      `SELECT c.version, c.status, c.photos, (SELECT count(*)::int FROM case_event e WHERE e.case_id = c.id) AS events
+         FROM "case" c WHERE c.id = $1`,
       [id],
     )
   )[0];
@@ -103,7 +109,16 @@ describe('a department staff account', () => {
     const before = (await api.db.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n;
     for (const [input, field] of [
       [{ login: 'no-dept', displayName: '无部门', role: 'DEPARTMENT_STAFF', reason: 'x' }, 'input.departmentId'],
-      [{ login: 'bad-dept', displayName: '错部门', role: 'DEPARTMENT_STAFF', departmentId: departments.SFS.replace(/.$/, '0'), reason: 'x' }, 'input.departmentId'],
+      [
+        {
+          login: 'bad-dept',
+          displayName: '错部门',
+          role: 'DEPARTMENT_STAFF',
+          departmentId: departments.SFS.replace(/.$/, '0'),
+          reason: 'x',
+        },
+        'input.departmentId',
+      ],
       [{ login: 'res-dept', displayName: '居民', role: 'RESIDENT', departmentId: departments.SFS, reason: 'x' }, 'input.departmentId'],
     ] as const) {
       const res = await api.gql(CREATE, { input });
@@ -125,7 +140,9 @@ describe('a department staff account', () => {
     expect(list.data!.cases.totalCount).toBe(2);
     const looked = await api.gqlAs<Record<string, { id: string } | null>>(
       staff,
-      `query ($a: ID!, $b: ID!, $n: String!) { own: case(id: $a) { id } other: case(id: $b) { id } byNumber: caseByNumber(number: $n) { id } }`,
+      `query ($a: ID!, $b: ID!, $n: String!) {
+        own: case(id: $a) { id } other: case(id: $b) { id } byNumber: caseByNumber(number: $n) { id }
+      }`,
       { a: own.id, b: elsewhere.id, n: elsewhere.number },
     );
     expect(looked.data).toEqual({ own: { id: own.id }, other: null, byNumber: null });
@@ -182,7 +199,12 @@ describe('a department staff account', () => {
     const started = await step('startCase');
     expect(started.errors).toBeUndefined();
     expect(started.data!.startCase.status).toBe('IN_PROGRESS');
-    const asked = await step('requestCaseExtension', ', reason: "当事人外出", until: $u', { u: new Date(Date.now() + 20 * 86_400_000) }, ', $u: DateTime!');
+    const asked = await step(
+      'requestCaseExtension',
+      ', reason: "当事人外出", until: $u',
+      { u: new Date(Date.now() + 20 * 86_400_000) },
+      ', $u: DateTime!',
+    );
     expect(asked.errors).toBeUndefined();
     const handled = await step('handleCase', ', feedback: "已调解完毕", photos: [$p]', { p: JPEG }, ', $p: String!');
     expect(handled.errors).toBeUndefined();

@@ -98,7 +98,11 @@ function outcome(cell: MutationCell, who: Who): Outcome {
 // Who sees the east rows the cells aim at, in words (see role-matrix.test.ts for each read).
 const keyWith = (scope: string) => (who: Who) => isDepartment(who) && (deptScopes(who) as string[]).includes(scope);
 /** An east case: the operator, keys with the Case scope, and a department's staff when it was dispatched to their department. */
-const seesEastCase = (label: string) => (who: Who) => seesCase(who, m.cases.find((c) => c.label === label)!);
+const seesEastCase = (label: string) => (who: Who) =>
+  seesCase(
+    who,
+    m.cases.find((c) => c.label === label)!,
+  );
 /** An east grid, building, household or resident: the operator and keys with that kind's scope. */
 const seesEast = (kind: 'Grid' | 'Building' | 'Household' | 'Resident') => (who: Who) => who === 'operator' || keyWith(kind)(who);
 /** An east party organisation: the operator and keys with the PartyOrganization scope. */

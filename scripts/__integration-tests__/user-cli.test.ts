@@ -151,7 +151,9 @@ describe('pnpm cli user: the first street admin of an empty installation', () =>
       code: 1,
       stderr: expect.stringContaining('works for one department'),
     });
-    expect(await cli(['create', '--login', 'sfs-zhao', '--name', '赵', '--role', 'DEPARTMENT_STAFF', '--department', 'NOPE'])).toMatchObject({
+    expect(
+      await cli(['create', '--login', 'sfs-zhao', '--name', '赵', '--role', 'DEPARTMENT_STAFF', '--department', 'NOPE']),
+    ).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('no such department'),
     });

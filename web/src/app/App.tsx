@@ -9,6 +9,7 @@ import { browserStorage, storeLanguage } from './language';
 
 // Each screen is its own chunk, fetched when the role needs it: a resident's phone never loads the wall.
 const AdminConsole = lazy(() => import('../screens/console/AdminConsole').then((m) => ({ default: m.AdminConsole })));
+const DepartmentInbox = lazy(() => import('../screens/department/DepartmentInbox').then((m) => ({ default: m.DepartmentInbox })));
 const EchoWall = lazy(() => import('../screens/echo/EchoWall').then((m) => ({ default: m.EchoWall })));
 const LoginScreen = lazy(() => import('../screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
 const HelperWorkspace = lazy(() => import('../screens/helper/HelperWorkspace').then((m) => ({ default: m.HelperWorkspace })));
@@ -18,7 +19,8 @@ const WallScreen = lazy(() => import('../screens/wall/WallScreen').then((m) => (
 
 /**
  * Sign-in, then the screen of the account's role: the command centre's wall screen, a grid
- * leader's workspace, a helper's (volunteer's) workspace or a resident's household page.
+ * leader's workspace, a helper's (volunteer's) workspace, a resident's household page or a
+ * department's inbox.
  */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
@@ -38,6 +40,7 @@ export function App({ theme }: { theme: MapTheme }) {
     if (s === 'helper') return t('helper.title');
     if (s === 'resident') return t('resident.title');
     if (s === 'console') return t('console.title');
+    if (s === 'department') return t('department.title');
     return t('app.title');
   }
   const switchLanguage = () => {
@@ -101,6 +104,7 @@ export function App({ theme }: { theme: MapTheme }) {
         {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
         {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
         {screen === 'resident' && <ResidentHome theme={theme} getToken={getToken} />}
+        {screen === 'department' && <DepartmentInbox />}
       </Suspense>
       {screen === 'none' && (
         <main className="app__main app__main--message">

@@ -12,7 +12,8 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员',
+  description:
+    'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员',
 });
 
 @ObjectType({ description: 'The signed-in user' })
@@ -187,7 +188,10 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'The resident a RESIDENT or VOLUNTEER account is' })
   residentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The department (departments) a DEPARTMENT_STAFF account works for: required for that role, none for others' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The department (departments) a DEPARTMENT_STAFF account works for: required for that role, none for others',
+  })
   departmentId?: string | null;
 
   @Field(() => String, { nullable: true, description: '8–200 characters; when absent a password is generated and answered once' })

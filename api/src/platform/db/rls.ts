@@ -60,7 +60,10 @@ const OWN_REGISTRATION = (registrationId: string) =>
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 /** Any row whose registration the role may see (the registration's own policy decides). */
 const VIA_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId})`;
-/** A department's case: an API key with the `Case` scope sees every case; a staff account those dispatched or escalated to its department. */
+/**
+ * A department's case: an API key with the `Case` scope sees every case; a staff account those
+ * dispatched or escalated to its department.
+ */
 const DEPARTMENT_CASE = `'Case' = ANY(sg_scopes()) OR department_id = sg_department()`;
 const OWN_CASE = (caseId: string) => `EXISTS (SELECT 1 FROM "case" c WHERE c.id = ${caseId} AND c.reporter_user_id = sg_user())`;
 
@@ -109,7 +112,9 @@ export const RLS_TABLES: Record<string, TableRules> = {
     street: 'true',
     leader: `${IN_PATHS('grid_path')} OR ${OWN_CASE('case_event.case_id')}`,
     member: OWN_CASE('case_event.case_id'),
-    department: `'Case' = ANY(sg_scopes()) OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND c.department_id = sg_department())`,
+    department:
+      `'Case' = ANY(sg_scopes()) ` +
+      `OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND c.department_id = sg_department())`,
   },
   service_registration: {
     street: STAFF,

@@ -76,6 +76,7 @@ type Documents = {
     "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": typeof types.ConsoleGridResidentsDocument,
     "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": typeof types.ConsoleAppointLeaderDocument,
     "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": typeof types.ConsoleEndLeaderDocument,
+    "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": typeof types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": typeof types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterMyselfDocument,
@@ -168,6 +169,7 @@ const documents: Documents = {
     "\n  query ConsoleGridResidents($gridId: ID!, $search: String) {\n    residents(gridId: $gridId, search: $search, first: 50) {\n      nodes {\n        id\n        name\n        birthYear\n        isPartyMember\n      }\n    }\n  }\n": types.ConsoleGridResidentsDocument,
     "\n  mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {\n    appointGridLeader(input: $input) {\n      id\n      name\n      role\n      since\n    }\n  }\n": types.ConsoleAppointLeaderDocument,
     "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n": types.ConsoleEndLeaderDocument,
+    "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": types.RegisterMyselfDocument,
@@ -460,6 +462,10 @@ export function graphql(source: "\n  mutation ConsoleAppointLeader($input: Appoi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleEndLeader($id: ID!) {\n    endGridLeader(id: $id) {\n      id\n      until\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
