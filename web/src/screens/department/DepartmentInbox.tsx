@@ -83,8 +83,12 @@ export function DepartmentInbox() {
                   {t(`department.priority.${c.priority}`)}
                 </span>
               )}{' '}
-              {c.overdue && <span className="status-chip status-chip--overdue">{t('case.overdue')}</span>} <span>{nameOf(c.category)}</span>{' '}
-              {c.dueAt && <span>{t('department.due', { date: format.dateTime(c.dueAt) })}</span>}
+              {c.overdue && (
+                <span className="status-chip status-chip--overdue" data-overdue>
+                  {t('case.overdue')}
+                </span>
+              )}{' '}
+              <span>{nameOf(c.category)}</span> {c.dueAt && <span>{t('department.due', { date: format.dateTime(c.dueAt) })}</span>}
               <p className="services__notes">{c.description}</p>
             </li>
           ))}
