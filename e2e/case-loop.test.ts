@@ -39,7 +39,7 @@ const caseRow = async (id: string): Promise<{ status: string; department: string
   (await e2e.db.dataSource.query(`SELECT status, department, photos FROM "case" WHERE id = $1`, [id]))[0];
 
 describe('the closed loop on every screen (e2e, Chromium)', () => {
-  it('resident reports with a photo → wall files and dispatches to a department → its staff handle it → wall closes → resident rates', async () => {
+  it('resident reports with a photo → wall dispatches to a department → staff handle it → wall closes → resident rates', async () => {
     const home = await firstHome(e2e);
     await e2e.user({ login: 'loop-resident', displayName: '王阿姨', role: 'RESIDENT', residentId: home.residentId });
     await e2e.user({ login: 'loop-cgzd', displayName: '城管队员', role: 'DEPARTMENT_STAFF', departmentCode: 'CGZD' });

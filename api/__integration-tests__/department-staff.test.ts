@@ -1,5 +1,5 @@
 import { fixtureStreet } from '../src/seed/fixture-street';
-import { startTestApi, type TestApi } from './harness';
+import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
 
 /*
  * 职能部门工作人员 — an account tied to one department of the registry (DEPARTMENT_STAFF):
@@ -170,11 +170,8 @@ describe('a department staff account', () => {
       const ids: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const res = await api.gqlAs<{ cases: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-          mzk,
-          PAGE,
-          { o: order, after },
-        );
+        type Page = { cases: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+        const res: GraphQLResponse<Page> = await api.gqlAs<Page>(mzk, PAGE, { o: order, after });
         expect(res.errors).toBeUndefined();
         ids.push(...res.data!.cases.nodes.map((n) => n.id));
         if (!res.data!.cases.pageInfo.hasNextPage) return ids;
