@@ -158,7 +158,15 @@ export interface E2e {
   /** A GraphQL call with another account's bearer token. */
   apiAs<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Creates (or updates) an account with the e2e password; answers a bearer token for it. */
-  user(user: { login: string; displayName: string; role: UserRole; gridIds?: string[]; residentId?: string }): Promise<{ token: string }>;
+  user(user: {
+    login: string;
+    displayName: string;
+    role: UserRole;
+    gridIds?: string[];
+    residentId?: string;
+    /** A DEPARTMENT_STAFF account's department, by registry code. */
+    departmentCode?: string;
+  }): Promise<{ token: string }>;
   /** A new tab (no session: it lives in sessionStorage), not yet navigated. Closed by closePages. */
   newPage(): Promise<Page>;
   /** A new tab on the app, signed in as `login` through the form, its map ready. Closed by closePages. */

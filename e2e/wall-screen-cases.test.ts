@@ -83,7 +83,7 @@ describe('wall screen: live cases (e2e, Chromium)', () => {
     },
   );
 
-  it('searches on the server by grid code, grid name and building address (fits the map) and by case id (opens the case); tours the communities', async () => {
+  it('searches grid code, grid name and building address on the server (fits the map), a case id (opens it); tours', async () => {
     const { smallBox } = e2e;
     const search = page.locator('.search input');
     await search.fill(SMALL_CODE);

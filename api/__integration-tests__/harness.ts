@@ -79,7 +79,7 @@ export interface TestApi {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   /** Creates (or updates) a user and answers a bearer token for them. */
-  userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string>;
+  userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string; departmentCode?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -105,7 +105,13 @@ export async function startTestApiOn(opts: { embedded?: boolean; config?: Partia
   for (const street of streets) await db.dataSource.transaction((m) => writeStreet(m, street));
   const app = await createApp(testConfig(opts.config), db);
   const url = await app.listen();
-  async function userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string }): Promise<string> {
+  async function userToken(user: {
+    login: string;
+    role: UserRole;
+    gridCodes?: string[];
+    residentId?: string;
+    departmentCode?: string;
+  }): Promise<string> {
     const gridIds: string[] = user.gridCodes?.length
       ? (await db.dataSource.query(`SELECT id FROM grid WHERE code = ANY($1)`, [user.gridCodes])).map((r: { id: string }) => r.id)
       : [];
@@ -117,6 +123,7 @@ export async function startTestApiOn(opts: { embedded?: boolean; config?: Partia
         role: user.role,
         residentId: user.residentId,
         gridIds,
+        departmentCode: user.departmentCode,
       }),
     );
     return `Bearer ${await signAccessToken(id, user.role, jwtSecret())}`;

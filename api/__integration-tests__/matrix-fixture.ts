@@ -45,8 +45,14 @@ export function pointIn(small: SmallGrid, dx = 0.002, dy = 0.005): { lng: number
 /** The building's centroid (fixture-street.ts: the middle of the grid's width, 3/8 up its height). */
 export const buildingPoint = (small: SmallGrid) => pointIn(small, 0.0025, 0.00375);
 
-/** Signed-in people, by role (the leaders lead the west community, its compound 1, and that compound's first small grid). */
-export const USERS = ['resident', 'volunteer', 'leaderLarge', 'leaderMedium', 'leaderSmall', 'operator', 'admin'] as const;
+/**
+ * Signed-in people, by role (the leaders lead the west community, its compound 1, and that compound's first small grid;
+ * `deptStaff` works for the 司法所 department, STAFF_DEPARTMENT).
+ */
+export const USERS = ['resident', 'volunteer', 'leaderLarge', 'leaderMedium', 'leaderSmall', 'operator', 'deptStaff', 'admin'] as const;
+/** The department (registry code) the `deptStaff` account works for; some east cases are dispatched to it, others to OTHER_DEPARTMENT. */
+export const STAFF_DEPARTMENT = 'SFS';
+export const OTHER_DEPARTMENT = 'CGZD';
 /** One department key per scope holding only that scope, and one holding all. */
 export const DEPARTMENTS = [...DEPARTMENT_SCOPES.map((s) => `dept:${s}` as const), 'dept:all' as const];
 export type User = (typeof USERS)[number];
@@ -81,6 +87,8 @@ export interface SeededCase {
   photo: string | null;
   /** 事件编号, YYYYMMDD-NNNN. */
   number: string;
+  /** The department (registry code) it was dispatched to, if any. */
+  department: string | null;
 }
 
 export interface Matrix {
@@ -162,6 +170,7 @@ async function seed(api: TestApi): Promise<Matrix> {
       residentId: residentId(home.small, home.household, 0),
     });
   }
+  auth.deptStaff = await api.userToken({ login: 'm-dept-staff', role: 'DEPARTMENT_STAFF', departmentCode: STAFF_DEPARTMENT });
   // Reports the east cases: a resident of the east community (not one of the identities asked about).
   extra['resident-east'] = await api.userToken({ login: 'm-resident-east', role: 'RESIDENT', residentId: residentId('E11', 0, 0) });
   const keys = {} as Record<Department, string>;
@@ -179,6 +188,8 @@ async function seed(api: TestApi): Promise<Matrix> {
   // in the east one at every step of the loop (for the mutation matrix), one reported by the volunteer.
   const cases: SeededCase[] = [];
   const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version number } } }`;
+  const departments: { id: string; code: string }[] = await api.db.dataSource.query(`SELECT id, code FROM department`);
+  const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
   const step = async (c: SeededCase, mutation: string, args = '', variables: Record<string, unknown> = {}, declarations = '') => {
     const [{ version }] = await api.db.dataSource.query(`SELECT version FROM "case" WHERE id = $1`, [c.id]);
     await admin(
@@ -198,7 +209,7 @@ async function seed(api: TestApi): Promise<Matrix> {
     reporter: 'resident' | 'volunteer' | 'resident-east' | 'admin',
     small: SmallGrid,
     status: string,
-    opts: { category?: string; photo?: boolean; dx?: number } = {},
+    opts: { category?: string; photo?: boolean; dx?: number; department?: string } = {},
   ) => {
     const clientKey = `matrix-${label}-${randomBytes(4).toString('hex')}`;
     const photo = opts.photo ? JPEG(label) : null;
@@ -222,10 +233,13 @@ async function seed(api: TestApi): Promise<Matrix> {
       clientKey,
       photo: null,
       number: data.reportCase.case.number,
+      department: opts.department ?? null,
     };
     for (const [to, mutation, args, variables] of LOOP) {
       if (c.status === status) break;
-      await step(c, mutation, args, variables);
+      if (to === 'DISPATCHED' && opts.department)
+        await step(c, mutation, ', departmentId: $d', { d: departmentId(opts.department) }, ', $d: ID!');
+      else await step(c, mutation, args, variables);
       c.status = to;
     }
     const [{ photos }] = await api.db.dataSource.query(`SELECT photos FROM "case" WHERE id = $1`, [c.id]);
@@ -238,9 +252,10 @@ async function seed(api: TestApi): Promise<Matrix> {
   await report('case:W22-filed', 'admin', 'W22', 'FILED');
   await report('case:E11-reported', 'resident-east', 'E11', 'REPORTED', { photo: true });
   await report('case:E11-filed', 'resident-east', 'E11', 'FILED', { category: 'DISPUTE' });
-  await report('case:E12-dispatched', 'resident-east', 'E12', 'DISPATCHED');
-  await report('case:E12-in-progress', 'resident-east', 'E12', 'IN_PROGRESS', { category: 'DISPUTE' });
-  const asked = await report('case:E21-extension-asked', 'resident-east', 'E21', 'IN_PROGRESS');
+  // Dispatched to a department: two to another than the staff's (what they may not touch), two to theirs.
+  await report('case:E12-dispatched', 'resident-east', 'E12', 'DISPATCHED', { department: OTHER_DEPARTMENT });
+  await report('case:E12-in-progress', 'resident-east', 'E12', 'IN_PROGRESS', { category: 'DISPUTE', department: OTHER_DEPARTMENT });
+  const asked = await report('case:E21-extension-asked', 'resident-east', 'E21', 'IN_PROGRESS', { department: STAFF_DEPARTMENT });
   await step(
     asked,
     'requestCaseExtension',
@@ -248,7 +263,7 @@ async function seed(api: TestApi): Promise<Matrix> {
     { a: { role: 'GRID_LEADER', name: 'x' }, until: new Date(Date.now() + 30 * 86_400_000).toISOString() },
     ', $until: DateTime!',
   );
-  await report('case:E21-handled', 'resident-east', 'E21', 'HANDLED', { category: 'DISPUTE' });
+  await report('case:E21-handled', 'resident-east', 'E21', 'HANDLED', { category: 'DISPUTE', department: STAFF_DEPARTMENT });
   await report('case:E22-closed', 'resident-east', 'E22', 'CLOSED');
   await report('case:E22-volunteer', 'volunteer', 'E22', 'REPORTED', { category: 'PROPERTY' });
 
@@ -497,11 +512,12 @@ async function seed(api: TestApi): Promise<Matrix> {
 
 /**
  * Which cases each identity sees, in words: street staff and departments with the Case scope
- * all; a grid leader those routed into the grids they lead; a resident or volunteer the
- * ones they reported; everyone else none.
+ * all; a department's staff those dispatched to their department; a grid leader those routed
+ * into the grids they lead; a resident or volunteer the ones they reported; everyone else none.
  */
 export function seesCase(who: Who, c: SeededCase): boolean {
   if (who === 'admin' || who === 'operator') return true;
+  if (who === 'deptStaff') return c.department === STAFF_DEPARTMENT;
   if (isDepartment(who)) return deptScopes(who).includes('Case');
   if (who in LEADS) return c.small.startsWith(LEADS[who as keyof typeof LEADS]);
   return c.reporter === who;

@@ -97,8 +97,12 @@ function outcome(cell: MutationCell, who: Who): Outcome {
 
 // Who sees the east rows the cells aim at, in words (see role-matrix.test.ts for each read).
 const keyWith = (scope: string) => (who: Who) => isDepartment(who) && (deptScopes(who) as string[]).includes(scope);
-/** An east case: the operator and keys with the Case scope. */
-const seesEastCase = (who: Who) => who === 'operator' || keyWith('Case')(who);
+/** An east case: the operator, keys with the Case scope, and a department's staff when it was dispatched to their department. */
+const seesEastCase = (label: string) => (who: Who) =>
+  seesCase(
+    who,
+    m.cases.find((c) => c.label === label)!,
+  );
 /** An east grid, building, household or resident: the operator and keys with that kind's scope. */
 const seesEast = (kind: 'Grid' | 'Building' | 'Household' | 'Resident') => (who: Who) => who === 'operator' || keyWith(kind)(who);
 /** An east party organisation: the operator and keys with the PartyOrganization scope. */
@@ -126,37 +130,37 @@ const MUTATIONS: Record<string, MutationCell> = {
   fileCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { id } }`,
     variables: async () => ({ id: m.ids['case:E11-reported'], v: await version('case', 'case:E11-reported') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E11-reported'),
     allowed: commandCentre,
   },
   rejectCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { rejectCase(id: $id, version: $v, reason: "重复") { id } }`,
     variables: async () => ({ id: m.ids['case:E11-reported'], v: await version('case', 'case:E11-reported') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E11-reported'),
     allowed: commandCentre,
   },
   dispatchCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { dispatchCase(id: $id, version: $v) { id } }`,
     variables: async () => ({ id: m.ids['case:E11-filed'], v: await version('case', 'case:E11-filed') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E11-filed'),
     allowed: commandCentre,
   },
   escalateCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { escalateCase(id: $id, version: $v, reason: "处理不了") { id } }`,
     variables: async () => ({ id: m.ids['case:E11-filed'], v: await version('case', 'case:E11-filed') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E11-filed'),
     allowed: commandCentre,
   },
   startCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { startCase(id: $id, version: $v) { id } }`,
     variables: async () => ({ id: m.ids['case:E12-dispatched'], v: await version('case', 'case:E12-dispatched') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E12-dispatched'),
     allowed: department,
   },
   handleCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { handleCase(id: $id, version: $v, feedback: "已修好") { id } }`,
     variables: async () => ({ id: m.ids['case:E12-in-progress'], v: await version('case', 'case:E12-in-progress') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E12-in-progress'),
     allowed: department,
   },
   requestCaseExtension: {
@@ -164,7 +168,7 @@ const MUTATIONS: Record<string, MutationCell> = {
       requestCaseExtension(id: $id, version: $v, reason: "等材料", until: $until) { id }
     }`,
     variables: async () => ({ id: m.ids['case:E12-in-progress'], v: await version('case', 'case:E12-in-progress'), until: future() }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E12-in-progress'),
     allowed: department,
   },
   extendCaseDeadline: {
@@ -172,25 +176,25 @@ const MUTATIONS: Record<string, MutationCell> = {
       extendCaseDeadline(id: $id, version: $v, newDueAt: $due, reason: "延期") { id }
     }`,
     variables: async () => ({ id: m.ids['case:E12-in-progress'], v: await version('case', 'case:E12-in-progress'), due: future() }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E12-in-progress'),
     allowed: commandCentre,
   },
   declineCaseExtension: {
     mutation: `mutation ($id: ID!, $v: Int!) { declineCaseExtension(id: $id, version: $v, reason: "不予延期") { id } }`,
     variables: async () => ({ id: m.ids['case:E21-extension-asked'], v: await version('case', 'case:E21-extension-asked') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E21-extension-asked'),
     allowed: commandCentre,
   },
   returnCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { returnCase(id: $id, version: $v, reason: "返工") { id } }`,
     variables: async () => ({ id: m.ids['case:E21-handled'], v: await version('case', 'case:E21-handled') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E21-handled'),
     allowed: commandCentre,
   },
   closeCase: {
     mutation: `mutation ($id: ID!, $v: Int!) { closeCase(id: $id, version: $v) { id } }`,
     variables: async () => ({ id: m.ids['case:E21-handled'], v: await version('case', 'case:E21-handled') }),
-    seenBy: seesEastCase,
+    seenBy: seesEastCase('case:E21-handled'),
     allowed: commandCentre,
   },
   rateCase: {

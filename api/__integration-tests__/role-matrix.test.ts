@@ -45,6 +45,10 @@ const signedIn = (who: Who, then: () => unknown) => (who === 'anonymous' ? UNAUT
 const isLeader = (who: Who): who is keyof typeof LEADS => who in LEADS;
 const isMember = (who: Who): who is keyof typeof HOME => who in HOME;
 const isStaff = (who: Who) => who === 'admin' || who === 'operator';
+/** A department's staff account: the cases of their department and nothing else (as a department key without scopes). */
+const isDeptStaff = (who: Who) => who === 'deptStaff';
+/** Whether `who` sees the street (everyone signed in but departments: keys with the Street scope). */
+const seesStreet = (who: Who) => (isDepartment(who) ? deptScopes(who).includes('Street') : !isDeptStaff(who));
 const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'HANDLED', 'ESCALATED'];
 
 let m: Matrix;
@@ -87,6 +91,7 @@ const residentsSeen = (who: Who) => {
  * PartyOrganization); below it, those of the grids they see.
  */
 function partySeen(who: Who): string[] {
+  if (isDeptStaff(who)) return [];
   if (isDepartment(who))
     return deptScopes(who).includes('PartyOrganization') ? ['party:street', ...Object.keys(GRID_CODES).map((g) => `party:${g}`)] : [];
   return ['party:street', ...gridsSeen(who).map((g) => g.replace('grid:', 'party:'))];
@@ -597,12 +602,12 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.street': {
     ...lookup('street', () => [...byId(always(['street']))(), ['street (by code)', `code: "${STREET_CODE}"`]]),
-    // The street: every signed-in person; departments with the Street scope.
-    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street', 'street (by code)'] : [])),
+    // The street: every signed-in person; departments with the Street scope (a department's staff not).
+    expect: (who) => signedIn(who, () => (seesStreet(who) ? ['street', 'street (by code)'] : [])),
   },
   'Query.streets': {
     query: `{ streets { id } }`,
-    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])),
+    expect: (who) => signedIn(who, () => (seesStreet(who) ? ['street'] : [])),
   },
   'Query.users': {
     query: `{ users(first: 100) { nodes { login } } }`,
@@ -612,7 +617,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) =>
       signedIn(who, () => {
         const west = ['m-leader-large', 'm-leader-medium', 'm-leader-small', 'm-resident', 'm-volunteer'];
-        if (who === 'admin') return [...west, 'm-operator', 'm-resident-east', 'test-admin'].sort();
+        if (who === 'admin') return [...west, 'm-dept-staff', 'm-operator', 'm-resident-east', 'test-admin'].sort();
         return who === 'leaderLarge' ? west : FORBIDDEN;
       }),
   },
@@ -632,7 +637,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         : v,
     expect: (who) =>
       signedIn(who, () => {
-        if (isDepartment(who)) return { west: [], east: [] };
+        if (isDepartment(who) || isDeptStaff(who)) return { west: [], east: [] };
         const signups = (c: 'W' | 'E') =>
           isStaff(who) || (isLeader(who) && c === 'W') || (who === 'volunteer' && c === 'W')
             ? [c === 'W' ? 'reg:volunteer' : 'reg:E-member']
@@ -666,15 +671,16 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.volunteerTeams': {
     query: `query ($w: ID!, $e: ID!) { west: volunteerTeams(communityId: $w) { id } east: volunteerTeams(communityId: $e) { id } }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
-    // Teams recruit: every signed-in person sees them; departments none.
-    expect: (who) => signedIn(who, () => (isDepartment(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
+    // Teams recruit: every signed-in person sees them; departments (keys and staff) none.
+    expect: (who) =>
+      signedIn(who, () => (isDepartment(who) || isDeptStaff(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
   },
   'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
 
   // Federation: each @key type looked up by representation answers what the caller sees.
   '_entities Street @key(id)': {
     ...entities('Street', always(['street'])),
-    expect: (who) => signedIn(who, () => (!isDepartment(who) || deptScopes(who).includes('Street') ? ['street'] : [])),
+    expect: (who) => signedIn(who, () => (seesStreet(who) ? ['street'] : [])),
   },
   '_entities Grid @key(id)': { ...entities('Grid', always(allGrids)), expect: (who) => signedIn(who, () => gridsSeen(who)) },
   '_entities Grid @key(code)': {
@@ -1008,6 +1014,7 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
           small,
           status: 'REPORTED',
           reporter: 'admin',
+          department: null,
           category: 'OTHER',
           clientKey: '',
           photo: null,

@@ -163,7 +163,7 @@ describe('first start: the demo street is seeded all at once', () => {
     expect(await state()).toMatchObject({ streets: 1, accounts: 0, cases: 0 });
     await seedDemoIfEmpty(db.dataSource);
     const seeded = await state();
-    expect(seeded.accounts).toBe(7);
+    expect(seeded.accounts).toBe(DEMO_LOGINS.length);
     expect(seeded.cases).toBeGreaterThan(100);
     expect(seeded.streets).toBe(1);
     await seedDemoIfEmpty(db.dataSource);

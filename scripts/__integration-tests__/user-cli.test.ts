@@ -144,4 +144,29 @@ describe('pnpm cli user: the first street admin of an empty installation', () =>
   it('answers an unknown login with exit code 1', async () => {
     expect(await cli(['disable', 'nobody'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no account "nobody"') });
   });
+
+  it('creates a DEPARTMENT_STAFF account for a department by its code, and refuses one without or with an unknown code', async () => {
+    const before = await counts();
+    expect(await cli(['create', '--login', 'sfs-zhao', '--name', '赵', '--role', 'DEPARTMENT_STAFF'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('works for one department'),
+    });
+    expect(
+      await cli(['create', '--login', 'sfs-zhao', '--name', '赵', '--role', 'DEPARTMENT_STAFF', '--department', 'NOPE']),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such department'),
+    });
+    expect(await counts()).toEqual(before);
+    const run = await cli(
+      ['create', '--login', 'sfs-zhao', '--name', '赵', '--role', 'DEPARTMENT_STAFF', '--department', 'SFS', '--password-stdin'],
+      'staff-secret-1\n',
+    );
+    expect(run).toMatchObject({ code: 0, stderr: expect.stringContaining('created sfs-zhao (DEPARTMENT_STAFF)') });
+    const [row] = await db.dataSource.query(
+      `SELECT d.code FROM app_user u JOIN department d ON d.id = u.department_id WHERE u.login = 'sfs-zhao'`,
+    );
+    expect(row).toEqual({ code: 'SFS' });
+    expect((await signIn('sfs-zhao', 'staff-secret-1')).data!.login.user).toEqual({ login: 'sfs-zhao', role: 'DEPARTMENT_STAFF' });
+  });
 });

@@ -8,7 +8,16 @@ import { MatchMethod } from '@streetgrid/api/domains/service/service.entity';
 /** The demo accounts' password (development only; README lists the logins). */
 export const DEMO_PASSWORD = 'streetgrid';
 /** The demo accounts `seedDemoUsers` creates, in its order (`volunteer` when the street has a helper to give it). */
-export const DEMO_LOGINS = ['admin', 'operator', 'leader-large', 'leader-medium', 'leader-small', 'resident', 'volunteer'] as const;
+export const DEMO_LOGINS = [
+  'admin',
+  'operator',
+  'leader-large',
+  'leader-medium',
+  'leader-small',
+  'resident',
+  'department',
+  'volunteer',
+] as const;
 /** The demo department's API key (development only; stored hashed like any other). */
 export const DEMO_API_KEY = 'sgk_demo_civil_affairs_development_only';
 
@@ -16,7 +25,8 @@ export const DEMO_API_KEY = 'sgk_demo_civil_affairs_development_only';
  * Demo accounts on the first street: a street admin, a command-centre operator, one leader
  * per grid level (of the first grid of each level, the small one inside the medium inside
  * the large), a resident of that small grid, a volunteer (志愿者) owning a registration of
- * that community with this week's tasks waiting for an answer, and a civil-affairs
+ * that community with this week's tasks waiting for an answer, a staff member of the 城管中队
+ * department (its case inbox), and a civil-affairs
  * department key. Runs in the caller's transaction (`m`), so a first start seeds all or nothing.
  */
 export async function seedDemoUsers(m: EntityManager): Promise<string[]> {
@@ -32,13 +42,21 @@ export async function seedDemoUsers(m: EntityManager): Promise<string[]> {
       WHERE b.grid_id = $1 ORDER BY r.id LIMIT 1`,
     [small.id],
   );
-  const users: { login: string; displayName: string; role: UserRole; gridIds?: string[]; residentId?: string | null }[] = [
+  const users: {
+    login: string;
+    displayName: string;
+    role: UserRole;
+    gridIds?: string[];
+    residentId?: string | null;
+    departmentCode?: string;
+  }[] = [
     { login: 'admin', displayName: '街道管理员', role: 'STREET_ADMIN' },
     { login: 'operator', displayName: '指挥中心值班员', role: 'OPERATOR' },
     { login: 'leader-large', displayName: '大网格长', role: 'GRID_LEADER', gridIds: [small.large_id] },
     { login: 'leader-medium', displayName: '中网格长', role: 'GRID_LEADER', gridIds: [small.medium_id] },
     { login: 'leader-small', displayName: '小网格长', role: 'GRID_LEADER', gridIds: [small.id] },
     { login: 'resident', displayName: resident?.name ?? '居民', role: 'RESIDENT', residentId: resident?.id ?? null },
+    { login: 'department', displayName: '城管中队值班员', role: 'DEPARTMENT_STAFF', departmentCode: 'CGZD' },
   ];
   const helper = await demoHelper(m, small.large_id);
   if (helper) users.push({ login: 'volunteer', displayName: helper.name, role: 'VOLUNTEER', residentId: helper.residentId });

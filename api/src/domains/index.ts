@@ -14,4 +14,19 @@ import { street } from './street/street.manifest';
 import { tile } from './tile/tile.manifest';
 
 /** Every domain of the API, in one list: the composition root (app/) reads it. A new domain is one line here. */
-export const DOMAINS = [account, street, grid, building, household, resident, party, posts, cases, services, notify, importing, searching, tile];
+export const DOMAINS = [
+  account,
+  street,
+  grid,
+  building,
+  household,
+  resident,
+  party,
+  posts,
+  cases,
+  services,
+  notify,
+  importing,
+  searching,
+  tile,
+];

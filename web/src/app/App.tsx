@@ -11,6 +11,7 @@ import { browserStorage, storeLanguage } from './language';
 
 // Each screen is its own chunk, fetched when the role needs it: a resident's phone never loads the wall.
 const AdminConsole = lazy(() => import('../screens/console/AdminConsole').then((m) => ({ default: m.AdminConsole })));
+const DepartmentInbox = lazy(() => import('../screens/department/DepartmentInbox').then((m) => ({ default: m.DepartmentInbox })));
 const EchoWall = lazy(() => import('../screens/echo/EchoWall').then((m) => ({ default: m.EchoWall })));
 const PostsBoard = lazy(() => import('../screens/posts/PostsBoard').then((m) => ({ default: m.PostsBoard })));
 const LoginScreen = lazy(() => import('../screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
@@ -21,7 +22,8 @@ const WallScreen = lazy(() => import('../screens/wall/WallScreen').then((m) => (
 
 /**
  * Sign-in, then the screen of the account's role: the command centre's wall screen, a grid
- * leader's workspace, a helper's (volunteer's) workspace or a resident's household page.
+ * leader's workspace, a helper's (volunteer's) workspace, a resident's household page or a
+ * department's inbox.
  */
 export function App({ theme }: { theme: MapTheme }) {
   const { t, i18n } = useTranslation();
@@ -41,6 +43,7 @@ export function App({ theme }: { theme: MapTheme }) {
     if (s === 'helper') return t('helper.title');
     if (s === 'resident') return t('resident.title');
     if (s === 'console') return t('console.title');
+    if (s === 'department') return t('department.title');
     return t('app.title');
   }
   const switchLanguage = () => {
@@ -116,7 +119,8 @@ export function App({ theme }: { theme: MapTheme }) {
         {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
         {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
         {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}
-        {screen === 'resident' && <ResidentHome />}
+        {screen === 'resident' && <ResidentHome theme={theme} getToken={getToken} />}
+        {screen === 'department' && <DepartmentInbox />}
       </Suspense>
       {screen === 'none' && (
         <main className="app__main app__main--message">

@@ -8,10 +8,12 @@ export enum Role {
   GRID_LEADER = 'GRID_LEADER',
   VOLUNTEER = 'VOLUNTEER',
   RESIDENT = 'RESIDENT',
+  DEPARTMENT_STAFF = 'DEPARTMENT_STAFF',
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民',
+  description:
+    'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员',
 });
 
 @ObjectType({ description: 'The signed-in user' })
@@ -30,6 +32,12 @@ export class Me {
 
   @Field(() => [ID], { description: 'Grids a GRID_LEADER leads' })
   gridIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The department (departments) a DEPARTMENT_STAFF account works for' })
+  departmentId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its name' })
+  departmentName!: string | null;
 }
 
 @ObjectType()
@@ -154,6 +162,9 @@ export class UserAccount {
   @Field(() => ID, { nullable: true, description: 'The resident a RESIDENT or VOLUNTEER account is' })
   residentId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The department a DEPARTMENT_STAFF account works for' })
+  departmentId!: string | null;
+
   @Field()
   createdAt!: string;
 }
@@ -176,6 +187,12 @@ export class CreateUserInput {
 
   @Field(() => ID, { nullable: true, description: 'The resident a RESIDENT or VOLUNTEER account is' })
   residentId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The department (departments) a DEPARTMENT_STAFF account works for: required for that role, none for others',
+  })
+  departmentId?: string | null;
 
   @Field(() => String, { nullable: true, description: '8–200 characters; when absent a password is generated and answered once' })
   password?: string | null;

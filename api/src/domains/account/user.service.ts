@@ -7,7 +7,7 @@ import { hashPassword } from '../../platform/identity/password';
 import type { UserRole } from '../../platform/identity/viewer';
 
 /** Every role an account may have, in the order the console lists them. */
-export const USER_ROLES: readonly UserRole[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'];
+export const USER_ROLES: readonly UserRole[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'];
 
 /** The longest reason an account change may state. */
 export const REASON_MAX = 500;
@@ -26,6 +26,8 @@ export interface AccountRecord {
   gridIds: string[];
   gridCodes: string[];
   residentId: string | null;
+  /** The department a DEPARTMENT_STAFF account works for. */
+  departmentId: string | null;
   createdAt: string;
   /** Where it belongs: the paths of the grids it leads and of its resident's small grid (for the write policy). */
   places: string[];
@@ -56,6 +58,9 @@ export interface AccountRequest {
   role: string;
   gridIds?: readonly string[] | null;
   residentId?: string | null;
+  /** A DEPARTMENT_STAFF account's department: its registry id, or its code (the command line). */
+  departmentId?: string | null;
+  departmentCode?: string | null;
   password?: string | null;
 }
 
@@ -70,12 +75,13 @@ interface AccountRow {
   grid_ids: string[];
   grid_codes: string[];
   resident_id: string | null;
+  department_id: string | null;
   created_at: Date;
   places: string[];
 }
 
 const ACCOUNT_SQL = `
-  SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.created_at,
+  SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.department_id, u.created_at,
          coalesce(array_agg(g.id ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
          coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_codes,
          coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}')
@@ -94,6 +100,7 @@ function toRecord(row: AccountRow): AccountRecord {
     gridIds: row.grid_ids,
     gridCodes: row.grid_codes,
     residentId: row.resident_id,
+    departmentId: row.department_id,
     createdAt: new Date(row.created_at).toISOString(),
     places: row.places,
   };
@@ -168,6 +175,27 @@ async function checkResident(
   return { id, paths: row.grid_path ? [row.grid_path] : [] };
 }
 
+/** The department of a DEPARTMENT_STAFF account (by registry id or code; required), none for any other role. */
+async function checkDepartment(
+  m: EntityManager,
+  role: UserRole,
+  by: { id?: string | null; code?: string | null },
+  field: string,
+): Promise<string | null> {
+  const given = (by.id != null && by.id !== '') || (by.code != null && by.code !== '');
+  if (role !== 'DEPARTMENT_STAFF') {
+    if (given) throw badInput(field, 'only a DEPARTMENT_STAFF account works for a department');
+    return null;
+  }
+  if (!given) throw badInput(field, 'a DEPARTMENT_STAFF account works for one department (see departments)');
+  const [row]: { id: string }[] =
+    by.id != null && by.id !== ''
+      ? await m.query(`SELECT id FROM department WHERE id = $1`, [uuid(by.id, field)])
+      : await m.query(`SELECT id FROM department WHERE code = $1`, [text(by.code!, field, 50)]);
+  if (!row) throw badInput(field, 'no such department (see departments)');
+  return row.id;
+}
+
 /** One account by id or login, as the caller (`m`) sees it; null when absent or hidden. */
 export async function findAccount(m: EntityManager, by: { id?: string; login?: string }): Promise<AccountRecord | null> {
   const [where, value] = by.id !== undefined ? ['u.id = $1', by.id] : ['u.login = $1', (by.login ?? '').toLowerCase()];
@@ -235,6 +263,7 @@ export async function createAccount(
   const why = checkReason(reason, 'input.reason');
   const grids = await checkGrids(m, role, input.gridIds ?? [], 'input.gridIds', reach.seesAll);
   const resident = await checkResident(m, role, optionalText(input.residentId, 'input.residentId', 36), 'input.residentId', reach.seesAll);
+  const departmentId = await checkDepartment(m, role, { id: input.departmentId, code: input.departmentCode }, 'input.departmentId');
   reach.authorize?.({ role, places: [...grids.paths, ...resident.paths] });
   const write = reach.write ?? ((work) => work());
   const secret = password ?? generatePassword();
@@ -244,11 +273,12 @@ export async function createAccount(
     const [taken] = await elevated(m, () => m.query(`SELECT 1 FROM app_user WHERE login = $1`, [login]));
     if (taken) throw badInput('input.login', 'is taken');
     const [{ id }]: { id: string }[] = await m.query(
-      `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [login, displayName, hash, role, resident.id],
+      `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [login, displayName, hash, role, resident.id, departmentId],
     );
     if (grids.ids.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, grids.ids]);
-    await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds: grids.ids, residentId: resident.id }, why);
+    await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds: grids.ids, residentId: resident.id, departmentId }, why);
     return id;
   });
   const account = await findAccount(m, { id });
@@ -314,6 +344,9 @@ export async function changeAccountRole(
   reach: AccountReach,
 ): Promise<AccountRecord> {
   const role = checkRole(change.role, 'role');
+  // The department is chosen when the account is made: a staff account stays with it, and no other becomes one.
+  if ((role === 'DEPARTMENT_STAFF') !== (account.role === 'DEPARTMENT_STAFF'))
+    throw badInput('role', 'a DEPARTMENT_STAFF account is created for its department; it neither becomes nor leaves that role');
   const why = checkReason(change.reason);
   const grids = await checkGrids(m, role, change.gridIds ?? [], 'gridIds', reach.seesAll);
   if (actor.userId === account.id) throw badInput('id', 'you may not change your own role or grids');

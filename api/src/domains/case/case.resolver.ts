@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
@@ -9,10 +9,15 @@ import { ReportCaseInput } from './case.input';
 import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
 import { actorFor } from '../../platform/identity/actor';
-import { CaseService, type TransitionParams } from './case.service';
+import { CaseOrder, CaseService, type TransitionParams } from './case.service';
 import { caseEventStream, type StreamFilter } from './case.stream';
 import { type CaseAction, TRANSITIONS } from './case.rules';
 import { CaseConnection, CaseIndicators, ExtensionRequest, pendingExtensionOf, ReportCaseResult } from './case.type';
+
+registerEnumType(CaseOrder, {
+  name: 'CaseOrder',
+  description: 'OLDEST report order; NEWEST newest first; URGENT by priority (URGENT, HIGH, NORMAL), newest first within one',
+});
 
 const VERSION = { description: 'The version you read; a newer one in the database means CONFLICT' };
 const ACTOR = {
@@ -42,7 +47,9 @@ export class CaseResolver {
   }
 
   @Query(() => CaseConnection, {
-    description: "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); oldest first",
+    description:
+      "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); " +
+      'oldest first, or as `order` says',
   })
   async cases(
     @Ctx() ctx: Context,
@@ -60,9 +67,10 @@ export class CaseResolver {
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to?: Date,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('order', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.OLDEST }) order?: CaseOrder,
   ): Promise<CaseConnection> {
     const page = await new CaseService(ctx.db, ctx.bus).list(
-      { gridId, bbox, status, category, overdue, extensionRequested, from, to, first, after },
+      { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
       ctx.scope,
     );
     // Listed cases are visible cases: their timelines need not ask again.

@@ -49,8 +49,36 @@ export interface CaseFilter {
   extensionRequested?: boolean | null;
   from?: Date | null;
   to?: Date | null;
+  /** OLDEST (default): report order; NEWEST: newest first; URGENT: by priority (urgent first), newest first within one. */
+  order?: CaseOrder | null;
   first?: number | null;
   after?: string | null;
+}
+
+export enum CaseOrder {
+  OLDEST = 'OLDEST',
+  NEWEST = 'NEWEST',
+  URGENT = 'URGENT',
+}
+
+/** The largest bigint: `MAX - seq`, zero-padded, sorts newest first as text. */
+const MAX_SEQ = 9223372036854775807n;
+const PRIORITY_RANK: Record<string, string> = { URGENT: '0', HIGH: '1', NORMAL: '2' };
+const NEWEST_KEY = `lpad((9223372036854775807 - c.seq)::text, 19, '0')`;
+/**
+ * The keyset each order pages on (one ascending key, digits only, so text comparison is the
+ * order whatever the collation) and the same key computed from a row for its cursor.
+ */
+const ORDER_KEYS: Record<CaseOrder, { sql: string; of: (c: Case) => string }> = {
+  [CaseOrder.OLDEST]: { sql: 'c.seq', of: (c) => c.seq },
+  [CaseOrder.NEWEST]: { sql: NEWEST_KEY, of: (c) => newestKey(c) },
+  [CaseOrder.URGENT]: {
+    sql: `(CASE c.priority WHEN 'URGENT' THEN '0' WHEN 'HIGH' THEN '1' ELSE '2' END) || ${NEWEST_KEY}`,
+    of: (c) => `${PRIORITY_RANK[c.priority] ?? '2'}${newestKey(c)}`,
+  },
+};
+function newestKey(c: Case): string {
+  return (MAX_SEQ - BigInt(c.seq)).toString().padStart(19, '0');
 }
 
 /** What a transition may carry besides the version; each action reads its own. */
@@ -268,7 +296,9 @@ export class CaseService {
     }
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
-    return paginate(qb, 'c.seq', (c) => c.seq, filter);
+    const key = ORDER_KEYS[filter.order ?? CaseOrder.OLDEST];
+    if (!key) throw badInput('order', 'is not an order');
+    return paginate(qb, key.sql, key.of, filter);
   }
 
   /**

@@ -60,6 +60,11 @@ const OWN_REGISTRATION = (registrationId: string) =>
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 /** Any row whose registration the role may see (the registration's own policy decides). */
 const VIA_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId})`;
+/**
+ * A department's case: an API key with the `Case` scope sees every case; a staff account those
+ * dispatched or escalated to its department.
+ */
+const DEPARTMENT_CASE = `'Case' = ANY(sg_scopes()) OR department_id = sg_department()`;
 const OWN_CASE = (caseId: string) => `EXISTS (SELECT 1 FROM "case" c WHERE c.id = ${caseId} AND c.reporter_user_id = sg_user())`;
 
 export const RLS_TABLES: Record<string, TableRules> = {
@@ -109,13 +114,15 @@ export const RLS_TABLES: Record<string, TableRules> = {
     street: 'true',
     leader: `${IN_PATHS('grid_path')} OR reporter_user_id = sg_user()`,
     member: 'reporter_user_id = sg_user()',
-    department: `'Case' = ANY(sg_scopes())`,
+    department: DEPARTMENT_CASE,
   },
   case_event: {
     street: 'true',
     leader: `${IN_PATHS('grid_path')} OR ${OWN_CASE('case_event.case_id')}`,
     member: OWN_CASE('case_event.case_id'),
-    department: `'Case' = ANY(sg_scopes())`,
+    department:
+      `'Case' = ANY(sg_scopes()) ` +
+      `OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND c.department_id = sg_department())`,
   },
   service_registration: {
     street: STAFF,
@@ -200,6 +207,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
       EXISTS (SELECT 1 FROM user_grid ug JOIN grid g ON g.id = ug.grid_id WHERE ug.user_id = app_user.id AND ${BELOW_COMMUNITY('g.path')})
       OR EXISTS (SELECT 1 FROM resident r WHERE r.id = app_user.resident_id AND ${BELOW_COMMUNITY('r.grid_path')})))`),
     member: readOnly('id = sg_user()'),
+    // A department's staff read their own account (an API key has none).
+    department: readOnly('id = sg_user()'),
   },
   user_grid: {
     street: { read: `${ADMIN} OR user_id = sg_user()`, write: ADMIN },

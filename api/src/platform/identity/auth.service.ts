@@ -15,6 +15,9 @@ export interface Account {
   displayName: string;
   role: UserRole;
   gridIds: string[];
+  /** The department a DEPARTMENT_STAFF account works for (registry id and name). */
+  departmentId: string | null;
+  departmentName: string | null;
 }
 
 /** What a sign-in or refresh hands out (the account domain's `AuthPayload`). */
@@ -86,10 +89,13 @@ interface UserRow {
   grid_ids: string[];
   grid_paths: string[];
   community_ids: string[];
+  department_id: string | null;
+  department_name: string | null;
 }
 
 const USER_SQL = `
   SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
+         u.department_id, (SELECT d.name FROM department d WHERE d.id = u.department_id) AS department_name,
          hh.building_id,
          (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
          coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
@@ -388,11 +394,20 @@ function toViewer(user: UserRow): Viewer {
     buildingId: user.building_id,
     homePath: user.home_path,
     communityIds: user.community_ids,
+    departmentId: user.department_id,
   };
 }
 
 function toMe(user: UserRow): Account {
-  return { id: user.id, login: user.login, displayName: user.display_name, role: user.role, gridIds: user.grid_ids };
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.display_name,
+    role: user.role,
+    gridIds: user.grid_ids,
+    departmentId: user.department_id,
+    departmentName: user.department_name,
+  };
 }
 
 function toKeyInfo(row: {
@@ -418,15 +433,25 @@ function toKeyInfo(row: {
 /** Creates (or replaces the password of) a user; for seeds, tests and the admin CLI. */
 export async function upsertUser(
   m: EntityManager,
-  user: { login: string; displayName: string; password: string; role: UserRole; residentId?: string | null; gridIds?: string[] },
+  user: {
+    login: string;
+    displayName: string;
+    password: string;
+    role: UserRole;
+    residentId?: string | null;
+    gridIds?: string[];
+    /** A DEPARTMENT_STAFF account's department, by registry code. */
+    departmentCode?: string | null;
+  },
 ): Promise<string> {
   const hash = await hashPassword(user.password);
   const [{ id }]: { id: string }[] = await m.query(
-    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id)
+     VALUES ($1, $2, $3, $4, $5, (SELECT id FROM department WHERE code = $6))
      ON CONFLICT (login) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
-       role = EXCLUDED.role, resident_id = EXCLUDED.resident_id
+       role = EXCLUDED.role, resident_id = EXCLUDED.resident_id, department_id = EXCLUDED.department_id
      RETURNING id`,
-    [user.login, user.displayName, hash, user.role, user.residentId ?? null],
+    [user.login, user.displayName, hash, user.role, user.residentId ?? null, user.departmentCode ?? null],
   );
   await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [id]);
   if (user.gridIds?.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, user.gridIds]);

@@ -16,7 +16,7 @@ export const DB_ROLES = {
   leader: 'sg_leader',
   /** Residents and volunteers: their household, the grids around it, their own registrations and tasks. */
   member: 'sg_member',
-  /** Departments' API keys: the types their scopes name (`sg.scopes`). */
+  /** Departments: an API key the types its scopes name (`sg.scopes`); a staff account its department's cases (`sg.department_id`). */
   department: 'sg_department',
   /** Not signed in: public projections only. */
   anonymous: 'sg_anonymous',
@@ -35,6 +35,8 @@ export function dbIdentity(viewer: Viewer): DbIdentity {
     case 'user': {
       const common = { 'sg.role': viewer.role, 'sg.user_id': viewer.id, 'sg.communities': arrayLiteral(viewer.communityIds ?? []) };
       if (viewer.role === 'STREET_ADMIN' || viewer.role === 'OPERATOR') return { role: DB_ROLES.street, settings: common };
+      if (viewer.role === 'DEPARTMENT_STAFF')
+        return { role: DB_ROLES.department, settings: { ...common, 'sg.scopes': '{}', 'sg.department_id': viewer.departmentId ?? '' } };
       if (viewer.role === 'GRID_LEADER')
         return { role: DB_ROLES.leader, settings: { ...common, 'sg.paths': arrayLiteral(viewer.gridPaths) } };
       return {

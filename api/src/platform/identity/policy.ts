@@ -59,6 +59,7 @@ export const CAPACITIES: Record<AccountKind, readonly string[]> = {
   VOLUNTEER: ['REPORTER', 'VOLUNTEER'],
   RESIDENT: ['REPORTER'],
   DEPARTMENT: ['DEPARTMENT'],
+  DEPARTMENT_STAFF: ['DEPARTMENT'],
 };
 
 /** Which kinds of account may take each kind of write at all; `where` then narrows it to a place. */
@@ -72,7 +73,7 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   // A grid leader only when they lead a community (see `refusal`).
   MANAGE_ACCOUNTS: ['STREET_ADMIN', 'GRID_LEADER'],
   // The operator is read-only but for the command centre's case steps.
-  CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
+  CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT', 'DEPARTMENT_STAFF'],
   RATE_CASE: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
   SERVICE_STEP: ['STREET_ADMIN', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
   // A person's inbox: every account of a person (a department key has none).

@@ -66,6 +66,11 @@ export class Scope {
     const v = this.viewer;
     if (v.kind === 'anonymous') return { sql: '1 = 0', params: {} };
     if (v.kind === 'department') return { sql: v.scopes.includes(entity as DepartmentScope) ? '1 = 1' : '1 = 0', params: {} };
+    // A department's staff: the cases dispatched or escalated to their department, nothing else.
+    if (v.role === 'DEPARTMENT_STAFF')
+      return entity === 'Case'
+        ? { sql: `${alias}.department_id = :scope_department`, params: { scope_department: v.departmentId ?? null } }
+        : { sql: '1 = 0', params: {} };
     if (this.seesAll || entity === 'Street') return { sql: '1 = 1', params: {} };
     if (v.role === 'GRID_LEADER') {
       const params = { scope_paths: v.gridPaths };

@@ -1,5 +1,8 @@
-/** Roles of signed-in people; departments come with API keys instead. */
-export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT';
+/**
+ * Roles of signed-in people. A department's systems come with API keys (viewer kind
+ * `department`); its people sign in as DEPARTMENT_STAFF, tied to one department of the registry.
+ */
+export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT' | 'DEPARTMENT_STAFF';
 
 /** What an API key may read: a type, or `Resident:personal` for unmasked phones and ID numbers. */
 export type DepartmentScope =
@@ -33,6 +36,8 @@ export type Viewer =
       homePath?: string | null;
       /** The communities (LARGE grids) they work in: a leader's on the path to or under their grids; a member's home and registrations'. */
       communityIds?: string[];
+      /** The department (registry id) a DEPARTMENT_STAFF account works for: they see the cases dispatched or escalated to it. */
+      departmentId?: string | null;
     }
   | { kind: 'department'; keyId: string; department: string; scopes: DepartmentScope[] };
 

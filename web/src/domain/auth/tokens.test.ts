@@ -74,6 +74,7 @@ describe('screenFor', () => {
       expect(screenFor('GRID_LEADER')).toBe('leader');
       expect(screenFor('VOLUNTEER')).toBe('helper');
       expect(screenFor('RESIDENT')).toBe('resident');
+      expect(screenFor('DEPARTMENT_STAFF')).toBe('department');
     },
   );
 });

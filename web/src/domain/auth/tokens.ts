@@ -104,11 +104,12 @@ export function saveSession(storage: Pick<Storage, 'setItem' | 'removeItem'> | u
   }
 }
 
-/** Which screen a role gets: the command centre's wall screen, the leader's workspace, or none. */
-export function screenFor(role: UserRole): 'wall' | 'leader' | 'helper' | 'resident' | 'none' {
+/** Which screen a role gets: the command centre's wall screen, the leader's workspace, a department's inbox, …, or none. */
+export function screenFor(role: UserRole): 'wall' | 'leader' | 'helper' | 'resident' | 'department' | 'none' {
   if (role === 'STREET_ADMIN' || role === 'OPERATOR') return 'wall';
   if (role === 'GRID_LEADER') return 'leader';
   if (role === 'VOLUNTEER') return 'helper';
   if (role === 'RESIDENT') return 'resident';
+  if (role === 'DEPARTMENT_STAFF') return 'department';
   return 'none';
 }

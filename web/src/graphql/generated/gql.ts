@@ -89,6 +89,7 @@ type Documents = {
     "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateServicePostDocument,
     "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ConsoleUpdateServicePostDocument,
     "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": typeof types.ConsoleRemoveServicePostDocument,
+    "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": typeof types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": typeof types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterMyselfDocument,
@@ -113,6 +114,8 @@ type Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": typeof types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": typeof types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOwnNeedDocument,
+    "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": typeof types.OwnCasesDocument,
+    "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": typeof types.RateOwnCaseDocument,
     "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": typeof types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
 };
@@ -192,6 +195,7 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": types.ConsoleCreateServicePostDocument,
     "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.ConsoleUpdateServicePostDocument,
     "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": types.ConsoleRemoveServicePostDocument,
+    "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": types.EchoCommunitiesDocument,
     "\n  mutation RegisterMyself($input: RegistrationInput!) {\n    registerForService(input: $input) {\n      id\n    }\n  }\n": types.RegisterMyselfDocument,
@@ -216,6 +220,8 @@ const documents: Documents = {
     "\n  mutation ThankWish($id: ID!, $version: Int!, $thanks: String!) {\n    thankWish(id: $id, version: $version, thanks: $thanks) {\n      id\n      status\n    }\n  }\n": types.ThankWishDocument,
     "\n  mutation RaiseOwnNeed($type: String!, $urgency: NeedUrgency!, $window: WeeklyWindowInput!, $durationMinutes: Int, $notes: String) {\n    raiseNeed(\n      input: { type: $type, urgency: $urgency, source: RESIDENT, window: $window, durationMinutes: $durationMinutes, notes: $notes }\n    ) {\n      id\n    }\n  }\n": types.RaiseOwnNeedDocument,
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.CancelOwnNeedDocument,
+    "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": types.OwnCasesDocument,
+    "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": types.RateOwnCaseDocument,
     "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": types.TourCommunitiesDocument,
 };
@@ -537,6 +543,10 @@ export function graphql(source: "\n  mutation ConsoleRemoveServicePost($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n"): (typeof documents)["\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -630,6 +640,14 @@ export function graphql(source: "\n  mutation RaiseOwnNeed($type: String!, $urge
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,16 +5,18 @@ import { useRun, type Run } from '../../graphql/useRun';
 import { useSession } from '../../domain/auth/SessionProvider';
 import { clock, DURATIONS, minutesOf, skillName } from '../../domain/services/services';
 import { echoLink } from '../../domain/services/echoLink';
+import type { MapTheme } from '../../map/style';
+import { ResidentCases } from './ResidentCases';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
 const URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 
 /**
- * A resident's page: their household's micro-wishes (post one; thank the helper once it is
+ * A resident's page: their own cases (report, follow, rate), their household's micro-wishes (post one; thank the helper once it is
  * fulfilled) and needs (raise one; withdraw an open one), and the link to their community's
  * echo wall. Everything is for their own household: the API takes it from the account.
  */
-export function ResidentHome() {
+export function ResidentHome({ theme, getToken }: { theme: MapTheme; getToken: () => string | null }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const { data, loading, error, refetch } = useQuery(RESIDENT_QUERY, { fetchPolicy: 'network-only' });
@@ -41,6 +43,7 @@ export function ResidentHome() {
             {message}
           </p>
         )}
+        <ResidentCases theme={theme} getToken={getToken} />
         <section className="services__section" data-list="own-wishes">
           <h2 className="panel__title">{t('resident.wishes', { n: wishes.length })}</h2>
           {wishes.length === 0 ? (

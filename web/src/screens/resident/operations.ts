@@ -82,3 +82,35 @@ export const CANCEL_NEED = graphql(`
     }
   }
 `);
+
+/** The resident's own cases (row-level security: the ones they reported) and their home building (where a report goes by default). */
+export const OWN_CASES_QUERY = graphql(`
+  query OwnCases($first: Int!) {
+    cases(first: $first) {
+      totalCount
+      nodes {
+        ...CaseSummary
+      }
+    }
+    buildings(first: 1) {
+      nodes {
+        id
+        name
+        address
+        centroid
+      }
+    }
+  }
+`);
+
+type OwnCases = DocumentType<typeof OWN_CASES_QUERY>;
+/** The resident's home building: a report's default place. */
+export type HomeBuilding = OwnCases['buildings']['nodes'][number];
+
+export const RATE_CASE = graphql(`
+  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {
+    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {
+      ...CaseSummary
+    }
+  }
+`);

@@ -17,6 +17,7 @@ import { PartyAdmin1765410000000 } from './1765410000000-party-admin';
 import { CaseNumbers1765500000000 } from './1765500000000-case-numbers';
 import { CaseAssignedLeader1765510000000 } from './1765510000000-case-assigned-leader';
 import { Departments1765520000000 } from './1765520000000-departments';
+import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 import { PostsBoard1765610000000 } from './1765610000000-posts-board';
 import { Notifications1765620000000 } from './1765620000000-notifications';
 
@@ -41,6 +42,7 @@ export const migrations = [
   CaseNumbers1765500000000,
   CaseAssignedLeader1765510000000,
   Departments1765520000000,
+  DepartmentStaff1765600000000,
   PostsBoard1765610000000,
   Notifications1765620000000,
 ];
