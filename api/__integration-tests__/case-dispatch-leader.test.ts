@@ -1,5 +1,7 @@
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { Departments1765520000000 } from '../src/platform/db/migrations/1765520000000-departments';
+import { DepartmentStaff1765600000000 } from '../src/platform/db/migrations/1765600000000-department-staff';
+import { syncPolicies } from '../src/platform/db/rls';
 import { startTestApi, type TestApi } from './harness';
 
 process.env.CASE_SWEEP_MS = '0';
@@ -145,9 +147,21 @@ describe('职能部门名录 — the department registry', () => {
     const runner = api.db.dataSource.createQueryRunner();
     try {
       const migration = new Departments1765520000000();
+      // What was built on the registry since (department staff, the departments'
+      // policies) is taken off first and put back after, as a database of that time had none.
+      const dependent: { policyname: string; tablename: string }[] = await runner.query(
+        `SELECT policyname, tablename FROM pg_policies
+          WHERE concat(qual, with_check) LIKE '%department_id%' OR concat(qual, with_check) LIKE '%sg_department%'`,
+      );
+      for (const p of dependent) await runner.query(`DROP POLICY ${p.policyname} ON "${p.tablename}"`);
+      const staff = new DepartmentStaff1765600000000();
+      await staff.down(runner);
       await migration.down(runner);
       await runner.query(`UPDATE "case" SET department = $2 WHERE id = $1`, [c.id, ' 街道卫生院 ']);
       await migration.up(runner);
+      await staff.up(runner);
+      await runner.query(`UPDATE rls_state SET hash = ''`);
+      await syncPolicies(api.db.dataSource);
       const [row] = await runner.query(`SELECT d.code, d.name FROM "case" c JOIN department d ON d.id = c.department_id WHERE c.id = $1`, [
         c.id,
       ]);
