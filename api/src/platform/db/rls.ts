@@ -232,8 +232,20 @@ export const RLS_TABLES: Record<string, TableRules> = {
   refresh_token: {},
   login_failure: {},
   /** 消息通知: each person their own inbox and preferences (marking read is an update of their own rows). */
-  notification: { street: 'user_id = sg_user()', leader: 'user_id = sg_user()', member: 'user_id = sg_user()' },
-  notification_preference: { street: 'user_id = sg_user()', leader: 'user_id = sg_user()', member: 'user_id = sg_user()' },
+  notification: {
+    street: 'user_id = sg_user()',
+    leader: 'user_id = sg_user()',
+    member: 'user_id = sg_user()',
+    // Department staff (an API key has no user: sg_user() is null).
+    department: 'user_id = sg_user()',
+  },
+  notification_preference: {
+    street: 'user_id = sg_user()',
+    leader: 'user_id = sg_user()',
+    member: 'user_id = sg_user()',
+    // Department staff (an API key has no user: sg_user() is null).
+    department: 'user_id = sg_user()',
+  },
   /** Messages waiting to go out (phone numbers inside): the notify worker's, as the system; no viewer sees them. */
   outbox: {},
 };

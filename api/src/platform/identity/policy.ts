@@ -77,7 +77,7 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   RATE_CASE: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
   SERVICE_STEP: ['STREET_ADMIN', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
   // A person's inbox: every account of a person (a department key has none).
-  OWN_NOTIFICATIONS: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
+  OWN_NOTIFICATIONS: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'],
 };
 
 const WHAT: Record<WriteAction, string> = {
