@@ -86,6 +86,15 @@ describe("the leader's workspace (e2e, Chromium)", () => {
     'the leader reports a case by clicking the map, accepts it, requests an extension (approved on the wall screen) ' +
       'and handles it with a photo',
     async () => {
+      // An open case of the same category ~25 m away: the form shows it as a possible duplicate before submitting.
+      const nearby = await reportCase(e2e, {
+        clientKey: `e2e-near-${Date.now()}`,
+        category: 'PUBLIC_FACILITY',
+        lng: LEADER_POINT.lng,
+        lat: LEADER_POINT.lat + 0.000225,
+        description: '路灯闪烁（e2e）',
+      });
+      const [{ number: nearbyNumber }] = await e2e.db.dataSource.query(`SELECT number FROM "case" WHERE id = $1`, [nearby.id]);
       const wall = await e2e.signedIn('e2e-operator');
       const leader = await e2e.signedIn('e2e-leader');
       await clickAt(leader, LEADER_POINT);
@@ -94,11 +103,18 @@ describe("the leader's workspace (e2e, Chromium)", () => {
       await leader.waitForFunction(
         () => (document.querySelector('.report-form select') as { options?: { length: number } } | null)?.options?.length,
       );
+      await form.locator('select[name="category"]').selectOption('PUBLIC_FACILITY');
+      await form.locator('select[name="priority"]').selectOption('HIGH');
+      const duplicates = form.locator('.report-form__duplicates');
+      await duplicates.waitFor({ timeout: 10_000 });
+      expect(await duplicates.locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-case-number')))).toEqual([nearbyNumber]);
       await form.locator('textarea[name="description"]').fill('路灯不亮（网格巡查 e2e）');
       await form.locator('button[type="submit"]').click();
       const panel = leader.locator('.case-panel');
       await panel.locator('.status-chip[data-status="REPORTED"]').waitFor({ timeout: 10_000 });
       const id = await panel.getAttribute('data-case-id');
+      const [reported] = await e2e.db.dataSource.query(`SELECT priority, source, category FROM "case" WHERE id = $1`, [id]);
+      expect(reported).toEqual({ priority: 'HIGH', source: 'GRID_PATROL', category: 'PUBLIC_FACILITY' });
       await panel.locator('[data-action="accept"]').click();
       await panel.locator('.status-chip[data-status="IN_PROGRESS"]').waitFor({ timeout: 10_000 });
       // The leader asks for more time; the command centre approves it on the wall screen.

@@ -270,6 +270,13 @@ const MUTATIONS: Record<string, MutationCell> = {
     variables: () => ({}),
     seenBy: () => true,
   },
+  setCaseRules: {
+    mutation: `mutation ($streetId: ID!) { setCaseRules(streetId: $streetId, input: { reworkRatingAtMost: 4, reworkTimes: 5 }) { streetId } }`,
+    variables: () => ({ streetId: m.ids.street }),
+    target: 'streetId',
+    // Refused by role alone: only street admins set the street's rules.
+    seenBy: () => true,
+  },
   createApiKey: {
     mutation: `mutation { createApiKey(input: { name: "越权", department: "x", scopes: ["Case"] }) { key } }`,
     variables: () => ({}),

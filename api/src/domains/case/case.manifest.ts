@@ -3,7 +3,7 @@ import { Case, CaseCategory, CaseEvent, Department } from './case.entity';
 import { CASE_EVENTS } from './case.events';
 import { createCaseLoaders } from './case.loader';
 import { resolveCaseReference } from './case.reference';
-import { CaseEventResolver, CaseResolver } from './case.resolver';
+import { CaseEventResolver, CaseResolver, StreetCaseRulesResolver } from './case.resolver';
 import { runOverdueSweep } from './case.scheduler';
 import { open311Router } from './open311.router';
 import { photoRouter } from './photo.router';
@@ -12,7 +12,7 @@ import { photoRouter } from './photo.router';
 export const cases: DomainManifest = {
   name: 'case',
   entities: [CaseCategory, Department, Case, CaseEvent],
-  resolvers: [CaseResolver, CaseEventResolver],
+  resolvers: [CaseResolver, CaseEventResolver, StreetCaseRulesResolver],
   references: { Case: resolveCaseReference },
   loaders: createCaseLoaders,
   topics: [CASE_EVENTS],

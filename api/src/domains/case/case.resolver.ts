@@ -12,7 +12,17 @@ import { actorFor } from '../../platform/identity/actor';
 import { CaseOrder, CaseService, type TransitionParams } from './case.service';
 import { caseEventStream, type StreamFilter } from './case.stream';
 import { type CaseAction, TRANSITIONS } from './case.rules';
-import { CaseConnection, CaseIndicators, ExtensionRequest, pendingExtensionOf, ReportCaseResult } from './case.type';
+import {
+  CaseConnection,
+  CaseIndicators,
+  CaseRules,
+  CaseRulesInput,
+  ExtensionRequest,
+  pendingExtensionOf,
+  ReportCaseResult,
+} from './case.type';
+import { Street } from '../street/street.entity';
+import { requireCan } from '../../platform/identity/policy';
 
 registerEnumType(CaseOrder, {
   name: 'CaseOrder',
@@ -361,4 +371,25 @@ async function transition(
   if (!(await ctx.loaders.caseById.load(id))) throw notFound('Case', id);
   ctx.loaders.caseById.clear(id);
   return new CaseService(ctx.db, ctx.bus).transition(id, version, acting, action, params);
+}
+
+/** The street's case rules, read on the street and set by its admins. */
+@Resolver(() => Street)
+export class StreetCaseRulesResolver {
+  @FieldResolver(() => CaseRules, { description: '事件办理规则 — the rules the closed loop applies in this street' })
+  caseRules(@Root() street: Street, @Ctx() ctx: Context): Promise<CaseRules> {
+    return new CaseService(ctx.db, ctx.bus).rules(street.id);
+  }
+
+  @Mutation(() => CaseRules, {
+    description: '设置事件办理规则 — e.g. which rating sends a closed case back for rework (不满意返工); STREET_ADMIN',
+  })
+  setCaseRules(
+    @Ctx() ctx: Context,
+    @Arg('streetId', () => ID) streetId: string,
+    @Arg('input', () => CaseRulesInput) input: CaseRulesInput,
+  ): Promise<CaseRules> {
+    requireCan(ctx.scope.viewer, 'SET_STREET_RULES');
+    return new CaseService(ctx.db, ctx.bus).setRules(streetId, input, actorFor(ctx.scope, null));
+  }
 }

@@ -14,9 +14,9 @@ import { Case, CaseCategory, type CaseEvent, CaseStatus, Department, OPEN_STATUS
 import { appendEvent, CASE_EVENTS, escalationGrid, EVENT_COLUMNS } from './case.events';
 import type { ReportCaseInput } from './case.input';
 import { type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
-import { type Actor, ActorRole } from '../../platform/identity/actor';
+import { type Actor, ActorRole, RATING_RULE_ACTOR } from '../../platform/identity/actor';
 import { contentHash, photoStorage, type PhotoStorage } from '../../platform/storage/photos';
-import type { CaseConnection, ReportCaseResult } from './case.type';
+import { type CaseConnection, CaseRules, type CaseRulesInput, type ReportCaseResult } from './case.type';
 
 /** Possible duplicates: open cases of the same category this close (metres). */
 export const DUPLICATE_RADIUS_M = 50;
@@ -238,7 +238,7 @@ export class CaseService {
     const photoBytes = action === 'HANDLE' ? decodePhotos(params.photos, 'photos') : [];
     // Stored before the transaction (content-addressed, so a failed step leaves only an unreferenced file).
     const photos = [...new Set(await Promise.all(photoBytes.map((b) => this.storage.put(b))))];
-    const { row, event } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+    const { row, events } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
       const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
       if (!c) throw notFound('Case', id);
       if (c.version !== version) throw conflict('Case', id, version, c.version);
@@ -252,11 +252,45 @@ export class CaseService {
       const sets = [...change.sets, 'version = version + 1', 'updated_at = now()'];
       if (rule.to) sets.push(`status = '${rule.to}'`);
       await m.query(`UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`, [id, ...change.values]);
-      const event = await appendEvent(m, id, { type: rule.event, fromStatus: c.status, actor, note: change.note, data: change.data });
-      return { row: await m.getRepository(Case).findOneByOrFail({ id }), event };
+      const events = [await appendEvent(m, id, { type: rule.event, fromStatus: c.status, actor, note: change.note, data: change.data })];
+      if (action === 'RATE') {
+        const rework = await reworkOnRating(m, c, checked.rating!);
+        if (rework) events.push(rework);
+      }
+      return { row: await m.getRepository(Case).findOneByOrFail({ id }), events };
     });
-    await this.bus.publish(CASE_EVENTS, [event]);
+    await this.bus.publish(CASE_EVENTS, events);
     return row;
+  }
+
+  /** The street's case rules (the defaults where the street has set none). */
+  async rules(streetId: string): Promise<CaseRules> {
+    if (!UUID.test(streetId)) throw badInput('streetId', 'is not an id');
+    const [row]: RuleRow[] = await this.ds.query(`SELECT ${RULE_COLUMNS} FROM case_rule WHERE street_id = $1`, [streetId]);
+    return rulesOf(streetId, row);
+  }
+
+  /** Sets the street's case rules (STREET_ADMIN; the database's policy refuses anyone else). */
+  async setRules(streetId: string, input: CaseRulesInput, actor: Actor): Promise<CaseRules> {
+    if (!UUID.test(streetId)) throw badInput('streetId', 'is not an id');
+    const at = input.reworkRatingAtMost;
+    if (at != null && !(Number.isInteger(at) && at >= 1 && at <= 4))
+      throw badInput('reworkRatingAtMost', 'must be 1 to 4, or null for no rule');
+    if (!(Number.isInteger(input.reworkTimes) && input.reworkTimes >= 0 && input.reworkTimes <= 5))
+      throw badInput('reworkTimes', 'must be 0 to 5');
+    return inTransaction(this.ds, {}, async (m) => {
+      const [street] = await m.query(`SELECT 1 FROM street WHERE id = $1`, [streetId]);
+      if (!street) throw notFound('Street', streetId);
+      const [row]: RuleRow[] = await m.query(
+        `INSERT INTO case_rule (street_id, rework_rating_at_most, rework_times, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (street_id) DO UPDATE
+           SET rework_rating_at_most = $2, rework_times = $3, updated_by = $4, updated_at = now()
+         RETURNING ${RULE_COLUMNS}`,
+        [streetId, at ?? null, input.reworkTimes, actor.userId ?? null],
+      );
+      return rulesOf(streetId, row);
+    });
   }
 
   /**
@@ -513,5 +547,61 @@ function decodePhotos(photos: string[] | null | undefined, field: string): Buffe
       throw badInput(`${field}.${i}`, 'must be base64 of at most 5 MB');
     }
     return bytes;
+  });
+}
+
+/** What the street's rules say when it has set none: a rating of 1 or 2 sends the case back once. */
+export const DEFAULT_CASE_RULES = { reworkRatingAtMost: 2, reworkTimes: 1 } as const;
+
+interface RuleRow {
+  reworkRatingAtMost: number | null;
+  reworkTimes: number;
+  updatedAt: Date | null;
+}
+const RULE_COLUMNS = `rework_rating_at_most AS "reworkRatingAtMost", rework_times AS "reworkTimes", updated_at AS "updatedAt"`;
+
+function rulesOf(streetId: string, row: RuleRow | undefined): CaseRules {
+  return Object.assign(new CaseRules(), {
+    streetId,
+    reworkRatingAtMost: row ? row.reworkRatingAtMost : DEFAULT_CASE_RULES.reworkRatingAtMost,
+    reworkTimes: row ? row.reworkTimes : DEFAULT_CASE_RULES.reworkTimes,
+    updatedAt: row?.updatedAt ?? null,
+  });
+}
+
+/**
+ * 不满意返工: a rating at or below the street's threshold sends the just-rated case back to
+ * work (RATED → IN_PROGRESS) as the system, with a fresh time limit, counted as rework — at most
+ * `reworkTimes` times for one case (counted from the rule's own RETURNED events), after which the
+ * rating stands and the command centre decides. Runs in the rating's transaction.
+ */
+async function reworkOnRating(m: EntityManager, c: Case, rating: number): Promise<CaseEvent | null> {
+  const [rule]: { atMost: number | null; times: number; done: number }[] = await m.query(
+    `SELECT r.at_most AS "atMost", r.times,
+            (SELECT count(*)::int FROM case_event e
+              WHERE e.case_id = $1 AND e.type = 'RETURNED' AND e.actor_role = 'SYSTEM' AND e.actor_name = $2) AS done
+       FROM "case" c
+       LEFT JOIN street s ON s.code = substring(ltree2text(subpath(c.grid_path, 0, 1)) FROM 2)
+       LEFT JOIN case_rule cr ON cr.street_id = s.id
+       CROSS JOIN LATERAL (SELECT CASE WHEN cr.street_id IS NULL THEN $3::int ELSE cr.rework_rating_at_most END AS at_most,
+                                  coalesce(cr.rework_times, $4::int) AS times) r
+      WHERE c.id = $1`,
+    [c.id, RATING_RULE_ACTOR.name, DEFAULT_CASE_RULES.reworkRatingAtMost, DEFAULT_CASE_RULES.reworkTimes],
+  );
+  if (!rule || rule.atMost == null || rating > rule.atMost || rule.done >= rule.times) return null;
+  const category = await m.getRepository(CaseCategory).findOneByOrFail({ code: c.category });
+  const hours = limitHours(category, c.priority);
+  await m.query(
+    `UPDATE "case" SET status = 'IN_PROGRESS', rework_count = rework_count + 1, closed_at = NULL, overdue = false,
+                       due_at = now() + make_interval(hours => $2), version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [c.id, hours],
+  );
+  return appendEvent(m, c.id, {
+    type: 'RETURNED',
+    fromStatus: CaseStatus.RATED,
+    actor: RATING_RULE_ACTOR,
+    note: null,
+    data: { rating, reworkRatingAtMost: rule.atMost, limitHours: hours },
   });
 }

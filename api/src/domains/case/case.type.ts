@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Connection } from '../../platform/graphql/connection';
 import { Case, type CaseEvent } from './case.entity';
@@ -98,4 +98,31 @@ export class CaseIndicators {
 
   @Field(() => Int, { description: 'Rated cases behind satisfaction' })
   rated!: number;
+}
+
+@ObjectType({ description: '事件办理规则 — the street’s case rules (defaults where the street has set none)' })
+export class CaseRules {
+  @Field(() => ID)
+  streetId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '不满意返工: a rating at most this (of 5) sends a closed case back for rework as the system; null: never. Default 2',
+  })
+  reworkRatingAtMost!: number | null;
+
+  @Field(() => Int, { description: 'How many times the rating rule may send one case back (0–5). Default 1' })
+  reworkTimes!: number;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When an admin last set the rules; null: the defaults' })
+  updatedAt!: Date | null;
+}
+
+@InputType()
+export class CaseRulesInput {
+  @Field(() => Int, { nullable: true, description: '1 to 4, or null for no rule' })
+  reworkRatingAtMost!: number | null;
+
+  @Field(() => Int, { description: '0 to 5' })
+  reworkTimes!: number;
 }

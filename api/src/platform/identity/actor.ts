@@ -31,6 +31,8 @@ export interface Actor {
 
 /** The scheduler acts as SYSTEM; no client can claim it. */
 export const SYSTEM_ACTOR = { role: 'SYSTEM', name: 'overdue-sweep' } as const;
+/** The street's rating rule sending an unsatisfied case back for rework (不满意返工). */
+export const RATING_RULE_ACTOR = { role: 'SYSTEM', name: 'rating-rule' } as const;
 
 /**
  * The actor of a case step comes from the signed-in caller: the capacity asked for must be

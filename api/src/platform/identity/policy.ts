@@ -23,6 +23,8 @@ export type WriteAction =
   | 'READ_AUDIT_LOG'
   /** create, change and dissolve party organisations; appoint and end grid leaders */
   | 'MANAGE_PARTY'
+  /** the street's rules (the case rules: when a rating sends a case back) */
+  | 'SET_STREET_RULES'
   /** list, create, disable, enable accounts, reset their passwords, change their roles */
   | 'MANAGE_ACCOUNTS'
   /** take a case step (the step's own table says in which capacity) */
@@ -70,6 +72,7 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   MANAGE_API_KEYS: ['STREET_ADMIN'],
   READ_AUDIT_LOG: ['STREET_ADMIN'],
   MANAGE_PARTY: ['STREET_ADMIN'],
+  SET_STREET_RULES: ['STREET_ADMIN'],
   // A grid leader only when they lead a community (see `refusal`).
   MANAGE_ACCOUNTS: ['STREET_ADMIN', 'GRID_LEADER'],
   // The operator is read-only but for the command centre's case steps.
@@ -87,6 +90,7 @@ const WHAT: Record<WriteAction, string> = {
   MANAGE_API_KEYS: 'manage API keys',
   READ_AUDIT_LOG: 'read the personal-data audit log',
   MANAGE_ACCOUNTS: 'manage accounts',
+  SET_STREET_RULES: 'set the street’s rules',
   MANAGE_PARTY: 'manage party organisations or appoint grid leaders',
   CASE_STEP: 'act on cases',
   RATE_CASE: 'rate cases',

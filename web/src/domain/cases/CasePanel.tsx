@@ -108,7 +108,12 @@ export function CasePanel({
               <li key={e.id} className="timeline__item" data-type={e.type}>
                 <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 <span className="timeline__what">{t(`event.${e.type}` as 'event.REPORTED', { defaultValue: e.type })}</span>
-                <span className="timeline__who">{t('case.by', { actor: e.actorName })}</span>
+                <span className="timeline__who">
+                  {t('case.by', {
+                    // The system's steps (overdue sweep, the rating rule) carry a code for a name, said in words here.
+                    actor: e.actorRole === 'SYSTEM' ? t(`case.system.${e.actorName}` as 'case.system.overdue-sweep') : e.actorName,
+                  })}
+                </span>
                 {e.note && <span className="timeline__note">{e.note}</span>}
               </li>
             ))}

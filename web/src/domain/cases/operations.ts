@@ -395,3 +395,31 @@ export const DISPATCH_TO_DEPARTMENT = graphql(`
     }
   }
 `);
+
+/** Buildings within `meters` of a point: what a report may name as its place (楼栋). */
+export const BUILDINGS_NEAR_QUERY = graphql(`
+  query BuildingsNear($lng: Float!, $lat: Float!, $meters: Float!) {
+    buildings(near: { lng: $lng, lat: $lat, meters: $meters }, first: 10) {
+      nodes {
+        id
+        name
+        address
+        centroid
+      }
+    }
+  }
+`);
+
+/**
+ * Cases of one category in a box around a point, newest first: the candidates the report form
+ * narrows to open ones within the duplicate radius before submitting (the caller's own scope).
+ */
+export const CASES_NEAR_QUERY = graphql(`
+  query CasesNear($bbox: [Float!]!, $category: String!) {
+    cases(bbox: $bbox, category: $category, first: 20, order: NEWEST) {
+      nodes {
+        ...CaseSummary
+      }
+    }
+  }
+`);

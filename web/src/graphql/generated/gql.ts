@@ -43,6 +43,8 @@ type Documents = {
     "\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": typeof types.EscalateCaseDocument,
     "\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n": typeof types.DispatchCaseToDepartmentDocument,
+    "\n  query BuildingsNear($lng: Float!, $lat: Float!, $meters: Float!) {\n    buildings(near: { lng: $lng, lat: $lat, meters: $meters }, first: 10) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": typeof types.BuildingsNearDocument,
+    "\n  query CasesNear($bbox: [Float!]!, $category: String!) {\n    cases(bbox: $bbox, category: $category, first: 20, order: NEWEST) {\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n": typeof types.CasesNearDocument,
     "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": typeof types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": typeof types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": typeof types.CaseIndicatorsFragmentDoc,
@@ -89,6 +91,8 @@ type Documents = {
     "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateServicePostDocument,
     "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ConsoleUpdateServicePostDocument,
     "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": typeof types.ConsoleRemoveServicePostDocument,
+    "\n  query ConsoleCaseRules {\n    streets {\n      id\n      name\n      caseRules {\n        streetId\n        reworkRatingAtMost\n        reworkTimes\n        updatedAt\n      }\n    }\n  }\n": typeof types.ConsoleCaseRulesDocument,
+    "\n  mutation ConsoleSetCaseRules($streetId: ID!, $input: CaseRulesInput!) {\n    setCaseRules(streetId: $streetId, input: $input) {\n      streetId\n      reworkRatingAtMost\n      reworkTimes\n      updatedAt\n    }\n  }\n": typeof types.ConsoleSetCaseRulesDocument,
     "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": typeof types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": typeof types.EchoCommunitiesDocument,
@@ -149,6 +153,8 @@ const documents: Documents = {
     "\n  mutation EscalateCase($id: ID!, $version: Int!, $reason: String!) {\n    escalateCase(id: $id, version: $version, reason: $reason) {\n      ...CaseSummary\n    }\n  }\n": types.EscalateCaseDocument,
     "\n  query Departments {\n    departments {\n      id\n      code\n      name\n      categories\n    }\n  }\n": types.DepartmentsDocument,
     "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n": types.DispatchCaseToDepartmentDocument,
+    "\n  query BuildingsNear($lng: Float!, $lat: Float!, $meters: Float!) {\n    buildings(near: { lng: $lng, lat: $lat, meters: $meters }, first: 10) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": types.BuildingsNearDocument,
+    "\n  query CasesNear($bbox: [Float!]!, $category: String!) {\n    cases(bbox: $bbox, category: $category, first: 20, order: NEWEST) {\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n": types.CasesNearDocument,
     "\n  fragment CaseSummary on Case {\n    id\n    number\n    status\n    category\n    description\n    address\n    priority\n    overdue\n    reportedAt\n    dueAt\n    gridId\n    version\n    location\n  }\n": types.CaseSummaryFragmentDoc,
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": types.CaseIndicatorsFragmentDoc,
@@ -195,6 +201,8 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateServicePost($input: PartyServicePostInput!) {\n    createPartyServicePost(input: $input) {\n      id\n    }\n  }\n": types.ConsoleCreateServicePostDocument,
     "\n  mutation ConsoleUpdateServicePost($id: ID!, $version: Int!, $input: PartyServicePostInput!) {\n    updatePartyServicePost(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.ConsoleUpdateServicePostDocument,
     "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n": types.ConsoleRemoveServicePostDocument,
+    "\n  query ConsoleCaseRules {\n    streets {\n      id\n      name\n      caseRules {\n        streetId\n        reworkRatingAtMost\n        reworkTimes\n        updatedAt\n      }\n    }\n  }\n": types.ConsoleCaseRulesDocument,
+    "\n  mutation ConsoleSetCaseRules($streetId: ID!, $input: CaseRulesInput!) {\n    setCaseRules(streetId: $streetId, input: $input) {\n      streetId\n      reworkRatingAtMost\n      reworkTimes\n      updatedAt\n    }\n  }\n": types.ConsoleSetCaseRulesDocument,
     "\n  query DepartmentInbox($order: CaseOrder!, $first: Int!, $after: String) {\n    me {\n      id\n      departmentName\n    }\n    cases(order: $order, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DepartmentInboxDocument,
     "\n  query EchoWall($communityCode: String!) {\n    echoWall(communityCode: $communityCode, first: 100) {\n      id\n      kind\n      title\n      outcome\n      thanks\n      compound\n      doneAt\n    }\n  }\n": types.EchoWallDocument,
     "\n  query EchoCommunities {\n    echoCommunities {\n      code\n      name\n    }\n  }\n": types.EchoCommunitiesDocument,
@@ -356,6 +364,14 @@ export function graphql(source: "\n  query Departments {\n    departments {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation DispatchCaseToDepartment($id: ID!, $version: Int!, $departmentId: ID!) {\n    dispatchCase(id: $id, version: $version, departmentId: $departmentId) {\n      ...CaseSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuildingsNear($lng: Float!, $lat: Float!, $meters: Float!) {\n    buildings(near: { lng: $lng, lat: $lat, meters: $meters }, first: 10) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"): (typeof documents)["\n  query BuildingsNear($lng: Float!, $lat: Float!, $meters: Float!) {\n    buildings(near: { lng: $lng, lat: $lat, meters: $meters }, first: 10) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CasesNear($bbox: [Float!]!, $category: String!) {\n    cases(bbox: $bbox, category: $category, first: 20, order: NEWEST) {\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  query CasesNear($bbox: [Float!]!, $category: String!) {\n    cases(bbox: $bbox, category: $category, first: 20, order: NEWEST) {\n      nodes {\n        ...CaseSummary\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -540,6 +556,14 @@ export function graphql(source: "\n  mutation ConsoleUpdateServicePost($id: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRemoveServicePost($id: ID!) {\n    removePartyServicePost(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCaseRules {\n    streets {\n      id\n      name\n      caseRules {\n        streetId\n        reworkRatingAtMost\n        reworkTimes\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCaseRules {\n    streets {\n      id\n      name\n      caseRules {\n        streetId\n        reworkRatingAtMost\n        reworkTimes\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetCaseRules($streetId: ID!, $input: CaseRulesInput!) {\n    setCaseRules(streetId: $streetId, input: $input) {\n      streetId\n      reworkRatingAtMost\n      reworkTimes\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetCaseRules($streetId: ID!, $input: CaseRulesInput!) {\n    setCaseRules(streetId: $streetId, input: $input) {\n      streetId\n      reworkRatingAtMost\n      reworkTimes\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,8 @@ import { explained } from './explain';
 import { Organisations } from './Organisations';
 import { ResidentPicker } from './ResidentPicker';
 import { ServicePosts } from './ServicePosts';
+import { CaseRulesForm } from './CaseRulesForm';
+import { DEPARTMENTS_QUERY } from '../../domain/cases/operations';
 import {
   APPOINT_LEADER,
   CHANGE_USER_ROLE,
@@ -21,17 +23,17 @@ import {
   type ConsoleUser,
 } from './operations';
 
-const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'];
+const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'];
 const LEADER_ROLES: LeaderRole[] = ['LEADER', 'DEPUTY', 'WORKER'];
 
-const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts'] as const;
+const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts', 'caseRules'] as const;
 
 /**
  * The street admin's console (管理控制台): accounts (list, search, create, disable or enable,
  * reset a password — a generated password is shown once — change a role), grid leader
  * appointments (a grid by its code, its organisation and current leaders; appoint a resident
  * of it with or without consent to publish their phone, end a post), party organisations by
- * grid level, and the party service posts. Each grid links to its public posts board.
+ * grid level, the party service posts, and the street's case rules. Each grid links to its public posts board.
  */
 export function AdminConsole() {
   const { t } = useTranslation();
@@ -49,6 +51,7 @@ export function AdminConsole() {
       {tab === 'appointments' && <Appointments />}
       {tab === 'organisations' && <Organisations />}
       {tab === 'servicePosts' && <ServicePosts />}
+      {tab === 'caseRules' && <CaseRulesForm />}
       <p className="console__note">{t('console.communitySecretary')}</p>
     </main>
   );
@@ -176,7 +179,8 @@ function ChangeRole({ user, busy, run, onDone }: { user: ConsoleUser; busy: bool
       <label>
         {t('console.newRole')}{' '}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-field="new-role">
-          {ROLES.map((r) => (
+          {/* A department's staff account is made for its department (新建账号); a role change cannot name one. */}
+          {ROLES.filter((r) => r !== 'DEPARTMENT_STAFF' || user.role === r).map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
@@ -212,7 +216,10 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
   const [reason, setReason] = useState('');
   const [homeGrid, setHomeGrid] = useState<string | null>(null);
   const [residentId, setResidentId] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
   const member = role === 'RESIDENT' || role === 'VOLUNTEER';
+  const staff = role === 'DEPARTMENT_STAFF';
+  const departments = useQuery(DEPARTMENTS_QUERY, { skip: !staff }).data?.departments ?? [];
 
   const findHome = () =>
     void run(async () => {
@@ -230,7 +237,15 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
         if (!found.data?.grid) throw new Error(t('console.noGrid', { code: gridCode.trim() }));
         gridIds = [found.data.grid.id];
       }
-      const input = { login, displayName: name, role, gridIds, reason, residentId: member && residentId ? residentId : null };
+      const input = {
+        login,
+        displayName: name,
+        role,
+        gridIds,
+        reason,
+        residentId: member && residentId ? residentId : null,
+        departmentId: staff ? departmentId || null : null,
+      };
       const res = await client.mutate({ mutation: CREATE_USER, variables: { input } });
       const made = res.data!.createUser;
       if (made.password) onCreated({ login: made.user.login, password: made.password });
@@ -240,6 +255,7 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
       setReason('');
       setHomeGrid(null);
       setResidentId('');
+      setDepartmentId('');
     });
   };
 
@@ -265,6 +281,19 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
       {role === 'GRID_LEADER' && (
         <label>
           {t('console.gridCode')} <input required value={gridCode} onChange={(e) => setGridCode(e.target.value)} data-field="grid-code" />
+        </label>
+      )}
+      {staff && (
+        <label>
+          {t('console.department')}{' '}
+          <select required value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} data-field="department">
+            <option value="">{t('console.pickDepartment')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {member && (

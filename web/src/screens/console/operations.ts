@@ -238,3 +238,30 @@ export const REMOVE_SERVICE_POST = graphql(`
     }
   }
 `);
+
+/** The streets an admin keeps, each with its case rules (事件办理规则). */
+export const CASE_RULES_QUERY = graphql(`
+  query ConsoleCaseRules {
+    streets {
+      id
+      name
+      caseRules {
+        streetId
+        reworkRatingAtMost
+        reworkTimes
+        updatedAt
+      }
+    }
+  }
+`);
+
+export const SET_CASE_RULES = graphql(`
+  mutation ConsoleSetCaseRules($streetId: ID!, $input: CaseRulesInput!) {
+    setCaseRules(streetId: $streetId, input: $input) {
+      streetId
+      reworkRatingAtMost
+      reworkTimes
+      updatedAt
+    }
+  }
+`);

@@ -80,7 +80,7 @@ export function DepartmentInbox() {
               </span>{' '}
               {c.priority !== 'NORMAL' && (
                 <span className="status-chip status-chip--overdue" data-priority={c.priority}>
-                  {t(`department.priority.${c.priority}`)}
+                  {t(`priority.${c.priority}`)}
                 </span>
               )}{' '}
               {c.overdue && (

@@ -18,7 +18,7 @@ import { useServiceMap } from '../../domain/services/useServiceMap';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { LeaderActions } from './LeaderActions';
 import { LeaderLists } from './LeaderLists';
-import { ReportCaseForm } from './ReportCaseForm';
+import { ReportForm } from '../../domain/cases/ReportForm';
 import { useGridFocus } from '../../domain/grids/useGridFocus';
 
 const NO_SELECTION: never[] = [];
@@ -92,7 +92,9 @@ export function LeaderWorkspace({
               actions={(c, reload) => <LeaderActions c={c} reload={reload} onChanged={stream.merge} />}
             />
           ) : reportAt ? (
-            <ReportCaseForm
+            <ReportForm
+              source="GRID_PATROL"
+              withPriority
               point={reportAt}
               onCancel={() => setReportAt(null)}
               onDone={(c) => {

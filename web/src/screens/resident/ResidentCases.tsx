@@ -2,17 +2,16 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
-import { pointOf, type LngLat } from '../../graphql/types';
+import type { LngLat } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
 import { CasePanel } from '../../domain/cases/CasePanel';
-import { REPORT_CASE_MUTATION } from '../../domain/cases/operations';
-import { photoForUpload } from '../../domain/cases/photos';
+import { ReportForm } from '../../domain/cases/ReportForm';
 import type { CaseDetail } from '../../domain/cases/types';
 import { useCategories } from '../../domain/cases/useCategories';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
-import { OWN_CASES_QUERY, RATE_CASE, type HomeBuilding } from './operations';
+import { OWN_CASES_QUERY, RATE_CASE } from './operations';
 
 const NO_SELECTION: never[] = [];
 /** How many of their own cases the page lists (newest first). */
@@ -77,14 +76,15 @@ export function ResidentCases({ theme, getToken }: { theme: MapTheme; getToken: 
         />
       )}
       {reporting ? (
-        <ReportOwnCase
+        <ReportForm
+          source="RESIDENT"
+          point={null}
           home={home}
-          theme={theme}
-          getToken={getToken}
+          pickOnMap={(picked, onPick) => <PickOnMap theme={theme} getToken={getToken} picked={picked} onPick={onPick} />}
           onCancel={() => setReporting(false)}
-          onDone={(id) => {
+          onDone={(c) => {
             setReporting(false);
-            setOpen(id);
+            setOpen(c.id);
             reload();
           }}
         />
@@ -94,140 +94,6 @@ export function ResidentCases({ theme, getToken }: { theme: MapTheme; getToken: 
         </button>
       )}
     </section>
-  );
-}
-
-/** The report form: their building by default, or a point picked on the map. */
-function ReportOwnCase({
-  home,
-  theme,
-  getToken,
-  onDone,
-  onCancel,
-}: {
-  home: HomeBuilding | null;
-  theme: MapTheme;
-  getToken: () => string | null;
-  onDone: (id: string) => void;
-  onCancel: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const client = useApolloClient();
-  const { categories } = useCategories();
-  const id = useId();
-  const [category, setCategory] = useState('');
-  const [description, setDescription] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
-  const [where, setWhere] = useState<'home' | 'map'>(home ? 'home' : 'map');
-  const [picked, setPicked] = useState<LngLat | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // One idempotency key per form: a retried submit never reports twice.
-  const [clientKey] = useState(() => crypto.randomUUID());
-  const chosen = category || categories[0]?.code || '';
-  const point = where === 'home' && home ? pointOf(home.centroid) : picked;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!chosen || !description.trim() || !point) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const photos = photo ? [await photoForUpload(photo)] : undefined;
-      const { data } = await client.mutate({
-        mutation: REPORT_CASE_MUTATION,
-        variables: {
-          input: {
-            clientKey,
-            category: chosen,
-            source: 'RESIDENT',
-            lng: point.lng,
-            lat: point.lat,
-            description: description.trim(),
-            buildingId: where === 'home' && home ? home.id : null,
-            address: where === 'home' && home ? home.address : null,
-            photos,
-          },
-        },
-      });
-      if (data) onDone(data.reportCase.case.id);
-    } catch (caught) {
-      setError(t('leader.error', { message: errorMessage(caught) }));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="helper-register" data-form="report-case" onSubmit={(e) => void submit(e)} aria-label={t('resident.cases.report')}>
-      <h3>{t('resident.cases.report')}</h3>
-      <label htmlFor={`${id}-category`}>{t('leader.category')}</label>
-      <select id={`${id}-category`} name="category" className="input" value={chosen} onChange={(e) => setCategory(e.target.value)} required>
-        {categories.map((c) => (
-          <option key={c.code} value={c.code}>
-            {i18n.language === 'en' ? c.nameEn : c.nameZh}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-description`}>{t('leader.description')}</label>
-      <textarea
-        id={`${id}-description`}
-        name="description"
-        className="input"
-        rows={3}
-        maxLength={4000}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        required
-      />
-      <fieldset className="resident-cases__where">
-        <legend>{t('resident.cases.where')}</legend>
-        {home && (
-          <label>
-            <input type="radio" name="where" value="home" checked={where === 'home'} onChange={() => setWhere('home')} />{' '}
-            {t('resident.cases.atHome', { name: home.name })}
-          </label>
-        )}
-        <label>
-          <input type="radio" name="where" value="map" checked={where === 'map'} onChange={() => setWhere('map')} />{' '}
-          {t('resident.cases.onMap')}
-        </label>
-      </fieldset>
-      {where === 'map' && (
-        <>
-          <PickOnMap theme={theme} getToken={getToken} picked={picked} onPick={setPicked} />
-          <p className="report-form__where" data-picked={picked ? 'yes' : 'no'}>
-            {picked
-              ? t('leader.location', { lng: format.coordinate(picked.lng), lat: format.coordinate(picked.lat) })
-              : t('resident.cases.pickHint')}
-          </p>
-        </>
-      )}
-      <label htmlFor={`${id}-photo`}>{t('leader.photo')}</label>
-      <input
-        id={`${id}-photo`}
-        name="photo"
-        className="input"
-        type="file"
-        accept="image/*"
-        capture="environment"
-        onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-      />
-      {error && <p role="alert">{error}</p>}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || !chosen || !description.trim() || !point}
-          data-action="submit-case"
-        >
-          {busy ? t('leader.submitting') : t('leader.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('leader.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 
