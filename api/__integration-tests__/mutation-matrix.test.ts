@@ -271,7 +271,8 @@ const MUTATIONS: Record<string, MutationCell> = {
     seenBy: () => true,
   },
   setCaseRules: {
-    mutation: `mutation ($streetId: ID!) { setCaseRules(streetId: $streetId, input: { reworkRatingAtMost: 4, reworkTimes: 5 }) { streetId } }`,
+    mutation: `mutation ($streetId: ID!) {
+      setCaseRules(streetId: $streetId, input: { reworkRatingAtMost: 4, reworkTimes: 5 }) { streetId } }`,
     variables: () => ({ streetId: m.ids.street }),
     target: 'streetId',
     // Refused by role alone: only street admins set the street's rules.
