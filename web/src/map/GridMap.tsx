@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
 import {
@@ -120,6 +121,8 @@ export function GridMap({
       dragRotate: false,
       pitchWithRotate: false,
       attributionControl: false,
+      // The library's own control titles and labels, in the UI's language (its defaults are English).
+      locale: mapLocale(t),
       transformRequest: (url) => tileRequest(url, window.location.origin, getTokenRef.current()),
     });
     instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-left');
@@ -254,4 +257,17 @@ export function GridMap({
       </button>
     </div>
   );
+}
+
+/** MapLibre's UI strings (its `locale` option) from the catalogue's `map.controls`. */
+function mapLocale(t: TFunction): Record<string, string> {
+  return {
+    'Map.Title': t('map.controls.title'),
+    'NavigationControl.ZoomIn': t('map.controls.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.controls.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('map.controls.attribution'),
+    'Popup.Close': t('map.controls.closePopup'),
+    'Marker.Title': t('map.controls.marker'),
+  };
 }
