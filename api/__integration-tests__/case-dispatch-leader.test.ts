@@ -142,6 +142,30 @@ describe('职能部门名录 — the department registry', () => {
     expect(ok.data).toEqual({ dispatchCase: { status: 'DISPATCHED', department: dept.name, departmentId: dept.id } });
   });
 
+  it('takes a department by name only when the registry holds it: no free text reaches a case', async () => {
+    const c = await filedCase();
+    const byName = `mutation ($id: ID!, $v: Int!, $n: String) {
+      dispatchCase(id: $id, version: $v, department: $n) { status department departmentId } }`;
+    const free = await api.gql(byName, { id: c.id, v: c.version, n: '某某临时工作组' });
+    expect(free.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'department' });
+    expect((await api.db.dataSource.query(`SELECT version, department FROM "case" WHERE id = $1`, [c.id]))[0]).toEqual({
+      version: c.version,
+      department: null,
+    });
+    const escalate = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $n: String) { escalateCase(id: $id, version: $v, reason: "需部门", department: $n) { id } }`,
+      { id: c.id, v: c.version, n: '某某临时工作组' },
+    );
+    expect(escalate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'department' });
+    const [sfs] = await api.db.dataSource.query(`SELECT id FROM department WHERE code = 'SFS'`);
+    const up = await api.gql<{ escalateCase: unknown }>(
+      `mutation ($id: ID!, $v: Int!, $d: ID) {
+        escalateCase(id: $id, version: $v, reason: "需司法所", departmentId: $d) { status escalatedTo department departmentId } }`,
+      { id: c.id, v: c.version, d: sfs.id },
+    );
+    expect(up.data!.escalateCase).toEqual({ status: 'ESCALATED', escalatedTo: 'DEPARTMENT', department: '司法所', departmentId: sfs.id });
+  });
+
   it('joins free-text department names to the registry when migrated', async () => {
     const c = await filedCase();
     const runner = api.db.dataSource.createQueryRunner();

@@ -170,7 +170,12 @@ export class CaseResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
-    @Arg('department', () => String, { nullable: true }) department?: string,
+    @Arg('department', () => String, {
+      nullable: true,
+      description:
+        'A department of the registry by its exact name (departments); a name it does not hold is BAD_USER_INPUT. Prefer departmentId',
+    })
+    department?: string,
     @Arg('leaderId', () => ID, {
       nullable: true,
       description: 'A current leader (GridLeader.id) of the case’s small grid or a grid above it, from Grid.leaders',
@@ -252,9 +257,19 @@ export class CaseResolver {
     @Arg('version', () => Int, VERSION) version: number,
     @Arg('actor', () => ActorInput, ACTOR) actor: ActorInput | undefined,
     @Arg('reason') reason: string,
-    @Arg('department', () => String, { nullable: true }) department?: string,
+    @Arg('department', () => String, {
+      nullable: true,
+      description:
+        'A department of the registry by its exact name (departments); a name it does not hold is BAD_USER_INPUT. Prefer departmentId',
+    })
+    department?: string,
+    @Arg('departmentId', () => ID, {
+      nullable: true,
+      description: 'To a department of the registry (departments) instead of up the grid chain',
+    })
+    departmentId?: string,
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'ESCALATE', { reason, department });
+    return transition(ctx, id, version, actor, 'ESCALATE', { reason, department, departmentId });
   }
 
   @Mutation(() => Case, { description: '延期 — a later deadline with a reason, status unchanged; COMMAND_CENTRE' })

@@ -394,18 +394,15 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
     }
     case 'DISPATCH': {
       const leader = p.leaderId ? await chainLeader(m, c, p.leaderId) : null;
-      const registered = p.departmentId ? await m.getRepository(Department).findOneBy({ id: p.departmentId }) : null;
-      if (p.departmentId && !registered) throw badInput('departmentId', 'no such department (see departments)');
-      const department = registered?.name ?? p.department ?? null;
+      const registered = await registeredDepartment(m, p);
+      const department = registered?.name ?? null;
       return {
         sets: [
           'dispatched_at = coalesce(dispatched_at, now())',
           'department = coalesce($2, department)',
           'assigned_leader_id = coalesce($3, assigned_leader_id)',
           'assigned_leader_name = coalesce($4, assigned_leader_name)',
-          // A registered department, or the one a free-text name matches (else none).
-          `department_id = CASE WHEN $2::text IS NULL THEN department_id
-                                ELSE coalesce($5, (SELECT id FROM department WHERE name = $2)) END`,
+          'department_id = coalesce($5, department_id)',
         ],
         values: [department, leader?.id ?? null, leader?.name ?? null, registered?.id ?? null],
         note: leader?.name ?? department,
@@ -443,17 +440,14 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         data: { rating: p.rating },
       };
     case 'ESCALATE': {
-      const escalatedTo = p.department ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
+      const registered = await registeredDepartment(m, p);
+      const escalatedTo = registered ? 'DEPARTMENT' : nextEscalation(c.escalatedTo);
       const grid = await escalationGrid(m, c.gridPath, escalatedTo);
       return {
-        sets: [
-          'escalated_to = $2',
-          'department = coalesce($3, department)',
-          'department_id = CASE WHEN $3::text IS NULL THEN department_id ELSE (SELECT id FROM department WHERE name = $3) END',
-        ],
-        values: [escalatedTo, p.department ?? null],
+        sets: ['escalated_to = $2', 'department = coalesce($3, department)', 'department_id = coalesce($4, department_id)'],
+        values: [escalatedTo, registered?.name ?? null, registered?.id ?? null],
         note: p.reason,
-        data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: p.department ?? null },
+        data: { escalatedTo, toGridId: grid?.id ?? null, toGridCode: grid?.code ?? null, department: registered?.name ?? null },
       };
     }
     case 'REQUEST_EXTENSION': {
@@ -478,6 +472,23 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
         data: { previousDueAt: c.dueAt?.toISOString() ?? null, newDueAt: p.newDueAt!.toISOString() },
       };
   }
+}
+
+/**
+ * The registry's department a step names, by id or (the older argument) by its exact name: a
+ * name the registry does not hold is refused, so every case's department is a party that can
+ * sign in and see it (no free text).
+ */
+async function registeredDepartment(m: EntityManager, p: TransitionParams): Promise<Department | null> {
+  if (p.departmentId != null) {
+    const found = await m.getRepository(Department).findOneBy({ id: p.departmentId });
+    if (!found) throw badInput('departmentId', 'no such department (see departments)');
+    return found;
+  }
+  if (p.department == null) return null;
+  const found = await m.getRepository(Department).findOneBy({ name: p.department });
+  if (!found) throw badInput('department', 'is not a department of the registry (see departments); name one by departmentId');
+  return found;
 }
 
 /**
