@@ -42,7 +42,15 @@ export class BuildingService {
     if (near) {
       qb.andWhere('ST_DWithin(b.centroid::geography, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, :meters)', near);
     }
-    if (sync?.changedSince != null) return syncPage(this.ds, sync.config, qb, 'b', { kind: 'Building', underGridId: filter.gridId }, { ...filter, changedSince: sync.changedSince });
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'b',
+        { kind: 'Building', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
     return withoutSync(await paginate(qb, 'b.id', (b) => b.id, filter));
   }
 

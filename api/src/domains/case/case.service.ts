@@ -298,7 +298,14 @@ export class CaseService {
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
     if (sync?.changedSince != null) {
-      return syncPage(this.ds, sync.config, qb, 'c', { kind: 'Case', underGridId: filter.gridId }, { ...filter, changedSince: sync.changedSince });
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'c',
+        { kind: 'Case', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
     }
     const key = ORDER_KEYS[filter.order ?? CaseOrder.OLDEST];
     if (!key) throw badInput('order', 'is not an order');

@@ -13,5 +13,7 @@ export const grid: DomainManifest = {
   references: { Grid: resolveGridReference },
   loaders: createGridLoaders,
   // Departments' syncs: deletions of every synced kind are kept SYNC_RETENTION_DAYS (the first synced domain prunes them all).
-  jobs: [{ name: 'tombstone pruning', everyMs: (config) => config.sync.pruneMs, run: ({ ds, config }) => pruneTombstones(ds, config.sync) }],
+  jobs: [
+    { name: 'tombstone pruning', everyMs: (config) => config.sync.pruneMs, run: ({ ds, config }) => pruneTombstones(ds, config.sync) },
+  ],
 };

@@ -49,7 +49,8 @@ export class GridService {
       const json = await checkPolygonal(this.ds, filter.intersects, 'intersects');
       qb.andWhere('ST_Intersects(g.geom, ST_SetSRID(ST_GeomFromGeoJSON(:intersects), 4326))', { intersects: json });
     }
-    if (sync?.changedSince != null) return syncPage(this.ds, sync.config, qb, 'g', { kind: 'Grid' }, { ...filter, changedSince: sync.changedSince });
+    if (sync?.changedSince != null)
+      return syncPage(this.ds, sync.config, qb, 'g', { kind: 'Grid' }, { ...filter, changedSince: sync.changedSince });
     const limit = pageSize(filter.first);
     const after = decodeCursor(filter.after);
     const counter = qb.clone();

@@ -38,7 +38,15 @@ export class HouseholdService {
         .andWhere('t.id = :gridId', { gridId: filter.gridId });
     }
     if (filter.tags?.length) qb.andWhere('h.tags @> :tags', { tags: filter.tags });
-    if (sync?.changedSince != null) return syncPage(this.ds, sync.config, qb, 'h', { kind: 'Household', underGridId: filter.gridId }, { ...filter, changedSince: sync.changedSince });
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'h',
+        { kind: 'Household', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
     return withoutSync(await paginate(qb, 'h.id', (h) => h.id, filter));
   }
 

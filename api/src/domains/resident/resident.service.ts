@@ -43,7 +43,15 @@ export class ResidentService {
       const search = text(filter.search, 'search', 50);
       qb.andWhere(`r.name LIKE :prefix ESCAPE '\\'`, { prefix: search.replace(/[\\%_]/g, (c) => `\\${c}`) + '%' });
     }
-    if (sync?.changedSince != null) return syncPage(this.ds, sync.config, qb, 'r', { kind: 'Resident', underGridId: filter.gridId }, { ...filter, changedSince: sync.changedSince });
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'r',
+        { kind: 'Resident', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
     return withoutSync(await paginate(qb, 'r.id', (r) => r.id, filter));
   }
 

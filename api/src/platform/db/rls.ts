@@ -248,7 +248,7 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   /** Messages waiting to go out (phone numbers inside): the notify worker's, as the system; no viewer sees them. */
   outbox: {},
-  /** Deleted rows for departments' syncs (written by triggers, as the owner): of the kinds a key's scopes name, or its department's cases. */
+  /** Deleted rows for departments' syncs (written by triggers, as the owner): the kinds a key's scopes name, its department's cases. */
   tombstone: {
     street: readOnly('true'),
     leader: readOnly(IN_PATHS('grid_path')),

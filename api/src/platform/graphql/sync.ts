@@ -197,9 +197,13 @@ export async function syncPage<T extends { id: string }>(
 }
 
 /** Deletes tombstones older than the retention (as the owner, a job); answers how many. */
-export async function pruneTombstones(db: { query(sql: string, params?: unknown[]): Promise<unknown> }, config: SyncConfig): Promise<number> {
-  const result = (await db.query(`DELETE FROM tombstone WHERE deleted_at < now() - make_interval(days => $1)`, [
-    config.retentionDays,
-  ])) as [unknown, number];
+export async function pruneTombstones(
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  config: SyncConfig,
+): Promise<number> {
+  const result = (await db.query(`DELETE FROM tombstone WHERE deleted_at < now() - make_interval(days => $1)`, [config.retentionDays])) as [
+    unknown,
+    number,
+  ];
   return result[1];
 }
