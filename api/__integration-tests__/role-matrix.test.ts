@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import WebSocket from 'ws';
 import { makeBBox, tilesCovering } from '@streetgrid/geo';
 import { buildFederatedSchema } from '../src/app/schema';
+import { encodeSyncCursor } from '../src/platform/graphql/sync';
 import {
   buildingPoint,
   deptScopes,
@@ -22,6 +23,7 @@ import {
   type SeededCase,
   seesCase,
   SMALL_GRIDS,
+  STAFF_DEPARTMENT,
   startMatrix,
   STREET_CODE,
   type Who,
@@ -37,6 +39,8 @@ import {
  */
 
 process.env.CASE_SWEEP_MS = '0';
+// Syncs hand out everything committed (no safety window), so the rows seeded just before the cells are all in.
+process.env.SYNC_WINDOW_MS = '0';
 
 const UNAUTHENTICATED = '⛔ UNAUTHENTICATED';
 const FORBIDDEN = '⛔ FORBIDDEN';
@@ -52,8 +56,28 @@ const seesStreet = (who: Who) => (isDepartment(who) ? deptScopes(who).includes('
 const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'HANDLED', 'ESCALATED'];
 
 let m: Matrix;
+/** A sync cursor from before the seed: every seeded row has changed since. */
+let syncSince: string;
+/** Tombstones planted for each synced kind in W11 and E22 (E22's case was sent to the staff's department). */
+const TOMB_KINDS = ['Grid', 'Building', 'Household', 'Resident', 'Case', 'PartyOrganization'] as const;
+type TombKind = (typeof TOMB_KINDS)[number];
+const TOMB_GRIDS = ['W11', 'E22'];
 beforeAll(async () => {
+  syncSince = encodeSyncCursor({
+    at: new Date(Date.now() - 1000).toISOString().replace('Z', '000Z'),
+    id: '00000000-0000-0000-0000-000000000000',
+  });
   m = await startMatrix();
+  for (const kind of TOMB_KINDS)
+    for (const g of TOMB_GRIDS) {
+      const [{ id }]: { id: string }[] = await m.api.db.dataSource.query(
+        `INSERT INTO tombstone (kind, entity_id, deleted_at, grid_path, department_id)
+         SELECT $1, gen_random_uuid(), now(), path, CASE WHEN $1 = 'Case' AND $3 THEN (SELECT id FROM department WHERE code = $4) END
+           FROM grid WHERE code = $2 RETURNING entity_id AS id`,
+        [kind, GRID_CODES[g], g === 'E22', STAFF_DEPARTMENT],
+      );
+      m.name(`tomb:${kind}:${g}`, id);
+    }
 }, 120_000);
 afterAll(() => m?.api.close());
 
@@ -97,6 +121,18 @@ function partySeen(who: Who): string[] {
   return ['party:street', ...gridsSeen(who).map((g) => g.replace('grid:', 'party:'))];
 }
 const casesSeen = (who: Who) => m.cases.filter((c) => seesCase(who, c)).map((c) => c.label);
+/**
+ * Tombstones (deleted rows, for departments' syncs): street staff all; a leader those under their grids; a department key
+ * those of the kinds its scopes name; a department's staff the cases of their department; residents and volunteers none.
+ */
+function tombstonesSeen(who: Who, kind: TombKind): string[] {
+  const all = TOMB_GRIDS.map((g) => `tomb:${kind}:${g}`);
+  if (isStaff(who)) return all;
+  if (isLeader(who)) return TOMB_GRIDS.filter((g) => g.startsWith(LEADS[who])).map((g) => `tomb:${kind}:${g}`);
+  if (isDepartment(who)) return deptScopes(who).includes(kind) ? all : [];
+  if (isDeptStaff(who)) return kind === 'Case' ? ['tomb:Case:E22'] : [];
+  return [];
+}
 
 /** Where each seeded service row lies (its small grid) and whose household it is for. */
 const SERVICE_ROWS: Record<string, { small: string; household?: string }> = {
@@ -285,6 +321,30 @@ const byCode = (g: string): [string, string] => [`${g} (by code)`, `code: "${GRI
 /** From yesterday to tomorrow: every seeded case was reported in it. */
 const range = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
 
+/**
+ * A list's cell with its sync (changedSince) asked beside it: a full pull (`""`) and the changes since before the seed
+ * answer the same rows as the list, and `removed` the planted tombstones of its kind the caller may see.
+ */
+function withSync(cell: GraphQLCell, field: string, kind: TombKind, seen: (who: Who) => string[]): GraphQLCell {
+  const sync = () =>
+    `{ full: ${field}(changedSince: "", first: 500) { nodes { id updatedAt } } ` +
+    `since: ${field}(changedSince: "${syncSince}", first: 500) { nodes { id } removed { id } } }`;
+  const removed = (v: unknown) => (v && typeof v === 'object' ? labels((v as { removed: unknown[] }).removed) : v);
+  return {
+    query: () => [...[typeof cell.query === 'function' ? cell.query() : cell.query].flat(), sync()],
+    variables: cell.variables,
+    readAll: ({ full, since, ...rest }) => {
+      const read = cell.read ?? labels;
+      const each = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('⛔') ? v : read(v)]));
+      const keys = Object.keys(each);
+      const list = cell.readAll ? cell.readAll(rest) : keys.length === 1 ? each[keys[0]] : each;
+      return { list, full: labels(full), since: labels(since), removed: removed(since) };
+    },
+    expect: (who) =>
+      signedIn(who, () => ({ list: cell.expect(who), full: seen(who), since: seen(who), removed: tombstonesSeen(who, kind) })),
+  };
+}
+
 /** The GraphQL matrix: one entry per Query field (and `_entities` per @key), each cell what `expect(who)` says. */
 const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.accountChanges': {
@@ -306,17 +366,28 @@ const GRAPHQL: Record<string, GraphQLCell> = {
       ),
   },
   'Query.building': { ...lookup('building', byId(always(allBuildings))), expect: (who) => signedIn(who, () => buildingsSeen(who)) },
-  'Query.buildings': { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
+  'Query.buildings': withSync(
+    { query: `{ buildings(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => buildingsSeen(who)) },
+    'buildings',
+    'Building',
+    buildingsSeen,
+  ),
   'Query.case': { ...lookup('case', byId(allCases)), expect: (who) => signedIn(who, () => casesSeen(who)) },
   'Query.caseByNumber': {
     ...lookup('caseByNumber', () => m.cases.map((c): [string, string] => [c.label, `number: "${c.number}"`])),
     expect: (who) => signedIn(who, () => casesSeen(who)),
   },
-  'Query.cases': {
-    // Also the command centre's 申请延期 queue: the seeded extension request, where the caller sees its case.
-    query: `{ all: cases(first: 100) { nodes { id } } asked: cases(extensionRequested: true, first: 100) { nodes { id } } }`,
-    expect: (who) => signedIn(who, () => ({ all: casesSeen(who), asked: casesSeen(who).filter((l) => l === 'case:E21-extension-asked') })),
-  },
+  'Query.cases': withSync(
+    {
+      // Also the command centre's 申请延期 queue: the seeded extension request, where the caller sees its case.
+      query: `{ all: cases(first: 100) { nodes { id } } asked: cases(extensionRequested: true, first: 100) { nodes { id } } }`,
+      expect: (who) =>
+        signedIn(who, () => ({ all: casesSeen(who), asked: casesSeen(who).filter((l) => l === 'case:E21-extension-asked') })),
+    },
+    'cases',
+    'Case',
+    casesSeen,
+  ),
   'Query.caseCategories': {
     query: `{ caseCategories { code } }`,
     read: (v) => (Array.isArray(v) ? v.length : v),
@@ -391,26 +462,31 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         east: ['grid:E', 'grid:E1', 'grid:E11'].filter(byLabels(gridsSeen(who))),
       })),
   },
-  'Query.grids': {
-    query: `{ grids(first: 100) { nodes { id counts { children buildings households residents } } } }`,
-    read: (v) =>
-      v && typeof v === 'object'
-        ? (v as { nodes: { id: string; counts: Record<string, number> }[] }).nodes.map(
-            ({ id, counts: c }) => `${m.label(id)} ${c.children}/${c.buildings}/${c.households}/${c.residents}`,
-          )
-        : v,
-    // Each grid with its counts (children/buildings/households/residents) of what the caller sees under it, as the lists show them.
-    expect: (who) =>
-      signedIn(who, () => {
-        const under = (g: string, rows: string[], prefix: string) => rows.filter((r) => r.startsWith(`${prefix}:${g}`)).length;
-        return gridsSeen(who).map((label) => {
-          const g = label.slice(5);
-          const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
-          const counts = [under(g, buildingsSeen(who), 'b'), under(g, householdsSeen(who), 'h'), under(g, residentsSeen(who), 'r')];
-          return `${label} ${children}/${counts.join('/')}`;
-        });
-      }),
-  },
+  'Query.grids': withSync(
+    {
+      query: `{ grids(first: 100) { nodes { id counts { children buildings households residents } } } }`,
+      read: (v) =>
+        v && typeof v === 'object'
+          ? (v as { nodes: { id: string; counts: Record<string, number> }[] }).nodes.map(
+              ({ id, counts: c }) => `${m.label(id)} ${c.children}/${c.buildings}/${c.households}/${c.residents}`,
+            )
+          : v,
+      // Each grid with its counts (children/buildings/households/residents) of what the caller sees under it, as the lists show them.
+      expect: (who) =>
+        signedIn(who, () => {
+          const under = (g: string, rows: string[], prefix: string) => rows.filter((r) => r.startsWith(`${prefix}:${g}`)).length;
+          return gridsSeen(who).map((label) => {
+            const g = label.slice(5);
+            const children = gridsSeen(who).filter((c) => c.length === label.length + 1 && c.startsWith(label)).length;
+            const counts = [under(g, buildingsSeen(who), 'b'), under(g, householdsSeen(who), 'h'), under(g, residentsSeen(who), 'r')];
+            return `${label} ${children}/${counts.join('/')}`;
+          });
+        }),
+    },
+    'grids',
+    'Grid',
+    gridsSeen,
+  ),
   'Query.household': {
     ...lookup('household', byId(always(allHouseholds))),
     // A volunteer may reach the household of a task or claim for its address, but the household itself stays their own.
@@ -435,7 +511,12 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     readAll: (fields) => [...new Set(Object.values(fields).flatMap((v) => labels(v) as string[]))].sort(),
     expect: (who) => signedIn(who, () => [...gridsSeen(who), ...buildingsSeen(who), ...householdsSeen(who), ...casesSeen(who)].sort()),
   },
-  'Query.households': { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
+  'Query.households': withSync(
+    { query: `{ households(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => householdsSeen(who)) },
+    'households',
+    'Household',
+    householdsSeen,
+  ),
   'Query.notificationPreferences': {
     query: `{ notificationPreferences { kinds channels quietStart } }`,
     read: (v) => (v && typeof v === 'object' ? `${(v as { kinds: unknown[] }).kinds.length} kinds` : v),
@@ -522,7 +603,25 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) => signedIn(who, () => casesSeen(who).sort()),
   },
   'Query.resident': { ...lookup('resident', byId(always(allResidents))), expect: (who) => signedIn(who, () => residentsSeen(who)) },
-  'Query.residents': { query: `{ residents(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => residentsSeen(who)) },
+  'Query.residents': withSync(
+    { query: `{ residents(first: 100) { nodes { id } } }`, expect: (who) => signedIn(who, () => residentsSeen(who)) },
+    'residents',
+    'Resident',
+    residentsSeen,
+  ),
+  'Query.partyOrganizationChanges': {
+    // The party organisations' sync: the same organisations as the chains show, and the tombstones of the kind.
+    query: () =>
+      `{ full: partyOrganizationChanges(changedSince: "") { nodes { id updatedAt } } ` +
+      `since: partyOrganizationChanges(changedSince: "${syncSince}") { nodes { id } removed { id } } }`,
+    readAll: ({ full, since }) => ({
+      full: labels(full),
+      since: labels(since),
+      removed: since && typeof since === 'object' ? labels((since as { removed: unknown[] }).removed) : since,
+    }),
+    expect: (who) =>
+      signedIn(who, () => ({ full: partySeen(who), since: partySeen(who), removed: tombstonesSeen(who, 'PartyOrganization') })),
+  },
   'Query.serviceEvaluations': {
     // 双评议: street staff any community; a leader of a grid containing the community (the large-grid leader for W); nobody else.
     query: `query ($w: ID!, $e: ID!) {

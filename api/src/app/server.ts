@@ -82,7 +82,13 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     config.redisUrl,
   );
   const deps: DomainDeps = { config, ds: db.dataSource, bus, auth };
-  const contextDeps: ContextDeps = { ds: db.dataSource, bus, auth, loaders: DOMAINS.flatMap((d) => (d.loaders ? [d.loaders] : [])) };
+  const contextDeps: ContextDeps = {
+    ds: db.dataSource,
+    bus,
+    auth,
+    loaders: DOMAINS.flatMap((d) => (d.loaders ? [d.loaders] : [])),
+    sync: config.sync,
+  };
   const undoHooks = DOMAINS.flatMap((d) => (d.start ? [d.start(deps)] : []));
   const stopJobs = startJobs(
     DOMAINS.flatMap((d) => d.jobs ?? []),

@@ -39,6 +39,18 @@ export interface Config {
   open311Keys: ReadonlySet<string>;
   /** Outbound notifications (the notify worker and its channels); a channel left unset sends nothing. */
   notify: NotifyConfig;
+  /** Departments' syncs (`changedSince`): see `graphql/sync.ts`. */
+  sync: SyncConfig;
+}
+
+/** Departments' syncs (SYNC_* variables). */
+export interface SyncConfig {
+  /** A sync cursor is never newer than this long before the pull (commit-time skew; see `sync_horizon`). */
+  windowMs: number;
+  /** Tombstones are kept this many days; an older cursor answers SYNC_CURSOR_EXPIRED (resync in full). */
+  retentionDays: number;
+  /** How often old tombstones are pruned; 0 turns pruning off. */
+  pruneMs: number;
 }
 
 /** The notify worker and its channel adapters (NOTIFY_* variables). */
@@ -84,6 +96,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
     ),
     notify: notifyConfig(env),
+    sync: {
+      windowMs: wholeNumber(env, 'SYNC_WINDOW_MS', 1_000),
+      retentionDays: Math.max(1, wholeNumber(env, 'SYNC_RETENTION_DAYS', 90, 'days')),
+      pruneMs: wholeNumber(env, 'SYNC_PRUNE_MS', 3_600_000),
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { MultiPolygon, Point } from 'geojson';
@@ -48,4 +49,8 @@ export class Building {
   @Field(() => Int)
   @Column('integer')
   version!: number;
+
+  @Field(() => GraphQLDateTime, { description: 'When the row last changed (stamped by the database on every write); the sync order' })
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 }

@@ -1,3 +1,4 @@
+import { SYNC_ARG } from '../../platform/graphql/sync';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
@@ -27,8 +28,9 @@ export class BuildingResolver {
     @Arg('near', () => NearInput, { nullable: true }) near?: NearInput,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
   ): Promise<BuildingConnection> {
-    return new BuildingService(ctx.db, ctx.scope).list({ gridId, bbox, near, first, after });
+    return new BuildingService(ctx.db, ctx.scope).list({ gridId, bbox, near, first, after }, { changedSince, config: ctx.sync });
   }
 
   @Mutation(() => Building, { description: 'Add a building inside a SMALL grid' })

@@ -2,7 +2,8 @@ import { NAME_MAX, text } from '../../platform/graphql/validate';
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
-import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
+import { paginate } from '../../platform/graphql/connection';
+import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkNear, type NearInput } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -28,7 +29,7 @@ export class BuildingService {
     private readonly scope: Scope,
   ) {}
 
-  list(filter: BuildingFilter): Promise<ConnectionShape<Building>> {
+  async list(filter: BuildingFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Building>> {
     const bbox = checkBBox(filter.bbox);
     const near = checkNear(filter.near);
     const qb = applyScope(this.ds.getRepository(Building).createQueryBuilder('b'), this.scope, 'Building', 'b');
@@ -41,7 +42,16 @@ export class BuildingService {
     if (near) {
       qb.andWhere('ST_DWithin(b.centroid::geography, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, :meters)', near);
     }
-    return paginate(qb, 'b.id', (b) => b.id, filter);
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'b',
+        { kind: 'Building', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
+    return withoutSync(await paginate(qb, 'b.id', (b) => b.id, filter));
   }
 
   async create(input: CreateBuildingInput): Promise<Building> {

@@ -1,5 +1,5 @@
-import { Connection } from '../../platform/graphql/connection';
+import { SyncConnection } from '../../platform/graphql/sync';
 import { Building } from './building.entity';
 
-export const BuildingConnection = Connection(Building);
+export const BuildingConnection = SyncConnection(Building);
 export type BuildingConnection = InstanceType<typeof BuildingConnection>;

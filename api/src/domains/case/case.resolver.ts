@@ -1,3 +1,4 @@
+import { SYNC_ARG } from '../../platform/graphql/sync';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
@@ -78,10 +79,12 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('order', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.OLDEST }) order?: CaseOrder,
+    @Arg('changedSince', () => String, { nullable: true, description: `${SYNC_ARG}; \`order\` is ignored` }) changedSince?: string,
   ): Promise<CaseConnection> {
     const page = await new CaseService(ctx.db, ctx.bus).list(
       { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
       ctx.scope,
+      { changedSince, config: ctx.sync },
     );
     // Listed cases are visible cases: their timelines need not ask again.
     for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);

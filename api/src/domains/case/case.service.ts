@@ -5,6 +5,7 @@ import { applyScope, type Scope } from '../../platform/identity/scope';
 import { ANONYMOUS, type Viewer } from '../../platform/identity/viewer';
 import type { EntityManager } from 'typeorm';
 import { paginate } from '../../platform/graphql/connection';
+import { type SyncArgs, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -307,7 +308,7 @@ export class CaseService {
   }
 
   /** Cases matching `filter` among those `scope` lets the caller see. */
-  async list(filter: CaseFilter, scope: Scope): Promise<CaseConnection> {
+  async list(filter: CaseFilter, scope: Scope, sync?: SyncArgs): Promise<CaseConnection> {
     const bbox = checkBBox(filter.bbox);
     if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
     const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
@@ -330,9 +331,19 @@ export class CaseService {
     }
     if (filter.from) qb.andWhere('c.reported_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.reported_at < :to', { to: filter.to });
+    if (sync?.changedSince != null) {
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'c',
+        { kind: 'Case', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
+    }
     const key = ORDER_KEYS[filter.order ?? CaseOrder.OLDEST];
     if (!key) throw badInput('order', 'is not an order');
-    return paginate(qb, key.sql, key.of, filter);
+    return withoutSync(await paginate(qb, key.sql, key.of, filter));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Connection } from '../../platform/graphql/connection';
+import { SyncConnection } from '../../platform/graphql/sync';
 import { Case, type CaseEvent } from './case.entity';
 
 @ObjectType({ description: '延期申请 — a request for a later deadline, waiting for the command centre' })
@@ -51,7 +51,7 @@ export class ReportCaseResult {
   possibleDuplicates!: Case[];
 }
 
-export const CaseConnection = Connection(Case);
+export const CaseConnection = SyncConnection(Case);
 export type CaseConnection = InstanceType<typeof CaseConnection>;
 
 /**

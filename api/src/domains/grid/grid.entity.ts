@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { MultiPolygon, Point } from 'geojson';
@@ -65,4 +66,8 @@ export class Grid {
   @Field(() => Int, { description: 'Optimistic-lock version; pass it back on update' })
   @Column('integer')
   version!: number;
+
+  @Field(() => GraphQLDateTime, { description: 'When the row last changed (stamped by the database on every write); the sync order' })
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import type { DomainManifest } from '../../platform/domain';
+import { pruneTombstones } from '../../platform/graphql/sync';
 import { Grid } from './grid.entity';
 import { createGridLoaders } from './grid.loader';
 import { resolveGridReference } from './grid.reference';
@@ -11,4 +12,8 @@ export const grid: DomainManifest = {
   resolvers: [GridResolver, StreetGridsResolver],
   references: { Grid: resolveGridReference },
   loaders: createGridLoaders,
+  // Departments' syncs: deletions of every synced kind are kept SYNC_RETENTION_DAYS (the first synced domain prunes them all).
+  jobs: [
+    { name: 'tombstone pruning', everyMs: (config) => config.sync.pruneMs, run: ({ ds, config }) => pruneTombstones(ds, config.sync) },
+  ],
 };

@@ -1,3 +1,4 @@
+import { SYNC_ARG } from '../../platform/graphql/sync';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MultiPolygon, Point } from 'geojson';
 import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -36,8 +37,12 @@ export class GridResolver {
     @Arg('intersects', () => GeoJSONScalar, { nullable: true }) intersects?: unknown,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
   ): Promise<GridConnection> {
-    const page = await new GridService(ctx.db, ctx.scope).list({ level, parentId, streetId, bbox, intersects, first, after });
+    const page = await new GridService(ctx.db, ctx.scope).list(
+      { level, parentId, streetId, bbox, intersects, first, after },
+      { changedSince, config: ctx.sync },
+    );
     for (const g of page.nodes) ctx.loaders.gridById.prime(g.id, g);
     return page;
   }

@@ -3,6 +3,7 @@ import { requireCan } from '../../platform/identity/policy';
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode } from '@streetgrid/geo';
 import type { EntityManager } from 'typeorm';
 import { decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { type SyncArgs, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -37,9 +38,7 @@ export class GridService {
     private readonly scope: Scope,
   ) {}
 
-  async list(filter: GridFilter): Promise<GridConnection> {
-    const limit = pageSize(filter.first);
-    const after = decodeCursor(filter.after);
+  async list(filter: GridFilter, sync?: SyncArgs): Promise<GridConnection> {
     const bbox = checkBBox(filter.bbox);
     const qb = applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g');
     if (filter.level) qb.andWhere('g.level = :level', { level: filter.level });
@@ -50,17 +49,23 @@ export class GridService {
       const json = await checkPolygonal(this.ds, filter.intersects, 'intersects');
       qb.andWhere('ST_Intersects(g.geom, ST_SetSRID(ST_GeomFromGeoJSON(:intersects), 4326))', { intersects: json });
     }
+    if (sync?.changedSince != null)
+      return syncPage(this.ds, sync.config, qb, 'g', { kind: 'Grid' }, { ...filter, changedSince: sync.changedSince });
+    const limit = pageSize(filter.first);
+    const after = decodeCursor(filter.after);
     const counter = qb.clone();
     if (after) qb.andWhere('g.code > :after', { after });
     const rows = await qb
       .orderBy('g.code', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toConnection(
-      rows,
-      limit,
-      () => counter.getCount(),
-      (g) => g.code,
+    return withoutSync(
+      toConnection(
+        rows,
+        limit,
+        () => counter.getCount(),
+        (g) => g.code,
+      ),
     );
   }
 
@@ -137,7 +142,7 @@ export class GridService {
 
 /** A grid row as the entity's properties (geometries as GeoJSON), for raw reads. */
 const GRID_COLUMNS = `g.id, g.code, g.name, g.level, g.street_id AS "streetId", g.parent_id AS "parentId", g.path::text AS path,
-  g.area_m2 AS "areaM2", g.version`;
+  g.area_m2 AS "areaM2", g.version, g.updated_at AS "updatedAt"`;
 /** The shapes, only when the query asks for them. */
 const SHAPE_COLUMNS = `ST_AsGeoJSON(g.geom)::json AS geometry, ST_AsGeoJSON(g.label_point)::json AS "labelPoint"`;
 

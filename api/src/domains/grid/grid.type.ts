@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../platform/graphql/connection';
+import { SyncConnection } from '../../platform/graphql/sync';
 import { Grid } from './grid.entity';
 
 /** What a grid's subtree holds. */
@@ -18,5 +18,5 @@ export class GridCounts {
   residents!: number;
 }
 
-export const GridConnection = Connection(Grid);
+export const GridConnection = SyncConnection(Grid);
 export type GridConnection = InstanceType<typeof GridConnection>;

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -50,4 +51,8 @@ export class Household {
   @Field(() => Int)
   @Column('integer')
   version!: number;
+
+  @Field(() => GraphQLDateTime, { description: 'When the row last changed (stamped by the database on every write); the sync order' })
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 }

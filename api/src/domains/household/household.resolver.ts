@@ -6,6 +6,7 @@ import { Household, HouseholdTag } from './household.entity';
 import { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
 import { HouseholdService } from './household.service';
 import { HouseholdConnection } from './household.type';
+import { SYNC_ARG } from '../../platform/graphql/sync';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -22,8 +23,9 @@ export class HouseholdResolver {
     @Arg('tags', () => [HouseholdTag], { nullable: true }) tags?: HouseholdTag[],
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
   ): Promise<HouseholdConnection> {
-    return new HouseholdService(ctx.db, ctx.scope).list({ buildingId, gridId, tags, first, after });
+    return new HouseholdService(ctx.db, ctx.scope).list({ buildingId, gridId, tags, first, after }, { changedSince, config: ctx.sync });
   }
 
   @Mutation(() => Household)

@@ -2,7 +2,8 @@ import { NAME_MAX, text } from '../../platform/graphql/validate';
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
-import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
+import { paginate } from '../../platform/graphql/connection';
+import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { Building } from '../building/building.entity';
@@ -27,7 +28,7 @@ export class HouseholdService {
     private readonly scope: Scope,
   ) {}
 
-  list(filter: HouseholdFilter): Promise<ConnectionShape<Household>> {
+  async list(filter: HouseholdFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Household>> {
     const qb = applyScope(this.ds.getRepository(Household).createQueryBuilder('h'), this.scope, 'Household', 'h');
     if (filter.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.gridId) {
@@ -37,7 +38,16 @@ export class HouseholdService {
         .andWhere('t.id = :gridId', { gridId: filter.gridId });
     }
     if (filter.tags?.length) qb.andWhere('h.tags @> :tags', { tags: filter.tags });
-    return paginate(qb, 'h.id', (h) => h.id, filter);
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'h',
+        { kind: 'Household', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
+    return withoutSync(await paginate(qb, 'h.id', (h) => h.id, filter));
   }
 
   async create(input: CreateHouseholdInput): Promise<Household> {

@@ -1,5 +1,5 @@
-import { Connection } from '../../platform/graphql/connection';
+import { SyncConnection } from '../../platform/graphql/sync';
 import { Household } from './household.entity';
 
-export const HouseholdConnection = Connection(Household);
+export const HouseholdConnection = SyncConnection(Household);
 export type HouseholdConnection = InstanceType<typeof HouseholdConnection>;

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -84,6 +85,10 @@ export class PartyOrganization {
 
   @Column('timestamptz', { name: 'dissolved_at', nullable: true })
   dissolvedAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When the row last changed (stamped by the database on every write); the sync order' })
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 }
 
 /** 网格长 / 网格员 — a person assigned to a grid for a period. */

@@ -1,12 +1,31 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { applyScope } from '../../platform/identity/scope';
+import { SyncConnection, syncPage } from '../../platform/graphql/sync';
 import type { Context } from '../../platform/graphql/context';
 import { Grid } from '../grid/grid.entity';
 import { Household } from '../household/household.entity';
 import { GridLeader, PartyOrganization } from './party.entity';
 import { Street } from '../street/street.entity';
 
+export const PartyOrganizationConnection = SyncConnection(PartyOrganization);
+export type PartyOrganizationConnection = InstanceType<typeof PartyOrganizationConnection>;
+
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationResolver {
+  @Query(() => PartyOrganizationConnection, {
+    description:
+      'Sync of the party organisations you can see (partyOrganizations answers one chain): "" for a full pull, then the last ' +
+      'syncCursor — those changed since (dissolving is a change), oldest first, with removed',
+  })
+  partyOrganizationChanges(
+    @Ctx() ctx: Context,
+    @Arg('changedSince', () => String) changedSince: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first?: number,
+  ): Promise<PartyOrganizationConnection> {
+    const qb = applyScope(ctx.db.getRepository(PartyOrganization).createQueryBuilder('o'), ctx.scope, 'PartyOrganization', 'o');
+    return syncPage(ctx.db, ctx.sync, qb, 'o', { kind: 'PartyOrganization' }, { changedSince, first });
+  }
+
   @Query(() => [PartyOrganization], { description: 'The chain from the street committee down to the organisation of this grid' })
   async partyOrganizations(@Ctx() ctx: Context, @Arg('gridId', () => ID) gridId: string): Promise<PartyOrganization[]> {
     const chain: PartyOrganization[] = [];

@@ -1,3 +1,4 @@
+import { SYNC_ARG } from '../../platform/graphql/sync';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors';
@@ -24,8 +25,9 @@ export class ResidentResolver {
     @Arg('search', () => String, { nullable: true }) search?: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
   ): Promise<ResidentConnection> {
-    return new ResidentService(ctx.db, ctx.scope).list({ gridId, search, first, after });
+    return new ResidentService(ctx.db, ctx.scope).list({ gridId, search, first, after }, { changedSince, config: ctx.sync });
   }
 
   @Mutation(() => Resident)

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
-import { paginate, type ConnectionShape } from '../../platform/graphql/connection';
+import { paginate } from '../../platform/graphql/connection';
+import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
 import { NAME_MAX, text } from '../../platform/graphql/validate';
@@ -29,7 +30,7 @@ export class ResidentService {
   ) {}
 
   /** `search` matches the start of the name (姓名前缀); never phones or ID numbers. */
-  list(filter: ResidentFilter): Promise<ConnectionShape<Resident>> {
+  async list(filter: ResidentFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Resident>> {
     const qb = applyScope(this.ds.getRepository(Resident).createQueryBuilder('r'), this.scope, 'Resident', 'r');
     if (filter.gridId) {
       qb.innerJoin(Household, 'h', 'h.id = r.household_id')
@@ -42,7 +43,16 @@ export class ResidentService {
       const search = text(filter.search, 'search', 50);
       qb.andWhere(`r.name LIKE :prefix ESCAPE '\\'`, { prefix: search.replace(/[\\%_]/g, (c) => `\\${c}`) + '%' });
     }
-    return paginate(qb, 'r.id', (r) => r.id, filter);
+    if (sync?.changedSince != null)
+      return syncPage(
+        this.ds,
+        sync.config,
+        qb,
+        'r',
+        { kind: 'Resident', underGridId: filter.gridId },
+        { ...filter, changedSince: sync.changedSince },
+      );
+    return withoutSync(await paginate(qb, 'r.id', (r) => r.id, filter));
   }
 
   async create(input: CreateResidentInput): Promise<Resident> {

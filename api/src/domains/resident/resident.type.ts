@@ -1,5 +1,5 @@
-import { Connection } from '../../platform/graphql/connection';
+import { SyncConnection } from '../../platform/graphql/sync';
 import { Resident } from './resident.entity';
 
-export const ResidentConnection = Connection(Resident);
+export const ResidentConnection = SyncConnection(Resident);
 export type ResidentConnection = InstanceType<typeof ResidentConnection>;

@@ -250,6 +250,12 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   /** Messages waiting to go out (phone numbers inside): the notify worker's, as the system; no viewer sees them. */
   outbox: {},
+  /** Deleted rows for departments' syncs (written by triggers, as the owner): the kinds a key's scopes name, its department's cases. */
+  tombstone: {
+    street: readOnly('true'),
+    leader: readOnly(IN_PATHS('grid_path')),
+    department: readOnly(`kind = ANY(sg_scopes()) OR (kind = 'Case' AND department_id = sg_department())`),
+  },
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SyncConfig } from '../config';
 import { type Db, DbSession } from '../db/session';
 import type { EventBus } from '../events/bus';
 import { dbIdentity } from '../identity/db-identity';
@@ -32,6 +33,8 @@ export interface Context {
   loaders: Loaders;
   /** The client's address over HTTP (express `req.ip`, behind TRUST_PROXY), for sign-in throttling; absent on the websocket. */
   clientAddress?: string;
+  /** Departments' syncs: the cursor's safety window and the tombstones' retention. */
+  sync: SyncConfig;
 }
 
 /** What every request's context is made from: the process's database, bus and sign-in, and the domains' loader factories. */
@@ -40,11 +43,12 @@ export interface ContextDeps {
   bus: EventBus;
   auth: AuthService;
   loaders: readonly LoaderFactory[];
+  sync: SyncConfig;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer = ANONYMOUS, clientAddress?: string): Context {
   const scope = new Scope(viewer);
   const session = new DbSession(deps.ds, dbIdentity(viewer));
   const loaders = Object.assign({}, ...deps.loaders.map((make) => make(session.manager, scope))) as Loaders;
-  return { db: session.manager, session, bus: deps.bus, scope, auth: deps.auth, loaders, clientAddress };
+  return { db: session.manager, session, bus: deps.bus, scope, auth: deps.auth, loaders, clientAddress, sync: deps.sync };
 }

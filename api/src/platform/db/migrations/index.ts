@@ -20,6 +20,7 @@ import { Departments1765520000000 } from './1765520000000-departments';
 import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 import { PostsBoard1765610000000 } from './1765610000000-posts-board';
 import { Notifications1765620000000 } from './1765620000000-notifications';
+import { Sync1765700000000 } from './1765700000000-sync';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
 
 /** Every migration, in order. New ones are appended here. */
@@ -46,5 +47,6 @@ export const migrations = [
   DepartmentStaff1765600000000,
   PostsBoard1765610000000,
   Notifications1765620000000,
+  Sync1765700000000,
   CaseRules1765730000000,
 ];
