@@ -20,6 +20,7 @@ import { Departments1765520000000 } from './1765520000000-departments';
 import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 import { PostsBoard1765610000000 } from './1765610000000-posts-board';
 import { Notifications1765620000000 } from './1765620000000-notifications';
+import { Basemap1765720000000 } from './1765720000000-basemap';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   DepartmentStaff1765600000000,
   PostsBoard1765610000000,
   Notifications1765620000000,
+  Basemap1765720000000,
 ];
