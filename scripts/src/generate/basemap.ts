@@ -56,7 +56,12 @@ export function generateBasemap(rng: Random, input: BasemapInput): Feature[] {
   };
   const riverNear = rng.between(30, 40);
   const riverWidth = rng.between(35, 55);
-  out.push({ code: `${code}-W1`, kind: 'WATER', name: `${rng.pick(PLACE_STEMS)}河`, geometry: band(riverNear, riverNear + riverWidth, 400) });
+  out.push({
+    code: `${code}-W1`,
+    kind: 'WATER',
+    name: `${rng.pick(PLACE_STEMS)}河`,
+    geometry: band(riverNear, riverNear + riverWidth, 400),
+  });
   out.push({ code: `${code}-G1`, kind: 'GREEN', name: '滨河绿带', geometry: band(8, riverNear - 3, 300) });
 
   // Pocket parks, some with a pond, inside small grids and clear of their buildings.
@@ -142,9 +147,7 @@ function roads(rng: Random, input: BasemapInput): Feature[] {
       }
     }
   }
-  const centroidOf = new Map(
-    data.grids.filter((g) => g.level === 'LARGE').map((g) => [g.id, bbox(g.geometry)] as const),
-  );
+  const centroidOf = new Map(data.grids.filter((g) => g.level === 'LARGE').map((g) => [g.id, bbox(g.geometry)] as const));
   const nameOf = (s: Segment): string | null => {
     if (s.rank !== 3 || !s.community) return null;
     const sides = input.communityRoads.get(s.community);
@@ -198,6 +201,11 @@ function roads(rng: Random, input: BasemapInput): Feature[] {
     if (l.kind === 'SECONDARY' && l.coords.length >= 3 && rng.chance(0.4)) name = `${rng.pick(PLACE_STEMS)}支路`;
     const prefix = l.kind === 'MAIN' ? 'M' : l.kind === 'SECONDARY' ? 'S' : 'N';
     counters[prefix] = (counters[prefix] ?? 0) + 1;
-    return { code: `${code}-${prefix}${counters[prefix]}`, kind: l.kind, name, geometry: { type: 'MultiLineString', coordinates: [l.coords] } };
+    return {
+      code: `${code}-${prefix}${counters[prefix]}`,
+      kind: l.kind,
+      name,
+      geometry: { type: 'MultiLineString', coordinates: [l.coords] },
+    };
   });
 }
