@@ -250,7 +250,7 @@ function basemapLayers(palette: Palette): LayerSpecification[] {
       type: 'symbol',
       ...common,
       minzoom: 14,
-      filter: ['all', basemapKindIn('MAIN', 'SECONDARY'), ['has', 'name']],
+      filter: ['all', ['match', basemapKind(), ['MAIN', 'SECONDARY'], true, false], ['to-boolean', ['coalesce', ['get', 'name'], '']]],
       layout: {
         'symbol-placement': 'line',
         'text-field': ['get', 'name'],
