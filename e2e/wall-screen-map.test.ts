@@ -15,6 +15,51 @@ import {
   type MapHost,
 } from './support';
 
+/** A base map over the fixture street, imported as the admin like grids are (before any tile is fetched: browsers keep tiles 15 s). */
+async function importBasemap(e2e: E2e): Promise<void> {
+  const line = (coordinates: number[][]) => ({ type: 'LineString', coordinates });
+  const area = (w: number, s: number, e: number, n: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  });
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { kind: 'road', class: 'MAIN', code: 'E2E-M1', name: '中山路' },
+        geometry: line([
+          [120.108, 30.25],
+          [120.108, 30.27],
+        ]),
+      },
+      {
+        type: 'Feature',
+        properties: { kind: 'road', class: 'SECONDARY', code: 'E2E-S1', name: '学士路' },
+        geometry: line([
+          [120.1, 30.262],
+          [120.12, 30.262],
+        ]),
+      },
+      { type: 'Feature', properties: { kind: 'water', code: 'E2E-W1', name: '月塘' }, geometry: area(120.112, 30.256, 120.115, 30.258) },
+      { type: 'Feature', properties: { kind: 'green', code: 'E2E-G1', name: '游园' }, geometry: area(120.103, 30.264, 120.106, 30.266) },
+    ],
+  };
+  const { importGrids } = await e2e.api<{ importGrids: { written: boolean; basemap: number; issues: unknown[] } }>(
+    `mutation ($geojson: JSON!) { importGrids(geojson: $geojson, dryRun: false) { written basemap issues { message } } }`,
+    { geojson },
+  );
+  expect(importGrids).toEqual({ written: true, basemap: 4, issues: [] });
+}
+
 // The command centre's wall screen (e2e-operator), its map and layers: the street fitted on one 1920×1080 screen,
 // grid levels by zoom from vector tiles, Chinese labels, the gridAt panel, and the history in the live feed.
 // No test here reports a case: the feed holds the history only.
@@ -26,6 +71,7 @@ describe('wall screen: map and layers (e2e, Chromium)', () => {
   beforeAll(async () => {
     e2e = await startE2e();
     await reportAndRejectHistory(e2e);
+    await importBasemap(e2e);
     page = await e2e.signedIn('e2e-operator');
   });
 
@@ -88,6 +134,31 @@ describe('wall screen: map and layers (e2e, Chromium)', () => {
     const { labels } = await rendered(page);
     expect(labels.length).toBeGreaterThan(0);
     for (const name of labels) expect(name).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('draws the offline base map beneath the grids: roads, water and green imported like grids, road names in Chinese', async () => {
+    await jumpTo(page, 15.5, [120.11, 30.26]);
+    const drawn = await page.evaluate(() => {
+      const map = (globalThis as unknown as MapHost).__streetgridMap;
+      const ids = ['basemap-water', 'basemap-green', 'basemap-roads', 'basemap-road-labels'];
+      const order = map.getStyle().layers.map((l) => l.id);
+      return {
+        kinds: Object.fromEntries(
+          ids.map((id) => [id, [...new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.kind)))].sort()]),
+        ),
+        names: [...new Set(map.queryRenderedFeatures({ layers: ['basemap-road-labels'] }).map((f) => String(f.properties.name)))].sort(),
+        beneath: ids.every((id) => order.indexOf(id) < order.indexOf('grids-large-fill')),
+      };
+    });
+    expect(drawn.kinds).toEqual({
+      'basemap-water': ['WATER'],
+      'basemap-green': ['GREEN'],
+      'basemap-roads': ['MAIN', 'SECONDARY'],
+      'basemap-road-labels': ['MAIN', 'SECONDARY'],
+    });
+    expect(drawn.names).toEqual(['中山路', '学士路']);
+    expect(drawn.beneath).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-screen-basemap.png') });
   });
 
   it('opens the gridAt panel with the SMALL grid under a clicked point', async () => {

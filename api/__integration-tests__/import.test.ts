@@ -167,3 +167,130 @@ describe('importGrids (admin mutation)', () => {
     expect(badCrs.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'crs' });
   });
 });
+
+describe('importGrids with base-map features (roads, water, green)', () => {
+  const BASEMAP_IMPORT = `mutation ($geojson: JSON!, $dryRun: Boolean) {
+    importGrids(geojson: $geojson, dryRun: $dryRun) {
+      features grids buildings basemap dryRun written
+      changes { inserted updated unchanged }
+      issues { kind feature code other message }
+    }
+  }`;
+  interface BasemapReport extends Report {
+    basemap: number;
+    buildings: number;
+  }
+  const runBasemap = async (geojson: FeatureCollection, dryRun = false) =>
+    (await api.gql<{ importGrids: BasemapReport }>(BASEMAP_IMPORT, { geojson, dryRun })).data!.importGrids;
+  const stored = async () =>
+    (await api.db.dataSource.query(`SELECT code, kind, name, GeometryType(geom) AS type FROM basemap_feature ORDER BY code`)) as {
+      code: string;
+      kind: string;
+      name: string | null;
+      type: string;
+    }[];
+  // The fixture street spans 120.10–120.12 × 30.25–30.27.
+  const road: Feature = {
+    type: 'Feature',
+    properties: { kind: 'road', class: 'main', code: 'R1', name: '中山路' },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [120.11, 30.249],
+        [120.11, 30.271],
+      ],
+    },
+  };
+  const pond: Feature = {
+    type: 'Feature',
+    properties: { kind: 'water', code: 'W1', name: '月塘', street: '330106001' },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.102, 30.262],
+          [120.103, 30.262],
+          [120.103, 30.263],
+          [120.102, 30.263],
+          [120.102, 30.262],
+        ],
+      ],
+    },
+  };
+  const collection = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+  it('reports a road and a pond on a dry run (beside unchanged grids), then writes them, then finds them unchanged', async () => {
+    const dry = await runBasemap(collection(...community().features, road, pond), true);
+    expect(dry).toMatchObject({ basemap: 2, grids: community().features.length, written: false, dryRun: true, issues: [] });
+    expect(dry.features).toBe(community().features.length + 2);
+    expect(dry.changes).toEqual({ inserted: 2, updated: 0, unchanged: community().features.length });
+    expect(await stored()).toEqual([]);
+
+    const wet = await runBasemap(collection(road, pond));
+    expect(wet).toMatchObject({ basemap: 2, grids: 0, buildings: 0, written: true, issues: [], changes: { inserted: 2 } });
+    expect(await stored()).toEqual([
+      { code: 'R1', kind: 'MAIN', name: '中山路', type: 'MULTILINESTRING' },
+      { code: 'W1', kind: 'WATER', name: '月塘', type: 'MULTIPOLYGON' },
+    ]);
+    const again = await runBasemap(collection(road, { ...pond, properties: { ...pond.properties, name: '月亮塘' } }));
+    expect(again.changes).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect((await stored()).find((f) => f.code === 'W1')!.name).toBe('月亮塘');
+  });
+
+  it('refuses a road drawn as a polygon, a pond as a line and an unknown class, with clear errors and nothing written', async () => {
+    const before = await stored();
+    const asPolygon: Feature = { ...road, properties: { ...road.properties, code: 'R2' }, geometry: pond.geometry };
+    const asLine: Feature = { ...pond, properties: { ...pond.properties, code: 'W2' }, geometry: road.geometry };
+    const noClass: Feature = { ...road, properties: { kind: 'road', class: 'highway', code: 'R3' } };
+    const fresh: Feature = { ...road, properties: { ...road.properties, code: 'R4' } };
+    const report = await runBasemap(collection(fresh, asPolygon, asLine, noClass));
+    expect(report.written).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        kind: 'INVALID_GEOMETRY',
+        feature: 1,
+        code: 'R2',
+        message: expect.stringContaining(
+          'a road is a LineString or MultiLineString — WRONG_TYPE — expected LineString or MultiLineString, got "Polygon"',
+        ),
+      }),
+      expect.objectContaining({
+        kind: 'INVALID_GEOMETRY',
+        feature: 2,
+        code: 'W2',
+        message: expect.stringContaining('a water area is a Polygon or MultiPolygon'),
+      }),
+      expect.objectContaining({
+        kind: 'BAD_FIELD',
+        feature: 3,
+        code: 'R3',
+        message: expect.stringContaining('"class" must be MAIN, SECONDARY, MINOR or PATH'),
+      }),
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a feature far outside the street, and a street that does not exist', async () => {
+    const far: Feature = {
+      ...pond,
+      properties: { kind: 'green', code: 'G9' },
+      geometry: {
+        ...(pond.geometry as object),
+        coordinates: [
+          [
+            [121, 31],
+            [121.001, 31],
+            [121.001, 31.001],
+            [121, 31],
+          ],
+        ],
+      } as Feature['geometry'],
+    };
+    const ghost: Feature = { ...pond, properties: { ...pond.properties, code: 'W9', street: '330106999' } };
+    const report = await runBasemap(collection(far, ghost), true);
+    expect(report.issues.map((i) => [i.kind, i.code])).toEqual([
+      ['OUTSIDE_PARENT', 'G9'],
+      ['ORPHAN', 'W9'],
+    ]);
+  });
+});

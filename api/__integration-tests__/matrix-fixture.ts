@@ -113,7 +113,44 @@ export interface Matrix {
  * in both communities.
  */
 export async function startMatrix(): Promise<Matrix> {
-  const api = await startTestApi(fixtureStreet());
+  // The base map (not sensitive): a main road through both communities and a pond in the east one.
+  const api = await startTestApi({
+    ...fixtureStreet(),
+    basemap: [
+      {
+        code: 'BM-ROAD',
+        kind: 'MAIN',
+        name: '中山路',
+        geometry: {
+          type: 'MultiLineString',
+          coordinates: [
+            [
+              [120.1, 30.26],
+              [120.12, 30.26],
+            ],
+          ],
+        },
+      },
+      {
+        code: 'BM-POND',
+        kind: 'WATER',
+        name: '月塘',
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [120.113, 30.262],
+                [120.114, 30.262],
+                [120.114, 30.263],
+                [120.113, 30.262],
+              ],
+            ],
+          ],
+        },
+      },
+    ],
+  });
   try {
     return await seed(api);
   } catch (error) {

@@ -886,7 +886,7 @@ const apiKey = (who: Who) => (isDepartment(who) ? `api_key=${m.keys[who]}&` : ''
 const hasCaseKey = (who: Who) => isDepartment(who) && deptScopes(who).includes('Case');
 
 /** Every feature of `layer` in the z15 tiles over the street: "label" (grids: "label open=<open_cases>"). */
-async function tileFeatures(who: Who, layer: 'grids' | 'buildings'): Promise<unknown> {
+async function tileFeatures(who: Who, layer: 'grids' | 'buildings' | 'basemap'): Promise<unknown> {
   const { VectorTile } = await import('@mapbox/vector-tile');
   const { PbfReader } = await import('pbf');
   const features = new Set<string>();
@@ -898,7 +898,13 @@ async function tileFeatures(who: Who, layer: 'grids' | 'buildings'): Promise<unk
     for (const l of Object.values(tile.layers)) {
       for (let i = 0; i < l.length; i++) {
         const p = l.feature(i).properties;
-        features.add(layer === 'grids' ? `${m.label(String(p.id))} open=${p.open_cases}` : m.label(String(p.id)));
+        features.add(
+          layer === 'grids'
+            ? `${m.label(String(p.id))} open=${p.open_cases}`
+            : layer === 'basemap'
+              ? `${p.kind} ${p.name}`
+              : m.label(String(p.id)),
+        );
       }
     }
   }
@@ -912,11 +918,20 @@ const REST: Record<string, RestCell> = {
   'GET /tiles/:layer/:z/:x/:file': {
     // Known leak: a grid's open_cases told a resident about cases they cannot list.
     // Features as GraphQL shows the rows; open_cases counts the cases the caller sees.
-    get: async (who) => ({ grids: await tileFeatures(who, 'grids'), buildings: await tileFeatures(who, 'buildings') }),
+    // The base map is not sensitive: every signed-in identity gets all of it.
+    get: async (who) => ({
+      grids: await tileFeatures(who, 'grids'),
+      buildings: await tileFeatures(who, 'buildings'),
+      basemap: await tileFeatures(who, 'basemap'),
+    }),
     expect: (who) =>
       who === 'anonymous'
-        ? { grids: '⛔ 401', buildings: '⛔ 401' }
-        : { grids: gridsSeen(who).map((g) => `${g} open=${openCasesUnder(who, g.slice(5))}`), buildings: buildingsSeen(who) },
+        ? { grids: '⛔ 401', buildings: '⛔ 401', basemap: '⛔ 401' }
+        : {
+            grids: gridsSeen(who).map((g) => `${g} open=${openCasesUnder(who, g.slice(5))}`),
+            buildings: buildingsSeen(who),
+            basemap: ['MAIN 中山路', 'WATER 月塘'],
+          },
   },
   'GET /photos/:hash': {
     get: async (who) => {

@@ -1,10 +1,36 @@
 import { makeBBox, tilesCovering } from '@streetgrid/geo';
 import { fixtureStreet } from '../src/seed/fixture-street';
+import type { StreetData } from '../src/seed/street-data';
 import { TileService, type TileEncoder } from '../src/domains/tile';
 import { startTestApi, type TestApi } from './harness';
 
 // The street's extent (fixtureStreet defaults: 2 communities of 0.01° × 0.02° from 120.1, 30.25).
 const STREET_BBOX = makeBBox(120.1, 30.25, 120.12, 30.27);
+
+const line = (...coords: [number, number][]) => ({ type: 'MultiLineString' as const, coordinates: [coords] });
+const box = (w: number, s: number, e: number, n: number) => ({
+  type: 'MultiPolygon' as const,
+  coordinates: [
+    [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  ],
+});
+/** A base map over the fixture street: one road of each class, a pond and a park. */
+const BASEMAP: NonNullable<StreetData['basemap']> = [
+  { code: 'M1', kind: 'MAIN', name: '中山路', geometry: line([120.11, 30.25], [120.11, 30.27]) },
+  { code: 'S1', kind: 'SECONDARY', name: '学士支路', geometry: line([120.1, 30.26], [120.12, 30.26]) },
+  { code: 'N1', kind: 'MINOR', name: null, geometry: line([120.105, 30.25], [120.105, 30.27]) },
+  { code: 'P1', kind: 'PATH', name: null, geometry: line([120.1025, 30.2665], [120.1035, 30.2665]) },
+  { code: 'W1', kind: 'WATER', name: '月塘', geometry: box(120.1025, 30.2665, 120.1035, 30.2675) },
+  { code: 'G1', kind: 'GREEN', name: '游园', geometry: box(120.113, 30.253, 120.116, 30.256) },
+];
 
 interface DecodedFeature {
   id: string;
@@ -46,7 +72,7 @@ describe('vector tiles', () => {
   let hasMvt: boolean;
 
   beforeAll(async () => {
-    api = await startTestApi(fixtureStreet());
+    api = await startTestApi({ ...fixtureStreet(), basemap: BASEMAP });
     hasMvt = (await new TileService(api.db.dataSource).encoder()) === 'sql';
   });
   afterAll(async () => {
@@ -175,5 +201,53 @@ describe('vector tiles', () => {
     const others = Object.entries(counts).filter(([code]) => !small.code.startsWith(code));
     expect(others.length).toBeGreaterThan(0);
     for (const [, n] of others) expect(n).toBe(0);
+  });
+
+  it('serves the base map by zoom: main roads and areas below z14, every class close up; the same tile for every viewer', async () => {
+    const kindsAt = async (z: number, authorization = api.adminToken) => {
+      const kinds = new Map<string, string | undefined>();
+      for (const t of tilesCovering(STREET_BBOX, z)) {
+        const res = await fetch(`${api.url}/tiles/basemap/${t.z}/${t.x}/${t.y}.mvt`, { headers: { authorization } });
+        if (res.status === 204) continue;
+        expect(res.status).toBe(200);
+        expect(res.headers.get('etag')).toMatch(/^"basemap-v\d+-/);
+        const decoded = await decode(new Uint8Array(await res.arrayBuffer()));
+        expect(Object.keys(decoded)).toEqual(['basemap']);
+        for (const f of decoded.basemap) {
+          expect(f.type).toBe(['WATER', 'GREEN'].includes(String(f.properties.kind)) ? 3 : 2);
+          kinds.set(String(f.properties.kind), f.properties.name as string | undefined);
+        }
+      }
+      return kinds;
+    };
+    const z13 = await kindsAt(13);
+    expect([...z13.keys()].sort()).toEqual(['GREEN', 'MAIN', 'WATER']);
+    expect(z13.get('MAIN')).toBe('中山路');
+    expect(z13.get('WATER')).toBe('月塘');
+    const z16 = await kindsAt(16);
+    expect([...z16.keys()].sort()).toEqual(['GREEN', 'MAIN', 'MINOR', 'PATH', 'SECONDARY', 'WATER']);
+    expect(z16.get('SECONDARY')).toBe('学士支路');
+    expect((await getTile(api, 'basemap/9/427/211.mvt')).res.status).toBe(204);
+    // Not sensitive: a grid leader of one small grid gets the whole base map.
+    const leader = await api.userToken({ login: 'basemap-leader', role: 'GRID_LEADER', gridCodes: [fixtureStreet().grids.at(-1)!.code] });
+    expect([...(await kindsAt(16, leader)).keys()].sort()).toEqual([...z16.keys()].sort());
+  });
+
+  it('makes the same base-map features with both encoders, and a base-map write changes the tile', async () => {
+    const service = new TileService(api.db.dataSource, { cacheSize: 0 });
+    const [t] = tilesCovering(makeBBox(120.11, 30.26, 120.1101, 30.2601), 17);
+    const kinds = async (bytes: Buffer) => ((await decode(bytes)).basemap ?? []).map((f) => String(f.properties.kind)).sort();
+    const viaJs = await kinds(await service.render('basemap', t.z, t.x, t.y, 'js'));
+    expect(viaJs).toEqual(['MAIN', 'SECONDARY']);
+    if (hasMvt) expect(await kinds(await service.render('basemap', t.z, t.x, t.y, 'sql'))).toEqual(viaJs);
+    const path = `basemap/${t.z}/${t.x}/${t.y}.mvt`;
+    const before = await getTile(api, path);
+    await api.db.dataSource.query(
+      `INSERT INTO basemap_feature (street_id, code, kind, name, geom)
+       SELECT id, 'N9', 'MINOR', NULL, ST_GeomFromText('MULTILINESTRING((120.1095 30.2605, 120.1105 30.2605))', 4326) FROM street`,
+    );
+    const after = await getTile(api, path, { 'if-none-match': before.res.headers.get('etag')! });
+    expect(after.res.status).toBe(200);
+    expect(await kinds(Buffer.from(after.bytes))).toEqual(['MAIN', 'MINOR', 'SECONDARY']);
   });
 });

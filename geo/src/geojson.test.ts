@@ -2,7 +2,16 @@ import { booleanClockwise } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import { loadFixture } from './__fixtures__/load';
 import { GeoInputError } from './errors';
-import { checkNesting, DEFAULT_MAX_VERTICES, isPolygonal, MAX_GEOJSON_DEPTH, parsePoint, parsePolygonal, vertexCount } from './geojson';
+import {
+  checkNesting,
+  DEFAULT_MAX_VERTICES,
+  isPolygonal,
+  MAX_GEOJSON_DEPTH,
+  parseLineal,
+  parsePoint,
+  parsePolygonal,
+  vertexCount,
+} from './geojson';
 
 function parseError(input: unknown, opts?: { maxVertices?: number }): GeoInputError {
   try {
@@ -286,5 +295,87 @@ describe('checkNesting', () => {
     for (let i = 0; i < MAX_GEOJSON_DEPTH; i++) ok = i % 2 ? [ok] : { x: ok };
     expect(() => checkNesting(ok)).not.toThrow();
     expect(() => checkNesting([ok])).toThrow(expect.objectContaining({ reason: 'TOO_DEEP' }));
+  });
+});
+
+describe('parseLineal', () => {
+  it('reads a LineString or MultiLineString (or a Feature of one) as a 2D MultiLineString', () => {
+    expect(
+      parseLineal({
+        type: 'LineString',
+        coordinates: [
+          [120.1, 30.2, 5],
+          [120.2, 30.2],
+        ],
+      }),
+    ).toEqual({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [120.1, 30.2],
+          [120.2, 30.2],
+        ],
+      ],
+    });
+    const multi = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [120.1, 30.2],
+          [120.1, 30.2],
+          [120.2, 30.3],
+        ],
+      ],
+    };
+    expect(parseLineal({ type: 'Feature', properties: {}, geometry: multi }).coordinates).toEqual([
+      [
+        [120.1, 30.2],
+        [120.2, 30.3],
+      ],
+    ]);
+  });
+
+  it('refuses a polygon, a one-point line and an edge across the antimeridian, saying why', () => {
+    const polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(() => parseLineal(polygon)).toThrow(
+      expect.objectContaining({ reason: 'WRONG_TYPE', message: 'expected LineString or MultiLineString, got "Polygon"' }),
+    );
+    expect(() =>
+      parseLineal({
+        type: 'LineString',
+        coordinates: [
+          [1, 1],
+          [1, 1],
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ reason: 'TOO_FEW_POSITIONS' }));
+    expect(() =>
+      parseLineal({
+        type: 'LineString',
+        coordinates: [
+          [179, 1],
+          [-179, 1],
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ reason: 'CROSSES_ANTIMERIDIAN' }));
+    expect(() =>
+      parseLineal({
+        type: 'LineString',
+        coordinates: [
+          [200, 1],
+          [1, 1],
+        ],
+      }),
+    ).toThrow(GeoInputError);
   });
 });

@@ -1,5 +1,5 @@
 import { coordEach, rewind } from '@turf/turf';
-import type { GeoJSON, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { GeoJSON, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { GeoInputError } from './errors';
 import { checkRing, DEFAULT_SELF_INTERSECTION_BUDGET, type SweepBudget } from './self-intersection';
 import { makeLat, makeLng, makeLngLat } from './types';
@@ -188,6 +188,46 @@ export function parsePolygonal(input: unknown, opts: ParsePolygonalOptions = {})
   const multiPolygon: MultiPolygon = { type: 'MultiPolygon', coordinates };
   rewind(multiPolygon, { mutate: true });
   return multiPolygon;
+}
+
+/**
+ * Validates lineal GeoJSON — LineString, MultiLineString or a Feature of either — and returns
+ * it as a 2D MultiLineString (a Z is dropped). Each line needs two distinct positions and no
+ * edge may cross the antimeridian; `ST_IsValid` in the database stays authoritative.
+ */
+export function parseLineal(input: unknown, opts: { maxVertices?: number } = {}): MultiLineString {
+  const maxVertices = opts.maxVertices ?? DEFAULT_MAX_VERTICES;
+  checkNesting(input);
+  const { geometry, prefix } = unwrapGeometry(input);
+  const path = `${prefix}coordinates`;
+  let lines: { positions: unknown[]; path: string }[];
+  if (geometry.type === 'LineString') {
+    lines = [{ positions: arrayAt(geometry.coordinates, path, 'coordinates'), path }];
+  } else if (geometry.type === 'MultiLineString') {
+    const parts = arrayAt(geometry.coordinates, path, 'coordinates');
+    if (parts.length === 0) throw new GeoInputError('EMPTY', 'the MultiLineString has no lines', { path });
+    lines = parts.map((line, i) => ({ positions: arrayAt(line, `${path}[${i}]`, 'a line'), path: `${path}[${i}]` }));
+  } else {
+    throw new GeoInputError('WRONG_TYPE', `expected LineString or MultiLineString, got ${JSON.stringify(geometry.type)}`, {
+      path: `${prefix}type`,
+    });
+  }
+  let vertices = 0;
+  const coordinates = lines.map((line) => {
+    vertices += line.positions.length;
+    if (vertices > maxVertices) throw new GeoInputError('TOO_MANY_VERTICES', `more than ${maxVertices} positions`, { path: line.path });
+    const positions = line.positions.map((position, i) => readPosition(position, `${line.path}[${i}]`));
+    const distinct = positions.filter((p, i) => i === 0 || !sameLngLat(p, positions[i - 1]));
+    if (distinct.length < 2) {
+      throw new GeoInputError('TOO_FEW_POSITIONS', `a line needs at least 2 distinct positions, got ${distinct.length}`, {
+        path: line.path,
+        ...(positions.length > 0 && { location: makeLngLat(positions[0][0], positions[0][1]) }),
+      });
+    }
+    checkAntimeridian(distinct, line.path);
+    return distinct;
+  });
+  return { type: 'MultiLineString', coordinates };
 }
 
 /** Validates a Point or a Feature of one, dropping any Z. */

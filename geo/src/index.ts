@@ -9,3 +9,4 @@ export * from './topology';
 export * from './grid-code';
 export * from './self-intersection';
 export * from './tiles-contract';
+export * from './basemap';

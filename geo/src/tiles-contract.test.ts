@@ -1,3 +1,4 @@
+import { basemapKindsAt } from './basemap';
 import { BUILDINGS_MINZOOM, gridLevelsAt, isTileLayer, MVT_LAYERS, tilePathTemplate } from './tiles-contract';
 
 describe('tile contract', () => {
@@ -13,6 +14,13 @@ describe('tile contract', () => {
     expect(isTileLayer('grids')).toBe(true);
     expect(isTileLayer('cases')).toBe(false);
     expect(tilePathTemplate('buildings')).toBe('/tiles/buildings/{z}/{x}/{y}.mvt');
-    expect(MVT_LAYERS).toEqual({ grids: ['grids', 'grid_labels'], buildings: ['buildings'] });
+    expect(MVT_LAYERS).toEqual({ grids: ['grids', 'grid_labels'], buildings: ['buildings'], basemap: ['basemap'] });
+  });
+
+  it('draws only main roads and the areas below z14, footpaths only close up', () => {
+    expect(basemapKindsAt(9)).toEqual([]);
+    expect(basemapKindsAt(13)).toEqual(['WATER', 'GREEN', 'MAIN']);
+    expect(basemapKindsAt(14)).toEqual(['WATER', 'GREEN', 'MAIN', 'SECONDARY']);
+    expect(basemapKindsAt(16)).toEqual(['WATER', 'GREEN', 'MAIN', 'SECONDARY', 'MINOR', 'PATH']);
   });
 });

@@ -1,3 +1,4 @@
+import type { BasemapKind } from './basemap';
 import type { GridLevel } from './types';
 
 /**
@@ -10,10 +11,13 @@ import type { GridLevel } from './types';
  *   not once per tile the polygon crosses). Properties: {@link GridTileProperties}.
  * - `buildings`: MVT layer `buildings` (footprints). Properties: {@link BuildingTileProperties}.
  *
+ * - `basemap`: MVT layer `basemap` (roads, water, green beneath the grids). Properties:
+ *   {@link BasemapTileProperties}; which kinds at which zoom: `BASEMAP_KIND_MINZOOM` (basemap.ts).
+ *
  * Zoom bands: LARGE grids from z10, MEDIUM from z13, SMALL grids and buildings from z15.
  * Below a layer's band its tiles are empty (204).
  */
-export const TILE_LAYERS = ['grids', 'buildings'] as const;
+export const TILE_LAYERS = ['grids', 'buildings', 'basemap'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
 
 export function isTileLayer(value: string): value is TileLayer {
@@ -32,11 +36,21 @@ export const GRID_LABEL_MVT_LAYER = 'grid_labels';
 /** MVT layer of building footprints. */
 export const BUILDING_MVT_LAYER = 'buildings';
 
+/** MVT layer of the base map's roads and areas. */
+export const BASEMAP_MVT_LAYER = 'basemap';
+
 /** The MVT layers a tile of each tile layer may hold. */
 export const MVT_LAYERS: Readonly<Record<TileLayer, readonly string[]>> = {
   grids: [GRID_MVT_LAYER, GRID_LABEL_MVT_LAYER],
   buildings: [BUILDING_MVT_LAYER],
+  basemap: [BASEMAP_MVT_LAYER],
 };
+
+/** Properties of a feature in `basemap`: the kind (a road class, WATER or GREEN) and its Chinese name, if any. */
+export interface BasemapTileProperties {
+  kind: BasemapKind;
+  name: string | null;
+}
 
 /** Properties of a feature in `grids` and `grid_labels`. `id` is a uuid (the map promotes it to the feature id). */
 export interface GridTileProperties {

@@ -1,4 +1,5 @@
-import type { MultiPolygon } from 'geojson';
+import type { BasemapKind } from '@streetgrid/geo';
+import type { MultiLineString, MultiPolygon } from 'geojson';
 
 /**
  * A whole street as plain rows with ids assigned up front, so one bulk writer serves the
@@ -50,4 +51,6 @@ export interface StreetData {
     secretaryName: string | null;
   }[];
   leaders: { id: string; gridId: string; residentId: string | null; name: string; role: 'LEADER' | 'DEPUTY' | 'WORKER'; since: string }[];
+  /** The offline base map: roads (MultiLineString by class), water and green (MultiPolygon); `code` is unique in the street. */
+  basemap?: { code: string; kind: BasemapKind; name: string | null; geometry: MultiLineString | MultiPolygon }[];
 }

@@ -142,6 +142,20 @@ export async function writeStreet(m: EntityManager, data: StreetData, progress: 
       ],
     ),
   );
+  await chunked(data.basemap ?? [], 'basemap_feature', progress, (rows) =>
+    m.query(
+      `INSERT INTO basemap_feature (street_id, code, kind, name, geom)
+       SELECT $1, code, kind, name, ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326)
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(code, kind, name, geojson)`,
+      [
+        data.street.id,
+        rows.map((f) => f.code),
+        rows.map((f) => f.kind),
+        rows.map((f) => f.name),
+        rows.map((f) => JSON.stringify(f.geometry)),
+      ],
+    ),
+  );
 }
 
 /** Removes a street and everything under it (children first). */
@@ -150,6 +164,7 @@ export async function deleteStreet(m: EntityManager, code: string): Promise<void
   if (!found.length) return;
   const streetId = found[0].id;
   await deleteStreetServices(m, streetId);
+  await m.query(`DELETE FROM basemap_feature WHERE street_id = $1`, [streetId]);
   await m.query(
     `DELETE FROM case_event WHERE case_id IN (SELECT c.id FROM "case" c JOIN grid g ON g.id = c.grid_id WHERE g.street_id = $1)`,
     [streetId],

@@ -26,7 +26,7 @@ export interface TileBenchOptions {
   /** Seconds per measurement (after a 1 s warm-up); default 2. */
   seconds?: number;
   concurrency?: number;
-  /** Zooms per layer; default grids 12, 14, 15, 16 and buildings 15, 16. */
+  /** Zooms per layer; default grids 12, 14, 15, 16, buildings 15, 16 and basemap 13, 15, 17. */
   zooms?: Partial<Record<TileLayer, number[]>>;
   /** At most this many tiles per zoom, cycled through; default 64. */
   maxTiles?: number;
@@ -43,7 +43,7 @@ export async function benchTiles(databaseUrl: string, opts: TileBenchOptions = {
   const seconds = opts.seconds ?? 2;
   const concurrency = opts.concurrency ?? 1;
   const maxTiles = opts.maxTiles ?? 64;
-  const zooms: Record<TileLayer, number[]> = { grids: [12, 14, 15, 16], buildings: [15, 16], ...opts.zooms };
+  const zooms: Record<TileLayer, number[]> = { grids: [12, 14, 15, 16], buildings: [15, 16], basemap: [13, 15, 17], ...opts.zooms };
   const pool = new Pool({ connectionString: databaseUrl, max: Math.max(2, concurrency) });
   const rows: TileBenchRow[] = [];
   try {

@@ -13,7 +13,9 @@ export const importCommand: Command = {
   arguments: '<file.geojson|file.zip|file.shp>',
   description: [
     'Reads grids (properties code, name, level, parent_code; level and parent follow from the code) and',
-    'buildings (kind=building, code, name, address, floors, units, parent_code = grid code), converts',
+    'buildings (kind=building, code, name, address, floors, units, parent_code = grid code), base-map',
+    'features (kind=road with class MAIN|SECONDARY|MINOR|PATH on lines; kind=water|green on polygons;',
+    'code, optional name and street; see docs/basemap.md), converts',
     'coordinates to WGS84, and checks geometry (geo, then PostGIS ST_IsValidDetail), children outside',
     'their parent, overlaps between siblings, gaps in coverage, duplicate codes and orphans. Any problem:',
     'the report, exit code 2, nothing written. Otherwise everything is upserted by code in one transaction.',

@@ -1,6 +1,7 @@
 import { stableId } from '@streetgrid/api/seed/fixture-street';
 import type { StreetData } from '@streetgrid/api/seed/street-data';
 import { makeGridCode } from '@streetgrid/geo';
+import { generateBasemap } from './basemap';
 import { LocalFrame, type Position } from './frame';
 import { placeFootprints, type FootprintSize } from './layout';
 import { NamePool, ORDINALS, PLACE_STEMS, personName } from './names';
@@ -493,6 +494,14 @@ export function generateStreet(plan: StreetPlan): StreetData {
     const workers = rng.int(3, 6);
     for (let k = 0; k < workers; k++) data.leaders.push(leader(rng, largeId, community.code, 'WORKER', k, null));
   }
+  // 3. The offline base map: roads in the gaps between the grids' footprints, a river, parks and ponds.
+  const southEdge = [...ringOf(lattice.boundary.slice(0, cols)).slice(0, -1), lattice.boundary[cols].edge.a];
+  data.basemap = generateBasemap(new Random(hashSeed(plan.seed, 'basemap')), {
+    data,
+    frame,
+    southEdge,
+    communityRoads: new Map(communities.map((c) => [stableId(c.code), c.roads])),
+  });
   return data;
 }
 

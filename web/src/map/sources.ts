@@ -1,4 +1,4 @@
-import { BUILDING_MVT_LAYER, GRID_LABEL_MVT_LAYER, GRID_MVT_LAYER } from '@streetgrid/geo';
+import { BASEMAP_MVT_LAYER, BUILDING_MVT_LAYER, GRID_LABEL_MVT_LAYER, GRID_MVT_LAYER } from '@streetgrid/geo';
 
 /** Source id of the street outline (街道), the base of the map. */
 export const STREET_SOURCE = 'street';
@@ -11,6 +11,9 @@ export const GRID_LABEL_LAYER = GRID_LABEL_MVT_LAYER;
 /** Vector-tile source of the building footprints (`/tiles/buildings/…`) and its MVT layer. */
 export const BUILDING_SOURCE = 'buildings';
 export const BUILDING_LAYER = BUILDING_MVT_LAYER;
+/** Vector-tile source of the offline base map (`/tiles/basemap/…`: roads, water, green) and its MVT layer. */
+export const BASEMAP_SOURCE = 'basemap';
+export const BASEMAP_LAYER = BASEMAP_MVT_LAYER;
 
 /**
  * What a feature in a map source draws: its area (fill and outline) or its label point.

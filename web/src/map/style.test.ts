@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { BUILDINGS_MINZOOM, GRID_LEVEL_MINZOOM as LEVEL_MINZOOM } from '@streetgrid/geo';
-import { buildGridStyle, type MapTheme } from './style';
+import { BASEMAP_LAYER_IDS, buildGridStyle, type MapTheme } from './style';
 
 const ORIGIN = 'http://wall.example:4000';
 
@@ -32,7 +32,8 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
   });
 
   it('has the street as GeoJSON and grids and buildings as vector tiles from the app origin', () => {
-    expect(Object.keys(style.sources).sort()).toEqual(['buildings', 'grids', 'street']);
+    expect(Object.keys(style.sources).sort()).toEqual(['basemap', 'buildings', 'grids', 'street']);
+    expect(style.sources.basemap).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/basemap/{z}/{x}/{y}.mvt`], minzoom: 10 });
     expect(style.sources.street.type).toBe('geojson');
     expect(style.sources.grids).toMatchObject({ type: 'vector', tiles: [`${ORIGIN}/tiles/grids/{z}/{x}/{y}.mvt`], promoteId: 'id' });
     expect(style.sources.buildings).toMatchObject({
@@ -46,6 +47,10 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
     expect(style.layers.map((l) => l.id)).toEqual([
       'background',
       'street-fill',
+      'basemap-water',
+      'basemap-green',
+      'basemap-roads',
+      'basemap-road-labels',
       'grids-large-fill',
       'grids-medium-fill',
       'grids-small-fill',
@@ -89,6 +94,33 @@ describe.each(themes)('buildGridStyle(%s)', (theme) => {
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
     for (const source of Object.values(style.sources)) expect(source).not.toHaveProperty('url');
+  });
+});
+
+describe('the offline base map', () => {
+  it('draws water, green, roads and road names from the basemap tiles, beneath every grid layer', () => {
+    const style = buildGridStyle('dark', ORIGIN);
+    const ids = style.layers.map((l) => l.id);
+    for (const id of BASEMAP_LAYER_IDS) {
+      const l = layer(id);
+      expect('source' in l && l.source).toBe('basemap');
+      expect('source-layer' in l && l['source-layer']).toBe('basemap');
+      expect(ids.indexOf(id)).toBeLessThan(ids.indexOf('grids-large-fill'));
+    }
+    expect(layer('basemap-water').type).toBe('fill');
+    expect(layer('basemap-roads').type).toBe('line');
+  });
+
+  it('widens roads with the zoom and names them along the line with the local fonts', () => {
+    const roads = layer('basemap-roads');
+    if (roads.type !== 'line') throw new Error('roads are a line layer');
+    expect(roads.paint?.['line-width']).toEqual(expect.arrayContaining(['interpolate', ['zoom']]));
+    const labels = layer('basemap-road-labels');
+    if (labels.type !== 'symbol') throw new Error('road names are a symbol layer');
+    expect(labels.layout?.['symbol-placement']).toBe('line');
+    const gridLabels = layer('grids-large-label');
+    if (gridLabels.type !== 'symbol') throw new Error('grid names are a symbol layer');
+    expect(labels.layout?.['text-font']).toEqual(gridLabels.layout?.['text-font']);
   });
 });
 

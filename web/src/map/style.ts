@@ -6,9 +6,19 @@ import type {
   StyleSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
-import { BUILDINGS_MINZOOM, GRID_LEVEL_MINZOOM, tilePathTemplate, type GridTileProperties, type TileLayer } from '@streetgrid/geo';
+import {
+  BASEMAP_KIND_MINZOOM,
+  BUILDINGS_MINZOOM,
+  GRID_LEVEL_MINZOOM,
+  tilePathTemplate,
+  type BasemapKind,
+  type GridTileProperties,
+  type TileLayer,
+} from '@streetgrid/geo';
 import { gridLevels, type GridLevel } from '../graphql/types';
 import {
+  BASEMAP_LAYER,
+  BASEMAP_SOURCE,
   BUILDING_LAYER,
   BUILDING_SOURCE,
   GRID_LABEL_LAYER,
@@ -40,8 +50,17 @@ interface LevelPaint {
   textSize: number;
 }
 
+/** The base map's muted colours: present enough to read the street, quiet beside grids and case pins. */
+interface BasemapPaint {
+  water: string;
+  green: string;
+  roads: Record<'MAIN' | 'SECONDARY' | 'MINOR' | 'PATH', string>;
+  label: string;
+}
+
 interface Palette {
   background: string;
+  basemap: BasemapPaint;
   streetFill: string;
   streetLine: string;
   text: string;
@@ -55,6 +74,12 @@ interface Palette {
 const PALETTES: Record<MapTheme, Palette> = {
   dark: {
     background: '#070d1a',
+    basemap: {
+      water: '#11304d',
+      green: '#10291f',
+      roads: { MAIN: '#334155', SECONDARY: '#2a3647', MINOR: '#222d3d', PATH: '#2b3a4c' },
+      label: '#8391a7',
+    },
     streetFill: '#0f1a2e',
     streetLine: '#e2e8f0',
     text: '#f8fafc',
@@ -69,6 +94,12 @@ const PALETTES: Record<MapTheme, Palette> = {
   },
   light: {
     background: '#f1f5f9',
+    basemap: {
+      water: '#cde3f5',
+      green: '#e1efd8',
+      roads: { MAIN: '#cbd5e1', SECONDARY: '#d9e0e8', MINOR: '#e4e9ef', PATH: '#cfd8e3' },
+      label: '#64748b',
+    },
     streetFill: '#ffffff',
     streetLine: '#0f172a',
     text: '#0f172a',
@@ -131,13 +162,117 @@ function loadOpacity(base: number): ExpressionSpecification {
   return ['+', base, ['*', 0.04, ['min', 5, ['coalesce', gridProperty('open_cases'), 0]]]];
 }
 
+/** Layer ids of the offline base map, drawn first (beneath every grid layer): a layer control can toggle them together. */
+export const BASEMAP_LAYER_IDS = ['basemap-water', 'basemap-green', 'basemap-roads', 'basemap-road-labels'] as const;
+export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
+
+const basemapKind = (): ExpressionSpecification => ['get', 'kind'];
+function basemapKindIn(...kinds: BasemapKind[]): FilterSpecification {
+  return ['match', basemapKind(), kinds, true, false];
+}
+
+/** Road widths in pixels by class at zooms 12, 14, 16 and 18 (roads widen as the map zooms in). */
+const ROAD_WIDTHS: Record<'MAIN' | 'SECONDARY' | 'MINOR' | 'PATH', [number, number, number, number]> = {
+  MAIN: [1, 3, 8, 18],
+  SECONDARY: [0.5, 1.5, 5, 11],
+  MINOR: [0.3, 0.8, 2.5, 6],
+  PATH: [0.3, 0.5, 1.2, 2],
+};
+
+function roadWidth(): ExpressionSpecification {
+  const at = (i: number): ExpressionSpecification => [
+    'match',
+    basemapKind(),
+    'MAIN',
+    ROAD_WIDTHS.MAIN[i],
+    'SECONDARY',
+    ROAD_WIDTHS.SECONDARY[i],
+    'MINOR',
+    ROAD_WIDTHS.MINOR[i],
+    ROAD_WIDTHS.PATH[i],
+  ];
+  return ['interpolate', ['exponential', 1.6], ['zoom'], 12, at(0), 14, at(1), 16, at(2), 18, at(3)];
+}
+
+/**
+ * The base map's layers (see {@link BASEMAP_LAYER_IDS}): water and green areas, roads by class
+ * (main roads on top, widths by zoom) and road names along the lines from z14. Labels are drawn
+ * with the same local fonts as the grids' (no glyphs URL), so they work on a closed network.
+ */
+function basemapLayers(palette: Palette): LayerSpecification[] {
+  const paint = palette.basemap;
+  const common = { source: BASEMAP_SOURCE, 'source-layer': BASEMAP_LAYER } as const;
+  return [
+    {
+      id: 'basemap-water',
+      type: 'fill',
+      ...common,
+      minzoom: BASEMAP_KIND_MINZOOM.WATER,
+      filter: basemapKindIn('WATER'),
+      paint: { 'fill-color': paint.water },
+    },
+    {
+      id: 'basemap-green',
+      type: 'fill',
+      ...common,
+      minzoom: BASEMAP_KIND_MINZOOM.GREEN,
+      filter: basemapKindIn('GREEN'),
+      paint: { 'fill-color': paint.green },
+    },
+    {
+      id: 'basemap-roads',
+      type: 'line',
+      ...common,
+      minzoom: BASEMAP_KIND_MINZOOM.MAIN,
+      filter: basemapKindIn('MAIN', 'SECONDARY', 'MINOR', 'PATH'),
+      layout: {
+        'line-join': 'round',
+        'line-cap': 'round',
+        'line-sort-key': ['match', basemapKind(), 'MAIN', 3, 'SECONDARY', 2, 'MINOR', 1, 0],
+      },
+      paint: {
+        'line-color': [
+          'match',
+          basemapKind(),
+          'MAIN',
+          paint.roads.MAIN,
+          'SECONDARY',
+          paint.roads.SECONDARY,
+          'MINOR',
+          paint.roads.MINOR,
+          paint.roads.PATH,
+        ],
+        'line-width': roadWidth(),
+      },
+    },
+    {
+      id: 'basemap-road-labels',
+      type: 'symbol',
+      ...common,
+      minzoom: 14,
+      filter: ['all', ['match', basemapKind(), ['MAIN', 'SECONDARY'], true, false], ['to-boolean', ['coalesce', ['get', 'name'], '']]],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': LABEL_FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 14, 11, 17, 14],
+        'text-letter-spacing': 0.1,
+        'symbol-spacing': 400,
+        'text-padding': 8,
+      },
+      paint: { 'text-color': paint.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
 /**
  * The map style: the street's own layers are the base map, so the style references
  * nothing outside the app's origin — no glyphs, no sprite; grids and buildings are vector
  * tiles from the app's own `/tiles` (`origin` = `location.origin`). The street outline is a
  * GeoJSON source the app fills with `setData`.
  *
- * Draw order: fills from large to small, outlines from small to large (so community
+ * Draw order: the offline base map (water, green, roads, road names) first, beneath everything
+ * but the street's fill; then fills from large to small, outlines from small to large (so community
  * boundaries stay on top), then labels with the large grids' names winning collisions.
  */
 export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecification {
@@ -195,6 +330,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
       [STREET_SOURCE]: emptySource(),
       [GRID_SOURCE]: tileSource(origin, 'grids', GRID_LEVEL_MINZOOM.LARGE),
       [BUILDING_SOURCE]: tileSource(origin, 'buildings', BUILDINGS_MINZOOM),
+      [BASEMAP_SOURCE]: tileSource(origin, 'basemap', Math.min(...Object.values(BASEMAP_KIND_MINZOOM))),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
@@ -205,6 +341,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
         filter: kindIs('area'),
         paint: { 'fill-color': palette.streetFill },
       },
+      ...basemapLayers(palette),
       ...fills,
       {
         id: 'buildings-fill',

@@ -1,6 +1,9 @@
 import {
   codeToLtreePath,
   GeoInputError,
+  isBasemapImportKind,
+  isRoadClass,
+  parseLineal,
   parentCode,
   parseGridCode,
   parseGridLevel,
@@ -9,7 +12,7 @@ import {
   type Crs,
 } from '@streetgrid/geo';
 import type { Feature, Geometry } from 'geojson';
-import type { ImportFeature, ImportIssue } from './import.types';
+import type { BasemapImportFeature, ImportFeature, ImportIssue } from './import.types';
 
 /** Target field → source property name. */
 export interface FieldMap {
@@ -58,6 +61,8 @@ function text(value: unknown): string | undefined {
 
 export interface ReadResult {
   features: ImportFeature[];
+  /** Base-map features (`kind` road, water or green), read apart from grids and buildings. */
+  basemap: BasemapImportFeature[];
   issues: ImportIssue[];
 }
 
@@ -77,10 +82,11 @@ export function readFeatureCollection(
   const collection = input as { type?: unknown; features?: unknown };
   if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     issues.push({ kind: 'BAD_FIELD', message: 'the file is not a GeoJSON FeatureCollection' });
-    return { features: [], issues };
+    return { features: [], basemap: [], issues };
   }
   const raw = collection.features as Feature<Geometry | null, Record<string, unknown> | null>[];
   const features: ImportFeature[] = [];
+  const basemap: BasemapImportFeature[] = [];
   raw.forEach((feature, index) => {
     onProgress?.(index, raw.length);
     const values = feature?.properties ?? {};
@@ -94,6 +100,11 @@ export function readFeatureCollection(
     }
     const levelText = text(props(map.level));
     const kindText = text(props(map.kind))?.toLowerCase();
+    if (isBasemapImportKind(kindText)) {
+      const read = readBasemapFeature(feature, index, code, kindText, crs, values, issues);
+      if (read) basemap.push(read);
+      return;
+    }
     const isBuilding = kindText === 'building' || (kindText !== 'grid' && !levelText && !/^\d{12}(\d{3})?(\d{4})?$/.test(code));
     const out: ImportFeature = {
       index,
@@ -152,5 +163,56 @@ export function readFeatureCollection(
     features.push(out);
   });
   onProgress?.(raw.length, raw.length);
-  return { features, issues };
+  return { features, basemap, issues };
+}
+
+/**
+ * A base-map feature: `kind` road (with `class` MAIN, SECONDARY, MINOR or PATH; a
+ * LineString or MultiLineString), water or green (a Polygon or MultiPolygon); optional
+ * `name` and `street` (the street's code). Problems become report entries.
+ */
+function readBasemapFeature(
+  feature: Feature<Geometry | null, Record<string, unknown> | null>,
+  index: number,
+  code: string,
+  kind: 'road' | 'water' | 'green',
+  crs: Crs,
+  values: Record<string, unknown>,
+  issues: ImportIssue[],
+): BasemapImportFeature | null {
+  const bad = (message: string) => issues.push({ kind: 'BAD_FIELD', feature: index, code, message });
+  const roadClass = text(values.class)?.toUpperCase();
+  if (kind === 'road' && (!roadClass || !isRoadClass(roadClass))) {
+    bad(`road ${code}: "class" must be MAIN, SECONDARY, MINOR or PATH, got ${JSON.stringify(values.class ?? null)}`);
+    return null;
+  }
+  const street = text(values.street) ?? null;
+  if (street !== null && !/^\d{9}$/.test(street))
+    bad(`${kind} ${code}: "street" must be a 9-digit street code, got ${JSON.stringify(street)}`);
+  const out: BasemapImportFeature = {
+    index,
+    code,
+    street,
+    kind: kind === 'road' ? (roadClass as BasemapImportFeature['kind']) : kind === 'water' ? 'WATER' : 'GREEN',
+    name: text(values.name) ?? null,
+    geometry: null,
+  };
+  try {
+    if (!feature || feature.type !== 'Feature' || !feature.geometry) throw new GeoInputError('EMPTY', 'the feature has no geometry');
+    const wgs84 = toWgs84(feature.geometry, crs);
+    out.geometry = kind === 'road' ? parseLineal(wgs84) : parsePolygonal(wgs84);
+  } catch (error) {
+    if (!(error instanceof GeoInputError)) throw error;
+    const expected = kind === 'road' ? 'a road is a LineString or MultiLineString' : `a ${kind} area is a Polygon or MultiPolygon`;
+    issues.push({
+      kind: 'INVALID_GEOMETRY',
+      feature: index,
+      code,
+      message:
+        `${kind} ${code}: ${error.reason === 'WRONG_TYPE' ? `${expected} — ` : ''}` +
+        `${error.reason} — ${error.message}${error.path ? ` at ${error.path}` : ''}`,
+      ...(error.location && { location: [error.location[0], error.location[1]] as [number, number] }),
+    });
+  }
+  return out;
 }

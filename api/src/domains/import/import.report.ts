@@ -14,7 +14,9 @@ const TITLES: Record<ImportIssue['kind'], string> = {
 /** The report as readable text, one section per kind of issue. */
 export function formatReport(r: ImportReport): string {
   const lines = [
-    `import ${r.file}: ${r.features} features (${r.grids} grids, ${r.buildings} buildings)`,
+    `import ${r.file}: ${r.features} features (${r.grids} grids, ${r.buildings} buildings${
+      r.basemap ? `, ${r.basemap} base-map roads/water/green` : ''
+    })`,
     `coordinates: ${r.crs}${r.crsAssumed ? ' (assumed: no --crs given)' : ''}, converted to WGS84`,
     ...r.notes,
   ];

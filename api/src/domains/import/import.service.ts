@@ -1,5 +1,6 @@
 import { duplicates, type Crs } from '@streetgrid/geo';
 import { elevated, type Db } from '../../platform/db/session';
+import { countBasemapChanges, stageBasemap, validateBasemap, writeBasemap } from './import.basemap.sql';
 import { countChanges, stageFeatures, validateStaged, writeStaged } from './import.sql';
 import { DEFAULT_FIELD_MAP, readFeatureCollection, type FieldMap } from './import.read';
 import type { ImportIssue, ImportReport } from './import.types';
@@ -23,7 +24,7 @@ export interface ImportOptions {
 class Rollback extends Error {}
 
 /**
- * Validates a GeoJSON FeatureCollection of grids and buildings against itself and the database
+ * Validates a GeoJSON FeatureCollection of grids and buildings (and base-map roads, water and green) against itself and the database
  * and, when nothing is wrong and it is not a dry run, upserts everything by code in one
  * transaction. With any issue nothing is written.
  */
@@ -31,9 +32,11 @@ export async function importGeoJson(dataSource: Db, input: unknown, opts: Import
   const started = performance.now();
   const crs = opts.crs ?? 'WGS84';
   const progress = opts.onProgress ?? (() => {});
-  const { features, issues: readIssues } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) =>
-    progress('read', d, t),
-  );
+  const {
+    features,
+    basemap,
+    issues: readIssues,
+  } = readFeatureCollection(input, crs, opts.map ?? DEFAULT_FIELD_MAP, (d, t) => progress('read', d, t));
   const issues = [...(opts.issues ?? []), ...readIssues];
   for (const kind of ['grid', 'building'] as const) {
     const ofKind = features.filter((f) => f.kind === kind);
@@ -52,9 +55,10 @@ export async function importGeoJson(dataSource: Db, input: unknown, opts: Import
     crs,
     crsAssumed: opts.crs === undefined,
     notes: opts.notes ?? [],
-    features: features.length,
+    features: features.length + basemap.length,
     grids: features.filter((f) => f.kind === 'grid').length,
     buildings: features.filter((f) => f.kind === 'building').length,
+    basemap: basemap.length,
     issues,
     changes: { inserted: 0, updated: 0, unchanged: 0 },
     streetsCreated: [],
@@ -72,9 +76,21 @@ export async function importGeoJson(dataSource: Db, input: unknown, opts: Import
       const found: ImportIssue[] = await validateStaged(m, { newStreets: new Set(newStreets.keys()) });
       issues.push(...found);
       report.changes = await countChanges(m);
+      if (basemap.length) {
+        // Base-map features (roads, water, green) beside the grids: checked and counted with them, written after them.
+        await stageBasemap(m, basemap);
+        issues.push(...(await validateBasemap(m, new Set(newStreets.keys()))));
+        const more = await countBasemapChanges(m);
+        report.changes = {
+          inserted: report.changes.inserted + more.inserted,
+          updated: report.changes.updated + more.updated,
+          unchanged: report.changes.unchanged + more.unchanged,
+        };
+      }
       if (issues.length || report.dryRun) throw new Rollback();
       progress('write', 0, 1);
       report.streetsCreated = await writeStaged(m, newStreets);
+      if (basemap.length) await writeBasemap(m);
       report.written = true;
       progress('write', 1, 1);
     });
@@ -83,7 +99,8 @@ export async function importGeoJson(dataSource: Db, input: unknown, opts: Import
   }
   // The planner's statistics of what changed: a large import otherwise leaves them stale until autovacuum comes by.
   // Upkeep, not a read: as the tables' owner even when a signed-in admin imported.
-  if (report.written) await elevated(dataSource, () => dataSource.query('ANALYZE street, grid, building'));
+  if (report.written)
+    await elevated(dataSource, () => dataSource.query(`ANALYZE street, grid, building${basemap.length ? ', basemap_feature' : ''}`));
   report.ms = performance.now() - started;
   return report;
 }

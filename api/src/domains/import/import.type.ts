@@ -81,6 +81,9 @@ export class ImportReportType {
   @Field(() => Int)
   buildings!: number;
 
+  @Field(() => Int, { description: 'Base-map features (kind road, water or green) in the file' })
+  basemap!: number;
+
   @Field(() => [ImportIssueType])
   issues!: ImportIssueType[];
 

@@ -1,5 +1,5 @@
-import type { Crs } from '@streetgrid/geo';
-import type { MultiPolygon } from 'geojson';
+import type { BasemapKind, Crs } from '@streetgrid/geo';
+import type { MultiLineString, MultiPolygon } from 'geojson';
 
 /** What a report entry is about. Every kind is an error: any one of them stops the write. */
 export type IssueKind =
@@ -44,6 +44,20 @@ export interface ImportFeature {
   geometry: MultiPolygon | null;
 }
 
+/**
+ * One base-map feature of the file (`kind` road, water or green), normalised: roads a
+ * MultiLineString, areas a MultiPolygon; `geometry` is null when it could not be read.
+ */
+export interface BasemapImportFeature {
+  index: number;
+  code: string;
+  /** The street's code, from the `street` property; null: the one street the feature lies in. */
+  street: string | null;
+  kind: BasemapKind;
+  name: string | null;
+  geometry: MultiLineString | MultiPolygon | null;
+}
+
 export interface ImportReport {
   file: string;
   crs: Crs;
@@ -54,6 +68,8 @@ export interface ImportReport {
   features: number;
   grids: number;
   buildings: number;
+  /** Base-map features (roads, water, green) in the file. */
+  basemap: number;
   issues: ImportIssue[];
   changes: { inserted: number; updated: number; unchanged: number };
   streetsCreated: string[];

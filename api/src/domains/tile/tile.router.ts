@@ -17,7 +17,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * `GET /tiles/{layer}/{z}/{x}/{y}.mvt` — layers `grids` and `buildings` (see tile.layers.ts).
+ * `GET /tiles/{layer}/{z}/{x}/{y}.mvt` — layers `grids`, `buildings` and `basemap` (see tile.layers.ts).
  * 200 with the MVT, 204 for an empty tile, 304 when If-None-Match carries the current ETag,
  * 400 for a malformed address, 404 for an unknown layer.
  */

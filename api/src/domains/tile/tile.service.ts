@@ -28,7 +28,7 @@ export interface TileServiceOptions {
 }
 
 /**
- * Vector tiles for grids and buildings. The database makes them with ST_AsMVT where it can,
+ * Vector tiles for grids, buildings and the base map. The database makes them with ST_AsMVT where it can,
  * otherwise the same features are encoded here. Tiles are cached in memory under the
  * layer's data version (`tile_version`, bumped by triggers on every write), so an edit
  * invalidates every tile of that layer at once.
@@ -157,6 +157,7 @@ export class TileService {
  * sees every grid and every case).
  */
 function limitedBy(scope: Scope | undefined, layer: TileLayer): Scope | undefined {
+  if (layer === 'basemap') return undefined;
   const whole = layer === 'grids' ? scope?.seesEverything('Grid') && scope.seesEverything('Case') : scope?.seesEverything('Building');
   return scope && !whole ? scope : undefined;
 }

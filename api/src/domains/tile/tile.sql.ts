@@ -1,4 +1,4 @@
-import { simplifyToleranceMeters } from '@streetgrid/geo';
+import { basemapKindsAt, MVT_LAYERS, simplifyToleranceMeters } from '@streetgrid/geo';
 import type { Scope } from '../../platform/identity/scope';
 import { BUILDINGS_MINZOOM, gridLevelsAt, OPEN_CASE_COUNT_SQL, TILE_BUFFER, TILE_EXTENT, type TileLayer } from './tile.layers';
 
@@ -51,6 +51,23 @@ function layerSources(layer: TileLayer, z: number): LayerSource[] {
       },
     ];
   }
+  if (layer === 'basemap') {
+    // Only the classes drawn at this zoom (main roads and the areas below z14): the GiST lookup then the kind filter.
+    const kinds = basemapKindsAt(z);
+    if (!kinds.length) return [];
+    return [
+      {
+        name: 'basemap',
+        from: 'basemap_feature f',
+        geom: 'f.geom',
+        props: [
+          ['kind', 'f.kind'],
+          ['name', 'f.name'],
+        ],
+        where: `f.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND f.geom && env.e4326`,
+      },
+    ];
+  }
   if (z < BUILDINGS_MINZOOM) return [];
   return [
     {
@@ -75,7 +92,8 @@ function layerSources(layer: TileLayer, z: number): LayerSource[] {
  * appending its parameters to `values`. Without a scope, the street-wide tile.
  */
 function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefined, values: unknown[]): LayerSource[] {
-  if (!scope || !sources.length) return sources;
+  // The base map is the same for everyone signed in (row-level security lets every viewer role read it).
+  if (!scope || !sources.length || layer === 'basemap') return sources;
   const { sql, params } =
     layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
   values.push(...params);
@@ -84,7 +102,7 @@ function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefin
 
 /** MVT layer names a tile of `layer` may hold. */
 export function mvtLayerNames(layer: TileLayer): string[] {
-  return layer === 'grids' ? ['grids', 'grid_labels'] : ['buildings'];
+  return [...MVT_LAYERS[layer]];
 }
 
 /**

@@ -248,6 +248,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
     // Department staff (an API key has no user: sg_user() is null).
     department: 'user_id = sg_user()',
   },
+  /** The base map (roads, water, green): not sensitive, read by everyone signed in; street admins (and the import) write it. */
+  basemap_feature: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: readOnly('true') },
   /** Messages waiting to go out (phone numbers inside): the notify worker's, as the system; no viewer sees them. */
   outbox: {},
   /** Deleted rows for departments' syncs (written by triggers, as the owner): the kinds a key's scopes name, its department's cases. */

@@ -21,6 +21,7 @@ import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 import { PostsBoard1765610000000 } from './1765610000000-posts-board';
 import { Notifications1765620000000 } from './1765620000000-notifications';
 import { Sync1765700000000 } from './1765700000000-sync';
+import { Basemap1765720000000 } from './1765720000000-basemap';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
 
 /** Every migration, in order. New ones are appended here. */
@@ -48,5 +49,6 @@ export const migrations = [
   PostsBoard1765610000000,
   Notifications1765620000000,
   Sync1765700000000,
+  Basemap1765720000000,
   CaseRules1765730000000,
 ];
