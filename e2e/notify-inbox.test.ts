@@ -57,5 +57,23 @@ describe('the notification inbox (e2e, Chromium)', () => {
     await leader.locator('.notify__badge').waitFor({ state: 'detached', timeout: 10_000 });
     await leader.locator('.notify__item--unread').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await leader.locator('.notify__item').count()).toBe(1);
+
+    // 通知设置: rated cases no longer go out by SMS, and quiet hours from 22:00 to 07:00 — read back from the database.
+    await leader.locator('[data-action="notification-settings"]').click();
+    const prefs = leader.locator('[data-form="notification-preferences"]');
+    await prefs.locator('input[name="kind"][value="CASE_RATED"]').uncheck();
+    await prefs.locator('input[name="channel"][value="WECOM"]').uncheck();
+    await prefs.locator('input[name="quiet"]').check();
+    await prefs.locator('input[name="quietStart"]').fill('22:00');
+    await prefs.locator('input[name="quietEnd"]').fill('07:00');
+    await prefs.locator('[data-action="save-preferences"]').click();
+    await leader.locator('.notify__drawer [role="status"]').waitFor({ timeout: 10_000 });
+    const [saved] = await e2e.db.dataSource.query(
+      `SELECT p.kinds, p.channels, p.quiet_start AS "quietStart", p.quiet_end AS "quietEnd"
+         FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.login = 'e2e-leader'`,
+    );
+    expect(saved.kinds).not.toContain('CASE_RATED');
+    expect(saved.kinds).toContain('CASE_DISPATCHED');
+    expect(saved).toMatchObject({ channels: ['SMS'], quietStart: 1320, quietEnd: 420 });
   });
 });

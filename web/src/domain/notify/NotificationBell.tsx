@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS_QUERY, UNREAD_COUNT_QUERY, UNREAD_POLL_MS } from './operations';
+import { NotificationPreferences } from './Preferences';
 import { badgeText, notificationText } from './text';
 
 const PAGE = 20;
@@ -11,7 +12,7 @@ const PAGE = 20;
 /**
  * 消息通知 in the app shell's header: the unread count as a badge (polled), and a drawer with
  * the signed-in person's notifications, newest first; opening one marks it read, and
- * everything can be marked read at once.
+ * everything can be marked read at once; 通知设置 chooses what also goes out by SMS or WeCom, and quiet hours.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -20,6 +21,8 @@ export function NotificationBell() {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [unreadOnly, setUnreadOnly] = useState(false);
+  const [settings, setSettings] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const count = useQuery(UNREAD_COUNT_QUERY, { pollInterval: UNREAD_POLL_MS, fetchPolicy: 'cache-and-network' });
   const list = useQuery(NOTIFICATIONS_QUERY, {
@@ -87,10 +90,32 @@ export function NotificationBell() {
             <button type="button" className="button" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
               {t('notify.markAllRead')}
             </button>
+            <button
+              type="button"
+              className="button"
+              aria-pressed={settings}
+              onClick={() => {
+                setSettings(!settings);
+                setSaved(false);
+              }}
+              data-action="notification-settings"
+            >
+              {t('notify.prefs.open')}
+            </button>
             <button type="button" className="button" onClick={() => setOpen(false)}>
               {t('notify.close')}
             </button>
           </header>
+          {settings && (
+            <NotificationPreferences
+              onSaved={() => {
+                setSettings(false);
+                setSaved(true);
+              }}
+              onCancel={() => setSettings(false)}
+            />
+          )}
+          {saved && <p role="status">{t('notify.prefs.saved')}</p>}
           {error && <p role="alert">{error}</p>}
           {list.error && <p role="alert">{t('notify.error', { message: errorMessage(list.error) })}</p>}
           {list.data && nodes.length === 0 && <p className="notify__empty">{t('notify.empty')}</p>}

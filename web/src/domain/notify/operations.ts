@@ -35,3 +35,25 @@ export const MARK_NOTIFICATIONS_READ = graphql(`
     markNotificationsRead(ids: $ids, all: $all)
   }
 `);
+
+export const NOTIFICATION_PREFERENCES_QUERY = graphql(`
+  query NotificationPreferences {
+    notificationPreferences {
+      kinds
+      channels
+      quietStart
+      quietEnd
+    }
+  }
+`);
+
+export const SET_NOTIFICATION_PREFERENCES = graphql(`
+  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {
+    setNotificationPreferences(input: $input) {
+      kinds
+      channels
+      quietStart
+      quietEnd
+    }
+  }
+`);

@@ -52,6 +52,8 @@ type Documents = {
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": typeof types.SetNotificationPreferencesDocument,
     "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": typeof types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -162,6 +164,8 @@ const documents: Documents = {
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": types.SetNotificationPreferencesDocument,
     "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": types.CreateTeamDocument,
@@ -400,6 +404,14 @@ export function graphql(source: "\n  query Notifications($first: Int!, $after: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
