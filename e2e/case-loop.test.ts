@@ -67,7 +67,11 @@ describe('the closed loop on every screen (e2e, Chromium)', () => {
     await residentPanel.locator(`.case-panel__number[data-case-number="${number}"]`).waitFor({ timeout: 10_000 });
     await residentPanel.locator('.case-photos__thumb').waitFor({ timeout: 10_000 });
 
-    // 2. The operator files it on the wall and dispatches it to 城管中队.
+    // 2. The operator files it on the wall and dispatches it to 城管中队, while its staff have their inbox open.
+    // An empty inbox has an empty (hidden) list: its title says the department is ready.
+    const staff = await signedInWithoutMap('loop-cgzd', '.department .panel__title');
+    await staff.locator('.department .panel__title:has-text("城管中队")').waitFor({ timeout: 15_000 });
+    expect(await staff.locator(`[data-list="inbox"] li[data-case-id="${id}"]`).count()).toBe(0);
     const wall = await e2e.signedIn('e2e-operator');
     await wall.locator(`.queues [data-case-id="${id}"]`).click({ timeout: 15_000 });
     const wallPanel = wall.locator(`.case-panel[data-case-id="${id}"]`);
@@ -82,8 +86,7 @@ describe('the closed loop on every screen (e2e, Chromium)', () => {
     await wall.locator('.case-desk[data-status="DISPATCHED"]').waitFor({ timeout: 10_000 });
     expect(await caseRow(id)).toMatchObject({ status: 'DISPATCHED', department: '城管中队' });
 
-    // 3. The department's staff find it in their inbox, start it and report back with a photo.
-    const staff = await signedInWithoutMap('loop-cgzd', '[data-list="inbox"]');
+    // 3. The department's staff see it arrive in their inbox (live, no reload), start it and report back with a photo.
     const inboxRow = staff.locator(`[data-list="inbox"] li[data-case-id="${id}"]`);
     await inboxRow.waitFor({ timeout: 15_000 });
     expect(await inboxRow.getAttribute('data-case-number')).toBe(number);

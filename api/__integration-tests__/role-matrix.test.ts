@@ -1089,8 +1089,9 @@ async function settle(subs: Map<Who, ReturnType<typeof subscribe>>, expected: (w
 
 const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
   'Subscription.caseUpdates': {
-    // Events of every case the caller follows, replayed from the start (after: 0) and then live:
-    // street staff and Case keys all; a leader their grids'; nobody else any (the feed follows grids, not reporters).
+    // Events of every case the caller may read, replayed from the start (after: 0) and then live — the same cases as the
+    // cases query: street staff and Case keys all; a leader their grids' and their own reports; a department's staff their
+    // department's; a resident or volunteer the cases they reported.
     run: async () => {
       const subs = new Map(
         EVERYONE.map(
@@ -1137,8 +1138,7 @@ const SUBSCRIPTIONS: Record<string, { run: () => Promise<string[]> }> = {
       }
       const failures = await settle(subs, (who) => {
         if (who === 'anonymous') return '⛔ socket closed';
-        const follows = isStaff(who) || isLeader(who) || hasCaseKey(who);
-        return follows ? [...m.cases, ...live].filter((c) => seesCase(who, c)).map((c) => c.label) : [];
+        return [...m.cases, ...live].filter((c) => seesCase(who, c)).map((c) => c.label);
       });
       await Promise.all([...subs.values()].map((s) => s.close()));
       return failures;

@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
 import { CasePanel } from '../../domain/cases/CasePanel';
+import { useCaseChanges } from '../../domain/cases/useCaseChanges';
 import { useCategories } from '../../domain/cases/useCategories';
 import { DepartmentActions } from './DepartmentActions';
 import { INBOX_QUERY } from './operations';
@@ -15,7 +16,8 @@ type Order = (typeof ORDERS)[number];
 /**
  * 部门收件箱 — a department staff member's screen: the cases dispatched (or escalated) to
  * their department, most urgent or newest first, a page at a time; one opens with its
- * timeline, to start it, report back with a photo, or ask the command centre for more time.
+ * timeline, to start it, report back with a photo, or ask the command centre for more time. The
+ * list follows the department's cases live.
  */
 export function DepartmentInbox() {
   const { t } = useTranslation();
@@ -31,7 +33,9 @@ export function DepartmentInbox() {
     fetchPolicy: 'cache-and-network',
   });
   const cases = data?.cases.nodes ?? [];
-  const reload = () => void refetch().catch(() => undefined);
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  // A case dispatched to the department, or changed by the command centre, shows without a reload.
+  useCaseChanges(reload);
 
   return (
     <main className="app__main department">
