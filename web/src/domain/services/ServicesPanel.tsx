@@ -20,7 +20,7 @@ import {
   type SkillRow,
 } from './operations';
 import { clock, skillName, sortVisits } from './services';
-import { useCursorPages } from '../../screens/leader/usePagedList';
+import { useCursorPages } from '../lists/useCursorPages';
 import type { MatchStatus, NeedStatus } from '../../graphql/generated/graphql';
 
 /** Needs and proposals listed per page. */
