@@ -8,13 +8,14 @@ declare const document: {
   querySelector(selector: string): { getAttribute(name: string): string | null } | null;
   querySelectorAll(selector: string): { length: number };
 };
-declare function getComputedStyle(element: unknown): { fontSize: string };
+declare function getComputedStyle(element: unknown): { fontSize: string; width: string };
 
 interface Measured {
   fontSize: number;
   pinRadius: number;
   legendRows: number;
   zoomTitle: string | null;
+  zoomSize: number;
 }
 
 /** The wall at one viewport: reloaded at that size, map and queues ready, then measured and photographed. */
@@ -35,6 +36,7 @@ async function wallAt(page: Page, width: number, height: number): Promise<Measur
       pinRadius: Number(radius[radius.length - 1]),
       legendRows: document.querySelectorAll('.legend .legend__row').length,
       zoomTitle: document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('title') ?? null,
+      zoomSize: parseFloat(getComputedStyle(document.querySelector('.maplibregl-ctrl-zoom-in')).width),
     };
   });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -67,6 +69,9 @@ describe('wall screen on a 1080p and a 4K wall (e2e, Chromium)', () => {
     expect(hd.pinRadius).toBeGreaterThanOrEqual(10);
     expect(uhd.pinRadius).toBeGreaterThanOrEqual(1.6 * hd.pinRadius);
     expect(hd.zoomTitle).toBe('放大');
+    // MapLibre's zoom buttons are 29 px; the wall's are larger, and twice that again on 4K.
+    expect(hd.zoomSize).toBeGreaterThan(40);
+    expect(uhd.zoomSize).toBeGreaterThanOrEqual(1.6 * hd.zoomSize);
   });
 
   it('switches a grid level off from the legend and remembers it after a reload', async () => {
