@@ -228,6 +228,27 @@ describe("the leader's workspace (e2e, Chromium)", () => {
       expect(proposal).toBeDefined();
       const row = leader.locator(`[data-list="proposals"] [data-match-id="${proposal.id}"]`);
       expect(await row.textContent()).toContain('志愿者小李');
+      // Helper → need lines only for the selection: none at first, this helper's after 在地图上连线.
+      const matchFilter = () =>
+        leader.evaluate(() =>
+          JSON.stringify(
+            (globalThis as unknown as { __streetgridMap: { getFilter(layer: string): unknown } }).__streetgridMap.getFilter(
+              'service-matches',
+            ),
+          ),
+        );
+      expect(await matchFilter()).not.toContain(proposal.id);
+      await row.locator('[data-action="helper-lines"]').click();
+      await leader.waitForFunction(
+        (id) =>
+          JSON.stringify(
+            (globalThis as unknown as { __streetgridMap: { getFilter(layer: string): unknown } }).__streetgridMap.getFilter(
+              'service-matches',
+            ),
+          ).includes(id),
+        proposal.id,
+        { timeout: 5_000 },
+      );
       await row.locator('[data-action="confirm-match"]').click();
       await leader.waitForFunction((id) => !document.querySelector(`[data-list="proposals"] [data-match-id="${id}"]`), proposal.id, {
         timeout: 10_000,

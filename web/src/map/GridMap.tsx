@@ -9,17 +9,22 @@ import {
   type MapGeoJSONFeature,
   type RequestParameters,
 } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOwnTileUrl } from '../domain/auth/session';
 import { bearer } from '../domain/auth/tokens';
 import type { PinCollection } from '../domain/cases/pins';
-import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER } from '../domain/cases/pinStyle';
+import { CASE_SOURCE, CLUSTER_LAYER, casePinLayers, casePinSource, PIN_LAYER, pinScale } from '../domain/cases/pinStyle';
 import type { GridLayerData } from '../domain/grids/loadGridLayers';
 import {
   EMPTY_SERVICES,
+  matchFilter,
+  OVERDUE_VISIT_SOURCE,
+  overdueVisitSource,
+  overdueVisits,
   SERVICE_LAYER_IDS,
   SERVICE_LAYERS,
+  SERVICE_MAP_LAYER_IDS,
   SERVICE_SOURCE,
   serviceLayers,
   serviceSource,
@@ -28,7 +33,8 @@ import {
 } from '../domain/services/serviceMap';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
-import { buildGridStyle, CJK_FONT_FAMILY, type MapTheme } from './style';
+import { buildGridStyle, CJK_FONT_FAMILY, gridLayerId, type MapTheme } from './style';
+import { gridLevels } from '../graphql/types';
 import './worker';
 
 /** A grid to highlight on the map, e.g. one of the chain around a clicked point. */
@@ -59,6 +65,12 @@ export interface GridMapProps {
   services?: ServiceCollection | null;
   /** Which service layers to show. */
   servicesShown?: ReadonlySet<ServiceLayer>;
+  /** Only these matches' helper → need lines are drawn; null (the default) draws every line. */
+  matchIds?: readonly string[] | null;
+  /** MapLibre layers of the base map to hide (the wall's layer control). */
+  hiddenLayers?: readonly string[];
+  /** Drawn over the map inside its frame (the wall's legend). */
+  overlay?: ReactNode;
 }
 
 /** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
@@ -92,8 +104,13 @@ export function GridMap({
   onMap,
   services = null,
   servicesShown,
+  matchIds = null,
+  hiddenLayers,
+  overlay,
 }: GridMapProps) {
   const { t } = useTranslation();
+  const controlTitles = useRef<Record<string, string>>({});
+  controlTitles.current = mapLocale(t);
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [drawn, setDrawn] = useState<{ map: MapLibreMap; layers: GridLayerData } | null>(null);
@@ -121,8 +138,8 @@ export function GridMap({
       dragRotate: false,
       pitchWithRotate: false,
       attributionControl: false,
-      // The library's own control titles and labels, in the UI's language (its defaults are English).
-      locale: mapLocale(t),
+      // The library's own control titles and labels (accessible names too), in the UI's language (its defaults are English).
+      locale: controlTitles.current,
       transformRequest: (url) => tileRequest(url, window.location.origin, getTokenRef.current()),
     });
     instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-left');
@@ -147,6 +164,7 @@ export function GridMap({
     instance.on('load', () => {
       if (removedMaps.has(instance)) return;
       instance.addSource(SERVICE_SOURCE, serviceSource());
+      instance.addSource(OVERDUE_VISIT_SOURCE, overdueVisitSource());
       for (const layer of serviceLayers(theme === 'dark')) instance.addLayer(layer);
       instance.addSource(CASE_SOURCE, casePinSource());
       for (const layer of casePinLayers(theme === 'dark')) instance.addLayer(layer);
@@ -187,6 +205,7 @@ export function GridMap({
   useEffect(() => {
     if (!map) return;
     map.getSource<GeoJSONSource>(SERVICE_SOURCE)?.setData(services ?? EMPTY_SERVICES);
+    map.getSource<GeoJSONSource>(OVERDUE_VISIT_SOURCE)?.setData(overdueVisits(services ?? EMPTY_SERVICES));
   }, [map, services]);
 
   const shownKey = SERVICE_LAYERS.filter((layer) => !servicesShown || servicesShown.has(layer)).join(',');
@@ -194,8 +213,51 @@ export function GridMap({
     if (!map) return;
     const shown = shownKey.split(',');
     for (const layer of SERVICE_LAYERS)
-      map.setLayoutProperty(SERVICE_LAYER_IDS[layer], 'visibility', shown.includes(layer) ? 'visible' : 'none');
+      for (const id of SERVICE_MAP_LAYER_IDS[layer]) map.setLayoutProperty(id, 'visibility', shown.includes(layer) ? 'visible' : 'none');
   }, [map, shownKey]);
+
+  const matchKey = matchIds ? matchIds.join(',') : null;
+  useEffect(() => {
+    if (!map) return;
+    map.setFilter(SERVICE_LAYER_IDS.MATCH, matchFilter(matchKey === null ? null : matchKey.split(',').filter(Boolean)));
+  }, [map, matchKey]);
+
+  const hiddenKey = (hiddenLayers ?? []).join(',');
+  useEffect(() => {
+    if (!map || !hiddenKey) return;
+    const ids = hiddenKey.split(',').filter((id) => map.getLayer(id));
+    for (const id of ids) map.setLayoutProperty(id, 'visibility', 'none');
+    return () => {
+      if (removedMaps.has(map)) return;
+      for (const id of ids) map.setLayoutProperty(id, 'visibility', 'visible');
+    };
+  }, [map, hiddenKey]);
+
+  // Pins, clusters and labels grow with the screen (a 4K wall draws them twice as large as 1080p).
+  useEffect(() => {
+    if (!map) return;
+    const dark = theme === 'dark';
+    const labelSizes = gridLevels.map((level) => {
+      const id = gridLayerId(level, 'label');
+      return { id, size: map.getLayer(id) ? (map.getLayoutProperty(id, 'text-size') as unknown) : undefined };
+    });
+    let applied = 1;
+    const apply = () => {
+      const scale = pinScale(window.innerWidth);
+      if (scale === applied) return;
+      applied = scale;
+      for (const layer of [...serviceLayers(dark, scale), ...casePinLayers(dark, scale)]) {
+        if (layer.type === 'circle' && layer.paint?.['circle-radius'] !== undefined)
+          map.setPaintProperty(layer.id, 'circle-radius', layer.paint['circle-radius']);
+        if (layer.type === 'symbol' && layer.layout?.['text-size'] !== undefined)
+          map.setLayoutProperty(layer.id, 'text-size', layer.layout['text-size']);
+      }
+      for (const { id, size } of labelSizes) if (typeof size === 'number') map.setLayoutProperty(id, 'text-size', size * scale);
+    };
+    apply();
+    window.addEventListener('resize', apply);
+    return () => window.removeEventListener('resize', apply);
+  }, [map, theme]);
 
   // New cases pulse: a CSS-animated marker on each fresh pin (DOM, so the map itself stays idle).
   const freshKey = (pins?.features ?? [])
@@ -255,6 +317,7 @@ export function GridMap({
       <button type="button" className="button map-frame__inspect" onClick={inspectCentre} disabled={!map}>
         {t('map.inspectCentre')}
       </button>
+      {overlay}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { BUILDINGS_MINZOOM, GRID_LEVEL_MINZOOM as LEVEL_MINZOOM } from '@streetgrid/geo';
-import { BASEMAP_LAYER_IDS, buildGridStyle, type MapTheme } from './style';
+import { BASEMAP_LAYER_IDS, buildGridStyle, SMALL_LABEL_ZOOM_DELAY, type MapTheme } from './style';
 
 const ORIGIN = 'http://wall.example:4000';
 
@@ -133,11 +133,20 @@ describe('zoom-dependent visibility', () => {
     expect(LEVEL_MINZOOM).toEqual({ LARGE: 10, MEDIUM: 13, SMALL: 15 });
   });
 
-  it("gives a level's fill, outline and label the same minzoom", () => {
-    for (const level of ['large', 'medium', 'small']) {
+  it("gives a level's fill, outline and label the same minzoom, small-grid labels a level later", () => {
+    for (const level of ['large', 'medium']) {
       const zooms = ['fill', 'line', 'label'].map((part) => minzoom(`grids-${level}-${part}`));
       expect(new Set(zooms).size).toBe(1);
     }
+    expect(minzoom('grids-small-line')).toBe(minzoom('grids-small-fill'));
+    expect(minzoom('grids-small-label')).toBe(minzoom('grids-small-fill') + SMALL_LABEL_ZOOM_DELAY);
+  });
+
+  it('keeps a wider gap around small-grid labels (fewer of them at street zoom)', () => {
+    const small = layer('grids-small-label');
+    const large = layer('grids-large-label');
+    if (small.type !== 'symbol' || large.type !== 'symbol') throw new Error('labels are symbol layers');
+    expect(small.layout?.['text-padding']).toBeGreaterThan(large.layout?.['text-padding'] as number);
   });
 });
 

@@ -114,6 +114,27 @@ const PALETTES: Record<MapTheme, Palette> = {
   },
 };
 
+/** Layer id of the building footprints. */
+export const BUILDING_FILL_LAYER = 'buildings-fill';
+
+/**
+ * Small-grid labels start this many zoom levels after their outlines, and keep a wider gap to
+ * other labels: at street zoom the wall shows fewer, readable small-grid names.
+ */
+export const SMALL_LABEL_ZOOM_DELAY = 1;
+const SMALL_LABEL_PADDING = 24;
+
+/** The colours the legend explains (the same palette the layers are drawn with). */
+export function legendPalette(theme: MapTheme): { levels: Record<GridLevel, string>; building: string; selected: string; street: string } {
+  const p = PALETTES[theme];
+  return {
+    levels: { LARGE: p.levels.LARGE.line, MEDIUM: p.levels.MEDIUM.line, SMALL: p.levels.SMALL.line },
+    building: p.building,
+    selected: p.selected,
+    street: p.streetLine,
+  };
+}
+
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
 function kindIs(kind: FeatureKind): FilterSpecification {
@@ -307,14 +328,14 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
     type: 'symbol',
     source: GRID_SOURCE,
     'source-layer': GRID_LABEL_LAYER,
-    minzoom: GRID_LEVEL_MINZOOM[level],
+    minzoom: GRID_LEVEL_MINZOOM[level] + (level === 'SMALL' ? SMALL_LABEL_ZOOM_DELAY : 0),
     filter: levelIs(level),
     layout: {
       'text-field': gridProperty('name'),
       'text-font': LABEL_FONT,
       'text-size': palette.levels[level].textSize,
       'text-max-width': 8,
-      'text-padding': 4,
+      'text-padding': level === 'SMALL' ? SMALL_LABEL_PADDING : 4,
     },
     paint: {
       'text-color': palette.text,
@@ -344,7 +365,7 @@ export function buildGridStyle(theme: MapTheme, origin: string): StyleSpecificat
       ...basemapLayers(palette),
       ...fills,
       {
-        id: 'buildings-fill',
+        id: BUILDING_FILL_LAYER,
         type: 'fill',
         source: BUILDING_SOURCE,
         'source-layer': BUILDING_LAYER,

@@ -323,32 +323,32 @@ export const CASE_LEADERS_QUERY = graphql(`
  * 申请延期 an extension request waiting. The aliases are QUEUES' keys (wall/queues.ts).
  */
 export const CASE_QUEUES_QUERY = graphql(`
-  query CaseQueues($gridId: ID, $first: Int!) {
-    toFile: cases(gridId: $gridId, status: REPORTED, first: $first) {
+  query CaseQueues($gridId: ID, $category: String, $order: CaseOrder, $first: Int!) {
+    toFile: cases(gridId: $gridId, category: $category, order: $order, status: REPORTED, first: $first) {
       totalCount
       nodes {
         ...CaseSummary
       }
     }
-    toDispatch: cases(gridId: $gridId, status: FILED, first: $first) {
+    toDispatch: cases(gridId: $gridId, category: $category, order: $order, status: FILED, first: $first) {
       totalCount
       nodes {
         ...CaseSummary
       }
     }
-    toVerify: cases(gridId: $gridId, status: HANDLED, first: $first) {
+    toVerify: cases(gridId: $gridId, category: $category, order: $order, status: HANDLED, first: $first) {
       totalCount
       nodes {
         ...CaseSummary
       }
     }
-    overdue: cases(gridId: $gridId, overdue: true, first: $first) {
+    overdue: cases(gridId: $gridId, category: $category, order: $order, overdue: true, first: $first) {
       totalCount
       nodes {
         ...CaseSummary
       }
     }
-    extension: cases(gridId: $gridId, extensionRequested: true, first: $first) {
+    extension: cases(gridId: $gridId, category: $category, order: $order, extensionRequested: true, first: $first) {
       totalCount
       nodes {
         ...CaseSummary

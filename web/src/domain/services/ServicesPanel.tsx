@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
@@ -20,6 +20,49 @@ import {
   type SkillRow,
 } from './operations';
 import { clock, skillName, sortVisits } from './services';
+import { useCursorPages } from '../lists/useCursorPages';
+import type { MatchStatus, NeedStatus } from '../../graphql/generated/graphql';
+
+/** Needs and proposals listed per page. */
+const SERVICES_PAGE = 20;
+const NEED_STATUSES: readonly NeedStatus[] = ['OPEN', 'ASSIGNED', 'DONE', 'CANCELLED'];
+const MATCH_STATUSES: readonly MatchStatus[] = ['PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED', 'REJECTED'];
+
+/** What the leader picked to see lines for: a need (its proposals) or a helper (theirs). */
+type LineSelection = { kind: 'need' | 'helper'; id: string } | null;
+
+/** Previous / next under a cursor-paged list. */
+function Pager({
+  pages,
+  hasNext,
+  endCursor,
+  total,
+  list,
+}: {
+  pages: ReturnType<typeof useCursorPages>;
+  hasNext: boolean;
+  endCursor: string | null | undefined;
+  total: number;
+  list: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (total <= SERVICES_PAGE) return null;
+  const pageCount = Math.ceil(total / SERVICES_PAGE);
+  return (
+    <nav className="pager" aria-label={t('lists.pages')} data-pager={list}>
+      <button type="button" className="button" onClick={pages.previous} disabled={pages.page <= 1} data-action="previous-page">
+        {t('lists.previous')}
+      </button>
+      <span className="pager__where">
+        {t('lists.page', { page: format.count(pages.page), pages: format.count(pageCount), total: format.count(total) })}
+      </span>
+      <button type="button" className="button" onClick={() => pages.next(endCursor ?? null)} disabled={!hasNext} data-action="next-page">
+        {t('lists.next')}
+      </button>
+    </nav>
+  );
+}
 
 /**
  * The leader's services tab: open needs (需求清单), this week's proposals (精准匹配) with confirm /
@@ -29,10 +72,49 @@ import { clock, skillName, sortVisits } from './services';
  * for a community's leader its volunteer teams and activities (志愿服务队: attendance and hours)
  * and the month's dual-evaluation sheet as CSV (双评议).
  */
-export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonly string[]; period: string; onChanged: () => void }) {
+export function ServicesPanel({
+  gridIds,
+  period,
+  onChanged,
+  onLines,
+}: {
+  gridIds: readonly string[];
+  period: string;
+  onChanged: () => void;
+  /** The matches whose helper → need lines the map should draw (only the selection's). */
+  onLines?: (matchIds: readonly string[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const gridId = gridIds.length === 1 ? gridIds[0] : null;
-  const { data, loading, error, refetch } = useQuery(LEADER_SERVICES_QUERY, { variables: { gridId, period }, fetchPolicy: 'network-only' });
+  const [needStatus, setNeedStatus] = useState<NeedStatus>('OPEN');
+  const [needType, setNeedType] = useState('');
+  const [matchStatus, setMatchStatus] = useState<MatchStatus>('PROPOSED');
+  const needPages = useCursorPages();
+  const matchPages = useCursorPages();
+  const [selection, setSelection] = useState<LineSelection>(null);
+  const query = useQuery(LEADER_SERVICES_QUERY, {
+    variables: {
+      gridId,
+      period,
+      needStatus,
+      needType: needType || null,
+      needsAfter: needPages.after,
+      matchStatus,
+      matchesAfter: matchPages.after,
+      page: SERVICES_PAGE,
+    },
+    fetchPolicy: 'network-only',
+  });
+  const { loading, error, refetch } = query;
+  const data = query.data ?? query.previousData;
+  const lineIds = (data?.serviceMatches.nodes ?? [])
+    .filter((m) => selection && (selection.kind === 'need' ? m.need?.id === selection.id : m.helper?.id === selection.id))
+    .map((m) => m.id)
+    .join(',');
+  useEffect(() => {
+    onLines?.(lineIds ? lineIds.split(',') : []);
+  }, [lineIds, onLines]);
+  const select = (next: NonNullable<LineSelection>) => setSelection((was) => (was?.kind === next.kind && was.id === next.id ? null : next));
   const client = useApolloClient();
   const { busy, message, run } = useRun(async () => {
     await refetch();
@@ -63,12 +145,52 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
       )}
       <section className="services__section" data-list="needs">
         <h2 className="panel__title">{t('services.needs', { n: data?.serviceNeeds.totalCount ?? 0 })}</h2>
+        <div className="services__filters">
+          <select
+            className="input"
+            name="needStatus"
+            aria-label={t('services.filter.needStatus')}
+            value={needStatus}
+            onChange={(e) => {
+              setNeedStatus(NEED_STATUSES.find((x) => x === e.target.value) ?? 'OPEN');
+              needPages.reset();
+            }}
+          >
+            {NEED_STATUSES.map((x) => (
+              <option key={x} value={x}>
+                {t(`services.needStatus.${x}`)}
+              </option>
+            ))}
+          </select>
+          <select
+            className="input"
+            name="needType"
+            aria-label={t('services.filter.needType')}
+            value={needType}
+            onChange={(e) => {
+              setNeedType(e.target.value);
+              needPages.reset();
+            }}
+          >
+            <option value="">{t('services.filter.allTypes')}</option>
+            {skills.map((k) => (
+              <option key={k.code} value={k.code}>
+                {name(k.code)}
+              </option>
+            ))}
+          </select>
+        </div>
         {needs.length === 0 ? (
           <p>{t('services.noNeeds')}</p>
         ) : (
           <ul className="services__list">
             {needs.map((n) => (
-              <li key={n.id} className="services__row" data-need-id={n.id}>
+              <li
+                key={n.id}
+                className="services__row"
+                data-need-id={n.id}
+                aria-current={selection?.kind === 'need' && selection.id === n.id}
+              >
                 <span className="status-chip" data-urgency={n.urgency}>
                   {t(`services.urgency.${n.urgency}`, { defaultValue: n.urgency })}
                 </span>
@@ -81,14 +203,40 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
                   })}
                 </span>
                 {n.notes && <p className="services__notes">{n.notes}</p>}
+                <button type="button" className="button" data-action="need-lines" onClick={() => select({ kind: 'need', id: n.id })}>
+                  {t('services.showLines')}
+                </button>
               </li>
             ))}
           </ul>
         )}
+        <Pager
+          pages={needPages}
+          list="needs"
+          total={data?.serviceNeeds.totalCount ?? 0}
+          hasNext={data?.serviceNeeds.pageInfo.hasNextPage ?? false}
+          endCursor={data?.serviceNeeds.pageInfo.endCursor}
+        />
       </section>
       <section className="services__section" data-list="proposals">
         <h2 className="panel__title">{t('services.proposals', { n: data?.serviceMatches.totalCount ?? 0, period })}</h2>
         <p className="workspace__hint">{t('services.linesHint')}</p>
+        <select
+          className="input"
+          name="matchStatus"
+          aria-label={t('services.filter.matchStatus')}
+          value={matchStatus}
+          onChange={(e) => {
+            setMatchStatus(MATCH_STATUSES.find((x) => x === e.target.value) ?? 'PROPOSED');
+            matchPages.reset();
+          }}
+        >
+          {MATCH_STATUSES.map((x) => (
+            <option key={x} value={x}>
+              {t(`services.matchStatus.${x}`)}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="button"
@@ -110,10 +258,19 @@ export function ServicesPanel({ gridIds, period, onChanged }: { gridIds: readonl
                 busy={busy}
                 run={run}
                 others={resources.filter((r) => r.id !== m.helper?.id && (!m.need || r.skills.includes(m.need.type)))}
+                selected={selection?.kind === 'helper' && selection.id === m.helper?.id}
+                onLines={() => m.helper && select({ kind: 'helper', id: m.helper.id })}
               />
             ))}
           </ul>
         )}
+        <Pager
+          pages={matchPages}
+          list="proposals"
+          total={data?.serviceMatches.totalCount ?? 0}
+          hasNext={data?.serviceMatches.pageInfo.hasNextPage ?? false}
+          endCursor={data?.serviceMatches.pageInfo.endCursor}
+        />
       </section>
       <section className="services__section" data-list="wishes-to-review">
         <h2 className="panel__title">{t('services.wishesToReview', { n: data?.microWishes.totalCount ?? 0 })}</h2>
@@ -165,12 +322,16 @@ function Proposal({
   busy,
   run,
   others,
+  selected,
+  onLines,
 }: {
   m: MatchRow;
   name: (code: string) => string;
   busy: boolean;
   run: Run;
   others: readonly ResourceRow[];
+  selected: boolean;
+  onLines: () => void;
 }) {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -178,11 +339,14 @@ function Proposal({
   const [reason, setReason] = useState('');
   const [other, setOther] = useState('');
   return (
-    <li className="services__row" data-match-id={m.id}>
+    <li className="services__row" data-match-id={m.id} data-status={m.status} aria-current={selected}>
       <strong>{m.helper?.name ?? '—'}</strong> → {m.need ? name(m.need.type) : '—'} <span>{m.need?.household?.address}</span>{' '}
       <span>{t('services.distance', { m: Math.round(m.distanceM) })}</span>
       <p className="services__notes">{m.explanation}</p>
-      {rejecting ? (
+      <button type="button" className="button" data-action="helper-lines" onClick={onLines}>
+        {t('services.showLines')}
+      </button>
+      {m.status !== 'PROPOSED' ? null : rejecting ? (
         <form
           className="services__reject"
           onSubmit={(e) => {

@@ -41,14 +41,28 @@ export const SERVICE_SKILL_FRAGMENT = graphql(`
 export type SkillRow = DocumentType<typeof SERVICE_SKILL_FRAGMENT>;
 
 export const LEADER_SERVICES_QUERY = graphql(`
-  query LeaderServices($gridId: ID, $period: String!) {
-    serviceNeeds(gridId: $gridId, status: OPEN, first: 50) {
+  query LeaderServices(
+    $gridId: ID
+    $period: String!
+    $needStatus: NeedStatus
+    $needType: String
+    $needsAfter: String
+    $matchStatus: MatchStatus
+    $matchesAfter: String
+    $page: Int!
+  ) {
+    serviceNeeds(gridId: $gridId, status: $needStatus, type: $needType, first: $page, after: $needsAfter) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         type
         urgency
         notes
+        status
         weekday
         startMinute
         endMinute
@@ -57,8 +71,12 @@ export const LEADER_SERVICES_QUERY = graphql(`
         }
       }
     }
-    serviceMatches(gridId: $gridId, period: $period, status: PROPOSED, first: 50) {
+    serviceMatches(gridId: $gridId, period: $period, status: $matchStatus, first: $page, after: $matchesAfter) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         version
@@ -70,6 +88,7 @@ export const LEADER_SERVICES_QUERY = graphql(`
           name
         }
         need {
+          id
           type
           household {
             address

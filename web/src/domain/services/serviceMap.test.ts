@@ -1,4 +1,16 @@
-import { countServiceLayers, mergeServiceMaps, serviceLayers, weekOf } from './serviceMap';
+import { OVERDUE_COLOUR, STATUS_COLOURS } from '../cases/pinStyle';
+import {
+  countServiceLayers,
+  matchFilter,
+  mergeServiceMaps,
+  OVERDUE_VISIT_SOURCE,
+  overdueVisitSource,
+  overdueVisits,
+  SERVICE_COLOURS,
+  SERVICE_MAP_LAYER_IDS,
+  serviceLayers,
+  weekOf,
+} from './serviceMap';
 
 const point = (lng: number) => ({ type: 'Point', coordinates: [lng, 39.9] });
 
@@ -34,11 +46,48 @@ describe('service map layers', () => {
     expect(countServiceLayers(merged)).toEqual({ OVERDUE_VISIT: 1, OPEN_WISH: 1, MATCH: 1 });
   });
 
-  it('draws each layer in its own colour, filtered by the layer tag', () => {
+  it('draws each layer in its own colour, overdue visits clustered in their own source', () => {
     const layers = serviceLayers(true);
-    expect(layers.map((l) => l.id)).toEqual(['service-matches', 'service-overdue-visits', 'service-open-wishes']);
-    const colours = layers.map((l) => JSON.stringify(l.paint));
-    expect(new Set(colours).size).toBe(3);
+    expect(layers.map((l) => l.id)).toEqual([
+      'service-matches',
+      'service-overdue-visit-clusters',
+      'service-overdue-visit-count',
+      'service-overdue-visits',
+      'service-open-wishes',
+    ]);
+    const colours = new Set(Object.values(SERVICE_COLOURS));
+    expect(colours.size).toBe(3);
+    // Not the overdue-case red, nor any case status colour.
+    expect(colours.has(OVERDUE_COLOUR)).toBe(false);
+    for (const colour of Object.values(STATUS_COLOURS)) expect(SERVICE_COLOURS.OVERDUE_VISIT).not.toBe(colour);
+    for (const id of SERVICE_MAP_LAYER_IDS.OVERDUE_VISIT) {
+      const layer = layers.find((l) => l.id === id);
+      expect(layer && 'source' in layer ? layer.source : null).toBe(OVERDUE_VISIT_SOURCE);
+    }
+    expect(overdueVisitSource().cluster).toBe(true);
+  });
+
+  it('splits the overdue visits off for their clustered source', () => {
+    const merged = mergeServiceMaps([
+      {
+        features: [
+          { type: 'Feature', geometry: point(116.1), properties: { layer: 'OVERDUE_VISIT', householdId: 'h1' } },
+          { type: 'Feature', geometry: point(116.2), properties: { layer: 'OPEN_WISH', wishId: 'w1' } },
+        ],
+      },
+    ]);
+    expect(overdueVisits(merged).features.map((f) => f.properties.householdId)).toEqual(['h1']);
+  });
+
+  it('scales point radii with the screen', () => {
+    const radius = (scale: number) => serviceLayers(true, scale).find((l) => l.id === 'service-open-wishes')?.paint;
+    expect((radius(2) as Record<string, number>)['circle-radius']).toBe(2 * (radius(1) as Record<string, number>)['circle-radius']);
+    expect((radius(1) as Record<string, number>)['circle-radius']).toBeGreaterThanOrEqual(10);
+  });
+
+  it('filters the match lines to a selection', () => {
+    expect(matchFilter(null)).toEqual(['==', ['get', 'layer'], 'MATCH']);
+    expect(matchFilter(['m1'])).toEqual(['all', ['==', ['get', 'layer'], 'MATCH'], ['in', ['get', 'matchId'], ['literal', ['m1']]]]);
   });
 
   it("names the week by its Monday on the street's calendar", () => {

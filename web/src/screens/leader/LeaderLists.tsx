@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
 import { BUILDINGS_QUERY, HOUSEHOLD_TAGS, HOUSEHOLDS_QUERY, LIST_PAGE, RESIDENTS_QUERY, type HouseholdTag } from './operations';
-import { useCursorPages } from './usePagedList';
+import { useCursorPages } from '../../domain/lists/useCursorPages';
 
 export type LeaderTab = 'cases' | 'services' | 'buildings' | 'households' | 'residents';
 const TABS: LeaderTab[] = ['cases', 'services', 'buildings', 'households', 'residents'];

@@ -54,6 +54,8 @@ export function LeaderWorkspace({
   const [servicesVersion, setServicesVersion] = useState(0);
   const services = useServiceMap(gridIds, period, servicesVersion, true);
   const servicesChanged = useCallback(() => setServicesVersion((v) => v + 1), []);
+  /** Only the selected need's or helper's match lines are drawn (none until one is picked). */
+  const [matchIds, setMatchIds] = useState<readonly string[]>(NO_SELECTION);
 
   const pick = useCallback((point: LngLat) => {
     setCaseId(null);
@@ -82,6 +84,7 @@ export function LeaderWorkspace({
           focus={focus}
           services={services}
           servicesShown={ALL_SERVICE_LAYERS}
+          matchIds={matchIds}
         />
         <aside className="workspace__side">
           {caseId ? (
@@ -105,7 +108,7 @@ export function LeaderWorkspace({
           ) : (
             <LeaderLists
               gridId={gridIds.length === 1 ? gridIds[0] : null}
-              services={<ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} />}
+              services={<ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} onLines={setMatchIds} />}
               cases={
                 <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
                   <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>

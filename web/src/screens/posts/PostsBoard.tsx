@@ -105,7 +105,7 @@ function BoardBody({ board }: { board: Board }) {
                 <p className="posts__name" data-name>
                   {l.name}
                 </p>
-                <p className="posts__duties">{l.duties ?? defaultDuties(t, l.gridLevel as GridLevel, l.role as LeaderRole)}</p>
+                <p className="posts__duties">{l.duties ?? t(defaultDuties(l.gridLevel as GridLevel, l.role as LeaderRole))}</p>
                 {l.contact && <Phone label={t('posts.contact')} value={l.contact} />}
                 {l.officePhone && <Phone label={t('posts.office')} value={l.officePhone} />}
               </li>
@@ -167,8 +167,10 @@ function BoardBody({ board }: { board: Board }) {
   );
 }
 
-function defaultDuties(t: ReturnType<typeof useTranslation>['t'], level: GridLevel, role: LeaderRole): string {
-  return role === 'LEADER' ? t(`posts.duties.${level}`) : t(`posts.duties.${role}`);
+/** The catalogue's duties of a post, where the appointment names none: a leader's by their grid's level, else by role. */
+function defaultDuties(level: GridLevel, role: LeaderRole): 'posts.duties.LARGE' {
+  // One literal key type for the built key: the union of every duty key is too deep for the typed `t`.
+  return (role === 'LEADER' ? `posts.duties.${level}` : `posts.duties.${role}`) as 'posts.duties.LARGE';
 }
 
 function Person({ label, name, contact }: { label: string; name: string; contact: string | null | undefined }) {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
 import { CASE_QUEUES_QUERY, COMMUNITIES_QUERY } from '../../domain/cases/operations';
 import type { CaseSummary } from '../../domain/cases/types';
-import { QUEUES, type QueueKey } from './queues';
+import type { CaseOrder } from '../../graphql/generated/graphql';
+import { QUEUE_ORDERS, QUEUES, type QueueKey } from './queues';
 
 /** Cases listed per queue (the count is the whole queue's). */
 const QUEUE_PAGE = 30;
@@ -15,26 +16,32 @@ const POLL_MS = 60_000;
 
 /**
  * 指挥中心待办 — the command centre's queues beside the live feed: 待立案, 待派遣, 待核查, 超期,
- * 申请延期, each with its count, in one community or the whole street; longest waiting first.
+ * 申请延期, each with its count, in one community or the whole street and one category or all;
+ * most urgent first (or newest, or longest waiting).
  * `refreshKey` changes when the live feed moves, so the counts follow it. A case opens its panel.
  */
 export function CaseQueues({
   refreshKey,
   nameOf,
+  categories,
   onOpen,
 }: {
   refreshKey: string | null;
   nameOf: (code: string) => string;
+  /** The category table's codes, for the category filter. */
+  categories: readonly { code: string }[];
   onOpen: (c: CaseSummary) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const id = useId();
   const [gridId, setGridId] = useState('');
+  const [category, setCategory] = useState('');
+  const [order, setOrder] = useState<CaseOrder>(QUEUE_ORDERS[0]);
   const [open, setOpen] = useState<QueueKey>('toFile');
   const communities = useQuery(COMMUNITIES_QUERY);
-  const { data, refetch } = useQuery(CASE_QUEUES_QUERY, {
-    variables: { gridId: gridId || null, first: QUEUE_PAGE },
+  const { data, error, refetch } = useQuery(CASE_QUEUES_QUERY, {
+    variables: { gridId: gridId || null, category: category || null, order, first: QUEUE_PAGE },
     fetchPolicy: 'cache-and-network',
     // A refetch while one is in flight must ask again, not share the older answer.
     context: { queryDeduplication: false },
@@ -64,6 +71,38 @@ export function CaseQueues({
           ))}
         </select>
       </div>
+      <div className="queues__filter">
+        <label htmlFor={`${id}-category`}>{t('queues.category')}</label>
+        <select id={`${id}-category`} name="category" className="input" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">{t('queues.allCategories')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>
+              {nameOf(c.code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="queues__filter">
+        <label htmlFor={`${id}-order`}>{t('queues.order')}</label>
+        <select
+          id={`${id}-order`}
+          name="order"
+          className="input"
+          value={order}
+          onChange={(e) => setOrder(QUEUE_ORDERS.find((o) => o === e.target.value) ?? QUEUE_ORDERS[0])}
+        >
+          {QUEUE_ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {t(`queues.orderBy.${o}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && !data && (
+        <p role="alert" className="feed__empty">
+          {t('lists.error', { message: error.message })}
+        </p>
+      )}
       <div className="queues__tabs" role="tablist">
         {QUEUES.map((q) => (
           <button

@@ -14,19 +14,35 @@ import { GridChainPanel } from '../../domain/grids/GridChainPanel';
 import { useGridAt } from '../../domain/grids/useGridAt';
 import { LayersStatus } from '../../domain/grids/LayersStatus';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
-import { ServiceToggles } from '../../domain/services/ServiceToggles';
-import { countServiceLayers, type ServiceLayer } from '../../domain/services/serviceMap';
+import { countServiceLayers } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { CaseFeed } from './CaseFeed';
 import { CaseDesk } from './CaseDesk';
 import { CaseQueues } from './CaseQueues';
+import {
+  hiddenMapLayers,
+  LAYERS_STORAGE_KEY,
+  parseLayerState,
+  shownServices,
+  toggleLayer,
+  visiblePins,
+  WALL_SERVICE_LAYERS,
+  type LayerKey,
+  type LayerState,
+} from './layers';
+import { MapLegend } from './MapLegend';
 import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
 
-/** The service layers the wall screen offers (both off at first). */
-const WALL_SERVICE_LAYERS: readonly ServiceLayer[] = ['OVERDUE_VISIT', 'OPEN_WISH'];
+function readLayers(): LayerState {
+  try {
+    return parseLayerState(localStorage.getItem(LAYERS_STORAGE_KEY));
+  } catch {
+    return parseLayerState(null);
+  }
+}
 
 const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
 
@@ -35,7 +51,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const layers = useGridLayers();
   const stream = useCaseStream(ws);
   const indicators = useIndicators(null);
-  const { nameOf } = useCategories();
+  const { categories, nameOf } = useCategories();
   const [picked, setPicked] = useState<LngLat | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [focus, setFocus] = useState<BBox | null>(null);
@@ -45,14 +61,21 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const { lookup, retry } = useGridAt(picked);
   const services = useServiceMap(null, null, 0, true);
   const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
-  const [servicesShown, setServicesShown] = useState<ReadonlySet<ServiceLayer>>(() => new Set());
-  const toggleService = useCallback((layer: ServiceLayer) => {
-    setServicesShown((shown) => {
-      const next = new Set(shown);
-      if (!next.delete(layer)) next.add(layer);
+  const [mapLayers, setMapLayers] = useState<LayerState>(readLayers);
+  const toggle = useCallback((key: LayerKey) => {
+    setMapLayers((state) => {
+      const next = toggleLayer(state, key);
+      try {
+        localStorage.setItem(LAYERS_STORAGE_KEY, JSON.stringify(next));
+      } catch {
+        // Private mode: the switches hold for this visit only.
+      }
       return next;
     });
   }, []);
+  const servicesShown = useMemo(() => shownServices(mapLayers), [mapLayers]);
+  const hiddenLayers = useMemo(() => hiddenMapLayers(mapLayers), [mapLayers]);
+  const pins = useMemo(() => visiblePins(stream.pins, mapLayers), [stream.pins, mapLayers]);
   const kpis = { ...countsOf(stream.counts), ...indicators };
 
   const selection = useMemo<MapSelection[]>(
@@ -97,12 +120,11 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
         </button>
-        <ServiceToggles layers={WALL_SERVICE_LAYERS} counts={serviceCounts} shown={servicesShown} onToggle={toggleService} />
         <LayersStatus layers={layers} />
       </div>
       <main className="app__main">
         {/* Left of the map, so the case panel (over the feed) leaves the queues in view. */}
-        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} onOpen={openCaseAt} />
+        <CaseQueues refreshKey={stream.feed[0]?.id ?? null} nameOf={nameOf} categories={categories} onOpen={openCaseAt} />
         <GridMap
           theme={theme}
           layers={layers.status === 'ready' ? layers.data : null}
@@ -110,11 +132,15 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           selection={selection}
           onPick={pick}
           getToken={getToken}
-          pins={stream.pins}
+          pins={pins}
           onCaseClick={openCase}
           focus={focus}
           services={services}
           servicesShown={servicesShown}
+          hiddenLayers={hiddenLayers}
+          overlay={
+            <MapLegend theme={theme} layers={mapLayers} services={WALL_SERVICE_LAYERS} serviceCounts={serviceCounts} onToggle={toggle} />
+          }
         />
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && (

@@ -4,6 +4,9 @@ import { createI18n, type Language } from '../../i18n';
 import type { CaseEvent } from '../../domain/cases/types';
 import { CaseFeed } from './CaseFeed';
 import { KpiBand } from '../../domain/cases/KpiBand';
+import { SERVICE_COLOURS } from '../../domain/services/serviceMap';
+import { DEFAULT_LAYERS, toggleLayer, WALL_SERVICE_LAYERS } from './layers';
+import { MapLegend } from './MapLegend';
 
 function render(node: React.ReactNode, language: Language = 'zh-CN'): string {
   return renderToStaticMarkup(<I18nextProvider i18n={createI18n(language)}>{node}</I18nextProvider>);
@@ -69,5 +72,36 @@ describe('CaseFeed', () => {
     const body = text(render(<CaseFeed events={[]} live={false} nameOf={(c) => c} onOpen={() => undefined} />));
     expect(body).toContain('正在重新连接');
     expect(body).toContain('等待事件动态');
+  });
+});
+
+describe('MapLegend', () => {
+  const counts = { OVERDUE_VISIT: 8, OPEN_WISH: 0, MATCH: 0 };
+  const legend = (language: Language = 'zh-CN') =>
+    render(
+      <MapLegend
+        theme="dark"
+        layers={toggleLayer(DEFAULT_LAYERS, 'GRID_SMALL')}
+        services={WALL_SERVICE_LAYERS}
+        serviceCounts={counts}
+        onToggle={() => undefined}
+      />,
+      language,
+    );
+
+  it('explains the symbols in Chinese, with a switch (and its state) beside each toggleable one', () => {
+    const html = legend();
+    const body = text(html);
+    for (const label of ['图例与图层', '大网格（社区）', '小网格', '楼宇', '待立案、待派遣', '超期案件（红圈）', '走访逾期', '待认领心愿'])
+      expect(body).toContain(label);
+    expect(html).toMatch(/aria-pressed="false"[^>]*data-layer="GRID_SMALL"/);
+    expect(html).toMatch(/aria-pressed="true"[^>]*data-layer="GRID_LARGE"/);
+    expect(html).toContain(`data-colour="${SERVICE_COLOURS.OVERDUE_VISIT}"`);
+    expect(html).toMatch(/data-layer="OVERDUE_VISIT"[^]*?service-toggles__count">8</);
+    expect(body).not.toMatch(/GRID_|CASES_|OVERDUE_VISIT/);
+  });
+
+  it('speaks English when switched', () => {
+    expect(text(legend('en'))).toContain('Legend and layers');
   });
 });
