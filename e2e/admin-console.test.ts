@@ -84,4 +84,25 @@ describe('admin console (e2e, Chromium)', () => {
     expect(e2e.consoleErrors).toEqual([]);
     expect(outsideOrigin(e2e.requests, e2e.origin)).toEqual([]);
   });
+
+  it('lets a community’s secretary keep their community’s accounts, and only those', async () => {
+    const [community] = await e2e.db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [SMALL_CODE.slice(0, 12)]);
+    await e2e.user({ login: 'e2e-secretary', displayName: '社区书记', role: 'GRID_LEADER', gridIds: [community.id] });
+    const secretary = await e2e.newPage();
+    await secretary.goto(e2e.origin);
+    await submitSignIn(secretary, 'e2e-secretary');
+    await secretary.locator('[data-action="console"]').click({ timeout: 30_000 });
+    await secretary.waitForSelector('.console[data-scope="community"] [data-list="accounts"] tr[data-login="e2e-zhang"]');
+    // Their community's accounts, not the street's staff; the street's tabs are not theirs.
+    expect(await secretary.locator('tr[data-login="e2e-admin"]').count()).toBe(0);
+    expect(await secretary.locator('.console__tabs [data-tab]').evaluateAll((b) => b.map((x) => x.getAttribute('data-tab')))).toEqual([
+      'accounts',
+    ]);
+    const roles = await secretary
+      .locator('[data-form="create-user"] [data-field="role"] option')
+      .evaluateAll((o) => o.map((x) => x.getAttribute('value')));
+    expect(roles).toEqual(['RESIDENT', 'VOLUNTEER', 'GRID_LEADER']);
+    await secretary.locator('tr[data-login="e2e-zhang"] [data-action="reset-password"]').click();
+    expect((await secretary.locator('[data-once-password]').textContent({ timeout: 15_000 }))!.trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
 });

@@ -4,6 +4,7 @@ import { echoFromLocation } from '../screens/echo/echo';
 import { postsFromLocation } from '../screens/posts/posts';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
+import { useLedCommunities } from '../domain/grids/useLedCommunities';
 import { NotificationBell } from '../domain/notify/NotificationBell';
 import { otherLanguage } from '../i18n';
 import type { MapTheme } from '../map/style';
@@ -30,7 +31,10 @@ export function App({ theme }: { theme: MapTheme }) {
   const { session, auth, client } = useSession();
   const [consoleOpen, setConsoleOpen] = useState(false);
   const isAdmin = session?.user.role === 'STREET_ADMIN';
-  const screen = session ? (isAdmin && consoleOpen ? 'console' : screenFor(session.user.role)) : 'login';
+  // A community's large-grid leader (社区书记) keeps the accounts of their community in the console too.
+  const secretary = useLedCommunities(session?.user.role !== 'GRID_LEADER').length > 0;
+  const hasConsole = isAdmin || secretary;
+  const screen = session ? (hasConsole && consoleOpen ? 'console' : screenFor(session.user.role)) : 'login';
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -102,7 +106,7 @@ export function App({ theme }: { theme: MapTheme }) {
         <h1 className="app__title">{titleOf(screen)}</h1>
         <span className="app__user">{t('auth.signedInAs', { name: session.user.displayName, role: t(`role.${session.user.role}`) })}</span>
         <NotificationBell />
-        {isAdmin && (
+        {hasConsole && (
           <button type="button" className="button" onClick={() => setConsoleOpen(!consoleOpen)} data-action="console">
             {consoleOpen ? t('console.back') : t('console.open')}
           </button>
@@ -115,7 +119,7 @@ export function App({ theme }: { theme: MapTheme }) {
         </button>
       </header>
       <Suspense fallback={loading}>
-        {screen === 'console' && <AdminConsole />}
+        {screen === 'console' && <AdminConsole scope={isAdmin ? 'street' : 'community'} />}
         {screen === 'wall' && <WallScreen theme={theme} ws={client.ws} getToken={getToken} />}
         {screen === 'leader' && <LeaderWorkspace theme={theme} ws={client.ws} getToken={getToken} gridIds={session.user.gridIds} />}
         {screen === 'helper' && <HelperWorkspace theme={theme} getToken={getToken} />}

@@ -1,28 +1,8 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../graphql/generated';
 import { useSession } from '../auth/SessionProvider';
 import { authFetch } from '../auth/session';
 import { streetMonth } from '../../i18n/format';
-
-const LED_GRIDS = graphql(`
-  query LedCommunities($level: GridLevel!) {
-    grids(level: $level, first: 20) {
-      nodes {
-        id
-        name
-        level
-      }
-    }
-  }
-`);
-
-/** The communities (LARGE grids) the viewer sees: a community leader's own, none for a leader below one. */
-export function useLedCommunities(): { id: string; name: string }[] {
-  const { data } = useQuery(LED_GRIDS, { variables: { level: 'LARGE' } });
-  return data?.grids.nodes ?? [];
-}
 
 /**
  * 双评议 export: the evaluation sheet of each community given (useLedCommunities: a community

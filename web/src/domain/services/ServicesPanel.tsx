@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
-import { EvaluationExport, useLedCommunities } from './EvaluationExport';
+import { useLedCommunities } from '../grids/useLedCommunities';
+import { EvaluationExport } from './EvaluationExport';
 import { TeamsPanel } from './TeamsPanel';
 import { VisitForm } from './VisitForm';
 import {

@@ -49,12 +49,12 @@ type Documents = {
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": typeof types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": typeof types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": typeof types.LeaderGridDocument,
+    "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": typeof types.LedCommunitiesDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": typeof types.SetNotificationPreferencesDocument,
-    "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": typeof types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  mutation CreateActivity($input: ActivityInput!) {\n    createTeamActivity(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateActivityDocument,
@@ -161,12 +161,12 @@ const documents: Documents = {
     "\n  fragment CaseFeedEvent on CaseEvent {\n    id\n    type\n    at\n    actorName\n    toStatus\n    caseId\n    version\n    case {\n      ...CaseSummary\n    }\n  }\n": types.CaseFeedEventFragmentDoc,
     "\n  fragment CaseIndicators on CaseIndicators {\n    filed\n    closed\n    closedOnTime\n    dueToClose\n    rated\n    onTimeClosureRate\n    satisfaction\n  }\n": types.CaseIndicatorsFragmentDoc,
     "\n  query LeaderGrid($id: ID!) {\n    grid(id: $id) {\n      id\n      geometry\n    }\n  }\n": types.LeaderGridDocument,
+    "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": types.LedCommunitiesDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      nodes {\n        id\n        kind\n        subjectType\n        subjectId\n        params\n        readAt\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": types.SetNotificationPreferencesDocument,
-    "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n": types.LedCommunitiesDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": types.CreateTeamDocument,
     "\n  mutation CreateActivity($input: ActivityInput!) {\n    createTeamActivity(input: $input) {\n      id\n    }\n  }\n": types.CreateActivityDocument,
@@ -395,6 +395,10 @@ export function graphql(source: "\n  query LeaderGrid($id: ID!) {\n    grid(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -412,10 +416,6 @@ export function graphql(source: "\n  query NotificationPreferences {\n    notifi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query LedCommunities($level: GridLevel!) {\n    grids(level: $level, first: 20) {\n      nodes {\n        id\n        name\n        level\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

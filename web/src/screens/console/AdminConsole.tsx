@@ -27,6 +27,8 @@ const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', '
 const LEADER_ROLES: LeaderRole[] = ['LEADER', 'DEPUTY', 'WORKER'];
 
 const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts', 'caseRules'] as const;
+/** The accounts a community's large-grid leader may make and change (the API's COMMUNITY_MANAGED_ROLES). */
+const COMMUNITY_ROLES: Role[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER'];
 
 /**
  * The street admin's console (管理控制台): accounts (list, search, create, disable or enable,
@@ -35,19 +37,21 @@ const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts', 'case
  * of it with or without consent to publish their phone, end a post), party organisations by
  * grid level, the party service posts, and the street's case rules. Each grid links to its public posts board.
  */
-export function AdminConsole() {
+export function AdminConsole({ scope = 'street' }: { scope?: 'street' | 'community' }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<(typeof TABS)[number]>('accounts');
+  // A community's secretary: the accounts of their community only (the API narrows the list and refuses the rest).
+  const tabs = scope === 'street' ? TABS : (['accounts'] as const);
   return (
-    <main className="app__main console">
+    <main className="app__main console" data-scope={scope}>
       <nav className="console__tabs" aria-label={t('console.title')}>
-        {TABS.map((k) => (
+        {tabs.map((k) => (
           <button key={k} type="button" className="button" aria-pressed={tab === k} data-tab={k} onClick={() => setTab(k)}>
             {t(`console.tab.${k}`)}
           </button>
         ))}
       </nav>
-      {tab === 'accounts' && <Accounts />}
+      {tab === 'accounts' && <Accounts roles={scope === 'street' ? ROLES : COMMUNITY_ROLES} />}
       {tab === 'appointments' && <Appointments />}
       {tab === 'organisations' && <Organisations />}
       {tab === 'servicePosts' && <ServicePosts />}
@@ -67,7 +71,7 @@ function OncePassword({ login, password }: { login: string; password: string }) 
   );
 }
 
-function Accounts() {
+function Accounts({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [search, setSearch] = useState('');
@@ -142,16 +146,16 @@ function Accounts() {
         </table>
       </section>
       {changing ? (
-        <ChangeRole key={changing.id} user={changing} busy={busy} run={run} onDone={() => setChanging(null)} />
+        <ChangeRole key={changing.id} user={changing} roles={roles} busy={busy} run={run} onDone={() => setChanging(null)} />
       ) : (
-        <CreateUser busy={busy} run={run} onCreated={setOnce} />
+        <CreateUser roles={roles} busy={busy} run={run} onCreated={setOnce} />
       )}
     </div>
   );
 }
 
 /** 变更角色: a new role (and, for a grid leader, the grids they lead by code); the account's sign-ins end. */
-function ChangeRole({ user, busy, run, onDone }: { user: ConsoleUser; busy: boolean; run: Run; onDone: () => void }) {
+function ChangeRole({ user, roles, busy, run, onDone }: { user: ConsoleUser; roles: Role[]; busy: boolean; run: Run; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [role, setRole] = useState<Role>(user.role as Role);
@@ -180,11 +184,13 @@ function ChangeRole({ user, busy, run, onDone }: { user: ConsoleUser; busy: bool
         {t('console.newRole')}{' '}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-field="new-role">
           {/* A department's staff account is made for its department (新建账号); a role change cannot name one. */}
-          {ROLES.filter((r) => r !== 'DEPARTMENT_STAFF' || user.role === r).map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
+          {roles
+            .filter((r) => r !== 'DEPARTMENT_STAFF' || user.role === r)
+            .map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
         </select>
       </label>
       {role === 'GRID_LEADER' && (
@@ -206,7 +212,17 @@ function ChangeRole({ user, busy, run, onDone }: { user: ConsoleUser; busy: bool
   );
 }
 
-function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreated: (once: { login: string; password: string }) => void }) {
+function CreateUser({
+  roles,
+  busy,
+  run,
+  onCreated,
+}: {
+  roles: Role[];
+  busy: boolean;
+  run: Run;
+  onCreated: (once: { login: string; password: string }) => void;
+}) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [login, setLogin] = useState('');
@@ -271,7 +287,7 @@ function CreateUser({ busy, run, onCreated }: { busy: boolean; run: Run; onCreat
       <label>
         {t('console.role')}{' '}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-field="role">
-          {ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
