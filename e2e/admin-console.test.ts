@@ -105,4 +105,30 @@ describe('admin console (e2e, Chromium)', () => {
     await secretary.locator('tr[data-login="e2e-zhang"] [data-action="reset-password"]').click();
     expect((await secretary.locator('[data-once-password]').textContent({ timeout: 15_000 }))!.trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
+
+  it('lets a grid leader give a resident an invitation code with which they make their own account and land on their page', async () => {
+    const leader = await e2e.signedIn('e2e-leader');
+    await leader.locator('[role="tab"][data-tab="residents"]').click();
+    const row = leader.locator('.tabs__panel[data-tab="residents"] .entity-list__item').first();
+    await row.waitFor({ timeout: 15_000 });
+    const name = (await row.locator('.entity-list__name').textContent())!;
+    await row.locator('[data-action="invite"]').click();
+    const code = (await row.locator('[data-invitation-code]').textContent({ timeout: 10_000 }))!;
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+
+    const newcomer = await e2e.newPage();
+    await newcomer.goto(e2e.origin);
+    await newcomer.locator('[data-action="sign-up"]').click({ timeout: 30_000 });
+    const form = newcomer.locator('[data-form="sign-up"]');
+    await form.locator('input[name="code"]').fill(code.toLowerCase());
+    await form.locator('input[name="new-login"]').fill('e2e-invited');
+    await form.locator('input[name="new-password"]').fill('my-own-pass-1');
+    await form.locator('input[name="again"]').fill('my-own-pass-2');
+    await form.locator('[data-action="submit-sign-up"]').click();
+    expect(await form.locator('[role="alert"]').textContent()).toBe('两次输入的密码不一致');
+    await form.locator('input[name="again"]').fill('my-own-pass-1');
+    await form.locator('[data-action="submit-sign-up"]').click();
+    await newcomer.locator('.app[data-screen="resident"]').waitFor({ timeout: 30_000 });
+    expect(await newcomer.locator('.app__user').textContent()).toContain(name);
+  });
 });

@@ -39,8 +39,8 @@ const AS_MISSING = 'AS_MISSING' as const;
 const FORBIDDEN = 'FORBIDDEN' as const;
 const inScope = (reason: string) => ({ inScope: reason });
 
-/** Who may log in or refresh without an account: public, so outside the matrix. */
-const PUBLIC_MUTATIONS = ['login', 'refresh'];
+/** Who may log in, refresh or sign up with an invitation without an account: public, so outside the matrix (sign-up: invitation.test.ts). */
+const PUBLIC_MUTATIONS = ['login', 'refresh', 'signUpWithInvitation'];
 const ASKED: Who[] = EVERYONE.filter((w) => w !== 'admin');
 const LEADERS = Object.keys(LEADS) as Who[];
 const isLeader = (who: Who) => LEADERS.includes(who);
@@ -269,6 +269,12 @@ const MUTATIONS: Record<string, MutationCell> = {
     mutation: `mutation { importGrids(geojson: { type: "FeatureCollection", features: [] }, dryRun: false) { crs } }`,
     variables: () => ({}),
     seenBy: () => true,
+  },
+  inviteResident: {
+    mutation: `mutation ($id: ID!) { inviteResident(residentId: $id) { code } }`,
+    variables: () => ({ id: m.ids['r:E11/0/0'] }),
+    // A code for an east resident: their grids' leaders and admins only; the operator reads residents but invites nobody.
+    seenBy: seesEast('Resident'),
   },
   setCaseRules: {
     mutation: `mutation ($streetId: ID!) {

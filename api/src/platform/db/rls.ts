@@ -124,6 +124,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
       `'Case' = ANY(sg_scopes()) ` +
       `OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND c.department_id = sg_department())`,
   },
+  /** Invitation codes (邀请注册): street staff read them, admins and the leaders of the resident's grid issue them. */
+  invitation: { street: STAFF, leader: IN_PATHS('grid_path') },
   /** The street's case rules (a rating that sends a case back for rework): everyone applies them, admins set them. */
   case_rule: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: readOnly('true') },
   service_registration: {

@@ -23,6 +23,8 @@ export type WriteAction =
   | 'READ_AUDIT_LOG'
   /** create, change and dissolve party organisations; appoint and end grid leaders */
   | 'MANAGE_PARTY'
+  /** give a resident a code to make their own account (邀请注册) */
+  | 'INVITE'
   /** the street's rules (the case rules: when a rating sends a case back) */
   | 'SET_STREET_RULES'
   /** list, create, disable, enable accounts, reset their passwords, change their roles */
@@ -73,6 +75,7 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   READ_AUDIT_LOG: ['STREET_ADMIN'],
   MANAGE_PARTY: ['STREET_ADMIN'],
   SET_STREET_RULES: ['STREET_ADMIN'],
+  INVITE: ['STREET_ADMIN', 'GRID_LEADER'],
   // A grid leader only when they lead a community (see `refusal`).
   MANAGE_ACCOUNTS: ['STREET_ADMIN', 'GRID_LEADER'],
   // The operator is read-only but for the command centre's case steps.
@@ -91,6 +94,7 @@ const WHAT: Record<WriteAction, string> = {
   READ_AUDIT_LOG: 'read the personal-data audit log',
   MANAGE_ACCOUNTS: 'manage accounts',
   SET_STREET_RULES: 'set the street’s rules',
+  INVITE: 'invite residents to make an account',
   MANAGE_PARTY: 'manage party organisations or appoint grid leaders',
   CASE_STEP: 'act on cases',
   RATE_CASE: 'rate cases',
@@ -118,7 +122,7 @@ export function refusal(viewer: Viewer, action: WriteAction, resource: Resource 
   // A grid leader writes inside the subtrees of the grids they lead.
   if (
     kind === 'GRID_LEADER' &&
-    action === 'EDIT_PLACES' &&
+    (action === 'EDIT_PLACES' || action === 'INVITE') &&
     resource.path != null &&
     viewer.kind === 'user' &&
     !inSubtree(resource.path, viewer.gridPaths)

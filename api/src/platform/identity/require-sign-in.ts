@@ -7,6 +7,7 @@ import { unauthenticated } from './auth.service';
 export const PUBLIC_FIELDS = new Set([
   'login',
   'refresh',
+  'signUpWithInvitation',
   'me',
   '_service',
   '__schema',

@@ -31,11 +31,22 @@ const REFRESH = print(
   `),
 );
 
-/** Why sign-in failed: a GraphQL error code (UNAUTHENTICATED, RATE_LIMITED, …) or NETWORK. */
+const SIGN_UP = print(
+  graphql(`
+    mutation SignUpWithInvitation($input: SignUpInput!) {
+      signUpWithInvitation(input: $input) {
+        ...AuthPayload
+      }
+    }
+  `),
+);
+
+/** Why sign-in failed: a GraphQL error code (UNAUTHENTICATED, RATE_LIMITED, …) or NETWORK, and the input field at fault, if any. */
 export class AuthError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'AuthError';
@@ -74,6 +85,12 @@ export class AuthSession {
 
   async login(login: string, password: string): Promise<StoredSession> {
     const payload = await this.call('login', LOGIN, { login, password });
+    return this.set(sessionFromPayload(payload, this.now()));
+  }
+
+  /** 邀请码注册: makes the account an invitation promises, and signs it in. */
+  async signUp(input: { code: string; login: string; password: string }): Promise<StoredSession> {
+    const payload = await this.call('signUpWithInvitation', SIGN_UP, { input });
     return this.set(sessionFromPayload(payload, this.now()));
   }
 
@@ -130,8 +147,15 @@ export class AuthSession {
     this.timer = setTimeout(() => void this.refresh(), 10_000);
   }
 
-  private async call(field: 'login' | 'refresh', query: string, variables: Record<string, string>): Promise<AuthPayload> {
-    let body: { data?: Record<string, AuthPayload | null> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  private async call(
+    field: 'login' | 'refresh' | 'signUpWithInvitation',
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<AuthPayload> {
+    let body: {
+      data?: Record<string, AuthPayload | null> | null;
+      errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+    };
     try {
       const response = await this.fetchImpl(this.endpoint, {
         method: 'POST',
@@ -145,7 +169,7 @@ export class AuthSession {
     const payload = body.data?.[field];
     if (payload) return payload;
     const first = body.errors?.[0];
-    throw new AuthError(first?.extensions?.code ?? 'UNKNOWN', first?.message ?? 'no answer');
+    throw new AuthError(first?.extensions?.code ?? 'UNKNOWN', first?.message ?? 'no answer', first?.extensions?.field);
   }
 }
 
@@ -188,4 +212,16 @@ export function loginErrorKey(
   if (error.code === 'RATE_LIMITED') return 'auth.errors.rateLimited';
   if (error.code === 'NETWORK') return 'auth.errors.network';
   return 'auth.errors.unknown';
+}
+
+/** What a failed sign-up says: the field at fault (the code, the login, the password), else as a sign-in. */
+export function signUpErrorKey(
+  error: unknown,
+): 'auth.signUp.errors.code' | 'auth.signUp.errors.login' | 'auth.signUp.errors.password' | ReturnType<typeof loginErrorKey> {
+  if (error instanceof AuthError && error.code === 'BAD_USER_INPUT') {
+    if (error.field === 'input.code') return 'auth.signUp.errors.code';
+    if (error.field === 'input.login') return 'auth.signUp.errors.login';
+    if (error.field === 'input.password') return 'auth.signUp.errors.password';
+  }
+  return loginErrorKey(error);
 }

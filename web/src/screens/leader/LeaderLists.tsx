@@ -5,6 +5,7 @@ import type { Connection } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
 import { BUILDINGS_QUERY, HOUSEHOLD_TAGS, HOUSEHOLDS_QUERY, LIST_PAGE, RESIDENTS_QUERY, type HouseholdTag } from './operations';
 import { useCursorPages } from '../../domain/lists/useCursorPages';
+import { InviteResident } from './InviteResident';
 
 export type LeaderTab = 'cases' | 'services' | 'buildings' | 'households' | 'residents';
 const TABS: LeaderTab[] = ['cases', 'services', 'buildings', 'households', 'residents'];
@@ -212,6 +213,7 @@ function ResidentList({ gridId }: { gridId: string | null }) {
             <span className="entity-list__meta">{t(`relation.${r.relation}` as 'relation.HOUSEHOLDER', { defaultValue: r.relation })}</span>
             <span className="entity-list__phone">{r.phone ?? t('lists.noPhone')}</span>
             <span className="entity-list__detail">{r.household.address}</span>
+            <InviteResident residentId={r.id} />
           </>
         )}
       />

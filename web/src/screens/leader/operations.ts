@@ -74,3 +74,15 @@ export const RESIDENTS_QUERY = graphql(`
     }
   }
 `);
+
+/** 邀请注册: a single-use code for a resident to make their own account (shown once). */
+export const INVITE_RESIDENT = graphql(`
+  mutation InviteResident($residentId: ID!, $role: InvitedRole!) {
+    inviteResident(residentId: $residentId, role: $role) {
+      code
+      role
+      residentName
+      expiresAt
+    }
+  }
+`);

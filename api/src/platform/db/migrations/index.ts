@@ -23,6 +23,7 @@ import { Notifications1765620000000 } from './1765620000000-notifications';
 import { Sync1765700000000 } from './1765700000000-sync';
 import { Basemap1765720000000 } from './1765720000000-basemap';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
+import { Invitations1765750000000 } from './1765750000000-invitations';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   Sync1765700000000,
   Basemap1765720000000,
   CaseRules1765730000000,
+  Invitations1765750000000,
 ];
