@@ -18,7 +18,8 @@ afterAll(() => api.close());
 type Errors = { extensions?: Record<string, unknown> }[] | undefined;
 const INVITE = `mutation ($id: ID!, $role: InvitedRole, $days: Int) {
   inviteResident(residentId: $id, role: $role, days: $days) { code role residentName expiresAt } }`;
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUpWithInvitation(input: $input) { accessToken user { id login role displayName } } }`;
+const SIGN_UP = `mutation ($input: SignUpInput!) {
+  signUpWithInvitation(input: $input) { accessToken user { id login role displayName } } }`;
 
 async function invite(auth: string, id: string, vars: Record<string, unknown> = {}) {
   return api.gqlAs<{ inviteResident: { code: string; role: string; residentName: string; expiresAt: string } }>(auth, INVITE, {

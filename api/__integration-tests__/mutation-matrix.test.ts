@@ -39,7 +39,7 @@ const AS_MISSING = 'AS_MISSING' as const;
 const FORBIDDEN = 'FORBIDDEN' as const;
 const inScope = (reason: string) => ({ inScope: reason });
 
-/** Who may log in, refresh or sign up with an invitation without an account: public, so outside the matrix (sign-up: invitation.test.ts). */
+/** Who may log in, refresh or sign up with an invitation without an account: public, outside the matrix (see invitation.test.ts). */
 const PUBLIC_MUTATIONS = ['login', 'refresh', 'signUpWithInvitation'];
 const ASKED: Who[] = EVERYONE.filter((w) => w !== 'admin');
 const LEADERS = Object.keys(LEADS) as Who[];
