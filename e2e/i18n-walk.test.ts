@@ -13,7 +13,7 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<Labelled>;
 };
 
-// Every screen in Chinese, walked as its users see it — the wall with a case open, the leader's
+// Every screen in Chinese, walked as its users see it — the sign-in and sign-up pages, the wall with a case open, the leader's
 // tabs, the resident's page, the helper's, a department's inbox, the admin console's tabs, a
 // public posts board and the echo wall — and every visible text and every label a screen reader
 // says (title, aria-label, placeholder) checked: no raw enum value (ENVIRONMENT, IN_PROGRESS), no
@@ -171,6 +171,15 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     const admin = await signedIn('e2e-admin', '.map[data-state="ready"]');
     await admin.locator('[data-action="console"]').click();
     found.push(...(await walkTabs(admin, 'console', '.console__tabs [data-tab]')));
+
+    // Signed out: the sign-in page and the invitation sign-up.
+    const door = await e2e.newPage();
+    await door.goto(e2e.origin);
+    await door.waitForSelector('input[name="login"]', { timeout: 30_000 });
+    found.push(...(await latinOn(door)).map((f) => `sign-in: ${f}`));
+    await door.locator('[data-action="sign-up"]').click();
+    await door.waitForSelector('[data-form="sign-up"]');
+    found.push(...(await latinOn(door)).map((f) => `sign-up: ${f}`));
 
     // The public pages: a posts board and the echo wall, signed out.
     const board = await e2e.newPage();
