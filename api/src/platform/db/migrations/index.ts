@@ -24,6 +24,7 @@ import { Sync1765700000000 } from './1765700000000-sync';
 import { Basemap1765720000000 } from './1765720000000-basemap';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
 import { Invitations1765750000000 } from './1765750000000-invitations';
+import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   Basemap1765720000000,
   CaseRules1765730000000,
   Invitations1765750000000,
+  GridLabelIndex1765760000000,
 ];
