@@ -4,7 +4,8 @@ import { uuid } from '../../platform/graphql/validate';
 import type { CaseIndicators } from './case.type';
 
 /**
- * 考核指标 over the cases of a grid's subtree (any level) reported in [from, to):
+ * 考核指标 over the cases of a grid's subtree (any level), or of everything the caller sees (the
+ * command centre's whole street in one statement), reported in [from, to):
  * - 按期结案率 onTimeClosureRate = closedOnTime ÷ dueToClose, where 应结案 dueToClose are
  *   filed cases whose deadline fell before `to` or that are closed, and 按期结案
  *   closedOnTime are those closed no later than their deadline (an approved extension
@@ -19,12 +20,14 @@ import type { CaseIndicators } from './case.type';
 export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
-  /** Over the cases the caller sees, of a grid the caller sees (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
-  async forGrid(gridId: string, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
-    uuid(gridId, 'gridId');
+  /** Over the cases the caller sees (row-level security), of a grid the caller sees or of all (`gridId` null) (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
+  async forGrid(gridId: string | null, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
+    if (gridId != null) uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');
-    const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
-    if (!grid) throw missing('gridId', 'grid', seesAllGrids);
+    if (gridId != null) {
+      const [grid] = await this.ds.query(`SELECT 1 FROM grid WHERE id = $1`, [gridId]);
+      if (!grid) throw missing('gridId', 'grid', seesAllGrids);
+    }
     const [r] = await this.ds.query(
       `SELECT count(*)::int AS reported,
               count(filed_at)::int AS filed,
@@ -39,7 +42,7 @@ export class CaseIndicatorService {
               (avg(rating) / 5)::float8 AS satisfaction,
               count(rating)::int AS rated
          FROM "case"
-        WHERE grid_path <@ (SELECT path FROM grid WHERE id = $1) AND reported_at >= $2 AND reported_at < $3`,
+        WHERE ($1::uuid IS NULL OR grid_path <@ (SELECT path FROM grid WHERE id = $1)) AND reported_at >= $2 AND reported_at < $3`,
       [gridId, from, to],
     );
     const rate = (n: number, d: number) => (d > 0 ? n / d : null);

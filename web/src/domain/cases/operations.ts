@@ -172,18 +172,8 @@ export const CASE_CATEGORIES_QUERY = graphql(`
   }
 `);
 
-export const LARGE_GRID_IDS_QUERY = graphql(`
-  query LargeGridIds {
-    grids(level: LARGE, first: 100) {
-      nodes {
-        id
-      }
-    }
-  }
-`);
-
 export const CASE_INDICATORS_QUERY = graphql(`
-  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {
+  query CaseIndicators($gridId: ID, $from: DateTime!, $to: DateTime!) {
     caseIndicators(gridId: $gridId, from: $from, to: $to) {
       ...CaseIndicators
     }

@@ -1,13 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { combineIndicators, indicatorWindow, type Kpis } from './kpi';
-import { CASE_INDICATORS_QUERY, LARGE_GRID_IDS_QUERY } from './operations';
+import { CASE_INDICATORS_QUERY } from './operations';
 
 const REFRESH_MS = 60_000;
 
 /**
  * On-time closure and satisfaction over the last 30 days: of the given grids (a leader's),
- * or of every community (大网格) of the street for the command centre; refreshed every minute.
+ * or of every case the command centre sees (the street, asked once); refreshed every minute.
  */
 export function useIndicators(gridIds: readonly string[] | null): Pick<Kpis, 'onTimeClosureRate' | 'satisfaction'> {
   const client = useApolloClient();
@@ -17,10 +17,8 @@ export function useIndicators(gridIds: readonly string[] | null): Pick<Kpis, 'on
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const ids =
-        key === '*'
-          ? ((await client.query({ query: LARGE_GRID_IDS_QUERY, fetchPolicy: 'network-only' })).data?.grids.nodes.map((g) => g.id) ?? [])
-          : key.split(',').filter(Boolean);
+      // The command centre: one statement over every case it sees (the street), not one per community.
+      const ids: (string | null)[] = key === '*' ? [null] : key.split(',').filter(Boolean);
       const period = indicatorWindow(Date.now());
       const results = await Promise.all(
         ids.map((gridId) => client.query({ query: CASE_INDICATORS_QUERY, variables: { gridId, ...period }, fetchPolicy: 'network-only' })),

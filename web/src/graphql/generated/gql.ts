@@ -24,8 +24,7 @@ type Documents = {
     "\n  subscription CaseUpdates($after: ID) {\n    caseUpdates(after: $after) {\n      ...CaseFeedEvent\n    }\n  }\n": typeof types.CaseUpdatesDocument,
     "\n  query Case($id: ID!) {\n    case(id: $id) {\n      ...CaseSummary\n      feedback\n      photos\n      assignedLeaderName\n      department\n      pendingExtension {\n        eventId\n        until\n        reason\n        requestedBy\n        requestedAt\n      }\n      timeline {\n        id\n        type\n        at\n        actorName\n        actorRole\n        toStatus\n        note\n      }\n    }\n  }\n": typeof types.CaseDocument,
     "\n  query CaseCategories {\n    caseCategories {\n      code\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.CaseCategoriesDocument,
-    "\n  query LargeGridIds {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.LargeGridIdsDocument,
-    "\n  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n": typeof types.CaseIndicatorsDocument,
+    "\n  query CaseIndicators($gridId: ID, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n": typeof types.CaseIndicatorsDocument,
     "\n  mutation ReportCase($input: ReportCaseInput!) {\n    reportCase(input: $input) {\n      created\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n": typeof types.ReportCaseDocument,
     "\n  mutation FileCase($id: ID!, $version: Int!) {\n    fileCase(id: $id, version: $version) {\n      ...CaseSummary\n    }\n  }\n": typeof types.FileCaseDocument,
     "\n  mutation DispatchCase($id: ID!, $version: Int!) {\n    dispatchCase(id: $id, version: $version) {\n      ...CaseSummary\n    }\n  }\n": typeof types.DispatchCaseDocument,
@@ -138,8 +137,7 @@ const documents: Documents = {
     "\n  subscription CaseUpdates($after: ID) {\n    caseUpdates(after: $after) {\n      ...CaseFeedEvent\n    }\n  }\n": types.CaseUpdatesDocument,
     "\n  query Case($id: ID!) {\n    case(id: $id) {\n      ...CaseSummary\n      feedback\n      photos\n      assignedLeaderName\n      department\n      pendingExtension {\n        eventId\n        until\n        reason\n        requestedBy\n        requestedAt\n      }\n      timeline {\n        id\n        type\n        at\n        actorName\n        actorRole\n        toStatus\n        note\n      }\n    }\n  }\n": types.CaseDocument,
     "\n  query CaseCategories {\n    caseCategories {\n      code\n      nameZh\n      nameEn\n    }\n  }\n": types.CaseCategoriesDocument,
-    "\n  query LargeGridIds {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.LargeGridIdsDocument,
-    "\n  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n": types.CaseIndicatorsDocument,
+    "\n  query CaseIndicators($gridId: ID, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n": types.CaseIndicatorsDocument,
     "\n  mutation ReportCase($input: ReportCaseInput!) {\n    reportCase(input: $input) {\n      created\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n": types.ReportCaseDocument,
     "\n  mutation FileCase($id: ID!, $version: Int!) {\n    fileCase(id: $id, version: $version) {\n      ...CaseSummary\n    }\n  }\n": types.FileCaseDocument,
     "\n  mutation DispatchCase($id: ID!, $version: Int!) {\n    dispatchCase(id: $id, version: $version) {\n      ...CaseSummary\n    }\n  }\n": types.DispatchCaseDocument,
@@ -299,11 +297,7 @@ export function graphql(source: "\n  query CaseCategories {\n    caseCategories 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LargeGridIds {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query LargeGridIds {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n"): (typeof documents)["\n  query CaseIndicators($gridId: ID!, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n"];
+export function graphql(source: "\n  query CaseIndicators($gridId: ID, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n"): (typeof documents)["\n  query CaseIndicators($gridId: ID, $from: DateTime!, $to: DateTime!) {\n    caseIndicators(gridId: $gridId, from: $from, to: $to) {\n      ...CaseIndicators\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
