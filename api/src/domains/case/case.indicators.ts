@@ -20,7 +20,10 @@ import type { CaseIndicators } from './case.type';
 export class CaseIndicatorService {
   constructor(private readonly ds: Db) {}
 
-  /** Over the cases the caller sees (row-level security), of a grid the caller sees or of all (`gridId` null) (`seesAllGrids` decides how one out of reach is answered; see `missing`). */
+  /**
+   * Over the cases the caller sees (row-level security), of a grid the caller sees or of all
+   * (`gridId` null); `seesAllGrids` decides how a grid out of reach is answered (see `missing`).
+   */
   async forGrid(gridId: string | null, from: Date, to: Date, seesAllGrids = true): Promise<CaseIndicators> {
     if (gridId != null) uuid(gridId, 'gridId');
     if (!(from < to)) throw badInput('from', 'must be before to');

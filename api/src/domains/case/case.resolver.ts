@@ -120,7 +120,7 @@ export class CaseResolver {
 
   @Query(() => CaseIndicators, {
     description:
-      "Indicators over the cases of a grid's subtree, or without gridId of every case you can see, reported in [from, to); formulas on each field",
+      "Indicators over the cases of a grid's subtree (without gridId: every case you can see) reported in [from, to); formulas on each field",
   })
   caseIndicators(
     @Ctx() ctx: Context,
