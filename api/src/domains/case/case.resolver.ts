@@ -120,7 +120,7 @@ export class CaseResolver {
 
   @Query(() => CaseIndicators, {
     description:
-      "Indicators over the cases of a grid's subtree (without gridId: every case you can see) reported in [from, to); formulas on each field",
+      "Indicators over the cases of a grid's subtree (no gridId: every case you can see) reported in [from, to); formulas per field",
   })
   caseIndicators(
     @Ctx() ctx: Context,
