@@ -2,6 +2,7 @@ import { SYNC_ARG } from '../../platform/graphql/sync';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
+import { withSession } from '../../platform/db/session';
 import { notFound } from '../../platform/graphql/errors';
 import { Building } from '../building/building.entity';
 import { Grid } from '../grid/grid.entity';
@@ -329,8 +330,18 @@ export class CaseResolver {
     description:
       'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
     subscribe: ({ args, context }) => {
-      const { db, bus, scope } = context as Context;
-      return caseEventStream(db, bus, { ...(args as StreamFilter), visible: (path) => scope.seesCaseAt(path) });
+      const { db, bus, scope, session } = context as Context;
+      return caseEventStream(db, bus, {
+        ...(args as StreamFilter),
+        visible: (path) => scope.seesCaseAt(path),
+        // A fresh session as the caller for each check: the caller's own policies decide (a department's staff, a reporter).
+        readable: (eventId) =>
+          withSession(
+            db.dataSource,
+            session.identity,
+            async (own) => (await own.query(`SELECT 1 FROM case_event WHERE id = $1`, [eventId])).length > 0,
+          ),
+      });
     },
   })
   caseUpdates(

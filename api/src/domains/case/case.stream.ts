@@ -20,6 +20,12 @@ export interface StreamFilter {
    * staff see their department's cases, a resident the cases they reported, wherever they are).
    */
   visible?: (gridPath: string) => boolean;
+  /**
+   * Asks the database, as the viewer, whether they may read the event (`visible` said no by path).
+   * It must run in a session of its own: the subscription's session is ended between events,
+   * concurrently with this check.
+   */
+  readable?: (eventId: string) => Promise<boolean>;
 }
 
 /**
@@ -38,7 +44,8 @@ export async function caseEventStream(ds: Db, bus: EventBus, filter: StreamFilte
   }
   const visible = filter.visible ?? (() => true);
   const matches = (e: CaseEvent) => inSubtree(e.gridPath, path) && inBBox(e, bbox);
-  const seen = async (e: CaseEvent) => visible(e.gridPath) || (await ds.query(`SELECT 1 FROM case_event WHERE id = $1`, [e.id])).length > 0;
+  const readable = filter.readable ?? (async () => false);
+  const seen = async (e: CaseEvent) => visible(e.gridPath) || (await readable(e.id));
 
   let replaying = true;
   let last = BigInt(filter.after ?? 0);
