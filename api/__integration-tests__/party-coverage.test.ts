@@ -52,7 +52,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function coverage(auth: string | null, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<{ partyCoverage: Coverage }>> {
+async function coverage(
+  auth: string | null,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<{ partyCoverage: Coverage }>> {
   return api.gqlAs<{ partyCoverage: Coverage }>(auth, COVERAGE, variables);
 }
 async function asAdmin(variables: Record<string, unknown> = {}): Promise<Coverage> {
@@ -144,7 +147,11 @@ describe('partyCoverage on the fixture street', () => {
   });
 
   it('residents and unknown grids are refused', async () => {
-    const resident = await api.userToken({ login: 'cov-resident', role: 'RESIDENT', residentId: stableId(`${W11}/household/0/resident/1`) });
+    const resident = await api.userToken({
+      login: 'cov-resident',
+      role: 'RESIDENT',
+      residentId: stableId(`${W11}/household/0/resident/1`),
+    });
     expect((await coverage(resident)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await coverage(null)).errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     const unknown = await coverage(api.adminToken, { gridId: '00000000-0000-4000-8000-000000000000' });

@@ -136,7 +136,8 @@ export class PartyCoverageService {
        SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM root)) AS found,
               (SELECT json_agg(json_build_object('level', level, 'grids', grids, 'withOrganization', with_org,
                                                  'withLeader', with_leader, 'organizationsWithoutSecretary', no_sec))
-                 FROM (SELECT level, count(DISTINCT id)::int AS grids, count(DISTINCT id) FILTER (WHERE org_id IS NOT NULL)::int AS with_org,
+                 FROM (SELECT level, count(DISTINCT id)::int AS grids,
+                              count(DISTINCT id) FILTER (WHERE org_id IS NOT NULL)::int AS with_org,
                               count(DISTINCT id) FILTER (WHERE has_leader)::int AS with_leader,
                               count(*) FILTER (WHERE no_secretary)::int AS no_sec
                          FROM g GROUP BY level) c) AS levels,
