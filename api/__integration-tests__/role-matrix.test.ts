@@ -572,6 +572,23 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { west: chain('W11'), east: chain('E11') };
       }),
   },
+  'Query.partyCoverage': {
+    // 全覆盖, a management view: street staff every grid, a leader their subtree (another community out of reach); anyone else refused.
+    query: `query ($w: ID!, $e: ID!) {
+      all: partyCoverage { gridCount }
+      west: partyCoverage(gridId: $w) { gridCount }
+      east: partyCoverage(gridId: $e) { gridCount }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) => (v && typeof v === 'object' ? (v as { gridCount: number }).gridCount : v),
+    expect: (who) =>
+      signedIn(who, () => {
+        if (!isStaff(who) && !isLeader(who)) return { all: FORBIDDEN, west: FORBIDDEN, east: FORBIDDEN };
+        const under = (c: 'W' | 'E') =>
+          gridsSeen(who).includes(`grid:${c}`) ? gridsSeen(who).filter((g) => g.startsWith(`grid:${c}`)).length : FORBIDDEN;
+        return { all: gridsSeen(who).length, west: under('W'), east: under('E') };
+      }),
+  },
   'Query.partyServicePosts': {
     // 党群服务阵地: public places, read by everyone signed in.
     query: `{ partyServicePosts { id } }`,

@@ -6,6 +6,8 @@ import { Grid } from '../grid/grid.entity';
 import { Household } from '../household/household.entity';
 import { GridLeader, PartyOrganization } from './party.entity';
 import { Street } from '../street/street.entity';
+import { forbidden } from '../../platform/graphql/errors';
+import { PartyCoverage, PartyCoverageService } from './party.coverage';
 
 export const PartyOrganizationConnection = SyncConnection(PartyOrganization);
 export type PartyOrganizationConnection = InstanceType<typeof PartyOrganizationConnection>;
@@ -35,6 +37,22 @@ export class PartyOrganizationResolver {
       org = org.parentId ? await ctx.loaders.partyOrgById.load(org.parentId) : null;
     }
     return chain;
+  }
+
+  @Query(() => PartyCoverage, {
+    description:
+      '全覆盖 — per level, grids with a live organisation of their kind, with a current LEADER, organisations without a ' +
+      'secretary, and the first gaps; over every grid you see, or the subtree of gridId. Street staff and grid leaders',
+  })
+  partyCoverage(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Gaps listed per kind, 1 to 500' }) first?: number,
+  ): Promise<PartyCoverage> {
+    ctx.scope.requireSignedIn();
+    // The same readers as the visit schedule: a management view, refused (not answered empty) to anyone else.
+    if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see party coverage');
+    return new PartyCoverageService(ctx.db, ctx.scope).coverage(gridId, first);
   }
 
   @FieldResolver(() => PartyOrganization, { nullable: true })

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKpi, INDICATOR_DAYS, KPI_KEYS, type Kpis } from './kpi';
 
-/** The KPI band: open, new today, overdue, on-time closure rate, satisfaction. */
-export function KpiBand({ kpis }: { kpis: Kpis }) {
+/** The KPI band: open, new today, overdue, on-time closure rate, satisfaction; `children` are further tiles (the wall's coverage). */
+export function KpiBand({ kpis, children }: { kpis: Kpis; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
     <section className="kpi-band" aria-label={t('kpi.label')}>
@@ -12,6 +13,7 @@ export function KpiBand({ kpis }: { kpis: Kpis }) {
           <span className="kpi__label">{t(`kpi.${key}`)}</span>
         </div>
       ))}
+      {children}
       <p className="kpi-band__note">{t('kpi.window', { days: INDICATOR_DAYS })}</p>
     </section>
   );

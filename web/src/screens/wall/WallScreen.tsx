@@ -33,6 +33,7 @@ import {
 import { MapLegend } from './MapLegend';
 import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
+import { CoverageTile } from '../../domain/party/CoverageTile';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
 
@@ -107,7 +108,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   return (
     <>
       <div className="toolbar">
-        <KpiBand kpis={kpis} />
+        <KpiBand kpis={kpis}>
+          <CoverageTile />
+        </KpiBand>
         <SearchBox
           onPlace={(bbox, point) => {
             setTouring(false);
