@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { connectDatabase } from '../src/app/database';
-import { withSession } from '../src/platform/db/session';
+import { DbSession, withSession } from '../src/platform/db/session';
 import { RLS_TABLES } from '../src/platform/db/rls';
 import { dbIdentity } from '../src/platform/identity/db-identity';
 import { AuthService, signAccessToken, upsertUser } from '../src/platform/identity';
@@ -92,6 +92,25 @@ for (const embedded of [false, true]) {
         });
       },
     );
+
+    it('never runs a statement as the connection’s owner when the session is ended at the same moment', async () => {
+      // A subscription's session is ended after each event while other work may still query through it.
+      const auth = new AuthService(api.db.dataSource, jwtSecret());
+      const identity = dbIdentity(await auth.viewerFrom(token.leaderSmall));
+      const session = new DbSession(api.db.dataSource, identity);
+      const roles = new Set<string>();
+      const ask = async () => {
+        for (const row of (await session.manager.query(`SELECT current_user AS role`)) as { role: string }[]) roles.add(row.role);
+      };
+      const later = async (ms: number, work: () => Promise<unknown>) => {
+        await new Promise((done) => setTimeout(done, ms));
+        await work();
+      };
+      // Statements arriving while an end() waits for the statements before it, at every offset up to a few round trips.
+      for (let i = 0; i < 60; i++) await Promise.all([ask(), later(0, () => session.end()), later(i % 4, ask), later((i + 2) % 5, ask)]);
+      await session.end();
+      expect([...roles]).toEqual([identity.role]);
+    });
 
     it('answers 50 parallel mixed requests from different identities each with its own rows, and one version change wins', async () => {
       const [{ path: smallPath }] = await api.db.dataSource.query(`SELECT path::text AS path FROM grid WHERE code = $1`, [SMALL_WEST]);

@@ -50,6 +50,8 @@ export class DbSession {
   private readonly configure: string;
   /** Statements go to the connection one after another, in the order they were issued (transaction control included). */
   private tail: Promise<unknown> = Promise.resolve();
+  /** How many transaction controls were issued: `end()` leaves the mode to one issued after it. */
+  private controls = 0;
 
   constructor(
     ds: DataSource,
@@ -81,14 +83,29 @@ export class DbSession {
       return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
     if (this.mode === 'idle' || this.poisoned) await this.open();
     try {
-      return await this.serially(() => run(sql, parameters, structured));
+      return await this.serially(() => this.guarded(run, sql, parameters, structured));
     } catch (error) {
       if (this.mode !== 'read') throw error;
       this.poisoned = true;
       if (codeOf(error) !== ABORTED) throw error;
       await this.open();
-      return this.serially(() => run(sql, parameters, structured));
+      return this.serially(() => this.guarded(run, sql, parameters, structured));
     }
+  }
+
+  /**
+   * Runs a caller's statement in its turn. An `end()` queued before it may have closed the
+   * transaction since the statement was issued: then the read transaction, with the caller's
+   * role and settings, is opened again first — a statement never runs outside one (it would run
+   * as the connection's own user, whom row-level security does not bind).
+   */
+  private async guarded(run: RunQuery, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (this.mode === 'idle') {
+      this.mode = 'read';
+      this.poisoned = false;
+      await (await this.connection()).query(`START TRANSACTION READ ONLY; ${this.configure}`);
+    }
+    return run(sql, parameters, structured);
   }
 
   /** Runs `statement` once every statement issued before it has finished. */
@@ -114,6 +131,7 @@ export class DbSession {
   private async control(sql: string, mode: 'read' | 'write'): Promise<void> {
     this.mode = mode;
     this.poisoned = false;
+    this.controls++;
     await this.serially(async () => (await this.connection()).query(sql));
   }
 
@@ -181,10 +199,19 @@ export class DbSession {
     }
   }
 
-  /** Ends the open transaction and returns the connection to the pool. The session can be used again. */
+  /**
+   * Ends the open transaction and returns the connection to the pool. The session can be used
+   * again. It takes its turn among the statements (those issued before it run first, those after
+   * it reopen the transaction: see `guarded`), after any system work of the session.
+   */
   async end(): Promise<void> {
+    while (this.exclusive) await this.exclusive.catch(() => {});
     await this.opening?.catch(() => {});
-    await this.tail;
+    const controls = this.controls;
+    await this.serially(() => this.release(controls));
+  }
+
+  private async release(controls: number): Promise<void> {
     const internals = this.qr as unknown as {
       databaseConnection?: PoolClient;
       databaseConnectionPromise?: Promise<PoolClient>;
@@ -193,8 +220,11 @@ export class DbSession {
     if (!internals.databaseConnection) return;
     let broken: unknown;
     if (this.mode !== 'idle') await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
-    this.mode = 'idle';
-    this.poisoned = false;
+    // A transaction begun after end() was issued (queued behind it) keeps the mode it set; it opens on the next connection.
+    if (this.controls === controls) {
+      this.mode = 'idle';
+      this.poisoned = false;
+    }
     const q = this.qr as unknown as TransactionState & { releasePostgresConnection(err?: unknown): Promise<void> };
     // A connection whose rollback failed is destroyed rather than pooled.
     await q.releasePostgresConnection(broken);
