@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { ARTIFACTS, firstHome, PNG_1PX, startE2e, submitSignIn, type E2e } from './support';
+import { ARTIFACTS, firstHome, PNG_1PX, signedInTo, startE2e, type E2e } from './support';
 
 // The whole closed loop through the UI only, across four screens: a resident reports with a
 // photo on their page → the operator files it on the wall's case desk and dispatches it to a
@@ -25,16 +24,6 @@ beforeAll(async () => {
 afterEach(() => e2e?.closePages());
 afterAll(() => e2e?.close());
 
-/** A tab signed in through the form, on a screen without a map. */
-async function signedInWithoutMap(login: string, ready: string): Promise<Page> {
-  const page = await e2e.newPage();
-  await page.goto(e2e.origin);
-  await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
-  await submitSignIn(page, login);
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
-}
-
 const caseRow = async (id: string): Promise<{ status: string; department: string | null; photos: string[] }> =>
   (await e2e.db.dataSource.query(`SELECT status, department, photos FROM "case" WHERE id = $1`, [id]))[0];
 
@@ -45,7 +34,7 @@ describe('the closed loop on every screen (e2e, Chromium)', () => {
     await e2e.user({ login: 'loop-cgzd', displayName: '城管队员', role: 'DEPARTMENT_STAFF', departmentCode: 'CGZD' });
 
     // 1. The resident reports at their own building, with a photo.
-    const resident = await signedInWithoutMap('loop-resident', '[data-list="own-cases"]');
+    const resident = await signedInTo(e2e, 'loop-resident', '[data-list="own-cases"]');
     await resident.locator('[data-action="report-case"]').click();
     const form = resident.locator('[data-form="report-case"]');
     await form.locator('select[name="category"]').selectOption('ENVIRONMENT');
@@ -69,7 +58,7 @@ describe('the closed loop on every screen (e2e, Chromium)', () => {
 
     // 2. The operator files it on the wall and dispatches it to 城管中队, while its staff have their inbox open.
     // An empty inbox has an empty (hidden) list: its title says the department is ready.
-    const staff = await signedInWithoutMap('loop-cgzd', '.department .panel__title');
+    const staff = await signedInTo(e2e, 'loop-cgzd', '.department .panel__title');
     await staff.locator('.department .panel__title:has-text("城管中队")').waitFor({ timeout: 15_000 });
     expect(await staff.locator(`[data-list="inbox"] li[data-case-id="${id}"]`).count()).toBe(0);
     const wall = await e2e.signedIn('e2e-operator');

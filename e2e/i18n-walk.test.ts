@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, firstHome, reportCase, SMALL_CODE, startE2e, submitSignIn, type E2e } from './support';
+import { ARTIFACTS, firstHome, reportCase, signedInTo, SMALL_CODE, startE2e, type E2e } from './support';
 
 interface Labelled {
   getAttribute(name: string): string | null;
@@ -63,15 +63,6 @@ async function latinOn(page: Page): Promise<string[]> {
 
 /** The logins these tests create: a person's chosen account name, not the app's words. */
 const LOGINS = new Set(['e2e-admin', 'e2e-operator', 'e2e-leader', 'walk-resident', 'walk-volunteer', 'walk-staff']);
-
-async function signedIn(login: string, ready: string): Promise<Page> {
-  const page = await e2e.newPage();
-  await page.goto(e2e.origin);
-  await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
-  await submitSignIn(page, login);
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
-}
 
 /** Clicks each tab (buttons with data-tab) in turn and collects the Latin words of each view. */
 async function walkTabs(page: Page, screen: string, tabs: string): Promise<string[]> {
@@ -141,7 +132,7 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     const found: string[] = [];
 
     // The command centre's wall, with the case's panel open (status, timeline, actions).
-    const wall = await signedIn('e2e-operator', '.map[data-state="ready"]');
+    const wall = await signedInTo(e2e, 'e2e-operator', '.map[data-state="ready"]');
     const search = wall.locator('.search input');
     await search.fill(c.id);
     await search.press('Enter');
@@ -150,25 +141,25 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     await screenshotOnFailure(wall, 'wall', found);
 
     // The grid leader's workspace, tab by tab.
-    const leader = await signedIn('e2e-leader', '.map[data-state="ready"]');
+    const leader = await signedInTo(e2e, 'e2e-leader', '.map[data-state="ready"]');
     found.push(...(await walkTabs(leader, 'leader', '[role="tab"][data-tab]')));
 
     // The resident's page with their case open.
-    const res = await signedIn('walk-resident', '[data-list="own-cases"]');
+    const res = await signedInTo(e2e, 'walk-resident', '[data-list="own-cases"]');
     await res.locator(`[data-case-id="${c.id}"] [data-action="open-case"]`).click();
     await res.locator('.case-panel .timeline__item').first().waitFor({ timeout: 15_000 });
     found.push(...(await latinOn(res)).map((f) => `resident: ${f}`));
 
     // The helper's page, the department's inbox.
-    const helper = await signedIn('walk-volunteer', '.app[data-screen="helper"] .app__main');
+    const helper = await signedInTo(e2e, 'walk-volunteer', '.app[data-screen="helper"] .app__main');
     await helper.waitForTimeout(1_000);
     found.push(...(await latinOn(helper)).map((f) => `helper: ${f}`));
-    const staff = await signedIn('walk-staff', '.app[data-screen="department"] .app__main');
+    const staff = await signedInTo(e2e, 'walk-staff', '.app[data-screen="department"] .app__main');
     await staff.waitForTimeout(1_000);
     found.push(...(await latinOn(staff)).map((f) => `department: ${f}`));
 
     // The admin console, tab by tab.
-    const admin = await signedIn('e2e-admin', '.map[data-state="ready"]');
+    const admin = await signedInTo(e2e, 'e2e-admin', '.map[data-state="ready"]');
     await admin.locator('[data-action="console"]').click();
     found.push(...(await walkTabs(admin, 'console', '.console__tabs [data-tab]')));
 

@@ -95,6 +95,16 @@ export async function submitSignIn(page: Page, login: string): Promise<void> {
   await page.locator('input[name="password"]').press('Enter');
 }
 
+/** A new tab signed in as `login` through the form, once `ready` (a selector) shows: for screens without a map. */
+export async function signedInTo(e2e: E2e, login: string, ready: string): Promise<Page> {
+  const page = await e2e.newPage();
+  await page.goto(e2e.origin);
+  await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
+  await submitSignIn(page, login);
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  return page;
+}
+
 /** Signs in through the login form and waits for the map to be ready. */
 async function signIn(page: Page, login: string, consoleErrors: string[]): Promise<void> {
   await submitSignIn(page, login);
