@@ -17,10 +17,14 @@ export interface ConnectionShape<T> {
   totalCount: number | Promise<number>;
 }
 
-/** A cursor connection type for `Node`, named `<Node>Connection`. */
-export function Connection<T extends object>(Node: ClassType<T>) {
-  @ObjectType(`${Node.name}Connection`)
-  class ConnectionType implements ConnectionShape<T> {
+/**
+ * The fields every `<Node>Connection` has, on an abstract type the schema never names
+ * (type-graphql 2 emits only the types reachable from a resolver):
+ * `Connection` names it, `SyncConnection` (sync.ts) adds the sync's cursor and tombstones.
+ */
+export function ConnectionFields<T extends object>(Node: ClassType<T>) {
+  @ObjectType(`${Node.name}ConnectionFields`)
+  abstract class ConnectionFieldsType implements ConnectionShape<T> {
     @Field(() => [Node])
     nodes!: T[];
 
@@ -30,6 +34,13 @@ export function Connection<T extends object>(Node: ClassType<T>) {
     @Field(() => Int, { description: 'All matches, regardless of paging' })
     totalCount!: number | Promise<number>;
   }
+  return ConnectionFieldsType;
+}
+
+/** A cursor connection type for `Node`, named `<Node>Connection`. */
+export function Connection<T extends object>(Node: ClassType<T>) {
+  @ObjectType(`${Node.name}Connection`)
+  class ConnectionType extends ConnectionFields(Node) {}
   return ConnectionType;
 }
 

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { type ClassType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SyncConfig } from '../config';
 import type { Db } from '../db/session';
-import { type ConnectionShape, PageInfo, pageSize } from './connection';
+import { ConnectionFields, type ConnectionShape, pageSize } from './connection';
 import { badInput } from './errors';
 
 /**
@@ -46,16 +46,7 @@ export interface SyncConnectionShape<T> extends ConnectionShape<T> {
 /** A cursor connection (`<Node>Connection`) that also answers a sync's cursor and tombstones. */
 export function SyncConnection<T extends object>(Node: ClassType<T>) {
   @ObjectType(`${Node.name}Connection`)
-  class SyncConnectionType implements SyncConnectionShape<T> {
-    @Field(() => [Node])
-    nodes!: T[];
-
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'All matches, regardless of paging' })
-    totalCount!: number | Promise<number>;
-
+  class SyncConnectionType extends ConnectionFields(Node) implements SyncConnectionShape<T> {
     @Field(() => String, {
       nullable: true,
       description: 'With changedSince: the cursor to pass as changedSince next time (the one given when nothing changed)',
