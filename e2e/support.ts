@@ -106,7 +106,7 @@ export async function signedInTo(e2e: E2e, login: string, ready: string): Promis
 }
 
 /** Signs in through the login form and waits for the map to be ready. */
-async function signIn(page: Page, login: string, consoleErrors: string[]): Promise<void> {
+async function signIn(page: Page, login: string, consoleErrors: string[], server: () => string): Promise<void> {
   await submitSignIn(page, login);
   try {
     await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
@@ -118,9 +118,17 @@ async function signIn(page: Page, login: string, consoleErrors: string[]): Promi
       .first()
       .textContent()
       .catch(() => null);
-    throw new Error(`the map never became ready for ${login}; status: ${status}; console errors: ${consoleErrors.join(' | ') || 'none'}`, {
-      cause: error,
-    });
+    const gl = await page
+      .evaluate(() => {
+        const canvas = (globalThis as unknown as { document: { createElement(t: string): { getContext(k: string): unknown } } }).document;
+        return canvas.createElement('canvas').getContext('webgl2') ? 'webgl2 available' : 'no webgl2';
+      })
+      .catch((e: Error) => `page gone: ${e.message}`);
+    throw new Error(
+      `the map never became ready for ${login}; status: ${status}; ${gl}; server: ${server()}; ` +
+        `console errors: ${consoleErrors.join(' | ') || 'none'}`,
+      { cause: error },
+    );
   }
   await mapIdle(page);
 }
@@ -247,11 +255,15 @@ function running(started: {
   const requests: string[] = [];
   const tileStatuses: number[] = [];
   const consoleErrors: string[] = [];
+  /** Requests that failed or answered ≥ 400, for a failed sign-in's diagnosis. */
+  const failedRequests: string[] = [];
   const watch = (page: Page) => {
+    page.on('requestfailed', (req) => failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
     page.on('request', (req) => requests.push(req.url()));
     page.on('websocket', (ws) => requests.push(ws.url()));
     page.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/tiles/')) tileStatuses.push(res.status());
+      if (res.status() >= 400) failedRequests.push(`${res.url()} ${res.status()}`);
     });
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
@@ -298,7 +310,13 @@ function running(started: {
       const page = await newPage();
       await page.goto(origin);
       await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
-      await signIn(page, login, consoleErrors);
+      await signIn(page, login, consoleErrors, () => {
+        // The app's connection pool (pg's): all busy with waiters queued means a request holds its connection.
+        const pool = (db.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } })
+          .master;
+        const use = pool ? `pool ${pool.totalCount} open, ${pool.idleCount} idle, ${pool.waitingCount} waiting` : 'embedded';
+        return `${use}; failed requests: ${failedRequests.slice(-10).join(' | ') || 'none'}`;
+      });
       return page;
     },
     async closePages() {

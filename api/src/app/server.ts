@@ -177,7 +177,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         });
       }),
     async stop() {
-      stopJobs();
+      await stopJobs();
       await ws.dispose();
       for (const undo of undoHooks) undo();
       await bus.close();

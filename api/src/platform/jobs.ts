@@ -3,23 +3,35 @@ import type { DomainDeps, DomainJob } from './domain';
 /**
  * Runs each job every `everyMs` (timers unref'd, so they never hold the process open): a
  * run is skipped while the previous one is still going or the database is closed, and a
- * failure is logged, not thrown. Answers the stop (which lets a run in progress finish).
+ * failure is logged, not thrown. Answers the stop: no run starts after it, and its promise
+ * settles once the runs in progress have finished, so the app closes the database only then
+ * (a sweep cut off by the pool's end logged "Connection terminated" at every test's teardown).
  */
-export function startJobs(jobs: readonly DomainJob[], deps: DomainDeps): () => void {
+export function startJobs(jobs: readonly DomainJob[], deps: DomainDeps): () => Promise<void> {
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
   const timers = jobs.flatMap((job) => {
     const every = job.everyMs(deps.config);
     if (every <= 0) return [];
     let running = false;
     const timer = setInterval(() => {
-      if (running || !deps.ds.isInitialized) return;
+      if (stopped || running || !deps.ds.isInitialized) return;
       running = true;
-      job
+      const run = job
         .run(deps)
         .catch((error: unknown) => console.error(`${job.name} failed`, error))
-        .finally(() => (running = false));
+        .finally(() => {
+          running = false;
+          inFlight.delete(run);
+        });
+      inFlight.add(run);
     }, every);
     timer.unref();
     return [timer];
   });
-  return () => timers.forEach(clearInterval);
+  return async () => {
+    stopped = true;
+    timers.forEach(clearInterval);
+    await Promise.all(inFlight);
+  };
 }
