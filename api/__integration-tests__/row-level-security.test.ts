@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { connectDatabase } from '../src/app/database';
-import { DbSession, withSession } from '../src/platform/db/session';
+import { DbSession, SessionClosedError, withSession } from '../src/platform/db/session';
 import { RLS_TABLES } from '../src/platform/db/rls';
 import { dbIdentity } from '../src/platform/identity/db-identity';
 import { AuthService, signAccessToken, upsertUser } from '../src/platform/identity';
@@ -110,6 +110,24 @@ for (const embedded of [false, true]) {
       for (let i = 0; i < 60; i++) await Promise.all([ask(), later(0, () => session.end()), later(i % 4, ask), later((i + 2) % 5, ask)]);
       await session.end();
       expect([...roles]).toEqual([identity.role]);
+    });
+
+    it('lets no statement take a connection once a session is closed (work outliving its request fails, it holds nothing)', async () => {
+      const auth = new AuthService(api.db.dataSource, jwtSecret());
+      const session = new DbSession(api.db.dataSource, dbIdentity(await auth.viewerFrom(token.leaderSmall)));
+      const pool = (api.db.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+      // Issued before the close: runs, in its transaction. Issued after: refused, where end() would reopen a transaction for ever.
+      const before = session.manager.query(`SELECT current_user AS role`);
+      const closing = session.close();
+      const after = session.manager.query(`SELECT 1`).then(
+        () => 'ran',
+        (error: unknown) => error,
+      );
+      await expect(before).resolves.toEqual([{ role: dbIdentity(await auth.viewerFrom(token.leaderSmall)).role }]);
+      expect(await after).toBeInstanceOf(SessionClosedError);
+      await closing;
+      await expect(session.manager.transaction((m) => m.query(`SELECT 1`))).rejects.toBeInstanceOf(SessionClosedError);
+      expect(pool.totalCount - pool.idleCount).toBe(0);
     });
 
     it('answers 50 parallel mixed requests from different identities each with its own rows, and one version change wins', async () => {

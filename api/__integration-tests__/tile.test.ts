@@ -250,4 +250,25 @@ describe('vector tiles', () => {
     expect(after.res.status).toBe(200);
     expect(await kinds(Buffer.from(after.bytes))).toEqual(['MAIN', 'MINOR', 'SECONDARY']);
   });
+
+  it('returns every connection when browsers cancel tiles mid-request (a cancelled tile once held its connection for ever)', async () => {
+    const pool = (api.db.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+    const checkedOut = () => pool.totalCount - pool.idleCount;
+    // Distinct tiles (no cache), each cancelled after 0–20 ms: some before, some between, some after the tile's statements.
+    const tiles = tilesCovering(STREET_BBOX, 17).slice(0, 60);
+    await Promise.all(
+      tiles.map(async ({ z, x, y }, i) => {
+        const abort = new AbortController();
+        setTimeout(() => abort.abort(), i % 21);
+        await fetch(`${api.url}/tiles/grids/${z}/${x}/${y}.mvt`, { headers: { authorization: api.adminToken }, signal: abort.signal })
+          .then((r) => r.arrayBuffer())
+          .catch(() => undefined);
+      }),
+    );
+    const deadline = Date.now() + 5_000;
+    while (checkedOut() > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    expect(checkedOut()).toBe(0);
+    const { res } = await getTile(api, 'grids/14/13657/6746.mvt');
+    expect([200, 204]).toContain(res.status);
+  });
 });

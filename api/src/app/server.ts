@@ -124,11 +124,14 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         res.status(401).json({ error: 'sign in: Authorization: Bearer <token>' });
         return;
       }
+      // Cancelled while the token was checked (a browser drops tiles it no longer shows): the
+      // response's 'close' has already fired, so a session opened now would never be closed.
+      if (res.destroyed) return;
       res.locals.scope = new Scope(viewer);
       // The route's statements run as the caller (row-level security); the connection goes back when the response is done.
       const session = new DbSession(db.dataSource, dbIdentity(viewer));
       res.locals.db = session.manager;
-      res.once('close', () => void session.end());
+      res.once('close', () => void session.close());
       next();
     } catch {
       res.status(401).json({ error: 'invalid or expired credentials' });

@@ -52,6 +52,8 @@ export class DbSession {
   private tail: Promise<unknown> = Promise.resolve();
   /** How many transaction controls were issued: `end()` leaves the mode to one issued after it. */
   private controls = 0;
+  /** After `close()`: the caller is gone, and a statement issued now fails instead of taking a connection. */
+  private closed = false;
 
   constructor(
     ds: DataSource,
@@ -72,6 +74,7 @@ export class DbSession {
   }
 
   private async query(run: RunQuery, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    this.assertOpen();
     if (this.exclusive && systemWork.getStore() !== this) await this.exclusive.catch(() => {});
     if (START.test(sql))
       return this.control(
@@ -145,6 +148,7 @@ export class DbSession {
    * it. Runs in its own READ WRITE transaction; other statements of the session wait.
    */
   async system<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    this.assertOpen();
     while (this.exclusive) await this.exclusive.catch(() => {});
     const q = this.qr as unknown as TransactionState;
     const done = systemWork.run(this, async () => {
@@ -178,6 +182,7 @@ export class DbSession {
    */
   async elevated<T>(work: () => Promise<T>): Promise<T> {
     if (systemWork.getStore() === this) return work();
+    this.assertOpen();
     while (this.exclusive) await this.exclusive.catch(() => {});
     const done = systemWork.run(this, async () => {
       if (this.mode === 'idle' || this.poisoned) await this.open();
@@ -211,6 +216,24 @@ export class DbSession {
     await this.serially(() => this.release(controls));
   }
 
+  /**
+   * The last `end()`: for a session whose caller is gone (an HTTP request answered or aborted,
+   * a subscription completed). Statements issued before it run first; one issued after it
+   * fails with SessionClosedError. Without this, work that outlives its request (a tile
+   * handler still running when the browser cancelled the tile) reopened the transaction
+   * after the last `end()` and held the connection for ever: eight cancelled tiles exhausted
+   * the pool and hung the server.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.end();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SessionClosedError();
+  }
+
   private async release(controls: number): Promise<void> {
     const internals = this.qr as unknown as {
       databaseConnection?: PoolClient;
@@ -234,6 +257,14 @@ export class DbSession {
     internals.databaseConnectionPromise = undefined;
     q.transactionDepth = 0;
     q.isTransactionActive = false;
+  }
+}
+
+/** A statement issued on a session after its `close()`: its caller is gone. */
+export class SessionClosedError extends Error {
+  constructor() {
+    super('the database session has closed: its request ended');
+    this.name = 'SessionClosedError';
   }
 }
 
@@ -271,12 +302,12 @@ export function elevated<T>(db: Db, work: () => Promise<T>): Promise<T> {
   return session ? session.elevated(work) : work();
 }
 
-/** Runs `work` with a session of its own as `identity`, ended (connection returned) afterwards. */
+/** Runs `work` with a session of its own as `identity`, closed (connection returned) afterwards. */
 export async function withSession<T>(ds: DataSource, identity: DbIdentity, work: (db: Db) => Promise<T>): Promise<T> {
   const session = new DbSession(ds, identity);
   try {
     return await work(session.manager);
   } finally {
-    await session.end();
+    await session.close();
   }
 }

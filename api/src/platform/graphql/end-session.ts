@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context';
 
-/** Ends the request's database session (its transaction rolled back, its connection returned) once the answer is ready. */
+/** Closes the request's database session (its transaction rolled back, its connection returned) once the answer is ready. */
 export function endSessionPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue }) {
-          await contextValue?.session?.end();
+          await contextValue?.session?.close();
         },
       };
     },

@@ -164,5 +164,5 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
 async function endOperation(contexts: Map<string, Context> | undefined, id: string): Promise<void> {
   const context = contexts?.get(id);
   contexts?.delete(id);
-  await context?.session.end();
+  await context?.session.close();
 }
