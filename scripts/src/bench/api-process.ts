@@ -28,6 +28,31 @@ export async function benchAuthorization(
 }
 
 /**
+ * A grid leader's `authorization` header: `bench-leader` leads the first small grid (by code),
+ * so nearly every case of the street lies outside their grids (the subscriptions' case).
+ */
+export async function benchLeaderAuthorization(
+  databaseUrl: string,
+  secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET),
+): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-leader', 'bench', 'scrypt$disabled', 'GRID_LEADER')
+       ON CONFLICT (login) DO UPDATE SET role = 'GRID_LEADER' RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO user_grid (user_id, grid_id) SELECT $1, id FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING`,
+      [rows[0].id],
+    );
+    return `Bearer ${await signAccessToken(rows[0].id, 'GRID_LEADER', secret)}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The built API (`api/dist/main.js`) in a child process on a free loopback port, with a
  * street admin's `authorization` header for requests to it.
  */

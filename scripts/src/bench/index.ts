@@ -17,13 +17,19 @@ import { benchTiles, printTiles } from './tiles';
  * street). Prints figures; BENCHMARKS.md records them with the machine.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
-  /** Case events: fan-out latency to BENCH_SUBSCRIBERS (1000) subscribers on 1 and 2 processes (Redis), and report throughput. */
+  /**
+   * Case events: fan-out latency to BENCH_SUBSCRIBERS (1000) subscribers on 1 and 2 processes (Redis), the
+   * same subscribers as a leader of one small grid (the database's work for events outside their grids), and
+   * report throughput.
+   */
   async cases() {
     const db = await benchDatabase();
     const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
     const reports = Number(process.env.BENCH_REPORTS ?? 50);
     try {
       for (const processes of [1, 2]) printCaseFanOut(await benchCaseFanOut(db, { processes, subscribers, reports }));
+      // A leader's subscriptions, where nearly every event lies outside their grids.
+      printCaseFanOut(await benchCaseFanOut(db, { processes: 1, subscribers, reports, as: 'leader' }));
       for (const concurrency of [1, 16])
         printReportThroughput(
           concurrency,

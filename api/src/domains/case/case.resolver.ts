@@ -12,7 +12,7 @@ import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
 import { actorFor } from '../../platform/identity/actor';
 import { CaseOrder, CaseService, type TransitionParams } from './case.service';
-import { caseEventStream, type StreamFilter } from './case.stream';
+import { caseAudience, caseEventStream, mayConcern, type StreamFilter } from './case.stream';
 import { type CaseAction, TRANSITIONS } from './case.rules';
 import {
   CaseConnection,
@@ -331,15 +331,18 @@ export class CaseResolver {
       'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
     subscribe: ({ args, context }) => {
       const { db, bus, scope, session } = context as Context;
+      const audience = caseAudience(db.dataSource);
       return caseEventStream(db, bus, {
         ...(args as StreamFilter),
         visible: (path) => scope.seesCaseAt(path),
-        // A fresh session as the caller for each check: the caller's own policies decide (a department's staff, a reporter).
-        readable: (eventId) =>
+        // Those the case may concern (its reporter, its department's staff) are asked in a fresh session as
+        // themselves: their own policies decide.
+        readable: async (event) =>
+          mayConcern(scope.viewer, await audience(event)) &&
           withSession(
             db.dataSource,
             session.identity,
-            async (own) => (await own.query(`SELECT 1 FROM case_event WHERE id = $1`, [eventId])).length > 0,
+            async (own) => (await own.query(`SELECT 1 FROM case_event WHERE id = $1`, [event.id])).length > 0,
           ),
       });
     },
