@@ -659,6 +659,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     query: `query ($w: ID!, $e: ID!) {
       west: serviceMap(gridId: $w, period: "${PERIOD}")
       east: serviceMap(gridId: $e, period: "${PERIOD}")
+      all: serviceMap(period: "${PERIOD}")
     }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) =>
@@ -687,7 +688,8 @@ const GRAPHQL: Record<string, GraphQLCell> = {
             .map((x) => `MATCH ${x}`);
           return [...overdue, ...wishes, ...lines].sort();
         };
-        return { west: layers('W'), east: layers('E') };
+        // Without a grid: every community at once (the wall asks once), the union of the two.
+        return { west: layers('W'), east: layers('E'), all: [...layers('W'), ...layers('E')].sort() };
       }),
   },
   'Query.serviceMatches': {
