@@ -936,6 +936,8 @@ const caseOf = (label: string) => m.cases.find((c) => c.label === label) as Seed
 
 const REST: Record<string, RestCell> = {
   'GET /healthz': { get: async (who) => (await http(who, '/healthz')).status, expect: () => 200 },
+  // Not by account: without METRICS_TOKEN a loopback peer (this test) scrapes, anyone else gets 404 (metrics.test.ts).
+  'GET /metrics': { get: async (who) => (await http(who, '/metrics')).status, expect: () => 200 },
   'GET /tiles/:layer/:z/:x/:file': {
     // Known leak: a grid's open_cases told a resident about cases they cannot list.
     // Features as GraphQL shows the rows; open_cases counts the cases the caller sees.
