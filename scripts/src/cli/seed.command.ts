@@ -7,7 +7,7 @@ import { formatCount, ProgressBar } from './progress';
 /** `streetgrid seed`: generate a demo district and load it, street by street. */
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Add generated demo streets to an installation, keeping the streets already there',
+  summary: 'Generate demo streets and add them to an installation, keeping the streets already there',
   description: [
     'Generates streets of 50,000–100,000 residents each (communities, compounds, small grids, buildings,',
     'households, residents, the party chain and grid leaders) at real coordinates in Hangzhou, and',
