@@ -659,6 +659,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     query: `query ($w: ID!, $e: ID!) {
       west: serviceMap(gridId: $w, period: "${PERIOD}")
       east: serviceMap(gridId: $e, period: "${PERIOD}")
+      all: serviceMap(period: "${PERIOD}")
     }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) =>
@@ -687,7 +688,8 @@ const GRAPHQL: Record<string, GraphQLCell> = {
             .map((x) => `MATCH ${x}`);
           return [...overdue, ...wishes, ...lines].sort();
         };
-        return { west: layers('W'), east: layers('E') };
+        // Without a grid: every community at once (the wall asks once), the union of the two.
+        return { west: layers('W'), east: layers('E'), all: [...layers('W'), ...layers('E')].sort() };
       }),
   },
   'Query.serviceMatches': {
@@ -934,6 +936,8 @@ const caseOf = (label: string) => m.cases.find((c) => c.label === label) as Seed
 
 const REST: Record<string, RestCell> = {
   'GET /healthz': { get: async (who) => (await http(who, '/healthz')).status, expect: () => 200 },
+  // Not by account: without METRICS_TOKEN a loopback peer (this test) scrapes, anyone else gets 404 (metrics.test.ts).
+  'GET /metrics': { get: async (who) => (await http(who, '/metrics')).status, expect: () => 200 },
   'GET /tiles/:layer/:z/:x/:file': {
     // Known leak: a grid's open_cases told a resident about cases they cannot list.
     // Features as GraphQL shows the rows; open_cases counts the cases the caller sees.
