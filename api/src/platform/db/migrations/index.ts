@@ -26,6 +26,7 @@ import { CaseRules1765730000000 } from './1765730000000-case-rules';
 import { Invitations1765750000000 } from './1765750000000-invitations';
 import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
 
+import { Assessment1765830000000 } from './1765830000000-assessment';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -55,4 +56,5 @@ export const migrations = [
   CaseRules1765730000000,
   Invitations1765750000000,
   GridLabelIndex1765760000000,
+  Assessment1765830000000,
 ];
