@@ -69,7 +69,8 @@ interface Entry {
   communityRank: number;
   inputs: Input[];
 }
-const ENTRY = 'subjectId name subjectLevel communityId score rank communityRank inputs { code value basis target weight higherIsBetter points }';
+const ENTRY =
+  'subjectId name subjectLevel communityId score rank communityRank inputs { code value basis target weight higherIsBetter points }';
 
 async function assess(month: string, level: string, auth?: string, communityId?: string) {
   const q = `query ($m: String!, $l: AssessmentLevel!, $c: ID) {
@@ -88,7 +89,13 @@ beforeAll(async () => {
   api = await startTestApi(fixtureStreet());
   // June 2025 in the small grid: four cases (one closed on time rated 5, one closed late after
   // a rework rated 3, one overdue and open, one not yet due), a visit, two needs, a wish, a member's 6 hours.
-  await insertCase({ reported: '2025-06-02T09:00:00', due: '2025-06-10T00:00:00', closed: '2025-06-09T00:00:00', handled: true, rating: 5 });
+  await insertCase({
+    reported: '2025-06-02T09:00:00',
+    due: '2025-06-10T00:00:00',
+    closed: '2025-06-09T00:00:00',
+    handled: true,
+    rating: 5,
+  });
   await insertCase({
     reported: '2025-06-03T09:00:00',
     due: '2025-06-10T00:00:00',
@@ -100,7 +107,8 @@ beforeAll(async () => {
   await insertCase({ reported: '2025-06-15T09:00:00', due: '2025-06-20T00:00:00' });
   await insertCase({ reported: '2025-06-28T09:00:00', due: '2025-07-15T00:00:00' });
   await sql(
-    `INSERT INTO household_visit (household_id, visitor_name, visitor_role, visited_at, findings) VALUES ($1, '网格员', 'GRID_LEADER', $2, '一切正常')`,
+    `INSERT INTO household_visit (household_id, visitor_name, visitor_role, visited_at, findings)
+     VALUES ($1, '网格员', 'GRID_LEADER', $2, '一切正常')`,
     [HOUSEHOLD, cst('2025-06-27T10:00:00')],
   );
   const [reg] = await sql(
@@ -205,7 +213,13 @@ it('changes last month’s score when a case of May is entered late', async () =
   expect(byCode(before).ON_TIME_CLOSURE).toMatchObject({ value: null, basis: 0, points: null });
   expect(byCode(before).VISIT_ON_TIME).toMatchObject({ value: 0, basis: 1, points: 0 });
 
-  await insertCase({ reported: '2025-05-10T09:00:00', due: '2025-05-15T00:00:00', closed: '2025-05-14T00:00:00', handled: true, rating: 5 });
+  await insertCase({
+    reported: '2025-05-10T09:00:00',
+    due: '2025-05-15T00:00:00',
+    closed: '2025-05-14T00:00:00',
+    handled: true,
+    rating: 5,
+  });
   const after = (await assess('2025-05', 'GRID')).data!.assessment.entries.find((e) => e.subjectId === SMALL_ID)!;
   // On time 1, rework 0, satisfaction 1: 25 + 10 + 20 earned of 25 + 10 + 20 + 15 + 5.
   expect(after.score).toBeCloseTo((100 * 55) / 75, 6);

@@ -74,7 +74,13 @@ export class AssessmentService {
   }
 
   /** One subject's score and rank month by month, the `months` months up to and including `month`. */
-  async history(subjectId: string, level: AssessmentLevel, month: string, months: number, reach: string[] | null): Promise<AssessmentHistoryPoint[]> {
+  async history(
+    subjectId: string,
+    level: AssessmentLevel,
+    month: string,
+    months: number,
+    reach: string[] | null,
+  ): Promise<AssessmentHistoryPoint[]> {
     if (!UUID.test(subjectId)) throw badInput('subjectId', 'is not an id');
     monthRange(month);
     if (!(Number.isInteger(months) && months >= 1 && months <= 24)) throw badInput('months', 'must be 1 to 24');
@@ -121,13 +127,15 @@ export class AssessmentService {
                 count(*), count(*) FILTER (WHERE v.last + make_interval(days => pol.interval_days) > m.to_at), 0, 0, 0, 0, 0, 0, 0, 0, 0
            FROM months m CROSS JOIN household h
            CROSS JOIN LATERAL (SELECT min(interval_days) AS interval_days FROM visit_policy WHERE tag = ANY(h.tags)) pol
-           LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit WHERE household_id = h.id AND visited_at < m.to_at) v ON true
+           LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit
+                               WHERE household_id = h.id AND visited_at < m.to_at) v ON true
           WHERE pol.interval_days IS NOT NULL AND h.grid_path IS NOT NULL
           GROUP BY 1, 2
          UNION ALL
          SELECT m.label, n.grid_path, 0, 0, 0, 0, 0, 0, 0, 0,
                 count(*),
-                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM service_match x WHERE x.need_id = n.id AND x.status IN ('CONFIRMED', 'ACCEPTED', 'DONE'))),
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM service_match x
+                                                WHERE x.need_id = n.id AND x.status IN ('CONFIRMED', 'ACCEPTED', 'DONE'))),
                 count(*) FILTER (WHERE n.status = 'DONE'), 0, 0, 0, 0, 0, 0
            FROM months m JOIN service_need n ON n.created_at >= m.from_at AND n.created_at < m.to_at AND n.status <> 'CANCELLED'
           GROUP BY 1, 2
@@ -211,7 +219,16 @@ export class AssessmentService {
     const order = new Map(ASSESSMENT_INPUTS.map((i, k) => [i.code as string, k]));
     return rows.map((r) => {
       const avail = (r as Row & { avail: number | null }).avail;
-      const inputs = (r.inputs as unknown as { code: string; value: number | null; basis: number; target: number; weight: number; fraction: number | null }[])
+      const inputs = (
+        r.inputs as unknown as {
+          code: string;
+          value: number | null;
+          basis: number;
+          target: number;
+          weight: number;
+          fraction: number | null;
+        }[]
+      )
         .map((i) => ({
           code: i.code,
           value: i.value,

@@ -10,7 +10,10 @@ registerEnumType(AssessmentLevel, { name: 'AssessmentLevel', description: 'è€ƒæ 
 
 @ObjectType({ description: 'One input of the scheme: its weight and target' })
 export class AssessmentSchemeInput {
-  @Field({ description: 'ON_TIME_CLOSURE, REWORK, SATISFACTION, VISIT_ON_TIME, NEEDS_MATCHED, NEEDS_DONE, WISHES_FULFILLED, WISH_CLAIM_HOURS, SERVICE_HOURS' })
+  @Field({
+    description:
+      'ON_TIME_CLOSURE, REWORK, SATISFACTION, VISIT_ON_TIME, NEEDS_MATCHED, NEEDS_DONE, WISHES_FULFILLED, WISH_CLAIM_HOURS, SERVICE_HOURS',
+  })
   code!: string;
 
   @Field(() => Float)

@@ -28,7 +28,9 @@ export function AssessmentPanel({ onClose }: { onClose: () => void }) {
       </header>
       {state.status === 'loading' && <p>{t('assessment.loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('assessment.error')}</p>}
-      {state.status === 'ready' && <AssessmentRanking entries={communityRanking(state.entries)} selected={selected} onSelect={setSelected} />}
+      {state.status === 'ready' && (
+        <AssessmentRanking entries={communityRanking(state.entries)} selected={selected} onSelect={setSelected} />
+      )}
     </section>
   );
 }

@@ -26,7 +26,11 @@ const entry = (id: string, name: string, level: string, rank: number, score: num
   ],
 });
 
-const entries = [entry('s1', '1号楼网格', 'SMALL', 1, 90), entry('c2', '第2社区', 'LARGE', 2, 41.25), entry('c1', '第1社区', 'LARGE', 1, 66.58)];
+const entries = [
+  entry('s1', '1号楼网格', 'SMALL', 1, 90),
+  entry('c2', '第2社区', 'LARGE', 2, 41.25),
+  entry('c1', '第1社区', 'LARGE', 1, 66.58),
+];
 
 describe('communityRanking', () => {
   it('keeps the communities, best first', () => {
