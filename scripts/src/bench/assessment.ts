@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { signAccessToken } from '@streetgrid/api';
 import { startApiProcess } from './api-process';
 
 /** What the month's assessment is computed over on the benchmark street. */
@@ -28,13 +29,25 @@ export async function benchAssessment(databaseUrl: string, opts: { runs?: number
   await client.connect();
   const [sizes] = (await client.query(SIZES)).rows;
   const [{ subject }] = (await client.query(`SELECT id AS subject FROM grid_leader WHERE role = 'LEADER' ORDER BY id LIMIT 1`)).rows;
+  // A community's leader (large grid): the same month under the leader's row-level security.
+  const {
+    rows: [{ id: leaderId }],
+  } = await client.query(
+    `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-leader', 'bench', 'scrypt$disabled', 'GRID_LEADER')
+     ON CONFLICT (login) DO UPDATE SET role = 'GRID_LEADER' RETURNING id`,
+  );
+  await client.query(`DELETE FROM user_grid WHERE user_id = $1`, [leaderId]);
+  await client.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, id FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`, [
+    leaderId,
+  ]);
   await client.end();
+  const leader = `Bearer ${await signAccessToken(leaderId, 'GRID_LEADER', new TextEncoder().encode('streetgrid-bench-only'))}`;
   const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   const api = await startApiProcess(databaseUrl, { CASE_SWEEP_MS: '0' });
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: api.authorization },
+      headers: { 'content-type': 'application/json', authorization: variables.asLeader ? leader : api.authorization },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown };
@@ -50,6 +63,12 @@ export async function benchAssessment(databaseUrl: string, opts: { runs?: number
       { m: month, l: level },
       (d) => (d.assessment as { entries: unknown[] }).entries.length,
     ]);
+  cases.push([
+    'month GRID_LEADER, a community leader',
+    `query ($m: String!) { assessment(month: $m, level: GRID_LEADER) { entries { subjectId score rank inputs { code points } } } }`,
+    { m: month, asLeader: true },
+    (d) => (d.assessment as { entries: unknown[] }).entries.length,
+  ]);
   cases.push([
     '6-month history of a leader',
     `query ($s: ID!, $m: String!) { assessmentHistory(subjectId: $s, level: GRID_LEADER, month: $m, months: 6) { month score } }`,
@@ -83,7 +102,7 @@ export function printAssessment(r: AssessmentBench): void {
   );
   for (const row of r.rows)
     console.log(
-      `  ${row.what.padEnd(30)} ${String(row.entries).padStart(5)} entries  ` +
+      `  ${row.what.padEnd(38)} ${String(row.entries).padStart(5)} entries  ` +
         `median ${row.medianMs.toFixed(0)} ms  max ${row.maxMs.toFixed(0)} ms`,
     );
 }
