@@ -157,7 +157,7 @@ describe('statement budget of the five reads of pnpm bench api (issue 15)', () =
     [
       '100 households with residents and building address',
       '{ households(first: 100) { nodes { id address building { address } residents { name } } } }',
-      3,
+      2,
     ],
     ['50 cases with their grid code', '{ cases(first: 50) { nodes { id status category reportedAt grid { code } } } }', 1],
     ['{ __typename }', '{ __typename }', 0],

@@ -1,5 +1,19 @@
 import { SYNC_ARG } from '../../platform/graphql/sync';
-import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsPath } from '../../platform/graphql/selection';
 import { GraphQLDateTime } from 'graphql-scalars';

@@ -78,7 +78,8 @@ function lazyLoaders(factories: readonly LoaderFactory[], db: Db, scope: Scope):
         Object.defineProperty(Built.prototype, name, {
           get(this: Built & Record<string, unknown>) {
             const built = make(this.$db, this.$scope) as Record<string, unknown>;
-            for (const n of names) Object.defineProperty(this, n, { value: built[n], writable: true, enumerable: true, configurable: true });
+            for (const n of names)
+              Object.defineProperty(this, n, { value: built[n], writable: true, enumerable: true, configurable: true });
             return built[name];
           },
           configurable: true,
