@@ -65,7 +65,7 @@ describe('the verified caller', () => {
     expect(read.sql.some((s) => s.includes('FROM app_user'))).toBe(false);
   });
 
-  it('takes a change of grids and of role by mutation into account once the database's notification arrives', async () => {
+  it('takes a change of grids and of role by mutation into account once the notification arrives', async () => {
     const admin = await households(api.adminToken);
     const compound = await households(leader);
     expect(compound).toBeGreaterThan(0);
@@ -98,7 +98,7 @@ describe('the verified caller', () => {
     await soon(refused);
   });
 
-  it('takes a change of grids by SQL (user_grid) into account once the database's notification arrives', async () => {
+  it('takes a change of grids by SQL (user_grid) into account once the notification arrives', async () => {
     const token = await api.userToken({ login: 'cache-sql', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
     const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'cache-sql'`);
     const before = await households(token);
