@@ -179,6 +179,7 @@ export class AuthService {
     const client = new Client({ connectionString: url, application_name: 'streetgrid-api-listen' });
     const lost = () => {
       if (this.listener !== client) return;
+      this.changes++; // what was missed meanwhile is unknown: a load under way is not cached
       this.listening = false;
       this.listener = null;
       this.callers.clear();
