@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { fixtureStreet } from '../src/seed/fixture-street';
-import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
+import { startTestApi, startTestApiOn, type GraphQLResponse, type TestApi } from './harness';
 
 // The verified caller is cached for the token's lifetime (AuthService): a warm token costs no
 // statement, and a change of the account — by a mutation, or by plain SQL as the CLI does — is
@@ -105,5 +105,27 @@ describe('the verified caller', () => {
     expect((await statements(token, '{ __typename }')).count).toBe(0);
     await api.db.dataSource.query(`UPDATE user_grid SET grid_id = $2 WHERE user_id = $1`, [id, grid[W]]);
     await soon(async () => expect(await households(token)).toBeGreaterThan(before));
+  });
+});
+
+describe('the verified caller where notifications do not arrive (the embedded database)', () => {
+  // PGlite is one backend session behind pglite-socket: a NOTIFY sent on the pool's connection never
+  // reaches the listener's. The listener's probe finds that out at start, and the cache stays off.
+  let embedded: TestApi;
+  beforeAll(async () => {
+    embedded = await startTestApiOn({ embedded: true }, fixtureStreet());
+  });
+  afterAll(() => embedded?.close());
+
+  it('loads the caller on every request, so a disabled account is refused on the very next one', async () => {
+    const token = await embedded.userToken({ login: 'emb-leader', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+    const [{ id }] = await embedded.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'emb-leader'`);
+    for (let i = 0; i < 2; i++) {
+      embedded.db.counter.reset(true);
+      expect((await embedded.gqlAs(token, '{ __typename }')).errors).toBeUndefined();
+      expect(embedded.db.counter.count).toBe(1);
+    }
+    await embedded.db.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [id]);
+    expect((await embedded.gqlAs(token, '{ __typename }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

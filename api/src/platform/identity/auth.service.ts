@@ -118,6 +118,8 @@ const USER_SQL = `
 const CALLER_CACHE_SIZE = 10_000;
 /** The channel the database announces a changed account on (migration UserVersion, trigger `sg_user_bump`). */
 const USER_CHANGED = 'sg_user_changed';
+/** How long the listener waits to hear its own probe before it trusts the notifications. */
+const PROBE_MS = 2_000;
 
 /** Per-process token buckets for API keys (a department's rate limit). */
 const buckets = new Map<string, { tokens: number; at: number }>();
@@ -188,13 +190,31 @@ export class AuthService {
     };
     client.on('error', lost);
     client.on('end', lost);
+    const probe = newSecret('probe').value;
+    let heard: () => void = () => {};
+    const probeHeard = new Promise<boolean>((done) => {
+      heard = () => done(true);
+      setTimeout(() => done(false), PROBE_MS).unref();
+    });
     client.on('notification', (n) => {
-      if (n.channel === USER_CHANGED && n.payload) this.forget(n.payload);
+      if (n.channel !== USER_CHANGED || !n.payload) return;
+      if (n.payload === probe) heard();
+      else this.forget(n.payload);
     });
     this.listener = client;
     try {
       await client.connect();
       await client.query(`LISTEN ${USER_CHANGED}`);
+      // Only a listener that hears what the pool's connections send may vouch for the cache: through a
+      // pooler in transaction mode, or the embedded database's one shared session, notifications need not
+      // arrive here, and a cached caller would then outlive a disabled account until its token expires.
+      await this.ds.query(`SELECT pg_notify($1, $2)`, [USER_CHANGED, probe]);
+      if (!(await probeHeard)) {
+        console.warn('caller cache off: this connection does not hear the database notifications (every request loads its caller)');
+        this.listener = null;
+        await client.end().catch(() => {});
+        return;
+      }
       this.callers.clear();
       this.listening = !this.stopped;
     } catch (error) {
