@@ -8,6 +8,7 @@ import { GridLeader, PartyOrganization } from './party.entity';
 import { Street } from '../street/street.entity';
 import { forbidden } from '../../platform/graphql/errors';
 import { PartyCoverage, PartyCoverageService } from './party.coverage';
+import { PartyMap, partyMap } from './party.map';
 
 export const PartyOrganizationConnection = SyncConnection(PartyOrganization);
 export type PartyOrganizationConnection = InstanceType<typeof PartyOrganizationConnection>;
@@ -55,6 +56,17 @@ export class PartyOrganizationResolver {
     return new PartyCoverageService(ctx.db, ctx.scope).coverage(gridId, first);
   }
 
+  @Query(() => PartyMap, {
+    description:
+      'The wall’s party layer — per grid its coverage, organisation, secretary, leader and party members; central households ' +
+      'and service posts as points; over every grid you see or the subtree of gridId, in one request. Street staff and grid leaders',
+  })
+  partyMap(@Ctx() ctx: Context, @Arg('gridId', () => ID, { nullable: true }) gridId?: string): Promise<PartyMap> {
+    ctx.scope.requireSignedIn();
+    if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see the party layer');
+    return partyMap(ctx.db, ctx.scope, gridId);
+  }
+
   @FieldResolver(() => PartyOrganization, { nullable: true })
   parent(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<PartyOrganization | null> | null {
     return org.parentId ? ctx.loaders.partyOrgById.load(org.parentId) : null;
@@ -68,6 +80,14 @@ export class PartyOrganizationResolver {
   @FieldResolver(() => Grid, { nullable: true })
   grid(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<Grid | null> | null {
     return org.gridId ? ctx.loaders.gridById.load(org.gridId) : null;
+  }
+
+  @FieldResolver(() => [Household], { description: '联系户 — the households a central household looks after (those you can see)' })
+  async linkedHouseholds(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<Household[]> {
+    if (org.level !== 'CENTRAL_HOUSEHOLD') return [];
+    const ids = await ctx.loaders.linkedHouseholdIds.load(org.id);
+    const rows = await ctx.loaders.householdById.loadMany(ids);
+    return rows.filter((h): h is Household => h != null && !(h instanceof Error));
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'For a central household (党员中心户)' })
@@ -96,5 +116,25 @@ export class StreetPartyResolver {
   @FieldResolver(() => PartyOrganization, { nullable: true, description: '街道党工委' })
   partyOrganization(@Root() street: Street, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
     return ctx.loaders.streetCommittee.load(street.id);
+  }
+}
+
+/** Household.centralHousehold and Household.linkedHouseholds: 党员中心户 seen from the household. */
+@Resolver(() => Household)
+export class HouseholdPartyResolver {
+  @FieldResolver(() => PartyOrganization, {
+    nullable: true,
+    description: '党员中心户 — the central household looking after this household (or this household’s own, when it is one)',
+  })
+  centralHousehold(@Root() household: Household, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
+    return ctx.loaders.centralOrgByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [Household], { description: '联系户 — when this household is a central household: the households it looks after' })
+  async linkedHouseholds(@Root() household: Household, @Ctx() ctx: Context): Promise<Household[]> {
+    const org = await ctx.loaders.centralOrgOfHousehold.load(household.id);
+    if (!org) return [];
+    const rows = await ctx.loaders.householdById.loadMany(await ctx.loaders.linkedHouseholdIds.load(org.id));
+    return rows.filter((h): h is Household => h != null && !(h instanceof Error));
   }
 }
