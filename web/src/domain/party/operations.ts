@@ -36,3 +36,36 @@ export const PARTY_COVERAGE_QUERY = graphql(`
     }
   }
 `);
+
+/** The wall's party layer: coverage per grid, central households and service posts, in one request. */
+export const PARTY_MAP_QUERY = graphql(`
+  query PartyMap {
+    partyMap {
+      grids {
+        gridId
+        level
+        status
+        organizationName
+        secretaryName
+        leaderName
+        partyMembers
+      }
+      centralHouseholds {
+        id
+        name
+        address
+        lng
+        lat
+        linkedHouseholds
+      }
+      servicePosts {
+        id
+        name
+        kind
+        hours
+        lng
+        lat
+      }
+    }
+  }
+`);
