@@ -31,13 +31,18 @@ let central: string;
 beforeAll(async () => {
   api = await startTestApi(fixtureStreet());
   for (const { id, code } of await api.db.dataSource.query(`SELECT id, code FROM grid`)) grid[code] = id;
-  const [{ id: parent }] = await api.db.dataSource.query(`SELECT id FROM party_organization WHERE grid_id = $1`, [grid[W11]]);
-  const [{ street_id: streetId }] = await api.db.dataSource.query(`SELECT street_id FROM grid WHERE id = $1`, [grid[W11]]);
-  [{ id: central }] = await api.db.dataSource.query(
-    `INSERT INTO party_organization (street_id, parent_id, level, name, household_id)
-     VALUES ($1, $2, 'CENTRAL_HOUSEHOLD', '张居民中心户', $3) RETURNING id`,
-    [streetId, parent, westHouseholds[0]],
-  );
+  await api.db.dataSource.query(`UPDATE resident SET is_party_member = false WHERE household_id = $1`, [westHouseholds[1]]);
+  const create = (householdId: string) =>
+    admin(`mutation ($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { id parent { level } } }`, {
+      input: { level: 'CENTRAL_HOUSEHOLD', householdId, name: '张居民中心户' },
+    });
+  const refused = await create(westHouseholds[1]);
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.householdId' });
+  await api.db.dataSource.query(`UPDATE resident SET is_party_member = true WHERE household_id = $1`, [westHouseholds[0]]);
+  const made = await create(westHouseholds[0]);
+  expect(made.errors).toBeUndefined();
+  expect(made.data!.createPartyOrganization.parent).toEqual({ level: 'BUILDING_GROUP' });
+  central = made.data!.createPartyOrganization.id;
   await api.db.dataSource.query(
     `INSERT INTO party_service_post (street_id, grid_id, name, kind, point, hours)
      SELECT street_id, id, '红色1平米', 'RED_SQUARE_METRE', ST_PointOnSurface(geom), '9:00-17:00' FROM grid WHERE code = $1`,
