@@ -79,6 +79,8 @@ export type CreatePartyOrganizationInput = {
   deputySecretaryId?: string | number | null | undefined;
   /** The grid it is aligned to (every level but STREET_COMMITTEE) */
   gridId?: string | number | null | undefined;
+  /** The household (CENTRAL_HOUSEHOLD only): a party member lives in it; under its small grid’s building group */
+  householdId?: string | number | null | undefined;
   /** STREET_COMMITTEE (streetId), COMMUNITY (a LARGE grid), COMPOUND_BRANCH (MEDIUM), BUILDING_GROUP (SMALL) */
   level: PartyOrgLevel;
   name: string;
