@@ -8,7 +8,6 @@ import { GridLeader, PartyOrganization } from './party.entity';
 import { Street } from '../street/street.entity';
 import { forbidden } from '../../platform/graphql/errors';
 import { PartyCoverage, PartyCoverageService } from './party.coverage';
-import { PartyMap, partyMap } from './party.map';
 
 export const PartyOrganizationConnection = SyncConnection(PartyOrganization);
 export type PartyOrganizationConnection = InstanceType<typeof PartyOrganizationConnection>;
@@ -54,17 +53,6 @@ export class PartyOrganizationResolver {
     // The same readers as the visit schedule: a management view, refused (not answered empty) to anyone else.
     if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see party coverage');
     return new PartyCoverageService(ctx.db, ctx.scope).coverage(gridId, first);
-  }
-
-  @Query(() => PartyMap, {
-    description:
-      'The wall’s party layer — per grid its coverage, organisation, secretary, leader and party members; central households ' +
-      'and service posts as points; over every grid you see or the subtree of gridId, in one request. Street staff and grid leaders',
-  })
-  partyMap(@Ctx() ctx: Context, @Arg('gridId', () => ID, { nullable: true }) gridId?: string): Promise<PartyMap> {
-    ctx.scope.requireSignedIn();
-    if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see the party layer');
-    return partyMap(ctx.db, ctx.scope, gridId);
   }
 
   @FieldResolver(() => PartyOrganization, { nullable: true })

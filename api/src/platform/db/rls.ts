@@ -98,7 +98,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
     member: readOnly(
       `level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())
         OR household_id = sg_household()
-        OR EXISTS (SELECT 1 FROM central_household_link k WHERE k.organization_id = party_organization.id AND k.household_id = sg_household())`,
+        OR EXISTS (SELECT 1 FROM central_household_link k
+                    WHERE k.organization_id = party_organization.id AND k.household_id = sg_household())`,
     ),
     department: DEPARTMENT('PartyOrganization'),
   },

@@ -1,10 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type {
-  CircleLayerSpecification,
-  ExpressionSpecification,
-  FillLayerSpecification,
-  GeoJSONSourceSpecification,
-} from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import { GRID_SOURCE, GRID_TILE_LAYER } from '../../map/sources';
 
 /** A grid's party coverage: a live organisation and a leader, one of them missing, or both. */

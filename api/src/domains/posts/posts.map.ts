@@ -4,7 +4,7 @@ import { missing } from '../../platform/graphql/errors';
 import { uuid } from '../../platform/graphql/validate';
 import type { Scope } from '../../platform/identity/scope';
 import { GridLevel } from '../grid/grid.entity';
-import { PartyServicePostKind } from '../posts/posts.type';
+import { PartyServicePostKind } from './posts.type';
 
 export enum PartyCoverageStatus {
   COVERED = 'COVERED',
