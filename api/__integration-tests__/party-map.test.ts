@@ -131,6 +131,14 @@ describe('setCentralHouseholdLinks', () => {
     expect((await admin(MAP)).data!.partyMap.centralHouseholds[0].linkedHouseholds).toBe(7);
   });
 
+  it('partyCoverage counts the street committee and the central households (linked 5 to 15 or not)', async () => {
+    const res = await admin(`{ partyCoverage { streetCommittee streetCommitteeSecretary centralHouseholds centralHouseholdsLinked } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.partyCoverage).toMatchObject({ streetCommittee: true, centralHouseholds: 1, centralHouseholdsLinked: 1 });
+    const east = await admin(`query ($g: ID) { partyCoverage(gridId: $g) { streetCommittee centralHouseholds } }`, { g: grid[E] });
+    expect(east.data!.partyCoverage).toEqual({ streetCommittee: true, centralHouseholds: 0 });
+  });
+
   it('the community’s leader may edit them; another community’s leader may not', async () => {
     const west = await api.userToken({ login: 'link-leader-w', role: 'GRID_LEADER', gridCodes: [W] });
     const ok = (await api.gqlAs(west, LINK, { id: central, ids: westHouseholds.slice(1, 6) })) as Answer;
