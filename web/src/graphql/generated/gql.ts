@@ -128,6 +128,7 @@ type Documents = {
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOwnNeedDocument,
     "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": typeof types.OwnCasesDocument,
     "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": typeof types.RateOwnCaseDocument,
+    "\n  query OwnCentralHousehold {\n    residents(first: 1) {\n      nodes {\n        id\n        household {\n          id\n          centralHousehold {\n            id\n            name\n            householdId\n          }\n          linkedHouseholds {\n            id\n            address\n          }\n        }\n      }\n    }\n  }\n": typeof types.OwnCentralHouseholdDocument,
     "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": typeof types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
 };
@@ -246,6 +247,7 @@ const documents: Documents = {
     "\n  mutation CancelOwnNeed($id: ID!, $version: Int!, $reason: String!) {\n    cancelNeed(id: $id, version: $version, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.CancelOwnNeedDocument,
     "\n  query OwnCases($first: Int!) {\n    cases(first: $first) {\n      totalCount\n      nodes {\n        ...CaseSummary\n      }\n    }\n    buildings(first: 1) {\n      nodes {\n        id\n        name\n        address\n        centroid\n      }\n    }\n  }\n": types.OwnCasesDocument,
     "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n": types.RateOwnCaseDocument,
+    "\n  query OwnCentralHousehold {\n    residents(first: 1) {\n      nodes {\n        id\n        household {\n          id\n          centralHousehold {\n            id\n            name\n            householdId\n          }\n          linkedHouseholds {\n            id\n            address\n          }\n        }\n      }\n    }\n  }\n": types.OwnCentralHouseholdDocument,
     "\n  query WallSearch($text: String!) {\n    search(text: $text, first: 8) {\n      kind\n      id\n      title\n      subtitle\n      level\n      point\n      bbox\n    }\n  }\n": types.WallSearchDocument,
     "\n  query TourCommunities {\n    grids(level: LARGE, first: 100) {\n      nodes {\n        id\n        name\n        geometry\n      }\n    }\n  }\n": types.TourCommunitiesDocument,
 };
@@ -720,6 +722,10 @@ export function graphql(source: "\n  query OwnCases($first: Int!) {\n    cases(f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  mutation RateOwnCase($id: ID!, $version: Int!, $rating: Int!, $comment: String) {\n    rateCase(id: $id, version: $version, rating: $rating, comment: $comment) {\n      ...CaseSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnCentralHousehold {\n    residents(first: 1) {\n      nodes {\n        id\n        household {\n          id\n          centralHousehold {\n            id\n            name\n            householdId\n          }\n          linkedHouseholds {\n            id\n            address\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnCentralHousehold {\n    residents(first: 1) {\n      nodes {\n        id\n        household {\n          id\n          centralHousehold {\n            id\n            name\n            householdId\n          }\n          linkedHouseholds {\n            id\n            address\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
