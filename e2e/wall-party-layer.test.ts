@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { clickAt, firstHome, jumpTo, mapIdle, SMALL_POINT, startE2e, type E2e, type MapHost } from './support';
+import { clickAt, firstHome, jumpTo, mapIdle, SMALL_POINT, startE2e, submitSignIn, type E2e, type MapHost } from './support';
 
 /** What the map draws of the party layer: features on each party layer, and a grid's coverage state. */
 interface PartyView {
@@ -84,6 +84,32 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
       expect(await switchOf(layer).getAttribute('aria-pressed')).toBe('true');
     // Off again for the next visit.
     for (const layer of ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS']) await switchOf(layer).click();
+    await e2e.closePages();
+  });
+
+  it('lets the street admin manage the street party committee (街道党工委) in the console like the other levels', async () => {
+    const page = await e2e.newPage();
+    await page.goto(e2e.origin);
+    await submitSignIn(page, 'e2e-admin');
+    await page.locator('[data-action="console"]').click({ timeout: 30_000 });
+    await page.locator('[data-tab="organisations"]').click();
+    await page.locator('[data-field="org-level"]').selectOption('STREET');
+    const row = page.locator('[data-list="organisations"] tr[data-street]');
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.count()).toBe(1);
+    await row.locator('[data-action="edit-org"]').click();
+    await page.locator('[data-form="organisation"] [data-field="org-name"]').fill('示例街道党工委（新）');
+    await page.locator('[data-form="organisation"] [data-action="save-org"]').click();
+    await page.waitForFunction(() => {
+      const cells = (globalThis as unknown as { document: { querySelectorAll(s: string): { textContent: string | null }[] } }).document;
+      return [...cells.querySelectorAll('[data-list="organisations"] tr[data-street] td')].some((td) =>
+        (td.textContent ?? '').includes('示例街道党工委（新）'),
+      );
+    });
+    const [{ name }] = await e2e.db.dataSource.query(
+      `SELECT name FROM party_organization WHERE level = 'STREET_COMMITTEE' AND dissolved_at IS NULL`,
+    );
+    expect(name).toBe('示例街道党工委（新）');
     await e2e.closePages();
   });
 });
