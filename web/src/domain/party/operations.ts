@@ -5,6 +5,9 @@ export const PARTY_COVERAGE_QUERY = graphql(`
   query PartyCoverage($first: Int) {
     partyCoverage(first: $first) {
       gridCount
+      streetCommittee
+      centralHouseholds
+      centralHouseholdsLinked
       coverageRate
       gridsWithoutOrganization {
         totalCount
