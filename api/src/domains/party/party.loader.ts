@@ -76,8 +76,10 @@ export function createPartyLoaders(ds: Db, scope: Scope) {
         WHERE o.household_id = ANY($1::uuid[]) AND o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL`,
       [uuids(householdIds)],
     );
-    const orgsById = new Map<string, PartyOrganization | null>();
-    for (const r of rows) if (!orgsById.has(r.organization_id)) orgsById.set(r.organization_id, await partyOrgById.load(r.organization_id));
+    // One batch for every organisation named (as the caller sees them).
+    const orgIds = [...new Set(rows.map((r) => r.organization_id))];
+    const loaded = await partyOrgById.loadMany(orgIds);
+    const orgsById = new Map(orgIds.map((id, i) => [id, loaded[i] instanceof Error ? null : (loaded[i] as PartyOrganization | null)]));
     return householdIds.map((id) => {
       const row = rows.find((r) => r.household_id === id);
       return row ? (orgsById.get(row.organization_id) ?? null) : null;
