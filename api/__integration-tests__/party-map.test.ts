@@ -139,6 +139,19 @@ describe('setCentralHouseholdLinks', () => {
     expect(east.data!.partyCoverage).toEqual({ streetCommittee: true, centralHouseholds: 0 });
   });
 
+  it('reads a page of households with their central household and links in a fixed number of statements', async () => {
+    const q = (first: number) => `{ households(first: ${first}) { nodes { id centralHousehold { name } linkedHouseholds { id } } } }`;
+    const count = async (first: number) => {
+      api.db.counter.reset();
+      const res = await admin(q(first));
+      expect(res.errors).toBeUndefined();
+      return api.db.counter.count;
+    };
+    // Every household of the street (16, one central with 7 linked): the page, then one batch per loader
+    // (links, organisations, own organisation, linked households) — not one per row.
+    expect(await count(16)).toBeLessThanOrEqual(8);
+  });
+
   it('the community’s leader may edit them; another community’s leader may not', async () => {
     const west = await api.userToken({ login: 'link-leader-w', role: 'GRID_LEADER', gridCodes: [W] });
     const ok = (await api.gqlAs(west, LINK, { id: central, ids: westHouseholds.slice(1, 6) })) as Answer;
