@@ -69,7 +69,10 @@ function subscriber(httpUrl: string, variables: Record<string, unknown>, token: 
     async until(predicate: (r: Update[]) => boolean, ms = 10_000): Promise<void> {
       const end = Date.now() + ms;
       while (!predicate(received)) {
-        if (Date.now() > end) throw new Error(`timed out with ${received.length} updates, errors ${JSON.stringify(errors)}`);
+        if (Date.now() > end)
+          throw new Error(
+            `timed out with ${received.length} updates (${received.map((u) => u.type).join(', ')}), errors ${JSON.stringify(errors)}`,
+          );
         await new Promise((ok) => setTimeout(ok, 20));
       }
     },
@@ -168,6 +171,58 @@ describe('caseUpdates on one process', () => {
     expect(second.received.map((u) => u.id)).toEqual(expected);
     expect(second.errors).toEqual([]);
     await second.close();
+  });
+
+  it('gives a reporter their own case and a department’s staff its dispatched case, live, wherever it lies, no one else’s', async () => {
+    const [{ id: sfs }] = await api.db.dataSource.query(`SELECT id FROM department WHERE code = 'SFS'`);
+    const residentToken = await api.userToken({ login: 'sub-resident', role: 'RESIDENT' });
+    const staffToken = await api.userToken({ login: 'sub-sfs', role: 'DEPARTMENT_STAFF', departmentCode: 'SFS' });
+    const resident = subscriber(api.url, {}, residentToken);
+    const staff = subscriber(api.url, {}, staffToken);
+    await new Promise((ok) => setTimeout(ok, 300));
+    const own = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(
+      residentToken,
+      `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`,
+      {
+        input: {
+          clientKey: `sub-own-${Date.now()}`,
+          category: 'DISPUTE',
+          source: 'RESIDENT',
+          lng: 120.115,
+          lat: 30.265,
+          description: '噪音',
+        },
+      },
+    );
+    expect(own.errors).toBeUndefined();
+    const mine = own.data!.reportCase.case;
+    const someoneElses = await report(api.gql, 120.103, 30.256);
+    const filed = await api.gql<{ fileCase: { version: number } }>(
+      `mutation ($id: ID!, $v: Int!) { fileCase(id: $id, version: $v) { version } }`,
+      { id: mine.id, v: mine.version },
+    );
+    const dispatched = await api.gql(
+      `mutation ($id: ID!, $v: Int!, $d: ID!) { dispatchCase(id: $id, version: $v, departmentId: $d) { id } }`,
+      {
+        id: mine.id,
+        v: filed.data!.fileCase.version,
+        d: sfs,
+      },
+    );
+    expect(dispatched.errors).toBeUndefined();
+    await resident.until((r) => r.some((u) => u.type === 'DISPATCHED'));
+    await staff.until((r) => r.some((u) => u.type === 'DISPATCHED'));
+    await new Promise((ok) => setTimeout(ok, 300));
+    // The reporter follows their case from the report on; the staff from its dispatch to them; neither sees the other case.
+    expect(resident.received.map((u) => [u.caseId, u.type])).toEqual([
+      [mine.id, 'REPORTED'],
+      [mine.id, 'FILED'],
+      [mine.id, 'DISPATCHED'],
+    ]);
+    expect(staff.received.map((u) => u.caseId)).not.toContain(someoneElses.id);
+    expect(staff.received.map((u) => u.type)).toContain('DISPATCHED');
+    expect([...resident.errors, ...staff.errors]).toEqual([]);
+    await Promise.all([resident.close(), staff.close()]);
   });
 
   it('answers BAD_USER_INPUT for a malformed cursor', async () => {

@@ -679,6 +679,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     query: `query ($w: ID!, $e: ID!) {
       west: serviceMap(gridId: $w, period: "${PERIOD}")
       east: serviceMap(gridId: $e, period: "${PERIOD}")
+      all: serviceMap(period: "${PERIOD}")
     }`,
     variables: () => ({ w: gridId('W'), e: gridId('E') }),
     read: (v) =>
@@ -707,7 +708,8 @@ const GRAPHQL: Record<string, GraphQLCell> = {
             .map((x) => `MATCH ${x}`);
           return [...overdue, ...wishes, ...lines].sort();
         };
-        return { west: layers('W'), east: layers('E') };
+        // Without a grid: every community at once (the wall asks once), the union of the two.
+        return { west: layers('W'), east: layers('E'), all: [...layers('W'), ...layers('E')].sort() };
       }),
   },
   'Query.serviceMatches': {
@@ -782,6 +784,21 @@ const GRAPHQL: Record<string, GraphQLCell> = {
             : [];
         return { west: [`activity:W ${JSON.stringify(signups('W'))}`], east: [`activity:E ${JSON.stringify(signups('E'))}`] };
       }),
+  },
+  'Query.assessment': {
+    // 考核评价: street staff assess the whole street, a leader their subtree; everyone else is refused.
+    query: `query ($m: String!) { assessment(month: $m, level: GRID) { entries { subjectId } } }`,
+    variables: () => ({ m: new Date().toISOString().slice(0, 7) }),
+    read: (v) =>
+      v && typeof v === 'object' ? (v as { entries: { subjectId: string }[] }).entries.map((e) => m.label(e.subjectId)).sort() : v,
+    expect: (who) => signedIn(who, () => (isStaff(who) || isLeader(who) ? gridsSeen(who).sort() : FORBIDDEN)),
+  },
+  'Query.assessmentHistory': {
+    // An east grid's history: ranked for street staff; a west leader gets months without a score (out of reach).
+    query: `query ($e: ID!, $m: String!) { assessmentHistory(subjectId: $e, level: GRID, month: $m, months: 2) { rank } }`,
+    variables: () => ({ e: gridId('E11'), m: new Date().toISOString().slice(0, 7) }),
+    read: (v) => (Array.isArray(v) ? v.map((h: { rank: number | null }) => h.rank != null) : v),
+    expect: (who) => signedIn(who, () => (isStaff(who) ? [true, true] : isLeader(who) ? [false, false] : FORBIDDEN)),
   },
   'Query.visitPolicies': {
     query: `{ visitPolicies { tag } }`,
@@ -954,6 +971,8 @@ const caseOf = (label: string) => m.cases.find((c) => c.label === label) as Seed
 
 const REST: Record<string, RestCell> = {
   'GET /healthz': { get: async (who) => (await http(who, '/healthz')).status, expect: () => 200 },
+  // Not by account: without METRICS_TOKEN a loopback peer (this test) scrapes, anyone else gets 404 (metrics.test.ts).
+  'GET /metrics': { get: async (who) => (await http(who, '/metrics')).status, expect: () => 200 },
   'GET /tiles/:layer/:z/:x/:file': {
     // Known leak: a grid's open_cases told a resident about cases they cannot list.
     // Features as GraphQL shows the rows; open_cases counts the cases the caller sees.

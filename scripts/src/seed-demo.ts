@@ -75,6 +75,57 @@ export async function seedDistrict(ds: DataSource, opts: SeedOptions): Promise<S
   return result;
 }
 
+/** Totals of `addStreets`: the streets written (as seedDistrict's), those kept, and the cases written. */
+export interface AddStreetsResult extends SeedResult {
+  /** Streets of the plan already in the database, left as they were. */
+  kept: number;
+  /** Case history written (new streets, and kept streets that had no case at all). */
+  cases: number;
+}
+
+/**
+ * `seed --streets N`: brings an installation up to the plan's N streets without touching those
+ * already there (same code) — their places and people, the demo accounts pointing at residents,
+ * case history, leaders' assignments all stay. Each added street is written with its services and
+ * 90 days of case history in one transaction (an interrupted run leaves whole streets); a kept street
+ * that has no case at all gets its history too (cases only: nothing of it is deleted). Then ANALYZE.
+ */
+export async function addStreets(ds: DataSource, opts: SeedOptions): Promise<AddStreetsResult> {
+  const plans = districtPlan(opts.streets, opts.seed);
+  const existing = new Set(((await ds.query(`SELECT code FROM street`)) as { code: string }[]).map((r) => r.code));
+  const result: AddStreetsResult = {
+    streets: 0,
+    rows: 0,
+    grids: 0,
+    buildings: 0,
+    households: 0,
+    residents: 0,
+    generateMs: 0,
+    writeMs: 0,
+    kept: 0,
+    cases: 0,
+  };
+  for (const plan of plans) {
+    if (existing.has(plan.code)) {
+      result.kept++;
+      const [{ any }]: { any: boolean }[] = await ds.query(
+        `SELECT EXISTS (SELECT 1 FROM "case" c JOIN grid g ON g.id = c.grid_id JOIN street s ON s.id = g.street_id
+                         WHERE s.code = $1) AS any`,
+        [plan.code],
+      );
+      if (!any) result.cases += (await ds.transaction((m) => writeCaseHistory(m, plan.code, { days: 90, seed: plan.seed }))).cases;
+      continue;
+    }
+    await ds.transaction(async (m) => {
+      await seedStreet(m, plan, plans.length, result, opts.onProgress);
+      result.cases += (await writeCaseHistory(m, plan.code, { days: 90, seed: plan.seed })).cases;
+    });
+    result.streets++;
+  }
+  await ds.query('ANALYZE');
+  return result;
+}
+
 /** Generates one street of a district plan and writes it (places, people, services) with `m`, adding to `result`. */
 async function seedStreet(
   m: EntityManager,

@@ -22,6 +22,7 @@ import { AuthService, Scope } from '../platform/identity';
 import { dbIdentity } from '../platform/identity/db-identity';
 import { requireSignInPlugin } from '../platform/identity/require-sign-in';
 import { startJobs } from '../platform/jobs';
+import { Metrics, metricsRoute } from '../platform/metrics';
 import { buildFederatedSchema } from './schema';
 
 export interface App {
@@ -48,6 +49,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   httpServer.headersTimeout = 10_000;
   // One set of limits for HTTP and the websocket.
   const limits = graphqlLimits(config.production);
+  // Sources the scrape reads are bound below (the websocket server starts after Apollo).
+  let subscribers = () => ({ connections: 0, subscriptions: 0 });
+  const metrics = new Metrics({ ds: db.dataSource, subscribers: () => subscribers() });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
@@ -64,6 +68,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       ApolloServerPluginInlineTraceDisabled(),
       requireSignInPlugin(),
       endSessionPlugin(),
+      metrics.plugin(),
       ...limits.plugins,
     ],
   });
@@ -74,8 +79,10 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.get('/healthz', (_req, res) => {
     res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
   });
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
   const auth = new AuthService(db.dataSource, config.jwtSecret);
+  await auth.start();
   const bus = await createEventBus(
     db.dataSource,
     DOMAINS.flatMap((d) => d.topics ?? []),
@@ -93,6 +100,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const stopJobs = startJobs(
     DOMAINS.flatMap((d) => d.jobs ?? []),
     deps,
+    (job, seconds, ok) => metrics.jobRun(job, seconds, ok),
   );
   const ws = serveGraphqlWs(httpServer, {
     schema,
@@ -101,6 +109,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     production: config.production,
     recheckMs: config.wsRecheckMs,
   });
+  subscribers = ws.subscribers;
   app.use(
     '/graphql',
     express.json({ limit: limits.maxMessageBytes }),
@@ -160,7 +169,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       }),
     );
     // Any other path is the web app's (its router decides), never one the API serves.
-    const apiPaths = ['graphql', 'healthz', ...routes.map((r) => r.path.slice(1).split('/')[0])];
+    const apiPaths = ['graphql', 'healthz', 'metrics', ...routes.map((r) => r.path.slice(1).split('/')[0])];
     app.get(new RegExp(`^/(?!(?:${apiPaths.join('|')})(?:/|$)).*`), (_req, res) =>
       res.setHeader('Cache-Control', 'no-cache').sendFile(join(webDist, 'index.html')),
     );
@@ -184,6 +193,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       await ws.dispose();
       for (const undo of undoHooks) undo();
       await bus.close();
+      await auth.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
     },

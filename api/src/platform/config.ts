@@ -41,6 +41,8 @@ export interface Config {
   notify: NotifyConfig;
   /** Departments' syncs (`changedSince`): see `graphql/sync.ts`. */
   sync: SyncConfig;
+  /** GET /metrics for `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback peers only, never through a proxy. */
+  metricsToken?: string;
 }
 
 /** Departments' syncs (SYNC_* variables). */
@@ -101,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: Math.max(1, wholeNumber(env, 'SYNC_RETENTION_DAYS', 90, 'days')),
       pruneMs: wholeNumber(env, 'SYNC_PRUNE_MS', 3_600_000),
     },
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

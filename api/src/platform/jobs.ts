@@ -7,7 +7,11 @@ import type { DomainDeps, DomainJob } from './domain';
  * settles once the runs in progress have finished, so the app closes the database only then
  * (a sweep cut off by the pool's end logged "Connection terminated" at every test's teardown).
  */
-export function startJobs(jobs: readonly DomainJob[], deps: DomainDeps): () => Promise<void> {
+export function startJobs(
+  jobs: readonly DomainJob[],
+  deps: DomainDeps,
+  onRun?: (job: string, seconds: number, ok: boolean) => void,
+): () => Promise<void> {
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   const timers = jobs.flatMap((job) => {
@@ -17,9 +21,16 @@ export function startJobs(jobs: readonly DomainJob[], deps: DomainDeps): () => P
     const timer = setInterval(() => {
       if (stopped || running || !deps.ds.isInitialized) return;
       running = true;
+      const started = performance.now();
       const run = job
         .run(deps)
-        .catch((error: unknown) => console.error(`${job.name} failed`, error))
+        .then(
+          () => onRun?.(job.name, (performance.now() - started) / 1000, true),
+          (error: unknown) => {
+            console.error(`${job.name} failed`, error);
+            onRun?.(job.name, (performance.now() - started) / 1000, false);
+          },
+        )
         .finally(() => {
           running = false;
           inFlight.delete(run);

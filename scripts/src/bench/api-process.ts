@@ -28,16 +28,42 @@ export async function benchAuthorization(
 }
 
 /**
+ * A grid leader's `authorization` header: `bench-leader` leads the first small grid (by code),
+ * so nearly every case of the street lies outside their grids (the subscriptions' case).
+ */
+export async function benchLeaderAuthorization(
+  databaseUrl: string,
+  secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET),
+): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-leader', 'bench', 'scrypt$disabled', 'GRID_LEADER')
+       ON CONFLICT (login) DO UPDATE SET role = 'GRID_LEADER' RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO user_grid (user_id, grid_id) SELECT $1, id FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING`,
+      [rows[0].id],
+    );
+    return `Bearer ${await signAccessToken(rows[0].id, 'GRID_LEADER', secret)}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The built API (`api/dist/main.js`) in a child process on a free loopback port, with a
  * street admin's `authorization` header for requests to it.
  */
 export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
+  mainJs?: string,
 ): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
   const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   // BENCH_API_MAIN: another build's api/dist/main.js, to compare two builds against the same floor.
-  const main = process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
+  const main = mainJs ?? process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { connectDatabase, writeCaseHistory, type Database } from '@streetgrid/api';
-import { seedDistrict } from '../seed-demo';
+import { addStreets } from '../seed-demo';
 
 /**
  * The benchmark database on a real PostgreSQL + PostGIS: BENCH_DATABASE_URL, else
@@ -20,7 +20,8 @@ export async function benchDatabase(streets = 1): Promise<Database & { url: stri
   const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM street`);
   if (n < streets) {
     console.error(`seeding ${streets} street(s) into ${name}…`);
-    await seedDistrict(db.dataSource, { streets, seed: 1 });
+    // Adds the missing streets (with case history), keeping those there and their accounts.
+    await addStreets(db.dataSource, { streets, seed: 1 });
   }
   const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM "case"`);
   if (cases === 0) {

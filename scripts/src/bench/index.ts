@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { benchApi, printApi } from './api';
+import { benchAssessment, printAssessment } from './assessment';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
@@ -17,13 +18,19 @@ import { benchTiles, printTiles } from './tiles';
  * street). Prints figures; BENCHMARKS.md records them with the machine.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
-  /** Case events: fan-out latency to BENCH_SUBSCRIBERS (1000) subscribers on 1 and 2 processes (Redis), and report throughput. */
+  /**
+   * Case events: fan-out latency to BENCH_SUBSCRIBERS (1000) subscribers on 1 and 2 processes (Redis), the
+   * same subscribers as a leader of one small grid (the database's work for events outside their grids), and
+   * report throughput.
+   */
   async cases() {
     const db = await benchDatabase();
     const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
     const reports = Number(process.env.BENCH_REPORTS ?? 50);
     try {
       for (const processes of [1, 2]) printCaseFanOut(await benchCaseFanOut(db, { processes, subscribers, reports }));
+      // A leader's subscriptions, where nearly every event lies outside their grids.
+      printCaseFanOut(await benchCaseFanOut(db, { processes: 1, subscribers, reports, as: 'leader' }));
       for (const concurrency of [1, 16])
         printReportThroughput(
           concurrency,
@@ -87,6 +94,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printWall(await benchWall(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
+  },
+  /** 考核评价: the whole street's month per level and a 6-month history, over HTTP (needs `pnpm build`). */
+  async assessment() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printAssessment(await benchAssessment(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
   },
   async statements() {
     const db = await benchDatabase();

@@ -1,5 +1,5 @@
 import { MAX_STREETS } from '../generate';
-import { seedDistrict } from '../seed-demo';
+import { addStreets } from '../seed-demo';
 import { intOption, type Command } from './command';
 import { databaseOptions, openCliDatabase } from './database';
 import { formatCount, ProgressBar } from './progress';
@@ -7,12 +7,13 @@ import { formatCount, ProgressBar } from './progress';
 /** `streetgrid seed`: generate a demo district and load it, street by street. */
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Generate a realistic demo district and load it (idempotent)',
+  summary: 'Generate demo streets and add them to an installation, keeping the streets already there',
   description: [
     'Generates streets of 50,000–100,000 residents each (communities, compounds, small grids, buildings,',
     'households, residents, the party chain and grid leaders) at real coordinates in Hangzhou, and',
-    'writes them one street at a time. The same seed always gives the same data; re-running replaces',
-    'streets with the same code instead of adding to them.',
+    'writes them one street at a time, each with 90 days of case history, then analyses the tables.',
+    'Streets already there (same code: the demo street the app seeded, or an earlier run) are kept as',
+    'they are, with their accounts, cases and leaders; re-running with a larger N adds the rest.',
   ].join('\n'),
   options: {
     streets: {
@@ -32,7 +33,7 @@ export const seedCommand: Command = {
       const bar = new ProgressBar(context.stderr);
       let estimate = 0;
       let streetRowsSeen = 0;
-      const result = await seedDistrict(db.dataSource, {
+      const result = await addStreets(db.dataSource, {
         streets,
         seed,
         onProgress: (p) => {
@@ -53,9 +54,10 @@ export const seedCommand: Command = {
       const seconds = (performance.now() - started) / 1000;
       const peakMb = process.resourceUsage().maxRSS / 1024;
       context.stdout.write(
-        `seeded ${result.streets} street${result.streets === 1 ? '' : 's'}: ` +
+        `added ${result.streets} street${result.streets === 1 ? '' : 's'} (kept ${result.kept}): ` +
           `${formatCount(result.grids)} grids, ${formatCount(result.buildings)} buildings, ` +
-          `${formatCount(result.households)} households, ${formatCount(result.residents)} residents (${formatCount(result.rows)} rows)\n` +
+          `${formatCount(result.households)} households, ${formatCount(result.residents)} residents (${formatCount(result.rows)} rows), ` +
+          `${formatCount(result.cases)} cases\n` +
           `time ${seconds.toFixed(1)} s (generate ${(result.generateMs / 1000).toFixed(1)} s, ` +
           `write ${(result.writeMs / 1000).toFixed(1)} s), ` +
           `peak RSS ${peakMb.toFixed(0)} MB\n`,

@@ -1,5 +1,21 @@
 import { SYNC_ARG } from '../../platform/graphql/sync';
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsPath } from '../../platform/graphql/selection';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { withSession } from '../../platform/db/session';
@@ -12,7 +28,7 @@ import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
 import { actorFor } from '../../platform/identity/actor';
 import { CaseOrder, CaseService, type TransitionParams } from './case.service';
-import { caseEventStream, type StreamFilter } from './case.stream';
+import { caseAudience, caseEventStream, mayConcern, type StreamFilter } from './case.stream';
 import { type CaseAction, TRANSITIONS } from './case.rules';
 import {
   CaseConnection,
@@ -81,14 +97,25 @@ export class CaseResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('order', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.OLDEST }) order?: CaseOrder,
     @Arg('changedSince', () => String, { nullable: true, description: `${SYNC_ARG}; \`order\` is ignored` }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<CaseConnection> {
+    // The page's grids in the page's statement when the query asks for them (issue #15).
+    const withGrid = changedSince == null && info != null && selectsPath(info, ['nodes', 'grid']);
     const page = await new CaseService(ctx.db, ctx.bus).list(
       { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
       ctx.scope,
       { changedSince, config: ctx.sync },
+      { withGrid },
     );
     // Listed cases are visible cases: their timelines need not ask again.
-    for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);
+    for (const c of page.nodes) {
+      ctx.loaders.caseById.prime(c.id, c);
+      const joined = c as Case & { gridOf?: Grid | null };
+      if (withGrid) {
+        ctx.loaders.gridById.prime(c.gridId, joined.gridOf ?? null);
+        delete joined.gridOf;
+      }
+    }
     return page;
   }
 
@@ -331,15 +358,18 @@ export class CaseResolver {
       'Case events in a grid subtree and/or bbox: those after the cursor `after` (an event id) first, then live; no gap, no duplicate',
     subscribe: ({ args, context }) => {
       const { db, bus, scope, session } = context as Context;
+      const audience = caseAudience(db.dataSource);
       return caseEventStream(db, bus, {
         ...(args as StreamFilter),
         visible: (path) => scope.seesCaseAt(path),
-        // A fresh session as the caller for each check: the caller's own policies decide (a department's staff, a reporter).
-        readable: (eventId) =>
+        // Those the case may concern (its reporter, its department's staff) are asked in a fresh session as
+        // themselves: their own policies decide.
+        readable: async (event) =>
+          mayConcern(scope.viewer, await audience(event)) &&
           withSession(
             db.dataSource,
             session.identity,
-            async (own) => (await own.query(`SELECT 1 FROM case_event WHERE id = $1`, [eventId])).length > 0,
+            async (own) => (await own.query(`SELECT 1 FROM case_event WHERE id = $1`, [event.id])).length > 0,
           ),
       });
     },

@@ -14,10 +14,17 @@ import { VisitService } from './visits/visit.service';
  * all three within the grids they lead, a helper the lines of their own confirmed tasks,
  * everyone signed in the open wishes. No names or addresses in the properties.
  */
-export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: string | null, now: Date): Promise<FeatureCollection> {
+export async function serviceMap(
+  ds: Db,
+  scope: Scope,
+  gridId: string | null,
+  period: string | null,
+  now: Date,
+): Promise<FeatureCollection> {
   scope.requireSignedIn();
-  if (!UUID.test(gridId)) throw badInput('gridId', 'is not an id');
+  if (gridId != null && !UUID.test(gridId)) throw badInput('gridId', 'is not an id');
   if (period != null) checkPeriod(period);
+  if (gridId == null) return serviceMapOfAll(ds, scope, period, now);
   // Any community may be asked for (communities are public); a smaller grid only when the viewer sees it.
   const [grid] = await ds.query(
     `SELECT path::text AS path FROM grid WHERE id = $1 UNION ALL SELECT path::text FROM public_community WHERE id = $1 LIMIT 1`,
@@ -74,6 +81,88 @@ export async function serviceMap(ds: Db, scope: Scope, gridId: string, period: s
     `SELECT w.id, w.title, ST_AsGeoJSON(w.location, 6)::json AS point FROM micro_wish w
       WHERE w.grid_path <@ $1::ltree AND w.status = 'PUBLISHED' AND ${sql} ORDER BY w.seq LIMIT 500`,
     [grid.path, ...params],
+  );
+  for (const w of open)
+    features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Each community's features are capped as one community's answer is (500 overdue visits, 500 open wishes). */
+const PER_COMMUNITY = 500;
+
+/**
+ * The layers of every community at once — the union of the per-community answers, each layer
+ * cut by the viewer's Scope — in one statement per layer instead of one request per community
+ * (the wall's first load). The visit schedule is set-based: only households with a tag under a
+ * policy, their last visit from the (household_id, visited_at) index, ranked per community.
+ */
+async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now: Date): Promise<FeatureCollection> {
+  const features: FeatureCollection['features'] = [];
+  // Grid → its community (the LARGE grid whose subtree holds it; communities are public, so read from
+  // public_community, as one community's answer is); a few thousand rows.
+  const COMMUNITY_OF = `SELECT g.id AS grid_id, c.id AS community, c.code FROM grid g JOIN public_community c ON c.path @> g.path`;
+  if (scope.seesVisits) {
+    const households = scope.whereRaw('Household', 'h', 3);
+    const due: { householdId: string; nextDueAt: Date; intervalDays: number; point: GeoJSON.Point }[] = await ds.query(
+      `WITH community_of AS (${COMMUNITY_OF}),
+       due AS (
+         SELECT h.id AS "householdId", p.interval_days AS "intervalDays", co.community, co.code,
+                coalesce(v.last + make_interval(days => p.interval_days), $1::timestamptz) AS "nextDueAt",
+                b.centroid
+           FROM household h
+           JOIN building b ON b.id = h.building_id
+           JOIN community_of co ON co.grid_id = b.grid_id
+           CROSS JOIN LATERAL (SELECT min(interval_days) AS interval_days FROM visit_policy WHERE tag = ANY(h.tags)) p
+           LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit WHERE household_id = h.id) v ON true
+          WHERE h.tags && (SELECT coalesce(array_agg(tag), '{}') FROM visit_policy)
+            AND p.interval_days IS NOT NULL AND ${households.sql}
+       ),
+       ranked AS (
+         SELECT d.*, row_number() OVER (PARTITION BY community ORDER BY "nextDueAt", "householdId") AS n
+           FROM due d WHERE "nextDueAt" <= $1::timestamptz
+       )
+       SELECT "householdId", "intervalDays", "nextDueAt", ST_AsGeoJSON(centroid)::json AS point
+         FROM ranked WHERE n <= $2 ORDER BY code, n`,
+      [now, PER_COMMUNITY, ...households.params],
+    );
+    for (const d of due)
+      features.push({
+        type: 'Feature',
+        geometry: d.point,
+        properties: {
+          layer: 'OVERDUE_VISIT',
+          householdId: d.householdId,
+          nextDueAt: new Date(d.nextDueAt).toISOString(),
+          intervalDays: d.intervalDays,
+        },
+      });
+  }
+  if (period != null) {
+    const matches = scope.whereRaw('ServiceMatch', 'x', 2);
+    const rows: { id: string; status: string; distanceM: number; explanation: string; line: GeoJSON.LineString }[] = await ds.query(
+      `SELECT x.id, x.status, x.distance_m AS "distanceM", x.explanation, ST_AsGeoJSON(ST_MakeLine(r.location, n.location), 6)::json AS line
+         FROM service_match x JOIN service_need n ON n.id = x.need_id JOIN service_registration r ON r.id = x.registration_id
+           JOIN public_community co ON co.path @> n.grid_path
+        WHERE x.period = $1::date AND x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE') AND ${matches.sql}
+        ORDER BY co.code, x.seq`,
+      [period, ...matches.params],
+    );
+    for (const m of rows)
+      features.push({
+        type: 'Feature',
+        geometry: m.line,
+        properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation },
+      });
+  }
+  const wishes = scope.whereRaw('MicroWish', 'w', 2);
+  const open: { id: string; title: string; point: GeoJSON.Point }[] = await ds.query(
+    `WITH ranked AS (
+       SELECT w.id, w.title, w.location, co.code, row_number() OVER (PARTITION BY co.id ORDER BY w.seq) AS n
+         FROM micro_wish w JOIN public_community co ON co.path @> w.grid_path
+        WHERE w.status = 'PUBLISHED' AND ${wishes.sql}
+     )
+     SELECT id, title, ST_AsGeoJSON(location, 6)::json AS point FROM ranked WHERE n <= $1 ORDER BY code, n`,
+    [PER_COMMUNITY, ...wishes.params],
   );
   for (const w of open)
     features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });

@@ -134,15 +134,16 @@ export class ServiceNeedResolver {
   @Query(() => GraphQLJSONObject, {
     description:
       'Map layers of a grid subtree as a GeoJSON FeatureCollection, features tagged by `layer`: ' +
-      'OVERDUE_VISIT and OPEN_WISH points, MATCH lines helper → need for the week `period`',
+      'OVERDUE_VISIT and OPEN_WISH points, MATCH lines helper → need for the week `period`. ' +
+      'Without gridId: every community at once (the union of the per-community answers; the wall asks once)',
   })
   serviceMap(
     @Ctx() ctx: Context,
-    @Arg('gridId', () => ID) gridId: string,
+    @Arg('gridId', () => ID, { nullable: true }) gridId: string | undefined,
     @Arg('period', () => String, { nullable: true }) period?: string,
     @Arg('now', () => GraphQLDateTime, { nullable: true }) now?: Date,
   ): Promise<FeatureCollection> {
-    return serviceMap(ctx.db, ctx.scope, gridId, period ?? null, now ?? new Date());
+    return serviceMap(ctx.db, ctx.scope, gridId ?? null, period ?? null, now ?? new Date());
   }
 
   @FieldResolver(() => Household, {

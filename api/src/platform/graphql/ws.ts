@@ -46,7 +46,10 @@ type SocketState = {
  * (connectionParams `authorization`) and is closed with 4401 when its token expires and
  * with 4403 once its account is disabled or its key revoked (looked up every `recheckMs`).
  */
-export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { dispose(): Promise<void> } {
+export function serveGraphqlWs(
+  httpServer: Server,
+  opts: GraphqlWsOptions,
+): { dispose(): Promise<void>; subscribers(): { connections: number; subscriptions: number } } {
   const { schema, limits } = opts;
   const { auth } = opts.context;
   const format = formatError(opts.production);
@@ -57,7 +60,7 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
   const rules = [...specifiedRules, ...limits.validationRules];
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   /** Open, signed-in sockets: who they are, and the timer that closes them when their token expires. */
-  const open = new Map<WebSocket, { viewer: Viewer; expiry?: NodeJS.Timeout }>();
+  const open = new Map<WebSocket, { viewer: Viewer; expiry?: NodeJS.Timeout; state: SocketState }>();
 
   const forget = (socket: WebSocket) => {
     clearTimeout(open.get(socket)?.expiry);
@@ -84,7 +87,7 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
         if (!credential || credential.viewer.kind === 'anonymous') return false;
         const { socket } = ctx.extra;
         ctx.extra.viewer = credential.viewer;
-        const entry: { viewer: Viewer; expiry?: NodeJS.Timeout } = { viewer: credential.viewer };
+        const entry: { viewer: Viewer; expiry?: NodeJS.Timeout; state: SocketState } = { viewer: credential.viewer, state: ctx.extra };
         if (credential.expiresAt !== null) {
           // setTimeout takes at most 2^31 - 1 ms; an access token lives 15 minutes.
           const ms = Math.min(Math.max(credential.expiresAt - Date.now(), 0), 2 ** 31 - 1);
@@ -153,6 +156,11 @@ export function serveGraphqlWs(httpServer: Server, opts: GraphqlWsOptions): { di
     wss,
   );
   return {
+    /** For the metrics: open signed-in sockets and the operations (subscriptions) running on them. */
+    subscribers: () => ({
+      connections: open.size,
+      subscriptions: [...open.values()].reduce((n, e) => n + (e.state.contexts?.size ?? 0), 0),
+    }),
     async dispose() {
       clearInterval(recheckTimer);
       for (const socket of open.keys()) forget(socket);

@@ -348,12 +348,16 @@ export const CASE_QUEUES_QUERY = graphql(`
 `);
 
 export const COMMUNITIES_QUERY = graphql(`
-  query Communities {
-    grids(level: LARGE, first: 100) {
+  query Communities($after: String) {
+    grids(level: LARGE, first: 500, after: $after) {
       nodes {
         id
         name
         code
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,7 +1,7 @@
 import { graphql, type DocumentType } from '../../graphql/generated';
 
 export const SERVICE_MAP_QUERY = graphql(`
-  query ServiceMap($gridId: ID!, $period: String) {
+  query ServiceMap($gridId: ID, $period: String) {
     serviceMap(gridId: $gridId, period: $period)
   }
 `);
@@ -14,17 +14,6 @@ export const SERVICE_UPDATES_SUBSCRIPTION = graphql(`
       subject
       type
       gridId
-    }
-  }
-`);
-
-export const COMMUNITY_IDS_QUERY = graphql(`
-  query ServiceCommunities {
-    grids(level: LARGE, first: 100) {
-      nodes {
-        id
-        name
-      }
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { COMMUNITY_IDS_QUERY, SERVICE_MAP_QUERY, SERVICE_UPDATES_SUBSCRIPTION } from './operations';
+import { SERVICE_MAP_QUERY, SERVICE_UPDATES_SUBSCRIPTION } from './operations';
 import { EMPTY_SERVICES, mergeServiceMaps, type ServiceCollection } from './serviceMap';
 
 /** Refresh the service layers this often (the fallback when no live feed is open). */
@@ -41,10 +41,8 @@ export function useServiceMap(gridIds: readonly string[] | null, period: string 
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const ids =
-        key === '*'
-          ? ((await client.query({ query: COMMUNITY_IDS_QUERY, fetchPolicy: 'no-cache' })).data?.grids.nodes ?? []).map((g) => g.id)
-          : key.split(',').filter(Boolean);
+      // Every community: one request (serviceMap without gridId), not one per community.
+      const ids: (string | null)[] = key === '*' ? [null] : key.split(',').filter(Boolean);
       const maps = await Promise.all(
         ids.map((gridId) =>
           client

@@ -1,9 +1,10 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
 import { CASE_QUEUES_QUERY, COMMUNITIES_QUERY } from '../../domain/cases/operations';
 import type { CaseSummary } from '../../domain/cases/types';
+import { allGridPages } from '../../domain/grids/allPages';
 import type { CaseOrder } from '../../graphql/generated/graphql';
 import { QUEUE_ORDERS, QUEUES, type QueueKey } from './queues';
 
@@ -39,7 +40,18 @@ export function CaseQueues({
   const [category, setCategory] = useState('');
   const [order, setOrder] = useState<CaseOrder>(QUEUE_ORDERS[0]);
   const [open, setOpen] = useState<QueueKey>('toFile');
-  const communities = useQuery(COMMUNITIES_QUERY);
+  const client = useApolloClient();
+  const [communities, setCommunities] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    let current = true;
+    // Every community of the installation (a district has ~200), page by page.
+    void allGridPages(client, COMMUNITIES_QUERY, {})
+      .then((nodes) => current && setCommunities(nodes))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [client]);
   const { data, error, refetch } = useQuery(CASE_QUEUES_QUERY, {
     variables: { gridId: gridId || null, category: category || null, order, first: QUEUE_PAGE },
     fetchPolicy: 'cache-and-network',
@@ -64,7 +76,7 @@ export function CaseQueues({
         <label htmlFor={`${id}-community`}>{t('queues.community')}</label>
         <select id={`${id}-community`} name="community" className="input" value={gridId} onChange={(e) => setGridId(e.target.value)}>
           <option value="">{t('queues.wholeStreet')}</option>
-          {(communities.data?.grids.nodes ?? []).map((g) => (
+          {communities.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
             </option>

@@ -2,16 +2,21 @@ import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../../graphql/generated';
 import type { BBox } from '../../graphql/types';
+import { allGridPages } from '../../domain/grids/allPages';
 import { geometryBBox } from '../../domain/grids/bbox';
 import { nextTourIndex, TOUR_STEP_MS } from './tour';
 
 const COMMUNITIES = graphql(`
-  query TourCommunities {
-    grids(level: LARGE, first: 100) {
+  query TourCommunities($after: String) {
+    grids(level: LARGE, first: 500, after: $after) {
       nodes {
         id
         name
         geometry
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -36,11 +41,11 @@ export function useTour(on: boolean, fit: (bbox: BBox) => void): string | null {
       setStop(stops[index].name);
       timer = setTimeout(() => step(stops), TOUR_STEP_MS);
     };
-    void client
-      .query({ query: COMMUNITIES })
-      .then(({ data }) =>
+    // Every community, page by page (a district has ~200; the first page alone would stop at 500).
+    void allGridPages(client, COMMUNITIES, {})
+      .then((nodes) =>
         step(
-          (data?.grids.nodes ?? []).flatMap((g) => {
+          nodes.flatMap((g) => {
             const bbox = geometryBBox(g.geometry);
             return bbox ? [{ name: g.name, bbox }] : [];
           }),

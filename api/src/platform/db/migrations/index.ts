@@ -26,7 +26,9 @@ import { Basemap1765720000000 } from './1765720000000-basemap';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
 import { Invitations1765750000000 } from './1765750000000-invitations';
 import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
+import { UserVersion1765810000000 } from './1765810000000-user-version';
 
+import { Assessment1765830000000 } from './1765830000000-assessment';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -57,4 +59,6 @@ export const migrations = [
   Invitations1765750000000,
   GridLabelIndex1765760000000,
   CentralHouseholdLinks1765800000000,
+  UserVersion1765810000000,
+  Assessment1765830000000,
 ];

@@ -1,0 +1,158 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+/** Distinct operation names kept as labels; later new ones count as `other` (a client names its operations). */
+const MAX_OPERATIONS = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** What the metrics read from the rest of the app when scraped. */
+export interface MetricsSources {
+  ds: DataSource;
+  /** Open graphql-ws connections and the subscriptions running on them. */
+  subscribers(): { connections: number; subscriptions: number };
+}
+
+/**
+ * The process's Prometheus metrics (prom-client), one registry per app: GraphQL requests by
+ * operation (rate, errors, latency), the database pool (size, idle, waiting), subscribers and
+ * sweep runs, and prom-client's process metrics (CPU, memory, event-loop lag, GC).
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests = new Counter({
+    name: 'streetgrid_graphql_requests_total',
+    help: 'GraphQL requests over HTTP by operation name, kind (query, mutation) and outcome (ok, error)',
+    labelNames: ['operation', 'kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'streetgrid_graphql_request_duration_seconds',
+    help: 'GraphQL request time over HTTP, from parse to the response, by operation name and kind',
+    labelNames: ['operation', 'kind'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly jobRuns = new Counter({
+    name: 'streetgrid_job_runs_total',
+    help: 'Runs of the periodic jobs (case and wish sweeps, notify worker, sync pruning) by job and outcome (ok, error)',
+    labelNames: ['job', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly jobTime = new Histogram({
+    name: 'streetgrid_job_duration_seconds',
+    help: 'How long a periodic job run took',
+    labelNames: ['job'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  constructor(sources: MetricsSources) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'streetgrid_' });
+    const pool = () => poolOf(sources.ds);
+    new Gauge({
+      name: 'streetgrid_db_pool_connections',
+      help: 'Database pool of this server: connections open (total), idle, clients waiting for one (waiting), the limit (max)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        if (!p) return;
+        this.set({ state: 'total' }, p.totalCount);
+        this.set({ state: 'idle' }, p.idleCount);
+        this.set({ state: 'waiting' }, p.waitingCount);
+        this.set({ state: 'max' }, p.options?.max ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'streetgrid_subscribers',
+      help: 'Live subscribers on this server: graphql-ws connections and the subscriptions they run',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      collect() {
+        const s = sources.subscribers();
+        this.set({ kind: 'connections' }, s.connections);
+        this.set({ kind: 'subscriptions' }, s.subscriptions);
+      },
+    });
+  }
+
+  /** Counts and times each GraphQL request by its operation name (`anonymous` when unnamed). */
+  plugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => {
+        const started = process.hrtime.bigint();
+        return {
+          willSendResponse: async (rc) => {
+            const operation = this.label(rc.operationName ?? rc.request.operationName ?? null);
+            const kind = rc.operation?.operation ?? 'unknown';
+            const failed = rc.response.body.kind === 'single' && !!rc.response.body.singleResult.errors?.length;
+            this.requests.inc({ operation, kind, outcome: failed ? 'error' : 'ok' });
+            this.latency.observe({ operation, kind }, Number(process.hrtime.bigint() - started) / 1e9);
+          },
+        };
+      },
+    };
+  }
+
+  /** Records one run of a periodic job. */
+  jobRun(job: string, seconds: number, ok: boolean): void {
+    this.jobRuns.inc({ job, outcome: ok ? 'ok' : 'error' });
+    this.jobTime.observe({ job }, seconds);
+  }
+
+  private label(name: string | null): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATIONS) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+}
+
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: number };
+}
+
+/** node-postgres's pool behind TypeORM's postgres driver (none on the embedded PGlite). */
+function poolOf(ds: DataSource): PgPool | null {
+  const master = (ds.driver as unknown as { master?: Partial<PgPool> }).master;
+  return master && typeof master.totalCount === 'number' ? (master as PgPool) : null;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * GET /metrics in Prometheus's text format. With METRICS_TOKEN set: for `Authorization:
+ * Bearer <token>` only, from anywhere. Without it: for loopback peers only, and never for a
+ * request that came through a proxy (X-Forwarded-For or Forwarded set), so a reverse proxy on
+ * the same host does not publish it. Anyone else: 404, as if there were no such path.
+ */
+export function metricsRoute(metrics: Metrics, token: string | undefined): express.RequestHandler {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : null;
+  return (req, res, next) => {
+    let allowed: boolean;
+    if (expected) {
+      const given = Buffer.from(req.header('authorization') ?? '');
+      allowed = given.length === expected.length && timingSafeEqual(given, expected);
+    } else {
+      const proxied = req.header('x-forwarded-for') !== undefined || req.header('forwarded') !== undefined;
+      allowed = !proxied && LOOPBACK.has(req.socket.remoteAddress ?? '');
+    }
+    if (!allowed) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    metrics.registry
+      .metrics()
+      .then((text) => res.setHeader('Content-Type', metrics.registry.contentType).setHeader('Cache-Control', 'no-store').send(text))
+      .catch(next);
+  };
+}
