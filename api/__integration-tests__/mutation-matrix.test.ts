@@ -48,6 +48,13 @@ const isLeader = (who: Who) => LEADERS.includes(who);
 let m: Matrix;
 beforeAll(async () => {
   m = await startMatrix();
+  // 党员中心户 in the east (household E11/0, under the E11 building group), for setCentralHouseholdLinks.
+  const [{ id }] = await m.api.db.dataSource.query(
+    `INSERT INTO party_organization (street_id, parent_id, level, name, household_id)
+     SELECT street_id, id, 'CENTRAL_HOUSEHOLD', '东中心户', $2 FROM party_organization WHERE id = $1 RETURNING id`,
+    [m.ids['party:E11'], m.ids['h:E11/0']],
+  );
+  m.ids['central:E11'] = id;
 }, 120_000);
 afterAll(() => m?.api.close());
 
@@ -382,6 +389,13 @@ const MUTATIONS: Record<string, MutationCell> = {
         .id,
     }),
     seenBy: seesEast('Grid'),
+  },
+
+  setCentralHouseholdLinks: {
+    mutation: `mutation ($id: ID!, $ids: [ID!]!) { setCentralHouseholdLinks(organizationId: $id, householdIds: $ids) { id } }`,
+    variables: () => ({ id: m.ids['central:E11'], ids: ['E11/1', 'E12/0', 'E12/1', 'E21/0', 'E21/1'].map((h) => m.ids[`h:${h}`]) }),
+    // The street admin or a leader of the east's grids; a central household is read with the party chain.
+    seenBy: seesEastParty,
   },
 
   // ── Party service posts (public places) in the east: the street admins' alone ──

@@ -589,6 +589,26 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { all: gridsSeen(who).length, west: under('W'), east: under('E') };
       }),
   },
+  'Query.partyMap': {
+    // The wall's party layer, the same readers as 全覆盖: street staff every grid, a leader their subtree; anyone else refused.
+    query: `query ($w: ID!, $e: ID!) {
+      all: partyMap { grids { gridId } servicePosts { id } }
+      west: partyMap(gridId: $w) { grids { gridId } servicePosts { id } }
+      east: partyMap(gridId: $e) { grids { gridId } servicePosts { id } }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    read: (v) =>
+      v && typeof v === 'object' ? [(v as { grids: unknown[] }).grids.length, (v as { servicePosts: unknown[] }).servicePosts.length] : v,
+    expect: (who) =>
+      signedIn(who, () => {
+        if (!isStaff(who) && !isLeader(who)) return { all: FORBIDDEN, west: FORBIDDEN, east: FORBIDDEN };
+        const seen = gridsSeen(who);
+        const posts = (c: 'W' | 'E') => (seen.includes(`grid:${c}1`) ? 1 : 0);
+        const under = (c: 'W' | 'E') =>
+          seen.includes(`grid:${c}`) ? [seen.filter((g) => g.startsWith(`grid:${c}`)).length, posts(c)] : FORBIDDEN;
+        return { all: [seen.length, posts('W') + posts('E')], west: under('W'), east: under('E') };
+      }),
+  },
   'Query.partyServicePosts': {
     // 党群服务阵地: public places, read by everyone signed in.
     query: `{ partyServicePosts { id } }`,

@@ -31,6 +31,18 @@ import {
   type ServiceCollection,
   type ServiceLayer,
 } from '../domain/services/serviceMap';
+import {
+  EMPTY_PARTY_POINTS,
+  PARTY_CENTRAL_LAYER,
+  PARTY_COVERAGE_LAYER,
+  PARTY_POINT_SOURCE,
+  PARTY_POST_LAYER,
+  partyLayers,
+  partyPointSource,
+  shadeOf,
+  type CoverageStatus,
+  type PartyPoints,
+} from '../domain/party/partyLayer';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, gridLayerId, type MapTheme } from './style';
@@ -71,6 +83,11 @@ export interface GridMapProps {
   hiddenLayers?: readonly string[];
   /** Drawn over the map inside its frame (the wall's legend). */
   overlay?: ReactNode;
+  /** The party layer: each grid's coverage (a colour), and central households and service posts (points). */
+  partyCoverage?: readonly { gridId: string; status: CoverageStatus }[] | null;
+  partyPoints?: PartyPoints | null;
+  /** Which party layers to show (none by default). */
+  partyShown?: { coverage: boolean; central: boolean; posts: boolean };
 }
 
 /** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
@@ -107,6 +124,9 @@ export function GridMap({
   matchIds = null,
   hiddenLayers,
   overlay,
+  partyCoverage = null,
+  partyPoints = null,
+  partyShown,
 }: GridMapProps) {
   const { t } = useTranslation();
   const controlTitles = useRef<Record<string, string>>({});
@@ -165,6 +185,8 @@ export function GridMap({
       if (removedMaps.has(instance)) return;
       instance.addSource(SERVICE_SOURCE, serviceSource());
       instance.addSource(OVERDUE_VISIT_SOURCE, overdueVisitSource());
+      instance.addSource(PARTY_POINT_SOURCE, partyPointSource());
+      for (const layer of partyLayers()) instance.addLayer(layer);
       for (const layer of serviceLayers(theme === 'dark')) instance.addLayer(layer);
       instance.addSource(CASE_SOURCE, casePinSource());
       for (const layer of casePinLayers(theme === 'dark')) instance.addLayer(layer);
@@ -207,6 +229,32 @@ export function GridMap({
     map.getSource<GeoJSONSource>(SERVICE_SOURCE)?.setData(services ?? EMPTY_SERVICES);
     map.getSource<GeoJSONSource>(OVERDUE_VISIT_SOURCE)?.setData(overdueVisits(services ?? EMPTY_SERVICES));
   }, [map, services]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(PARTY_POINT_SOURCE)?.setData(partyPoints ?? EMPTY_PARTY_POINTS);
+  }, [map, partyPoints]);
+
+  // Coverage as the grids' feature-state (the tiles stay as they are; states survive tile reloads).
+  useEffect(() => {
+    if (!map || !partyCoverage) return;
+    const targets = partyCoverage.map((g) => ({ target: { source: GRID_SOURCE, sourceLayer: GRID_TILE_LAYER, id: g.gridId }, g }));
+    for (const { target, g } of targets) map.setFeatureState(target, { party: shadeOf(g.status) });
+    return () => {
+      if (removedMaps.has(map)) return;
+      for (const { target } of targets) map.removeFeatureState(target, 'party');
+    };
+  }, [map, partyCoverage]);
+
+  const partyKey = `${partyShown?.coverage ?? false},${partyShown?.central ?? false},${partyShown?.posts ?? false}`;
+  useEffect(() => {
+    if (!map) return;
+    const [coverage, central, posts] = partyKey.split(',').map((v) => v === 'true');
+    const show = (id: string, on: boolean) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    show(PARTY_COVERAGE_LAYER, coverage);
+    show(PARTY_CENTRAL_LAYER, central);
+    show(PARTY_POST_LAYER, posts);
+  }, [map, partyKey]);
 
   const shownKey = SERVICE_LAYERS.filter((layer) => !servicesShown || servicesShown.has(layer)).join(',');
   useEffect(() => {

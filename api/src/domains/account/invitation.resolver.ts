@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { inTransaction } from '../../platform/graphql/transaction';
+import type { SystemWork } from '../../platform/identity/auth.service';
 import { requireCan } from '../../platform/identity/policy';
 import { AuthPayload } from './account.type';
 import { acceptInvitation, Invitation, InvitedRole, issueInvitation, SignUpInput } from './invitation';
@@ -28,10 +29,16 @@ export class InvitationResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: '邀请码注册 — make your account with an invitation code and a login and password of your choosing; signs you in',
+    description:
+      '邀请码注册 — make your account with an invitation code and a login and password of your choosing; signs you in. Wrong codes ' +
+      'are throttled per client address like failed sign-ins (RATE_LIMITED with retryAfter seconds)',
   })
   async signUpWithInvitation(@Ctx() ctx: Context, @Arg('input', () => SignUpInput) input: SignUpInput): Promise<AuthPayload> {
-    const login = await ctx.session.system((m) => acceptInvitation(m, input));
+    const system: SystemWork = (work) => ctx.session.system(work);
+    // Wrong codes are throttled per client address like failed sign-ins (RATE_LIMITED with retryAfter).
+    const login = await ctx.auth.throttledInvitation(ctx.clientAddress, system, () =>
+      ctx.session.system((m) => acceptInvitation(m, input)),
+    );
     return ctx.auth.login(login, input.password, ctx.clientAddress, (work) => ctx.session.system(work));
   }
 }

@@ -115,7 +115,10 @@ export async function acceptInvitation(m: EntityManager, input: { code: string; 
       FOR UPDATE OF i`,
     [sha256(normaliseCode(input.code))],
   );
-  if (!inv) throw badInput('input.code', 'is not a valid invitation code (wrong, used or expired); ask your grid leader for a new one');
+  if (!inv)
+    throw badInput('input.code', 'is not a valid invitation code (wrong, used or expired); ask your grid leader for a new one', {
+      invalidCode: true,
+    });
   if (inv.taken)
     throw badInput('input.code', 'this resident already has such an account; sign in, or ask your grid leader to reset its password');
   const { account } = await createAccount(

@@ -3,6 +3,7 @@ import type { Context } from '../../platform/graphql/context';
 import { GridLeader, PartyOrganization } from './party.entity';
 import { AppointGridLeaderInput, CreatePartyOrganizationInput, UpdateGridLeaderInput, UpdatePartyOrganizationInput } from './party.input';
 import { PartyService } from './party.service';
+import { setCentralHouseholdLinks } from './party.links';
 
 /** The street admins' writes of the five-level chain and the grids' leaders. */
 @Resolver()
@@ -31,6 +32,19 @@ export class PartyAdminResolver {
   @Mutation(() => PartyOrganization, { description: '撤销 — dissolves an organisation with none live under it (kept as history)' })
   dissolvePartyOrganization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PartyOrganization> {
     return new PartyService(ctx.db).dissolve(ctx.scope.viewer, id);
+  }
+
+  @Mutation(() => PartyOrganization, {
+    description:
+      '联系户 — sets the 5 to 15 households of its community a central household (党员中心户) looks after, replacing the old set; ' +
+      'the street admin or a leader of their grids',
+  })
+  setCentralHouseholdLinks(
+    @Ctx() ctx: Context,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('householdIds', () => [ID]) householdIds: string[],
+  ): Promise<PartyOrganization> {
+    return setCentralHouseholdLinks(ctx.db, ctx.scope.viewer, organizationId, householdIds);
   }
 
   @Mutation(() => GridLeader, {

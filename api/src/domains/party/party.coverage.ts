@@ -72,6 +72,18 @@ export class PartyCoverage {
   @Field(() => Float, { nullable: true, description: '网格长配备率 = grids with a current LEADER ÷ grids; null without grids' })
   leaderRate!: number | null;
 
+  @Field({ description: '街道党工委 — the street has a live committee (the street of the subtree; any street you see without one)' })
+  streetCommittee!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The street committee’s secretary (书记)' })
+  streetCommitteeSecretary!: string | null;
+
+  @Field(() => Int, { description: '党员中心户 — live central households in the grids counted' })
+  centralHouseholds!: number;
+
+  @Field(() => Int, { description: 'Central households looking after 5 to 15 households (联系户 set)' })
+  centralHouseholdsLinked!: number;
+
   @Field(() => [LevelCoverage], { description: 'LARGE, MEDIUM, SMALL (every level, zeros included)' })
   levels!: LevelCoverage[];
 
@@ -95,6 +107,10 @@ const LEVELS = [GridLevel.LARGE, GridLevel.MEDIUM, GridLevel.SMALL];
 
 interface Row {
   found: boolean;
+  committee: boolean;
+  committee_secretary: string | null;
+  central: number;
+  central_linked: number;
   levels: LevelCoverage[] | null;
   no_org: CoverageGap[] | null;
   no_leader: CoverageGap[] | null;
@@ -121,7 +137,7 @@ export class PartyCoverageService {
     const [r]: Row[] = await this.ds.query(
       `WITH root AS (SELECT path FROM grid WHERE id = $1::uuid),
        g AS (
-         SELECT g.id, g.code, g.name, g.level::text AS level, o.id AS org_id, o.name AS org_name, o.level AS org_level,
+         SELECT g.id, g.code, g.name, g.path, g.level::text AS level, o.id AS org_id, o.name AS org_name, o.level AS org_level,
                 o.id IS NOT NULL AND coalesce(o.secretary_id::text, nullif(btrim(o.secretary_name), '')) IS NULL AS no_secretary,
                 EXISTS (SELECT 1 FROM grid_leader l WHERE l.grid_id = g.id AND l.until IS NULL AND l.role = 'LEADER') AS has_leader
            FROM grid g
@@ -132,8 +148,24 @@ export class PartyCoverageService {
        ),
        gap AS (
          SELECT *, CASE level WHEN 'LARGE' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END AS rank FROM g
+       ),
+       central AS (
+         SELECT o.id, (SELECT count(*) FROM central_household_link k WHERE k.organization_id = o.id) AS links
+           FROM party_organization o JOIN household h ON h.id = o.household_id
+          WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL
+            AND EXISTS (SELECT 1 FROM g WHERE h.grid_path <@ g.path AND nlevel(g.path) = (SELECT min(nlevel(path)) FROM g))
+       ),
+       committees AS (
+         SELECT s.id, c.id AS org_id, c.secretary_name
+           FROM street s
+           LEFT JOIN party_organization c ON c.street_id = s.id AND c.level = 'STREET_COMMITTEE' AND c.dissolved_at IS NULL
+          WHERE s.id IN (SELECT street_id FROM grid WHERE id IN (SELECT id FROM g))
        )
        SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM root)) AS found,
+              (EXISTS (SELECT 1 FROM committees) AND NOT EXISTS (SELECT 1 FROM committees WHERE org_id IS NULL)) AS committee,
+              (SELECT min(secretary_name) FROM committees) AS committee_secretary,
+              (SELECT count(*)::int FROM central) AS central,
+              (SELECT count(*)::int FROM central WHERE links BETWEEN 5 AND 15) AS central_linked,
               (SELECT json_agg(json_build_object('level', level, 'grids', grids, 'withOrganization', with_org,
                                                  'withLeader', with_leader, 'organizationsWithoutSecretary', no_sec))
                  FROM (SELECT level, count(DISTINCT id)::int AS grids,
@@ -157,6 +189,10 @@ export class PartyCoverageService {
     const list = (nodes: CoverageGap[] | null, totalCount: number): CoverageGapList => ({ totalCount, nodes: nodes ?? [] });
     return {
       gridId: gridId ?? null,
+      streetCommittee: r.committee,
+      streetCommitteeSecretary: r.committee_secretary,
+      centralHouseholds: r.central,
+      centralHouseholdsLinked: r.central_linked,
       gridCount,
       coverageRate: rate(sum('withOrganization')),
       leaderRate: rate(sum('withLeader')),

@@ -14,6 +14,12 @@ export class CreatePartyOrganizationInput {
   @Field(() => ID, { nullable: true, description: 'The street (STREET_COMMITTEE only)' })
   streetId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The household (CENTRAL_HOUSEHOLD only): a party member lives in it; under its small grid’s building group',
+  })
+  householdId?: string | null;
+
   @Field()
   name!: string;
 

@@ -57,7 +57,52 @@ export function createPartyLoaders(ds: Db, scope: Scope) {
       .getMany();
     return groupByKey(gridIds, rows, (l) => l.gridId);
   });
-  return { streetCommittee, partyOrgById, partyOrgByGrid, partyOrgChildren, leadersByGrid };
+  /** 联系户: the households each central household looks after (as the caller sees them). */
+  const linkedHouseholdIds = new DataLoader<string, string[]>(async (orgIds) => {
+    const rows: { organization_id: string; household_id: string }[] = await ds.query(
+      `SELECT k.organization_id, k.household_id FROM central_household_link k JOIN household h ON h.id = k.household_id
+        WHERE k.organization_id = ANY($1::uuid[]) ORDER BY h.address`,
+      [uuids(orgIds)],
+    );
+    return groupByKey(orgIds, rows, (r) => r.organization_id).map((list) => list.map((r) => r.household_id));
+  });
+  /** The live central household looking after each household (its own, when it is one). */
+  const centralOrgByHousehold = new DataLoader<string, PartyOrganization | null>(async (householdIds) => {
+    const rows: { household_id: string; organization_id: string }[] = await ds.query(
+      `SELECT k.household_id, k.organization_id FROM central_household_link k JOIN party_organization o ON o.id = k.organization_id
+        WHERE k.household_id = ANY($1::uuid[]) AND o.dissolved_at IS NULL
+       UNION ALL
+       SELECT o.household_id, o.id FROM party_organization o
+        WHERE o.household_id = ANY($1::uuid[]) AND o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL`,
+      [uuids(householdIds)],
+    );
+    // One batch for every organisation named (as the caller sees them).
+    const orgIds = [...new Set(rows.map((r) => r.organization_id))];
+    const loaded = await partyOrgById.loadMany(orgIds);
+    const orgsById = new Map(orgIds.map((id, i) => [id, loaded[i] instanceof Error ? null : (loaded[i] as PartyOrganization | null)]));
+    return householdIds.map((id) => {
+      const row = rows.find((r) => r.household_id === id);
+      return row ? (orgsById.get(row.organization_id) ?? null) : null;
+    });
+  });
+  /** The live central-household organisation a household is. */
+  const centralOrgOfHousehold = new DataLoader<string, PartyOrganization | null>(async (householdIds) => {
+    const rows = await orgs()
+      .andWhere('o.household_id IN (:...ids)', { ids: withNone(uuids(householdIds)) })
+      .andWhere('o.level = :level', { level: PartyOrgLevel.CENTRAL_HOUSEHOLD })
+      .getMany();
+    return byKey(householdIds, rows, (o) => o.householdId!);
+  });
+  return {
+    streetCommittee,
+    partyOrgById,
+    partyOrgByGrid,
+    partyOrgChildren,
+    leadersByGrid,
+    linkedHouseholdIds,
+    centralOrgByHousehold,
+    centralOrgOfHousehold,
+  };
 }
 
 type PartyLoaders = ReturnType<typeof createPartyLoaders>;

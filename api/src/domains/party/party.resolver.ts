@@ -70,6 +70,14 @@ export class PartyOrganizationResolver {
     return org.gridId ? ctx.loaders.gridById.load(org.gridId) : null;
   }
 
+  @FieldResolver(() => [Household], { description: '联系户 — the households a central household looks after (those you can see)' })
+  async linkedHouseholds(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<Household[]> {
+    if (org.level !== 'CENTRAL_HOUSEHOLD') return [];
+    const ids = await ctx.loaders.linkedHouseholdIds.load(org.id);
+    const rows = await ctx.loaders.householdById.loadMany(ids);
+    return rows.filter((h): h is Household => h != null && !(h instanceof Error));
+  }
+
   @FieldResolver(() => Household, { nullable: true, description: 'For a central household (党员中心户)' })
   household(@Root() org: PartyOrganization, @Ctx() ctx: Context): Promise<Household | null> | null {
     return org.householdId ? ctx.loaders.householdById.load(org.householdId) : null;
@@ -96,5 +104,25 @@ export class StreetPartyResolver {
   @FieldResolver(() => PartyOrganization, { nullable: true, description: '街道党工委' })
   partyOrganization(@Root() street: Street, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
     return ctx.loaders.streetCommittee.load(street.id);
+  }
+}
+
+/** Household.centralHousehold and Household.linkedHouseholds: 党员中心户 seen from the household. */
+@Resolver(() => Household)
+export class HouseholdPartyResolver {
+  @FieldResolver(() => PartyOrganization, {
+    nullable: true,
+    description: '党员中心户 — the central household looking after this household (or this household’s own, when it is one)',
+  })
+  centralHousehold(@Root() household: Household, @Ctx() ctx: Context): Promise<PartyOrganization | null> {
+    return ctx.loaders.centralOrgByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [Household], { description: '联系户 — when this household is a central household: the households it looks after' })
+  async linkedHouseholds(@Root() household: Household, @Ctx() ctx: Context): Promise<Household[]> {
+    const org = await ctx.loaders.centralOrgOfHousehold.load(household.id);
+    if (!org) return [];
+    const rows = await ctx.loaders.householdById.loadMany(await ctx.loaders.linkedHouseholdIds.load(org.id));
+    return rows.filter((h): h is Household => h != null && !(h instanceof Error));
   }
 }

@@ -161,8 +161,37 @@ export class PartyService {
           [streetId],
         );
         if (existing) throw badInput('input.streetId', 'the street already has a committee');
+      } else if (input.level === PartyOrgLevel.CENTRAL_HOUSEHOLD) {
+        if (input.gridId) throw badInput('input.gridId', 'a central household is aligned to a household: give householdId, no grid');
+        const [household]: { id: string; grid_path: string; street_id: string; grid_id: string }[] = await m.query(
+          `SELECT h.id, h.grid_path::text, g.street_id, g.id AS grid_id
+             FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE h.id = $1`,
+          [uuid(input.householdId ?? '', 'input.householdId')],
+        );
+        if (!household) throw badInput('input.householdId', 'no such household');
+        const [member] = await m.query(
+          `SELECT 1 FROM resident WHERE household_id = $1 AND (is_party_member OR is_in_service_party_member)`,
+          [household.id],
+        );
+        if (!member) throw badInput('input.householdId', 'a central household (党员中心户) is the home of a party member');
+        const [taken] = await m.query(
+          `SELECT 1 FROM party_organization WHERE household_id = $1 AND level = 'CENTRAL_HOUSEHOLD' AND dissolved_at IS NULL`,
+          [household.id],
+        );
+        if (taken) throw badInput('input.householdId', 'is already a central household');
+        const [parent]: { id: string }[] = await m.query(
+          `SELECT id FROM party_organization WHERE grid_id = $1 AND level <> 'CENTRAL_HOUSEHOLD' AND dissolved_at IS NULL`,
+          [household.grid_id],
+        );
+        if (!parent) throw badInput('input.householdId', 'its small grid has no building group (楼栋党小组) yet: create that first');
+        if (input.secretaryId || input.deputySecretaryId) throw badInput('input.secretaryId', 'a central household has no secretary');
+        const [{ id }]: { id: string }[] = await m.query(
+          `INSERT INTO party_organization (street_id, parent_id, level, name, household_id, office_phone)
+           VALUES ($1, $2, 'CENTRAL_HOUSEHOLD', $3, $4, $5) RETURNING id`,
+          [household.street_id, parent.id, name, household.id, officePhone],
+        );
+        return orgOf(m, id);
       } else {
-        if (input.level === PartyOrgLevel.CENTRAL_HOUSEHOLD) throw badInput('input.level', 'central households are not created here yet');
         if (!input.gridId) throw badInput('input.gridId', 'give the grid the organisation is aligned to');
         const grid = await gridOf(m, input.gridId, 'input.gridId');
         if (LEVEL_OF_GRID[grid.level] !== input.level)

@@ -2,6 +2,8 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { listServicePosts, postsBoard, ServicePostService } from './posts.service';
 import { PartyServicePost, PartyServicePostInput, PostsBoard } from './posts.type';
+import { PartyMap, partyMap } from './posts.map';
+import { forbidden } from '../../platform/graphql/errors';
 
 /** 岗位公示 and 党群服务阵地: the public posts board, and the service posts the street admins keep. */
 @Resolver()
@@ -17,6 +19,17 @@ export class PostsResolver {
   @Query(() => [PartyServicePost], { description: '党群服务阵地 — the party service posts, all or in a grid’s subtree' })
   partyServicePosts(@Ctx() ctx: Context, @Arg('gridId', () => ID, { nullable: true }) gridId?: string | null): Promise<PartyServicePost[]> {
     return listServicePosts(ctx.db, gridId);
+  }
+
+  @Query(() => PartyMap, {
+    description:
+      'The wall’s party layer — per grid its coverage, organisation, secretary, leader and party members; central households ' +
+      'and service posts as points; over every grid you see or the subtree of gridId, in one request. Street staff and grid leaders',
+  })
+  partyMap(@Ctx() ctx: Context, @Arg('gridId', () => ID, { nullable: true }) gridId?: string): Promise<PartyMap> {
+    ctx.scope.requireSignedIn();
+    if (!ctx.scope.seesVisits) throw forbidden('only street staff and grid leaders see the party layer');
+    return partyMap(ctx.db, ctx.scope, gridId);
   }
 
   @Mutation(() => PartyServicePost, { description: 'A new party service post: a point inside its grid (street admins)' })

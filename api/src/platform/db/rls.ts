@@ -90,9 +90,16 @@ export const RLS_TABLES: Record<string, TableRules> = {
   },
   party_organization: {
     street: STAFF,
-    leader: readOnly(`level = 'STREET_COMMITTEE' OR ${GRID_IN_PATHS('party_organization.grid_id')}`),
+    // Central households (no grid) by their household: a leader's inside their grids, a member's own or the one looking after them.
+    leader: readOnly(
+      `level = 'STREET_COMMITTEE' OR ${GRID_IN_PATHS('party_organization.grid_id')}
+        OR (household_id IS NOT NULL AND ${HOUSEHOLD_IN_PATHS('party_organization.household_id')})`,
+    ),
     member: readOnly(
-      `level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())`,
+      `level = 'STREET_COMMITTEE' OR EXISTS (SELECT 1 FROM grid g WHERE g.id = party_organization.grid_id AND g.path @> sg_home())
+        OR household_id = sg_household()
+        OR EXISTS (SELECT 1 FROM central_household_link k
+                    WHERE k.organization_id = party_organization.id AND k.household_id = sg_household())`,
     ),
     department: DEPARTMENT('PartyOrganization'),
   },
@@ -103,6 +110,14 @@ export const RLS_TABLES: Record<string, TableRules> = {
     department: DEPARTMENT('Grid'),
   },
   /** Party service posts (红色1平米, 议事亭, 党群服务站): public places; street admins keep them. */
+  central_household_link: {
+    street: STAFF,
+    // A leader keeps the links of the households in their grids (the compound's leader edits them).
+    leader: HOUSEHOLD_IN_PATHS('central_household_link.household_id'),
+    // The central household's own household is kept on the row: no policy here reads party_organization (whose policy reads this).
+    member: readOnly('household_id = sg_household() OR central_household_id = sg_household()'),
+    department: DEPARTMENT('PartyOrganization'),
+  },
   party_service_post: {
     street: STAFF,
     leader: readOnly('true'),

@@ -63,6 +63,12 @@ const MAX_PAIR_FAILURES = 5;
 const MAX_ADDRESS_FAILURES = 30;
 const ACCOUNT_FREE_FAILURES = 10;
 const KNOWN_ADDRESS_DAYS = 30;
+/**
+ * Wrong invitation codes (邀请码) are kept with the failed sign-ins, under this login (no real
+ * login has a space): one address is refused for WINDOW_S after MAX_INVITATION_FAILURES.
+ */
+const INVITATION_LOGIN = 'invitation code';
+const MAX_INVITATION_FAILURES = 10;
 /** The address recorded when a caller's is not known (sign-in outside HTTP). */
 const UNKNOWN_ADDRESS = 'unknown';
 
@@ -341,6 +347,33 @@ export class AuthService {
       await m.query(`DELETE FROM login_failure WHERE login = $1 AND address = $2`, [name, address]);
       return this.issue(user, m, { family: null, address });
     });
+  }
+
+  /**
+   * Refuses (RATE_LIMITED with retryAfter) an invitation sign-up from an address that sent
+   * MAX_INVITATION_FAILURES wrong codes in the last WINDOW_S seconds; else runs `redeem`, and
+   * records its failure when it answers that the code is wrong.
+   */
+  async throttledInvitation<T>(client: string | undefined, system: SystemWork, redeem: () => Promise<T>): Promise<T> {
+    const address = client || UNKNOWN_ADDRESS;
+    const [r]: { nth: Date | null; now: Date }[] = await system((m) =>
+      m.query(
+        `SELECT (array_agg(at ORDER BY at DESC))[$3] AS nth, now() AS now FROM login_failure
+          WHERE login = $1 AND address = $2 AND at > now() - make_interval(secs => $4)`,
+        [INVITATION_LOGIN, address, MAX_INVITATION_FAILURES, WINDOW_S],
+      ),
+    );
+    if (r.nth) {
+      const wait = Math.max(1, Math.ceil((new Date(r.nth).getTime() + WINDOW_S * 1000 - new Date(r.now).getTime()) / 1000));
+      throw rateLimited(`too many wrong invitation codes; try again in ${wait} s`, wait);
+    }
+    try {
+      return await redeem();
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.invalidCode)
+        await system((m) => m.query(`INSERT INTO login_failure (login, address) VALUES ($1, $2)`, [INVITATION_LOGIN, address]));
+      throw error;
+    }
   }
 
   /** Seconds before `name` may be tried from `address` (0: now), by the rules at WINDOW_S. */

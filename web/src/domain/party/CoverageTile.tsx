@@ -56,6 +56,10 @@ export function CoverageTile() {
             {t('coverage.missingOrganization')} {s.missingOrganizations} · {t('coverage.missingLeader')} {s.missingLeaders} ·{' '}
             {t('coverage.missingSecretary')} {s.missingSecretaries}
           </p>
+          <p className="coverage__counts" data-coverage="chain">
+            {coverage.streetCommittee ? t('coverage.committee') : t('coverage.noCommittee')} ·{' '}
+            {t('coverage.centralHouseholds', { n: coverage.centralHouseholds, linked: coverage.centralHouseholdsLinked })}
+          </p>
           {rows.length === 0 ? (
             <p className="coverage__empty">{t('coverage.empty')}</p>
           ) : (

@@ -5,6 +5,9 @@ export const PARTY_COVERAGE_QUERY = graphql(`
   query PartyCoverage($first: Int) {
     partyCoverage(first: $first) {
       gridCount
+      streetCommittee
+      centralHouseholds
+      centralHouseholdsLinked
       coverageRate
       gridsWithoutOrganization {
         totalCount
@@ -32,6 +35,39 @@ export const PARTY_COVERAGE_QUERY = graphql(`
           gridName
           gridLevel
         }
+      }
+    }
+  }
+`);
+
+/** The wall's party layer: coverage per grid, central households and service posts, in one request. */
+export const PARTY_MAP_QUERY = graphql(`
+  query PartyMap {
+    partyMap {
+      grids {
+        gridId
+        level
+        status
+        organizationName
+        secretaryName
+        leaderName
+        partyMembers
+      }
+      centralHouseholds {
+        id
+        name
+        address
+        lng
+        lat
+        linkedHouseholds
+      }
+      servicePosts {
+        id
+        name
+        kind
+        hours
+        lng
+        lat
       }
     }
   }

@@ -9,14 +9,21 @@ import {
   CREATE_ORGANISATION,
   DISSOLVE_ORGANISATION,
   ORGANISATIONS_BY_LEVEL,
+  STREET_COMMITTEES,
   UPDATE_ORGANISATION,
   type OrganisationRow,
 } from './operations';
 import { ResidentPicker } from './ResidentPicker';
 
-const LEVELS: GridLevel[] = ['LARGE', 'MEDIUM', 'SMALL'];
-/** The organisation level each grid level is aligned to (五级链条 ↔ 网格). */
-const ORG_LEVEL: Record<GridLevel, PartyOrgLevel> = { LARGE: 'COMMUNITY', MEDIUM: 'COMPOUND_BRANCH', SMALL: 'BUILDING_GROUP' };
+type Level = GridLevel | 'STREET';
+const LEVELS: Level[] = ['STREET', 'LARGE', 'MEDIUM', 'SMALL'];
+/** The organisation level each grid level (and the street) is aligned to (五级链条 ↔ 网格). */
+const ORG_LEVEL: Record<Level, PartyOrgLevel> = {
+  STREET: 'STREET_COMMITTEE',
+  LARGE: 'COMMUNITY',
+  MEDIUM: 'COMPOUND_BRANCH',
+  SMALL: 'BUILDING_GROUP',
+};
 
 /**
  * 党组织: the grids of one level with their organisation; create one for a grid without,
@@ -26,31 +33,48 @@ const ORG_LEVEL: Record<GridLevel, PartyOrgLevel> = { LARGE: 'COMMUNITY', MEDIUM
  */
 export function Organisations() {
   const { t } = useTranslation();
-  const [level, setLevel] = useState<GridLevel>('LARGE');
-  const { data, loading, error, refetch } = useQuery(ORGANISATIONS_BY_LEVEL, { variables: { level }, fetchPolicy: 'network-only' });
+  const [level, setLevel] = useState<Level>('LARGE');
+  const street = level === 'STREET';
+  const grids = useQuery(ORGANISATIONS_BY_LEVEL, {
+    variables: { level: street ? 'LARGE' : level },
+    fetchPolicy: 'network-only',
+    skip: street,
+  });
+  const streets = useQuery(STREET_COMMITTEES, { fetchPolicy: 'network-only', skip: !street });
+  const { data, loading, error } = street ? streets : grids;
+  const refetch = street ? streets.refetch : grids.refetch;
   const settle = useCallback(() => refetch(), [refetch]);
   const { busy, message, run } = useRun(settle);
   const [editing, setEditing] = useState<OrganisationRow | null>(null);
-  const rows = data?.grids.nodes ?? [];
+  const rows: OrganisationRow[] = street
+    ? (streets.data?.streets ?? []).map((s) => ({
+        id: s.id,
+        code: '',
+        name: s.name,
+        level: 'STREET',
+        partyOrganization: s.partyOrganization,
+      }))
+    : (grids.data?.grids.nodes ?? []);
+  const total = street ? rows.length : (grids.data?.grids.totalCount ?? 0);
   const client = useApolloClient();
 
   return (
     <div className="console__columns">
       <section className="services__section" data-list="organisations">
-        <h2 className="panel__title">{t('console.orgList', { n: data?.grids.totalCount ?? 0 })}</h2>
+        <h2 className="panel__title">{t('console.orgList', { n: total })}</h2>
         <label>
           {t('console.gridLevel')}{' '}
           <select
             value={level}
             onChange={(e) => {
-              setLevel(e.target.value as GridLevel);
+              setLevel(e.target.value as Level);
               setEditing(null);
             }}
             data-field="org-level"
           >
             {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {t(`level.${l}`)}（{t(`posts.orgLevel.${ORG_LEVEL[l]}`)}）
+                {l === 'STREET' ? t('console.streetLevel') : t(`level.${l}`)}（{t(`posts.orgLevel.${ORG_LEVEL[l]}`)}）
               </option>
             ))}
           </select>
@@ -72,12 +96,16 @@ export function Organisations() {
             {rows.map((g) => {
               const o = g.partyOrganization;
               return (
-                <tr key={g.id} data-grid={g.code}>
+                <tr key={g.id} data-grid={g.code || undefined} data-street={g.level === 'STREET' ? g.id : undefined}>
                   <td>
-                    <a href={postsLink(g.code)} target="_blank" rel="noreferrer">
-                      {g.code}
-                    </a>
-                    <br />
+                    {g.code && (
+                      <>
+                        <a href={postsLink(g.code)} target="_blank" rel="noreferrer">
+                          {g.code}
+                        </a>
+                        <br />
+                      </>
+                    )}
                     {g.name}
                   </td>
                   <td>{o?.name ?? t('console.noOrg')}</td>
@@ -155,7 +183,12 @@ function OrganisationForm({
           t,
           client.mutate({
             mutation: CREATE_ORGANISATION,
-            variables: { input: { level: ORG_LEVEL[grid.level as GridLevel], gridId: grid.id, name, ...people } },
+            variables: {
+              input:
+                grid.level === 'STREET'
+                  ? { level: 'STREET_COMMITTEE', streetId: grid.id, name, ...people }
+                  : { level: ORG_LEVEL[grid.level], gridId: grid.id, name, ...people },
+            },
           }),
         );
       onDone();
@@ -171,7 +204,7 @@ function OrganisationForm({
         {t('console.orgName')} <input required value={name} onChange={(e) => setName(e.target.value)} data-field="org-name" />
       </label>
       <ResidentPicker
-        gridId={grid.id}
+        gridId={grid.level === 'STREET' ? null : grid.id}
         value={secretaryId}
         onChange={setSecretaryId}
         partyOnly
@@ -189,7 +222,7 @@ function OrganisationForm({
         {` ${t('console.publishContact')}（${t('console.secretary')}）`}
       </label>
       <ResidentPicker
-        gridId={grid.id}
+        gridId={grid.level === 'STREET' ? null : grid.id}
         value={deputyId}
         onChange={setDeputyId}
         partyOnly

@@ -16,7 +16,8 @@ export function ResidentPicker({
   field = 'resident',
   required = true,
 }: {
-  gridId: string;
+  /** null: the whole street (the street committee's secretary). */
+  gridId: string | null;
   value: string;
   onChange: (id: string) => void;
   partyOnly?: boolean;

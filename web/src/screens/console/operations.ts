@@ -82,7 +82,7 @@ export const GRID_BY_CODE = graphql(`
 `);
 
 export const GRID_RESIDENTS = graphql(`
-  query ConsoleGridResidents($gridId: ID!, $search: String) {
+  query ConsoleGridResidents($gridId: ID, $search: String) {
     residents(gridId: $gridId, search: $search, first: 50) {
       nodes {
         id
@@ -152,7 +152,29 @@ export const ORGANISATIONS_BY_LEVEL = graphql(`
     }
   }
 `);
-export type OrganisationRow = DocumentType<typeof ORGANISATIONS_BY_LEVEL>['grids']['nodes'][number];
+type GridOrganisationRow = DocumentType<typeof ORGANISATIONS_BY_LEVEL>['grids']['nodes'][number];
+/** A row of the organisations table: a grid with its organisation, or the street with its committee (level STREET). */
+export type OrganisationRow = Omit<GridOrganisationRow, 'level'> & { level: GridOrganisationRow['level'] | 'STREET' };
+
+/** The streets with their committee (街道党工委), the top of the five-level chain. */
+export const STREET_COMMITTEES = graphql(`
+  query ConsoleStreetCommittees {
+    streets {
+      id
+      name
+      partyOrganization {
+        id
+        level
+        name
+        secretaryName
+        secretaryPublishContact
+        deputySecretaryName
+        deputyPublishContact
+        officePhone
+      }
+    }
+  }
+`);
 
 export const CREATE_ORGANISATION = graphql(`
   mutation ConsoleCreateOrganisation($input: CreatePartyOrganizationInput!) {

@@ -6,6 +6,7 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { BUILDINGS_QUERY, HOUSEHOLD_TAGS, HOUSEHOLDS_QUERY, LIST_PAGE, RESIDENTS_QUERY, type HouseholdTag } from './operations';
 import { useCursorPages } from '../../domain/lists/useCursorPages';
 import { InviteResident } from './InviteResident';
+import { CentralLinks } from './CentralLinks';
 
 export type LeaderTab = 'cases' | 'services' | 'buildings' | 'households' | 'residents';
 const TABS: LeaderTab[] = ['cases', 'services', 'buildings', 'households', 'residents'];
@@ -128,9 +129,10 @@ function HouseholdList({ gridId }: { gridId: string | null }) {
   const pages = useCursorPages();
   const [tag, setTag] = useState<HouseholdTag | ''>('');
   const id = useId();
-  const { data, previousData, loading, error } = useQuery(HOUSEHOLDS_QUERY, {
+  const { data, previousData, loading, error, refetch } = useQuery(HOUSEHOLDS_QUERY, {
     variables: { gridId, tags: tag ? [tag] : null, first: LIST_PAGE, after: pages.after },
   });
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <>
       <div className="list-filter">
@@ -168,6 +170,34 @@ function HouseholdList({ gridId }: { gridId: string | null }) {
                 {t(`tag.${name}`)}
               </span>
             ))}
+            {h.centralHousehold?.householdId === h.id ? (
+              <>
+                <span className="tag-chip" data-central="self">
+                  {t('centralLinks.self', { n: h.linkedHouseholds.length })}
+                </span>
+                <button type="button" className="button" onClick={() => setEditing(h.id)} data-action="edit-links">
+                  {t('centralLinks.edit')}
+                </button>
+                {editing === h.id && (
+                  <CentralLinks
+                    organizationId={h.centralHousehold.id}
+                    householdId={h.id}
+                    gridId={gridId}
+                    linked={h.linkedHouseholds.map((l) => l.id)}
+                    onDone={() => {
+                      setEditing(null);
+                      void refetch();
+                    }}
+                  />
+                )}
+              </>
+            ) : (
+              h.centralHousehold && (
+                <span className="entity-list__meta" data-central="linked">
+                  {t('centralLinks.lookedAfter', { name: h.centralHousehold.name })}
+                </span>
+              )
+            )}
           </>
         )}
       />

@@ -47,6 +47,37 @@ export const HOUSEHOLDS_QUERY = graphql(`
         address
         size
         tags
+        centralHousehold {
+          id
+          name
+          householdId
+        }
+        linkedHouseholds {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** 联系户: the households of a grid a central household may look after (its community's, one page). */
+export const LINKABLE_HOUSEHOLDS = graphql(`
+  query LinkableHouseholds($gridId: ID) {
+    households(gridId: $gridId, first: 100) {
+      nodes {
+        id
+        address
+      }
+    }
+  }
+`);
+
+export const SET_CENTRAL_LINKS = graphql(`
+  mutation SetCentralHouseholdLinks($id: ID!, $ids: [ID!]!) {
+    setCentralHouseholdLinks(organizationId: $id, householdIds: $ids) {
+      id
+      linkedHouseholds {
+        id
       }
     }
   }

@@ -6,6 +6,7 @@ import { useSession } from '../../domain/auth/SessionProvider';
 import { clock, DURATIONS, minutesOf, skillName } from '../../domain/services/services';
 import { echoLink } from '../../domain/services/echoLink';
 import type { MapTheme } from '../../map/style';
+import { OwnCentralHousehold } from './OwnCentralHousehold';
 import { ResidentCases } from './ResidentCases';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
@@ -44,6 +45,7 @@ export function ResidentHome({ theme, getToken }: { theme: MapTheme; getToken: (
           </p>
         )}
         <ResidentCases theme={theme} getToken={getToken} />
+        <OwnCentralHousehold />
         <section className="services__section" data-list="own-wishes">
           <h2 className="panel__title">{t('resident.wishes', { n: wishes.length })}</h2>
           {wishes.length === 0 ? (

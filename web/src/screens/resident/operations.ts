@@ -114,3 +114,26 @@ export const RATE_CASE = graphql(`
     }
   }
 `);
+
+/** 党员中心户 seen from the resident's own household (a member sees only their household's residents). */
+export const OWN_CENTRAL_HOUSEHOLD = graphql(`
+  query OwnCentralHousehold {
+    residents(first: 1) {
+      nodes {
+        id
+        household {
+          id
+          centralHousehold {
+            id
+            name
+            householdId
+          }
+          linkedHouseholds {
+            id
+            address
+          }
+        }
+      }
+    }
+  }
+`);

@@ -24,6 +24,7 @@ import {
   hiddenMapLayers,
   LAYERS_STORAGE_KEY,
   parseLayerState,
+  shownParty,
   shownServices,
   toggleLayer,
   visiblePins,
@@ -35,6 +36,8 @@ import { MapLegend } from './MapLegend';
 import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { CoverageTile } from '../../domain/party/CoverageTile';
+import { GridPartyFacts } from '../../domain/party/GridPartyFacts';
+import { usePartyMap } from '../../domain/party/usePartyMap';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
 
@@ -45,8 +48,6 @@ function readLayers(): LayerState {
     return parseLayerState(null);
   }
 }
-
-const gridCaseFacts = (grid: { id: string }) => <GridCaseFacts gridId={grid.id} />;
 
 /** The command centre's wall screen: KPI band, search, the street map with live case pins, the live feed, grid and case panels. */
 export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Client; getToken: () => string | null }) {
@@ -77,6 +78,21 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     });
   }, []);
   const servicesShown = useMemo(() => shownServices(mapLayers), [mapLayers]);
+  const party = usePartyMap();
+  const partyOn = useMemo(() => shownParty(mapLayers), [mapLayers]);
+  const partyShown = useMemo(
+    () => ({ coverage: partyOn.has('PARTY_COVERAGE'), central: partyOn.has('PARTY_CENTRAL'), posts: partyOn.has('PARTY_POSTS') }),
+    [partyOn],
+  );
+  const gridFacts = useCallback(
+    (grid: { id: string }) => (
+      <>
+        <GridCaseFacts gridId={grid.id} />
+        <GridPartyFacts row={party.byGrid.get(grid.id)} />
+      </>
+    ),
+    [party.byGrid],
+  );
   const hiddenLayers = useMemo(() => hiddenMapLayers(mapLayers), [mapLayers]);
   const pins = useMemo(() => visiblePins(stream.pins, mapLayers), [stream.pins, mapLayers]);
   const kpis = { ...countsOf(stream.counts), ...indicators };
@@ -146,6 +162,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           services={services}
           servicesShown={servicesShown}
           hiddenLayers={hiddenLayers}
+          partyCoverage={party.coverage}
+          partyPoints={party.points}
+          partyShown={partyShown}
           overlay={
             <MapLegend theme={theme} layers={mapLayers} services={WALL_SERVICE_LAYERS} serviceCounts={serviceCounts} onToggle={toggle} />
           }
@@ -160,7 +179,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
             actions={(c, reload) => <CaseDesk c={c} reload={reload} onChanged={stream.merge} />}
           />
         )}
-        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridCaseFacts} />}
+        {!caseId && picked && <GridChainPanel point={picked} lookup={lookup} onClose={closePanel} onRetry={retry} extra={gridFacts} />}
       </main>
     </>
   );

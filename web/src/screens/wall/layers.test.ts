@@ -1,6 +1,7 @@
 import type { PinCollection } from '../../domain/cases/pins';
 import type { CaseStatus } from '../../domain/cases/types';
-import { DEFAULT_LAYERS, hiddenMapLayers, parseLayerState, shownServices, toggleLayer, visiblePins } from './layers';
+import { partyPoints, shadeOf } from '../../domain/party/partyLayer';
+import { DEFAULT_LAYERS, hiddenMapLayers, parseLayerState, shownParty, shownServices, toggleLayer, visiblePins } from './layers';
 
 function pins(...statuses: CaseStatus[]): PinCollection {
   return {
@@ -39,6 +40,32 @@ describe('wall layer switches', () => {
 
   it('switches the service layers the wall offers', () => {
     expect([...shownServices(toggleLayer(DEFAULT_LAYERS, 'SERVICE_OVERDUE_VISIT'))]).toEqual(['OVERDUE_VISIT']);
+  });
+
+  it('switches the party layers (off by default) and keeps them like the others', () => {
+    expect(shownParty(DEFAULT_LAYERS).size).toBe(0);
+    const on = toggleLayer(toggleLayer(DEFAULT_LAYERS, 'PARTY_COVERAGE'), 'PARTY_POSTS');
+    expect([...shownParty(on)].sort()).toEqual(['PARTY_COVERAGE', 'PARTY_POSTS']);
+    expect(parseLayerState(JSON.stringify(on))).toEqual(on);
+  });
+
+  it('shades coverage in three colours and draws central households and posts as points', () => {
+    expect(['COVERED', 'NO_LEADER', 'NO_ORGANIZATION', 'NEITHER'].map((s) => shadeOf(s as 'COVERED'))).toEqual([
+      'COVERED',
+      'MISSING_ONE',
+      'MISSING_ONE',
+      'MISSING_BOTH',
+    ]);
+    const points = partyPoints({
+      grids: [],
+      centralHouseholds: [{ id: 'o1', name: '中心户', lng: 120.1, lat: 30.2 }],
+      servicePosts: [{ id: 'p1', name: '议事亭', lng: 120.2, lat: 30.3 }],
+    });
+    expect(points.features.map((f) => [f.properties.kind, f.geometry.coordinates])).toEqual([
+      ['CENTRAL_HOUSEHOLD', [120.1, 30.2]],
+      ['SERVICE_POST', [120.2, 30.3]],
+    ]);
+    expect(partyPoints(null).features).toEqual([]);
   });
 
   it('drops the pins of a switched-off case group before they are clustered', () => {

@@ -18,7 +18,11 @@ export const CASE_GROUP_KEYS = Object.keys(CASE_GROUPS) as CaseGroup[];
 export const WALL_SERVICE_LAYERS: readonly ServiceLayer[] = ['OVERDUE_VISIT', 'OPEN_WISH'];
 
 /** One switch of the wall's layer control. */
-export type LayerKey = `GRID_${GridLevel}` | 'BUILDINGS' | `CASES_${CaseGroup}` | `SERVICE_${ServiceLayer}`;
+export type LayerKey = `GRID_${GridLevel}` | 'BUILDINGS' | `CASES_${CaseGroup}` | `SERVICE_${ServiceLayer}` | PartyLayer;
+
+/** The party layer's switches: coverage per grid (colour), central households and service posts (points). */
+export const PARTY_LAYERS = ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS'] as const;
+export type PartyLayer = (typeof PARTY_LAYERS)[number];
 
 export type LayerState = Readonly<Record<LayerKey, boolean>>;
 
@@ -35,6 +39,9 @@ export const DEFAULT_LAYERS: LayerState = {
   SERVICE_OVERDUE_VISIT: false,
   SERVICE_OPEN_WISH: false,
   SERVICE_MATCH: false,
+  PARTY_COVERAGE: false,
+  PARTY_CENTRAL: false,
+  PARTY_POSTS: false,
 };
 
 /** Where the wall keeps its layer switches (localStorage). */
@@ -78,6 +85,11 @@ export function hiddenMapLayers(state: LayerState): string[] {
 /** The service layers switched on. */
 export function shownServices(state: LayerState): Set<ServiceLayer> {
   return new Set(WALL_SERVICE_LAYERS.filter((layer) => state[`SERVICE_${layer}`]));
+}
+
+/** The party layers switched on. */
+export function shownParty(state: LayerState): Set<PartyLayer> {
+  return new Set(PARTY_LAYERS.filter((layer) => state[layer]));
 }
 
 /** The case statuses whose group is switched on. */

@@ -4,6 +4,7 @@ import type { CaseStatus } from '../../domain/cases/types';
 import { SERVICE_COLOURS, type ServiceLayer } from '../../domain/services/serviceMap';
 import { gridLevels } from '../../graphql/types';
 import { legendPalette, type MapTheme } from '../../map/style';
+import { COVERAGE_SHADES, PARTY_COLOURS } from '../../domain/party/partyLayer';
 import { CASE_GROUP_KEYS, CASE_GROUPS, type LayerKey } from './layers';
 
 /** How a legend row draws its symbol: an outlined area, a filled area, a dot, a ringed dot, a cluster, a dashed line. */
@@ -30,7 +31,7 @@ export interface LegendRow {
 }
 
 export interface LegendGroup {
-  id: 'grids' | 'cases' | 'services';
+  id: 'grids' | 'cases' | 'services' | 'party';
   title: LabelKey;
   rows: LegendRow[];
 }
@@ -99,6 +100,35 @@ export function legendModel(theme: MapTheme, services: readonly ServiceLayer[]):
         layer: `SERVICE_${service}` as const,
         service,
       })),
+    },
+    {
+      id: 'party',
+      title: 'legend.party',
+      rows: [
+        {
+          id: 'party-coverage',
+          label: 'legend.partyCoverage',
+          swatches: COVERAGE_SHADES.map((shade) => ({ kind: 'area' as const, colour: PARTY_COLOURS[shade] })),
+          layer: 'PARTY_COVERAGE',
+        },
+        ...COVERAGE_SHADES.map((shade) => ({
+          id: `party-coverage-${shade}`,
+          label: `legend.partyShade.${shade}` as const,
+          swatches: [{ kind: 'area' as const, colour: PARTY_COLOURS[shade] }],
+        })),
+        {
+          id: 'party-central',
+          label: 'legend.partyCentral',
+          swatches: [{ kind: 'dot', colour: PARTY_COLOURS.CENTRAL_HOUSEHOLD }],
+          layer: 'PARTY_CENTRAL',
+        },
+        {
+          id: 'party-posts',
+          label: 'legend.partyPosts',
+          swatches: [{ kind: 'dot', colour: PARTY_COLOURS.SERVICE_POST }],
+          layer: 'PARTY_POSTS',
+        },
+      ],
     },
   ];
 }

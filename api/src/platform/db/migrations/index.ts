@@ -19,6 +19,7 @@ import { CaseAssignedLeader1765510000000 } from './1765510000000-case-assigned-l
 import { Departments1765520000000 } from './1765520000000-departments';
 import { DepartmentStaff1765600000000 } from './1765600000000-department-staff';
 import { PostsBoard1765610000000 } from './1765610000000-posts-board';
+import { CentralHouseholdLinks1765800000000 } from './1765800000000-central-household-links';
 import { Notifications1765620000000 } from './1765620000000-notifications';
 import { Sync1765700000000 } from './1765700000000-sync';
 import { Basemap1765720000000 } from './1765720000000-basemap';
@@ -57,6 +58,7 @@ export const migrations = [
   CaseRules1765730000000,
   Invitations1765750000000,
   GridLabelIndex1765760000000,
+  CentralHouseholdLinks1765800000000,
   UserVersion1765810000000,
   Assessment1765830000000,
 ];

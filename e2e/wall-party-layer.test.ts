@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { clickAt, firstHome, jumpTo, mapIdle, SMALL_POINT, startE2e, submitSignIn, type E2e, type MapHost } from './support';
+
+/** What the map draws of the party layer: features on each party layer, and a grid's coverage state. */
+interface PartyView {
+  central: string[];
+  posts: string[];
+  coverage: number;
+  state: unknown;
+}
+
+async function partyView(page: Page, gridId: string): Promise<PartyView> {
+  return page.evaluate((gridId) => {
+    const map = (globalThis as unknown as MapHost).__streetgridMap as unknown as {
+      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+      getFeatureState(f: { source: string; sourceLayer: string; id: string }): Record<string, unknown>;
+    };
+    const names = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.name));
+    return {
+      central: names('party-central-households'),
+      posts: names('party-service-posts'),
+      coverage: map.queryRenderedFeatures({ layers: ['party-coverage'] }).length,
+      state: map.getFeatureState({ source: 'grids', sourceLayer: 'grids', id: gridId }).party ?? null,
+    };
+  }, gridId);
+}
+
+// The wall's party layer (e2e-operator): switched on in the legend, it colours the grids by coverage and draws
+// the central households and party service posts; the grid panel shows the grid's organisation and leader.
+describe('wall screen: party layer (e2e, Chromium)', () => {
+  let e2e: E2e;
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const home = await firstHome(e2e);
+    await e2e.db.dataSource.query(`UPDATE resident SET is_party_member = true WHERE id = $1`, [home.residentId]);
+    await e2e.api(`mutation ($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { id } }`, {
+      input: { level: 'CENTRAL_HOUSEHOLD', householdId: home.householdId, name: '王阿姨党员中心户' },
+    });
+    await e2e.api(`mutation ($input: PartyServicePostInput!) { createPartyServicePost(input: $input) { id } }`, {
+      input: { gridId: e2e.smallGridId, name: '红色1平米', kind: 'RED_SQUARE_METRE', ...SMALL_POINT, hours: '每天 9:00–17:00' },
+    });
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('toggles the party layer in the legend, draws its features, and keeps the switches after a reload', async () => {
+    const page = await e2e.signedIn('e2e-operator');
+    const switchOf = (layer: string) => page.locator(`.legend [data-layer="${layer}"]`);
+    for (const layer of ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS'])
+      expect(await switchOf(layer).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('.legend [data-group="party"]').textContent()).toContain('党员中心户');
+
+    await jumpTo(page, 15.5, [SMALL_POINT.lng, SMALL_POINT.lat]);
+    const off = await partyView(page, e2e.smallGridId);
+    expect(off).toMatchObject({ central: [], posts: [], coverage: 0 });
+
+    for (const layer of ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS']) await switchOf(layer).click();
+    await page.waitForFunction(() => {
+      const map = (globalThis as unknown as MapHost).__streetgridMap;
+      return map.queryRenderedFeatures({ layers: ['party-service-posts'] }).length > 0;
+    });
+    await mapIdle(page);
+    const on = await partyView(page, e2e.smallGridId);
+    expect(on.central).toEqual(['王阿姨党员中心户']);
+    expect(on.posts).toEqual(['红色1平米']);
+    expect(on.coverage).toBeGreaterThan(0);
+    expect(on.state).toBe('COVERED');
+
+    // The grid panel: the grid's organisation, secretary, leader and party members.
+    await clickAt(page, SMALL_POINT);
+    const facts = page.locator(`.grid-card__party[data-grid-id="${e2e.smallGridId}"]`);
+    await facts.waitFor({ timeout: 10_000 });
+    expect(await facts.getAttribute('data-party-status')).toBe('COVERED');
+    expect(await facts.locator('[data-fact="organization"] dd').textContent()).not.toBe('暂无');
+    expect(await facts.locator('[data-fact="leader"] dd').textContent()).not.toBe('暂无');
+    expect(Number(await facts.locator('[data-fact="members"] dd').textContent())).toBeGreaterThanOrEqual(1);
+
+    await page.reload();
+    await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+    for (const layer of ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS'])
+      expect(await switchOf(layer).getAttribute('aria-pressed')).toBe('true');
+    // Off again for the next visit.
+    for (const layer of ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS']) await switchOf(layer).click();
+    await e2e.closePages();
+  });
+
+  it('lets the street admin manage the street party committee (街道党工委) in the console like the other levels', async () => {
+    const page = await e2e.newPage();
+    await page.goto(e2e.origin);
+    await submitSignIn(page, 'e2e-admin');
+    await page.locator('[data-action="console"]').click({ timeout: 30_000 });
+    await page.locator('[data-tab="organisations"]').click();
+    await page.locator('[data-field="org-level"]').selectOption('STREET');
+    const row = page.locator('[data-list="organisations"] tr[data-street]');
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.count()).toBe(1);
+    await row.locator('[data-action="edit-org"]').click();
+    await page.locator('[data-form="organisation"] [data-field="org-name"]').fill('示例街道党工委（新）');
+    await page.locator('[data-form="organisation"] [data-action="save-org"]').click();
+    await page.waitForFunction(() => {
+      const cells = (globalThis as unknown as { document: { querySelectorAll(s: string): { textContent: string | null }[] } }).document;
+      return [...cells.querySelectorAll('[data-list="organisations"] tr[data-street] td')].some((td) =>
+        (td.textContent ?? '').includes('示例街道党工委（新）'),
+      );
+    });
+    const [{ name }] = await e2e.db.dataSource.query(
+      `SELECT name FROM party_organization WHERE level = 'STREET_COMMITTEE' AND dissolved_at IS NULL`,
+    );
+    expect(name).toBe('示例街道党工委（新）');
+    await e2e.closePages();
+  });
+});
