@@ -44,7 +44,7 @@ describe('pnpm cli on the embedded database', () => {
     const seed = await cli('seed');
     expect(seed.err).not.toMatch(/Error/);
     expect(seed.code).toBe(0);
-    expect(seed.out).toMatch(/^seeded 1 street: 387 grids, 1,413 buildings, [\d,]+ households, 65,851 residents/);
+    expect(seed.out).toMatch(/^added 1 street \(kept 0\): 387 grids, 1,413 buildings, [\d,]+ households, 65,851 residents/);
   });
 
   it('export --grid → import --dry-run: the subtree from the bug report is unchanged', async () => {

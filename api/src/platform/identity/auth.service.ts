@@ -216,7 +216,10 @@ export class AuthService {
       // arrive here, and a cached caller would then outlive a disabled account until its token expires.
       await this.ds.query(`SELECT pg_notify($1, $2)`, [USER_CHANGED, probe]);
       if (!(await probeHeard)) {
-        console.warn('caller cache off: this connection does not hear the database notifications (every request loads its caller)');
+        // Expected on the embedded database; in production (a pooler in transaction mode) the operator should know.
+        if (process.env.NODE_ENV === 'production') {
+          console.warn('caller cache off: this connection does not hear the database notifications (every request loads its caller)');
+        }
         this.listener = null;
         await client.end().catch(() => {});
         return;
