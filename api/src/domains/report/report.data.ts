@@ -98,7 +98,7 @@ export interface ReportArgs {
   community?: string | null;
 }
 
-const MONTH = /^\d{4}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const CASE_LIST_LIMIT = 100;
 
 function shiftMonth(month: string, by: number): string {
