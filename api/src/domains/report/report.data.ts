@@ -96,6 +96,8 @@ export interface ReportArgs {
   month: string;
   /** A community's grid code; absent: the whole street. */
   community?: string | null;
+  /** A street's code: only its communities (several streets in one database); absent: every community seen. */
+  street?: string | null;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -167,10 +169,13 @@ export class ReportService {
     } satisfies Record<PeriodKey, [Date, Date]>;
     const community = args.community ?? null;
     const communities: { id: string; code: string; name: string }[] = await this.db.query(
-      `SELECT id, code, name FROM grid WHERE level = 'LARGE' AND ($1::text IS NULL OR code = $1) ORDER BY code`,
-      [community],
+      `SELECT id, code, name FROM grid
+        WHERE level = 'LARGE' AND ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR street_id IN (SELECT id FROM street WHERE code = $2))
+        ORDER BY code`,
+      [community, args.street ?? null],
     );
     if (community && communities.length === 0) throw badInput('community', 'no such community');
+    if (args.street && communities.length === 0) throw badInput('street', 'no such street');
     const ids = communities.map((c) => c.id);
     const periodParams = PERIODS.flatMap((k) => ranges[k]);
     const periodsSql = `(VALUES ('current', $2::timestamptz, $3::timestamptz), ('previous', $4::timestamptz, $5::timestamptz),
@@ -216,9 +221,15 @@ export class ReportService {
       [ids, ...periodParams],
     );
 
-    const partyRows: { code: string; organizations: number; grids: number; gridsWithOrganization: number; gridsWithLeader: number; members: number }[] =
-      await this.db.query(
-        `SELECT com.code,
+    const partyRows: {
+      code: string;
+      organizations: number;
+      grids: number;
+      gridsWithOrganization: number;
+      gridsWithLeader: number;
+      members: number;
+    }[] = await this.db.query(
+      `SELECT com.code,
                 (SELECT count(*) FROM party_organization o JOIN grid og ON og.id = o.grid_id
                   WHERE og.path <@ com.path AND o.dissolved_at IS NULL)::int AS organizations,
                 (SELECT count(*) FROM grid g WHERE g.path <@ com.path)::int AS grids,
@@ -231,14 +242,13 @@ export class ReportService {
                 (SELECT count(*) FROM service_registration sr WHERE sr.community_id = com.id AND sr.kind = 'MEMBER' AND sr.active)::int
                   AS members
            FROM (SELECT id, code, path FROM grid WHERE id = ANY($1::uuid[])) AS com`,
-        [ids],
-      );
-
-    const [{ lastYearHasData }] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM "case" WHERE reported_at < $1) AS "lastYearHasData"`,
-      [ranges.lastYear[1]],
+      [ids],
     );
-    const [street] = await this.db.query(
+
+    const [{ lastYearHasData }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM "case" WHERE reported_at < $1) AS "lastYearHasData"`, [
+      ranges.lastYear[1],
+    ]);
+    const streets: { name: string }[] = await this.db.query(
       `SELECT s.name FROM street s WHERE s.id IN (SELECT street_id FROM grid WHERE id = ANY($1::uuid[])) ORDER BY s.code`,
       [ids],
     );
@@ -313,7 +323,7 @@ export class ReportService {
       party: partyOf(code),
     });
     const one = community ? communities[0] : null;
-    const streetName = (street?.name as string | undefined) ?? '';
+    const streetName = streets.length === 1 ? streets[0].name : streets.length > 1 ? `${streets[0].name}等${streets.length}个街道` : '';
     const strip = (rows: (ReportCase & { total: number })[]): ReportCase[] => rows.map(({ total: _total, ...c }) => c);
     const report: ReportData = {
       month: args.month,

@@ -94,7 +94,17 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
     columns: ['社区', '上报', '结案', '按期结案率', '满意度', '服务需求', '服务时长', '微心愿实现', '走访'],
     rows: r.communities.map((u) => {
       const m = u.months.current;
-      return [u.name, m.reported, m.closed, m.onTimeClosureRate, m.satisfaction, m.needsCreated, m.serviceHours, m.wishesFulfilled, m.visits];
+      return [
+        u.name,
+        m.reported,
+        m.closed,
+        m.onTimeClosureRate,
+        m.satisfaction,
+        m.needsCreated,
+        m.serviceHours,
+        m.wishesFulfilled,
+        m.visits,
+      ];
     }),
   };
   const cases = (title: string, list: ReportData['overdue']): ReportSection => ({
@@ -108,14 +118,28 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
     title: '五、党建工作',
     columns: ['社区', '党组织', '网格数', '有党组织网格', '有网格长网格', '报到党员'],
     rows: [
-      ...r.communities.map((u) => [u.name, u.party.organizations, u.party.grids, u.party.gridsWithOrganization, u.party.gridsWithLeader, u.party.members]),
+      ...r.communities.map((u) => [
+        u.name,
+        u.party.organizations,
+        u.party.grids,
+        u.party.gridsWithOrganization,
+        u.party.gridsWithLeader,
+        u.party.members,
+      ]),
       ...(r.communities.length > 1 ? [['合计', p.organizations, p.grids, p.gridsWithOrganization, p.gridsWithLeader, p.members]] : []),
     ],
     note: p.grids > 0 ? `党组织覆盖率 ${((p.gridsWithOrganization / p.grids) * 100).toFixed(1)}%` : undefined,
   };
   const rankings: ReportSection[] = r.extra.length
     ? r.extra
-    : [{ title: '六、考核排名', columns: ['说明'], rows: [['考核评价模块接入后在此列出排名']], note: 'extension point: REPORT_SECTION_PROVIDERS' }];
+    : [
+        {
+          title: '六、考核排名',
+          columns: ['说明'],
+          rows: [['考核评价模块接入后在此列出排名']],
+          note: 'extension point: REPORT_SECTION_PROVIDERS',
+        },
+      ];
   return [
     { key: 'kpi', section: kpi, kinds: KPIS.map((k) => k.kind) },
     { key: 'communities', section: perCommunity },
@@ -185,9 +209,12 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
   doc.font('cjk');
   doc.fontSize(18).text(reportTitle(r), { align: 'center' });
   doc.moveDown(0.3);
-  doc.fontSize(9).fillColor('#555').text(`统计期间 ${r.month}（UTC）  生成时间 ${r.generatedAt.toISOString().slice(0, 16).replace('T', ' ')}`, {
-    align: 'center',
-  });
+  doc
+    .fontSize(9)
+    .fillColor('#555')
+    .text(`统计期间 ${r.month}（UTC）  生成时间 ${r.generatedAt.toISOString().slice(0, 16).replace('T', ' ')}`, {
+      align: 'center',
+    });
   doc.fillColor('black').moveDown(1);
   const width = doc.page.width - 80;
   for (const { key, section, kinds } of reportSections(r)) {
@@ -230,7 +257,12 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
         }),
       );
     });
-    if (section.note) doc.fontSize(8).fillColor('#555').text(section.note, 40, doc.y + 2).fillColor('black');
+    if (section.note)
+      doc
+        .fontSize(8)
+        .fillColor('#555')
+        .text(section.note, 40, doc.y + 2)
+        .fillColor('black');
     doc.moveDown(1);
   }
   doc.end();

@@ -12,7 +12,7 @@ const CONTENT_TYPES = {
 } as const;
 
 /**
- * `GET /reports/<YYYY-MM>.pdf|.xlsx[?community=CODE]` — the month's 情况报告 of the street or of one
+ * `GET /reports/<YYYY-MM>.pdf|.xlsx[?community=CODE][&street=CODE]` — the month's 情况报告 of the street or of one
  * community. Sign-in (401) is checked before by the same middleware as tiles and photos; the
  * statements run in the caller's session (row-level security). Street staff may have any report,
  * a community's leader that community's; anyone else 403. A bad month or community is 400, naming the field.
@@ -30,8 +30,9 @@ export function reportRouter(): Router {
       }
       const [, month, format] = match as unknown as [string, string, 'pdf' | 'xlsx'];
       const community = typeof req.query.community === 'string' && req.query.community !== '' ? req.query.community : null;
+      const street = typeof req.query.street === 'string' && req.query.street !== '' ? req.query.street : null;
       await authorizeReport(db, scope, { month, community });
-      const data = await new ReportService(db).monthly({ month, community });
+      const data = await new ReportService(db).monthly({ month, community, street });
       const bytes = format === 'pdf' ? await reportPdf(data) : await reportXlsx(data);
       res.setHeader('Content-Type', CONTENT_TYPES[format]);
       res.setHeader('Content-Disposition', `attachment; filename="report-${month}${community ? `-${community}` : ''}.${format}"`);
