@@ -16,6 +16,7 @@ import { ServicesPanel } from '../../domain/services/ServicesPanel';
 import { SERVICE_LAYERS, weekOf } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { KpiBand } from '../../domain/cases/KpiBand';
+import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
 import { LeaderActions } from './LeaderActions';
 import { LeaderLists } from './LeaderLists';
 import { ReportForm } from '../../domain/cases/ReportForm';
@@ -70,6 +71,7 @@ export function LeaderWorkspace({
     <>
       <div className="toolbar">
         <KpiBand kpis={{ ...countsOf(stream.counts), ...indicators }} />
+        <MonthlyReportDownload street={false} />
       </div>
       <main className="app__main workspace">
         <GridMap

@@ -34,6 +34,7 @@ import { MapLegend } from './MapLegend';
 import { boxAround, pointOf } from './queues';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { CoverageTile } from '../../domain/party/CoverageTile';
+import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
 
@@ -124,6 +125,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
         </button>
         <LayersStatus layers={layers} />
+        <MonthlyReportDownload street />
       </div>
       <main className="app__main">
         {/* Left of the map, so the case panel (over the feed) leaves the queues in view. */}
