@@ -254,10 +254,10 @@ export class ReportService {
     );
 
     const [from, to] = ranges.current;
-    const caseColumns = `c.number, c.category, c.priority, c.status, com.name AS community, g.name AS grid, c.reported_at AS "reportedAt",
+    const caseColumns = `c.number, coalesce(cc.name_zh, c.category) AS category, c.priority, c.status, com.name AS community, g.name AS grid, c.reported_at AS "reportedAt",
                          c.due_at AS "dueAt", c.closed_at AS "closedAt", c.rework_count AS "reworkCount", c.escalated_to AS "escalatedTo",
                          c.rating, c.description, count(*) OVER ()::int AS total`;
-    const caseFrom = `"case" c JOIN grid g ON g.id = c.grid_id
+    const caseFrom = `"case" c JOIN grid g ON g.id = c.grid_id LEFT JOIN case_category cc ON cc.code = c.category
                       JOIN grid com ON com.id = ANY($1::uuid[]) AND c.grid_path <@ com.path`;
     // 超期: the deadline passed by the month's end without an on-time close (open then, or closed late in or after the month).
     const overdue: (ReportCase & { total: number })[] = await this.db.query(
