@@ -46,7 +46,9 @@ interface Indicators {
 }
 async function indicators(gridId: string | null, from = FROM, to = TO): Promise<Indicators> {
   const res = await api.gql<{ caseIndicators: Indicators }>(
-    `query ($g: ID, $f: DateTime!, $t: DateTime!) { caseIndicators(gridId: $g, from: $f, to: $t) { reported closed onTimeClosureRate satisfaction } }`,
+    `query ($g: ID, $f: DateTime!, $t: DateTime!) {
+      caseIndicators(gridId: $g, from: $f, to: $t) { reported closed onTimeClosureRate satisfaction }
+    }`,
     { g: gridId, f: from, t: to },
   );
   expect(res.errors).toBeUndefined();
@@ -114,7 +116,6 @@ describe('the monthly situation report (情况报告)', () => {
     );
     expect(n).toBeGreaterThan(0);
     expect(overdue.getRow(overdue.rowCount).values).toContain(n > 100 ? `共 ${n} 件，列出前 100 件` : `共 ${n} 件`);
-    // eslint-disable-next-line no-console
     console.log(`street report XLSX in ${Math.round(performance.now() - started)} ms`);
   });
 

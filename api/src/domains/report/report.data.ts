@@ -170,7 +170,8 @@ export class ReportService {
     const community = args.community ?? null;
     const communities: { id: string; code: string; name: string }[] = await this.db.query(
       `SELECT id, code, name FROM grid
-        WHERE level = 'LARGE' AND ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR street_id IN (SELECT id FROM street WHERE code = $2))
+        WHERE level = 'LARGE' AND ($1::text IS NULL OR code = $1) 
+          AND ($2::text IS NULL OR street_id IN (SELECT id FROM street WHERE code = $2))
         ORDER BY code`,
       [community, args.street ?? null],
     );
@@ -234,10 +235,12 @@ export class ReportService {
                   WHERE og.path <@ com.path AND o.dissolved_at IS NULL)::int AS organizations,
                 (SELECT count(*) FROM grid g WHERE g.path <@ com.path)::int AS grids,
                 (SELECT count(*) FROM grid g WHERE g.path <@ com.path AND EXISTS (
-                   SELECT 1 FROM party_organization o WHERE o.grid_id = g.id AND o.dissolved_at IS NULL AND o.level <> 'CENTRAL_HOUSEHOLD'))::int
+                   SELECT 1 FROM party_organization o WHERE o.grid_id = g.id AND o.dissolved_at IS NULL
+                     AND o.level <> 'CENTRAL_HOUSEHOLD'))::int
                   AS "gridsWithOrganization",
                 (SELECT count(*) FROM grid g WHERE g.path <@ com.path AND EXISTS (
-                   SELECT 1 FROM grid_leader l WHERE l.grid_id = g.id AND l.role = 'LEADER' AND (l.until IS NULL OR l.until >= current_date)))::int
+                   SELECT 1 FROM grid_leader l WHERE l.grid_id = g.id AND l.role = 'LEADER'
+                     AND (l.until IS NULL OR l.until >= current_date)))::int
                   AS "gridsWithLeader",
                 (SELECT count(*) FROM service_registration sr WHERE sr.community_id = com.id AND sr.kind = 'MEMBER' AND sr.active)::int
                   AS members
@@ -254,7 +257,8 @@ export class ReportService {
     );
 
     const [from, to] = ranges.current;
-    const caseColumns = `c.number, coalesce(cc.name_zh, c.category) AS category, c.priority, c.status, com.name AS community, g.name AS grid, c.reported_at AS "reportedAt",
+    const caseColumns = `c.number, coalesce(cc.name_zh, c.category) AS category, c.priority, c.status,
+                         com.name AS community, g.name AS grid, c.reported_at AS "reportedAt",
                          c.due_at AS "dueAt", c.closed_at AS "closedAt", c.rework_count AS "reworkCount", c.escalated_to AS "escalatedTo",
                          c.rating, c.description, count(*) OVER ()::int AS total`;
     const caseFrom = `"case" c JOIN grid g ON g.id = c.grid_id LEFT JOIN case_category cc ON cc.code = c.category
