@@ -10,6 +10,7 @@ import { formatFigure } from '../src/domains/report/report.render';
 
 let api: TestApi;
 let dir: string;
+let caseNumber: string;
 const MONTH = '2026-11';
 const FROM = '2026-11-01T00:00:00.000Z';
 const TO = '2026-12-01T00:00:00.000Z';
@@ -71,6 +72,84 @@ function rowsOf(ws: ExcelJS.Worksheet): Map<string, unknown[]> {
 }
 
 describe('the monthly situation report (情况报告)', () => {
+  it('logs work meetings (工作例会): a community’s leader theirs, street staff the street’s; validated', async () => {
+    const leader = await api.userToken({ login: 'meeting-leader', role: 'GRID_LEADER', gridCodes: [COMMUNITY_1] });
+    const [someCase] = await api.db.dataSource.query(
+      `SELECT id, number FROM "case" WHERE grid_path <@ (SELECT path FROM grid WHERE code = $1) AND reported_at >= $2 ORDER BY seq LIMIT 1`,
+      [COMMUNITY_1, FROM],
+    );
+    caseNumber = someCase.number;
+    const record = (who: string, input: Record<string, unknown>) =>
+      api.gqlAs<{ recordWorkMeeting: { id: string; heldOn: string; attendees: string[]; caseIds: string[] } }>(
+        who,
+        `mutation ($input: WorkMeetingInput!) { recordWorkMeeting(input: $input) { id heldOn attendees caseIds } }`,
+        { input },
+      );
+    const mine = await record(leader, {
+      communityId: stableId(COMMUNITY_1),
+      heldOn: '2026-11-05',
+      title: '社区例会',
+      attendees: ['张网格员', ' 李委员 '],
+      agenda: '楼道堆物整治',
+      decisions: '周五前清理完毕',
+      caseIds: [someCase.id],
+    });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.recordWorkMeeting).toMatchObject({ heldOn: '2026-11-05', attendees: ['张网格员', '李委员'], caseIds: [someCase.id] });
+    const street = await record(api.adminToken, {
+      streetId: stableId('330106001'),
+      heldOn: '2026-11-12',
+      title: '街道工作例会',
+      attendees: ['王书记', '李主任'],
+      agenda: '全街道安全检查',
+    });
+    expect(street.errors).toBeUndefined();
+    const streetByLeader = await record(leader, {
+      streetId: stableId('330106001'),
+      heldOn: '2026-11-12',
+      title: 'x',
+      attendees: ['x'],
+      agenda: 'x',
+    });
+    expect(streetByLeader.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const other = await record(leader, {
+      communityId: stableId(COMMUNITY_2),
+      heldOn: '2026-11-12',
+      title: 'x',
+      attendees: ['x'],
+      agenda: 'x',
+    });
+    expect(other.errors?.[0].extensions?.code).toBe(
+      (await record(leader, { communityId: stableId('nope'), heldOn: '2026-11-12', title: 'x', attendees: ['x'], agenda: 'x' })).errors?.[0]
+        .extensions?.code,
+    );
+    const bad = await record(api.adminToken, {
+      communityId: stableId(COMMUNITY_1),
+      heldOn: '2026-11-31x',
+      title: 'x',
+      attendees: ['x'],
+      agenda: 'x',
+    });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+    const noOne = await record(api.adminToken, {
+      communityId: stableId(COMMUNITY_1),
+      heldOn: '2026-11-12',
+      title: 'x',
+      attendees: [],
+      agenda: 'x',
+    });
+    expect(noOne.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attendees' });
+
+    const list = await api.gqlAs<{ workMeetings: { title: string }[] }>(
+      leader,
+      `query ($c: ID) { workMeetings(month: "2026-11", communityId: $c) { title } }`,
+      { c: stableId(COMMUNITY_1) },
+    );
+    expect(list.data?.workMeetings.map((w) => w.title)).toEqual(['社区例会']);
+    const all = await api.gql<{ workMeetings: { title: string }[] }>(`{ workMeetings(month: "2026-11") { title } }`);
+    expect(all.data?.workMeetings.map((w) => w.title)).toEqual(['社区例会', '街道工作例会']);
+  });
+
   it('as XLSX: the expected sheets, and the KPIs equal to caseIndicators for the street and each community', async () => {
     const started = performance.now();
     const res = await download(api.adminToken, `${MONTH}.xlsx`);
@@ -79,7 +158,10 @@ describe('the monthly situation report (情况报告)', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="report-${MONTH}.xlsx"`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['主要指标', '各社区', '超期事件', '重点事件', '党建工作', '考核排名']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['主要指标', '各社区', '超期事件', '重点事件', '党建工作', '工作例会', '考核排名']);
+    const meetings = rowsOf(wb.getWorksheet('工作例会')!);
+    expect([...meetings.keys()]).toEqual(['2026-11-05', '2026-11-12', '共 2 次']);
+    expect(meetings.get('2026-11-12')!.slice(1, 4)).toEqual(['街道工作例会', '王书记、李主任', '全街道安全检查']);
 
     const kpi = wb.getWorksheet('主要指标')!;
     expect(kpi.getCell('A1').value).toBe('示例街道 2026年11月 情况报告');
@@ -144,6 +226,11 @@ describe('the monthly situation report (情况报告)', () => {
     expect(rate.trim().split(/\s+/)[1]).toBe(formatFigure(mine.onTimeClosureRate, 'rate'));
     // The font is embedded (a subset), so the text survives on a machine without it.
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/WenQuanYi.*yes/);
+    // The community's meeting, with its case's number; not the street-level one.
+    expect(text).toContain('六、工作例会');
+    expect(text).toContain('社区例会');
+    expect(text).toContain(caseNumber);
+    expect(text).not.toContain('街道工作例会');
   });
 
   it('is for street staff (any) and a community’s leader (theirs); others are refused', async () => {

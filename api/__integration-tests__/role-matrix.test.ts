@@ -795,6 +795,19 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) =>
       signedIn(who, () => (isDepartment(who) || isDeptStaff(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
   },
+  'Query.workMeetings': {
+    // 工作例会: street staff any community and the street's; a grid leader the communities they work in (all three west leaders: W).
+    query: `query ($w: ID!, $e: ID!) {
+      west: workMeetings(month: "${EVALUATION_MONTH}", communityId: $w) { id }
+      east: workMeetings(month: "${EVALUATION_MONTH}", communityId: $e) { id }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    expect: (who) =>
+      signedIn(who, () => ({
+        west: isStaff(who) || isLeader(who) ? [] : FORBIDDEN,
+        east: isStaff(who) ? [] : FORBIDDEN,
+      })),
+  },
   'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
 
   // Federation: each @key type looked up by representation answers what the caller sees.

@@ -89,6 +89,16 @@ export interface ReportData {
   communities: UnitFigures[];
   overdue: { totalCount: number; cases: ReportCase[] };
   notable: { totalCount: number; cases: ReportCase[] };
+  /** 工作例会 held in the month: the community's (community report) or every one, street-level included (street report). */
+  meetings: {
+    heldOn: string;
+    community: string | null;
+    title: string;
+    attendees: string[];
+    agenda: string;
+    decisions: string;
+    cases: string[];
+  }[];
   extra: ReportSection[];
 }
 
@@ -154,7 +164,7 @@ const FIGURE_DEFAULTS: MonthFigures = {
  * 情况报告 data: everything the caller's database session sees (row-level security), for a month,
  * the month before and the same month a year earlier, per community and in total. Set-based: one
  * statement for the case indicators of every (month, community) with the street totals as a
- * grouping set, one for services/visits/wishes, one for party work, two for the case lists —
+ * grouping set, one for services/visits/wishes, one for party work, two for the case lists, one for the work meetings —
  * the same handful of statements for one community or a hundred.
  */
 export class ReportService {
@@ -280,6 +290,18 @@ export class ReportService {
       [ids, from, to],
     );
 
+    const meetings: ReportData['meetings'] = await this.db.query(
+      `SELECT to_char(w.held_on, 'YYYY-MM-DD') AS "heldOn", g.name AS community, w.title, w.attendees, w.agenda, w.decisions,
+              coalesce((SELECT array_agg(coalesce(c.number, c.id::text) ORDER BY c.seq) FROM "case" c WHERE c.id = ANY(w.case_ids)), '{}')
+                AS cases
+         FROM work_meeting w LEFT JOIN grid g ON g.id = w.community_id
+        WHERE w.held_on >= $2::date AND w.held_on < $3::date
+          AND (w.community_id = ANY($1::uuid[])
+               OR ($4::boolean AND w.community_id IS NULL AND w.street_id IN (SELECT street_id FROM grid WHERE id = ANY($1::uuid[]))))
+        ORDER BY w.held_on, w.created_at`,
+      [ids, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10), !community],
+    );
+
     const figures = (k: PeriodKey, code: string | null): MonthFigures => {
       const c = caseRows.find((r) => r.k === k && r.code === code);
       const services = serviceRows.filter((r) => r.k === k && (code === null || r.code === code));
@@ -340,6 +362,7 @@ export class ReportService {
       communities: communities.map((c) => unit(c.code, c.name)),
       overdue: { totalCount: overdue[0]?.total ?? 0, cases: strip(overdue) },
       notable: { totalCount: notable[0]?.total ?? 0, cases: strip(notable) },
+      meetings,
       extra: [],
     };
     for (const provider of REPORT_SECTION_PROVIDERS) report.extra.push(...(await provider(this.db, report)));

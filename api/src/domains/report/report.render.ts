@@ -130,11 +130,25 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
     ],
     note: p.grids > 0 ? `党组织覆盖率 ${((p.gridsWithOrganization / p.grids) * 100).toFixed(1)}%` : undefined,
   };
+  const meetings: ReportSection = {
+    title: '六、工作例会',
+    columns: ['日期', '社区', '会议', '参会人员', '议程', '决定事项', '关联事件'],
+    rows: r.meetings.map((w) => [
+      w.heldOn,
+      w.community ?? '街道',
+      w.title,
+      w.attendees.join('、'),
+      w.agenda,
+      w.decisions,
+      w.cases.join('、'),
+    ]),
+    note: `共 ${r.meetings.length} 次`,
+  };
   const rankings: ReportSection[] = r.extra.length
     ? r.extra
     : [
         {
-          title: '六、考核排名',
+          title: '七、考核排名',
           columns: ['说明'],
           rows: [['考核评价模块接入后在此列出排名']],
           note: 'extension point: REPORT_SECTION_PROVIDERS',
@@ -146,6 +160,7 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
     { key: 'overdue', section: cases('三、超期事件', r.overdue) },
     { key: 'notable', section: cases('四、重点事件', r.notable) },
     { key: 'party', section: party },
+    { key: 'meetings', section: meetings },
     ...rankings.map((section, i) => ({ key: `extra${i}`, section })),
   ];
 }
@@ -157,6 +172,7 @@ export const SHEETS: Record<string, string> = {
   overdue: '超期事件',
   notable: '重点事件',
   party: '党建工作',
+  meetings: '工作例会',
 };
 
 /** The report as an XLSX workbook (exceljs): one sheet per section, numbers as numbers (rates as fractions, formatted %). */
@@ -218,12 +234,12 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
   doc.fillColor('black').moveDown(1);
   const width = doc.page.width - 80;
   for (const { key, section, kinds } of reportSections(r)) {
-    const small = key === 'overdue' || key === 'notable';
+    const small = key === 'overdue' || key === 'notable' || key === 'meetings';
     const fontSize = small ? 7 : 9;
     if (doc.y > doc.page.height - 120) doc.addPage();
     doc.fontSize(12).text(section.title, 40, doc.y);
     doc.moveDown(0.3);
-    const widths = columnWidths(section.columns.length, width, small);
+    const widths = columnWidths(section.columns.length, width, key === 'overdue' || key === 'notable', key === 'meetings');
     const row = (cells: string[], bold = false) => {
       doc.fontSize(fontSize);
       const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 4 }))) + 4;
@@ -269,7 +285,13 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
   return done;
 }
 
-function columnWidths(n: number, width: number, cases: boolean): number[] {
+function columnWidths(n: number, width: number, cases: boolean, meetings = false): number[] {
+  if (meetings) {
+    // 日期 社区 会议 参会人员 议程 决定事项 关联事件
+    const parts = [1, 1, 1.5, 1.5, 2.5, 2.5, 1.2];
+    const sum = parts.reduce((a, b) => a + b, 0);
+    return parts.map((p) => (p / sum) * width);
+  }
   if (cases) {
     // 编号 社区 网格 类别 紧急 状态 上报 期限 结案 描述
     const parts = [1.4, 1, 1.2, 1, 0.7, 0.8, 1, 1, 1, 3];

@@ -25,6 +25,7 @@ import { Basemap1765720000000 } from './1765720000000-basemap';
 import { CaseRules1765730000000 } from './1765730000000-case-rules';
 import { Invitations1765750000000 } from './1765750000000-invitations';
 import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
+import { WorkMeetings1765840000000 } from './1765840000000-work-meetings';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   CaseRules1765730000000,
   Invitations1765750000000,
   GridLabelIndex1765760000000,
+  WorkMeetings1765840000000,
 ];
