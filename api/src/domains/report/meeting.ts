@@ -73,7 +73,7 @@ function text(value: string, field: string, max: number, min = 1): string {
   return t;
 }
 
-/** Who may read or log a community's meetings: street staff any; a grid leader those of the communities they work in (read) / lead (log). */
+/** Who may read or log meetings: street staff any; a grid leader the communities they work in (read) or lead (log). */
 export class WorkMeetingService {
   constructor(private readonly db: Db) {}
 

@@ -57,6 +57,9 @@ type Documents = {
     "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": typeof types.SetNotificationPreferencesDocument,
     "\n  query PartyCoverage($first: Int) {\n    partyCoverage(first: $first) {\n      gridCount\n      coverageRate\n      gridsWithoutOrganization {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n      gridsWithoutLeader {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n      organizationsWithoutSecretary {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n    }\n  }\n": typeof types.PartyCoverageDocument,
     "\n  query ReportCommunities {\n    grids(level: LARGE, first: 50) {\n      nodes {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.ReportCommunitiesDocument,
+    "\n  query MeetingCommunities {\n    grids(level: LARGE, first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeetingCommunitiesDocument,
+    "\n  query WorkMeetings($month: String!, $communityId: ID) {\n    workMeetings(month: $month, communityId: $communityId) {\n      id\n      heldOn\n      title\n      attendees\n      decisions\n    }\n  }\n": typeof types.WorkMeetingsDocument,
+    "\n  mutation RecordWorkMeeting($input: WorkMeetingInput!) {\n    recordWorkMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordWorkMeetingDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  mutation CreateActivity($input: ActivityInput!) {\n    createTeamActivity(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateActivityDocument,
@@ -171,6 +174,9 @@ const documents: Documents = {
     "\n  mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {\n    setNotificationPreferences(input: $input) {\n      kinds\n      channels\n      quietStart\n      quietEnd\n    }\n  }\n": types.SetNotificationPreferencesDocument,
     "\n  query PartyCoverage($first: Int) {\n    partyCoverage(first: $first) {\n      gridCount\n      coverageRate\n      gridsWithoutOrganization {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n      gridsWithoutLeader {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n      organizationsWithoutSecretary {\n        totalCount\n        nodes {\n          gridId\n          gridCode\n          gridName\n          gridLevel\n        }\n      }\n    }\n  }\n": types.PartyCoverageDocument,
     "\n  query ReportCommunities {\n    grids(level: LARGE, first: 50) {\n      nodes {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.ReportCommunitiesDocument,
+    "\n  query MeetingCommunities {\n    grids(level: LARGE, first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.MeetingCommunitiesDocument,
+    "\n  query WorkMeetings($month: String!, $communityId: ID) {\n    workMeetings(month: $month, communityId: $communityId) {\n      id\n      heldOn\n      title\n      attendees\n      decisions\n    }\n  }\n": types.WorkMeetingsDocument,
+    "\n  mutation RecordWorkMeeting($input: WorkMeetingInput!) {\n    recordWorkMeeting(input: $input) {\n      id\n    }\n  }\n": types.RecordWorkMeetingDocument,
     "\n  query LeaderTeams($communityId: ID!) {\n    volunteerTeams(communityId: $communityId) {\n      id\n      name\n      kind\n    }\n    teamActivities(communityId: $communityId, first: 20) {\n      id\n      teamName\n      title\n      place\n      startsAt\n      capacity\n      signups {\n        registrationId\n        attended\n        hours\n        helper {\n          name\n        }\n      }\n    }\n  }\n": types.LeaderTeamsDocument,
     "\n  mutation CreateTeam($communityId: ID!, $name: String!, $kind: String!) {\n    createVolunteerTeam(communityId: $communityId, name: $name, kind: $kind) {\n      id\n    }\n  }\n": types.CreateTeamDocument,
     "\n  mutation CreateActivity($input: ActivityInput!) {\n    createTeamActivity(input: $input) {\n      id\n    }\n  }\n": types.CreateActivityDocument,
@@ -428,6 +434,18 @@ export function graphql(source: "\n  query PartyCoverage($first: Int) {\n    par
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReportCommunities {\n    grids(level: LARGE, first: 50) {\n      nodes {\n        id\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportCommunities {\n    grids(level: LARGE, first: 50) {\n      nodes {\n        id\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingCommunities {\n    grids(level: LARGE, first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingCommunities {\n    grids(level: LARGE, first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkMeetings($month: String!, $communityId: ID) {\n    workMeetings(month: $month, communityId: $communityId) {\n      id\n      heldOn\n      title\n      attendees\n      decisions\n    }\n  }\n"): (typeof documents)["\n  query WorkMeetings($month: String!, $communityId: ID) {\n    workMeetings(month: $month, communityId: $communityId) {\n      id\n      heldOn\n      title\n      attendees\n      decisions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordWorkMeeting($input: WorkMeetingInput!) {\n    recordWorkMeeting(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordWorkMeeting($input: WorkMeetingInput!) {\n    recordWorkMeeting(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
