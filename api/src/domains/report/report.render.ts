@@ -144,6 +144,7 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
     ]),
     note: `共 ${r.meetings.length} 次`,
   };
+  // Extension point: the assessment registers a REPORT_SECTION_PROVIDERS entry for its rankings; until then, a placeholder.
   const rankings: ReportSection[] = r.extra.length
     ? r.extra
     : [
@@ -151,7 +152,6 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
           title: '七、考核排名',
           columns: ['说明'],
           rows: [['考核评价模块接入后在此列出排名']],
-          note: 'extension point: REPORT_SECTION_PROVIDERS',
         },
       ];
   return [
