@@ -63,32 +63,49 @@ export function MonthlyReportDownload({ street }: { street: boolean }) {
     }
   };
 
-  const valid = /^\d{4}-\d{2}$/.test(month);
+  const months = recentMonths(13);
   return (
-    <div className="monthly-report" role="group" aria-label={t('monthlyReport.title')} data-panel="monthly-report">
-      <input
-        className="input"
-        type="month"
-        value={month}
-        onChange={(e) => setMonth(e.target.value)}
-        name="report-month"
-        aria-label={t('monthlyReport.month')}
-      />
-      <select className="input" value={chosen} onChange={(e) => setCommunity(e.target.value)} aria-label={t('monthlyReport.scope')}>
-        {street && <option value="">{t('monthlyReport.wholeStreet')}</option>}
-        {communities.map((c) => (
-          <option key={c.id} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <button type="button" className="button" data-action="report-pdf" disabled={!valid || busy} onClick={() => void download('pdf')}>
-        {t('monthlyReport.pdf')}
-      </button>
-      <button type="button" className="button" data-action="report-xlsx" disabled={!valid || busy} onClick={() => void download('xlsx')}>
-        {t('monthlyReport.xlsx')}
-      </button>
-      {message && <span role="alert">{message}</span>}
-    </div>
+    <details className="monthly-report" data-panel="monthly-report">
+      <summary className="button">{t('monthlyReport.title')}</summary>
+      <div className="monthly-report__body" role="group" aria-label={t('monthlyReport.title')}>
+        <select
+          className="input"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          name="report-month"
+          aria-label={t('monthlyReport.month')}
+        >
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select className="input" value={chosen} onChange={(e) => setCommunity(e.target.value)} aria-label={t('monthlyReport.scope')}>
+          {street && <option value="">{t('monthlyReport.wholeStreet')}</option>}
+          {communities.map((c) => (
+            <option key={c.id} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" data-action="report-pdf" disabled={busy} onClick={() => void download('pdf')}>
+          {t('monthlyReport.pdf')}
+        </button>
+        <button type="button" className="button" data-action="report-xlsx" disabled={busy} onClick={() => void download('xlsx')}>
+          {t('monthlyReport.xlsx')}
+        </button>
+        {message && <span role="alert">{message}</span>}
+      </div>
+    </details>
   );
+}
+
+/** The current month and the `n - 1` before it, newest first, as YYYY-MM in the street's time. */
+function recentMonths(n: number): string[] {
+  const [y, m] = streetMonth(new Date()).label.split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
 }
