@@ -138,6 +138,11 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     await search.press('Enter');
     await wall.locator(`.case-panel[data-case-id="${c.id}"] .timeline__item[data-type="RETURNED"]`).waitFor({ timeout: 15_000 });
     found.push(...(await latinOn(wall)).map((f) => `wall: ${f}`));
+    // The ranking (考核排名), a community's score explained input by input.
+    await wall.locator('[data-action="assessment"]').click();
+    await wall.locator('[data-panel="assessment"] .assessment__row').first().click({ timeout: 15_000 });
+    await wall.locator('[data-panel="assessment"] .assessment__explain tr[data-input]').first().waitFor({ timeout: 15_000 });
+    found.push(...(await latinOn(wall)).map((f) => `wall ranking: ${f}`));
     await screenshotOnFailure(wall, 'wall', found);
 
     // The grid leader's workspace, tab by tab.

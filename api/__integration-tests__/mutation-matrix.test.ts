@@ -284,6 +284,14 @@ const MUTATIONS: Record<string, MutationCell> = {
     // Refused by role alone: only street admins set the street's rules.
     seenBy: () => true,
   },
+  setAssessmentScheme: {
+    mutation: `mutation ($streetId: ID!) {
+      setAssessmentScheme(streetId: $streetId, input: { inputs: [{ code: "REWORK", weight: 30, target: 0.1 }] }) { version } }`,
+    variables: () => ({ streetId: m.ids.street }),
+    target: 'streetId',
+    // Refused by role alone: only street admins set the assessment scheme.
+    seenBy: () => true,
+  },
   createApiKey: {
     mutation: `mutation { createApiKey(input: { name: "越权", department: "x", scopes: ["Case"] }) { key } }`,
     variables: () => ({}),

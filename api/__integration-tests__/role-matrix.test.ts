@@ -765,6 +765,21 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { west: [`activity:W ${JSON.stringify(signups('W'))}`], east: [`activity:E ${JSON.stringify(signups('E'))}`] };
       }),
   },
+  'Query.assessment': {
+    // 考核评价: street staff assess the whole street, a leader their subtree; everyone else is refused.
+    query: `query ($m: String!) { assessment(month: $m, level: GRID) { entries { subjectId } } }`,
+    variables: () => ({ m: new Date().toISOString().slice(0, 7) }),
+    read: (v) =>
+      v && typeof v === 'object' ? (v as { entries: { subjectId: string }[] }).entries.map((e) => m.label(e.subjectId)).sort() : v,
+    expect: (who) => signedIn(who, () => (isStaff(who) || isLeader(who) ? gridsSeen(who).sort() : FORBIDDEN)),
+  },
+  'Query.assessmentHistory': {
+    // An east grid's history: ranked for street staff; a west leader gets months without a score (out of reach).
+    query: `query ($e: ID!, $m: String!) { assessmentHistory(subjectId: $e, level: GRID, month: $m, months: 2) { rank } }`,
+    variables: () => ({ e: gridId('E11'), m: new Date().toISOString().slice(0, 7) }),
+    read: (v) => (Array.isArray(v) ? v.map((h: { rank: number | null }) => h.rank != null) : v),
+    expect: (who) => signedIn(who, () => (isStaff(who) ? [true, true] : isLeader(who) ? [false, false] : FORBIDDEN)),
+  },
   'Query.visitPolicies': {
     query: `{ visitPolicies { tag } }`,
     read: (v) => (Array.isArray(v) ? v.length : v),

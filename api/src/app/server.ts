@@ -82,6 +82,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
   const auth = new AuthService(db.dataSource, config.jwtSecret);
+  await auth.start();
   const bus = await createEventBus(
     db.dataSource,
     DOMAINS.flatMap((d) => d.topics ?? []),
@@ -192,6 +193,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       await ws.dispose();
       for (const undo of undoHooks) undo();
       await bus.close();
+      await auth.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
     },

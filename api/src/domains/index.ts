@@ -1,3 +1,4 @@
+import { assessment } from './assessment/assessment.manifest';
 import { account } from './account/account.manifest';
 import { building } from './building/building.manifest';
 import { cases } from './case/case.manifest';
@@ -31,4 +32,5 @@ export const DOMAINS = [
   importing,
   searching,
   tile,
+  assessment,
 ];

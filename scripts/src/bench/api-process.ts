@@ -59,10 +59,11 @@ export async function benchLeaderAuthorization(
 export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
+  mainJs?: string,
 ): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
   const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   // BENCH_API_MAIN: another build's api/dist/main.js, to compare two builds against the same floor.
-  const main = process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
+  const main = mainJs ?? process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

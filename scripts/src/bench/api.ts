@@ -25,6 +25,8 @@ export interface ApiBenchRow {
   floor: LoadResult;
   /** API throughput ÷ floor throughput: 1 is the floor, 0.5 the goal. */
   ratio: number;
+  /** With BENCH_API_BEFORE (another build's api/dist/main.js): that build, in the same windows. */
+  before?: { api: LoadResult; ratio: number };
 }
 
 const POOL = 10;
@@ -38,20 +40,26 @@ const POOL = 10;
  */
 export async function benchApi(databaseUrl: string, opts: { seconds?: number; concurrency?: number[] } = {}): Promise<ApiBenchRow[]> {
   const api = await startApiProcess(databaseUrl, { CASE_SWEEP_MS: '0', TILE_CACHE_SIZE: '0' });
+  // BENCH_API_BEFORE: a build to compare with, run in the same rounds (before, after, floor alternate).
+  const before = process.env.BENCH_API_BEFORE
+    ? await startApiProcess(databaseUrl, { CASE_SWEEP_MS: '0', TILE_CACHE_SIZE: '0' }, process.env.BENCH_API_BEFORE)
+    : null;
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
   const bare = await bareServer(JSON.stringify({ data: { __typename: 'Query' } }));
   try {
     const operations = await theOperations(pool);
-    const gql = (op: Operation) => async (i: number) => {
-      const res = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: api.authorization },
-        body: JSON.stringify({ query: op.query, variables: op.variables?.(i) }),
-      });
-      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-      if (body.errors) throw new Error(`${op.name}: ${body.errors[0].message}`);
-      return res.ok;
-    };
+    const gql =
+      (op: Operation, target = api) =>
+      async (i: number) => {
+        const res = await fetch(`${target.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: target.authorization },
+          body: JSON.stringify({ query: op.query, variables: op.variables?.(i) }),
+        });
+        const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+        if (body.errors) throw new Error(`${op.name}: ${body.errors[0].message}`);
+        return res.ok;
+      };
     const floor = (op: Operation) =>
       op.floor
         ? async (i: number) => {
@@ -67,21 +75,33 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
     const seconds = opts.seconds ?? 3;
     for (const op of operations) {
       for (const concurrency of opts.concurrency ?? [1, 16]) {
-        const runs: { api: LoadResult[]; floor: LoadResult[] } = { api: [], floor: [] };
+        const runs: { api: LoadResult[]; floor: LoadResult[]; before: LoadResult[] } = { api: [], floor: [], before: [] };
         for (let round = 0; round < 2; round++) {
           const pair = [
             async () => runs.api.push(await runLoad(gql(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
             async () => runs.floor.push(await runLoad(floor(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
           ];
+          if (before)
+            pair.unshift(async () =>
+              runs.before.push(await runLoad(gql(op, before), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
+            );
           for (const run of round % 2 ? pair.reverse() : pair) await run();
         }
         const merged = { api: mergeRuns(runs.api), floor: mergeRuns(runs.floor) };
-        out.push({ operation: op.name, concurrency, ...merged, ratio: merged.api.rps / merged.floor.rps });
+        const was = before ? mergeRuns(runs.before) : null;
+        out.push({
+          operation: op.name,
+          concurrency,
+          ...merged,
+          ratio: merged.api.rps / merged.floor.rps,
+          ...(was ? { before: { api: was, ratio: was.rps / merged.floor.rps } } : {}),
+        });
       }
     }
     return out;
   } finally {
     await api.stop();
+    await before?.stop();
     await pool.end();
     await new Promise((done) => bare.server.close(() => done(undefined)));
   }
@@ -194,8 +214,10 @@ export function printApi(rows: ApiBenchRow[]): void {
   console.log('operation | concurrency | API | floor | API ÷ floor (goal ≥ 0.5)');
   for (const r of rows) {
     console.log(`${r.operation}, concurrency ${r.concurrency}`);
+    if (r.before) console.log(`  before ${fmt(r.before.api)}`);
     console.log(`  API    ${fmt(r.api)}`);
     console.log(`  floor  ${fmt(r.floor)}`);
+    if (r.before) console.log(`  before ×${r.before.ratio.toFixed(2)} of the floor's throughput`);
     console.log(`  ratio  ×${r.ratio.toFixed(2)} of the floor's throughput`);
   }
 }

@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { benchApi, printApi } from './api';
+import { benchAssessment, printAssessment } from './assessment';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
@@ -93,6 +94,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printWall(await benchWall(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
+  },
+  /** 考核评价: the whole street's month per level and a 6-month history, over HTTP (needs `pnpm build`). */
+  async assessment() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printAssessment(await benchAssessment(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
   },
   async statements() {
     const db = await benchDatabase();

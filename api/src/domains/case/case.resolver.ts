@@ -1,5 +1,21 @@
 import { SYNC_ARG } from '../../platform/graphql/sync';
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsPath } from '../../platform/graphql/selection';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { withSession } from '../../platform/db/session';
@@ -81,14 +97,25 @@ export class CaseResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('order', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.OLDEST }) order?: CaseOrder,
     @Arg('changedSince', () => String, { nullable: true, description: `${SYNC_ARG}; \`order\` is ignored` }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<CaseConnection> {
+    // The page's grids in the page's statement when the query asks for them (issue #15).
+    const withGrid = changedSince == null && info != null && selectsPath(info, ['nodes', 'grid']);
     const page = await new CaseService(ctx.db, ctx.bus).list(
       { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
       ctx.scope,
       { changedSince, config: ctx.sync },
+      { withGrid },
     );
     // Listed cases are visible cases: their timelines need not ask again.
-    for (const c of page.nodes) ctx.loaders.caseById.prime(c.id, c);
+    for (const c of page.nodes) {
+      ctx.loaders.caseById.prime(c.id, c);
+      const joined = c as Case & { gridOf?: Grid | null };
+      if (withGrid) {
+        ctx.loaders.gridById.prime(c.gridId, joined.gridOf ?? null);
+        delete joined.gridOf;
+      }
+    }
     return page;
   }
 

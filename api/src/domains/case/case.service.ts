@@ -13,6 +13,7 @@ import { text, UUID } from '../../platform/graphql/validate';
 import type { EventBus } from '../../platform/events/bus';
 import { Case, CaseCategory, type CaseEvent, CaseStatus, Department, OPEN_STATUSES } from './case.entity';
 import { appendEvent, CASE_EVENTS, escalationGrid, EVENT_COLUMNS } from './case.events';
+import { Grid } from '../grid/grid.entity';
 import type { ReportCaseInput } from './case.input';
 import { type CaseAction, limitHours, nextEscalation, TRANSITIONS } from './case.rules';
 import { type Actor, ActorRole, RATING_RULE_ACTOR } from '../../platform/identity/actor';
@@ -308,7 +309,11 @@ export class CaseService {
   }
 
   /** Cases matching `filter` among those `scope` lets the caller see. */
-  async list(filter: CaseFilter, scope: Scope, sync?: SyncArgs): Promise<CaseConnection> {
+  /**
+   * A page of cases. With `withGrid`, each case's small grid (as the caller may see it: the
+   * grid's scope in the join; null when hidden) comes in the same statement, as `gridOf`.
+   */
+  async list(filter: CaseFilter, scope: Scope, sync?: SyncArgs, opts: { withGrid?: boolean } = {}): Promise<CaseConnection> {
     const bbox = checkBBox(filter.bbox);
     if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
     const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
@@ -343,6 +348,10 @@ export class CaseService {
     }
     const key = ORDER_KEYS[filter.order ?? CaseOrder.OLDEST];
     if (!key) throw badInput('order', 'is not an order');
+    if (opts.withGrid) {
+      const visible = scope.where('Grid', 'cg');
+      qb.leftJoinAndMapOne('c.gridOf', Grid, 'cg', `cg.id = c.grid_id AND (${visible.sql})`, visible.params);
+    }
     return withoutSync(await paginate(qb, key.sql, key.of, filter));
   }
 

@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
+import { selectsPath } from '../../platform/graphql/selection';
 import { Building } from '../building/building.entity';
 import { Household, HouseholdTag } from './household.entity';
 import { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
@@ -16,7 +18,7 @@ export class HouseholdResolver {
   }
 
   @Query(() => HouseholdConnection, { description: "Households of a building or a grid's subtree, having all the given tags" })
-  households(
+  async households(
     @Ctx() ctx: Context,
     @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
     @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
@@ -24,8 +26,22 @@ export class HouseholdResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<HouseholdConnection> {
-    return new HouseholdService(ctx.db, ctx.scope).list({ buildingId, gridId, tags, first, after }, { changedSince, config: ctx.sync });
+    // The page's buildings in the page's statement when the query asks for them (issue #15).
+    const withBuilding = changedSince == null && info != null && selectsPath(info, ['nodes', 'building']);
+    const page = await new HouseholdService(ctx.db, ctx.scope).list(
+      { buildingId, gridId, tags, first, after },
+      { changedSince, config: ctx.sync },
+      { withBuilding },
+    );
+    if (withBuilding)
+      for (const h of page.nodes) {
+        const joined = h as Household & { buildingOf?: Building | null };
+        ctx.loaders.buildingById.prime(h.buildingId, joined.buildingOf ?? null);
+        delete joined.buildingOf;
+      }
+    return page;
   }
 
   @Mutation(() => Household)

@@ -28,7 +28,11 @@ export class HouseholdService {
     private readonly scope: Scope,
   ) {}
 
-  async list(filter: HouseholdFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Household>> {
+  /**
+   * A page of households. With `withBuilding`, each one's building (as the caller may see it:
+   * the building's scope in the join; null when hidden) comes in the same statement, as `buildingOf`.
+   */
+  async list(filter: HouseholdFilter, sync?: SyncArgs, opts: { withBuilding?: boolean } = {}): Promise<SyncConnectionShape<Household>> {
     const qb = applyScope(this.ds.getRepository(Household).createQueryBuilder('h'), this.scope, 'Household', 'h');
     if (filter.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.gridId) {
@@ -47,6 +51,10 @@ export class HouseholdService {
         { kind: 'Household', underGridId: filter.gridId },
         { ...filter, changedSince: sync.changedSince },
       );
+    if (opts.withBuilding) {
+      const visible = this.scope.where('Building', 'hb');
+      qb.leftJoinAndMapOne('h.buildingOf', Building, 'hb', `hb.id = h.building_id AND (${visible.sql})`, visible.params);
+    }
     return withoutSync(await paginate(qb, 'h.id', (h) => h.id, filter));
   }
 

@@ -128,6 +128,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
   invitation: { street: STAFF, leader: IN_PATHS('grid_path') },
   /** The street's case rules (a rating that sends a case back for rework): everyone applies them, admins set them. */
   case_rule: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: readOnly('true') },
+  /** The street's assessment schemes (考核评价): street staff and leaders read them (their scores explain themselves), admins set them. */
+  assessment_scheme: { street: STAFF, leader: readOnly('true') },
   service_registration: {
     street: STAFF,
     // The resources list of the communities they work in, and any helper proposed for a need in their grids.

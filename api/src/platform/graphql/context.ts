@@ -49,6 +49,44 @@ export interface ContextDeps {
 export function createContext(deps: ContextDeps, viewer: Viewer = ANONYMOUS, clientAddress?: string): Context {
   const scope = new Scope(viewer);
   const session = new DbSession(deps.ds, dbIdentity(viewer));
-  const loaders = Object.assign({}, ...deps.loaders.map((make) => make(session.manager, scope))) as Loaders;
+  const loaders = lazyLoaders(deps.loaders, session.manager, scope);
   return { db: session.manager, session, bus: deps.bus, scope, auth: deps.auth, loaders, clientAddress, sync: deps.sync };
+}
+
+type LazyLoadersClass = new (db: Db, scope: Scope) => Loaders;
+const lazyClasses = new WeakMap<readonly LoaderFactory[], LazyLoadersClass>();
+
+/**
+ * The request's loaders, each domain's built on first use: a request that reads cases builds
+ * the case loaders only (most requests touch one or two of the domains). The names each
+ * factory answers are learnt once per process, by calling it once (it only constructs
+ * DataLoaders); then each request is one object whose prototype's getters build a factory's
+ * loaders on first access and keep them as the object's own properties.
+ */
+function lazyLoaders(factories: readonly LoaderFactory[], db: Db, scope: Scope): Loaders {
+  let Lazy = lazyClasses.get(factories);
+  if (!Lazy) {
+    class Built {
+      constructor(
+        readonly $db: Db,
+        readonly $scope: Scope,
+      ) {}
+    }
+    for (const make of factories) {
+      const names = Object.keys(make(db, scope));
+      for (const name of names)
+        Object.defineProperty(Built.prototype, name, {
+          get(this: Built & Record<string, unknown>) {
+            const built = make(this.$db, this.$scope) as Record<string, unknown>;
+            for (const n of names)
+              Object.defineProperty(this, n, { value: built[n], writable: true, enumerable: true, configurable: true });
+            return built[name];
+          },
+          configurable: true,
+        });
+    }
+    Lazy = Built as unknown as LazyLoadersClass;
+    lazyClasses.set(factories, Lazy);
+  }
+  return new Lazy(db, scope);
 }

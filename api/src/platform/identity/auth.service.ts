@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Db } from '../db/session';
 import { badInput, notFound } from '../graphql/errors';
@@ -113,6 +114,13 @@ const USER_SQL = `
     LEFT JOIN user_grid ug ON ug.user_id = u.id
     LEFT JOIN grid g ON g.id = ug.grid_id`;
 
+/** How many verified callers (access tokens) a process keeps; the least recently used go first. */
+const CALLER_CACHE_SIZE = 10_000;
+/** The channel the database announces a changed account on (migration UserVersion, trigger `sg_user_bump`). */
+const USER_CHANGED = 'sg_user_changed';
+/** How long the listener waits to hear its own probe before it trusts the notifications. */
+const PROBE_MS = 2_000;
+
 /** Per-process token buckets for API keys (a department's rate limit). */
 const buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -142,10 +150,93 @@ export type SystemWork = <T>(work: (m: EntityManager) => Promise<T>) => Promise<
  * caller's own `db`, under row-level security.
  */
 export class AuthService {
+  /**
+   * Verified callers by access token, for the token's lifetime (LRU: a Map in use order).
+   * Used only while `listener` hears `sg_user_changed`, which the database sends whenever an
+   * account's role, grids, household, department or disabled state changes (whoever
+   * changed it: a mutation, the CLI, plain SQL); the user's entries are dropped then. Without
+   * the listener every request loads its caller (one statement), as before.
+   */
+  private readonly callers = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  private listener: Client | null = null;
+  private listening = false;
+  private stopped = false;
+  /** Counts changed accounts heard: a load that a change overtook is not cached. */
+  private changes = 0;
+
   constructor(
     private readonly ds: DataSource,
     private readonly secret: Uint8Array,
+    private readonly opts: { cacheCallers?: boolean } = {},
   ) {}
+
+  /**
+   * Listens for changed accounts on a connection of its own, so that verified callers can be
+   * cached. Reconnects after a lost connection (the cache is cleared and unused meanwhile).
+   */
+  async start(): Promise<void> {
+    if (this.opts.cacheCallers === false) return;
+    const url = (this.ds.options as { url?: string }).url;
+    if (!url) return;
+    const client = new Client({ connectionString: url, application_name: 'streetgrid-api-listen' });
+    const lost = () => {
+      if (this.listener !== client) return;
+      this.changes++; // what was missed meanwhile is unknown: a load under way is not cached
+      this.listening = false;
+      this.listener = null;
+      this.callers.clear();
+      client.end().catch(() => {});
+      if (!this.stopped) setTimeout(() => void this.start().catch(() => {}), 1000).unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    const probe = newSecret('probe').value;
+    let heard: () => void = () => {};
+    const probeHeard = new Promise<boolean>((done) => {
+      heard = () => done(true);
+      setTimeout(() => done(false), PROBE_MS).unref();
+    });
+    client.on('notification', (n) => {
+      if (n.channel !== USER_CHANGED || !n.payload) return;
+      if (n.payload === probe) heard();
+      else this.forget(n.payload);
+    });
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${USER_CHANGED}`);
+      // Only a listener that hears what the pool's connections send may vouch for the cache: through a
+      // pooler in transaction mode, or the embedded database's one shared session, notifications need not
+      // arrive here, and a cached caller would then outlive a disabled account until its token expires.
+      await this.ds.query(`SELECT pg_notify($1, $2)`, [USER_CHANGED, probe]);
+      if (!(await probeHeard)) {
+        console.warn('caller cache off: this connection does not hear the database notifications (every request loads its caller)');
+        this.listener = null;
+        await client.end().catch(() => {});
+        return;
+      }
+      this.callers.clear();
+      this.listening = !this.stopped;
+    } catch (error) {
+      lost();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    this.callers.clear();
+    const client = this.listener;
+    this.listener = null;
+    await client?.end().catch(() => {});
+  }
+
+  /** Drops every cached caller of `userId` (their account changed). */
+  private forget(userId: string): void {
+    this.changes++;
+    for (const [token, entry] of this.callers) if (entry.viewer.kind === 'user' && entry.viewer.id === userId) this.callers.delete(token);
+  }
 
   /**
    * Who is asking, from `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`
@@ -166,11 +257,26 @@ export class AuthService {
     if (apiKey) return { viewer: await this.departmentViewer(apiKey), expiresAt: null };
     if (!authorization) return { viewer: ANONYMOUS, expiresAt: null };
     if (!/^bearer$/i.test(scheme) || !value) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
+    const cached = this.callers.get(value);
+    if (cached) {
+      this.callers.delete(value);
+      if (cached.expiresAt > Date.now() && this.listening) {
+        this.callers.set(value, cached);
+        return cached;
+      }
+    }
     const token = await readAccessToken(value, this.secret);
     if (!token) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
+    // Listening before the load: a change committed after it is heard, and drops this entry.
+    const [listening, changes] = [this.listening, this.changes];
     const user = await this.loadUser(this.ds.manager, 'u.id = $1', token.userId);
     if (!user || user.disabled) throw unauthenticated('the account is disabled');
-    return { viewer: toViewer(user), expiresAt: token.expiresAt };
+    const credential = { viewer: toViewer(user), expiresAt: token.expiresAt };
+    if (listening && this.listening && changes === this.changes) {
+      this.callers.set(value, credential);
+      if (this.callers.size > CALLER_CACHE_SIZE) this.callers.delete(this.callers.keys().next().value as string);
+    }
+    return credential;
   }
 
   /**

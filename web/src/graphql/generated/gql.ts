@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Assessment($month: String!, $level: AssessmentLevel!, $communityId: ID) {\n    assessment(month: $month, level: $level, communityId: $communityId) {\n      month\n      schemeVersion\n      entries {\n        subjectId\n        name\n        subjectLevel\n        gridId\n        communityId\n        communityName\n        score\n        rank\n        communityRank\n        inputs {\n          code\n          value\n          basis\n          target\n          weight\n          higherIsBetter\n          points\n        }\n      }\n    }\n  }\n": typeof types.AssessmentDocument,
     "\n    mutation Login($login: String!, $password: String!) {\n      login(login: $login, password: $password) {\n        ...AuthPayload\n      }\n    }\n  ": typeof types.LoginDocument,
     "\n    mutation Refresh($refreshToken: String!) {\n      refresh(refreshToken: $refreshToken) {\n        ...AuthPayload\n      }\n    }\n  ": typeof types.RefreshDocument,
     "\n    mutation SignUpWithInvitation($input: SignUpInput!) {\n      signUpWithInvitation(input: $input) {\n        ...AuthPayload\n      }\n    }\n  ": typeof types.SignUpWithInvitationDocument,
@@ -131,6 +132,7 @@ type Documents = {
     "\n  query TourCommunities($after: String) {\n    grids(level: LARGE, first: 500, after: $after) {\n      nodes {\n        id\n        name\n        geometry\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TourCommunitiesDocument,
 };
 const documents: Documents = {
+    "\n  query Assessment($month: String!, $level: AssessmentLevel!, $communityId: ID) {\n    assessment(month: $month, level: $level, communityId: $communityId) {\n      month\n      schemeVersion\n      entries {\n        subjectId\n        name\n        subjectLevel\n        gridId\n        communityId\n        communityName\n        score\n        rank\n        communityRank\n        inputs {\n          code\n          value\n          basis\n          target\n          weight\n          higherIsBetter\n          points\n        }\n      }\n    }\n  }\n": types.AssessmentDocument,
     "\n    mutation Login($login: String!, $password: String!) {\n      login(login: $login, password: $password) {\n        ...AuthPayload\n      }\n    }\n  ": types.LoginDocument,
     "\n    mutation Refresh($refreshToken: String!) {\n      refresh(refreshToken: $refreshToken) {\n        ...AuthPayload\n      }\n    }\n  ": types.RefreshDocument,
     "\n    mutation SignUpWithInvitation($input: SignUpInput!) {\n      signUpWithInvitation(input: $input) {\n        ...AuthPayload\n      }\n    }\n  ": types.SignUpWithInvitationDocument,
@@ -262,6 +264,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Assessment($month: String!, $level: AssessmentLevel!, $communityId: ID) {\n    assessment(month: $month, level: $level, communityId: $communityId) {\n      month\n      schemeVersion\n      entries {\n        subjectId\n        name\n        subjectLevel\n        gridId\n        communityId\n        communityName\n        score\n        rank\n        communityRank\n        inputs {\n          code\n          value\n          basis\n          target\n          weight\n          higherIsBetter\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Assessment($month: String!, $level: AssessmentLevel!, $communityId: ID) {\n    assessment(month: $month, level: $level, communityId: $communityId) {\n      month\n      schemeVersion\n      entries {\n        subjectId\n        name\n        subjectLevel\n        gridId\n        communityId\n        communityName\n        score\n        rank\n        communityRank\n        inputs {\n          code\n          value\n          basis\n          target\n          weight\n          higherIsBetter\n          points\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

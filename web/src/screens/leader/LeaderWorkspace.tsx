@@ -10,6 +10,7 @@ import { countsOf } from '../../domain/cases/kpi';
 import { openCaseList } from '../../domain/cases/pins';
 import { useCaseStream } from '../../domain/cases/useCaseStream';
 import { useCategories } from '../../domain/cases/useCategories';
+import { OwnAssessment } from '../../domain/assessment/AssessmentPanel';
 import { useIndicators } from '../../domain/cases/useIndicators';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
 import { ServicesPanel } from '../../domain/services/ServicesPanel';
@@ -73,6 +74,7 @@ export function LeaderWorkspace({
       <div className="toolbar">
         <KpiBand kpis={{ ...countsOf(stream.counts), ...indicators }} />
         <MonthlyReportDownload street={false} />
+        <OwnAssessment gridIds={gridIds} />
       </div>
       <main className="app__main workspace">
         <GridMap

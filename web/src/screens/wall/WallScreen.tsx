@@ -16,6 +16,7 @@ import { LayersStatus } from '../../domain/grids/LayersStatus';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
 import { countServiceLayers } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
+import { AssessmentPanel } from '../../domain/assessment/AssessmentPanel';
 import { CaseFeed } from './CaseFeed';
 import { CaseDesk } from './CaseDesk';
 import { CaseQueues } from './CaseQueues';
@@ -59,6 +60,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const [focus, setFocus] = useState<BBox | null>(null);
   const { t } = useTranslation();
   const [touring, setTouring] = useState(false);
+  const [ranking, setRanking] = useState(false);
   const tourStop = useTour(touring, setFocus);
   const { lookup, retry } = useGridAt(picked);
   const services = useServiceMap(null, null, 0, true);
@@ -124,6 +126,9 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
         </button>
+        <button type="button" className="button" aria-pressed={ranking} onClick={() => setRanking((on) => !on)} data-action="assessment">
+          {t('assessment.open')}
+        </button>
         <LayersStatus layers={layers} />
         <MonthlyReportDownload street />
       </div>
@@ -147,6 +152,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
             <MapLegend theme={theme} layers={mapLayers} services={WALL_SERVICE_LAYERS} serviceCounts={serviceCounts} onToggle={toggle} />
           }
         />
+        {ranking && <AssessmentPanel onClose={() => setRanking(false)} />}
         <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
         {caseId && (
           <CasePanel

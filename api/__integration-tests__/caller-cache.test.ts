@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { fixtureStreet } from '../src/seed/fixture-street';
+import { startTestApi, startTestApiOn, type GraphQLResponse, type TestApi } from './harness';
+
+// The verified caller is cached for the token's lifetime (AuthService): a warm token costs no
+// statement, and a change of the account — by a mutation, or by plain SQL as the CLI does — is
+// heard (NOTIFY sg_user_changed, delivered at commit) and takes effect on the next request after
+// the notification arrives: `soon` allows it 2 s (on a quiet machine it is well under a millisecond).
+const W = '330106001001';
+const ROLE = `mutation ($id: ID!, $role: Role!, $g: [ID!]!, $r: String!) {
+  changeUserRole(id: $id, role: $role, gridIds: $g, reason: $r) { role gridCodes } }`;
+const DISABLE = `mutation ($id: ID!, $d: Boolean!, $r: String!) { setUserDisabled(id: $id, disabled: $d, reason: $r) { id disabled } }`;
+const HOUSEHOLDS = `{ households(first: 1) { totalCount } }`;
+
+type Answer = GraphQLResponse<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let api: TestApi;
+let leader: string;
+let leaderId: string;
+const grid: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startTestApi(fixtureStreet());
+  for (const { id, code } of await api.db.dataSource.query(`SELECT id, code FROM grid`)) grid[code] = id;
+  leader = await api.userToken({ login: 'cache-leader', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+  [{ id: leaderId }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'cache-leader'`);
+});
+afterAll(() => api.close());
+
+const as = (token: string, query: string, variables?: Record<string, unknown>) => api.gqlAs(token, query, variables) as Promise<Answer>;
+const households = async (token: string) => {
+  const res = await as(token, HOUSEHOLDS);
+  expect(res.errors).toBeUndefined();
+  return res.data!.households.totalCount as number;
+};
+/** `check` until it passes, for at most 2 s. */
+async function soon(check: () => Promise<void>): Promise<void> {
+  const until = Date.now() + 2000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((ok) => setTimeout(ok, 10));
+    }
+  }
+}
+const statements = async (token: string, query: string) => {
+  api.db.counter.reset(true);
+  const res = await as(token, query);
+  return { res, count: api.db.counter.count, sql: [...api.db.counter.statements] };
+};
+
+describe('the verified caller', () => {
+  it('costs one statement on a cold token and none on a warm one', async () => {
+    const token = await api.userToken({ login: 'cache-cold', role: 'STREET_ADMIN' });
+    const cold = await statements(token, '{ __typename }');
+    expect(cold.res.errors).toBeUndefined();
+    expect(cold.count).toBe(1);
+    const warm = await statements(token, '{ __typename }');
+    expect(warm.res.data).toEqual({ __typename: 'Query' });
+    expect(warm.count).toBe(0);
+    // A read on a warm token sends only its own statements: none of them loads the caller.
+    const read = await statements(token, HOUSEHOLDS);
+    expect(read.sql.some((s) => s.includes('FROM app_user'))).toBe(false);
+  });
+
+  it('takes a change of grids and of role by mutation into account once the notification arrives', async () => {
+    const admin = await households(api.adminToken);
+    const compound = await households(leader);
+    expect(compound).toBeGreaterThan(0);
+    expect(compound).toBeLessThan(admin);
+    expect((await statements(leader, '{ __typename }')).count).toBe(0);
+
+    const wider = await api.gql(ROLE, { id: leaderId, role: 'GRID_LEADER', g: [grid[W]], r: '扩大网格' });
+    expect(wider.errors).toBeUndefined();
+    await soon(async () => expect(await households(leader)).toBeGreaterThan(compound));
+
+    const promoted = await api.gql(ROLE, { id: leaderId, role: 'STREET_ADMIN', g: [], r: '调任' });
+    expect(promoted.errors).toBeUndefined();
+    await soon(async () => expect(await households(leader)).toBe(admin));
+  });
+
+  it('refuses a disabled account once heard, whether disabled by mutation or by SQL (the CLI)', async () => {
+    const token = await api.userToken({ login: 'cache-disabled', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+    const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'cache-disabled'`);
+    expect((await as(token, '{ __typename }')).errors).toBeUndefined();
+    expect((await statements(token, '{ __typename }')).count).toBe(0);
+
+    const refused = async () => expect((await as(token, '{ __typename }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(DISABLE, { id, d: true, r: '离职' })).errors).toBeUndefined();
+    await soon(refused);
+
+    await api.db.dataSource.query(`UPDATE app_user SET disabled = false WHERE id = $1`, [id]);
+    await soon(async () => expect((await as(token, '{ __typename }')).errors).toBeUndefined());
+    await soon(async () => expect((await statements(token, '{ __typename }')).count).toBe(0));
+    await api.db.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [id]);
+    await soon(refused);
+  });
+
+  it('takes a change of grids by SQL (user_grid) into account once the notification arrives', async () => {
+    const token = await api.userToken({ login: 'cache-sql', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+    const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'cache-sql'`);
+    const before = await households(token);
+    expect((await statements(token, '{ __typename }')).count).toBe(0);
+    await api.db.dataSource.query(`UPDATE user_grid SET grid_id = $2 WHERE user_id = $1`, [id, grid[W]]);
+    await soon(async () => expect(await households(token)).toBeGreaterThan(before));
+  });
+});
+
+describe('the verified caller where notifications do not arrive (the embedded database)', () => {
+  // PGlite is one backend session behind pglite-socket: a NOTIFY sent on the pool's connection never
+  // reaches the listener's. The listener's probe finds that out at start, and the cache stays off.
+  let embedded: TestApi;
+  beforeAll(async () => {
+    embedded = await startTestApiOn({ embedded: true }, fixtureStreet());
+  });
+  afterAll(() => embedded?.close());
+
+  it('loads the caller on every request, so a disabled account is refused on the very next one', async () => {
+    const token = await embedded.userToken({ login: 'emb-leader', role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+    const [{ id }] = await embedded.db.dataSource.query(`SELECT id FROM app_user WHERE login = 'emb-leader'`);
+    for (let i = 0; i < 2; i++) {
+      embedded.db.counter.reset(true);
+      expect((await embedded.gqlAs(token, '{ __typename }')).errors).toBeUndefined();
+      expect(embedded.db.counter.count).toBe(1);
+    }
+    await embedded.db.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [id]);
+    expect((await embedded.gqlAs(token, '{ __typename }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
