@@ -23,7 +23,7 @@ check() { # check NAME CMD... — a gate counted as one test
 say "system packages"
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-for pkg in postgresql-15-postgis-3 chromium fonts-wqy-microhei docker-compose; do
+for pkg in postgresql-15-postgis-3 chromium fonts-wqy-microhei poppler-utils docker-compose; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -523,6 +523,15 @@ const MUTATIONS: Record<string, MutationCell> = {
     target: 'input.householdId',
     seenBy: seesEast('Household'),
   },
+  recordWorkMeeting: {
+    mutation: `mutation ($input: WorkMeetingInput!) { recordWorkMeeting(input: $input) { id } }`,
+    variables: () => ({
+      input: { communityId: gridId('E'), heldOn: '2026-11-05', title: '越权例会', attendees: ['某人'], agenda: '越权' },
+    }),
+    target: 'input.communityId',
+    seenBy: seesEast('Grid'),
+    allowed: (who) => (who === 'operator' ? 'street staff log any community’s meetings' : null),
+  },
   createVolunteerTeam: {
     mutation: `mutation ($c: ID!) { createVolunteerTeam(communityId: $c, name: "越权队", kind: "REPAIR") { id } }`,
     variables: () => ({ c: gridId('E') }),

@@ -830,6 +830,19 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) =>
       signedIn(who, () => (isDepartment(who) || isDeptStaff(who) ? { west: [], east: [] } : { west: ['team:W'], east: ['team:E'] })),
   },
+  'Query.workMeetings': {
+    // 工作例会: street staff any community and the street's; a grid leader the communities they work in (all three west leaders: W).
+    query: `query ($w: ID!, $e: ID!) {
+      west: workMeetings(month: "${EVALUATION_MONTH}", communityId: $w) { id }
+      east: workMeetings(month: "${EVALUATION_MONTH}", communityId: $e) { id }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    expect: (who) =>
+      signedIn(who, () => ({
+        west: isStaff(who) || isLeader(who) ? [] : FORBIDDEN,
+        east: isStaff(who) ? [] : FORBIDDEN,
+      })),
+  },
   'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
 
   // Federation: each @key type looked up by representation answers what the caller sees.
@@ -1023,6 +1036,46 @@ const REST: Record<string, RestCell> = {
             west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : '⛔ 403',
             east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : '⛔ 403',
           },
+  },
+  'GET /reports/:file': {
+    // 情况报告: street staff any (the street's or a community's), the large-grid leader their community's; the KPI row counts
+    // the month's cases of what was asked (the caller sees all of it, so it equals the database's count).
+    get: async (who) => {
+      const month = new Date().toISOString().slice(0, 7);
+      const [from, to] = [`${month}-01T00:00:00Z`, new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 1))];
+      const report = async (community: 'W' | 'E' | null, format: 'pdf' | 'xlsx') => {
+        const res = await http(who, `/reports/${month}.${format}${community ? `?community=${GRID_CODES[community]}` : ''}`);
+        if (res.status !== 200) return refusedStatus(res);
+        if (format === 'pdf') return (await res.arrayBuffer()).byteLength > 0 ? 'pdf' : 'empty';
+        const { Workbook } = (await import('exceljs')).default;
+        const wb = new Workbook();
+        await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+        let reported: unknown;
+        wb.getWorksheet('主要指标')!.eachRow((row) => {
+          const v = row.values as unknown[];
+          if (v[1] === '上报事件') reported = v[2];
+        });
+        const [{ n }] = await m.api.db.dataSource.query(
+          `SELECT count(*)::int AS n FROM "case" WHERE reported_at >= $1 AND reported_at < $2
+              AND ($3::text IS NULL OR grid_path <@ (SELECT path FROM grid WHERE code = $3))`,
+          [from, to, community ? GRID_CODES[community] : null],
+        );
+        return reported === n ? 'xlsx reported=all' : `xlsx reported=${String(reported)} of ${n}`;
+      };
+      return {
+        street: await report(null, 'xlsx'),
+        west: await report('W', 'xlsx'),
+        east: await report('E', 'xlsx'),
+        pdf: await report('W', 'pdf'),
+      };
+    },
+    expect: (who) => {
+      if (who === 'anonymous') return { street: '⛔ 401', west: '⛔ 401', east: '⛔ 401', pdf: '⛔ 401' };
+      const ok = 'xlsx reported=all';
+      if (isStaff(who)) return { street: ok, west: ok, east: ok, pdf: 'pdf' };
+      if (who === 'leaderLarge') return { street: '⛔ 403', west: ok, east: '⛔ 403', pdf: 'pdf' };
+      return { street: '⛔ 403', west: '⛔ 403', east: '⛔ 403', pdf: '⛔ 403' };
+    },
   },
   'GET /open311/v2/services.json': {
     get: async (who) => {

@@ -8,6 +8,7 @@ import { importing } from './import/import.manifest';
 import { notify } from './notify/notify.manifest';
 import { party } from './party/party.manifest';
 import { posts } from './posts/posts.manifest';
+import { reports } from './report/report.manifest';
 import { resident } from './resident/resident.manifest';
 import { searching } from './search/search.manifest';
 import { services } from './service/service.manifest';
@@ -26,6 +27,7 @@ export const DOMAINS = [
   posts,
   cases,
   services,
+  reports,
   notify,
   importing,
   searching,

@@ -199,6 +199,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
       `OR EXISTS (SELECT 1 FROM micro_wish w WHERE w.id = wish_claim.wish_id AND w.household_id = sg_household())`,
   },
   household_visit: { street: STAFF, leader: HOUSEHOLD_IN_PATHS('household_visit.household_id') },
+  // 工作例会: street staff all; a leader those of the communities they work in (the service checks who may record).
+  work_meeting: { street: STAFF, leader: 'community_id = ANY(sg_communities())' },
   // Teams and their activities are open to every helper (they recruit); a leader manages those of the communities they work in.
   volunteer_team: { street: STAFF, leader: { read: 'true', write: 'community_id = ANY(sg_communities())' }, member: readOnly('true') },
   team_member: {

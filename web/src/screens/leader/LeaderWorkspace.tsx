@@ -17,6 +17,8 @@ import { ServicesPanel } from '../../domain/services/ServicesPanel';
 import { SERVICE_LAYERS, weekOf } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { KpiBand } from '../../domain/cases/KpiBand';
+import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
+import { WorkMeetingLog } from '../../domain/reports/WorkMeetingLog';
 import { LeaderActions } from './LeaderActions';
 import { LeaderLists } from './LeaderLists';
 import { ReportForm } from '../../domain/cases/ReportForm';
@@ -71,6 +73,7 @@ export function LeaderWorkspace({
     <>
       <div className="toolbar">
         <KpiBand kpis={{ ...countsOf(stream.counts), ...indicators }} />
+        <MonthlyReportDownload street={false} />
         <OwnAssessment gridIds={gridIds} />
       </div>
       <main className="app__main workspace">
@@ -110,7 +113,12 @@ export function LeaderWorkspace({
           ) : (
             <LeaderLists
               gridId={gridIds.length === 1 ? gridIds[0] : null}
-              services={<ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} onLines={setMatchIds} />}
+              services={
+                <>
+                  <ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} onLines={setMatchIds} />
+                  <WorkMeetingLog />
+                </>
+              }
               cases={
                 <section className="workspace__cases" aria-label={t('leader.myCases', { n: cases.length })}>
                   <h2 className="panel__title">{t('leader.myCases', { n: cases.length })}</h2>

@@ -38,6 +38,7 @@ import { KpiBand } from '../../domain/cases/KpiBand';
 import { CoverageTile } from '../../domain/party/CoverageTile';
 import { GridPartyFacts } from '../../domain/party/GridPartyFacts';
 import { usePartyMap } from '../../domain/party/usePartyMap';
+import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
 
@@ -145,6 +146,7 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           {t('assessment.open')}
         </button>
         <LayersStatus layers={layers} />
+        <MonthlyReportDownload street />
       </div>
       <main className="app__main">
         {/* Left of the map, so the case panel (over the feed) leaves the queues in view. */}

@@ -27,8 +27,8 @@ import { CaseRules1765730000000 } from './1765730000000-case-rules';
 import { Invitations1765750000000 } from './1765750000000-invitations';
 import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
 import { UserVersion1765810000000 } from './1765810000000-user-version';
-
 import { Assessment1765830000000 } from './1765830000000-assessment';
+import { WorkMeetings1765840000000 } from './1765840000000-work-meetings';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -61,4 +61,5 @@ export const migrations = [
   CentralHouseholdLinks1765800000000,
   UserVersion1765810000000,
   Assessment1765830000000,
+  WorkMeetings1765840000000,
 ];
