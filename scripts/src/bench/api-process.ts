@@ -7,46 +7,32 @@ import { signAccessToken } from '@streetgrid/api';
 const BENCH_SECRET = 'streetgrid-bench-only';
 
 /**
- * A street admin on the benchmark database and an `Authorization` header for it, signed
- * with `secret` (the API under test must verify with the same).
+ * A benchmark account and an `Authorization` header for it, signed with `secret` (the API under
+ * test must verify with the same): `bench-admin`, a street admin; or `bench-leader`, who leads the
+ * first small grid (by code), so nearly every case of the street lies outside their grids.
  */
 export async function benchAuthorization(
   databaseUrl: string,
   secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET),
+  as: 'admin' | 'leader' = 'admin',
 ): Promise<string> {
+  const role = as === 'admin' ? 'STREET_ADMIN' : 'GRID_LEADER';
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-admin', 'bench', 'scrypt$disabled', 'STREET_ADMIN')
-       ON CONFLICT (login) DO UPDATE SET role = 'STREET_ADMIN' RETURNING id`,
+      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ($1, 'bench', 'scrypt$disabled', $2)
+       ON CONFLICT (login) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
+      [`bench-${as}`, role],
     );
-    return `Bearer ${await signAccessToken(rows[0].id, 'STREET_ADMIN', secret)}`;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * A grid leader's `authorization` header: `bench-leader` leads the first small grid (by code),
- * so nearly every case of the street lies outside their grids (the subscriptions' case).
- */
-export async function benchLeaderAuthorization(
-  databaseUrl: string,
-  secret: Parameters<typeof signAccessToken>[2] = new TextEncoder().encode(process.env.JWT_SECRET ?? BENCH_SECRET),
-): Promise<string> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `INSERT INTO app_user (login, display_name, password_hash, role) VALUES ('bench-leader', 'bench', 'scrypt$disabled', 'GRID_LEADER')
-       ON CONFLICT (login) DO UPDATE SET role = 'GRID_LEADER' RETURNING id`,
-    );
-    await client.query(
-      `INSERT INTO user_grid (user_id, grid_id) SELECT $1, id FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING`,
-      [rows[0].id],
-    );
-    return `Bearer ${await signAccessToken(rows[0].id, 'GRID_LEADER', secret)}`;
+    if (as === 'leader') {
+      await client.query(
+        `INSERT INTO user_grid (user_id, grid_id)
+         SELECT $1, id FROM grid WHERE level = 'SMALL' ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING`,
+        [rows[0].id],
+      );
+    }
+    return `Bearer ${await signAccessToken(rows[0].id, role, secret)}`;
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Database } from '@streetgrid/api';
-import { benchLeaderAuthorization, startApiProcess } from './api-process';
+import { benchAuthorization, startApiProcess } from './api-process';
 import { fmt, percentile, runLoad, type LoadResult } from './load';
 
 export interface CaseFanOut {
@@ -66,7 +66,7 @@ export async function benchCaseFanOut(
   if (opts.processes > 1) env.REDIS_URL = opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const apis = await Promise.all(Array.from({ length: opts.processes }, () => startApiProcess(db.url, env)));
   const point = await smallGridPoints(db);
-  const subscriber = as === 'leader' ? await benchLeaderAuthorization(db.url) : apis[0].authorization;
+  const subscriber = as === 'leader' ? await benchAuthorization(db.url, undefined, 'leader') : apis[0].authorization;
   const sentAt = new Map<string, number>();
   const arrivals: { caseId: string; at: number }[] = [];
   const clients: Client[] = [];
