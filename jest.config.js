@@ -9,8 +9,10 @@ const common = {
   },
   testEnvironment: 'node',
   rootDir: __dirname,
+  setupFilesAfterEnv: ['<rootDir>/jest.exitcode.js'],
 };
 module.exports = {
+  reporters: ['default', '<rootDir>/jest.exit-reporter.js'],
   projects: [
     { ...common, displayName: 'geo', testMatch: ['<rootDir>/geo/src/**/*.test.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/api/src/**/*.test.ts'] },
@@ -21,13 +23,13 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/api/__integration-tests__/**/*.test.ts', '<rootDir>/scripts/__integration-tests__/**/*.test.ts'],
       globalSetup: '<rootDir>/api/__integration-tests__/global-setup.ts',
-      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
+      setupFilesAfterEnv: ['<rootDir>/jest.exitcode.js', '<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
+      setupFilesAfterEnv: ['<rootDir>/jest.exitcode.js', '<rootDir>/jest.timeout.js', '<rootDir>/jest.storage.js'],
     },
   ],
 };
