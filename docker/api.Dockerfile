@@ -67,6 +67,8 @@ COPY --from=build /src/geo/dist geo/dist
 COPY --from=build /src/api/dist api/dist
 # The operator CLI (`node scripts/dist/cli.js user create …`: the first street admin, see docker/README.md).
 COPY --from=build /src/scripts/dist scripts/dist
+# The subgraph's SDL, composed by the federation gateway (`node scripts/dist/gateway.js`, compose service `gateway`).
+COPY --from=build /src/schema/subgraph.graphql schema/subgraph.graphql
 # STORAGE_DIR holds uploaded photos (mount a volume there); DATA_DIR is used only by the
 # embedded PGlite database when DATABASE_URL is unset (development/demo).
 RUN mkdir -p "$STORAGE_DIR" "$DATA_DIR" && chown node:node "$STORAGE_DIR" "$DATA_DIR"

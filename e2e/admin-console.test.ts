@@ -101,7 +101,7 @@ describe('admin console (e2e, Chromium)', () => {
     const roles = await secretary
       .locator('[data-form="create-user"] [data-field="role"] option')
       .evaluateAll((o) => o.map((x) => x.getAttribute('value')));
-    expect(roles).toEqual(['RESIDENT', 'VOLUNTEER', 'GRID_LEADER']);
+    expect(roles).toEqual(['RESIDENT', 'VOLUNTEER', 'GRID_LEADER', 'ORGANIZATION_STAFF']);
     await secretary.locator('tr[data-login="e2e-zhang"] [data-action="reset-password"]').click();
     expect((await secretary.locator('[data-once-password]').textContent({ timeout: 15_000 }))!.trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { jwtSecret } from '../api/src/platform/config';
+import { signLink } from '../api/src/platform/identity/signed-link';
 import { ARTIFACTS, firstHome, reportCase, signedInTo, SMALL_CODE, startE2e, type E2e } from './support';
 
 interface Labelled {
@@ -15,7 +17,7 @@ declare const document: {
 
 // Every screen in Chinese, walked as its users see it — the sign-in and sign-up pages, the wall with a case open, the leader's
 // tabs, the resident's page, the helper's, a department's inbox, the admin console's tabs, a
-// public posts board and the echo wall — and every visible text and every label a screen reader
+// public posts board, the echo wall and a work unit's rating page — and every visible text and every label a screen reader
 // says (title, aria-label, placeholder) checked: no raw enum value (ENVIRONMENT, IN_PROGRESS), no
 // English word, no untranslated i18n key (case.system.x). The data typed by people (names,
 // descriptions) in this fixture is Chinese, so any Latin word on a page came from the code.
@@ -90,6 +92,7 @@ async function screenshotOnFailure(page: Page, name: string, found: string[]) {
 }
 
 describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
+  // Long: every screen in turn (the wall's time panel and filter included); 240 s leaves room on a loaded machine.
   it('walks every screen with data on it', async () => {
     const home = await firstHome(e2e);
     const { token: resident } = await e2e.user({
@@ -129,6 +132,41 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     // Another, open and overdue-free, in the leader's grid.
     await reportCase(e2e, { clientKey: `walk-open-${Date.now()}`, category: 'PROPERTY', lng, lat, description: '电梯异响' });
 
+    // 宣传 in the leader's grid: a pinned notice, a deed published with consent, a clinic the resident signed up for.
+    await e2e.api(`mutation ($input: NoticeInput!) { createNotice(input: $input) { id } }`, {
+      input: { gridId: e2e.smallGridId, title: '停水通知', body: '周六停水', status: 'PUBLISHED', isPublic: true, lng, lat },
+    });
+    await e2e.api(`mutation ($input: DeedInput!) { createExemplaryDeed(input: $input) { id } }`, {
+      input: {
+        gridId: e2e.smallGridId,
+        personName: '网格员老张',
+        personKind: 'GRID_WORKER',
+        title: '雨夜巡查',
+        story: '暴雨中排查隐患',
+        consentGiven: true,
+        status: 'PUBLISHED',
+      },
+    });
+    const clinicStart = new Date(Date.now() + 86_400_000);
+    const clinic = await e2e.api<{ createCommunityActivity: { id: string } }>(
+      `mutation ($input: CommunityActivityInput!) { createCommunityActivity(input: $input) { id } }`,
+      {
+        input: {
+          gridId: e2e.smallGridId,
+          kind: 'FREE_CLINIC',
+          title: '义诊',
+          place: '楼下',
+          startsAt: clinicStart.toISOString(),
+          endsAt: new Date(clinicStart.getTime() + 7_200_000).toISOString(),
+          capacity: 10,
+          status: 'PUBLISHED',
+        },
+      },
+    );
+    await e2e.apiAs(resident, `mutation ($id: ID!) { signUpForCommunityActivity(activityId: $id) { activityId } }`, {
+      id: clinic.createCommunityActivity.id,
+    });
+
     const found: string[] = [];
 
     // The command centre's wall, with the case's panel open (status, timeline, actions).
@@ -143,6 +181,13 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     await wall.locator('[data-panel="assessment"] .assessment__row').first().click({ timeout: 15_000 });
     await wall.locator('[data-panel="assessment"] .assessment__explain tr[data-input]').first().waitFor({ timeout: 15_000 });
     found.push(...(await latinOn(wall)).map((f) => `wall ranking: ${f}`));
+    // 时间回放 (the heatmap's slider and playback), the statistics and sparklines, and the overdue filter's chip.
+    await wall.locator('[data-action="timeline"]').click();
+    await wall.locator('.time-panel[data-state="ready"]').waitFor({ timeout: 15_000 });
+    await wall.locator('.wall-stats[data-state="ready"]').waitFor({ timeout: 15_000 });
+    await wall.locator('button.kpi[data-kpi="overdue"]').click();
+    await wall.locator('.filter-chip').waitFor();
+    found.push(...(await latinOn(wall)).map((f) => `wall time: ${f}`));
     await screenshotOnFailure(wall, 'wall', found);
 
     // The grid leader's workspace, tab by tab.
@@ -188,7 +233,24 @@ describe('the Chinese UI has no raw enum or English (e2e, Chromium)', () => {
     await echo.waitForSelector('.app[data-screen="echo"]', { timeout: 30_000 });
     await echo.waitForTimeout(1_000);
     found.push(...(await latinOn(echo)).map((f) => `echo: ${f}`));
+    // A work unit's rating page (双评议), from its signed link: a unit and one member of it.
+    const [{ id: communityId }] = await e2e.db.dataSource.query(`SELECT id FROM grid WHERE code = $1`, [SMALL_CODE.slice(0, 12)]);
+    const [{ id: unitId }] = await e2e.db.dataSource.query(
+      `INSERT INTO service_registration (kind, name, unit_name, community_id, location, skills, radius_m, weekly_capacity, active)
+       VALUES ('UNIT', '区税务局', '区税务局', $1, ST_SetSRID(ST_MakePoint(120.103, 30.253), 4326), '{}', 1000, 0, false) RETURNING id`,
+      [communityId],
+    );
+    await e2e.db.dataSource.query(
+      `INSERT INTO service_registration (kind, name, unit_id, community_id, location, skills, radius_m, weekly_capacity, active)
+       VALUES ('MEMBER', '王党员', $2, $1, ST_SetSRID(ST_MakePoint(120.103, 30.253), 4326), '{}', 1000, 0, false)`,
+      [communityId, unitId],
+    );
+    const unitPage = await e2e.newPage();
+    const token = signLink(jwtSecret(), 'unit-evaluation', [unitId, '2026-11'], new Date(Date.now() + 3_600_000));
+    await unitPage.goto(`${e2e.origin}/unit-evaluation#${token}`);
+    await unitPage.waitForSelector('.unit__member', { timeout: 30_000 });
+    found.push(...(await latinOn(unitPage)).map((f) => `unit-evaluation: ${f}`));
 
     expect(found).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -404,9 +404,14 @@ export async function clearServices(e2e: E2e): Promise<void> {
   // can then lose a deadlock, which PostgreSQL resolves by aborting it. Waiting a moment and trying again is enough.
   for (let attempt = 1; ; attempt++) {
     try {
+      // DELETE in the order of the foreign keys, not TRUNCATE … CASCADE: that cascades along every foreign key to these
+      // tables whether a row refers or not — through organization.registration_id to app_user and "case", the whole street.
       await e2e.db.dataSource.query(
-        `TRUNCATE service_registration, service_need, service_match, service_record, service_evaluation, micro_wish, wish_claim,
-                  household_visit, volunteer_team, team_member, team_activity, activity_signup, service_event CASCADE`,
+        `DELETE FROM service_event; DELETE FROM activity_signup; DELETE FROM service_record; DELETE FROM team_member;
+         DELETE FROM team_activity; DELETE FROM volunteer_team; DELETE FROM wish_claim; DELETE FROM micro_wish;
+         DELETE FROM service_evaluation; DELETE FROM service_match; DELETE FROM service_need; DELETE FROM household_visit;
+         UPDATE organization SET registration_id = NULL WHERE registration_id IS NOT NULL;
+         UPDATE service_registration SET unit_id = NULL WHERE unit_id IS NOT NULL; DELETE FROM service_registration;`,
       );
       return;
     } catch (error) {

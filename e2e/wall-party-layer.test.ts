@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { clickAt, firstHome, jumpTo, mapIdle, SMALL_POINT, startE2e, submitSignIn, type E2e, type MapHost } from './support';
+import { clickAt, firstHome, jumpTo, mapIdle, SMALL_CODE, SMALL_POINT, startE2e, submitSignIn, type E2e, type MapHost } from './support';
 
 /** What the map draws of the party layer: features on each party layer, and a grid's coverage state. */
 interface PartyView {
@@ -110,6 +110,59 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
       `SELECT name FROM party_organization WHERE level = 'STREET_COMMITTEE' AND dissolved_at IS NULL`,
     );
     expect(name).toBe('示例街道党工委（新）');
+    await e2e.closePages();
+  });
+
+  it('lets the street admin make a central household (党员中心户) of a party member’s home in the console, and dissolve it', async () => {
+    // Another home of the small grid with a party member: the console offers it, and only homes like it.
+    const [[other]] = await e2e.db.dataSource.query(
+      `UPDATE resident SET is_party_member = true WHERE id = (
+         SELECT r.id FROM resident r JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id
+          WHERE b.grid_id = $1 AND h.id <> (SELECT household_id FROM party_organization WHERE name = '王阿姨党员中心户')
+          ORDER BY h.id DESC, r.id LIMIT 1)
+       RETURNING household_id AS "householdId"`,
+      [e2e.smallGridId],
+    );
+    const page = await e2e.newPage();
+    await page.goto(e2e.origin);
+    await submitSignIn(page, 'e2e-admin');
+    await page.locator('[data-action="console"]').click({ timeout: 30_000 });
+    await page.locator('[data-tab="organisations"]').click();
+    await page.locator('[data-field="org-level"]').selectOption('SMALL');
+    await page.locator(`[data-list="organisations"] tr[data-grid="${SMALL_CODE}"] [data-action="central-households"]`).click();
+    const form = page.locator('[data-form="central-households"]');
+    // The existing one is listed; the new home is among the candidates, and a home without a party member is not.
+    await form.locator('[data-central-household]').first().waitFor({ timeout: 10_000 });
+    expect(await form.locator('[data-central-household]').allTextContents()).toEqual([expect.stringContaining('王阿姨党员中心户')]);
+    const offered = await form
+      .locator('select[data-field="central-household"] option')
+      .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    const members: { id: string }[] = await e2e.db.dataSource.query(
+      `SELECT DISTINCT h.id FROM household h JOIN building b ON b.id = h.building_id JOIN resident r ON r.household_id = h.id
+        WHERE b.grid_id = $1 AND (r.is_party_member OR r.is_in_service_party_member)
+          AND h.id NOT IN (SELECT household_id FROM party_organization WHERE household_id IS NOT NULL AND dissolved_at IS NULL)`,
+      [e2e.smallGridId],
+    );
+    expect([...offered].sort()).toEqual(members.map((m) => m.id).sort());
+    await form.locator('select[data-field="central-household"]').selectOption(other.householdId);
+    expect(await form.locator('[data-field="central-name"]').inputValue()).toMatch(/党员中心户$/);
+    await form.locator('[data-field="central-name"]').fill('李师傅党员中心户');
+    await form.locator('[data-action="create-central"]').click();
+    await form.locator(`[data-central-household="${other.householdId}"]`).waitFor({ timeout: 10_000 });
+    const [created] = await e2e.db.dataSource.query(
+      `SELECT id, name, parent_id IS NOT NULL AS "underGroup" FROM party_organization
+        WHERE household_id = $1 AND level = 'CENTRAL_HOUSEHOLD' AND dissolved_at IS NULL`,
+      [other.householdId],
+    );
+    expect(created).toMatchObject({ name: '李师傅党员中心户', underGroup: true });
+
+    await form.locator(`[data-central-household="${other.householdId}"] [data-action="dissolve-central"]`).click();
+    await form.locator(`[data-central-household="${other.householdId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+    const [gone] = await e2e.db.dataSource.query(`SELECT dissolved_at IS NOT NULL AS dissolved FROM party_organization WHERE id = $1`, [
+      created.id,
+    ]);
+    expect(gone.dissolved).toBe(true);
+    expect(e2e.consoleErrors).toEqual([]);
     await e2e.closePages();
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, and CI through .ci/run): from a clean checkout on Debian 12,
-# installs what the tests need (pnpm, PostGIS, Chromium, CJK fonts, dependencies), then
+# installs what the tests need (pnpm, PostGIS, Chromium, CJK fonts, Redis, dependencies), then
 # runs typecheck, lint, the format check (Prettier), the schema check, the compose check and every jest project —
 # unit, integration on the real PostGIS, the embedded smoke and the browser tests — and
 # ends with one line "N passed, N failed". Exits non-zero on any failure.
@@ -23,7 +23,7 @@ check() { # check NAME CMD... — a gate counted as one test
 say "system packages"
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-for pkg in postgresql-15-postgis-3 chromium fonts-wqy-microhei poppler-utils docker-compose; do
+for pkg in postgresql-15-postgis-3 chromium fonts-wqy-microhei poppler-utils docker-compose redis-server; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -40,6 +40,9 @@ if [ "$(pnpm --version 2>/dev/null)" != "12.4.2" ]; then npm install -g pnpm@12.
 pnpm install --frozen-lockfile || exit 1
 
 say "PostGIS"
+# The read-replica test (api/__integration-tests__/read-replica.test.ts) starts a primary and a
+# streaming replica of its own on free loopback ports with scripts/pg-replica.sh (the server
+# binaries of postgresql-15, installed above; as root they run as the postgres user) and removes them.
 # A database of this run's own (the test files' databases are named after the run too),
 # dropped at the end: two runs on one server never meet. A given TEST_DATABASE_URL is used as is.
 if [ -z "${TEST_DATABASE_URL:-}" ]; then

@@ -2,8 +2,8 @@ import { composeServices } from '@apollo/composition';
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { civilAffairsSchema, civilAffairsTypeDefs } from '../src/platform/graphql/department-subgraph';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApi, type TestApi } from './harness';
 
@@ -13,24 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A department's own subgraph: civil affairs (民政) adds a subsidy status to households. */
-const civilAffairsTypeDefs = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Household @key(fields: "id") {
-    id: ID!
-    subsidyStatus: String!
-  }
-  type Query { subsidyPrograms: [String!]! }
-`);
-const civilAffairs = buildSubgraphSchema([
-  {
-    typeDefs: civilAffairsTypeDefs,
-    resolvers: {
-      Query: { subsidyPrograms: () => ['低保', '特困供养'] },
-      Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, subsidyStatus: `低保在册:${ref.id.slice(0, 4)}` }) },
-    },
-  },
-]);
+const civilAffairs = civilAffairsSchema();
 
 describe('federation', () => {
   it('publishes its SDL with @key on every entity', async () => {

@@ -79,7 +79,14 @@ export interface TestApi {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   /** Creates (or updates) a user and answers a bearer token for them. */
-  userToken(user: { login: string; role: UserRole; gridCodes?: string[]; residentId?: string; departmentCode?: string }): Promise<string>;
+  userToken(user: {
+    login: string;
+    role: UserRole;
+    gridCodes?: string[];
+    residentId?: string;
+    departmentCode?: string;
+    organizationId?: string;
+  }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -111,6 +118,7 @@ export async function startTestApiOn(opts: { embedded?: boolean; config?: Partia
     gridCodes?: string[];
     residentId?: string;
     departmentCode?: string;
+    organizationId?: string;
   }): Promise<string> {
     const gridIds: string[] = user.gridCodes?.length
       ? (await db.dataSource.query(`SELECT id FROM grid WHERE code = ANY($1)`, [user.gridCodes])).map((r: { id: string }) => r.id)
@@ -124,6 +132,7 @@ export async function startTestApiOn(opts: { embedded?: boolean; config?: Partia
         residentId: user.residentId,
         gridIds,
         departmentCode: user.departmentCode,
+        organizationId: user.organizationId,
       }),
     );
     return `Bearer ${await signAccessToken(id, user.role, jwtSecret())}`;

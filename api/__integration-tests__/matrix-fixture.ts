@@ -103,6 +103,8 @@ export interface Matrix {
   /** Labels a row made after the seed. */
   name(label: string, id: string): string;
   cases: SeededCase[];
+  /** The progress photo (content hash) of each seeded project, by the project's label. */
+  projectPhotos: Record<string, string>;
   /** As the admin; fails the test on any error. */
   admin<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
@@ -507,6 +509,20 @@ async function seed(api: TestApi): Promise<Matrix> {
     );
   }
 
+  // 双报告: a work unit in each community (a UNIT registration, not active: never matched), the W and E members' units.
+  for (const [c, member] of [
+    ['W', 'reg:W-member'],
+    ['E', 'reg:E-member'],
+  ] as const) {
+    const [{ id }] = await api.db.dataSource.query(
+      `INSERT INTO service_registration (kind, name, unit_name, community_id, location, skills, radius_m, weekly_capacity, active)
+       SELECT 'UNIT', $2, $2, $1, location, '{}', 1000, 0, false FROM service_registration WHERE id = $3 RETURNING id`,
+      [gridId(c), `${c}区税务局`, ids[member]],
+    );
+    name(`reg:${c}-unit`, id);
+    await api.db.dataSource.query(`UPDATE service_registration SET unit_id = $1 WHERE id = $2`, [id, ids[member]]);
+  }
+
   // 党群服务阵地: a party service post in each community's first compound (public to everyone).
   for (const c of ['W', 'E'] as const) {
     const made = await admin<{ createPartyServicePost: { id: string } }>(
@@ -517,6 +533,139 @@ async function seed(api: TestApi): Promise<Matrix> {
     );
     name(`post:${c}1`, made.createPartyServicePost.id);
   }
+
+  // 宣传 (publicity): in each community a published public notice pinned in compound 1, the covenant, a published deed (with
+  // consent) and a published activity of compound 1; in the west a draft community notice; the resident signs up in the west.
+  for (const c of ['W', 'E'] as const) {
+    const notice = await admin<{ createNotice: { id: string } }>(`mutation ($input: NoticeInput!) { createNotice(input: $input) { id } }`, {
+      input: {
+        gridId: gridId(`${c}1`),
+        title: `${c}停水通知`,
+        body: '周六停水',
+        status: 'PUBLISHED',
+        isPublic: true,
+        ...pointIn(`${c}11`),
+      },
+    });
+    name(`notice:${c}1`, notice.createNotice.id);
+    const covenant = await admin<{ reviseCovenant: { id: string } }>(
+      `mutation ($c: ID!) { reviseCovenant(communityId: $c, baseVersion: 0, title: "居民公约", body: "一、爱护环境") { id } }`,
+      { c: gridId(c) },
+    );
+    name(`covenant:${c}`, covenant.reviseCovenant.id);
+    const deed = await admin<{ createExemplaryDeed: { id: string } }>(
+      `mutation ($input: DeedInput!) { createExemplaryDeed(input: $input) { id } }`,
+      {
+        input: {
+          gridId: gridId(`${c}1`),
+          personName: `${c}网格员`,
+          personKind: 'GRID_WORKER',
+          title: '雨夜巡查',
+          story: '暴雨中排查隐患',
+          consentGiven: true,
+          status: 'PUBLISHED',
+        },
+      },
+    );
+    name(`deed:${c}1`, deed.createExemplaryDeed.id);
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const cact = await admin<{ createCommunityActivity: { id: string } }>(
+      `mutation ($input: CommunityActivityInput!) { createCommunityActivity(input: $input) { id } }`,
+      {
+        input: {
+          gridId: gridId(`${c}1`),
+          kind: 'FREE_CLINIC',
+          title: `${c}义诊`,
+          place: '小区广场',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+          capacity: 30,
+          status: 'PUBLISHED',
+        },
+      },
+    );
+    name(`cact:${c}1`, cact.createCommunityActivity.id);
+  }
+  const draftNotice = await admin<{ createNotice: { id: string } }>(
+    `mutation ($input: NoticeInput!) { createNotice(input: $input) { id } }`,
+    { input: { gridId: gridId('W'), title: '草稿', body: '未发布' } },
+  );
+  name('notice:W-draft', draftNotice.createNotice.id);
+  await as('resident', `mutation ($x: ID!) { signUpForCommunityActivity(activityId: $x) { activityId } }`, { x: ids['cact:W1'] });
+
+  // 议事协商 and 项目清单: in each community's first compound a published consultation at its service post (held, with a
+  // TASK resolution; the resident of <c>11/1/0 and the community's party member invited) and a project in progress
+  // (a pledge, a pending milestone); in the west also an unpublished community consultation the resident is invited to.
+  const CONVENE = `mutation ($input: ConveneConsultationInput!) { conveneConsultation(input: $input) { id version } }`;
+  const extraPhotos: Record<string, string> = {};
+  for (const c of ['W', 'E'] as const) {
+    const convened = await admin<{ conveneConsultation: { id: string; version: number } }>(CONVENE, {
+      input: {
+        gridId: gridId(`${c}1`),
+        kind: 'BENCH',
+        topic: `${c}1 停车难`,
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        servicePostId: ids[`post:${c}1`],
+        invitees: [
+          { kind: 'RESIDENT', residentId: residentId(`${c}11`, 1, 0) },
+          { kind: 'PARTY_MEMBER', registrationId: ids[`reg:${c}-member`] },
+        ],
+      },
+    });
+    const consultation = name(`consult:${c}1`, convened.conveneConsultation.id);
+    await admin(
+      `mutation ($id: ID!, $v: Int!) { recordConsultation(id: $id, version: $v, input: { attended: [], minutes: "议定划线停车" }) { id } }`,
+      { id: consultation, v: convened.conveneConsultation.version },
+    );
+    await admin(
+      `mutation ($c: ID!) {
+        addResolution(consultationId: $c, input: { text: "划定停车位", carriedAs: TASK, ownerName: "物业", dueOn: "2027-01-31" }) { id }
+      }`,
+      { c: consultation },
+    );
+    const [{ id: resolution }] = await api.db.dataSource.query(`SELECT id FROM resolution WHERE consultation_id = $1`, [consultation]);
+    name(`resolution:${c}1`, resolution);
+    const made = await admin<{ createProject: { id: string } }>(
+      `mutation ($input: ProjectInput!) { createProject(input: $input) { id } }`,
+      { input: { gridId: gridId(`${c}1`), title: `${c}1 充电桩`, need: '没有充电桩', leadName: '物业' } },
+    );
+    const project = name(`project:${c}1`, made.createProject.id);
+    await admin(
+      `mutation ($p: ID!) {
+        pledgeToProject(projectId: $p, input: { kind: MONEY, amount: 1000, unit: "元", pledgerKind: RESIDENT, pledgerName: "居民" }) { id }
+      }`,
+      { p: project },
+    );
+    await admin(`mutation ($p: ID!) { addProjectMilestone(projectId: $p, input: { title: "安装", dueOn: "2027-02-01" }) { id } }`, {
+      p: project,
+    });
+    const [{ id: milestone }] = await api.db.dataSource.query(`SELECT id FROM project_milestone WHERE project_id = $1`, [project]);
+    name(`milestone:${c}1`, milestone);
+    // A milestone done with a progress photo (served at /project-photos/:hash to whoever sees the project).
+    await admin(`mutation ($p: ID!) { addProjectMilestone(projectId: $p, input: { title: "选址", dueOn: "2027-01-01" }) { id } }`, {
+      p: project,
+    });
+    const [{ id: sited }] = await api.db.dataSource.query(`SELECT id FROM project_milestone WHERE project_id = $1 AND title = '选址'`, [
+      project,
+    ]);
+    const done = await admin<{ completeProjectMilestone: { photos: string[] } }>(
+      `mutation ($id: ID!, $photos: [String!]) { completeProjectMilestone(id: $id, photos: $photos) { photos } }`,
+      { id: sited, photos: [JPEG(`project ${c}`)] },
+    );
+    extraPhotos[`project:${c}1`] = done.completeProjectMilestone.photos[0];
+  }
+  const privately = await admin<{ conveneConsultation: { id: string } }>(CONVENE, {
+    input: {
+      gridId: gridId('W'),
+      kind: 'RESIDENTS_COUNCIL',
+      topic: '社区居民议事会',
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      address: '社区会议室',
+      published: false,
+      invitees: [{ kind: 'RESIDENT', residentId: residentId('W11', 0, 0) }],
+    },
+  });
+  name('consult:W-private', privately.conveneConsultation.id);
 
   // One personal-data read, so the audit log has a row.
   await admin(`query ($id: ID!) { resident(id: $id) { personal(reason: "核实低保申请") { phone } } }`, { id: residentId('W11', 0, 0) });
@@ -535,6 +684,46 @@ async function seed(api: TestApi): Promise<Matrix> {
     name(`notif:${who}`, id);
   }
 
+  // 五方联动 organisations in both communities: a published council of the community, a published property company of
+  // compound 1, an unpublished owners' committee of compound 2.
+  for (const c of ['W', 'E'] as const)
+    for (const [label, grid, kind, published] of [
+      [`org:${c}`, c, 'COUNCIL', true],
+      [`org:${c}1`, `${c}1`, 'PROPERTY_COMPANY', true],
+      [`org:${c}2-draft`, `${c}2`, 'OWNERS_COMMITTEE', false],
+    ] as const) {
+      const org = await admin<{ createOrganization: { id: string } }>(
+        `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input: { gridId: gridId(grid), kind, name: label, published, contacts: [{ name: '联系人', phone: '13800000000' }] } },
+      );
+      name(label, org.createOrganization.id);
+    }
+
+  // A member of each community's council, a mediation record in each community's first small grid, a public role each.
+  for (const c of ['W', 'E'] as const) {
+    const member = await admin<{ addOrganizationMember: { id: string } }>(
+      `mutation ($input: OrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`,
+      { input: { organizationId: ids[`org:${c}`], name: `${c}委员`, role: '委员' } },
+    );
+    name(`member:${c}`, member.addOrganizationMember.id);
+    const mediation = await admin<{ recordMediation: { id: string } }>(
+      `mutation ($input: MediationInput!) { recordMediation(input: $input) { id } }`,
+      {
+        input: {
+          gridId: gridId(`${c}11`),
+          parties: ['甲', '乙'],
+          issue: '噪音纠纷',
+          agreement: '晚十点后保持安静',
+          mediatedOn: '2026-11-05',
+        },
+      },
+    );
+    name(`mediation:${c}11`, mediation.recordMediation.id);
+    await admin(`mutation ($input: PublicRoleInput!) { setPublicRole(input: $input) { residentId } }`, {
+      input: { residentId: ids[`r:${c}11/0/0`], roles: ['DEPUTY'], title: '区人大代表', consent: true },
+    });
+  }
+
   return {
     api,
     auth,
@@ -543,6 +732,7 @@ async function seed(api: TestApi): Promise<Matrix> {
     label: (id: string) => labels.get(id) ?? id,
     name,
     cases,
+    projectPhotos: extraPhotos,
     admin,
   };
 }

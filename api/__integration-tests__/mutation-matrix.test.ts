@@ -39,8 +39,11 @@ const AS_MISSING = 'AS_MISSING' as const;
 const FORBIDDEN = 'FORBIDDEN' as const;
 const inScope = (reason: string) => ({ inScope: reason });
 
-/** Who may log in, refresh or sign up with an invitation without an account: public, outside the matrix (see invitation.test.ts). */
-const PUBLIC_MUTATIONS = ['login', 'refresh', 'signUpWithInvitation'];
+/**
+ * Who may log in, refresh or sign up with an invitation without an account, and a unit rating through its signed link (the
+ * link is the credential, whoever sends it): public, outside the matrix (see invitation.test.ts, unit-evaluation.test.ts).
+ */
+const PUBLIC_MUTATIONS = ['login', 'refresh', 'signUpWithInvitation', 'evaluateServiceByLink'];
 const ASKED: Who[] = EVERYONE.filter((w) => w !== 'admin');
 const LEADERS = Object.keys(LEADS) as Who[];
 const isLeader = (who: Who) => LEADERS.includes(who);
@@ -55,6 +58,13 @@ beforeAll(async () => {
     [m.ids['party:E11'], m.ids['h:E11/0']],
   );
   m.ids['central:E11'] = id;
+  // A CASE resolution of the east compound's consultation still without its case, for reportResolutionCase.
+  const [resolution] = await m.api.db.dataSource.query(
+    `INSERT INTO resolution (consultation_id, text, carried_as, owner_name, due_on) VALUES ($1, '修路灯', 'CASE', '物业', '2027-01-31')
+     RETURNING id`,
+    [m.ids['consult:E1']],
+  );
+  m.ids['resolution:E1-case'] = resolution.id;
 }, 120_000);
 afterAll(() => m?.api.close());
 
@@ -123,6 +133,17 @@ const seesTeams = (who: Who) => !isDepartment(who);
  * west leaders (not their grids) nor departments.
  */
 const seesBoard = (who: Who) => who === 'operator' || who === 'resident' || who === 'volunteer';
+/** An east notice, deed or activity (published in E1): street staff only (departments have no publicity rows). */
+const seesEastPublicity = (who: Who) => who === 'operator';
+/** A community activity's input, a month ahead. */
+const EAST_ACTIVITY = () => ({
+  kind: 'SPORTS',
+  title: '越权活动',
+  place: '广场',
+  startsAt: future(),
+  endsAt: new Date(Date.parse(future()) + 3_600_000).toISOString(),
+  capacity: 10,
+});
 const nobody = () => false;
 /** A public row (a party service post): everyone signed in sees it. */
 const seesPublic = () => true;
@@ -516,6 +537,21 @@ const MUTATIONS: Record<string, MutationCell> = {
     seenBy: seesEastServiceRow,
   },
 
+  unitEvaluationLink: {
+    // A rating link for the east unit: handed out by the leaders of its community (none asked) and admins only.
+    mutation: `mutation ($u: ID!) { unitEvaluationLink(unitId: $u, month: "2026-11") { token } }`,
+    variables: () => ({ u: m.ids['reg:E-unit'] }),
+    target: 'u',
+    seenBy: seesEastServiceRow,
+  },
+  evaluateServiceAsUnit: {
+    // Rating as the east unit: only its own account (none asked) may.
+    mutation: `mutation ($u: ID!, $r: ID!) { evaluateServiceAsUnit(unitId: $u, month: "2026-11", registrationId: $r, rating: 1) { name } }`,
+    variables: () => ({ u: m.ids['reg:E-unit'], r: m.ids['reg:E-member'] }),
+    target: 'u',
+    seenBy: seesEastServiceRow,
+  },
+
   // ── Visits, teams, activities in the east ──
   recordVisit: {
     mutation: `mutation ($input: VisitInput!) { recordVisit(input: $input) { id } }`,
@@ -531,6 +567,200 @@ const MUTATIONS: Record<string, MutationCell> = {
     target: 'input.communityId',
     seenBy: seesEast('Grid'),
     allowed: (who) => (who === 'operator' ? 'street staff log any community’s meetings' : null),
+  },
+  // ── 宣传 (publicity) in the east: street admins and the east's leaders manage it; its residents sign up ──
+  createNotice: {
+    mutation: `mutation ($input: NoticeInput!) { createNotice(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E1'), title: '越权通知', body: '越权' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updateNotice: {
+    mutation: `mutation ($id: ID!, $input: NoticeInput!) { updateNotice(id: $id, version: 1, input: $input) { id } }`,
+    variables: () => ({ id: m.ids['notice:E1'], input: { gridId: gridId('E1'), title: '越权', body: '越权', status: 'PUBLISHED' } }),
+    // An east notice: street staff; no west leader, no west resident, no department.
+    seenBy: seesEastPublicity,
+  },
+  markNoticeRead: {
+    mutation: `mutation ($id: ID!) { markNoticeRead(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['notice:E1'] }),
+    seenBy: seesEastPublicity,
+  },
+  reviseCovenant: {
+    mutation: `mutation ($c: ID!) { reviseCovenant(communityId: $c, baseVersion: 1, title: "越权", body: "越权") { id } }`,
+    variables: () => ({ c: gridId('E') }),
+    target: 'c',
+    seenBy: seesEast('Grid'),
+  },
+  createExemplaryDeed: {
+    mutation: `mutation ($input: DeedInput!) { createExemplaryDeed(input: $input) { id } }`,
+    variables: () => ({
+      input: { gridId: gridId('E1'), personName: '某人', personKind: 'VOLUNTEER', title: '越权', story: '越权' },
+    }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updateExemplaryDeed: {
+    mutation: `mutation ($id: ID!, $input: DeedInput!) { updateExemplaryDeed(id: $id, version: 1, input: $input) { id } }`,
+    variables: () => ({
+      id: m.ids['deed:E1'],
+      input: { gridId: gridId('E1'), personName: '某人', personKind: 'VOLUNTEER', title: '越权', story: '越权' },
+    }),
+    seenBy: seesEastPublicity,
+  },
+  createCommunityActivity: {
+    mutation: `mutation ($input: CommunityActivityInput!) { createCommunityActivity(input: $input) { id } }`,
+    variables: () => ({ input: { ...EAST_ACTIVITY(), gridId: gridId('E1') } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updateCommunityActivity: {
+    mutation: `mutation ($id: ID!, $input: CommunityActivityInput!) { updateCommunityActivity(id: $id, version: 1, input: $input) { id } }`,
+    variables: () => ({ id: m.ids['cact:E1'], input: { ...EAST_ACTIVITY(), gridId: gridId('E1') } }),
+    seenBy: seesEastPublicity,
+  },
+  signUpForCommunityActivity: {
+    // An east activity: its residents sign up; no one asked lives there (the operator sees it and may not sign up).
+    mutation: `mutation ($id: ID!) { signUpForCommunityActivity(activityId: $id) { activityId } }`,
+    variables: () => ({ id: m.ids['cact:E1'] }),
+    seenBy: seesEastPublicity,
+  },
+  withdrawFromCommunityActivity: {
+    mutation: `mutation ($id: ID!) { withdrawFromCommunityActivity(activityId: $id) { id } }`,
+    variables: () => ({ id: m.ids['cact:E1'] }),
+    seenBy: seesEastPublicity,
+  },
+  recordCommunityActivityAttendance: {
+    mutation: `mutation ($id: ID!, $u: ID!) { recordCommunityActivityAttendance(activityId: $id, userId: $u, attended: true) { userId } }`,
+    variables: async () => ({ id: m.ids['cact:E1'], u: await accountId('m-resident') }),
+    seenBy: seesEastPublicity,
+  },
+  // ── Organisations (五方联动) in the east: street admins and the grids' own leaders keep them ──
+  createOrganization: {
+    mutation: `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E1'), kind: 'PROPERTY_COMPANY', name: '越权物业' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  updateOrganization: {
+    mutation: `mutation ($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`,
+    variables: async () => ({ input: { id: m.ids['org:E1'], version: await version('organization', 'org:E1'), name: '越权改名' } }),
+    target: 'input.id',
+    // Published or not, an east organisation is the operator's to read only (no west leader's grid lies under it).
+    seenBy: (who) => who === 'operator',
+  },
+  archiveOrganization: {
+    mutation: `mutation ($id: ID!, $v: Int!) { archiveOrganization(id: $id, version: $v) { id } }`,
+    variables: async () => ({ id: m.ids['org:E2-draft'], v: await version('organization', 'org:E2-draft') }),
+    seenBy: (who) => who === 'operator',
+  },
+  setNoPropertyCompany: {
+    mutation: `mutation ($g: ID!) { setNoPropertyCompany(gridId: $g, value: true) }`,
+    variables: () => ({ g: gridId('E2') }),
+    target: 'g',
+    seenBy: seesEast('Grid'),
+  },
+  recordMediation: {
+    mutation: `mutation ($input: MediationInput!) { recordMediation(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E11'), parties: ['甲', '乙'], issue: '越权调解', mediatedOn: '2026-11-05' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  addOrganizationMember: {
+    mutation: `mutation ($input: OrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`,
+    variables: () => ({ input: { organizationId: m.ids['org:E'], name: '越权委员', role: '委员' } }),
+    target: 'input.organizationId',
+    seenBy: (who) => who === 'operator',
+  },
+  removeOrganizationMember: {
+    mutation: `mutation ($id: ID!) { removeOrganizationMember(id: $id) }`,
+    variables: () => ({ id: m.ids['member:E'] }),
+    seenBy: (who) => who === 'operator',
+  },
+  setPublicRole: {
+    mutation: `mutation ($input: PublicRoleInput!) { setPublicRole(input: $input) { residentId } }`,
+    variables: () => ({ input: { residentId: m.ids['r:E11/0/0'], roles: ['CAPABLE'], consent: true } }),
+    target: 'input.residentId',
+    seenBy: seesEast('Resident'),
+  },
+  // ── 议事协商 and 项目清单 in the east (kept by street admins and the east leaders; the operator reads them) ──
+  conveneConsultation: {
+    mutation: `mutation ($input: ConveneConsultationInput!) { conveneConsultation(input: $input) { id } }`,
+    variables: () => ({
+      input: {
+        gridId: gridId('E1'),
+        kind: 'BENCH',
+        topic: '越权议事',
+        startsAt: future(),
+        address: '东广场',
+        invitees: [{ kind: 'RESIDENT', residentId: m.ids['r:E11/1/0'] }],
+      },
+    }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  recordConsultation: {
+    mutation: `mutation ($id: ID!, $v: Int!) { recordConsultation(id: $id, version: $v, input: { attended: [], minutes: "越权" }) { id } }`,
+    variables: async () => ({ id: m.ids['consult:E1'], v: await version('consultation', 'consult:E1') }),
+    seenBy: seesEastServiceRow,
+  },
+  addResolution: {
+    mutation: `mutation ($c: ID!) {
+      addResolution(consultationId: $c, input: { text: "越权", carriedAs: TASK, ownerName: "某人", dueOn: "2027-01-01" }) { id }
+    }`,
+    variables: () => ({ c: m.ids['consult:E1'] }),
+    target: 'c',
+    seenBy: seesEastServiceRow,
+  },
+  completeResolution: {
+    mutation: `mutation ($id: ID!) { completeResolution(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['resolution:E1'] }),
+    seenBy: seesEastServiceRow,
+  },
+  reportResolutionCase: {
+    mutation: `mutation ($r: ID!, $input: ReportCaseInput!) { reportResolutionCase(resolutionId: $r, input: $input) { case { id } } }`,
+    variables: (who) => ({
+      r: m.ids['resolution:E1-case'],
+      input: {
+        clientKey: `matrix-resolution-${who}`,
+        category: 'PUBLIC_FACILITY',
+        source: 'GRID_PATROL',
+        ...pointIn('E11'),
+        description: '修路灯',
+      },
+    }),
+    target: 'r',
+    seenBy: seesEastServiceRow,
+  },
+  createProject: {
+    mutation: `mutation ($input: ProjectInput!) { createProject(input: $input) { id } }`,
+    variables: () => ({ input: { gridId: gridId('E1'), title: '越权项目', need: '越权', leadName: '某人' } }),
+    target: 'input.gridId',
+    seenBy: seesEast('Grid'),
+  },
+  pledgeToProject: {
+    mutation: `mutation ($p: ID!) {
+      pledgeToProject(projectId: $p, input: { kind: MONEY, amount: 1, unit: "元", pledgerKind: RESIDENT, pledgerName: "某人" }) { id }
+    }`,
+    variables: () => ({ p: m.ids['project:E1'] }),
+    target: 'p',
+    seenBy: seesEastServiceRow,
+  },
+  addProjectMilestone: {
+    mutation: `mutation ($p: ID!) { addProjectMilestone(projectId: $p, input: { title: "越权", dueOn: "2027-01-01" }) { id } }`,
+    variables: () => ({ p: m.ids['project:E1'] }),
+    target: 'p',
+    seenBy: seesEastServiceRow,
+  },
+  completeProjectMilestone: {
+    mutation: `mutation ($id: ID!) { completeProjectMilestone(id: $id) { id } }`,
+    variables: () => ({ id: m.ids['milestone:E1'] }),
+    seenBy: seesEastServiceRow,
+  },
+  completeProject: {
+    mutation: `mutation ($id: ID!, $v: Int!) { completeProject(id: $id, version: $v, summary: "越权") { id } }`,
+    variables: async () => ({ id: m.ids['project:E1'], v: await version('project', 'project:E1') }),
+    seenBy: seesEastServiceRow,
   },
   createVolunteerTeam: {
     mutation: `mutation ($c: ID!) { createVolunteerTeam(communityId: $c, name: "越权队", kind: "REPAIR") { id } }`,

@@ -39,6 +39,26 @@ afterAll(async () => {
   await api.close();
 });
 
+interface AssessmentRow {
+  name: string;
+  subjectLevel: string;
+  gridName: string;
+  communityName: string | null;
+  score: number | null;
+  rank: number;
+  inputs: { code: string; value: number | null }[];
+}
+
+/** Every row of a sheet after the title, section title and header rows, as cell values (empty cells null). */
+function dataRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow((row, n) => {
+    if (n <= 3) return;
+    rows.push(Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).value ?? null));
+  });
+  return rows;
+}
+
 interface Indicators {
   reported: number;
   closed: number;
@@ -158,7 +178,16 @@ describe('the monthly situation report (情况报告)', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="report-${MONTH}.xlsx"`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['主要指标', '各社区', '超期事件', '重点事件', '党建工作', '工作例会', '考核排名']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '主要指标',
+      '各社区',
+      '超期事件',
+      '重点事件',
+      '党建工作',
+      '工作例会',
+      '社区排名',
+      '网格长排名',
+    ]);
     const meetings = rowsOf(wb.getWorksheet('工作例会')!);
     expect([...meetings.keys()]).toEqual(['2026-11-05', '2026-11-12', '共 2 次']);
     expect(meetings.get('2026-11-12')!.slice(1, 4)).toEqual(['街道工作例会', '王书记、李主任', '全街道安全检查']);
@@ -201,6 +230,73 @@ describe('the monthly situation report (情况报告)', () => {
     console.log(`street report XLSX in ${Math.round(performance.now() - started)} ms`);
   });
 
+  it('ranks the communities and the grid leaders as the assessment does (考核排名), in the XLSX', async () => {
+    const assessment = async (level: string) => {
+      const res = await api.gql<{ assessment: { schemeVersion: number; entries: AssessmentRow[] } }>(
+        `query ($m: String!, $l: AssessmentLevel!) {
+          assessment(month: $m, level: $l) {
+            schemeVersion entries { name subjectLevel gridName communityName score rank inputs { code value } }
+          }
+        }`,
+        { m: MONTH, l: level },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.assessment;
+    };
+    const grids = await assessment('GRID');
+    const leaders = await assessment('GRID_LEADER');
+    const res = await download(api.adminToken, `${MONTH}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const value = (e: AssessmentRow, code: string) => e.inputs.find((i) => i.code === code)!.value;
+
+    const communities = grids.entries.filter((e) => e.subjectLevel === 'LARGE');
+    expect(communities).toHaveLength(2);
+    const sheet = dataRows(wb.getWorksheet('社区排名')!);
+    expect(sheet.slice(0, 2)).toEqual(
+      communities.map((e) =>
+        [
+          e.rank,
+          e.name,
+          e.score,
+          value(e, 'ON_TIME_CLOSURE'),
+          value(e, 'REWORK'),
+          value(e, 'SATISFACTION'),
+          value(e, 'VISIT_ON_TIME'),
+          value(e, 'SERVICE_HOURS'),
+        ].map((v) => v ?? null),
+      ),
+    );
+    expect(sheet[2]).toEqual([
+      `考核方案第 ${grids.schemeVersion} 版（0 为默认方案）；得分 0–100，按本月数据计算；名次为可见范围内各社区间的排名`,
+    ]);
+    // The community's on-time closure in the ranking is the assessment's (China time months), a number between 0 and 1.
+    expect(communities.every((e) => value(e, 'ON_TIME_CLOSURE')! >= 0 && value(e, 'ON_TIME_CLOSURE')! <= 1)).toBe(true);
+
+    const leaderSheet = dataRows(wb.getWorksheet('网格长排名')!);
+    expect(leaders.entries.length).toBeGreaterThan(2);
+    // Per grid level (ranks are per level), each level in the assessment's order: best first.
+    const LEVEL_ZH = { LARGE: '大网格', MEDIUM: '中网格', SMALL: '小网格' } as Record<string, string>;
+    const expected = ['LARGE', 'MEDIUM', 'SMALL'].flatMap((level) =>
+      leaders.entries
+        .filter((e) => e.subjectLevel === level)
+        .map((e) => [
+          LEVEL_ZH[level],
+          e.rank,
+          e.name,
+          e.gridName,
+          e.communityName,
+          e.score,
+          value(e, 'ON_TIME_CLOSURE'),
+          value(e, 'SATISFACTION'),
+        ]),
+    );
+    expect(leaderSheet.slice(0, -1)).toEqual(expected);
+    expect(leaderSheet.at(-1)).toEqual([`共 ${leaders.entries.length} 名网格长；名次按网格层级分别排列`]);
+    const largeRanks = leaderSheet.filter((r) => r[0] === '大网格').map((r) => r[1]);
+    expect(largeRanks).toEqual([1, 2]);
+  });
+
   it('as PDF: pdftotext shows the Chinese title and the KPI table row', async () => {
     const res = await download(api.adminToken, `${MONTH}.pdf?community=${COMMUNITY_1}`);
     expect(res.status).toBe(200);
@@ -231,6 +327,32 @@ describe('the monthly situation report (情况报告)', () => {
     expect(text).toContain('社区例会');
     expect(text).toContain(caseNumber);
     expect(text).not.toContain('街道工作例会');
+    // The rankings and the charts: the community's score and its leaders, ranked within it (their names, their scores).
+    expect(text).toContain('七、社区考核排名');
+    expect(text).toContain('八、网格长考核排名');
+    expect(text).toContain('各社区按期结案率');
+    expect(text).toContain('社区考核得分');
+    const res2 = await api.gql<{
+      assessment: { entries: { name: string; subjectLevel: string; score: number | null; communityRank: number }[] };
+    }>(
+      `query ($m: String!, $c: ID) {
+        assessment(month: $m, level: GRID_LEADER, communityId: $c) { entries { name subjectLevel score communityRank } }
+      }`,
+      { m: MONTH, c: stableId(COMMUNITY_1) },
+    );
+    const best = res2.data!.assessment.entries.find((e) => e.subjectLevel === 'LARGE')!;
+    const bestLine = text.split('\n').find((l) => l.includes(best.name))!;
+    expect(bestLine.trim().split(/\s+/).slice(0, 3)).toEqual(['大网格', String(best.communityRank), best.name]);
+    expect(bestLine).toContain(formatFigure(best.score, 'score'));
+    expect(text).toContain(`共 ${res2.data!.assessment.entries.length} 名网格长`);
+    // The community's own row: its rank among the street's communities (to street staff), not 1 of 1.
+    const street = await api.gql<{ assessment: { entries: { name: string; subjectLevel: string; score: number | null; rank: number }[] } }>(
+      `query ($m: String!) { assessment(month: $m, level: GRID) { entries { name subjectLevel score rank } } }`,
+      { m: MONTH },
+    );
+    const mineRanked = street.data!.assessment.entries.find((e) => e.subjectLevel === 'LARGE' && e.name === name)!;
+    const rankLine = text.split('\n').find((l) => l.trim().startsWith(`${mineRanked.rank} `) && l.includes(name))!;
+    expect(rankLine.trim().split(/\s+/).slice(0, 3)).toEqual([String(mineRanked.rank), name, formatFigure(mineRanked.score, 'score')]);
   });
 
   it('is for street staff (any) and a community’s leader (theirs); others are refused', async () => {

@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import { makeBBox, tilesCovering } from '@streetgrid/geo';
 import { buildFederatedSchema } from '../src/app/schema';
 import { encodeSyncCursor } from '../src/platform/graphql/sync';
+import { jwtSecret } from '../src/platform/config';
+import { signLink } from '../src/platform/identity/signed-link';
 import {
   buildingPoint,
   deptScopes,
@@ -134,6 +136,51 @@ function tombstonesSeen(who: Who, kind: TombKind): string[] {
   return [];
 }
 
+/** The seeded organisations (matrix-fixture.ts): label → the grid it belongs to and whether it is published. */
+const ORGANIZATIONS: Record<string, { grid: string; published: boolean }> = {
+  'org:W': { grid: 'W', published: true },
+  'org:W1': { grid: 'W1', published: true },
+  'org:W2-draft': { grid: 'W2', published: false },
+  'org:E': { grid: 'E', published: true },
+  'org:E1': { grid: 'E1', published: true },
+  'org:E2-draft': { grid: 'E2', published: false },
+};
+const allOrganizations = () => Object.keys(ORGANIZATIONS);
+/**
+ * Organisations (五方联动): street staff all; a leader those of the grids they lead and the published ones of the grids above;
+ * a resident or volunteer the published ones of the grids around their home; departments (keys and staff) none.
+ */
+function organizationsSeen(who: Who): string[] {
+  const all = Object.entries(ORGANIZATIONS);
+  if (isStaff(who)) return allOrganizations().sort();
+  if (isLeader(who))
+    return all
+      .filter(([, o]) => o.grid.startsWith(LEADS[who]) || (o.published && LEADS[who].startsWith(o.grid)))
+      .map(([l]) => l)
+      .sort();
+  if (isMember(who))
+    return all
+      .filter(([, o]) => o.published && HOME[who].small.startsWith(o.grid))
+      .map(([l]) => l)
+      .sort();
+  return [];
+}
+
+/** The consultations the fixture seeds: one published in each community's first compound, one unpublished of the west community. */
+const ALL_CONSULTATIONS = ['consult:E1', 'consult:W-private', 'consult:W1'];
+function consultationsSeen(who: Who): string[] {
+  if (isStaff(who)) return ALL_CONSULTATIONS;
+  if (isLeader(who)) return { W: ['consult:W-private', 'consult:W1'], W1: ['consult:W1'], W11: [] }[LEADS[who]];
+  // The resident lives in W11 (compound W1) and is invited to the community's; the volunteer lives in W21.
+  if (who === 'resident') return ['consult:W-private', 'consult:W1'];
+  return [];
+}
+function projectsSeen(who: Who): string[] {
+  if (isStaff(who)) return ['project:E1', 'project:W1'];
+  if (isLeader(who)) return LEADS[who] === 'W11' ? [] : ['project:W1'];
+  return who === 'resident' ? ['project:W1'] : [];
+}
+
 /** Where each seeded service row lies (its small grid) and whose household it is for. */
 const SERVICE_ROWS: Record<string, { small: string; household?: string }> = {
   'need:W11-resident': { small: 'W11', household: 'h:W11/0' },
@@ -172,8 +219,8 @@ const matchesSeen = (who: Who) =>
   rowsOf('match:').filter((x) => isStaff(who) || inLeadersGrids(who, x) || (who === 'volunteer' && x === 'match:W11-volunteer'));
 /** Registrations: staff all; the west leaders the resources list of the community they work in; a volunteer their own. */
 const registrationsSeen = (who: Who) => {
-  if (isStaff(who)) return ['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2'];
-  if (isLeader(who)) return ['reg:volunteer', 'reg:W-member'];
+  if (isStaff(who)) return ['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2', 'reg:W-unit', 'reg:E-unit'];
+  if (isLeader(who)) return ['reg:volunteer', 'reg:W-member', 'reg:W-unit'];
   return who === 'volunteer' ? ['reg:volunteer'] : [];
 };
 const PUBLIC_BOARD = ['wish:W11-published', 'wish:W22-claimed', 'wish:E12-published', 'wish:E21-claimed', 'wish:E22-fulfilled'];
@@ -345,6 +392,23 @@ function withSync(cell: GraphQLCell, field: string, kind: TombKind, seen: (who: 
   };
 }
 
+/**
+ * 宣传: a row published in compound 1 of each community (W1, E1): street staff both; the west leaders the west one (the
+ * compound's own, published above the small grid's leader, under the community's); the resident (W11) the west one; the
+ * volunteer (W21) neither; departments and their staff nothing.
+ */
+function publicitySeen(who: Who, kind: string): string[] {
+  if (isStaff(who)) return [`${kind}:E1`, `${kind}:W1`];
+  if (isLeader(who) || who === 'resident') return [`${kind}:W1`];
+  return [];
+}
+/** The covenant of each community: street staff both; the west leaders, the resident and the volunteer (all of W) the west one. */
+function covenantSeen<T>(who: Who, seen: (c: 'W' | 'E') => T, none: T): { west: T; east: T } {
+  if (isStaff(who)) return { west: seen('W'), east: seen('E') };
+  if (isLeader(who) || isMember(who)) return { west: seen('W'), east: none };
+  return { west: none, east: none };
+}
+
 /** The GraphQL matrix: one entry per Query field (and `_entities` per @key), each cell what `expect(who)` says. */
 const GRAPHQL: Record<string, GraphQLCell> = {
   'Query.accountChanges': {
@@ -416,6 +480,42 @@ const GRAPHQL: Record<string, GraphQLCell> = {
             ? m.cases.filter((c) => c.small.startsWith(community) && seesCase(who, c)).length
             : FORBIDDEN;
         // Without a grid: every case the caller sees (the command centre's street in one statement).
+        return { west: of('W'), east: of('E'), all: casesSeen(who).length };
+      }),
+  },
+  'Query.caseHeatmap': {
+    // 案件热力: counted over the cases the caller sees, of a grid the caller sees (as caseIndicators).
+    query: `query ($w: ID!, $e: ID!, $from: DateTime!, $to: DateTime!) {
+      west: caseHeatmap(gridId: $w, from: $from, to: $to) { total }
+      east: caseHeatmap(gridId: $e, from: $from, to: $to) { total }
+      all: caseHeatmap(from: $from, to: $to) { total }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E'), ...range() }),
+    read: (v) => (v && typeof v === 'object' ? (v as { total: number }).total : v),
+    expect: (who) =>
+      signedIn(who, () => {
+        const of = (community: 'W' | 'E') =>
+          gridsSeen(who).includes(`grid:${community}`)
+            ? m.cases.filter((c) => c.small.startsWith(community) && seesCase(who, c)).length
+            : FORBIDDEN;
+        return { west: of('W'), east: of('E'), all: casesSeen(who).length };
+      }),
+  },
+  'Query.caseKpiSeries': {
+    // The KPI band's sparklines: the cases reported in the 12 weeks (all seeded now) that the caller sees, as caseIndicators.
+    query: `query ($w: ID!, $e: ID!, $to: DateTime!) {
+      west: caseKpiSeries(gridId: $w, to: $to) { reported }
+      east: caseKpiSeries(gridId: $e, to: $to) { reported }
+      all: caseKpiSeries(to: $to) { reported }
+    }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E'), to: range().to }),
+    read: (v) => (v && typeof v === 'object' ? (v as { reported: number[] }).reported.reduce((a, b) => a + b, 0) : v),
+    expect: (who) =>
+      signedIn(who, () => {
+        const of = (community: 'W' | 'E') =>
+          gridsSeen(who).includes(`grid:${community}`)
+            ? m.cases.filter((c) => c.small.startsWith(community) && seesCase(who, c)).length
+            : FORBIDDEN;
         return { west: of('W'), east: of('E'), all: casesSeen(who).length };
       }),
   },
@@ -589,6 +689,25 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         return { all: gridsSeen(who).length, west: under('W'), east: under('E') };
       }),
   },
+  'Query.wallStatistics': {
+    // 党建与服务统计, the readers of 全覆盖: street staff and leaders, counted over the rows they see; anyone else refused.
+    query: `query ($from: DateTime!, $to: DateTime!) {
+      wallStatistics(from: $from, to: $to) { registrations needsCreated wishesCreated }
+    }`,
+    variables: () => range(),
+    read: (v) =>
+      v && typeof v === 'object'
+        ? (({ registrations, needsCreated, wishesCreated }: Record<string, number>) =>
+            `registrations ${registrations} needs ${needsCreated} wishes ${wishesCreated}`)(v as Record<string, number>)
+        : v,
+    expect: (who) =>
+      signedIn(who, () => {
+        if (!isStaff(who) && !isLeader(who)) return FORBIDDEN;
+        // The work units' registrations (`-unit`) are not active: the wall counts active ones.
+        const active = registrationsSeen(who).filter((r) => !r.endsWith('-unit'));
+        return `registrations ${active.length} needs ${needsSeen(who).length} wishes ${wishesSeen(who).length}`;
+      }),
+  },
   'Query.partyMap': {
     // The wall's party layer, the same readers as 全覆盖: street staff every grid, a leader their subtree; anyone else refused.
     query: `query ($w: ID!, $e: ID!) {
@@ -616,19 +735,34 @@ const GRAPHQL: Record<string, GraphQLCell> = {
   },
   'Query.postsBoard': {
     // 岗位公示: public, the same to everyone — each building's three leaders up the chain, none with a phone (no one consented),
-    // and the service post of its compound.
+    // and the service post of its compound; of publicity, the compound's public notice (never the community's draft), the
+    // community's covenant and the compound's published deed.
     query: `{
-      west: postsBoard(code: "${GRID_CODES.W11}") { leaders { name contact } servicePosts { id } }
-      east: postsBoard(code: "${GRID_CODES.E11}") { leaders { name contact } servicePosts { id } }
+      west: postsBoard(code: "${GRID_CODES.W11}") { ...board }
+      east: postsBoard(code: "${GRID_CODES.E11}") { ...board }
+    }
+    fragment board on PostsBoard {
+      leaders { name contact } servicePosts { id } notices { id } covenant { id } deeds { id }
     }`,
     read: (v) => {
       if (!v || typeof v !== 'object') return v;
-      const b = v as { leaders: { contact: string | null }[]; servicePosts: { id: string }[] };
-      return { leaders: b.leaders.length, contacts: b.leaders.filter((l) => l.contact).length, posts: labels(b.servicePosts) };
+      const b = v as {
+        leaders: { contact: string | null }[];
+        servicePosts: { id: string }[];
+        notices: { id: string }[];
+        covenant: { id: string } | null;
+        deeds: { id: string }[];
+      };
+      return {
+        leaders: b.leaders.length,
+        contacts: b.leaders.filter((l) => l.contact).length,
+        posts: labels(b.servicePosts),
+        publicity: [labels(b.notices), labels(b.covenant), labels(b.deeds)],
+      };
     },
     expect: () => ({
-      west: { leaders: 3, contacts: 0, posts: ['post:W1'] },
-      east: { leaders: 3, contacts: 0, posts: ['post:E1'] },
+      west: { leaders: 3, contacts: 0, posts: ['post:W1'], publicity: [['notice:W1'], 'covenant:W', ['deed:W1']] },
+      east: { leaders: 3, contacts: 0, posts: ['post:E1'], publicity: [['notice:E1'], 'covenant:E', ['deed:E1']] },
     }),
   },
   'Query.personalDataAccessLog': {
@@ -674,6 +808,36 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : FORBIDDEN,
         east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : FORBIDDEN,
       })),
+  },
+  'Query.unitReport': {
+    // 双报告: the unit's own account (none among the identities), the leaders of its community (a leader below the community
+    // sees the unit but may not read it) and street staff; a unit the caller cannot see is answered as a missing one.
+    query: `query ($w: ID!, $e: ID!) {
+      west: unitReport(unitId: $w, month: "${EVALUATION_MONTH}") { members { registrationId } }
+      east: unitReport(unitId: $e, month: "${EVALUATION_MONTH}") { members { registrationId } }
+    }`,
+    variables: () => ({ w: m.ids['reg:W-unit'], e: m.ids['reg:E-unit'] }),
+    read: (v) =>
+      v && typeof v === 'object' ? (v as { members: { registrationId: string }[] }).members.map((r) => m.label(r.registrationId)) : v,
+    expect: (who) =>
+      signedIn(who, () => ({
+        west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member'] : isLeader(who) ? FORBIDDEN : '⛔ NOT_FOUND',
+        east: isStaff(who) ? ['reg:E-member'] : '⛔ NOT_FOUND',
+      })),
+  },
+  'Query.unitEvaluationSheet': {
+    // Public: the signed link is the credential, whoever holds it (signed in or not) sees that unit's month; an expired one nobody.
+    query: `query ($t: String!, $x: String!) {
+      west: unitEvaluationSheet(token: $t) { members { registrationId } }
+      expired: unitEvaluationSheet(token: $x) { members { registrationId } }
+    }`,
+    variables: () => ({
+      t: signLink(jwtSecret(), 'unit-evaluation', [m.ids['reg:W-unit'], EVALUATION_MONTH], new Date(Date.now() + 3_600_000)),
+      x: signLink(jwtSecret(), 'unit-evaluation', [m.ids['reg:W-unit'], EVALUATION_MONTH], new Date(Date.now() - 1000)),
+    }),
+    read: (v) =>
+      v && typeof v === 'object' ? (v as { members: { registrationId: string }[] }).members.map((r) => m.label(r.registrationId)) : v,
+    expect: () => ({ west: ['reg:W-member'], expired: '⛔ BAD_USER_INPUT' }),
   },
   'Query.serviceMap': {
     query: `query ($w: ID!, $e: ID!) {
@@ -728,12 +892,16 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     expect: (who) => signedIn(who, () => needsSeen(who).map((n) => (who === 'volunteer' ? `${n} +address` : `${n} +address +household`))),
   },
   'Query.serviceRegistration': {
-    ...lookup('serviceRegistration', byId(always(['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2']))),
+    ...lookup(
+      'serviceRegistration',
+      byId(always(['reg:volunteer', 'reg:W-member', 'reg:E-member', 'reg:E-member-2', 'reg:W-unit', 'reg:E-unit'])),
+    ),
     expect: (who) => signedIn(who, () => registrationsSeen(who)),
   },
   'Query.serviceRegistrations': {
     query: `{ serviceRegistrations(first: 100) { nodes { id } } }`,
-    expect: (who) => signedIn(who, () => registrationsSeen(who)),
+    // The list is the active resources; the fixture's work units are not active (never matched).
+    expect: (who) => signedIn(who, () => registrationsSeen(who).filter((r) => !r.endsWith('-unit'))),
   },
   'Query.serviceSkills': {
     query: `{ serviceSkills { code } }`,
@@ -842,6 +1010,75 @@ const GRAPHQL: Record<string, GraphQLCell> = {
         west: isStaff(who) || isLeader(who) ? [] : FORBIDDEN,
         east: isStaff(who) ? [] : FORBIDDEN,
       })),
+  },
+  'Query.notices': {
+    // 宣传栏: street staff all; a leader their subtree's (drafts too) and what is published above them; a resident or volunteer
+    // what is published for a grid holding their home (the W1 notice reaches W11, not W21); departments nothing.
+    query: `{ notices { id } }`,
+    expect: (who) =>
+      signedIn(who, () => {
+        if (isStaff(who)) return ['notice:E1', 'notice:W-draft', 'notice:W1'];
+        if (who === 'leaderLarge') return ['notice:W-draft', 'notice:W1'];
+        return publicitySeen(who, 'notice');
+      }),
+  },
+  'Query.covenant': {
+    // 居民公约: street staff every community's; the community's leaders and residents theirs; departments none.
+    query: `query ($w: ID!, $e: ID!) { west: covenant(communityId: $w) { id } east: covenant(communityId: $e) { id } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    expect: (who) => signedIn(who, () => covenantSeen(who, (c) => `covenant:${c}`, null)),
+  },
+  'Query.covenantHistory': {
+    query: `query ($w: ID!, $e: ID!) { west: covenantHistory(communityId: $w) { id } east: covenantHistory(communityId: $e) { id } }`,
+    variables: () => ({ w: gridId('W'), e: gridId('E') }),
+    expect: (who) => signedIn(who, () => covenantSeen(who, (c) => [`covenant:${c}`], [])),
+  },
+  'Query.exemplaryDeeds': {
+    // 先进事迹 (both published with consent): as the notices.
+    query: `{ exemplaryDeeds { id } }`,
+    expect: (who) => signedIn(who, () => publicitySeen(who, 'deed')),
+  },
+  'Query.communityActivities': {
+    // 惠民活动 (both published): as the notices.
+    query: `{ communityActivities { id } }`,
+    expect: (who) => signedIn(who, () => publicitySeen(who, 'cact')),
+  },
+  'Query.organizations': {
+    query: `{ organizations(first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => organizationsSeen(who)),
+  },
+  'Query.organization': {
+    ...lookup('organization', byId(allOrganizations)),
+    expect: (who) => signedIn(who, () => organizationsSeen(who)),
+  },
+  'Query.mediationRecords': {
+    // 矛盾调解: street staff all; a leader those of the grids they lead (all three west leaders lead W11); no one else.
+    query: `{ mediationRecords(first: 100) { nodes { id } } }`,
+    expect: (who) => signedIn(who, () => (isStaff(who) ? ['mediation:E11', 'mediation:W11'] : isLeader(who) ? ['mediation:W11'] : [])),
+  },
+  'Query.publicRoles': {
+    // 两代表一委员 …: street staff all; a leader those living in their grids; a resident their own household's; no one else.
+    query: `{ publicRoles { residentId } }`,
+    read: (v) => (Array.isArray(v) ? v.map((p: { residentId: string }) => m.label(p.residentId)).sort() : v),
+    expect: (who) =>
+      signedIn(who, () => (isStaff(who) ? ['r:E11/0/0', 'r:W11/0/0'] : isLeader(who) || who === 'resident' ? ['r:W11/0/0'] : [])),
+  },
+  // 议事协商: street staff all; a leader those of their grids' subtrees (the west community's leader the compound's and the
+  // community's, the compound's leader the compound's, the small grid's none); a resident the published ones of their home's
+  // compound and community and those they are invited to (the unpublished community one); departments none.
+  'Query.consultations': {
+    query: `{ consultations { id } }`,
+    expect: (who) => signedIn(who, () => consultationsSeen(who)),
+  },
+  'Query.consultation': {
+    ...lookup('consultation', byId(always(ALL_CONSULTATIONS))),
+    expect: (who) => signedIn(who, () => consultationsSeen(who)),
+  },
+  // 项目清单: street staff all; a leader those of their grids' subtrees; a resident the published ones around their home.
+  'Query.projects': { query: `{ projects { id } }`, expect: (who) => signedIn(who, () => projectsSeen(who)) },
+  'Query.project': {
+    ...lookup('project', byId(always(['project:E1', 'project:W1']))),
+    expect: (who) => signedIn(who, () => projectsSeen(who)),
   },
   'Query._service': { query: `{ _service { sdl } }`, read: (v) => (v && typeof v === 'object' ? 'sdl' : v), expect: () => 'sdl' },
 
@@ -1015,6 +1252,20 @@ const REST: Record<string, RestCell> = {
         ? { west: 401, east: 401 }
         : { west: seesCase(who, caseOf('case:W11-reported')) ? 200 : 404, east: seesCase(who, caseOf('case:E11-reported')) ? 200 : 404 },
   },
+  'GET /project-photos/:hash': {
+    get: async (who) => {
+      const status = async (label: string) => (await http(who, `/project-photos/${m.projectPhotos[label]}`)).status;
+      return { west: await status('project:W1'), east: await status('project:E1') };
+    },
+    // A project's progress photo to whoever sees the project; 404 otherwise, as for a photo that does not exist.
+    expect: (who) =>
+      who === 'anonymous'
+        ? { west: 401, east: 401 }
+        : {
+            west: projectsSeen(who).includes('project:W1') ? 200 : 404,
+            east: projectsSeen(who).includes('project:E1') ? 200 : 404,
+          },
+  },
   'GET /exports/service-evaluations.csv': {
     get: async (who) => {
       const sheet = async (community: 'W' | 'E') => {
@@ -1036,6 +1287,31 @@ const REST: Record<string, RestCell> = {
             west: isStaff(who) || who === 'leaderLarge' ? ['reg:W-member', 'reg:volunteer'] : '⛔ 403',
             east: isStaff(who) ? ['reg:E-member', 'reg:E-member-2'] : '⛔ 403',
           },
+  },
+  'GET /unit-reports/:file': {
+    // 双报告 as XLSX: as unitReport (404 for a unit the caller cannot see, 403 for one seen but not theirs to read).
+    get: async (who) => {
+      const status = async (unit: string) => (await http(who, `/unit-reports/${EVALUATION_MONTH}.xlsx?unit=${m.ids[unit]}`)).status;
+      return { west: await status('reg:W-unit'), east: await status('reg:E-unit') };
+    },
+    expect: (who) =>
+      who === 'anonymous'
+        ? { west: 401, east: 401 }
+        : { west: isStaff(who) || who === 'leaderLarge' ? 200 : isLeader(who) ? 403 : 404, east: isStaff(who) ? 200 : 404 },
+  },
+  'GET /unit-link/report.xlsx': {
+    // Public: the signed link opens its unit's report to whoever holds it; without a valid one, 400 naming the token.
+    get: async (who) => {
+      const token = signLink(jwtSecret(), 'unit-evaluation', [m.ids['reg:E-unit'], EVALUATION_MONTH], new Date(Date.now() + 3_600_000));
+      const ok = await http(who, `/unit-link/report.xlsx?token=${encodeURIComponent(token)}`);
+      const { Workbook } = (await import('exceljs')).default;
+      const wb = new Workbook();
+      await wb.xlsx.load(Buffer.from(await ok.arrayBuffer()) as unknown as ArrayBuffer);
+      const names: unknown[] = [];
+      wb.getWorksheet('双报告')!.eachRow((row, n) => n > 3 && names.push(row.getCell(1).value));
+      return { east: names, forged: (await http(who, `/unit-link/report.xlsx?token=${encodeURIComponent(`${token}x`)}`)).status };
+    },
+    expect: () => ({ east: ['东社区党员', '合计'], forged: 400 }),
   },
   'GET /reports/:file': {
     // 情况报告: street staff any (the street's or a community's), the large-grid leader their community's; the KPI row counts

@@ -9,6 +9,7 @@ import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { createApp, type App } from '../src/app/server';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase, testConfig } from './harness';
+import { RedisServer } from './redis-server';
 
 process.env.CASE_SWEEP_MS = '0';
 
@@ -267,6 +268,81 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
     await onB.until((r) => r.some((u) => u.subjectId === need));
     await new Promise((ok) => setTimeout(ok, 200));
     expect(onB.received.filter((u) => u.subjectId === need).map((u) => u.type)).toEqual(['RAISED']);
+    await onB.close();
+  });
+});
+
+describe("serviceUpdates through an outage of Redis (a redis-server of this test's own)", () => {
+  let db: TestDatabase;
+  let redis: RedisServer;
+  const apps: App[] = [];
+  const urls: string[] = [];
+  let token: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
+    const userId = await db.dataSource.transaction((m) =>
+      upsertUser(m, { login: 'svc-outage-admin', displayName: '街道', password: 'x', role: 'STREET_ADMIN' }),
+    );
+    token = `Bearer ${await signAccessToken(userId, 'STREET_ADMIN', jwtSecret())}`;
+    redis = await RedisServer.onFreePort();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.stop();
+    await redis.close();
+    await db.close();
+  });
+
+  const gqlOn =
+    (url: string): TestApi['gql'] =>
+    async (query, variables) =>
+      (await (
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as never;
+
+  it("processes start with Redis down and serve at once; one's commits reach the other's subscribers once Redis answers", async () => {
+    const config = testConfig({ redisUrl: redis.url });
+    const started = Date.now();
+    const a = await createApp(config, db);
+    apps.push(a);
+    const b = await createApp(config, db);
+    apps.push(b);
+    const startMs = Date.now() - started;
+    // The bus waits 3 s for Redis before serving without it (the old bus waited for ever).
+    expect(startMs).toBeLessThan(20_000);
+    urls.push(await a.listen(), await b.listen());
+    const [urlA, urlB] = urls;
+    const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
+    await new Promise((ok) => setTimeout(ok, 300));
+    const need = await raiseNeed(household(SMALL_1, 0), gqlOn(urlA));
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(onB.received.some((u) => u.subjectId === need)).toBe(false); // no Redis: A's subscribers only
+
+    await redis.start();
+    await onB.until((r) => r.some((u) => u.subjectId === need), 15_000);
+    expect(onB.received.find((u) => u.subjectId === need)?.type).toBe('RAISED');
+    // And the bus carries B's live changes to A's subscribers again.
+    const onA = subscriber({ gridId: COMMUNITY_1 }, token, urlA);
+    await new Promise((ok) => setTimeout(ok, 300));
+    const after = await raiseNeed(household(SMALL_1, 1), gqlOn(urlB));
+    await onA.until((r) => r.some((u) => u.subjectId === after));
+    await onA.close();
+    await onB.close();
+  });
+
+  it("Redis killed under two processes: a change committed meanwhile reaches the other process's subscribers when it is back", async () => {
+    const [urlA, urlB] = urls;
+    const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
+    await new Promise((ok) => setTimeout(ok, 300));
+    await redis.stop();
+    await new Promise((ok) => setTimeout(ok, 300));
+    const need = await raiseNeed(household(SMALL_1, 0), gqlOn(urlA));
+    await redis.start();
+    await onB.until((r) => r.some((u) => u.subjectId === need), 15_000);
     await onB.close();
   });
 });

@@ -169,4 +169,19 @@ describe('pnpm cli user: the first street admin of an empty installation', () =>
     expect(row).toEqual({ code: 'SFS' });
     expect((await signIn('sfs-zhao', 'staff-secret-1')).data!.login.user).toEqual({ login: 'sfs-zhao', role: 'DEPARTMENT_STAFF' });
   });
+
+  it('refuses an ORGANIZATION_STAFF account without an organisation or with an unknown one, writing nothing', async () => {
+    const before = await counts();
+    const args = ['create', '--login', 'wuye-sun', '--name', '孙', '--role', 'ORGANIZATION_STAFF'];
+    expect(await cli(args)).toMatchObject({ code: 1, stderr: expect.stringContaining('works for one organisation') });
+    expect(await cli([...args, '--organization', '5b6c1f0e-3d2a-4c1b-9e8f-7a6b5c4d3e2f'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such organisation'),
+    });
+    expect(await cli([...args.slice(0, 6), 'RESIDENT', '--organization', '5b6c1f0e-3d2a-4c1b-9e8f-7a6b5c4d3e2f'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('only an ORGANIZATION_STAFF account works for an organisation'),
+    });
+    expect(await counts()).toEqual(before);
+  });
 });

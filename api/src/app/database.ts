@@ -12,6 +12,8 @@ export function connectDatabase(url: string, opts: { poolSize?: number } = {}): 
 }
 
 /** DATABASE_URL's PostgreSQL, or the embedded default (see platform/db), with every domain's entities. */
-export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
+export function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs'>>,
+): Promise<OpenDatabase> {
   return open(config, entities);
 }

@@ -15,7 +15,7 @@ import type { DomainDeps } from '../platform/domain';
 import { createEventBus } from '../platform/events/bus';
 import { graphqlLimits } from '../platform/graphql/armor';
 import { type Context, type ContextDeps, createContext } from '../platform/graphql/context';
-import { endSessionPlugin } from '../platform/graphql/end-session';
+import { endSessionPlugin, readReplicaPlugin } from '../platform/graphql/end-session';
 import { formatError } from '../platform/graphql/format-error';
 import { serveGraphqlWs } from '../platform/graphql/ws';
 import { AuthService, Scope } from '../platform/identity';
@@ -51,7 +51,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const limits = graphqlLimits(config.production);
   // Sources the scrape reads are bound below (the websocket server starts after Apollo).
   let subscribers = () => ({ connections: 0, subscriptions: 0 });
-  const metrics = new Metrics({ ds: db.dataSource, subscribers: () => subscribers() });
+  const replicas = db.replicas;
+  const metrics = new Metrics({ ds: db.dataSource, subscribers: () => subscribers(), replicas });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
@@ -69,6 +70,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       requireSignInPlugin(),
       endSessionPlugin(),
       metrics.plugin(),
+      // With read replicas: a query's reads go there (a mutation's stay on the primary).
+      ...(replicas ? [readReplicaPlugin()] : []),
       ...limits.plugins,
     ],
   });
@@ -77,7 +80,10 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.get('/healthz', (_req, res) => {
-    res.status(db.dataSource.isInitialized ? 200 : 503).json({ ok: db.dataSource.isInitialized });
+    const ok = db.dataSource.isInitialized;
+    // With read replicas, the details: is the primary answering, and each replica's state and lag.
+    const details = replicas ? { primary: { up: replicas.primaryUp }, replicas: replicas.status() } : {};
+    res.status(ok ? 200 : 503).json({ ok, ...details });
   });
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
@@ -139,6 +145,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       res.locals.scope = new Scope(viewer);
       // The route's statements run as the caller (row-level security); the connection goes back when the response is done.
       const session = new DbSession(db.dataSource, dbIdentity(viewer));
+      // Reads (tiles, photos, exports, reports) may go to a read replica; a write inside still moves to the primary.
+      if (replicas && (req.method === 'GET' || req.method === 'HEAD')) session.preferReplica();
       res.locals.db = session.manager;
       res.once('close', () => void session.close());
       next();

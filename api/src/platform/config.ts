@@ -8,6 +8,14 @@ export interface Config {
   host: string;
   /** A real PostgreSQL + PostGIS; unset means the embedded PGlite default under `dataDir`. */
   databaseUrl?: string;
+  /**
+   * Streaming replicas of DATABASE_URL's primary (DATABASE_READ_URLS, comma-separated): GraphQL
+   * queries and GET routes read there, writes and a mutation's reads go to the primary. Empty: every
+   * statement goes to the primary, as without them. See `platform/db/replicas.ts`.
+   */
+  databaseReadUrls: readonly string[];
+  /** How long a caller's read waits for a replica to replay their own last write before reading the primary. */
+  readReplicaWaitMs: number;
   dataDir: string;
   redisUrl?: string;
   production: boolean;
@@ -78,6 +86,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT ? Number(env.PORT) : 4000,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: (env.DATABASE_READ_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+    readReplicaWaitMs: wholeNumber(env, 'DATABASE_READ_WAIT_MS', 200),
     dataDir: env.DATA_DIR ?? '.data',
     redisUrl: env.REDIS_URL || undefined,
     production: env.NODE_ENV === 'production',

@@ -3,6 +3,7 @@ import type express from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { ReadReplicas } from './db/replicas';
 
 /** Distinct operation names kept as labels; later new ones count as `other` (a client names its operations). */
 const MAX_OPERATIONS = 200;
@@ -13,6 +14,8 @@ export interface MetricsSources {
   ds: DataSource;
   /** Open graphql-ws connections and the subscriptions running on them. */
   subscribers(): { connections: number; subscriptions: number };
+  /** DATABASE_READ_URLS' replicas: their lag and state, and where read sessions went. */
+  replicas?: ReadReplicas;
 }
 
 /**
@@ -76,6 +79,54 @@ export class Metrics {
         const s = sources.subscribers();
         this.set({ kind: 'connections' }, s.connections);
         this.set({ kind: 'subscriptions' }, s.subscriptions);
+      },
+    });
+    if (sources.replicas) this.replicaMetrics(sources.replicas);
+  }
+
+  /** Replica lag and state (from the replicas' probes, every second), and where read sessions went. */
+  private replicaMetrics(replicas: ReadReplicas): void {
+    new Gauge({
+      name: 'streetgrid_db_replica_lag_seconds',
+      help: 'Read replica lag: seconds since the last commit it replayed, 0 when it has replayed all it received (absent when down)',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const r of replicas.status()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+      },
+    });
+    new Gauge({
+      name: 'streetgrid_db_replica_lag_bytes',
+      help: "Read replica lag: WAL bytes between the primary's current position and what the replica has replayed (absent when unknown)",
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const r of replicas.status()) if (r.lagBytes !== null) this.set({ replica: r.name }, r.lagBytes);
+      },
+    });
+    new Gauge({
+      name: 'streetgrid_db_replica_up',
+      help: 'Read replica answering (1) or not (0: its reads go to the primary); primary: the primary answering',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const r of replicas.status()) this.set({ replica: r.name }, r.up ? 1 : 0);
+        this.set({ replica: 'primary' }, replicas.primaryUp ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'streetgrid_db_read_sessions_total',
+      help:
+        'Read sessions (queries, GET routes) by where they read: replica, or the primary because no replica had replayed the ' +
+        "caller's write in time (primary_lagging), none was up (primary_unavailable), " +
+        'every replica connection was in use (primary_busy), or the replica failed under a read (primary_failover)',
+      labelNames: ['route'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [route, n] of Object.entries(replicas.routes)) this.inc({ route }, n);
       },
     });
   }

@@ -8,7 +8,7 @@ import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
  * One operation of `pnpm bench api`: the GraphQL query, and its floor — one hand-written
  * statement that returns the response's JSON, built in PostgreSQL, sent with `pg`.
  */
-interface Operation {
+export interface Operation {
   name: string;
   query: string;
   variables?: (i: number) => Record<string, unknown>;
@@ -107,7 +107,7 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
   }
 }
 
-async function theOperations(pool: Pool): Promise<Operation[]> {
+export async function theOperations(pool: Pool): Promise<Operation[]> {
   const {
     rows: [c],
   } = await pool.query(

@@ -4,11 +4,14 @@ import { benchAssessment, printAssessment } from './assessment';
 import { benchDatabase } from './bench-db';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
+import { benchHeatmap, printHeatmap } from './heatmap';
 import { benchMatching, printMatching } from './matching';
+import { benchReplica, printReplica } from './replica';
 import { benchRls, printRls } from './rls';
 import { benchScope, printScope } from './scope';
 import { benchWall, printWall } from './wall';
 import { benchSeed, seedTable } from './seed';
+import { benchSoak, printSoak } from './soak';
 import { benchStatements } from './statements';
 import { benchTiles, printTiles } from './tiles';
 
@@ -41,6 +44,17 @@ const BENCHES: Record<string, () => Promise<void>> = {
       await db.dataSource.destroy();
     }
   },
+  /** Read replicas: replica lag under write load, read throughput with and without DATABASE_READ_URLS (its own clusters). */
+  async replica() {
+    printReplica(
+      await benchReplica({
+        seconds: Number(process.env.BENCH_SECONDS ?? 4),
+        concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+        writers: Number(process.env.BENCH_WRITERS ?? 2),
+        rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+      }),
+    );
+  },
   async seed() {
     const streets = (process.env.BENCH_STREETS ?? '1,20').split(',').map(Number);
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -61,6 +75,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printApi(await benchApi(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 4) }));
+  },
+  /** Memory under BENCH_SOAK_SECONDS (600) of mixed reads, tiles and subscriptions coming and going (issue #15). */
+  async soak() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printSoak(await benchSoak(db.url, { seconds: Number(process.env.BENCH_SOAK_SECONDS ?? 600), concurrency: 4 }));
   },
   async gridAt() {
     const db = await benchDatabase();
@@ -101,6 +121,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     await db.dataSource.destroy();
     printAssessment(await benchAssessment(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
   },
+  /** 时间回放: the wall's 90-day heatmap, 12-week series and statistics, time and payload (needs `pnpm build`). */
+  async heatmap() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    printHeatmap(await benchHeatmap(db.url, { runs: Number(process.env.BENCH_RUNS ?? 5) }));
+  },
   async statements() {
     const db = await benchDatabase();
     try {
@@ -115,7 +141,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  // The soak runs ten minutes by itself: only when named.
+  const names = wanted.length ? wanted : Object.keys(BENCHES).filter((name) => name !== 'soak');
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { registerAssessmentReport } from '@streetgrid/api/domains/assessment/assessment.report';
 import { ReportService, type ReportArgs } from '@streetgrid/api/domains/report/report.data';
 import { reportPdf, reportXlsx } from '@streetgrid/api/domains/report/report.render';
 import { stringOption, UsageError, type Command } from './command';
@@ -37,6 +38,7 @@ export const reportCommand: Command = {
     const out = stringOption(context.values, 'out');
     const render = (args: ReportArgs, service: ReportService) =>
       service.monthly(args).then((data) => (format === 'pdf' ? reportPdf(data) : reportXlsx(data)));
+    registerAssessmentReport();
     const db = await openCliDatabase(context);
     try {
       const service = new ReportService(db.dataSource.manager);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echoFromLocation } from '../screens/echo/echo';
 import { postsFromLocation } from '../screens/posts/posts';
+import { unitFromLocation } from '../screens/unit/unit';
 import { useSession } from '../domain/auth/SessionProvider';
 import { screenFor } from '../domain/auth/tokens';
 import { useLedCommunities } from '../domain/grids/useLedCommunities';
@@ -14,6 +15,7 @@ import { browserStorage, storeLanguage } from './language';
 const AdminConsole = lazy(() => import('../screens/console/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 const DepartmentInbox = lazy(() => import('../screens/department/DepartmentInbox').then((m) => ({ default: m.DepartmentInbox })));
 const EchoWall = lazy(() => import('../screens/echo/EchoWall').then((m) => ({ default: m.EchoWall })));
+const UnitEvaluationPage = lazy(() => import('../screens/unit/UnitEvaluationPage').then((m) => ({ default: m.UnitEvaluationPage })));
 const PostsBoard = lazy(() => import('../screens/posts/PostsBoard').then((m) => ({ default: m.PostsBoard })));
 const LoginScreen = lazy(() => import('../screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
 const HelperWorkspace = lazy(() => import('../screens/helper/HelperWorkspace').then((m) => ({ default: m.HelperWorkspace })));
@@ -74,6 +76,18 @@ export function App({ theme }: { theme: MapTheme }) {
       <div className="app" data-theme="light" data-screen="posts">
         <Suspense fallback={loading}>
           <PostsBoard request={posts} onLanguage={switchLanguage} />
+        </Suspense>
+      </div>
+    );
+  }
+
+  // 双评议: a work unit's rating page at /unit-evaluation#<token>, from the signed link its community sent — no sign-in.
+  const unit = unitFromLocation(window.location.pathname, window.location.hash);
+  if (unit.requested) {
+    return (
+      <div className="app" data-theme="light" data-screen="unit-evaluation">
+        <Suspense fallback={loading}>
+          <UnitEvaluationPage request={unit} onLanguage={switchLanguage} />
         </Suspense>
       </div>
     );

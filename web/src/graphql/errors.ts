@@ -22,3 +22,12 @@ export function errorField(error: unknown): string | null {
   }
   return null;
 }
+
+/** Why the API refused (`extensions.reason`, e.g. a signed link's `expired`), if it said. */
+export function errorReason(error: unknown): string | null {
+  if (CombinedGraphQLErrors.is(error)) {
+    const reason = error.errors[0]?.extensions?.reason;
+    return typeof reason === 'string' ? reason : null;
+  }
+  return null;
+}

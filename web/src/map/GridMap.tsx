@@ -43,6 +43,24 @@ import {
   type CoverageStatus,
   type PartyPoints,
 } from '../domain/party/partyLayer';
+import {
+  EMPTY_NOTICE_POINTS,
+  NOTICE_LABEL_LAYER,
+  NOTICE_LAYER,
+  NOTICE_SOURCE,
+  noticeLayers,
+  noticeSource,
+  type NoticePoints,
+} from '../domain/publicity/noticeLayer';
+import {
+  CIVIC_CONSULTATION_LAYER,
+  CIVIC_PROJECT_LAYER,
+  CIVIC_SOURCE,
+  civicLayers,
+  civicSource,
+  EMPTY_CIVIC_POINTS,
+  type CivicPoints,
+} from '../domain/consultations/civicLayer';
 import type { BBox, GridLevel, LngLat } from '../graphql/types';
 import { GRID_LABEL_LAYER, GRID_SOURCE, GRID_TILE_LAYER, STREET_SOURCE } from './sources';
 import { buildGridStyle, CJK_FONT_FAMILY, gridLayerId, type MapTheme } from './style';
@@ -88,6 +106,12 @@ export interface GridMapProps {
   partyPoints?: PartyPoints | null;
   /** Which party layers to show (none by default). */
   partyShown?: { coverage: boolean; central: boolean; posts: boolean };
+  /** 宣传栏: published notices pinned on the map, and whether they show (off by default). */
+  noticePoints?: NoticePoints | null;
+  noticesShown?: boolean;
+  /** 议事协商 and 民生实事: upcoming consultations and open projects as points, and which to show (none by default). */
+  civicPoints?: CivicPoints | null;
+  civicShown?: { consultations: boolean; projects: boolean };
 }
 
 /** Adds the token to requests for the app origin's /tiles/ (and nothing else). */
@@ -127,6 +151,10 @@ export function GridMap({
   partyCoverage = null,
   partyPoints = null,
   partyShown,
+  noticePoints = null,
+  noticesShown = false,
+  civicPoints = null,
+  civicShown,
 }: GridMapProps) {
   const { t } = useTranslation();
   const controlTitles = useRef<Record<string, string>>({});
@@ -187,6 +215,10 @@ export function GridMap({
       instance.addSource(OVERDUE_VISIT_SOURCE, overdueVisitSource());
       instance.addSource(PARTY_POINT_SOURCE, partyPointSource());
       for (const layer of partyLayers()) instance.addLayer(layer);
+      instance.addSource(NOTICE_SOURCE, noticeSource());
+      for (const layer of noticeLayers()) instance.addLayer(layer);
+      instance.addSource(CIVIC_SOURCE, civicSource());
+      for (const layer of civicLayers()) instance.addLayer(layer);
       for (const layer of serviceLayers(theme === 'dark')) instance.addLayer(layer);
       instance.addSource(CASE_SOURCE, casePinSource());
       for (const layer of casePinLayers(theme === 'dark')) instance.addLayer(layer);
@@ -235,6 +267,17 @@ export function GridMap({
     map.getSource<GeoJSONSource>(PARTY_POINT_SOURCE)?.setData(partyPoints ?? EMPTY_PARTY_POINTS);
   }, [map, partyPoints]);
 
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(NOTICE_SOURCE)?.setData(noticePoints ?? EMPTY_NOTICE_POINTS);
+  }, [map, noticePoints]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const id of [NOTICE_LAYER, NOTICE_LABEL_LAYER])
+      if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', noticesShown ? 'visible' : 'none');
+  }, [map, noticesShown]);
+
   // Coverage as the grids' feature-state (the tiles stay as they are; states survive tile reloads).
   useEffect(() => {
     if (!map || !partyCoverage) return;
@@ -245,6 +288,20 @@ export function GridMap({
       for (const { target } of targets) map.removeFeatureState(target, 'party');
     };
   }, [map, partyCoverage]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(CIVIC_SOURCE)?.setData(civicPoints ?? EMPTY_CIVIC_POINTS);
+  }, [map, civicPoints]);
+
+  const civicKey = `${civicShown?.consultations ?? false},${civicShown?.projects ?? false}`;
+  useEffect(() => {
+    if (!map) return;
+    const [consultations, projects] = civicKey.split(',').map((v) => v === 'true');
+    const show = (id: string, on: boolean) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    show(CIVIC_CONSULTATION_LAYER, consultations);
+    show(CIVIC_PROJECT_LAYER, projects);
+  }, [map, civicKey]);
 
   const partyKey = `${partyShown?.coverage ?? false},${partyShown?.central ?? false},${partyShown?.posts ?? false}`;
   useEffect(() => {

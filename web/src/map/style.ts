@@ -38,7 +38,7 @@ export type MapTheme = 'dark' | 'light';
 export const CJK_FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
 /** `text-font` of every label; without `glyphs` it acts as a CSS font family for non-CJK text. */
-const LABEL_FONT = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
+export const LABEL_FONT = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
 
 /** Deepest zoom the map asks tiles for; deeper zooms reuse (overzoom) these. */
 export const TILE_SOURCE_MAXZOOM = 16;

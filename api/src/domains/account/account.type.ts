@@ -9,11 +9,13 @@ export enum Role {
   VOLUNTEER = 'VOLUNTEER',
   RESIDENT = 'RESIDENT',
   DEPARTMENT_STAFF = 'DEPARTMENT_STAFF',
+  ORGANIZATION_STAFF = 'ORGANIZATION_STAFF',
 }
 registerEnumType(Role, {
   name: 'Role',
   description:
-    'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员',
+    'STREET_ADMIN 街道管理员, OPERATOR 指挥中心值班员, GRID_LEADER 网格长, VOLUNTEER 党员/志愿者, RESIDENT 居民, DEPARTMENT_STAFF 职能部门工作人员, ' +
+    'ORGANIZATION_STAFF 物业公司等组织的工作人员',
 });
 
 @ObjectType({ description: 'The signed-in user' })
@@ -38,6 +40,12 @@ export class Me {
 
   @Field(() => String, { nullable: true, description: 'Its name' })
   departmentName!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation (organizations) an ORGANIZATION_STAFF account works for' })
+  organizationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its name' })
+  organizationName!: string | null;
 }
 
 @ObjectType()
@@ -165,6 +173,12 @@ export class UserAccount {
   @Field(() => ID, { nullable: true, description: 'The department a DEPARTMENT_STAFF account works for' })
   departmentId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The organisation (organizations) an ORGANIZATION_STAFF account works for' })
+  organizationId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its name' })
+  organizationName!: string | null;
+
   @Field()
   createdAt!: string;
 }
@@ -193,6 +207,14 @@ export class CreateUserInput {
     description: 'The department (departments) a DEPARTMENT_STAFF account works for: required for that role, none for others',
   })
   departmentId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The organisation (organizations) an ORGANIZATION_STAFF account works for: required for that role, none for others; ' +
+      'a live one the caller manages (a community’s large-grid leader: one of their community)',
+  })
+  organizationId?: string | null;
 
   @Field(() => String, { nullable: true, description: '8–200 characters; when absent a password is generated and answered once' })
   password?: string | null;

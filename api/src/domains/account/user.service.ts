@@ -7,7 +7,15 @@ import { hashPassword } from '../../platform/identity/password';
 import type { UserRole } from '../../platform/identity/viewer';
 
 /** Every role an account may have, in the order the console lists them. */
-export const USER_ROLES: readonly UserRole[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'];
+export const USER_ROLES: readonly UserRole[] = [
+  'STREET_ADMIN',
+  'OPERATOR',
+  'GRID_LEADER',
+  'VOLUNTEER',
+  'RESIDENT',
+  'DEPARTMENT_STAFF',
+  'ORGANIZATION_STAFF',
+];
 
 /** The longest reason an account change may state. */
 export const REASON_MAX = 500;
@@ -28,8 +36,14 @@ export interface AccountRecord {
   residentId: string | null;
   /** The department a DEPARTMENT_STAFF account works for. */
   departmentId: string | null;
+  /** The organisation (a property company …) an ORGANIZATION_STAFF account works for, and its name. */
+  organizationId: string | null;
+  organizationName: string | null;
   createdAt: string;
-  /** Where it belongs: the paths of the grids it leads and of its resident's small grid (for the write policy). */
+  /**
+   * Where it belongs (for the write policy): the paths of the grids it leads, then of its resident's small grid;
+   * an organisation's staff account the path of its organisation's grid.
+   */
   places: string[];
 }
 
@@ -61,6 +75,8 @@ export interface AccountRequest {
   /** A DEPARTMENT_STAFF account's department: its registry id, or its code (the command line). */
   departmentId?: string | null;
   departmentCode?: string | null;
+  /** An ORGANIZATION_STAFF account's organisation (its registry id). */
+  organizationId?: string | null;
   password?: string | null;
 }
 
@@ -76,17 +92,22 @@ interface AccountRow {
   grid_codes: string[];
   resident_id: string | null;
   department_id: string | null;
+  organization_id: string | null;
+  organization_name: string | null;
   created_at: Date;
   places: string[];
 }
 
 const ACCOUNT_SQL = `
-  SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.department_id, u.created_at,
+  SELECT u.id, u.login, u.display_name, u.role, u.disabled, u.resident_id, u.department_id, u.organization_id, u.created_at,
+         o.name AS organization_name,
          coalesce(array_agg(g.id ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
          coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_codes,
          coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}')
-           || ARRAY(SELECT r.grid_path::text FROM resident r WHERE r.id = u.resident_id AND r.grid_path IS NOT NULL) AS places
+           || ARRAY(SELECT r.grid_path::text FROM resident r WHERE r.id = u.resident_id AND r.grid_path IS NOT NULL)
+           || ARRAY(SELECT o.grid_path::text WHERE o.grid_path IS NOT NULL) AS places
     FROM app_user u
+    LEFT JOIN organization o ON o.id = u.organization_id
     LEFT JOIN user_grid ug ON ug.user_id = u.id
     LEFT JOIN grid g ON g.id = ug.grid_id`;
 
@@ -101,6 +122,8 @@ function toRecord(row: AccountRow): AccountRecord {
     gridCodes: row.grid_codes,
     residentId: row.resident_id,
     departmentId: row.department_id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
     createdAt: new Date(row.created_at).toISOString(),
     places: row.places,
   };
@@ -196,10 +219,39 @@ async function checkDepartment(
   return row.id;
 }
 
+/**
+ * The organisation of an ORGANIZATION_STAFF account (required), none for any other role: a live (unarchived)
+ * organisation the caller may manage — any for whoever sees every account (`seesAll`), else one of the
+ * caller's community (a community's large-grid leader). Answers its id and the path of its grid.
+ */
+async function checkOrganization(
+  m: EntityManager,
+  role: UserRole,
+  value: string | null | undefined,
+  field: string,
+  seesAll: boolean,
+): Promise<{ id: string | null; paths: string[] }> {
+  const given = value != null && value !== '';
+  if (role !== 'ORGANIZATION_STAFF') {
+    if (given) throw badInput(field, 'only an ORGANIZATION_STAFF account works for an organisation');
+    return { id: null, paths: [] };
+  }
+  if (!given) throw badInput(field, 'an ORGANIZATION_STAFF account works for one organisation (see organizations)');
+  const [row]: { id: string; grid_path: string; archived: boolean; managed: boolean }[] = await m.query(
+    `SELECT o.id, o.grid_path::text AS grid_path, o.archived_at IS NOT NULL AS archived,
+            $2::boolean OR EXISTS (SELECT 1 FROM unnest(sg_paths()) c WHERE nlevel(c) = 2 AND o.grid_path <@ c) AS managed
+       FROM organization o WHERE o.id = $1`,
+    [uuid(value, field), seesAll],
+  );
+  if (!row || !row.managed) throw badInput(field, 'no such organisation of a community you manage (see organizations)');
+  if (row.archived) throw badInput(field, 'the organisation is archived');
+  return { id: row.id, paths: [row.grid_path] };
+}
+
 /** One account by id or login, as the caller (`m`) sees it; null when absent or hidden. */
 export async function findAccount(m: EntityManager, by: { id?: string; login?: string }): Promise<AccountRecord | null> {
   const [where, value] = by.id !== undefined ? ['u.id = $1', by.id] : ['u.login = $1', (by.login ?? '').toLowerCase()];
-  const [row]: AccountRow[] = await m.query(`${ACCOUNT_SQL} WHERE ${where} GROUP BY u.id`, [value]);
+  const [row]: AccountRow[] = await m.query(`${ACCOUNT_SQL} WHERE ${where} GROUP BY u.id, o.id`, [value]);
   return row ? toRecord(row) : null;
 }
 
@@ -214,7 +266,7 @@ export async function listAccounts(
   const search = opts.search ? `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const filter = `($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.login ILIKE $2 OR u.display_name ILIKE $2)`;
   const rows: AccountRow[] = await m.query(
-    `${ACCOUNT_SQL} WHERE ${filter} AND ($3::text IS NULL OR u.login > $3) GROUP BY u.id ORDER BY u.login LIMIT $4`,
+    `${ACCOUNT_SQL} WHERE ${filter} AND ($3::text IS NULL OR u.login > $3) GROUP BY u.id, o.id ORDER BY u.login LIMIT $4`,
     [opts.role ?? null, search, opts.after ?? null, opts.limit],
   );
   const count = async () =>
@@ -264,7 +316,8 @@ export async function createAccount(
   const grids = await checkGrids(m, role, input.gridIds ?? [], 'input.gridIds', reach.seesAll);
   const resident = await checkResident(m, role, optionalText(input.residentId, 'input.residentId', 36), 'input.residentId', reach.seesAll);
   const departmentId = await checkDepartment(m, role, { id: input.departmentId, code: input.departmentCode }, 'input.departmentId');
-  reach.authorize?.({ role, places: [...grids.paths, ...resident.paths] });
+  const organization = await checkOrganization(m, role, input.organizationId, 'input.organizationId', reach.seesAll);
+  reach.authorize?.({ role, places: [...grids.paths, ...resident.paths, ...organization.paths] });
   const write = reach.write ?? ((work) => work());
   const secret = password ?? generatePassword();
   const hash = await hashPassword(secret);
@@ -273,12 +326,13 @@ export async function createAccount(
     const [taken] = await elevated(m, () => m.query(`SELECT 1 FROM app_user WHERE login = $1`, [login]));
     if (taken) throw badInput('input.login', 'is taken');
     const [{ id }]: { id: string }[] = await m.query(
-      `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [login, displayName, hash, role, resident.id, departmentId],
+      `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id, organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [login, displayName, hash, role, resident.id, departmentId, organization.id],
     );
     if (grids.ids.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, grids.ids]);
-    await audit(m, actor, 'CREATED', id, { login, displayName, role, gridIds: grids.ids, residentId: resident.id, departmentId }, why);
+    const detail = { login, displayName, role, gridIds: grids.ids, residentId: resident.id, departmentId, organizationId: organization.id };
+    await audit(m, actor, 'CREATED', id, detail, why);
     return id;
   });
   const account = await findAccount(m, { id });
@@ -347,6 +401,8 @@ export async function changeAccountRole(
   // The department is chosen when the account is made: a staff account stays with it, and no other becomes one.
   if ((role === 'DEPARTMENT_STAFF') !== (account.role === 'DEPARTMENT_STAFF'))
     throw badInput('role', 'a DEPARTMENT_STAFF account is created for its department; it neither becomes nor leaves that role');
+  if ((role === 'ORGANIZATION_STAFF') !== (account.role === 'ORGANIZATION_STAFF'))
+    throw badInput('role', 'an ORGANIZATION_STAFF account is created for its organisation; it neither becomes nor leaves that role');
   const why = checkReason(change.reason);
   const grids = await checkGrids(m, role, change.gridIds ?? [], 'gridIds', reach.seesAll);
   if (actor.userId === account.id) throw badInput('id', 'you may not change your own role or grids');

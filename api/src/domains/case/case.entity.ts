@@ -190,6 +190,10 @@ export class Case {
   @Column('uuid', { name: 'department_id', nullable: true })
   departmentId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The organisation (a compound’s property company) it was dispatched to' })
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId!: string | null;
+
   @Field(() => ID, { nullable: true, description: '派遣到网格长 — the grid leader assignment (GridLeader.id) it was dispatched to' })
   @Column('uuid', { name: 'assigned_leader_id', nullable: true })
   assignedLeaderId!: string | null;

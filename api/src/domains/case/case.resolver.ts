@@ -26,13 +26,16 @@ import { Case, CaseCategory, CaseEvent, CaseStatus, Department } from './case.en
 import { ReportCaseInput } from './case.input';
 import { ActorInput } from '../../platform/identity/actor.input';
 import { CaseIndicatorService } from './case.indicators';
+import { CaseHeatmapService, HEATMAP_DEFAULT_CELL_M, HEATMAP_MAX_BUCKETS, HEATMAP_MAX_DAYS } from './case.heatmap';
 import { actorFor } from '../../platform/identity/actor';
 import { CaseOrder, CaseService, type TransitionParams } from './case.service';
 import { caseAudience, caseEventStream, mayConcern, type StreamFilter } from './case.stream';
 import { type CaseAction, TRANSITIONS } from './case.rules';
 import {
   CaseConnection,
+  CaseHeatmap,
   CaseIndicators,
+  CaseKpiSeries,
   CaseRules,
   CaseRulesInput,
   ExtensionRequest,
@@ -160,6 +163,38 @@ export class CaseResolver {
     return new CaseIndicatorService(ctx.db).forGrid(gridId ?? null, from, to, ctx.scope.seesEverything('Grid'));
   }
 
+  @Query(() => CaseKpiSeries, {
+    description:
+      "The KPI band's sparklines: weekly series (open, reported, overdue, closed, on-time closure, satisfaction) of the " +
+      "cases of a grid's subtree (no gridId: every case you can see), `weeks` 7-day spans ending at `to` (default now)",
+  })
+  caseKpiSeries(
+    @Ctx() ctx: Context,
+    @Arg('gridId', () => ID, { nullable: true }) gridId: string | null,
+    @Arg('weeks', () => Int, { defaultValue: 12, description: '1 to 52' }) weeks: number,
+    @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
+  ): Promise<CaseKpiSeries> {
+    ctx.scope.requireSignedIn();
+    return new CaseIndicatorService(ctx.db).weekly(gridId ?? null, weeks, to ?? new Date(), ctx.scope.seesEverything('Grid'));
+  }
+
+  @Query(() => CaseHeatmap, {
+    description:
+      "案件热力 — the cases you can see (of a grid's subtree, or all) reported in [from, to), counted per map cell and per " +
+      `day, in columns; at most ${HEATMAP_MAX_DAYS} days and ${HEATMAP_MAX_BUCKETS} buckets`,
+  })
+  caseHeatmap(
+    @Ctx() ctx: Context,
+    @Arg('from', () => GraphQLDateTime) from: Date,
+    @Arg('to', () => GraphQLDateTime) to: Date,
+    @Arg('gridId', () => ID, { nullable: true }) gridId: string | null,
+    @Arg('cellMeters', () => Int, { defaultValue: HEATMAP_DEFAULT_CELL_M, description: 'Side of a cell, 10 to 5000 m' })
+    cellMeters: number,
+  ): Promise<CaseHeatmap> {
+    ctx.scope.requireSignedIn();
+    return new CaseHeatmapService(ctx.db).heatmap(gridId ?? null, from, to, cellMeters, ctx.scope.seesEverything('Grid'));
+  }
+
   @Mutation(() => ReportCaseResult, { description: 'Report a case (上报): routed to the small grid at the point; idempotent by clientKey' })
   reportCase(
     @Ctx() ctx: Context,
@@ -216,8 +251,14 @@ export class CaseResolver {
     leaderId?: string,
     @Arg('departmentId', () => ID, { nullable: true, description: 'A department of the registry (departments); instead of `department`' })
     departmentId?: string,
+    @Arg('organizationId', () => ID, {
+      nullable: true,
+      description:
+        'A property company (organizations, kind PROPERTY_COMPANY) serving the case’s grid; its staff then see and work the case',
+    })
+    organizationId?: string,
   ): Promise<Case> {
-    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId, departmentId });
+    return transition(ctx, id, version, actor, 'DISPATCH', { department, leaderId, departmentId, organizationId });
   }
 
   @Mutation(() => Case, { description: '处置 — DISPATCHED → IN_PROGRESS; DEPARTMENT or GRID_LEADER' })

@@ -14,7 +14,8 @@ export type CaseAction =
   | 'ESCALATE'
   | 'EXTEND'
   | 'REQUEST_EXTENSION'
-  | 'DECLINE_EXTENSION';
+  | 'DECLINE_EXTENSION'
+  | 'MEDIATE';
 
 export interface TransitionRule {
   from: readonly CaseStatus[];
@@ -61,6 +62,17 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   REQUEST_EXTENSION: { from: EXTENDABLE, to: null, roles: [GRID_LEADER, DEPARTMENT], event: 'EXTENSION_REQUESTED' },
   /** 驳回延期申请 — the command centre declines the pending request, with a reason; the deadline stays */
   DECLINE_EXTENSION: { from: EXTENDABLE, to: null, roles: [COMMAND_CENTRE], event: 'EXTENSION_DECLINED' },
+  /**
+   * 调解结案 — a dispute settled by mediation: recording the mediation's agreement (organization domain's
+   * mediation record) closes the open case it is linked to, in the record's transaction. A CLOSED event,
+   * with the record in its data, so the loop's indicators count it like any closure.
+   */
+  MEDIATE: {
+    from: [S.FILED, S.DISPATCHED, S.IN_PROGRESS, S.HANDLED, S.ESCALATED],
+    to: S.CLOSED,
+    roles: [GRID_LEADER, COMMAND_CENTRE],
+    event: 'CLOSED',
+  },
 };
 
 /** Escalation climbs the grid chain: small grid → MEDIUM → LARGE → STREET (the command centre). */

@@ -88,6 +88,10 @@ export interface TransitionParams {
   reason?: string | null;
   duplicateOf?: string | null;
   department?: string | null;
+  /** DISPATCH: an organisation of the registry (a property company serving the case's grid). */
+  organizationId?: string | null;
+  /** MEDIATE: the mediation record whose agreement closes the case. */
+  mediationId?: string | null;
   /** DISPATCH: a department of the registry. */
   departmentId?: string | null;
   /** DISPATCH: the grid leader assignment it goes to. */
@@ -117,8 +121,14 @@ export class CaseService {
    * department key) answers the case it already made; another reporter's key is theirs
    * alone and makes a new case. Photos are written only once everything else is valid,
    * inside the transaction, and removed again if it fails, so a refused report leaves none.
+   * `carryOut` runs inside the same transaction once a new case is inserted (a resolution it carries out).
    */
-  async report(input: ReportCaseInput, actor: Actor, reporter: Viewer = ANONYMOUS): Promise<ReportCaseResult> {
+  async report(
+    input: ReportCaseInput,
+    actor: Actor,
+    reporter: Viewer = ANONYMOUS,
+    carryOut?: (m: EntityManager, caseId: string) => Promise<void>,
+  ): Promise<ReportCaseResult> {
     checkActor(actor);
     const clientKey = text(input.clientKey, 'input.clientKey', 200);
     const description = text(input.description, 'input.description', 4000);
@@ -191,6 +201,7 @@ export class CaseService {
           if (!existing) throw badInput('input.clientKey', 'already exists');
           return { row: existing, event: null };
         }
+        if (carryOut) await carryOut(m, inserted[0].id);
         for (const bytes of photoBytes) {
           const stored = await this.storage.store(bytes);
           if (stored.created) written.push(stored.hash);
@@ -240,7 +251,53 @@ export class CaseService {
     const photoBytes = action === 'HANDLE' ? decodePhotos(params.photos, 'photos') : [];
     // Stored before the transaction (content-addressed, so a failed step leaves only an unreferenced file).
     const photos = [...new Set(await Promise.all(photoBytes.map((b) => this.storage.put(b))))];
-    const { row, events } = await inTransaction(this.ds, CONSTRAINT_FIELDS, async (m) => {
+    const { row, events } = await inTransaction(this.ds, CONSTRAINT_FIELDS, (m) =>
+      this.step(m, id, version, actor, action, checked, photos),
+    );
+    await this.bus.publish(CASE_EVENTS, events);
+    return row;
+  }
+
+  /**
+   * A step of the closed loop taken inside another domain's transaction (a mediation record's
+   * agreement closes its dispute): the same checks and event as `transition`; the caller
+   * publishes the events once its transaction has committed (`publishCaseEvents`).
+   */
+  async transitionWithin(
+    m: EntityManager,
+    id: string,
+    version: number,
+    actor: Actor,
+    action: CaseAction,
+    params: TransitionParams = {},
+  ): Promise<{ row: Case; events: CaseEvent[] }> {
+    checkActor(actor);
+    const rule = TRANSITIONS[action];
+    if (!rule.roles.includes(actor.role)) {
+      throw forbidden(`${actor.role} may not ${action.toLowerCase()} a case; allowed: ${rule.roles.join(', ')}`);
+    }
+    if (action === 'HANDLE' && params.photos?.length) throw badInput('photos', 'photos go through handleCase');
+    const checked = checkParams(action, params);
+    if (!UUID.test(id)) throw notFound('Case', id);
+    return this.step(m, id, version, actor, action, checked, []);
+  }
+
+  /** Publishes committed case events on the bus (after `transitionWithin`'s transaction). */
+  async publishCaseEvents(events: CaseEvent[]): Promise<void> {
+    if (events.length) await this.bus.publish(CASE_EVENTS, events);
+  }
+
+  private async step(
+    m: EntityManager,
+    id: string,
+    version: number,
+    actor: Actor,
+    action: CaseAction,
+    checked: ReturnType<typeof checkParams>,
+    photos: string[],
+  ): Promise<{ row: Case; events: CaseEvent[] }> {
+    const rule = TRANSITIONS[action];
+    {
       const c = await m.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
       if (!c) throw notFound('Case', id);
       if (c.version !== version) throw conflict('Case', id, version, c.version);
@@ -260,9 +317,7 @@ export class CaseService {
         if (rework) events.push(rework);
       }
       return { row: await m.getRepository(Case).findOneByOrFail({ id }), events };
-    });
-    await this.bus.publish(CASE_EVENTS, events);
-    return row;
+    }
   }
 
   /** The street's case rules (the defaults where the street has set none). */
@@ -415,6 +470,7 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
     case 'DISPATCH': {
       const leader = p.leaderId ? await chainLeader(m, c, p.leaderId) : null;
       const registered = await registeredDepartment(m, p);
+      const organization = p.organizationId ? await servingOrganization(m, c, p.organizationId) : null;
       const department = registered?.name ?? null;
       return {
         sets: [
@@ -423,10 +479,17 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
           'assigned_leader_id = coalesce($3, assigned_leader_id)',
           'assigned_leader_name = coalesce($4, assigned_leader_name)',
           'department_id = coalesce($5, department_id)',
+          'organization_id = coalesce($6, organization_id)',
         ],
-        values: [department, leader?.id ?? null, leader?.name ?? null, registered?.id ?? null],
-        note: leader?.name ?? department,
-        data: { department, departmentId: registered?.id ?? null, leaderId: leader?.id ?? null, leaderName: leader?.name ?? null },
+        values: [department, leader?.id ?? null, leader?.name ?? null, registered?.id ?? null, organization?.id ?? null],
+        note: leader?.name ?? department ?? organization?.name ?? null,
+        data: {
+          department,
+          departmentId: registered?.id ?? null,
+          leaderId: leader?.id ?? null,
+          leaderName: leader?.name ?? null,
+          ...(organization ? { organizationId: organization.id, organizationName: organization.name } : {}),
+        },
       };
     }
     case 'START':
@@ -445,6 +508,13 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
       };
     case 'RETURN':
       return { sets: ['rework_count = rework_count + 1'], values: [], note: p.reason };
+    case 'MEDIATE':
+      return {
+        sets: ['closed_at = now()'],
+        values: [],
+        note: p.comment ?? null,
+        data: { onTime: c.dueAt == null || new Date() <= c.dueAt, mediationId: p.mediationId ?? null },
+      };
     case 'CLOSE':
       return {
         sets: ['closed_at = now()'],
@@ -499,6 +569,26 @@ async function changeFor(m: EntityManager, action: CaseAction, c: Case, p: Trans
  * name the registry does not hold is refused, so every case's department is a party that can
  * sign in and see it (no free text).
  */
+/**
+ * A property company the case may be dispatched to: live, serving the case's grid or a grid above it
+ * (organization_grid). Read as the street's structure (a small grid's leader may not see an unpublished
+ * company of their compound): the id is checked against the case, which the caller sees.
+ */
+async function servingOrganization(m: EntityManager, c: Case, organizationId: string): Promise<{ id: string; name: string }> {
+  if (c.category !== 'PROPERTY') throw badInput('organizationId', 'only property cases (PROPERTY) go to a property company');
+  const [org]: { id: string; name: string }[] = await elevated(m, () =>
+    m.query(
+      `SELECT o.id, o.name FROM organization o
+        WHERE o.id = $1 AND o.kind = 'PROPERTY_COMPANY' AND o.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM organization_grid og JOIN grid g ON g.id = og.grid_id
+                       WHERE og.organization_id = o.id AND g.path @> $2::ltree)`,
+      [organizationId, c.gridPath],
+    ),
+  );
+  if (!org) throw badInput('organizationId', 'is not a property company serving the case’s grid');
+  return org;
+}
+
 async function registeredDepartment(m: EntityManager, p: TransitionParams): Promise<Department | null> {
   if (p.departmentId != null) {
     const found = await m.getRepository(Department).findOneBy({ id: p.departmentId });
@@ -555,6 +645,9 @@ function checkParams(action: CaseAction, p: TransitionParams): TransitionParams 
   if (p.departmentId != null && p.department != null) throw badInput('departmentId', 'name a department by id or by name, not both');
   if (p.leaderId != null && (p.department != null || p.departmentId != null))
     throw badInput('leaderId', 'dispatch to a leader or to a department, not both');
+  if (p.organizationId != null && !UUID.test(p.organizationId)) throw badInput('organizationId', 'is not an id');
+  if (p.organizationId != null && (p.leaderId != null || p.department != null || p.departmentId != null))
+    throw badInput('organizationId', 'dispatch to an organisation, a leader or a department: one of them');
   if (p.comment != null) out.comment = text(p.comment, 'comment', 2000);
   if (action === 'EXTEND' || action === 'REQUEST_EXTENSION') {
     const field = action === 'EXTEND' ? 'newDueAt' : 'until';

@@ -54,7 +54,12 @@ export async function caseEventStream(ds: Db, bus: EventBus, filter: StreamFilte
   const buffered: CaseEvent[] = [];
   // Live events pass one at a time (a database check may be needed), so they keep their order.
   let live: Promise<void> = Promise.resolve();
+  // The bus hands events over in id order; one already replayed from the table (its commit seen by the replay before
+  // the bus delivered it here) is not delivered twice.
   const deliver = (e: CaseEvent) => {
+    const id = BigInt(e.id);
+    if (id <= last) return;
+    last = id;
     live = live.then(async () => {
       if (await seen(e).catch(() => false)) queue.push(e);
     });
@@ -78,7 +83,7 @@ export async function caseEventStream(ds: Db, bus: EventBus, filter: StreamFilte
         if (count >= MAX_REPLAY) throw badInput('after', `more than ${MAX_REPLAY} events behind; re-read with the cases query`);
       }
     }
-    for (const e of buffered) if (BigInt(e.id) > last) deliver(e);
+    for (const e of buffered) deliver(e);
     replaying = false;
   } catch (error) {
     await queue.return();

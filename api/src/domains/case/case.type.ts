@@ -126,3 +126,84 @@ export class CaseRulesInput {
   @Field(() => Int, { description: '0 to 5' })
   reworkTimes!: number;
 }
+
+/**
+ * 案件热力 — the cases reported in [from, to) counted per cell of a square grid (`cellMeters`
+ * in Web Mercator) and per day (24 h from `from`), in columns: cell i sits at (lng[i], lat[i]);
+ * bucket j holds count[j] cases (late[j] of them past their deadline) of cell cell[j] reported
+ * on day day[j]. Columns keep the payload small: a few bytes per bucket.
+ */
+@ObjectType({ description: '案件热力 — cases reported in [from, to) per map cell and per day, as parallel columns' })
+export class CaseHeatmap {
+  @Field(() => GraphQLDateTime)
+  from!: Date;
+
+  @Field(() => GraphQLDateTime)
+  to!: Date;
+
+  @Field(() => Int, { description: 'Days in the window (day indexes run 0 … days − 1, each 24 h from `from`)' })
+  days!: number;
+
+  @Field(() => Int, { description: 'Side of a cell in metres (Web Mercator)' })
+  cellMeters!: number;
+
+  @Field(() => [Float], { description: 'Longitude of each cell’s centre (WGS-84)' })
+  lng!: number[];
+
+  @Field(() => [Float], { description: 'Latitude of each cell’s centre (WGS-84)' })
+  lat!: number[];
+
+  @Field(() => [Int], { description: 'Per bucket: the index of its cell in lng/lat' })
+  cell!: number[];
+
+  @Field(() => [Int], { description: 'Per bucket: the day index' })
+  day!: number[];
+
+  @Field(() => [Int], { description: 'Per bucket: cases reported in that cell on that day' })
+  count!: number[];
+
+  @Field(() => [Int], {
+    description: 'Per bucket: of those, the cases past their deadline (超期: closed after it, or not closed and it has passed)',
+  })
+  late!: number[];
+
+  @Field(() => Int, { description: 'Cases counted (the sum of count)' })
+  total!: number;
+
+  @Field({ description: 'True when the buckets were cut at the limit (the latest days are dropped first): ask a shorter window' })
+  truncated!: boolean;
+}
+
+/**
+ * The KPI band's 12-week sparklines: one value per week, oldest first. Weeks are the 7-day
+ * spans ending at `to` (the last one ends at `to`). Snapshot series (open, overdue) are taken
+ * at each week's end; rate series are `caseIndicators` over the cases reported in the week.
+ */
+@ObjectType({ description: 'Weekly series of the KPI band, oldest week first; weeks are the 7-day spans ending at `to`' })
+export class CaseKpiSeries {
+  @Field(() => [GraphQLDateTime], { description: 'Start of each week' })
+  weekStarts!: Date[];
+
+  @Field(() => [Int], { description: '新增 — cases reported in the week' })
+  reported!: number[];
+
+  @Field(() => [Int], { description: '在办 — cases open at the week’s end (reported before it, not closed by it, not rejected)' })
+  open!: number[];
+
+  @Field(() => [Int], {
+    description: '超期 — cases overdue at the week’s end (filed, deadline before it, not closed by it, not rejected)',
+  })
+  overdue!: number[];
+
+  @Field(() => [Int], { description: '结案 — cases closed in the week' })
+  closed!: number[];
+
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: '按期结案率 of the cases reported in the week (as caseIndicators); null: none due',
+  })
+  onTimeClosureRate!: (number | null)[];
+
+  @Field(() => [Float], { nullable: 'items', description: '满意度 of the cases reported in the week (mean rating ÷ 5); null: none rated' })
+  satisfaction!: (number | null)[];
+}

@@ -53,7 +53,8 @@ export function open311Router(ds: DataSource, bus: EventBus, auth: AuthService, 
     return viewer;
   };
   /** Work on the database as the key's department (row-level security), or as anonymous for the public service list. */
-  const as = <T>(viewer: Viewer, work: (db: Db, scope: Scope) => Promise<T>) => asViewer(ds, viewer, (db) => work(db, new Scope(viewer)));
+  const as = <T>(viewer: Viewer, work: (db: Db, scope: Scope) => Promise<T>, read = true) =>
+    asViewer(ds, viewer, (db) => work(db, new Scope(viewer)), { read });
 
   router.get(
     '/services.json',
@@ -86,22 +87,25 @@ export function open311Router(ds: DataSource, bus: EventBus, auth: AuthService, 
       if (body.lat == null || body.long == null)
         throw new Open311Failure(400, 'lat and long are required (address_string alone cannot be routed to a grid)');
       const name = [body.first_name, body.last_name].filter(Boolean).join(' ') || null;
-      const result = await as(viewer, (db) =>
-        new CaseService(db, bus).report(
-          {
-            clientKey: `open311:${req.get('idempotency-key') ?? randomUUID()}`,
-            category: serviceCode,
-            source: CaseSource.RESIDENT,
-            priority: CasePriority.NORMAL,
-            lng: Number(body.long),
-            lat: Number(body.lat),
-            description: body.description ?? '',
-            address: body.address_string || null,
-            reporterName: name,
-          },
-          { role: ActorRole.REPORTER, name: name ?? 'open311' },
-          viewer,
-        ),
+      const result = await as(
+        viewer,
+        (db) =>
+          new CaseService(db, bus).report(
+            {
+              clientKey: `open311:${req.get('idempotency-key') ?? randomUUID()}`,
+              category: serviceCode,
+              source: CaseSource.RESIDENT,
+              priority: CasePriority.NORMAL,
+              lng: Number(body.long),
+              lat: Number(body.lat),
+              description: body.description ?? '',
+              address: body.address_string || null,
+              reporterName: name,
+            },
+            { role: ActorRole.REPORTER, name: name ?? 'open311' },
+            viewer,
+          ),
+        false,
       );
       return [{ service_request_id: result.case.id, service_notice: notice(result.possibleDuplicates.length), account_id: null }];
     }, 201),

@@ -1,8 +1,27 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LeaderRole, PartyOrgLevel } from './party.entity';
 
+/** Who leads an organisation and what the posts board shows of them: the same on create and update. */
+@InputType()
+abstract class PartyOrganizationPeople {
+  @Field(() => ID, { nullable: true, description: 'The secretary: a resident who is a party member, living in the grid' })
+  secretaryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deputy secretary (副书记): a party member living in the grid, not the secretary' })
+  deputySecretaryId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The secretary agreed to publish their phone on the posts board (default false)' })
+  secretaryPublishContact?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The deputy agreed to publish their phone on the posts board (default false)' })
+  deputyPublishContact?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
+  officePhone?: string | null;
+}
+
 @InputType({ description: 'A party organisation aligned to one grid of the matching level (the street committee to the street)' })
-export class CreatePartyOrganizationInput {
+export class CreatePartyOrganizationInput extends PartyOrganizationPeople {
   @Field(() => PartyOrgLevel, {
     description: 'STREET_COMMITTEE (streetId), COMMUNITY (a LARGE grid), COMPOUND_BRANCH (MEDIUM), BUILDING_GROUP (SMALL)',
   })
@@ -22,42 +41,12 @@ export class CreatePartyOrganizationInput {
 
   @Field()
   name!: string;
-
-  @Field(() => ID, { nullable: true, description: 'The secretary: a resident who is a party member, living in the grid' })
-  secretaryId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The deputy secretary (副书记): a party member living in the grid, not the secretary' })
-  deputySecretaryId?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'The secretary agreed to publish their phone on the posts board (default false)' })
-  secretaryPublishContact?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'The deputy agreed to publish their phone on the posts board (default false)' })
-  deputyPublishContact?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
-  officePhone?: string | null;
 }
 
-@InputType()
-export class UpdatePartyOrganizationInput {
+@InputType({ description: 'A party organisation’s name and people (absent: unchanged); the secretary must live in the grid' })
+export class UpdatePartyOrganizationInput extends PartyOrganizationPeople {
   @Field(() => String, { nullable: true })
   name?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The new secretary: a resident who is a party member, living in the grid' })
-  secretaryId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The deputy secretary (副书记): a party member living in the grid, not the secretary' })
-  deputySecretaryId?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'The secretary agreed to publish their phone on the posts board (default false)' })
-  secretaryPublishContact?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'The deputy agreed to publish their phone on the posts board (default false)' })
-  deputyPublishContact?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'The office number on the posts board (digits, spaces, + and -)' })
-  officePhone?: string | null;
 }
 
 @InputType({ description: '任命 — a grid leader, deputy or worker from a date' })

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/session';
 import { badInput, forbidden } from '../../platform/graphql/errors';
 import type { Scope } from '../../platform/identity/scope';
-import { periodRange } from '../service/evaluation/evaluation.service';
+import { monthParam, periodRange } from '../../platform/http/month-params';
 
 /** Which of the three compared months a row belongs to. */
 export type PeriodKey = 'current' | 'previous' | 'lastYear';
@@ -61,17 +61,34 @@ export interface ReportCase {
  */
 export interface ReportSection {
   title: string;
+  /** The workbook's sheet name (≤ 31 characters); absent: the title without its numbering. */
+  sheet?: string;
   columns: string[];
+  /** How each column's numbers are shown (rates as percent, hours and scores with one decimal); absent: as they are. */
+  kinds?: FigureKind[];
   rows: (string | number | null)[][];
   note?: string;
+  /** A bar chart drawn under the table in the PDF (the workbook holds the numbers). */
+  chart?: ReportChart;
+}
+
+/** How a figure is shown: a count, a rate (a fraction, shown as percent), hours, a 0–100 score, or text. */
+export type FigureKind = 'count' | 'rate' | 'hours' | 'score' | 'text';
+
+/** A horizontal bar chart: one bar per label, scaled to 100 % (rates) or 100 points (scores); null is "no data". */
+export interface ReportChart {
+  title: string;
+  kind: 'rate' | 'score';
+  bars: { label: string; value: number | null }[];
 }
 
 /** Adds sections to a report; the assessment registers one for rankings (see REPORT_SECTION_PROVIDERS). */
 export type ReportSectionProvider = (db: Db, report: ReportData) => Promise<ReportSection[]>;
 
 /**
- * Extension point: modules that contribute sections (rankings from the assessment, work meetings…).
- * Empty until the assessment lands; the report shows a "rankings pending" note meanwhile.
+ * Extension point: modules that contribute sections. The assessment registers its rankings
+ * (`registerAssessmentReport`, from its manifest and from `pnpm cli report`); with no provider the
+ * report shows a "rankings pending" note.
  */
 export const REPORT_SECTION_PROVIDERS: ReportSectionProvider[] = [];
 
@@ -110,7 +127,6 @@ export interface ReportArgs {
   street?: string | null;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const CASE_LIST_LIMIT = 100;
 
 function shiftMonth(month: string, by: number): string {
@@ -171,7 +187,7 @@ export class ReportService {
   constructor(private readonly db: Db) {}
 
   async monthly(args: ReportArgs): Promise<ReportData> {
-    if (!MONTH.test(args.month)) throw badInput('month', 'must be YYYY-MM');
+    monthParam(args.month);
     const ranges = {
       current: periodRange(args.month),
       previous: periodRange(shiftMonth(args.month, -1)),

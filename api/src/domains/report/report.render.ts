@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import type { MonthFigures, ReportCase, ReportData, ReportSection } from './report.data';
+import type { FigureKind, MonthFigures, ReportCase, ReportChart, ReportData, ReportSection } from './report.data';
 
 /** A KPI of the report: its Chinese label, how it is shown, and where its number comes from. */
 interface Kpi {
@@ -49,11 +49,11 @@ export function reportTitle(r: ReportData): string {
   return `${who} ${y}年${Number(m)}月 情况报告`.trim();
 }
 
-/** A figure as shown: rates as percent with one decimal, hours with one decimal, counts whole; none "—". */
-export function formatFigure(value: number | null, kind: Kpi['kind']): string {
+/** A figure as shown: rates as percent with one decimal, hours and scores with one decimal, counts whole; none "—". */
+export function formatFigure(value: number | null, kind: FigureKind): string {
   if (value == null) return '—';
   if (kind === 'rate') return `${(value * 100).toFixed(1)}%`;
-  if (kind === 'hours') return value.toFixed(1);
+  if (kind === 'hours' || kind === 'score') return value.toFixed(1);
   return String(value);
 }
 
@@ -92,6 +92,12 @@ export function reportSections(r: ReportData): { key: string; section: ReportSec
   const perCommunity: ReportSection = {
     title: '二、各社区情况',
     columns: ['社区', '上报', '结案', '按期结案率', '满意度', '服务需求', '服务时长', '微心愿实现', '走访'],
+    kinds: ['text', 'count', 'count', 'rate', 'rate', 'count', 'hours', 'count', 'count'],
+    chart: {
+      title: '各社区按期结案率',
+      kind: 'rate',
+      bars: r.communities.map((u) => ({ label: u.name, value: u.months.current.onTimeClosureRate })),
+    },
     rows: r.communities.map((u) => {
       const m = u.months.current;
       return [
@@ -182,7 +188,7 @@ export async function reportXlsx(r: ReportData): Promise<Buffer> {
   wb.created = r.generatedAt;
   wb.title = reportTitle(r);
   for (const { key, section, kinds } of reportSections(r)) {
-    const ws = wb.addWorksheet(SHEETS[key] ?? section.title.replace(/^[一二三四五六七八九十]+、/, '').slice(0, 31));
+    const ws = wb.addWorksheet(SHEETS[key] ?? section.sheet ?? section.title.replace(/^[一二三四五六七八九十]+、/, '').slice(0, 31));
     ws.addRow([reportTitle(r)]).font = { bold: true, size: 14 };
     ws.addRow([section.title]).font = { bold: true };
     const header = ws.addRow(section.columns);
@@ -193,10 +199,10 @@ export async function reportXlsx(r: ReportData): Promise<Buffer> {
       if (kind === 'rate') added.numFmt = '0.0%';
       else if (kind === 'hours') added.numFmt = '0.0';
     });
-    if (key === 'communities') {
-      ws.getColumn(4).numFmt = '0.0%';
-      ws.getColumn(5).numFmt = '0.0%';
-    }
+    section.kinds?.forEach((kind, i) => {
+      if (kind === 'rate') ws.getColumn(i + 1).numFmt = '0.0%';
+      else if (kind === 'hours' || kind === 'score') ws.getColumn(i + 1).numFmt = '0.0';
+    });
     if (section.note) ws.addRow([section.note]);
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 22 : key === 'overdue' || key === 'notable' ? 14 : 12));
   }
@@ -267,9 +273,7 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
         cells.map((v, j) => {
           if (typeof v !== 'number' && v != null) return v;
           if (key === 'kpi' && j > 0) return formatFigure(v, kind ?? 'count');
-          if (key === 'communities' && (j === 3 || j === 4)) return formatFigure(v, 'rate');
-          if (key === 'communities' && j === 6) return formatFigure(v, 'hours');
-          return v == null ? '—' : String(v);
+          return formatFigure(v, section.kinds?.[j] ?? 'count');
         }),
       );
     });
@@ -279,10 +283,67 @@ export function reportPdf(r: ReportData): Promise<Buffer> {
         .fillColor('#555')
         .text(section.note, 40, doc.y + 2)
         .fillColor('black');
+    if (section.chart && section.chart.bars.length > 0) barChart(doc, section.chart, 40, width);
     doc.moveDown(1);
   }
   doc.end();
   return done;
+}
+
+const BAR_HEIGHT = 12;
+const BAR_GAP = 4;
+
+/**
+ * A horizontal bar chart drawn with pdfkit's vector primitives (rects, lines, text): a label
+ * column, bars scaled to 100 % or 100 points with gridlines at each quarter, the value at the
+ * bar's end; a bar without data says "无数据". Text stays text, so pdftotext reads the chart.
+ */
+function barChart(doc: PDFKit.PDFDocument, chart: ReportChart, left: number, width: number): void {
+  const height = 18 + chart.bars.length * (BAR_HEIGHT + BAR_GAP) + 14;
+  if (doc.y + height > doc.page.height - 40) doc.addPage();
+  const top = doc.y + 6;
+  doc.fontSize(9).fillColor('black').text(chart.title, left, top);
+  const labelWidth = Math.min(120, width * 0.25);
+  const x0 = left + labelWidth;
+  const span = width - labelWidth - 50;
+  const y0 = top + 16;
+  const plotHeight = chart.bars.length * (BAR_HEIGHT + BAR_GAP);
+  for (let q = 0; q <= 4; q++) {
+    const x = x0 + (span * q) / 4;
+    doc
+      .moveTo(x, y0)
+      .lineTo(x, y0 + plotHeight)
+      .lineWidth(0.3)
+      .strokeColor(q === 0 ? '#666' : '#ccc')
+      .stroke();
+    doc
+      .fontSize(6)
+      .fillColor('#777')
+      .text(chart.kind === 'rate' ? `${q * 25}%` : String(q * 25), x - 10, y0 + plotHeight + 2, { width: 20, align: 'center' });
+  }
+  chart.bars.forEach((bar, i) => {
+    const y = y0 + i * (BAR_HEIGHT + BAR_GAP);
+    doc
+      .fontSize(7)
+      .fillColor('black')
+      .text(bar.label, left, y + 2, { width: labelWidth - 6, align: 'right', lineBreak: false });
+    if (bar.value == null) {
+      doc
+        .fontSize(7)
+        .fillColor('#999')
+        .text('无数据', x0 + 4, y + 2, { lineBreak: false });
+      return;
+    }
+    const share = Math.max(0, Math.min(1, chart.kind === 'rate' ? bar.value : bar.value / 100));
+    doc.rect(x0, y, span * share, BAR_HEIGHT).fill(share >= 0.9 ? '#2e7d32' : share >= 0.6 ? '#1f6feb' : '#c62828');
+    doc
+      .fontSize(7)
+      .fillColor('black')
+      .text(formatFigure(bar.value, chart.kind), x0 + span * share + 4, y + 2, { lineBreak: false });
+  });
+  doc.fillColor('black').strokeColor('black');
+  doc.x = left;
+  doc.y = y0 + plotHeight + 14;
 }
 
 function columnWidths(n: number, width: number, cases: boolean, meetings = false): number[] {

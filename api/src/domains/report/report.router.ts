@@ -1,15 +1,12 @@
 import { Router } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Db } from '../../platform/db/session';
+import { communityParam, downloadRoute, monthParam, queryText, sendDownload, XLSX_TYPE } from '../../platform/http/month-params';
 import type { Scope } from '../../platform/identity/scope';
 import { authorizeReport, ReportService } from './report.data';
 import { reportPdf, reportXlsx } from './report.render';
 
-const FILE = /^(\d{4}-\d{2})\.(pdf|xlsx)$/;
-const CONTENT_TYPES = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+const FILE = /^(.*)\.(pdf|xlsx)$/;
+const CONTENT_TYPES = { pdf: 'application/pdf', xlsx: XLSX_TYPE } as const;
 
 /**
  * `GET /reports/<YYYY-MM>.pdf|.xlsx[?community=CODE][&street=CODE]` — the month's 情况报告 of the street or of one
@@ -19,38 +16,27 @@ const CONTENT_TYPES = {
  */
 export function reportRouter(): Router {
   const router = Router();
-  router.get('/:file', async (req, res, next) => {
-    try {
-      const scope = res.locals.scope as Scope;
-      const db = res.locals.db as Db;
-      const match = FILE.exec(req.params.file);
+  router.get(
+    '/:file',
+    downloadRoute(async (req, res) => {
+      const match = FILE.exec(req.params.file as string);
       if (!match) {
         res.status(404).json({ error: 'reports are /reports/YYYY-MM.pdf or /reports/YYYY-MM.xlsx' });
         return;
       }
-      const [, month, format] = match as unknown as [string, string, 'pdf' | 'xlsx'];
-      const community = typeof req.query.community === 'string' && req.query.community !== '' ? req.query.community : null;
-      const street = typeof req.query.street === 'string' && req.query.street !== '' ? req.query.street : null;
-      await authorizeReport(db, scope, { month, community });
+      const format = match[2] as 'pdf' | 'xlsx';
+      const month = monthParam(match[1]);
+      const community = communityParam(req);
+      const street = queryText(req, 'street');
+      const db = res.locals.db as Db;
+      await authorizeReport(db, res.locals.scope as Scope, { month, community });
       const data = await new ReportService(db).monthly({ month, community, street });
-      const bytes = format === 'pdf' ? await reportPdf(data) : await reportXlsx(data);
-      res.setHeader('Content-Type', CONTENT_TYPES[format]);
-      res.setHeader('Content-Disposition', `attachment; filename="report-${month}${community ? `-${community}` : ''}.${format}"`);
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.end(bytes);
-    } catch (error) {
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      if (code === 'BAD_USER_INPUT') {
-        const { message, extensions } = error as GraphQLError;
-        res.status(400).json({ error: message, field: extensions.field });
-        return;
-      }
-      if (code === 'FORBIDDEN') {
-        res.status(403).json({ error: (error as GraphQLError).message });
-        return;
-      }
-      next(error);
-    }
-  });
+      sendDownload(res, {
+        contentType: CONTENT_TYPES[format],
+        name: `report-${month}${community ? `-${community}` : ''}.${format}`,
+        body: format === 'pdf' ? await reportPdf(data) : await reportXlsx(data),
+      });
+    }),
+  );
   return router;
 }

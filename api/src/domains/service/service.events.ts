@@ -33,10 +33,16 @@ export interface ServiceChange {
 }
 
 /**
- * Committed service changes on the event bus: live only (service_event ids are their own
- * sequence, and a service view that missed a change re-reads with its queries).
+ * Committed service changes on the event bus: live, unordered (service_event ids are their own
+ * sequence, taken without a lock), and hints (a service view re-reads with its queries). After
+ * an outage of the bus each process re-delivers what service_event has from the outage's start.
  */
-export const SERVICE_CHANGES: Topic<ServiceChange> = { name: 'service', revive: (c) => ({ ...c, at: new Date(c.at) }) };
+export const SERVICE_CHANGES: Topic<ServiceChange> = {
+  name: 'service',
+  revive: (c) => ({ ...c, at: new Date(c.at) }),
+  since: (ds, from) =>
+    ds.query(`SELECT ${CHANGE_COLUMNS('e')} FROM service_event ${CHANGE_FROM('e')} WHERE e.at >= $1 ORDER BY e.id`, [from]),
+};
 
 /** The grid path of a service_event row `e`'s subject, by subject. */
 const SUBJECT_PATH = (e: string) => `CASE ${e}.subject

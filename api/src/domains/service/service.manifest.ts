@@ -1,3 +1,4 @@
+import { unitLinkRouter, unitReportRouter } from './evaluation/unit.router';
 import type { DomainManifest } from '../../platform/domain';
 import { evaluationExportRouter } from './evaluation/evaluation.router';
 import { serviceEntities } from './service.entities';
@@ -13,7 +14,11 @@ export const services: DomainManifest = {
   resolvers: serviceResolvers,
   loaders: createServiceLoaders,
   topics: [SERVICE_CHANGES],
-  routes: [{ path: '/exports', signedIn: true, router: () => evaluationExportRouter() }],
+  routes: [
+    { path: '/exports', signedIn: true, router: () => evaluationExportRouter() },
+    { path: '/unit-reports', signedIn: true, router: () => unitReportRouter() },
+    { path: '/unit-link', router: ({ ds, auth }) => unitLinkRouter(ds, auth) },
+  ],
   jobs: [
     {
       name: 'claim expiry sweep',

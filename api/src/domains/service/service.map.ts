@@ -45,23 +45,12 @@ export async function serviceMap(
         ])
       ).map((r: { id: string }) => r.id),
     );
-    for (const d of due.filter((x) => visible.has(x.householdId))) {
-      features.push({
-        type: 'Feature',
-        geometry: d.point,
-        properties: {
-          layer: 'OVERDUE_VISIT',
-          householdId: d.householdId,
-          nextDueAt: new Date(d.nextDueAt).toISOString(),
-          intervalDays: d.intervalDays,
-        },
-      });
-    }
+    features.push(...due.filter((x) => visible.has(x.householdId)).map(visitFeature));
   }
   if (period != null) {
     // Leaders see their grids' proposals and tasks; a helper the tasks confirmed to them.
     const matches = scope.whereRaw('ServiceMatch', 'x', 3);
-    const rows: { id: string; status: string; distanceM: number; explanation: string; line: GeoJSON.LineString }[] = await ds.query(
+    const rows: MatchRow[] = await ds.query(
       `SELECT x.id, x.status, x.distance_m AS "distanceM", x.explanation, ST_AsGeoJSON(ST_MakeLine(r.location, n.location), 6)::json AS line
          FROM service_match x JOIN service_need n ON n.id = x.need_id JOIN service_registration r ON r.id = x.registration_id
         WHERE n.grid_path <@ $1::ltree AND x.period = $2::date AND x.status IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'DONE')
@@ -69,21 +58,15 @@ export async function serviceMap(
         ORDER BY x.seq`,
       [grid.path, period, ...matches.params],
     );
-    for (const m of rows)
-      features.push({
-        type: 'Feature',
-        geometry: m.line,
-        properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation },
-      });
+    features.push(...rows.map(matchFeature));
   }
   const { sql, params } = scope.whereRaw('MicroWish', 'w', 2);
-  const open: { id: string; title: string; point: GeoJSON.Point }[] = await ds.query(
+  const open: WishRow[] = await ds.query(
     `SELECT w.id, w.title, ST_AsGeoJSON(w.location, 6)::json AS point FROM micro_wish w
       WHERE w.grid_path <@ $1::ltree AND w.status = 'PUBLISHED' AND ${sql} ORDER BY w.seq LIMIT 500`,
     [grid.path, ...params],
   );
-  for (const w of open)
-    features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });
+  features.push(...open.map(wishFeature));
   return { type: 'FeatureCollection', features };
 }
 
@@ -103,7 +86,7 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
   const COMMUNITY_OF = `SELECT g.id AS grid_id, c.id AS community, c.code FROM grid g JOIN public_community c ON c.path @> g.path`;
   if (scope.seesVisits) {
     const households = scope.whereRaw('Household', 'h', 3);
-    const due: { householdId: string; nextDueAt: Date; intervalDays: number; point: GeoJSON.Point }[] = await ds.query(
+    const due: DueRow[] = await ds.query(
       `WITH community_of AS (${COMMUNITY_OF}),
        due AS (
          SELECT h.id AS "householdId", p.interval_days AS "intervalDays", co.community, co.code,
@@ -125,21 +108,11 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
          FROM ranked WHERE n <= $2 ORDER BY code, n`,
       [now, PER_COMMUNITY, ...households.params],
     );
-    for (const d of due)
-      features.push({
-        type: 'Feature',
-        geometry: d.point,
-        properties: {
-          layer: 'OVERDUE_VISIT',
-          householdId: d.householdId,
-          nextDueAt: new Date(d.nextDueAt).toISOString(),
-          intervalDays: d.intervalDays,
-        },
-      });
+    features.push(...due.map(visitFeature));
   }
   if (period != null) {
     const matches = scope.whereRaw('ServiceMatch', 'x', 2);
-    const rows: { id: string; status: string; distanceM: number; explanation: string; line: GeoJSON.LineString }[] = await ds.query(
+    const rows: MatchRow[] = await ds.query(
       `SELECT x.id, x.status, x.distance_m AS "distanceM", x.explanation, ST_AsGeoJSON(ST_MakeLine(r.location, n.location), 6)::json AS line
          FROM service_match x JOIN service_need n ON n.id = x.need_id JOIN service_registration r ON r.id = x.registration_id
            JOIN public_community co ON co.path @> n.grid_path
@@ -147,15 +120,10 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
         ORDER BY co.code, x.seq`,
       [period, ...matches.params],
     );
-    for (const m of rows)
-      features.push({
-        type: 'Feature',
-        geometry: m.line,
-        properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation },
-      });
+    features.push(...rows.map(matchFeature));
   }
   const wishes = scope.whereRaw('MicroWish', 'w', 2);
-  const open: { id: string; title: string; point: GeoJSON.Point }[] = await ds.query(
+  const open: WishRow[] = await ds.query(
     `WITH ranked AS (
        SELECT w.id, w.title, w.location, co.code, row_number() OVER (PARTITION BY co.id ORDER BY w.seq) AS n
          FROM micro_wish w JOIN public_community co ON co.path @> w.grid_path
@@ -164,7 +132,52 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
      SELECT id, title, ST_AsGeoJSON(location, 6)::json AS point FROM ranked WHERE n <= $1 ORDER BY code, n`,
     [PER_COMMUNITY, ...wishes.params],
   );
-  for (const w of open)
-    features.push({ type: 'Feature', geometry: w.point, properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title } });
+  features.push(...open.map(wishFeature));
   return { type: 'FeatureCollection', features };
 }
+
+/** A household past its visit date (from the visit schedule, one community's or every community's). */
+interface DueRow {
+  householdId: string;
+  nextDueAt: Date | string;
+  intervalDays: number;
+  point: GeoJSON.Point;
+}
+/** A live match of the week: the line from the helper to the need. */
+interface MatchRow {
+  id: string;
+  status: string;
+  distanceM: number;
+  explanation: string;
+  line: GeoJSON.LineString;
+}
+/** A wish on the board. */
+interface WishRow {
+  id: string;
+  title: string;
+  point: GeoJSON.Point;
+}
+
+type Feature = FeatureCollection['features'][number];
+
+/** The features of the three layers, the same whether one community or all are asked for (no names or addresses). */
+const visitFeature = (d: DueRow): Feature => ({
+  type: 'Feature',
+  geometry: d.point,
+  properties: {
+    layer: 'OVERDUE_VISIT',
+    householdId: d.householdId,
+    nextDueAt: new Date(d.nextDueAt).toISOString(),
+    intervalDays: d.intervalDays,
+  },
+});
+const matchFeature = (m: MatchRow): Feature => ({
+  type: 'Feature',
+  geometry: m.line,
+  properties: { layer: 'MATCH', matchId: m.id, status: m.status, distanceM: Math.round(m.distanceM), explanation: m.explanation },
+});
+const wishFeature = (w: WishRow): Feature => ({
+  type: 'Feature',
+  geometry: w.point,
+  properties: { layer: 'OPEN_WISH', wishId: w.id, title: w.title },
+});

@@ -1,5 +1,6 @@
 import { EchoCommunityResolver } from './wishes/echo.resolver';
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
+import { UnitEvaluationResolver } from './evaluation/unit.resolver';
 import { MeServiceResolver, ServiceMatchResolver, ServiceNeedResolver, ServiceRegistrationResolver } from './service.resolver';
 import { ServiceUpdateResolver } from './service.subscription';
 import { ActivitySignupResolver, TeamActivityResolver, VolunteerTeamResolver } from './teams/team.resolver';
@@ -19,5 +20,6 @@ export const serviceResolvers = [
   TeamActivityResolver,
   ActivitySignupResolver,
   EvaluationResolver,
+  UnitEvaluationResolver,
   ServiceUpdateResolver,
 ] as const;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
 import type { Class } from '../domain';
 import { migrations } from './migrations';
+import type { ReadReplicas } from './replicas';
 import { syncPolicies } from './rls';
 
 /**
@@ -32,6 +33,8 @@ export class StatementCounter implements Logger {
 export interface Database {
   dataSource: DataSource;
   counter: StatementCounter;
+  /** DATABASE_READ_URLS' replicas, when configured. */
+  replicas?: ReadReplicas;
 }
 
 /** Connects to PostgreSQL + PostGIS at `url`, runs pending migrations and brings the row-level security policies up to date. */

@@ -62,10 +62,32 @@ const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 const VIA_REGISTRATION = (registrationId: string) => `EXISTS (SELECT 1 FROM service_registration r WHERE r.id = ${registrationId})`;
 /**
  * A department's case: an API key with the `Case` scope sees every case; a staff account those
- * dispatched or escalated to its department.
+ * dispatched or escalated to its department; an organisation's staff (ORGANIZATION_STAFF) those dispatched to it.
  */
-const DEPARTMENT_CASE = `'Case' = ANY(sg_scopes()) OR department_id = sg_department()`;
+const DEPARTMENT_CASE = `'Case' = ANY(sg_scopes()) OR department_id = sg_department() OR organization_id = sg_organization()`;
 const OWN_CASE = (caseId: string) => `EXISTS (SELECT 1 FROM "case" c WHERE c.id = ${caseId} AND c.reporter_user_id = sg_user())`;
+
+/** Publicity rows (notices, deeds, activities): a leader's subtree, and what is published on the path above their grids. */
+const PUBLICITY_LEADER: Rule = {
+  read: `${IN_PATHS('grid_path')} OR (status = 'PUBLISHED' AND grid_path @> ANY(sg_paths()))`,
+  write: IN_PATHS('grid_path'),
+};
+/** What is published for a grid that holds the member's home. */
+const PUBLICITY_MEMBER: Rule = readOnly(`status = 'PUBLISHED' AND grid_path @> sg_home()`);
+
+/** A published consultation or project of the caller's home grid or a grid above it (their compound, their community). */
+const CONCERNS_HOME = `(published AND sg_home() <@ grid_path)`;
+/** The invitation of the caller: as a resident (their account's resident) or as a registered party member (their registration). */
+const MY_INVITATION =
+  `(resident_id = (SELECT u.resident_id FROM app_user u WHERE u.id = sg_user()) ` +
+  `OR ${OWN_REGISTRATION('consultation_invitee.registration_id')})`;
+/** A consultation the caller is invited to (their invitation's own policy decides). */
+const INVITED = (consultationId: string) => `EXISTS (SELECT 1 FROM consultation_invitee i WHERE i.consultation_id = ${consultationId})`;
+/** A consultation inside a leader's subtrees: theirs to keep. */
+const CONSULTATION_KEPT = (consultationId: string) =>
+  `EXISTS (SELECT 1 FROM consultation c WHERE c.id = ${consultationId} AND ${IN_PATHS('c.grid_path')})`;
+const PROJECT_SEEN = (projectId: string) => `EXISTS (SELECT 1 FROM project p WHERE p.id = ${projectId})`;
+const PROJECT_KEPT = (projectId: string) => `EXISTS (SELECT 1 FROM project p WHERE p.id = ${projectId} AND ${IN_PATHS('p.grid_path')})`;
 
 export const RLS_TABLES: Record<string, TableRules> = {
   street: { street: STAFF, leader: readOnly('true'), member: readOnly('true'), department: DEPARTMENT('Street') },
@@ -137,7 +159,8 @@ export const RLS_TABLES: Record<string, TableRules> = {
     member: OWN_CASE('case_event.case_id'),
     department:
       `'Case' = ANY(sg_scopes()) ` +
-      `OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id AND c.department_id = sg_department())`,
+      `OR EXISTS (SELECT 1 FROM "case" c WHERE c.id = case_event.case_id ` +
+      `AND (c.department_id = sg_department() OR c.organization_id = sg_organization()))`,
   },
   /** Invitation codes (邀请注册): street staff read them, admins and the leaders of the resident's grid issue them. */
   invitation: { street: STAFF, leader: IN_PATHS('grid_path') },
@@ -201,6 +224,82 @@ export const RLS_TABLES: Record<string, TableRules> = {
   household_visit: { street: STAFF, leader: HOUSEHOLD_IN_PATHS('household_visit.household_id') },
   // 工作例会: street staff all; a leader those of the communities they work in (the service checks who may record).
   work_meeting: { street: STAFF, leader: 'community_id = ANY(sg_communities())' },
+  /**
+   * 五方联动 organisations: a leader keeps those of the grids they lead (a community's secretary all of the community's,
+   * a compound's leader the compound's) and reads the published ones above them; a resident reads the published ones
+   * of their community and compound.
+   */
+  organization: {
+    street: STAFF,
+    leader: { read: `grid_path <@ ANY(sg_paths()) OR (published AND grid_path @> ANY(sg_paths()))`, write: 'grid_path <@ ANY(sg_paths())' },
+    member: readOnly('published AND archived_at IS NULL AND grid_path @> sg_home()'),
+    // An organisation's own staff (ORGANIZATION_STAFF) read their organisation; departments' keys and staff none.
+    department: readOnly('id = sg_organization()'),
+  },
+  organization_grid: {
+    street: STAFF,
+    leader: {
+      read: 'EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_grid.organization_id)',
+      write: `EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_grid.organization_id AND o.grid_path <@ ANY(sg_paths()))`,
+    },
+    member: readOnly('EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_grid.organization_id)'),
+  },
+  /** Members of organisations: readable with their organisation; kept by whoever keeps it. */
+  organization_member: {
+    street: STAFF,
+    leader: {
+      read: 'EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_member.organization_id)',
+      write: `EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_member.organization_id AND o.grid_path <@ ANY(sg_paths()))`,
+    },
+    member: readOnly('EXISTS (SELECT 1 FROM organization o WHERE o.id = organization_member.organization_id)'),
+  },
+  /** 两代表一委员, 经济能人, 贤达人士: kept by the leaders of the resident's grids; a resident reads their own. */
+  public_role: {
+    street: STAFF,
+    leader: IN_PATHS('grid_path'),
+    member: readOnly('EXISTS (SELECT 1 FROM resident r WHERE r.id = public_role.resident_id AND r.household_id = sg_household())'),
+  },
+  /** 矛盾调解 records: street staff; the leaders of the grid it concerns (parties' names: never residents). */
+  mediation_record: { street: STAFF, leader: IN_PATHS('grid_path') },
+
+  // 议事协商: a leader keeps those of their subtrees; everyone else reads the published ones around their home and those they are invited to.
+  consultation: {
+    street: STAFF,
+    leader: { read: `${IN_PATHS('grid_path')} OR ${CONCERNS_HOME} OR ${INVITED('consultation.id')}`, write: IN_PATHS('grid_path') },
+    member: readOnly(`${CONCERNS_HOME} OR ${INVITED('consultation.id')}`),
+  },
+  // An invitation: the consultation's keeper sees the list; an invited person their own invitation (never the whole list).
+  consultation_invitee: {
+    street: STAFF,
+    // It carries its consultation's grid_path: this policy must not read consultation, whose policy reads this table.
+    leader: { read: `${IN_PATHS('grid_path')} OR ${MY_INVITATION}`, write: IN_PATHS('grid_path') },
+    member: readOnly(MY_INVITATION),
+  },
+  // Resolutions stay on their consultation: whoever reads the consultation reads them; its keeper records them.
+  resolution: {
+    street: STAFF,
+    leader: {
+      read: `EXISTS (SELECT 1 FROM consultation c WHERE c.id = resolution.consultation_id)`,
+      write: CONSULTATION_KEPT('resolution.consultation_id'),
+    },
+    member: readOnly(`EXISTS (SELECT 1 FROM consultation c WHERE c.id = resolution.consultation_id)`),
+  },
+  // 项目清单: a leader keeps the projects of their subtrees; residents read the published ones around their home.
+  project: {
+    street: STAFF,
+    leader: { read: `${IN_PATHS('grid_path')} OR ${CONCERNS_HOME}`, write: IN_PATHS('grid_path') },
+    member: readOnly(CONCERNS_HOME),
+  },
+  project_pledge: {
+    street: STAFF,
+    leader: { read: PROJECT_SEEN('project_pledge.project_id'), write: PROJECT_KEPT('project_pledge.project_id') },
+    member: readOnly(PROJECT_SEEN('project_pledge.project_id')),
+  },
+  project_milestone: {
+    street: STAFF,
+    leader: { read: PROJECT_SEEN('project_milestone.project_id'), write: PROJECT_KEPT('project_milestone.project_id') },
+    member: readOnly(PROJECT_SEEN('project_milestone.project_id')),
+  },
   // Teams and their activities are open to every helper (they recruit); a leader manages those of the communities they work in.
   volunteer_team: { street: STAFF, leader: { read: 'true', write: 'community_id = ANY(sg_communities())' }, member: readOnly('true') },
   team_member: {
@@ -223,12 +322,42 @@ export const RLS_TABLES: Record<string, TableRules> = {
       `WHERE a.id = activity_signup.activity_id AND t.community_id = ANY(sg_communities()))`,
     member: OWN_REGISTRATION('activity_signup.registration_id'),
   },
+  /**
+   * 宣传 (publicity): notices, deeds and community activities of a grid. Street staff read all, admins write; a leader keeps those
+   * of their subtree and reads what is published above it (a compound's leader marks the community's notices read); a resident
+   * or volunteer reads only what is published for a grid that holds their home. The posts board reads the public_* views.
+   */
+  notice: { street: STAFF, leader: PUBLICITY_LEADER, member: PUBLICITY_MEMBER },
+  /** Read receipts: each leader appends their own; whoever sees the notice sees who read it. */
+  notice_receipt: {
+    street: readOnly('true'),
+    leader: { read: 'EXISTS (SELECT 1 FROM notice n WHERE n.id = notice_receipt.notice_id)', insert: 'user_id = sg_user()' },
+  },
+  /** 居民公约: every version is published; a community's own leaders write new versions. */
+  covenant_version: {
+    street: STAFF,
+    leader: { read: 'community_id = ANY(sg_communities())', write: IN_PATHS('grid_path') },
+    member: readOnly('grid_path @> sg_home()'),
+  },
+  exemplary_deed: { street: STAFF, leader: PUBLICITY_LEADER, member: PUBLICITY_MEMBER },
+  community_activity: { street: STAFF, leader: PUBLICITY_LEADER, member: PUBLICITY_MEMBER },
+  /** Sign-ups: a leader those of activities in their subtree (attendance); a resident their own (sign up, withdraw). */
+  community_activity_signup: {
+    street: STAFF,
+    leader:
+      `user_id = sg_user() OR EXISTS (SELECT 1 FROM community_activity a ` +
+      `WHERE a.id = community_activity_signup.activity_id AND ${IN_PATHS('a.grid_path')})`,
+    member: 'user_id = sg_user()',
+  },
   app_user: {
     street: { read: `${ADMIN} OR id = sg_user()`, write: ADMIN },
-    // A large-grid leader also reads the accounts they manage (policy.ts: resident, volunteer and leader accounts of their community).
+    // A large-grid leader also reads the accounts they manage (policy.ts: resident, volunteer and leader accounts of their community,
+    // and the staff of the community's organisations).
     leader: readOnly(`id = sg_user() OR (role IN ('RESIDENT', 'VOLUNTEER', 'GRID_LEADER') AND (
       EXISTS (SELECT 1 FROM user_grid ug JOIN grid g ON g.id = ug.grid_id WHERE ug.user_id = app_user.id AND ${BELOW_COMMUNITY('g.path')})
-      OR EXISTS (SELECT 1 FROM resident r WHERE r.id = app_user.resident_id AND ${BELOW_COMMUNITY('r.grid_path')})))`),
+      OR EXISTS (SELECT 1 FROM resident r WHERE r.id = app_user.resident_id AND ${BELOW_COMMUNITY('r.grid_path')})))
+      OR (role = 'ORGANIZATION_STAFF' AND EXISTS (SELECT 1 FROM organization o WHERE o.id = app_user.organization_id
+        AND EXISTS (SELECT 1 FROM unnest(sg_paths()) c WHERE nlevel(c) = 2 AND o.grid_path <@ c)))`),
     member: readOnly('id = sg_user()'),
     // A department's staff read their own account (an API key has none).
     department: readOnly('id = sg_user()'),

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { PrimaryUnavailableError, type ReadReplicas, type Replica, replicasOf, replicaRetryable } from './replicas';
 
 /**
  * The database as one caller sees it: an EntityManager whose every statement runs inside a
@@ -54,14 +55,27 @@ export class DbSession {
   private controls = 0;
   /** After `close()`: the caller is gone, and a statement issued now fails instead of taking a connection. */
   private closed = false;
+  /** The read replicas of the DataSource (DATABASE_READ_URLS), if any. */
+  private readonly replicas: ReadReplicas | undefined;
+  /** Reads may go to a replica (`preferReplica`) until the session writes or its replica fails. */
+  private readReplica = false;
+  /** The replica connection the session holds, if it holds one. */
+  private onReplica: { replica: Replica; client: PoolClient } | undefined;
 
   constructor(
     ds: DataSource,
     readonly identity: DbIdentity,
   ) {
     this.configure = settingsSql(identity);
+    this.replicas = replicasOf(ds);
     this.qr = ds.createQueryRunner();
     this.manager = this.qr.manager;
+    const replicas = this.replicas;
+    if (replicas) {
+      // With read replicas, the probes know when the primary is unreachable: its connections fail at once then.
+      const connect = this.qr.connect.bind(this.qr);
+      this.qr.connect = () => (replicas.primaryUp ? connect() : Promise.reject(new PrimaryUnavailableError()));
+    }
     sessionOf.set(this.qr, this);
     const run = this.qr.query.bind(this.qr) as RunQuery;
     this.qr.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
@@ -73,20 +87,111 @@ export class DbSession {
     return m.queryRunner ? sessionOf.get(m.queryRunner) : undefined;
   }
 
+  /**
+   * Lets this session's reads go to a read replica (a GraphQL query, a GET of a route): only
+   * before its first statement, and only when DATABASE_READ_URLS configured replicas. The first
+   * write transaction (`START TRANSACTION`, `system()`) moves the session to the primary for good,
+   * as does a replica that fails under a read (the read is sent again to the primary). Without
+   * replicas this does nothing, and a session that never calls it is exactly as before.
+   */
+  preferReplica(): void {
+    const internals = this.qr as unknown as QueryRunnerInternals;
+    if (!this.replicas || this.readReplica || this.closed || this.mode !== 'idle' || internals.databaseConnection) return;
+    this.readReplica = true;
+    const primary = this.qr.connect.bind(this.qr);
+    this.qr.connect = () => this.connectForRead(primary);
+  }
+
+  /** The query runner's connect while the session prefers a replica: a replica's connection, else the primary's. */
+  private connectForRead(primary: () => Promise<unknown>): Promise<unknown> {
+    const q = this.qr as unknown as QueryRunnerInternals;
+    if (q.databaseConnection) return Promise.resolve(q.databaseConnection);
+    if (q.databaseConnectionPromise) return q.databaseConnectionPromise;
+    if (!this.readReplica) return primary();
+    const replicas = this.replicas!;
+    const connecting = (async () => {
+      const got = await replicas.acquire(callerOf(this.identity)).catch(() => undefined);
+      if (!got) {
+        q.databaseConnectionPromise = undefined;
+        return primary();
+      }
+      this.onReplica = got;
+      q.databaseConnection = got.client;
+      // The server went away: the replica is down; the session's next statement on it fails and is sent to the primary.
+      const onError = (error: unknown) => replicas.markDown(got.replica, error);
+      q.releaseCallback = (error?: unknown) => {
+        got.client.removeListener('error', onError);
+        got.client.release(error as Error | undefined);
+      };
+      got.client.on('error', onError);
+      return got.client;
+    })();
+    q.databaseConnectionPromise = connecting;
+    return connecting;
+  }
+
+  /**
+   * Sends this session's later reads to the primary (when it was reading a replica): for reads
+   * that must see the primary itself, such as a sync's horizon (pg_stat_activity of the writers).
+   */
+  async readPrimary(): Promise<void> {
+    if (this.readReplica || this.onReplica) await this.toPrimary();
+  }
+
+  /** Leaves the replica for the primary (before a write): the read transaction there is ended. */
+  private async toPrimary(): Promise<void> {
+    this.readReplica = false;
+    if (this.onReplica) await this.end();
+  }
+
   private async query(run: RunQuery, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (!this.readReplica) return this.attempt(run, sql, parameters, structured);
+    const on: { replica?: { replica: Replica; client: PoolClient } } = {};
+    try {
+      return await this.attempt(run, sql, parameters, structured, on);
+    } catch (error) {
+      const broken = on.replica ?? this.onReplica;
+      if (!broken || !replicaRetryable(error) || this.mode === 'write') throw error;
+      // The replica failed under a read: the session reads the primary from now on, and this statement is sent there.
+      this.readReplica = false;
+      this.replicas!.failedOver();
+      this.replicas!.markDown(broken.replica, error);
+      await this.serially(async () => {
+        if (this.onReplica === broken) await this.release(this.controls, error);
+      });
+      return this.attempt(run, sql, parameters, structured);
+    }
+  }
+
+  private async attempt(
+    run: RunQuery,
+    sql: string,
+    parameters?: unknown[],
+    structured?: boolean,
+    on?: { replica?: { replica: Replica; client: PoolClient } },
+  ): Promise<unknown> {
     this.assertOpen();
     if (this.exclusive && systemWork.getStore() !== this) await this.exclusive.catch(() => {});
-    if (START.test(sql))
+    if (START.test(sql)) {
+      if (this.readReplica) await this.toPrimary();
       return this.control(
         this.mode === 'read' ? `COMMIT; START TRANSACTION; ${this.configure}` : `START TRANSACTION; ${this.configure}`,
         'write',
       );
-    if (COMMIT.test(sql) && this.mode === 'write') return this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+    }
+    if (COMMIT.test(sql) && this.mode === 'write') {
+      await this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+      if (this.replicas) await this.noteCommit();
+      return;
+    }
     if (ROLLBACK.test(sql) && this.mode === 'write')
       return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
     if (this.mode === 'idle' || this.poisoned) await this.open();
     try {
-      return await this.serially(() => this.guarded(run, sql, parameters, structured));
+      return await this.serially(() => {
+        if (on) on.replica = this.onReplica;
+        return this.guarded(run, sql, parameters, structured);
+      });
     } catch (error) {
       if (this.mode !== 'read') throw error;
       this.poisoned = true;
@@ -143,12 +248,30 @@ export class DbSession {
   }
 
   /**
+   * With read replicas: the primary's WAL position once the caller's write committed, so that
+   * their next reads see it (read-your-writes; see `ReadReplicas`). A failure here loses only that.
+   */
+  private async noteCommit(): Promise<void> {
+    const caller = callerOf(this.identity);
+    if (!caller) return;
+    try {
+      const result = (await this.serially(async () => (await this.connection()).query('SELECT pg_current_wal_lsn()::text AS lsn'))) as {
+        rows: { lsn: string }[];
+      };
+      this.replicas!.noteWrite(caller, result.rows[0].lsn);
+    } catch {
+      // the commit stands; the caller's next read may come from a replica that has not replayed it yet
+    }
+  }
+
+  /**
    * Work as the system (the connection's own user, which the policies let see everything),
    * for what is not one caller's view: signing in, routing a point to the grid that covers
    * it. Runs in its own READ WRITE transaction; other statements of the session wait.
    */
   async system<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     this.assertOpen();
+    if (this.readReplica) await this.toPrimary();
     while (this.exclusive) await this.exclusive.catch(() => {});
     const q = this.qr as unknown as TransactionState;
     const done = systemWork.run(this, async () => {
@@ -158,6 +281,7 @@ export class DbSession {
       try {
         const result = await work(this.manager);
         await this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+        if (this.replicas) await this.noteCommit();
         return result;
       } catch (error) {
         await this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
@@ -234,15 +358,13 @@ export class DbSession {
     if (this.closed) throw new SessionClosedError();
   }
 
-  private async release(controls: number): Promise<void> {
-    const internals = this.qr as unknown as {
-      databaseConnection?: PoolClient;
-      databaseConnectionPromise?: Promise<PoolClient>;
-      isReleased: boolean;
-    };
+  /** Returns the connection to its pool; `failed` (a replica connection that broke) destroys it without a rollback. */
+  private async release(controls: number, failed?: unknown): Promise<void> {
+    const internals = this.qr as unknown as QueryRunnerInternals;
+    this.onReplica = undefined;
     if (!internals.databaseConnection) return;
-    let broken: unknown;
-    if (this.mode !== 'idle') await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
+    let broken: unknown = failed;
+    if (this.mode !== 'idle' && !failed) await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
     // A transaction begun after end() was issued (queued behind it) keeps the mode it set; it opens on the next connection.
     if (this.controls === controls) {
       this.mode = 'idle';
@@ -269,6 +391,23 @@ export class SessionClosedError extends Error {
 }
 
 type RunQuery = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+/** TypeORM's PostgresQueryRunner fields the session manages itself (connection, release). */
+interface QueryRunnerInternals {
+  databaseConnection?: PoolClient;
+  databaseConnectionPromise?: Promise<unknown>;
+  releaseCallback?: (error?: unknown) => void;
+  releasePostgresConnection(error?: unknown): Promise<void>;
+  isReleased: boolean;
+}
+
+/** Whose writes a session's reads must see (read-your-writes): the account or API key; none when anonymous. */
+function callerOf(identity: DbIdentity): string | undefined {
+  const user = identity.settings['sg.user_id'];
+  if (user) return `user:${user}`;
+  const key = identity.settings['sg.key_id'];
+  return key ? `key:${key}` : undefined;
+}
 
 /** TypeORM's own record of the transaction it thinks is open (protected fields of the query runner). */
 interface TransactionState {
@@ -302,9 +441,18 @@ export function elevated<T>(db: Db, work: () => Promise<T>): Promise<T> {
   return session ? session.elevated(work) : work();
 }
 
-/** Runs `work` with a session of its own as `identity`, closed (connection returned) afterwards. */
-export async function withSession<T>(ds: DataSource, identity: DbIdentity, work: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` with a session of its own as `identity`, closed (connection returned) afterwards.
+ * `opts.read`: the work only reads (unless it opens a transaction), so a read replica may answer it.
+ */
+export async function withSession<T>(
+  ds: DataSource,
+  identity: DbIdentity,
+  work: (db: Db) => Promise<T>,
+  opts?: { read?: boolean },
+): Promise<T> {
   const session = new DbSession(ds, identity);
+  if (opts?.read) session.preferReplica();
   try {
     return await work(session.manager);
   } finally {

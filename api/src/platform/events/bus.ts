@@ -20,6 +20,13 @@ export interface Topic<T> {
     last(ds: DataSource): Promise<bigint | null>;
     between(ds: DataSource, after: bigint, before: bigint): Promise<T[]>;
   };
+  /**
+   * For a topic without an order: the events committed since `from` (from its table), handed
+   * again to this process's listeners after an outage of the bus. Its events must be hints (a
+   * listener re-reads what changed), so one delivered twice costs a re-read, where one missed
+   * would leave a screen stale.
+   */
+  since?(ds: DataSource, from: Date): Promise<T[]>;
 }
 
 /** Carries committed events to every subscriber of every API process. */
@@ -28,6 +35,13 @@ export interface EventBus {
   publish<T>(topic: Topic<T>, events: T[]): Promise<void>;
   /** Calls `listener` for each event of the topic published from now on; answers the unsubscribe. */
   subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void;
+  /**
+   * Calls `listener` whenever the bus may have missed events and carries on again (Redis came
+   * back after an outage, or answered for the first time after a start without it), with when
+   * the outage began: a topic with an `order` catches up from its table then, one with `since`
+   * re-delivers what its table has from then on.
+   */
+  onResume?(listener: (downSince: Date) => void): void;
   close(): Promise<void>;
 }
 
@@ -59,12 +73,28 @@ export class MemoryBus implements EventBus {
  * Several processes: each topic is a Redis pub/sub channel (`<prefix>:<topic>`), and events
  * come back to the publishing process through it too, so every subscriber of every process
  * sees one stream in one order.
+ *
+ * Redis is not the record (the topics' tables are): while it is unreachable a publish fails at
+ * once (no offline queue, so a report is never held up by it) and the events go to this process's
+ * own subscribers directly; when both connections are back, `onResume` listeners run,
+ * and every ordered topic re-reads what it missed from its table, in id order (`OrderedBus`),
+ * and every topic with `since` re-delivers what its table has from the outage's start.
+ * A process that starts while Redis is down serves (`createEventBus` waits only `START_WAIT_MS`)
+ * as if an outage had begun at its start.
  */
 export class RedisBus implements EventBus {
   private readonly local = new MemoryBus();
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly ready: Promise<unknown>;
+  private readonly resumeListeners = new Set<(downSince: Date) => void>();
+  /** Set while Redis is unreachable (logged once per outage); until both connections are first ready, too. */
+  private down = true;
+  /** When the current outage began (for the first, the bus's creation). */
+  private downSince = new Date();
+  private connectedOnce = false;
+  private startLogged = false;
+  private closed = false;
 
   /** `prefix` names the database, so streets in different databases never mix on one Redis. */
   constructor(
@@ -73,8 +103,15 @@ export class RedisBus implements EventBus {
     topics: Topic<unknown>[],
   ) {
     const byChannel = new Map(topics.map((t) => [this.channel(t), t]));
-    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: false });
+    // Reconnect every 500 ms at most: an outage ends for the subscribers soon after Redis is back.
+    const retryStrategy = (times: number) => Math.min(times * 100, 500);
+    this.pub = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
+    this.sub = new Redis(url, { lazyConnect: false, retryStrategy });
+    for (const connection of [this.pub, this.sub]) {
+      connection.on('error', (error: Error) => this.lost(error));
+      connection.on('ready', () => this.back());
+    }
+    this.sub.on('close', () => this.lost());
     this.sub.on('message', (channel: string, message: string) => {
       const topic = byChannel.get(channel);
       if (!topic) return;
@@ -84,32 +121,86 @@ export class RedisBus implements EventBus {
     this.ready = this.sub.subscribe(...byChannel.keys());
   }
 
+  private lost(error?: Error): void {
+    if (this.closed) return;
+    if (this.down) {
+      if (!this.connectedOnce && !this.startLogged) {
+        this.startLogged = true;
+        console.error(
+          `event bus: Redis unreachable at start (${error?.message ?? 'connection closed'}); ` +
+            "events go to this process's subscribers directly until it answers",
+        );
+      }
+      return;
+    }
+    this.down = true;
+    this.downSince = new Date();
+    // A failure that leaves both connections up (no 'ready' will follow) is over at the next look.
+    setTimeout(() => this.back(), 1000).unref();
+    console.error(
+      `event bus: Redis unreachable (${error?.message ?? 'connection closed'}); events go to this process's subscribers directly`,
+    );
+  }
+
+  /** Both connections up again after an outage: the ordered topics catch up from their tables. */
+  private back(): void {
+    if (!this.down || this.closed || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.down = false;
+    const first = !this.connectedOnce;
+    this.connectedOnce = true;
+    // A start with Redis at hand is no outage; one without it was, from the start.
+    if (first && !this.startLogged) return;
+    console.log(`event bus: Redis ${first ? 'answers' : 'is back'}; catching up from the event tables`);
+    for (const listener of this.resumeListeners) listener(this.downSince);
+  }
+
+  /** Hands `events` to this process's own subscribers only (a re-delivery after an outage: each process reads its own). */
+  async deliverLocally<T>(topic: Topic<T>, events: T[]): Promise<void> {
+    await this.local.publish(topic, events);
+  }
+
   private channel(topic: Topic<unknown>): string {
     return `${this.prefix}:${topic.name}`;
   }
 
   async publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
     if (!events.length) return;
-    await this.pub
-      .publish(this.channel(topic as Topic<unknown>), JSON.stringify(events))
-      .catch((error: unknown) => console.error(`event bus: publish on ${topic.name} failed`, error));
+    const sent =
+      this.pub.status === 'ready'
+        ? await this.pub.publish(this.channel(topic as Topic<unknown>), JSON.stringify(events)).then(
+            () => true,
+            (error: Error) => (this.lost(error), false),
+          )
+        : false;
+    if (!sent) await this.local.publish(topic, events);
   }
 
   subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
     return this.local.subscribe(topic, listener);
   }
 
-  /** Resolves once the channel subscriptions are live. */
+  onResume(listener: (downSince: Date) => void): void {
+    this.resumeListeners.add(listener);
+  }
+
+  /** Resolves once the channel subscriptions are live (never, while Redis cannot be reached). */
   whenReady(): Promise<unknown> {
     return this.ready;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.resumeListeners.clear();
     await this.local.close();
     this.sub.disconnect();
     this.pub.disconnect();
   }
 }
+
+/** How long a starting process waits for Redis before serving without it. */
+const START_WAIT_MS = 3000;
+/** How far before an outage's start a topic's `since` re-reads (transactions in flight then). */
+const REDELIVER_MARGIN_MS = 10_000;
 
 /** How long an out-of-order event waits for the ones before it before the table is asked. */
 const GAP_WAIT_MS = 250;
@@ -131,6 +222,7 @@ export class OrderedBus<E> implements EventBus {
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
   private readonly order: NonNullable<Topic<E>['order']>;
+  private closed = false;
 
   /** `last`: the highest id already in the topic's table when the process started. */
   constructor(
@@ -142,6 +234,36 @@ export class OrderedBus<E> implements EventBus {
     if (!topic.order) throw new Error(`topic ${topic.name} has no order`);
     this.order = topic.order;
     this.unsubscribe = inner.subscribe(topic, (e) => this.accept(e));
+    // After an outage of the bus: whatever was committed meanwhile, from the table. Once more a
+    // second later, for events published while the channels were being subscribed again.
+    inner.onResume?.(() => {
+      void this.catchUp();
+      setTimeout(() => void this.catchUp(), 1000).unref();
+    });
+  }
+
+  onResume(listener: (downSince: Date) => void): void {
+    this.inner.onResume?.(listener);
+  }
+
+  /** Delivers, in id order, every event the table has beyond the last one delivered. */
+  async catchUp(): Promise<void> {
+    if (this.closed || !this.ds.isInitialized || this.last === null) return;
+    try {
+      const max = await this.order.last(this.ds);
+      if (max === null || max <= this.last) return;
+      const from = this.last;
+      const rows = max - from > MAX_GAP_FILL ? [] : await this.order.between(this.ds, from, max + 1n);
+      for (const row of rows) {
+        const id = this.order.idOf(row);
+        if (id > this.last!) this.emit(id, this.pending.get(id) ?? row);
+      }
+      if (this.last! < max) this.last = max;
+      for (const id of [...this.pending.keys()]) if (id <= this.last!) this.pending.delete(id);
+      this.drain();
+    } catch (error) {
+      console.error(`event bus: catch-up of ${this.topic.name} failed`, error);
+    }
   }
 
   publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
@@ -204,6 +326,7 @@ export class OrderedBus<E> implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.unsubscribe();
     await this.local.close();
@@ -215,12 +338,37 @@ export class OrderedBus<E> implements EventBus {
  * The bus of one API process for the domains' topics: Redis when a URL is given
  * (REDIS_URL), otherwise in memory; each topic with an `order` delivered in id order.
  */
-export async function createEventBus(ds: DataSource, topics: Topic<unknown>[], redisUrl?: string): Promise<EventBus> {
+export async function createEventBus(
+  ds: DataSource,
+  topics: Topic<unknown>[],
+  redisUrl?: string,
+  startWaitMs = START_WAIT_MS,
+): Promise<EventBus> {
   let bus: EventBus;
   if (redisUrl) {
     const [{ db }]: { db: string }[] = await ds.query(`SELECT current_database() AS db`);
     const redis = new RedisBus(redisUrl, `streetgrid:events:${db}`, topics);
-    await redis.whenReady();
+    // Serve without Redis rather than wait for it: the tables are the record, and the bus catches up when it answers.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([redis.whenReady(), new Promise((ok) => (timer = setTimeout(ok, startWaitMs)))]);
+    clearTimeout(timer);
+    for (const topic of topics) {
+      const since = topic.since;
+      if (!since) continue;
+      const redeliver = (from: Date) =>
+        since(ds, from).then(
+          (events) => redis.deliverLocally(topic, events),
+          (error: unknown) => console.error(`event bus: re-delivery of ${topic.name} failed`, error),
+        );
+      redis.onResume((downSince) => {
+        if (!ds.isInitialized) return;
+        // From a little before the outage (a transaction's time is its start, not its commit), and
+        // once more a second later for changes published while the channels were subscribed again.
+        const resumed = Date.now();
+        void redeliver(new Date(downSince.getTime() - REDELIVER_MARGIN_MS));
+        setTimeout(() => void (ds.isInitialized && redeliver(new Date(resumed - REDELIVER_MARGIN_MS))), 1000).unref();
+      });
+    }
     bus = redis;
   } else bus = new MemoryBus();
   for (const topic of topics) if (topic.order) bus = new OrderedBus(bus, topic, ds, (await topic.order.last(ds)) ?? 0n);

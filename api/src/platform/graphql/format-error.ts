@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isConnectionError } from '../db/replicas';
 
 /**
  * The last word on what an error tells a client: malformed values the database refused
@@ -12,6 +13,16 @@ export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as { code?: string; driverError?: { code?: string } } | undefined;
     const pgCode = original?.driverError?.code ?? original?.code;
+    // The database is down or refusing connections (with read replicas: a write while the primary is unreachable).
+    // (A thrown value from another realm arrives wrapped by graphql-js as NonErrorThrown, the value in `thrownValue`.)
+    const thrown = (original as { thrownValue?: unknown } | undefined)?.thrownValue;
+    if ((original && isConnectionError(original)) || (thrown && isConnectionError(thrown))) {
+      return {
+        message: 'the database is unavailable; try again shortly',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     // Row-level security refused a write the service's own checks let through: still the caller's fault, never a 500.
     if (pgCode === '42501') {
       return { message: 'you may not change this (row-level security)', path: formatted.path, extensions: { code: 'FORBIDDEN' } };

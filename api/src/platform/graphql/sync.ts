@@ -3,7 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SyncConfig } from '../config';
-import type { Db } from '../db/session';
+import { type Db, DbSession } from '../db/session';
 import { ConnectionFields, type ConnectionShape, pageSize } from './connection';
 import { badInput } from './errors';
 
@@ -128,6 +128,8 @@ export async function syncPage<T extends { id: string }>(
   if (args.after != null) throw badInput('after', 'is not used with changedSince: pass the last syncCursor as changedSince');
   const limit = pageSize(args.first);
   const from = decodeSyncCursor(args.changedSince);
+  // The horizon knows the writers in flight from pg_stat_activity, which only the primary has: a sync reads there.
+  await DbSession.of(db)?.readPrimary();
   // Its own statement, before the rows' (see above).
   const [state]: { horizon: string; expired: boolean }[] = await db.query(
     `SELECT ${AT_TEXT(`sync_horizon($1) - interval '1 microsecond'`)} AS horizon,

@@ -1,6 +1,8 @@
+import { signLink, type SignedLink, verifyLink } from './signed-link';
 import { GraphQLError } from 'graphql';
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isConnectionError, PrimaryUnavailableError, replicasOf } from '../db/replicas';
 import type { Db } from '../db/session';
 import { badInput, notFound } from '../graphql/errors';
 import { intIn, text } from '../graphql/validate';
@@ -19,6 +21,9 @@ export interface Account {
   /** The department a DEPARTMENT_STAFF account works for (registry id and name). */
   departmentId: string | null;
   departmentName: string | null;
+  /** The organisation an ORGANIZATION_STAFF account works for (registry id and name). */
+  organizationId: string | null;
+  organizationName: string | null;
 }
 
 /** What a sign-in or refresh hands out (the account domain's `AuthPayload`). */
@@ -98,11 +103,14 @@ interface UserRow {
   community_ids: string[];
   department_id: string | null;
   department_name: string | null;
+  organization_id: string | null;
+  organization_name: string | null;
 }
 
 const USER_SQL = `
   SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
-         u.department_id, (SELECT d.name FROM department d WHERE d.id = u.department_id) AS department_name,
+         u.department_id, (SELECT d.name FROM department d WHERE d.id = u.department_id) AS department_name, u.organization_id,
+         (SELECT o.name FROM organization o WHERE o.id = u.organization_id) AS organization_name,
          hh.building_id,
          (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
          coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
@@ -241,10 +249,39 @@ export class AuthService {
     await client?.end().catch(() => {});
   }
 
+  /**
+   * A read as the system on the primary; when the primary is unreachable and read replicas are
+   * configured, on a replica instead, so that reads keep being served while writes fail.
+   */
+  private async orReplica<T>(read: (m: Pick<EntityManager, 'query'>) => Promise<T>): Promise<T> {
+    const replicas = replicasOf(this.ds);
+    try {
+      // The probes found the primary unreachable: straight to a replica.
+      if (replicas && !replicas.primaryUp) throw new PrimaryUnavailableError();
+      return await read(this.ds.manager);
+    } catch (error) {
+      if (!replicas || !isConnectionError(error)) throw error;
+      return read({ query: (sql: string, parameters?: unknown[]) => replicas.query(sql, parameters ?? []) } as Pick<
+        EntityManager,
+        'query'
+      >);
+    }
+  }
+
   /** Drops every cached caller of `userId` (their account changed). */
   private forget(userId: string): void {
     this.changes++;
     for (const [token, entry] of this.callers) if (entry.viewer.kind === 'user' && entry.viewer.id === userId) this.callers.delete(token);
+  }
+
+  /** A signed link for `purpose` (see signed-link.ts), under this server's secret. */
+  signLink(purpose: string, fields: readonly string[], expiresAt: Date): string {
+    return signLink(this.secret, purpose, fields, expiresAt);
+  }
+
+  /** The fields of a signed link for `purpose`; BAD_USER_INPUT naming `field` when invalid or expired. */
+  verifyLink(purpose: string, token: string, field = 'token'): SignedLink {
+    return verifyLink(this.secret, purpose, token, new Date(), field);
   }
 
   /**
@@ -278,7 +315,7 @@ export class AuthService {
     if (!token) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
     // Listening before the load: a change committed after it is heard, and drops this entry.
     const [listening, changes] = [this.listening, this.changes];
-    const user = await this.loadUser(this.ds.manager, 'u.id = $1', token.userId);
+    const user = await this.orReplica((m) => this.loadUser(m, 'u.id = $1', token.userId));
     if (!user || user.disabled) throw unauthenticated('the account is disabled');
     const credential = { viewer: toViewer(user), expiresAt: token.expiresAt };
     if (listening && this.listening && changes === this.changes) {
@@ -314,9 +351,8 @@ export class AuthService {
   }
 
   private async departmentViewer(key: string): Promise<Viewer> {
-    const [row]: { id: string; department: string; scopes: string[]; rate_per_minute: number }[] = await this.ds.query(
-      `SELECT id, department, scopes, rate_per_minute FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
-      [sha256(key)],
+    const [row]: { id: string; department: string; scopes: string[]; rate_per_minute: number }[] = await this.orReplica((m) =>
+      m.query(`SELECT id, department, scopes, rate_per_minute FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`, [sha256(key)]),
     );
     if (!row) throw unauthenticated('unknown or revoked API key');
     if (!takeToken(row.id, row.rate_per_minute)) {
@@ -494,7 +530,7 @@ export class AuthService {
     return { accessToken, expiresIn: ACCESS_TTL_S, refreshToken: refresh.value, user: toMe(user) };
   }
 
-  private async loadUser(m: EntityManager, where: string, value: string): Promise<UserRow | null> {
+  private async loadUser(m: Pick<EntityManager, 'query'>, where: string, value: string): Promise<UserRow | null> {
     const [row]: UserRow[] = await m.query(`${USER_SQL} WHERE ${where} GROUP BY u.id, r.household_id, hh.building_id`, [value]);
     return row ?? null;
   }
@@ -537,6 +573,7 @@ function toViewer(user: UserRow): Viewer {
     homePath: user.home_path,
     communityIds: user.community_ids,
     departmentId: user.department_id,
+    organizationId: user.organization_id,
   };
 }
 
@@ -549,6 +586,8 @@ function toMe(user: UserRow): Account {
     gridIds: user.grid_ids,
     departmentId: user.department_id,
     departmentName: user.department_name,
+    organizationId: user.organization_id,
+    organizationName: user.organization_name,
   };
 }
 
@@ -584,16 +623,19 @@ export async function upsertUser(
     gridIds?: string[];
     /** A DEPARTMENT_STAFF account's department, by registry code. */
     departmentCode?: string | null;
+    /** An ORGANIZATION_STAFF account's organisation (its id in the registry of organisations). */
+    organizationId?: string | null;
   },
 ): Promise<string> {
   const hash = await hashPassword(user.password);
   const [{ id }]: { id: string }[] = await m.query(
-    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id)
-     VALUES ($1, $2, $3, $4, $5, (SELECT id FROM department WHERE code = $6))
+    `INSERT INTO app_user (login, display_name, password_hash, role, resident_id, department_id, organization_id)
+     VALUES ($1, $2, $3, $4, $5, (SELECT id FROM department WHERE code = $6), $7)
      ON CONFLICT (login) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
-       role = EXCLUDED.role, resident_id = EXCLUDED.resident_id, department_id = EXCLUDED.department_id
+       role = EXCLUDED.role, resident_id = EXCLUDED.resident_id, department_id = EXCLUDED.department_id,
+       organization_id = EXCLUDED.organization_id
      RETURNING id`,
-    [user.login, user.displayName, hash, user.role, user.residentId ?? null, user.departmentCode ?? null],
+    [user.login, user.displayName, hash, user.role, user.residentId ?? null, user.departmentCode ?? null, user.organizationId ?? null],
   );
   await m.query(`DELETE FROM user_grid WHERE user_id = $1`, [id]);
   if (user.gridIds?.length) await m.query(`INSERT INTO user_grid (user_id, grid_id) SELECT $1, unnest($2::uuid[])`, [id, user.gridIds]);

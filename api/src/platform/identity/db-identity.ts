@@ -16,7 +16,10 @@ export const DB_ROLES = {
   leader: 'sg_leader',
   /** Residents and volunteers: their household, the grids around it, their own registrations and tasks. */
   member: 'sg_member',
-  /** Departments: an API key the types its scopes name (`sg.scopes`); a staff account its department's cases (`sg.department_id`). */
+  /**
+   * Departments: an API key the types its scopes name (`sg.scopes`); a staff account its department's cases (`sg.department_id`);
+   * an organisation's staff account its organisation's cases (`sg.organization_id`).
+   */
   department: 'sg_department',
   /** Not signed in: public projections only. */
   anonymous: 'sg_anonymous',
@@ -37,6 +40,9 @@ export function dbIdentity(viewer: Viewer): DbIdentity {
       if (viewer.role === 'STREET_ADMIN' || viewer.role === 'OPERATOR') return { role: DB_ROLES.street, settings: common };
       if (viewer.role === 'DEPARTMENT_STAFF')
         return { role: DB_ROLES.department, settings: { ...common, 'sg.scopes': '{}', 'sg.department_id': viewer.departmentId ?? '' } };
+      // An organisation's staff work cases from outside the grids too: the department role, with their organisation.
+      if (viewer.role === 'ORGANIZATION_STAFF')
+        return { role: DB_ROLES.department, settings: { ...common, 'sg.scopes': '{}', 'sg.organization_id': viewer.organizationId ?? '' } };
       if (viewer.role === 'GRID_LEADER')
         return { role: DB_ROLES.leader, settings: { ...common, 'sg.paths': arrayLiteral(viewer.gridPaths) } };
       return {
@@ -58,6 +64,6 @@ function arrayLiteral(values: readonly string[]): string {
 }
 
 /** Runs `work` on a session of its own as `viewer` (REST routes, one-off work outside GraphQL). */
-export function asViewer<T>(ds: DataSource, viewer: Viewer, work: (db: Db) => Promise<T>): Promise<T> {
-  return withSession(ds, dbIdentity(viewer), work);
+export function asViewer<T>(ds: DataSource, viewer: Viewer, work: (db: Db) => Promise<T>, opts?: { read?: boolean }): Promise<T> {
+  return withSession(ds, dbIdentity(viewer), work, opts);
 }

@@ -36,7 +36,13 @@ export type WriteAction =
   /** any community-service step (the step's own table says in which capacity) */
   | 'SERVICE_STEP'
   /** mark one's own notifications read, set one's own notification preferences */
-  | 'OWN_NOTIFICATIONS';
+  | 'OWN_NOTIFICATIONS'
+  /** 宣传: notices, the covenant, exemplary deeds, community activities and their attendance */
+  | 'PUBLICITY'
+  /** sign up for (or withdraw from) a community activity (惠民活动), as a person of a household */
+  | 'JOIN_ACTIVITY'
+  /** 五方联动 organisations, councils, their members and mediation records, of a community or compound */
+  | 'MANAGE_ORGANIZATIONS';
 
 /** What the write touches: the ltree path of the grid it lies in, and whose it is. */
 export interface Resource {
@@ -48,7 +54,7 @@ export interface Resource {
 }
 
 /** The roles of the accounts a community's leader (large-grid leader) manages, inside their community. */
-export const COMMUNITY_MANAGED_ROLES: readonly string[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER'];
+export const COMMUNITY_MANAGED_ROLES: readonly string[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER', 'ORGANIZATION_STAFF'];
 
 /** The communities (LARGE grids: an ltree path of two labels, `s<street>.c<community>`) among a leader's grids. */
 export function communityPaths(gridPaths: readonly string[]): string[] {
@@ -64,6 +70,7 @@ export const CAPACITIES: Record<AccountKind, readonly string[]> = {
   RESIDENT: ['REPORTER'],
   DEPARTMENT: ['DEPARTMENT'],
   DEPARTMENT_STAFF: ['DEPARTMENT'],
+  ORGANIZATION_STAFF: ['DEPARTMENT'],
 };
 
 /** Which kinds of account may take each kind of write at all; `where` then narrows it to a place. */
@@ -79,11 +86,16 @@ const ALLOWED: Record<WriteAction, readonly AccountKind[]> = {
   // A grid leader only when they lead a community (see `refusal`).
   MANAGE_ACCOUNTS: ['STREET_ADMIN', 'GRID_LEADER'],
   // The operator is read-only but for the command centre's case steps.
-  CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT', 'DEPARTMENT_STAFF'],
+  CASE_STEP: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT', 'DEPARTMENT_STAFF', 'ORGANIZATION_STAFF'],
   RATE_CASE: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
   SERVICE_STEP: ['STREET_ADMIN', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT'],
   // A person's inbox: every account of a person (a department key has none).
-  OWN_NOTIFICATIONS: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'],
+  OWN_NOTIFICATIONS: ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF', 'ORGANIZATION_STAFF'],
+  // A grid leader inside the subtrees of the grids they lead (see `refusal`).
+  PUBLICITY: ['STREET_ADMIN', 'GRID_LEADER'],
+  JOIN_ACTIVITY: ['GRID_LEADER', 'VOLUNTEER', 'RESIDENT'],
+  // A grid leader inside the grids they lead (a community's secretary, a compound's leader).
+  MANAGE_ORGANIZATIONS: ['STREET_ADMIN', 'GRID_LEADER'],
 };
 
 const WHAT: Record<WriteAction, string> = {
@@ -100,6 +112,9 @@ const WHAT: Record<WriteAction, string> = {
   RATE_CASE: 'rate cases',
   SERVICE_STEP: 'act on community services (the command centre reads them)',
   OWN_NOTIFICATIONS: 'have notifications (they belong to people’s accounts)',
+  PUBLICITY: 'manage notices, the covenant, exemplary deeds or community activities',
+  JOIN_ACTIVITY: 'sign up for community activities (residents do)',
+  MANAGE_ORGANIZATIONS: 'manage organisations, councils or mediation records',
 };
 
 export function accountKind(viewer: Viewer): AccountKind | null {
@@ -122,7 +137,7 @@ export function refusal(viewer: Viewer, action: WriteAction, resource: Resource 
   // A grid leader writes inside the subtrees of the grids they lead.
   if (
     kind === 'GRID_LEADER' &&
-    (action === 'EDIT_PLACES' || action === 'INVITE') &&
+    (action === 'EDIT_PLACES' || action === 'INVITE' || action === 'PUBLICITY' || action === 'MANAGE_ORGANIZATIONS') &&
     resource.path != null &&
     viewer.kind === 'user' &&
     !inSubtree(resource.path, viewer.gridPaths)
@@ -136,7 +151,8 @@ export function refusal(viewer: Viewer, action: WriteAction, resource: Resource 
 /**
  * A large-grid leader (the community's secretary) manages resident, volunteer and grid-leader
  * accounts that belong wholly below their community: every grid such an account leads, and
- * its resident's home, lies under (not at) the community's grid.
+ * its resident's home, lies under (not at) the community's grid; and the staff accounts of the
+ * community's organisations (registered at the community or at a compound in it).
  */
 function accountRefusal(gridPaths: readonly string[], resource: Resource): string | null {
   const communities = communityPaths(gridPaths);
@@ -144,7 +160,9 @@ function accountRefusal(gridPaths: readonly string[], resource: Resource): strin
   if (!resource.account) return null;
   if (!COMMUNITY_MANAGED_ROLES.includes(resource.account.role))
     return `a large-grid leader manages only ${COMMUNITY_MANAGED_ROLES.join(', ')} accounts`;
-  const below = (p: string) => communities.some((c) => p.startsWith(`${c}.`));
+  // An organisation's staff account belongs where its organisation does: the community itself or a compound in it.
+  const atOrg = resource.account.role === 'ORGANIZATION_STAFF';
+  const below = (p: string) => communities.some((c) => p.startsWith(`${c}.`) || (atOrg && p === c));
   if (!resource.account.places.length || !resource.account.places.every(below))
     return 'a large-grid leader manages only accounts of grids and residents inside their community';
   return null;

@@ -16,6 +16,8 @@ export const PUBLIC_FIELDS = new Set([
   'echoWall',
   'echoCommunities',
   'postsBoard',
+  'unitEvaluationSheet',
+  'evaluateServiceByLink',
 ]);
 
 /**

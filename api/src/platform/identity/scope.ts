@@ -71,6 +71,11 @@ export class Scope {
       return entity === 'Case'
         ? { sql: `${alias}.department_id = :scope_department`, params: { scope_department: v.departmentId ?? null } }
         : { sql: '1 = 0', params: {} };
+    // An organisation's staff (a property company's): the cases dispatched to their organisation, nothing else.
+    if (v.role === 'ORGANIZATION_STAFF')
+      return entity === 'Case'
+        ? { sql: `${alias}.organization_id = :scope_organization`, params: { scope_organization: v.organizationId ?? null } }
+        : { sql: '1 = 0', params: {} };
     if (this.seesAll || entity === 'Street') return { sql: '1 = 1', params: {} };
     if (v.role === 'GRID_LEADER') {
       const params = { scope_paths: v.gridPaths };

@@ -2,7 +2,7 @@
  * Roles of signed-in people. A department's systems come with API keys (viewer kind
  * `department`); its people sign in as DEPARTMENT_STAFF, tied to one department of the registry.
  */
-export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT' | 'DEPARTMENT_STAFF';
+export type UserRole = 'STREET_ADMIN' | 'OPERATOR' | 'GRID_LEADER' | 'VOLUNTEER' | 'RESIDENT' | 'DEPARTMENT_STAFF' | 'ORGANIZATION_STAFF';
 
 /** What an API key may read: a type, or `Resident:personal` for unmasked phones and ID numbers. */
 export type DepartmentScope =
@@ -38,6 +38,8 @@ export type Viewer =
       communityIds?: string[];
       /** The department (registry id) a DEPARTMENT_STAFF account works for: they see the cases dispatched or escalated to it. */
       departmentId?: string | null;
+      /** The organisation (a property company …) an ORGANIZATION_STAFF account works for: they see the cases dispatched to it. */
+      organizationId?: string | null;
     }
   | { kind: 'department'; keyId: string; department: string; scopes: DepartmentScope[] };
 

@@ -110,6 +110,7 @@ export function screenFor(role: UserRole): 'wall' | 'leader' | 'helper' | 'resid
   if (role === 'GRID_LEADER') return 'leader';
   if (role === 'VOLUNTEER') return 'helper';
   if (role === 'RESIDENT') return 'resident';
-  if (role === 'DEPARTMENT_STAFF') return 'department';
+  // An organisation's staff (a property company's) work their dispatched cases in the same inbox.
+  if (role === 'DEPARTMENT_STAFF' || role === 'ORGANIZATION_STAFF') return 'department';
   return 'none';
 }

@@ -5,9 +5,10 @@ import { authFetch } from '../auth/session';
 
 /**
  * Thumbnails of a case's photos. `/photos/<hash>` needs the bearer token, which an `<img>`
- * cannot send, so each photo is fetched with it and shown from a blob: URL (a click opens it full size).
+ * cannot send, so each photo is fetched with it and shown from a blob: URL (a click opens it full size). `base`: where the
+ * photos are served (a project's progress photos at `/project-photos`).
  */
-export function CasePhotos({ hashes }: { hashes: string[] }) {
+export function CasePhotos({ hashes, base = '/photos' }: { hashes: readonly string[]; base?: string }) {
   const { t } = useTranslation();
   const { auth } = useSession();
   const [urls, setUrls] = useState<Record<string, string | null>>({});
@@ -19,7 +20,7 @@ export function CasePhotos({ hashes }: { hashes: string[] }) {
     let cancelled = false;
     const get = authFetch(auth);
     for (const hash of key ? key.split(',') : []) {
-      void get(`/photos/${hash}`)
+      void get(`${base}/${hash}`)
         .then(async (res) => (res.ok ? URL.createObjectURL(await res.blob()) : null))
         .catch(() => null)
         .then((url) => {
@@ -33,7 +34,7 @@ export function CasePhotos({ hashes }: { hashes: string[] }) {
       cancelled = true;
       for (const url of made) URL.revokeObjectURL(url);
     };
-  }, [auth, key]);
+  }, [auth, key, base]);
 
   if (!hashes.length) return null;
   return (

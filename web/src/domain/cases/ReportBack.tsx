@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters';
 import { HANDLE_CASE, REQUEST_EXTENSION } from './operations';
+import { PhotoPicker } from './PhotoPicker';
 import { photoForUpload } from './photos';
 import type { CaseDetail, CaseSummary } from './types';
 
@@ -20,17 +21,17 @@ export function HandleCaseForm({ c, busy, run, submitLabel }: { c: CaseDetail; b
   const client = useApolloClient();
   const id = useId();
   const [feedback, setFeedback] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
   const handle = () =>
     run(async () => {
-      const photos = photo ? [await photoForUpload(photo)] : undefined;
+      const uploads = photos.length ? await Promise.all(photos.map((p) => photoForUpload(p))) : undefined;
       const { data } = await client.mutate({
         mutation: HANDLE_CASE,
-        variables: { id: c.id, version: c.version, feedback: feedback.trim(), photos },
+        variables: { id: c.id, version: c.version, feedback: feedback.trim(), photos: uploads },
       });
       if (!data) throw new Error('no answer');
       setFeedback('');
-      setPhoto(null);
+      setPhotos([]);
       return data.handleCase;
     });
   return (
@@ -53,16 +54,7 @@ export function HandleCaseForm({ c, busy, run, submitLabel }: { c: CaseDetail; b
         onChange={(e) => setFeedback(e.target.value)}
         required
       />
-      <label htmlFor={`${id}-photo`}>{t('leader.photo')}</label>
-      <input
-        id={`${id}-photo`}
-        name="photo"
-        className="input"
-        type="file"
-        accept="image/*"
-        capture="environment"
-        onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-      />
+      <PhotoPicker label={t('leader.photo')} files={photos} onChange={setPhotos} />
       <button type="submit" className="button button--primary" disabled={busy || !feedback.trim()} data-action="handle">
         {submitLabel}
       </button>

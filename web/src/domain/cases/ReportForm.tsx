@@ -6,7 +6,8 @@ import type { CasePriority, CaseSource } from '../../graphql/generated/graphql';
 import { pointOf, type GeoJSONGeometry, type LngLat } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
 import { boxAround, BUILDING_RADIUS_M, byDistance, DUPLICATE_RADIUS_M, possibleDuplicates } from './nearby';
-import { BUILDINGS_NEAR_QUERY, CASES_NEAR_QUERY, REPORT_CASE_MUTATION } from './operations';
+import { BUILDINGS_NEAR_QUERY, CASES_NEAR_QUERY, REPORT_CASE_MUTATION, REPORT_RESOLUTION_CASE_MUTATION } from './operations';
+import { PhotoPicker } from './PhotoPicker';
 import { photoForUpload } from './photos';
 import type { CaseSummary } from './types';
 import { useCategories } from './useCategories';
@@ -34,6 +35,8 @@ export function ReportForm({
   home = null,
   pickOnMap,
   withPriority = false,
+  initialDescription = '',
+  resolutionId = null,
   onDone,
   onCancel,
 }: {
@@ -45,6 +48,10 @@ export function ReportForm({
   /** Draws a map to pick the point on (when `point` is not given). */
   pickOnMap?: (picked: LngLat | null, onPick: (p: LngLat) => void) => ReactNode;
   withPriority?: boolean;
+  /** The description to start from (a resolution's text). */
+  initialDescription?: string;
+  /** 议事协商: the CASE resolution this report carries out (linked in the same write). */
+  resolutionId?: string | null;
   onDone: (c: CaseSummary) => void;
   onCancel: () => void;
 }) {
@@ -54,7 +61,7 @@ export function ReportForm({
   const { categories } = useCategories();
   const id = useId();
   const [category, setCategory] = useState('');
-  const [description, setDescription] = useState('');
+  const [description, setDescription] = useState(initialDescription);
   const [priority, setPriority] = useState<CasePriority>('NORMAL');
   const [photos, setPhotos] = useState<File[]>([]);
   const [where, setWhere] = useState<'home' | 'map'>(home && !point ? 'home' : 'map');
@@ -79,23 +86,24 @@ export function ReportForm({
     setError(null);
     try {
       const uploads = await Promise.all(photos.slice(0, MAX_PHOTOS).map((p) => photoForUpload(p)));
-      const { data } = await client.mutate({
-        mutation: REPORT_CASE_MUTATION,
-        variables: {
-          input: {
-            clientKey,
-            category: chosen,
-            source,
-            priority,
-            lng: at.lng,
-            lat: at.lat,
-            description: description.trim(),
-            buildingId: place,
-            photos: uploads.length ? uploads : undefined,
-          },
-        },
-      });
-      if (data) onDone(data.reportCase.case);
+      const input = {
+        clientKey,
+        category: chosen,
+        source,
+        priority,
+        lng: at.lng,
+        lat: at.lat,
+        description: description.trim(),
+        buildingId: place,
+        photos: uploads.length ? uploads : undefined,
+      };
+      if (resolutionId) {
+        const { data } = await client.mutate({ mutation: REPORT_RESOLUTION_CASE_MUTATION, variables: { resolutionId, input } });
+        if (data) onDone(data.reportResolutionCase.case);
+      } else {
+        const { data } = await client.mutate({ mutation: REPORT_CASE_MUTATION, variables: { input } });
+        if (data) onDone(data.reportCase.case);
+      }
     } catch (caught) {
       setError(t('leader.error', { message: errorMessage(caught) }));
       setBusy(false);
@@ -166,18 +174,7 @@ export function ReportForm({
         </p>
       )}
       {!atHome && here && <NearBuildings at={here} value={buildingId} onChange={(id) => setBuilding(id ? { at: here, id } : null)} />}
-      <label htmlFor={`${id}-photo`}>{t('report.photos', { n: MAX_PHOTOS })}</label>
-      <input
-        id={`${id}-photo`}
-        name="photo"
-        className="input"
-        type="file"
-        accept="image/*"
-        capture="environment"
-        multiple
-        onChange={(e) => setPhotos([...(e.target.files ?? [])].slice(0, MAX_PHOTOS))}
-      />
-      {photos.length > 0 && <p className="report-form__photos">{t('report.photosChosen', { n: photos.length })}</p>}
+      <PhotoPicker label={t('report.photos', { n: MAX_PHOTOS })} files={photos} max={MAX_PHOTOS} onChange={setPhotos} />
       {at && chosen && <Duplicates at={at} category={chosen} />}
       {error && <p role="alert">{error}</p>}
       <div className="form-actions">

@@ -191,6 +191,18 @@ export const REPORT_CASE_MUTATION = graphql(`
   }
 `);
 
+/** 议事协商: the report of a new case that carries out a CASE resolution (the case and the link written together). */
+export const REPORT_RESOLUTION_CASE_MUTATION = graphql(`
+  mutation ReportResolutionCase($resolutionId: ID!, $input: ReportCaseInput!) {
+    reportResolutionCase(resolutionId: $resolutionId, input: $input) {
+      created
+      case {
+        ...CaseSummary
+      }
+    }
+  }
+`);
+
 export const FILE_CASE = graphql(`
   mutation FileCase($id: ID!, $version: Int!) {
     fileCase(id: $id, version: $version) {
@@ -414,6 +426,40 @@ export const CASES_NEAR_QUERY = graphql(`
       nodes {
         ...CaseSummary
       }
+    }
+  }
+`);
+
+/** 案件热力 — the cases of a window per map cell and per day, in columns (the wall's time slider plays them back). */
+export const CASE_HEATMAP_QUERY = graphql(`
+  query CaseHeatmap($from: DateTime!, $to: DateTime!, $cellMeters: Int) {
+    caseHeatmap(from: $from, to: $to, cellMeters: $cellMeters) {
+      from
+      days
+      cellMeters
+      lng
+      lat
+      cell
+      day
+      count
+      late
+      total
+      truncated
+    }
+  }
+`);
+
+/** The KPI band's 12-week sparklines, one statement for every KPI. */
+export const CASE_KPI_SERIES_QUERY = graphql(`
+  query CaseKpiSeries($gridId: ID, $weeks: Int) {
+    caseKpiSeries(gridId: $gridId, weeks: $weeks) {
+      weekStarts
+      reported
+      open
+      overdue
+      closed
+      onTimeClosureRate
+      satisfaction
     }
   }
 `);

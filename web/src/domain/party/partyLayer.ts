@@ -1,5 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import { GRID_LEVEL_MINZOOM, type GridLevel } from '@streetgrid/geo';
 import { GRID_SOURCE, GRID_TILE_LAYER } from '../../map/sources';
 
 /** A grid's party coverage: a live organisation and a leader, one of them missing, or both. */
@@ -65,6 +66,12 @@ export function partyPointSource(): GeoJSONSourceSpecification {
  */
 export function partyLayers(): [FillLayerSpecification, CircleLayerSpecification, CircleLayerSpecification] {
   const shade: ExpressionSpecification = ['feature-state', 'party'];
+  const shadeOf = (level: GridLevel): ExpressionSpecification => [
+    'case',
+    ['all', ['==', ['get', 'level'], level], ['!=', ['coalesce', shade, ''], '']],
+    0.3,
+    0,
+  ];
   const circle = (id: string, kind: PartyPointProperties['kind'], colour: string): CircleLayerSpecification => ({
     id,
     type: 'circle',
@@ -92,7 +99,17 @@ export function partyLayers(): [FillLayerSpecification, CircleLayerSpecification
           PARTY_COLOURS.MISSING_BOTH,
           'rgba(0,0,0,0)',
         ],
-        'fill-opacity': ['case', ['==', ['coalesce', shade, ''], ''], 0, 0.3],
+        // Only the finest level drawn at this zoom is shaded: the levels nest, and shading all of them stacked
+        // their colours into one another.
+        'fill-opacity': [
+          'step',
+          ['zoom'],
+          shadeOf('LARGE'),
+          GRID_LEVEL_MINZOOM.MEDIUM,
+          shadeOf('MEDIUM'),
+          GRID_LEVEL_MINZOOM.SMALL,
+          shadeOf('SMALL'),
+        ],
       },
     },
     circle(PARTY_CENTRAL_LAYER, 'CENTRAL_HOUSEHOLD', PARTY_COLOURS.CENTRAL_HOUSEHOLD),

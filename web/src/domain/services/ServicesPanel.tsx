@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRun, type Run } from '../../graphql/useRun';
 import { useFormatters } from '../../i18n/useFormatters';
 import { useLedCommunities } from '../grids/useLedCommunities';
-import { EvaluationExport } from './EvaluationExport';
+import { EvaluationSheet } from './EvaluationSheet';
 import { TeamsPanel } from './TeamsPanel';
 import { VisitForm } from './VisitForm';
 import {
@@ -312,7 +312,7 @@ export function ServicesPanel({
       {communities.map((c) => (
         <TeamsPanel key={c.id} communityId={c.id} skills={skills} />
       ))}
-      <EvaluationExport communities={communities} />
+      <EvaluationSheet communities={communities} />
     </div>
   );
 }

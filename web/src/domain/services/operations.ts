@@ -181,3 +181,43 @@ export const PROPOSE_MATCHES = graphql(`
     }
   }
 `);
+
+/** 双评议 — a community's sheet for a month: hours and both ratings per registered member, with their work unit. */
+export const EVALUATION_SHEET_QUERY = graphql(`
+  query EvaluationSheet($communityId: ID!, $period: String!) {
+    serviceEvaluations(communityId: $communityId, period: $period) {
+      registrationId
+      name
+      unitName
+      unitId
+      hours
+      unitRating
+      unitComment
+      communityRating
+      communityComment
+    }
+  }
+`);
+
+/** The community's rating of a member's month (the leader acts as GRID_LEADER, the account's own capacity). */
+export const EVALUATE_AS_COMMUNITY = graphql(`
+  mutation EvaluateAsCommunity($registrationId: ID!, $period: String!, $rating: Int!, $comment: String) {
+    evaluateService(registrationId: $registrationId, period: $period, evaluator: COMMUNITY, rating: $rating, comment: $comment) {
+      registrationId
+      communityRating
+      communityComment
+    }
+  }
+`);
+
+/** A signed link for a work unit to rate its members' month without an account. */
+export const UNIT_EVALUATION_LINK = graphql(`
+  mutation UnitEvaluationLink($unitId: ID!, $month: String!) {
+    unitEvaluationLink(unitId: $unitId, month: $month) {
+      token
+      unitName
+      month
+      expiresAt
+    }
+  }
+`);

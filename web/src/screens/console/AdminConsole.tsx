@@ -16,6 +16,7 @@ import {
   CREATE_USER,
   END_LEADER,
   GRID_BY_CODE,
+  ORGANISATION_CHOICES,
   RESET_USER_PASSWORD,
   SET_USER_DISABLED,
   UPDATE_LEADER_POST,
@@ -23,12 +24,12 @@ import {
   type ConsoleUser,
 } from './operations';
 
-const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF'];
+const ROLES: Role[] = ['STREET_ADMIN', 'OPERATOR', 'GRID_LEADER', 'VOLUNTEER', 'RESIDENT', 'DEPARTMENT_STAFF', 'ORGANIZATION_STAFF'];
 const LEADER_ROLES: LeaderRole[] = ['LEADER', 'DEPUTY', 'WORKER'];
 
 const TABS = ['accounts', 'appointments', 'organisations', 'servicePosts', 'caseRules'] as const;
 /** The accounts a community's large-grid leader may make and change (the API's COMMUNITY_MANAGED_ROLES). */
-const COMMUNITY_ROLES: Role[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER'];
+const COMMUNITY_ROLES: Role[] = ['RESIDENT', 'VOLUNTEER', 'GRID_LEADER', 'ORGANIZATION_STAFF'];
 
 /**
  * The street admin's console (管理控制台): accounts (list, search, create, disable or enable,
@@ -127,7 +128,7 @@ function Accounts({ roles }: { roles: Role[] }) {
                 <td>{u.login}</td>
                 <td>{u.displayName}</td>
                 <td>{t(`role.${u.role}`)}</td>
-                <td>{u.gridCodes.join('、') || '—'}</td>
+                <td>{u.organizationName ?? (u.gridCodes.join('、') || '—')}</td>
                 <td>{u.disabled ? t('console.disabled') : t('console.active')}</td>
                 <td>
                   <button type="button" className="button" disabled={busy} onClick={() => toggle(u)} data-action="toggle-disabled">
@@ -183,9 +184,9 @@ function ChangeRole({ user, roles, busy, run, onDone }: { user: ConsoleUser; rol
       <label>
         {t('console.newRole')}{' '}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-field="new-role">
-          {/* A department's staff account is made for its department (新建账号); a role change cannot name one. */}
+          {/* A department's or organisation's staff account is made for it (新建账号); a role change cannot name one. */}
           {roles
-            .filter((r) => r !== 'DEPARTMENT_STAFF' || user.role === r)
+            .filter((r) => (r !== 'DEPARTMENT_STAFF' && r !== 'ORGANIZATION_STAFF') || user.role === r)
             .map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
@@ -236,6 +237,10 @@ function CreateUser({
   const member = role === 'RESIDENT' || role === 'VOLUNTEER';
   const staff = role === 'DEPARTMENT_STAFF';
   const departments = useQuery(DEPARTMENTS_QUERY, { skip: !staff }).data?.departments ?? [];
+  const [organizationId, setOrganizationId] = useState('');
+  const orgStaff = role === 'ORGANIZATION_STAFF';
+  const organisations = useQuery(ORGANISATION_CHOICES, { skip: !orgStaff, fetchPolicy: 'network-only' });
+  const orgChoices = organisations.data?.organizations.nodes ?? [];
 
   const findHome = () =>
     void run(async () => {
@@ -261,6 +266,7 @@ function CreateUser({
         reason,
         residentId: member && residentId ? residentId : null,
         departmentId: staff ? departmentId || null : null,
+        organizationId: orgStaff ? organizationId || null : null,
       };
       const res = await client.mutate({ mutation: CREATE_USER, variables: { input } });
       const made = res.data!.createUser;
@@ -272,6 +278,7 @@ function CreateUser({
       setHomeGrid(null);
       setResidentId('');
       setDepartmentId('');
+      setOrganizationId('');
     });
   };
 
@@ -312,6 +319,20 @@ function CreateUser({
           </select>
         </label>
       )}
+      {orgStaff && (
+        <label>
+          {t('console.organisation')}{' '}
+          <select required value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} data-field="organisation">
+            <option value="">{t('console.pickOrganisation')}</option>
+            {orgChoices.map((o) => (
+              <option key={o.id} value={o.id}>
+                {t('console.organisationOption', { name: o.name, kind: t(`organizations.kind.${o.kind}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {orgStaff && organisations.data && !orgChoices.length && <p role="status">{t('console.noOrganisations')}</p>}
       {member && (
         <>
           <label>

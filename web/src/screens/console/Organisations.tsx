@@ -13,6 +13,7 @@ import {
   UPDATE_ORGANISATION,
   type OrganisationRow,
 } from './operations';
+import { CentralHouseholds } from './CentralHouseholds';
 import { ResidentPicker } from './ResidentPicker';
 
 type Level = GridLevel | 'STREET';
@@ -46,6 +47,7 @@ export function Organisations() {
   const settle = useCallback(() => refetch(), [refetch]);
   const { busy, message, run } = useRun(settle);
   const [editing, setEditing] = useState<OrganisationRow | null>(null);
+  const [central, setCentral] = useState<OrganisationRow | null>(null);
   const rows: OrganisationRow[] = street
     ? (streets.data?.streets ?? []).map((s) => ({
         id: s.id,
@@ -69,6 +71,7 @@ export function Organisations() {
             onChange={(e) => {
               setLevel(e.target.value as Level);
               setEditing(null);
+              setCentral(null);
             }}
             data-field="org-level"
           >
@@ -134,6 +137,17 @@ export function Organisations() {
                         {t('console.dissolveOrg')}
                       </button>
                     )}
+                    {o && g.level === 'SMALL' && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => setCentral(g)}
+                        data-action="central-households"
+                      >
+                        {t('console.central.open')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
@@ -142,6 +156,7 @@ export function Organisations() {
         </table>
       </section>
       {editing && <OrganisationForm key={editing.id} grid={editing} busy={busy} run={run} onDone={() => setEditing(null)} />}
+      {central && <CentralHouseholds key={central.id} grid={central} busy={busy} run={run} onDone={() => setCentral(null)} />}
     </div>
   );
 }

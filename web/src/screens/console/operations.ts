@@ -12,6 +12,7 @@ export const USERS_QUERY = graphql(`
         role
         disabled
         gridCodes
+        organizationName
       }
       pageInfo {
         hasNextPage
@@ -21,6 +22,22 @@ export const USERS_QUERY = graphql(`
   }
 `);
 export type ConsoleUser = DocumentType<typeof USERS_QUERY>['users']['nodes'][number];
+
+/**
+ * The live organisations (物业公司, 业委会 …) an organisation's staff account may be made for:
+ * every one for a street admin, their community's for a community's secretary.
+ */
+export const ORGANISATION_CHOICES = graphql(`
+  query ConsoleOrganisationChoices {
+    organizations(first: 100) {
+      nodes {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);
 
 export const CREATE_USER = graphql(`
   mutation ConsoleCreateUser($input: CreateUserInput!) {
@@ -284,6 +301,28 @@ export const SET_CASE_RULES = graphql(`
       reworkRatingAtMost
       reworkTimes
       updatedAt
+    }
+  }
+`);
+
+/** A small grid's households with what makes one a central household: a party member at home, and whether it is one. */
+export const CENTRAL_CANDIDATES = graphql(`
+  query ConsoleCentralCandidates($gridId: ID!, $first: Int!) {
+    households(gridId: $gridId, first: $first) {
+      nodes {
+        id
+        address
+        residents {
+          id
+          isPartyMember
+          isInServicePartyMember
+        }
+        centralHousehold {
+          id
+          name
+          householdId
+        }
+      }
     }
   }
 `);

@@ -42,7 +42,7 @@ export function DepartmentInbox() {
       <div className="department__list">
         <header className="panel__header">
           <h2 className="panel__title">
-            {t('department.inbox', { name: data?.me?.departmentName ?? '', n: data?.cases.totalCount ?? 0 })}
+            {t('department.inbox', { name: data?.me?.departmentName ?? data?.me?.organizationName ?? '', n: data?.cases.totalCount ?? 0 })}
           </h2>
           <label>
             {t('department.order')}{' '}

@@ -6,6 +6,7 @@ export const INBOX_QUERY = graphql(`
     me {
       id
       departmentName
+      organizationName
     }
     cases(order: $order, first: $first, after: $after) {
       totalCount

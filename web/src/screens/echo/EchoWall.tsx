@@ -93,9 +93,11 @@ function EchoItems({ community }: { community: EchoCommunity }) {
           <ul className="echo__items">
             {g.items.map((item) => (
               <li key={`${item.kind}:${item.id}`} className="echo__item" data-kind={item.kind}>
-                <span className="status-chip">{t(item.kind === 'WISH' ? 'echo.wish' : 'echo.case')}</span>
+                <span className="status-chip">
+                  {t(item.kind === 'WISH' ? 'echo.wish' : item.kind === 'PROJECT' ? 'echo.project' : 'echo.case')}
+                </span>
                 <p className="echo__asked">
-                  {t('echo.asked')}: {item.title}
+                  {t(item.kind === 'PROJECT' ? 'echo.projectTitle' : 'echo.asked')}: {item.title}
                 </p>
                 {item.outcome && (
                   <p className="echo__done">
@@ -103,6 +105,11 @@ function EchoItems({ community }: { community: EchoCommunity }) {
                   </p>
                 )}
                 {item.thanks && <blockquote className="echo__thanks">{item.thanks}</blockquote>}
+                {item.contributors.length > 0 && (
+                  <p className="echo__contributors" data-contributors>
+                    {t('echo.contributors')}: {item.contributors.join('、')}
+                  </p>
+                )}
                 <time dateTime={item.doneAt}>{format.dateTime(item.doneAt)}</time>
               </li>
             ))}

@@ -6,6 +6,7 @@ const item = (id: string, compound: string): EchoItem => ({
   kind: 'WISH',
   title: id,
   outcome: null,
+  contributors: [],
   thanks: null,
   compound,
   doneAt: '2026-11-25T00:00:00Z',

@@ -11,6 +11,7 @@ export const ECHO_WALL_QUERY = graphql(`
       thanks
       compound
       doneAt
+      contributors
     }
   }
 `);

@@ -6,6 +6,7 @@ import { streetMonth } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
 import type { MapTheme } from '../../map/style';
+import { PhotoPicker } from '../../domain/cases/PhotoPicker';
 import { photoForUpload } from '../../domain/cases/photos';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
 import { pointOf, type LngLat } from '../../graphql/types';
@@ -367,7 +368,7 @@ function ClaimedWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registratio
   const { t } = useTranslation();
   const client = useApolloClient();
   const [note, setNote] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
   return (
     <li className="services__row" data-wish-id={wish.id} data-status={wish.status}>
       <strong>{wish.title}</strong>
@@ -378,7 +379,7 @@ function ClaimedWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registratio
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            const encoded = photo ? await photoForUpload(photo) : null;
+            const encoded = photos[0] ? await photoForUpload(photos[0]) : null;
             await client.mutate({
               mutation: FULFIL_WISH,
               variables: { id: wish.id, version: wish.version, registrationId: reg.id, note: note.trim(), photo: encoded },
@@ -394,10 +395,7 @@ function ClaimedWish({ wish, reg, busy, run }: { wish: WishRow; reg: Registratio
           aria-label={t('helper.fulfilNote')}
           required
         />
-        <label>
-          {t('helper.photo')}
-          <input type="file" accept="image/*" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} name="photo" />
-        </label>
+        <PhotoPicker label={t('helper.photo')} files={photos} onChange={setPhotos} />
         <button type="submit" className="button button--primary" disabled={busy || note.trim() === ''} data-action="fulfil-wish">
           {t('helper.fulfil')}
         </button>

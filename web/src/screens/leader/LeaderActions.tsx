@@ -5,8 +5,12 @@ import { errorCode, errorMessage } from '../../graphql/errors';
 import { DISPATCH_CASE, FILE_CASE, START_CASE } from '../../domain/cases/operations';
 import { ExtensionRequest, HandleCaseForm, type RunStep } from '../../domain/cases/ReportBack';
 import { isOpen, type CaseDetail, type CaseSummary } from '../../domain/cases/types';
+import { CaseOrganizationActions } from '../../domain/organizations/CaseOrganizationActions';
 
-/** Accept (立案 → 派遣 → 开始处置, as many steps as the status needs), handle with feedback, request an extension. */
+/**
+ * Accept (立案 → 派遣 → 开始处置, as many steps as the status needs), handle with feedback, request an extension;
+ * send a property case to the compound's property company, settle a dispute by mediation.
+ */
 export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload: () => void; onChanged: (c: CaseSummary) => void }) {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -57,6 +61,7 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
           {t('leader.accept')}
         </button>
       )}
+      <CaseOrganizationActions c={c} busy={busy} run={run} />
       {c.status === 'IN_PROGRESS' && <HandleCaseForm c={c} busy={busy} run={run} submitLabel={t('leader.handle')} />}
       <ExtensionRequest c={c} busy={busy} run={run} canRequest={c.status !== 'REPORTED'} />
       {message && <p role="alert">{message}</p>}

@@ -8,15 +8,28 @@ import { useCursorPages } from '../../domain/lists/useCursorPages';
 import { InviteResident } from './InviteResident';
 import { CentralLinks } from './CentralLinks';
 
-export type LeaderTab = 'cases' | 'services' | 'buildings' | 'households' | 'residents';
-const TABS: LeaderTab[] = ['cases', 'services', 'buildings', 'households', 'residents'];
+export type LeaderTab = 'cases' | 'services' | 'civic' | 'publicity' | 'buildings' | 'households' | 'residents';
+const TABS: LeaderTab[] = ['cases', 'services', 'civic', 'publicity', 'buildings', 'households', 'residents'];
 
 /**
  * The leader's side: tabs for their open cases (`cases`, rendered by the workspace), buildings,
  * households (tags, filter by tag) and residents (phones masked by the API, search). The API's
  * scope already limits every list to the leader's grids; `gridId` narrows to one of them.
  */
-export function LeaderLists({ cases, services, gridId }: { cases: ReactNode; services?: ReactNode; gridId: string | null }) {
+export function LeaderLists({
+  cases,
+  services,
+  publicity,
+  civic,
+  gridId,
+}: {
+  cases: ReactNode;
+  services?: ReactNode;
+  publicity?: ReactNode;
+  /** 议事协商 and 项目清单. */
+  civic?: ReactNode;
+  gridId: string | null;
+}) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<LeaderTab>('cases');
   const id = useId();
@@ -42,6 +55,8 @@ export function LeaderLists({ cases, services, gridId }: { cases: ReactNode; ser
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`} className="tabs__panel" data-tab={tab}>
         {tab === 'cases' && cases}
         {tab === 'services' && services}
+        {tab === 'publicity' && publicity}
+        {tab === 'civic' && civic}
         {tab === 'buildings' && <BuildingList gridId={gridId} />}
         {tab === 'households' && <HouseholdList gridId={gridId} />}
         {tab === 'residents' && <ResidentList gridId={gridId} />}

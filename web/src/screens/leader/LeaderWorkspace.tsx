@@ -19,8 +19,11 @@ import { useServiceMap } from '../../domain/services/useServiceMap';
 import { KpiBand } from '../../domain/cases/KpiBand';
 import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
 import { WorkMeetingLog } from '../../domain/reports/WorkMeetingLog';
+import { OrganizationsPanel } from '../../domain/organizations/OrganizationsPanel';
+import { CivicPanel } from '../../domain/consultations/CivicPanel';
 import { LeaderActions } from './LeaderActions';
 import { LeaderLists } from './LeaderLists';
+import { PublicityManager } from '../../domain/publicity/PublicityManager';
 import { ReportForm } from '../../domain/cases/ReportForm';
 import { useGridFocus } from '../../domain/grids/useGridFocus';
 
@@ -113,10 +116,13 @@ export function LeaderWorkspace({
           ) : (
             <LeaderLists
               gridId={gridIds.length === 1 ? gridIds[0] : null}
+              publicity={<PublicityManager />}
+              civic={<CivicPanel />}
               services={
                 <>
                   <ServicesPanel gridIds={gridIds} period={period} onChanged={servicesChanged} onLines={setMatchIds} />
                   <WorkMeetingLog />
+                  <OrganizationsPanel />
                 </>
               }
               cases={

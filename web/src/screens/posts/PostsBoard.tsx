@@ -148,6 +148,49 @@ function BoardBody({ board }: { board: Board }) {
         )}
       </section>
 
+      {board.notices.length > 0 && (
+        <section className="posts__section" aria-label={t('publicity.boardNotices')} data-board="notices">
+          <h2>{t('publicity.boardNotices')}</h2>
+          <ul className="posts__cards">
+            {board.notices.map((n) => (
+              <li key={n.id} className="posts__card" data-notice-id={n.id}>
+                <p className="posts__name">{n.title}</p>
+                <p>{n.body}</p>
+                <p className="posts__role">{n.gridName}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {board.covenant && (
+        <section className="posts__section" aria-label={t('publicity.covenant')} data-board="covenant">
+          <h2>
+            {board.covenant.title}（{t('publicity.covenantVersion', { version: board.covenant.version })}）
+          </h2>
+          <p className="publicity__covenant" style={{ whiteSpace: 'pre-wrap' }}>
+            {board.covenant.body}
+          </p>
+        </section>
+      )}
+
+      {board.deeds.length > 0 && (
+        <section className="posts__section" aria-label={t('publicity.boardDeeds')} data-board="deeds">
+          <h2>{t('publicity.boardDeeds')}</h2>
+          <ul className="posts__cards">
+            {board.deeds.map((d) => (
+              <li key={d.id} className="posts__card">
+                <p className="posts__role">{t(`publicity.personKind.${d.personKind}`)}</p>
+                <p className="posts__name">
+                  {d.personName}：{d.title}
+                </p>
+                <p>{d.story}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {board.down.length > 0 && (
         <nav className="posts__section posts__screen-only" aria-label={t('posts.down')}>
           <h2>{t('posts.down')}</h2>

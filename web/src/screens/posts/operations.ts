@@ -55,6 +55,27 @@ export const POSTS_BOARD_QUERY = graphql(`
         phone
         gridName
       }
+      notices {
+        id
+        gridName
+        title
+        body
+        publishedAt
+      }
+      covenant {
+        id
+        version
+        title
+        body
+      }
+      deeds {
+        id
+        gridName
+        personName
+        personKind
+        title
+        story
+      }
     }
   }
 `);

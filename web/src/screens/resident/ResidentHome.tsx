@@ -6,7 +6,9 @@ import { useSession } from '../../domain/auth/SessionProvider';
 import { clock, DURATIONS, minutesOf, skillName } from '../../domain/services/services';
 import { echoLink } from '../../domain/services/echoLink';
 import type { MapTheme } from '../../map/style';
+import { ResidentCivic } from '../../domain/consultations/ResidentCivic';
 import { OwnCentralHousehold } from './OwnCentralHousehold';
+import { ResidentPublicity } from '../../domain/publicity/ResidentPublicity';
 import { ResidentCases } from './ResidentCases';
 import { CANCEL_NEED, POST_OWN_WISH, RAISE_OWN_NEED, RESIDENT_QUERY, THANK_WISH, type OwnNeed, type OwnWish } from './operations';
 
@@ -46,6 +48,8 @@ export function ResidentHome({ theme, getToken }: { theme: MapTheme; getToken: (
         )}
         <ResidentCases theme={theme} getToken={getToken} />
         <OwnCentralHousehold />
+        {community && <ResidentPublicity communityId={community.id} />}
+        <ResidentCivic />
         <section className="services__section" data-list="own-wishes">
           <h2 className="panel__title">{t('resident.wishes', { n: wishes.length })}</h2>
           {wishes.length === 0 ? (

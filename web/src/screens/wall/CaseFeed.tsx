@@ -8,16 +8,19 @@ export function CaseFeed({
   live,
   nameOf,
   onOpen,
+  filtered = false,
 }: {
   events: CaseEvent[];
   live: boolean;
   nameOf: (code: string) => string;
   onOpen: (id: string) => void;
+  /** A KPI filter is on: an empty list says nothing matches rather than nothing happened. */
+  filtered?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
-    <section className="feed" aria-label={t('feed.title')}>
+    <section className="feed" aria-label={t('feed.title')} data-filtered={filtered || undefined}>
       <header className="feed__header">
         <h2 className="feed__title">{t('feed.title')}</h2>
         <span className="feed__live" data-live={live} role="status">
@@ -25,7 +28,7 @@ export function CaseFeed({
         </span>
       </header>
       {events.length === 0 ? (
-        <p className="feed__empty">{t('feed.empty')}</p>
+        <p className="feed__empty">{filtered ? t('feed.emptyFiltered') : t('feed.empty')}</p>
       ) : (
         <ol className="feed__list" aria-live="polite">
           {events.map((e) => (

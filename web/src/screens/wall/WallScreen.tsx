@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
-import { useCallback, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BBox, LngLat } from '../../graphql/types';
 import { GridMap, type MapSelection } from '../../map/GridMap';
@@ -13,6 +14,7 @@ import { useIndicators } from '../../domain/cases/useIndicators';
 import { GridChainPanel } from '../../domain/grids/GridChainPanel';
 import { useGridAt } from '../../domain/grids/useGridAt';
 import { LayersStatus } from '../../domain/grids/LayersStatus';
+import { usePinnedNotices } from '../../domain/publicity/usePinnedNotices';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
 import { countServiceLayers } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
@@ -25,6 +27,7 @@ import {
   LAYERS_STORAGE_KEY,
   parseLayerState,
   shownParty,
+  shownCivic,
   shownServices,
   toggleLayer,
   visiblePins,
@@ -38,9 +41,21 @@ import { KpiBand } from '../../domain/cases/KpiBand';
 import { CoverageTile } from '../../domain/party/CoverageTile';
 import { GridPartyFacts } from '../../domain/party/GridPartyFacts';
 import { usePartyMap } from '../../domain/party/usePartyMap';
+import { useCivicMap } from '../../domain/consultations/useCivicMap';
+import { CivicList } from '../../domain/consultations/CivicList';
 import { MonthlyReportDownload } from '../../domain/reports/MonthlyReportDownload';
 import { SearchBox } from './SearchBox';
 import { useTour } from './useTour';
+import { frameTotal, heatFrame } from '../../domain/cases/heatmap';
+import { filterFeed, filterPins, sparklinesOf, type KpiFilter } from '../../domain/cases/kpiFilter';
+import { useKpiSeries } from '../../domain/cases/useKpiSeries';
+import { TimePanel } from './TimePanel';
+import { useHeatLayer } from './useHeatLayer';
+import { useTimeline } from './useTimeline';
+import { WallStats } from './WallStats';
+
+/** How often the KPI filter re-reads the clock (new today changes at midnight). */
+const FILTER_CLOCK_MS = 60_000;
 
 function readLayers(): LayerState {
   try {
@@ -62,6 +77,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const { t } = useTranslation();
   const [touring, setTouring] = useState(false);
   const [ranking, setRanking] = useState(false);
+  const [civicOpen, setCivicOpen] = useState(false);
+  const civic = useCivicMap();
   const tourStop = useTour(touring, setFocus);
   const { lookup, retry } = useGridAt(picked);
   const services = useServiceMap(null, null, 0, true);
@@ -94,9 +111,36 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     ),
     [party.byGrid],
   );
+  const notices = usePinnedNotices(mapLayers.PUBLICITY_NOTICES);
+  const civicShown = useMemo(() => shownCivic(mapLayers), [mapLayers]);
   const hiddenLayers = useMemo(() => hiddenMapLayers(mapLayers), [mapLayers]);
-  const pins = useMemo(() => visiblePins(stream.pins, mapLayers), [stream.pins, mapLayers]);
+  const [kpiFilter, setKpiFilter] = useState<KpiFilter | null>(null);
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    if (!kpiFilter) return;
+    setClock(Date.now());
+    const timer = setInterval(() => setClock(Date.now()), FILTER_CLOCK_MS);
+    return () => clearInterval(timer);
+  }, [kpiFilter]);
+  const pins = useMemo(
+    () => filterPins(visiblePins(stream.pins, mapLayers), kpiFilter, stream.store, clock),
+    [stream.pins, mapLayers, kpiFilter, stream.store, clock],
+  );
+  const feed = useMemo(() => filterFeed(stream.feed, kpiFilter, stream.store, clock), [stream.feed, kpiFilter, stream.store, clock]);
   const kpis = { ...countsOf(stream.counts), ...indicators };
+  const series = useKpiSeries();
+  const sparklines = useMemo(() => (series ? sparklinesOf(series) : null), [series]);
+
+  // 时间回放: the heatmap of the 90-day history, one frame (a week) at a time; overdue-only under the overdue filter.
+  const [timeOpen, setTimeOpen] = useState(false);
+  const timeline = useTimeline(timeOpen);
+  const lateOnly = kpiFilter === 'overdue';
+  const frame = useMemo(
+    () => (timeline.heatmap ? heatFrame(timeline.heatmap, timeline.day, undefined, lateOnly) : null),
+    [timeline.heatmap, timeline.day, lateOnly],
+  );
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  useHeatLayer(map, frame, timeOpen, theme === 'dark');
 
   const selection = useMemo<MapSelection[]>(
     () => (lookup.status === 'ready' ? lookup.grids.map(({ id, level }) => ({ id, level })) : []),
@@ -127,9 +171,23 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   return (
     <>
       <div className="toolbar">
-        <KpiBand kpis={kpis}>
+        <KpiBand kpis={kpis} sparklines={sparklines} filter={kpiFilter} onFilter={setKpiFilter}>
           <CoverageTile />
         </KpiBand>
+        <WallStats />
+        {kpiFilter && (
+          <span className="filter-chip" data-filter={kpiFilter} role="status">
+            {t('kpiFilter.chip', { name: t(`kpi.${kpiFilter}`) })}
+            <button
+              type="button"
+              className="filter-chip__remove"
+              aria-label={t('kpiFilter.remove', { name: t(`kpi.${kpiFilter}`) })}
+              onClick={() => setKpiFilter(null)}
+            >
+              ×
+            </button>
+          </span>
+        )}
         <SearchBox
           onPlace={(bbox, point) => {
             setTouring(false);
@@ -142,8 +200,14 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
         <button type="button" className="button" aria-pressed={touring} onClick={() => setTouring((on) => !on)} data-action="tour">
           {touring ? t('tour.stop', { name: tourStop ?? '' }) : t('tour.start')}
         </button>
+        <button type="button" className="button" aria-pressed={timeOpen} onClick={() => setTimeOpen((on) => !on)} data-action="timeline">
+          {t('time.open')}
+        </button>
         <button type="button" className="button" aria-pressed={ranking} onClick={() => setRanking((on) => !on)} data-action="assessment">
           {t('assessment.open')}
+        </button>
+        <button type="button" className="button" aria-pressed={civicOpen} onClick={() => setCivicOpen((on) => !on)} data-action="civic">
+          {t('civic.wallTitle')}
         </button>
         <LayersStatus layers={layers} />
         <MonthlyReportDownload street />
@@ -167,12 +231,29 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
           partyCoverage={party.coverage}
           partyPoints={party.points}
           partyShown={partyShown}
+          onMap={setMap}
+
+          noticePoints={notices}
+          noticesShown={mapLayers.PUBLICITY_NOTICES}
+          civicPoints={civic.points}
+          civicShown={civicShown}
           overlay={
-            <MapLegend theme={theme} layers={mapLayers} services={WALL_SERVICE_LAYERS} serviceCounts={serviceCounts} onToggle={toggle} />
+            <>
+              <MapLegend theme={theme} layers={mapLayers} services={WALL_SERVICE_LAYERS} serviceCounts={serviceCounts} onToggle={toggle} />
+              {timeOpen && (
+                <TimePanel
+                  timeline={timeline}
+                  frameTotal={frame ? frameTotal(frame) : 0}
+                  lateOnly={lateOnly}
+                  onClose={() => setTimeOpen(false)}
+                />
+              )}
+            </>
           }
         />
         {ranking && <AssessmentPanel onClose={() => setRanking(false)} />}
-        <CaseFeed events={stream.feed} live={stream.live} nameOf={nameOf} onOpen={openCase} />
+        {civicOpen && <CivicList civic={civic} onClose={() => setCivicOpen(false)} />}
+        <CaseFeed events={feed} live={stream.live} nameOf={nameOf} onOpen={openCase} filtered={kpiFilter !== null} />
         {caseId && (
           <CasePanel
             id={caseId}

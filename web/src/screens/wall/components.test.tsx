@@ -7,6 +7,7 @@ import { KpiBand } from '../../domain/cases/KpiBand';
 import { SERVICE_COLOURS } from '../../domain/services/serviceMap';
 import { DEFAULT_LAYERS, toggleLayer, WALL_SERVICE_LAYERS } from './layers';
 import { MapLegend } from './MapLegend';
+import { statTiles } from './WallStats';
 
 function render(node: React.ReactNode, language: Language = 'zh-CN'): string {
   return renderToStaticMarkup(<I18nextProvider i18n={createI18n(language)}>{node}</I18nextProvider>);
@@ -32,6 +33,57 @@ describe('KpiBand', () => {
     const html = render(<KpiBand kpis={kpis} />, 'en');
     expect(html).toContain('data-kpi="overdue" data-alert="true"');
     expect(text(html)).toContain('1,234 Open cases');
+  });
+});
+
+describe('KpiBand with sparklines and the filter', () => {
+  const sparklines = {
+    open: [1, 2, 3],
+    newToday: [0, 1, 0],
+    overdue: [2, null, 1],
+    onTimeClosureRate: [0.5, 1, null],
+    satisfaction: [null, null, null],
+  };
+
+  it('draws a labelled line per KPI and makes the counts buttons, the picked one pressed', () => {
+    const html = render(<KpiBand kpis={kpis} sparklines={sparklines} filter="overdue" onFilter={() => undefined} />);
+    expect(html).toContain('aria-label="近 12 周「超期」走势" data-points="2"');
+    expect(html).toMatch(/<button[^>]*data-kpi="overdue"[^>]*aria-pressed="true"/);
+    expect(html).toMatch(/<button[^>]*data-kpi="open"[^>]*aria-pressed="false"/);
+    // The rates are not filters.
+    expect(html).toContain('<div class="kpi" data-kpi="satisfaction">');
+    expect(text(html)).toContain('小图为近 3 周');
+  });
+});
+
+describe('statTiles', () => {
+  const stats = {
+    organizations: 1234,
+    centralHouseholds: 5,
+    members: 88,
+    registrations: 120,
+    serviceHours: 12.25,
+    needsCreated: 9,
+    needsDone: 4,
+    wishesCreated: 3,
+    wishesFulfilled: 1,
+    visits: 40,
+  };
+
+  it('shows grouped counts, hours to one decimal, done of raised and the leader rate', () => {
+    const tiles = Object.fromEntries(statTiles(stats, { coverageRate: 1, leaderRate: 0.875 }, 'zh-CN').map((t) => [t.key, t.value]));
+    expect(tiles).toEqual({
+      organizations: '1,234',
+      centralHouseholds: '5',
+      leaderRate: '87.5%',
+      members: '88',
+      registrations: '120',
+      serviceHours: '12.3',
+      needs: '4 / 9',
+      wishes: '1 / 3',
+      visits: '40',
+    });
+    expect(statTiles(stats, null, 'en').find((t) => t.key === 'leaderRate')!.value).toBe('—');
   });
 });
 

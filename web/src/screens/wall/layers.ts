@@ -18,11 +18,16 @@ export const CASE_GROUP_KEYS = Object.keys(CASE_GROUPS) as CaseGroup[];
 export const WALL_SERVICE_LAYERS: readonly ServiceLayer[] = ['OVERDUE_VISIT', 'OPEN_WISH'];
 
 /** One switch of the wall's layer control. */
-export type LayerKey = `GRID_${GridLevel}` | 'BUILDINGS' | `CASES_${CaseGroup}` | `SERVICE_${ServiceLayer}` | PartyLayer;
+export type LayerKey =
+  `GRID_${GridLevel}` | 'BUILDINGS' | `CASES_${CaseGroup}` | `SERVICE_${ServiceLayer}` | PartyLayer | CivicLayer | 'PUBLICITY_NOTICES';
 
 /** The party layer's switches: coverage per grid (colour), central households and service posts (points). */
 export const PARTY_LAYERS = ['PARTY_COVERAGE', 'PARTY_CENTRAL', 'PARTY_POSTS'] as const;
 export type PartyLayer = (typeof PARTY_LAYERS)[number];
+
+/** 议事协商 and 民生实事: upcoming consultations and open projects (points). */
+export const CIVIC_LAYERS = ['CIVIC_CONSULTATIONS', 'CIVIC_PROJECTS'] as const;
+export type CivicLayer = (typeof CIVIC_LAYERS)[number];
 
 export type LayerState = Readonly<Record<LayerKey, boolean>>;
 
@@ -42,6 +47,10 @@ export const DEFAULT_LAYERS: LayerState = {
   PARTY_COVERAGE: false,
   PARTY_CENTRAL: false,
   PARTY_POSTS: false,
+  /** 宣传栏: published notices pinned on the map. */
+  PUBLICITY_NOTICES: false,
+  CIVIC_CONSULTATIONS: false,
+  CIVIC_PROJECTS: false,
 };
 
 /** Where the wall keeps its layer switches (localStorage). */
@@ -90,6 +99,11 @@ export function shownServices(state: LayerState): Set<ServiceLayer> {
 /** The party layers switched on. */
 export function shownParty(state: LayerState): Set<PartyLayer> {
   return new Set(PARTY_LAYERS.filter((layer) => state[layer]));
+}
+
+/** The civic layers switched on. */
+export function shownCivic(state: LayerState): { consultations: boolean; projects: boolean } {
+  return { consultations: state.CIVIC_CONSULTATIONS, projects: state.CIVIC_PROJECTS };
 }
 
 /** The case statuses whose group is switched on. */

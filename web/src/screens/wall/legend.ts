@@ -5,6 +5,8 @@ import { SERVICE_COLOURS, type ServiceLayer } from '../../domain/services/servic
 import { gridLevels } from '../../graphql/types';
 import { legendPalette, type MapTheme } from '../../map/style';
 import { COVERAGE_SHADES, PARTY_COLOURS } from '../../domain/party/partyLayer';
+import { NOTICE_COLOUR } from '../../domain/publicity/noticeLayer';
+import { CIVIC_COLOURS } from '../../domain/consultations/civicLayer';
 import { CASE_GROUP_KEYS, CASE_GROUPS, type LayerKey } from './layers';
 
 /** How a legend row draws its symbol: an outlined area, a filled area, a dot, a ringed dot, a cluster, a dashed line. */
@@ -31,7 +33,7 @@ export interface LegendRow {
 }
 
 export interface LegendGroup {
-  id: 'grids' | 'cases' | 'services' | 'party';
+  id: 'grids' | 'cases' | 'services' | 'party' | 'publicity' | 'civic';
   title: LabelKey;
   rows: LegendRow[];
 }
@@ -127,6 +129,36 @@ export function legendModel(theme: MapTheme, services: readonly ServiceLayer[]):
           label: 'legend.partyPosts',
           swatches: [{ kind: 'dot', colour: PARTY_COLOURS.SERVICE_POST }],
           layer: 'PARTY_POSTS',
+        },
+      ],
+    },
+    {
+      id: 'publicity',
+      title: 'legend.publicity',
+      rows: [
+        {
+          id: 'publicity-notices',
+          label: 'legend.publicityNotices',
+          swatches: [{ kind: 'dot', colour: NOTICE_COLOUR }],
+          layer: 'PUBLICITY_NOTICES',
+        },
+      ],
+    },
+    {
+      id: 'civic',
+      title: 'legend.civic',
+      rows: [
+        {
+          id: 'civic-consultations',
+          label: 'legend.civicConsultations',
+          swatches: [{ kind: 'dot', colour: CIVIC_COLOURS.CONSULTATION }],
+          layer: 'CIVIC_CONSULTATIONS',
+        },
+        {
+          id: 'civic-projects',
+          label: 'legend.civicProjects',
+          swatches: [{ kind: 'dot', colour: CIVIC_COLOURS.PROJECT }],
+          layer: 'CIVIC_PROJECTS',
         },
       ],
     },

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Db } from '../../../platform/db/session';
+import { communityParam, downloadRoute, queryText } from '../../../platform/http/month-params';
 import type { Scope } from '../../../platform/identity/scope';
 import { type EvaluationRow, EvaluationService } from './evaluation.service';
 
@@ -44,30 +44,17 @@ export function evaluationCsv(rows: EvaluationRow[]): string {
  */
 export function evaluationExportRouter(): Router {
   const router = Router();
-  router.get('/service-evaluations.csv', async (req, res, next) => {
-    try {
-      const scope = res.locals.scope as Scope;
-      const db = res.locals.db as Db;
-      const communityId = typeof req.query.communityId === 'string' ? req.query.communityId : '';
-      const period = typeof req.query.period === 'string' ? req.query.period : '';
-      const rows = await new EvaluationService(db).sheetFor(scope, { communityId, period });
+  router.get(
+    '/service-evaluations.csv',
+    downloadRoute(async (req, res) => {
+      const communityId = communityParam(req, 'communityId') ?? '';
+      const period = queryText(req, 'period') ?? '';
+      const rows = await new EvaluationService(res.locals.db as Db).sheetFor(res.locals.scope as Scope, { communityId, period });
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="service-evaluations-${period}.csv"`);
       res.setHeader('Cache-Control', 'private, no-store');
       res.send(evaluationCsv(rows));
-    } catch (error) {
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      if (code === 'BAD_USER_INPUT') {
-        const { message, extensions } = error as GraphQLError;
-        res.status(400).json({ error: message, field: extensions.field });
-        return;
-      }
-      if (code === 'FORBIDDEN') {
-        res.status(403).json({ error: (error as GraphQLError).message });
-        return;
-      }
-      next(error);
-    }
-  });
+    }),
+  );
   return router;
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Db } from '../../../platform/db/session';
 import { badInput, forbidden, outOfReach } from '../../../platform/graphql/errors';
+import { periodRange } from '../../../platform/http/month-params';
 import { inTransaction } from '../../../platform/graphql/transaction';
 import type { Scope } from '../../../platform/identity/scope';
 import { type Actor, ActorRole } from '../../../platform/identity/actor';
@@ -29,6 +30,9 @@ export class EvaluationRow {
   @Field(() => String, { nullable: true })
   unitName!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The work unit’s registration (kind UNIT) a member points to: who rates the unit side' })
+  unitId!: string | null;
+
   @Field()
   period!: string;
 
@@ -48,20 +52,11 @@ export class EvaluationRow {
   communityComment!: string | null;
 }
 
-/** A period is a year (`2026`) or a month (`2026-11`); answers its [from, to). */
-export function periodRange(period: string): [Date, Date] {
-  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
-  if (!m) throw badInput('period', 'must be YYYY or YYYY-MM');
-  const year = Number(m[1]);
-  if (m[2] === undefined) return [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year + 1, 0, 1))];
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) throw badInput('period', 'month must be 01 to 12');
-  return [new Date(Date.UTC(year, month - 1, 1)), new Date(Date.UTC(year, month, 1))];
-}
-
 export interface SheetArgs {
   communityId?: string | null;
   registrationId?: string | null;
+  /** A work unit (a UNIT registration): its members (双报告). */
+  unitId?: string | null;
   period: string;
 }
 
@@ -69,7 +64,8 @@ export interface SheetArgs {
 export function checkSheetArgs(args: SheetArgs): [Date, Date] {
   const range = periodRange(args.period);
   if (args.communityId != null && !UUID.test(args.communityId)) throw badInput('communityId', 'is not an id');
-  if (args.communityId == null && args.registrationId == null) throw badInput('communityId', 'give a community or a registration');
+  if (args.communityId == null && args.registrationId == null && args.unitId == null)
+    throw badInput('communityId', 'give a community or a registration');
   return range;
 }
 
@@ -123,7 +119,7 @@ export class EvaluationService {
   async sheet(args: SheetArgs): Promise<EvaluationRow[]> {
     const [from, to] = checkSheetArgs(args);
     return this.ds.query(
-      `SELECT r.id AS "registrationId", r.name, r.unit_name AS "unitName", $3::text AS period,
+      `SELECT r.id AS "registrationId", r.name, r.unit_name AS "unitName", r.unit_id AS "unitId", $3::text AS period,
               coalesce((SELECT sum(hours) FROM service_record s
                          WHERE s.registration_id = r.id AND s.at >= $4 AND s.at < $5), 0)::float8 AS hours,
               u.rating AS "unitRating", u.comment AS "unitComment", c.rating AS "communityRating", c.comment AS "communityComment"
@@ -131,8 +127,9 @@ export class EvaluationService {
          LEFT JOIN service_evaluation u ON u.registration_id = r.id AND u.period = $3 AND u.evaluator = 'UNIT'
          LEFT JOIN service_evaluation c ON c.registration_id = r.id AND c.period = $3 AND c.evaluator = 'COMMUNITY'
         WHERE ($1::uuid IS NULL OR r.community_id = $1) AND ($2::uuid IS NULL OR r.id = $2) AND r.kind <> 'UNIT'
+          AND ($6::uuid IS NULL OR (r.unit_id = $6 AND r.kind = 'MEMBER'))
         ORDER BY r.name, r.id`,
-      [args.communityId ?? null, args.registrationId ?? null, args.period, from, to],
+      [args.communityId ?? null, args.registrationId ?? null, args.period, from, to, args.unitId ?? null],
     );
   }
 

@@ -102,13 +102,13 @@ export class MicroWish {
 /** An item on the echo wall (回音壁): what was asked and what was done, no personal data. */
 @ObjectType({ description: '回音壁 — what was asked and what was done; no names, no addresses' })
 export class EchoItem {
-  @Field({ description: 'WISH or CASE' })
+  @Field({ description: 'WISH, CASE or PROJECT (a completed 民生实事)' })
   kind!: string;
 
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Wish title, or case category' })
+  @Field({ description: 'Wish title, case category, or project title' })
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'What was done: fulfil note, or handler feedback' })
@@ -122,4 +122,7 @@ export class EchoItem {
 
   @Field(() => GraphQLDateTime)
   doneAt!: Date;
+
+  @Field(() => [String], { description: 'PROJECT: its lead and the pledgers (人财物), as published; empty for wishes and cases' })
+  contributors!: string[];
 }

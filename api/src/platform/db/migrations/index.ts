@@ -28,7 +28,13 @@ import { Invitations1765750000000 } from './1765750000000-invitations';
 import { GridLabelIndex1765760000000 } from './1765760000000-grid-label-index';
 import { UserVersion1765810000000 } from './1765810000000-user-version';
 import { Assessment1765830000000 } from './1765830000000-assessment';
+import { Consultations1765910000000 } from './1765910000000-consultations';
 import { WorkMeetings1765840000000 } from './1765840000000-work-meetings';
+import { Organizations1765900000000 } from './1765900000000-organizations';
+import { OrganizationMembers1765900000001 } from './1765900000001-organization-members';
+import { OrganizationStaff1765900000002 } from './1765900000002-organization-staff';
+import { Publicity1765920000000 } from './1765920000000-publicity';
+import { ServiceEventAt1765960000000 } from './1765960000000-service-event-at';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -62,4 +68,10 @@ export const migrations = [
   UserVersion1765810000000,
   Assessment1765830000000,
   WorkMeetings1765840000000,
+  Organizations1765900000000,
+  OrganizationMembers1765900000001,
+  OrganizationStaff1765900000002,
+  Consultations1765910000000,
+  Publicity1765920000000,
+  ServiceEventAt1765960000000,
 ];
