@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from './errors';
+import { errorCode, errorText } from './errors';
 
 /** Runs one piece of work (mutations); answers whether it succeeded. */
 export type Run = (work: () => Promise<unknown>) => Promise<boolean>;
@@ -22,7 +22,7 @@ export function useRun(settle: () => unknown): { busy: boolean; message: string 
         await work();
         return true;
       } catch (error) {
-        setMessage(errorCode(error) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorMessage(error) }));
+        setMessage(errorCode(error) === 'CONFLICT' ? t('helper.conflict') : t('services.error', { message: errorText(t, error) }));
         return false;
       } finally {
         setBusy(false);

@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +48,7 @@ export function CasePanel({
         </button>
       </header>
       {loading && !c && <p role="status">{t('case.loading')}</p>}
-      {error && !c && <p role="alert">{t('case.error', { message: error.message })}</p>}
+      {error && !c && <p role="alert">{t('case.error', { message: errorText(t, error) })}</p>}
       {!loading && !error && !c && <p>{t('case.notFound')}</p>}
       {c && (
         <>

@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
 import type { CasePriority, CaseSource } from '../../graphql/generated/graphql';
 import { pointOf, type GeoJSONGeometry, type LngLat } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
@@ -105,7 +105,7 @@ export function ReportForm({
         if (data) onDone(data.reportCase.case);
       }
     } catch (caught) {
-      setError(t('leader.error', { message: errorMessage(caught) }));
+      setError(t('leader.error', { message: errorText(t, caught) }));
       setBusy(false);
     }
   };

@@ -20,7 +20,6 @@ export interface CaseStream {
   counts: DocumentType<typeof OPEN_CASES_QUERY> | undefined;
   /** The live connection is up (false while reconnecting). */
   live: boolean;
-  error: string | null;
   /** Merge a case the app itself just changed (no need to wait for its event). */
   merge: (summary: CaseEvent['case']) => void;
 }
@@ -122,5 +121,5 @@ export function useCaseStream(ws: Client): CaseStream {
 
   const pins = useMemo(() => buildPinCollection(store, tick), [store, tick]);
   const merge = useMemo(() => (summary: CaseEvent['case']) => setStore((s) => mergeCases(s, [summary])), []);
-  return { store, pins, feed, counts: open.data, live, error: open.error ? open.error.message : null, merge };
+  return { store, pins, feed, counts: open.data, live, merge };
 }

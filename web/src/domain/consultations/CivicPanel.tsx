@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorField } from '../../graphql/errors';
 import type {
   ConsultationKind,
   PledgeKind,
@@ -41,15 +41,8 @@ const PLEDGER_KINDS: PledgerKind[] = ['ORGANIZATION', 'PARTY_MEMBER', 'REPRESENT
 /** The message for a refused step: the field the API named, in words. */
 function useFailure() {
   const { t } = useTranslation();
-  return (caught: unknown) => {
-    // A step checked here names its field as the API would (`input.startsAt`).
-    const named = (caught as { field?: unknown }).field;
-    const field = (typeof named === 'string' ? named : errorField(caught))
-      ?.split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop();
-    return field ? t('civic.invalid', { field: t(`civic.field.${field}`, { defaultValue: t('civic.field.other') }) }) : t('civic.failed');
-  };
+  // A step checked here names its field as the API would (`input.startsAt`); the civic forms' own labels first.
+  return (caught: unknown) => errorText(t, caught, { fields: 'civic.field' });
 }
 
 /** A form step: runs `work`, then `done`; shows the failure in words. */

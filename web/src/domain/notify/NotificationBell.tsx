@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS_QUERY, UNREAD_COUNT_QUERY, UNREAD_POLL_MS } from './operations';
 import { NotificationPreferences } from './Preferences';
@@ -42,7 +42,7 @@ export function NotificationBell() {
       try {
         await client.mutate({ mutation: MARK_NOTIFICATIONS_READ, variables });
       } catch (e) {
-        setError(t('notify.error', { message: errorMessage(e) }));
+        setError(t('notify.error', { message: errorText(t, e) }));
       }
       await Promise.all([count.refetch(), open ? list.refetch() : null]).catch(() => undefined);
     },
@@ -59,7 +59,7 @@ export function NotificationBell() {
           },
         }),
       })
-      .catch((e: unknown) => setError(t('notify.error', { message: errorMessage(e) })));
+      .catch((e: unknown) => setError(t('notify.error', { message: errorText(t, e) })));
 
   return (
     <div className="notify">
@@ -117,7 +117,7 @@ export function NotificationBell() {
           )}
           {saved && <p role="status">{t('notify.prefs.saved')}</p>}
           {error && <p role="alert">{error}</p>}
-          {list.error && <p role="alert">{t('notify.error', { message: errorMessage(list.error) })}</p>}
+          {list.error && <p role="alert">{t('notify.error', { message: errorText(t, list.error) })}</p>}
           {list.data && nodes.length === 0 && <p className="notify__empty">{t('notify.empty')}</p>}
           <ul className="notify__list">
             {nodes.map((n) => {

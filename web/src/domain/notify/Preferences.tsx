@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
 import type { NotificationChannel, NotificationKind } from '../../graphql/generated/graphql';
 import { NOTIFICATION_PREFERENCES_QUERY, SET_NOTIFICATION_PREFERENCES } from './operations';
 import { hhmmOf, minutesOf } from './quiet';
@@ -25,7 +25,7 @@ const CHANNELS: NotificationChannel[] = ['SMS', 'WECOM'];
 export function NotificationPreferences({ onSaved, onCancel }: { onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(NOTIFICATION_PREFERENCES_QUERY, { fetchPolicy: 'network-only' });
-  if (error) return <p role="alert">{t('notify.error', { message: errorMessage(error) })}</p>;
+  if (error) return <p role="alert">{t('notify.error', { message: errorText(t, error) })}</p>;
   if (!data) return <p role="status">{t('lists.loading')}</p>;
   return <PreferencesForm initial={data.notificationPreferences} onSaved={onSaved} onCancel={onCancel} />;
 }
@@ -74,7 +74,7 @@ function PreferencesForm({
       });
       onSaved();
     } catch (caught) {
-      setMessage(t('notify.error', { message: errorMessage(caught) }));
+      setMessage(t('notify.error', { message: errorText(t, caught) }));
       setBusy(false);
     }
   };

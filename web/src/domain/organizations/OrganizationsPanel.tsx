@@ -1,8 +1,8 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '../../graphql/generated/graphql';
-import { errorField, errorMessage } from '../../graphql/errors';
 import {
   ADD_MEMBER,
   ARCHIVE_ORGANIZATION,
@@ -25,12 +25,7 @@ const names = (text: string) =>
 /** An error of a step, in words, with the field at fault when the API names one. */
 function useFailure() {
   const { t } = useTranslation();
-  return (error: unknown) => {
-    const field = errorField(error);
-    return field
-      ? t('organizations.badField', { field: field.replace(/^input\./, ''), message: errorMessage(error) })
-      : errorMessage(error);
-  };
+  return (error: unknown) => errorText(t, error);
 }
 
 /**

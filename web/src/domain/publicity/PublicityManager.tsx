@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,7 @@ export function PublicityManager() {
     fetchPolicy: 'network-only',
   });
   const { busy, message, run } = useRun(refetch);
-  if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  if (error && !data) return <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>;
   if (!data) return <p role="status">{t('lists.loading')}</p>;
   return (
     <div className="services publicity" data-list="publicity">

@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +64,7 @@ export function WorkMeetingLog() {
       await list.refetch();
       setMessage(t('meetings.saved'));
     } catch (error) {
-      setMessage(t('meetings.error', { message: (error as Error).message }));
+      setMessage(t('meetings.error', { message: errorText(t, error) }));
     }
   };
   const field = (name: 'heldOn' | 'title' | 'attendees' | 'agenda' | 'decisions', type = 'text') => (

@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +87,7 @@ function CommunitySheet({ community, period }: { community: { id: string; name: 
     });
 
   if (loading && !data) return <p>{t('app.loading')}</p>;
-  if (error) return <p role="alert">{t('services.error', { message: error.message })}</p>;
+  if (error) return <p role="alert">{t('services.error', { message: errorText(t, error) })}</p>;
   return (
     <div className="evaluation" data-community-id={community.id}>
       {message && <p role="alert">{message}</p>}

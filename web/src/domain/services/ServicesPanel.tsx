@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -131,7 +132,7 @@ export function ServicesPanel({
     });
 
   if (loading && !data) return <p>{t('lists.loading')}</p>;
-  if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  if (error && !data) return <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>;
   const needs = data?.serviceNeeds.nodes ?? [];
   const matches = data?.serviceMatches.nodes ?? [];
   const resources = data?.serviceRegistrations.nodes ?? [];
@@ -486,7 +487,7 @@ function VisitList({ gridId, skills, onChanged }: { gridId: string; skills: read
   const { data, loading, error, refetch } = useQuery(VISIT_SCHEDULE_QUERY, { variables: { gridId }, fetchPolicy: 'network-only' });
   const [visiting, setVisiting] = useState<string | null>(null);
   if (loading && !data) return <p>{t('lists.loading')}</p>;
-  if (error && !data) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  if (error && !data) return <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>;
   const rows = sortVisits(data?.visitSchedule ?? []);
   if (rows.length === 0) return <p>{t('services.noVisits')}</p>;
   return (

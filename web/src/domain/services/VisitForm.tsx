@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
-import { errorField, errorMessage } from '../../graphql/errors';
+import { errorField, errorText } from '../../graphql/errors';
 import type { SkillRow } from './operations';
 import { DURATIONS, skillName } from './services';
 import { visitInput, type VisitNeedDraft } from './visit';
@@ -59,7 +59,7 @@ export function VisitForm({
       await client.mutate({ mutation: RECORD_VISIT, variables: { input: built.input } });
       onDone();
     } catch (error) {
-      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorMessage(error) }) });
+      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorText(t, error) }) });
     } finally {
       setBusy(false);
     }

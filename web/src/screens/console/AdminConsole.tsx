@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +111,7 @@ function Accounts({ roles }: { roles: Role[] }) {
         {message && <p role="alert">{message}</p>}
         {once && <OncePassword {...once} />}
         {loading && !data && <p>{t('lists.loading')}</p>}
-        {error && !data && <p role="alert">{t('lists.error', { message: error.message })}</p>}
+        {error && !data && <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>}
         <table className="console__table">
           <thead>
             <tr>

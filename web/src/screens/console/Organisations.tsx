@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,7 @@ export function Organisations() {
         </label>
         {message && <p role="alert">{message}</p>}
         {loading && !data && <p>{t('lists.loading')}</p>}
-        {error && !data && <p role="alert">{t('lists.error', { message: error.message })}</p>}
+        {error && !data && <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>}
         <table className="console__table">
           <thead>
             <tr>

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { errorCode, errorText } from '../../graphql/errors';
 import { START_CASE } from '../../domain/cases/operations';
 import { ExtensionRequest, HandleCaseForm, type RunStep } from '../../domain/cases/ReportBack';
 import type { CaseDetail } from '../../domain/cases/types';
@@ -22,7 +22,7 @@ export function DepartmentActions({ c, onChanged }: { c: CaseDetail; onChanged: 
     try {
       await work();
     } catch (error) {
-      setMessage(errorCode(error) === 'CONFLICT' ? t('leader.conflict') : t('leader.error', { message: errorMessage(error) }));
+      setMessage(errorCode(error) === 'CONFLICT' ? t('leader.conflict') : t('leader.error', { message: errorText(t, error) }));
     } finally {
       setBusy(false);
       onChanged();

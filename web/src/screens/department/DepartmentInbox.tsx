@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,7 @@ export function DepartmentInbox() {
           </label>
         </header>
         {loading && !data && <p role="status">{t('lists.loading')}</p>}
-        {error && !data && <p role="alert">{t('lists.error', { message: error.message })}</p>}
+        {error && !data && <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>}
         {data && cases.length === 0 && <p>{t('department.empty')}</p>}
         <ul className="services__list" data-list="inbox">
           {cases.map((c) => (

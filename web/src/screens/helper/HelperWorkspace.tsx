@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,7 @@ export function HelperWorkspace({ theme, getToken }: { theme: MapTheme; getToken
         {home.loading && !home.data ? (
           <p>{t('lists.loading')}</p>
         ) : home.error && !home.data ? (
-          <p role="alert">{t('lists.error', { message: home.error.message })}</p>
+          <p role="alert">{t('lists.error', { message: errorText(t, home.error) })}</p>
         ) : !reg ? (
           <RegistrationForm
             skills={skills}
@@ -164,7 +165,7 @@ function HelperLists({
         {tasks.loading && !tasks.data ? (
           <p>{t('lists.loading')}</p>
         ) : tasks.error && !tasks.data ? (
-          <p role="alert">{t('lists.error', { message: tasks.error.message })}</p>
+          <p role="alert">{t('lists.error', { message: errorText(t, tasks.error) })}</p>
         ) : groups.toAnswer.length + groups.toDo.length === 0 ? (
           <p>{t('helper.noTasks')}</p>
         ) : (
@@ -205,7 +206,7 @@ function HelperLists({
         {wishes.loading && !wishes.data ? (
           <p>{t('lists.loading')}</p>
         ) : wishes.error && !wishes.data ? (
-          <p role="alert">{t('lists.error', { message: wishes.error.message })}</p>
+          <p role="alert">{t('lists.error', { message: errorText(t, wishes.error) })}</p>
         ) : nearby.length === 0 ? (
           <p>{t('helper.noNearby')}</p>
         ) : (

@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
-import { errorField, errorMessage } from '../../graphql/errors';
+import { errorField, errorText } from '../../graphql/errors';
 import type { SkillRow } from '../../domain/services/operations';
 import { skillName } from '../../domain/services/services';
 import { registrationInput, type RegistrationDraft } from './helper';
@@ -65,7 +65,7 @@ export function RegistrationForm({
       await client.mutate({ mutation: REGISTER, variables: { input: built.input } });
       onDone();
     } catch (error) {
-      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorMessage(error) }) });
+      setProblem({ field: errorField(error) ?? '', message: t('services.error', { message: errorText(t, error) }) });
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
 import type { InvitedRole } from '../../graphql/generated/graphql';
 import { useFormatters } from '../../i18n/useFormatters';
 import { INVITE_RESIDENT } from './operations';
@@ -26,7 +26,7 @@ export function InviteResident({ residentId }: { residentId: string }) {
       const { data } = await client.mutate({ mutation: INVITE_RESIDENT, variables: { residentId, role } });
       if (data) setGiven(data.inviteResident);
     } catch (caught) {
-      setError(t('leader.error', { message: errorMessage(caught) }));
+      setError(t('leader.error', { message: errorText(t, caught) }));
     } finally {
       setBusy(false);
     }

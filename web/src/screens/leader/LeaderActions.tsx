@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { errorCode, errorText } from '../../graphql/errors';
 import { DISPATCH_CASE, FILE_CASE, START_CASE } from '../../domain/cases/operations';
 import { ExtensionRequest, HandleCaseForm, type RunStep } from '../../domain/cases/ReportBack';
 import { isOpen, type CaseDetail, type CaseSummary } from '../../domain/cases/types';
@@ -25,7 +25,7 @@ export function LeaderActions({ c, reload, onChanged }: { c: CaseDetail; reload:
     } catch (error) {
       const code = errorCode(error);
       if (code === 'CONFLICT') setMessage(t('leader.conflict'));
-      else setMessage(t('leader.error', { message: errorMessage(error) }));
+      else setMessage(t('leader.error', { message: errorText(t, error) }));
     } finally {
       setBusy(false);
       reload();

@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +84,7 @@ export function Paged<T extends { id: string }>({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  if (error) return <p role="alert">{t('lists.error', { message: error.message })}</p>;
+  if (error) return <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>;
   if (!data) return loading ? <p role="status">{t('lists.loading')}</p> : null;
   if (data.totalCount === 0) return <p className="list-empty">{empty}</p>;
   const pageCount = Math.max(1, Math.ceil(data.totalCount / LIST_PAGE));

@@ -1,7 +1,7 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../graphql/errors';
 import type { LngLat } from '../../graphql/types';
 import { useFormatters } from '../../i18n/useFormatters';
 import { GridMap } from '../../map/GridMap';
@@ -42,7 +42,7 @@ export function ResidentCases({ theme, getToken }: { theme: MapTheme; getToken: 
     <section className="services__section resident-cases" data-list="own-cases">
       <h2 className="panel__title">{t('resident.cases.title', { n: data?.cases.totalCount ?? 0 })}</h2>
       {loading && !data && <p role="status">{t('lists.loading')}</p>}
-      {error && !data && <p role="alert">{t('lists.error', { message: error.message })}</p>}
+      {error && !data && <p role="alert">{t('lists.error', { message: errorText(t, error) })}</p>}
       {data && cases.length === 0 && <p>{t('resident.cases.none')}</p>}
       {cases.length > 0 && (
         <ul className="services__list">
@@ -147,7 +147,7 @@ function RateCase({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       await client.mutate({ mutation: RATE_CASE, variables: { id: c.id, version: c.version, rating, comment: comment.trim() || null } });
       onDone();
     } catch (caught) {
-      setError(t('leader.error', { message: errorMessage(caught) }));
+      setError(t('leader.error', { message: errorText(t, caught) }));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +32,7 @@ export function ResidentHome({ theme, getToken }: { theme: MapTheme; getToken: (
   if (error && !data)
     return (
       <main className="app__main app__main--message" role="alert">
-        {t('lists.error', { message: error.message })}
+        {t('lists.error', { message: errorText(t, error) })}
       </main>
     );
   const wishes = data?.microWishes.nodes ?? [];

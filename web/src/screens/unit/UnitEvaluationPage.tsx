@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATINGS, ratingKey } from '../../domain/services/rating';
-import { errorMessage, errorReason } from '../../graphql/errors';
+import { errorText, errorReason } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { linkProblem, type UnitRequest } from './unit';
 import { RATE_BY_LINK, UNIT_SHEET_QUERY } from './operations';
@@ -63,7 +63,7 @@ function UnitSheet({ token }: { token: string }) {
       await refetch();
     } catch (e) {
       const reason = errorReason(e);
-      setMessage({ kind: 'error', text: reason === 'expired' ? t('unitEval.expired') : t('services.error', { message: errorMessage(e) }) });
+      setMessage({ kind: 'error', text: reason === 'expired' ? t('unitEval.expired') : t('services.error', { message: errorText(t, e) }) });
     } finally {
       setBusy(null);
     }

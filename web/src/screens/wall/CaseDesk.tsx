@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { errorCode, errorText } from '../../graphql/errors';
 import {
   CASE_LEADERS_QUERY,
   CLOSE_CASE,
@@ -48,7 +48,7 @@ export function CaseDesk({ c, reload, onChanged }: { c: CaseDetail; reload: () =
       setComment('');
       setLeaderId('');
     } catch (error) {
-      setMessage(errorCode(error) === 'CONFLICT' ? t('desk.conflict') : t('desk.error', { message: errorMessage(error) }));
+      setMessage(errorCode(error) === 'CONFLICT' ? t('desk.conflict') : t('desk.error', { message: errorText(t, error) }));
     } finally {
       setBusy(false);
       reload();

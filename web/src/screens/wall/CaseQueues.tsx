@@ -1,3 +1,4 @@
+import { errorText } from '../../graphql/errors';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,7 +113,7 @@ export function CaseQueues({
       </div>
       {error && !data && (
         <p role="alert" className="feed__empty">
-          {t('lists.error', { message: error.message })}
+          {t('lists.error', { message: errorText(t, error) })}
         </p>
       )}
       <div className="queues__tabs" role="tablist">

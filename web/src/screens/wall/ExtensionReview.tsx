@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../graphql/errors';
+import { errorCode, errorText } from '../../graphql/errors';
 import { useFormatters } from '../../i18n/useFormatters';
 import { DECLINE_EXTENSION, EXTEND_CASE } from '../../domain/cases/operations';
 import type { CaseDetail, CaseSummary } from '../../domain/cases/types';
@@ -28,7 +28,7 @@ export function ExtensionReview({ c, reload, onChanged }: { c: CaseDetail; reloa
       const changed = await work();
       if (changed) onChanged(changed);
     } catch (error) {
-      setMessage(errorCode(error) === 'CONFLICT' ? t('leader.conflict') : t('leader.error', { message: errorMessage(error) }));
+      setMessage(errorCode(error) === 'CONFLICT' ? t('leader.conflict') : t('leader.error', { message: errorText(t, error) }));
     } finally {
       setBusy(false);
       reload();
