@@ -7,8 +7,10 @@ import { addStreets } from '../seed-demo';
  * streetgrid_bench on the local server, created and seeded with the demo street
  * (generator seed 1) when empty.
  */
-export async function benchDatabase(streets = 1): Promise<Database & { url: string }> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/streetgrid_bench';
+export async function benchDatabase(
+  streets = 1,
+  url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/streetgrid_bench',
+): Promise<Database & { url: string }> {
   const u = new URL(url);
   const name = u.pathname.slice(1);
   const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });

@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchApi, printApi } from './api';
 import { benchAssessment, printAssessment } from './assessment';
 import { benchDatabase } from './bench-db';
+import { benchDistrict, printDistrict } from './district';
 import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOut, printReportThroughput } from './cases';
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchHeatmap, printHeatmap } from './heatmap';
@@ -75,6 +76,28 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printApi(await benchApi(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 4) }));
+  },
+  /**
+   * A district against one street (#18): BENCH_DISTRICT_URLS (comma-separated, the first the baseline), else
+   * streetgrid_bench_1 and streetgrid_bench_20 on the local server, each seeded (1 and 20 streets, with case
+   * history) when short of streets. The hot operations on each in turn, p50/p99 and the ratio to the first.
+   */
+  async district() {
+    const local = (streets: number) => `postgres://postgres@127.0.0.1:5432/streetgrid_bench_${streets}`;
+    const urls = process.env.BENCH_DISTRICT_URLS?.split(',') ?? [local(1), local(20)];
+    for (const url of urls) {
+      const streets = Number(/_(\d+)$/.exec(new URL(url).pathname)?.[1] ?? 1);
+      const db = await benchDatabase(streets, url);
+      await db.dataSource.query('ANALYZE');
+      await db.dataSource.destroy();
+    }
+    printDistrict(
+      await benchDistrict(urls, {
+        seconds: Number(process.env.BENCH_SECONDS ?? 4),
+        concurrency: Number(process.env.BENCH_CONCURRENCY ?? 4),
+        rounds: Number(process.env.BENCH_ROUNDS ?? 2),
+      }),
+    );
   },
   /** Memory under BENCH_SOAK_SECONDS (600) of mixed reads, tiles and subscriptions coming and going (issue #15). */
   async soak() {
