@@ -11,8 +11,11 @@ import {
   ORGANIZATION_GRIDS,
   ORGANIZATIONS,
   RECORD_MEDIATION,
+  REMOVE_MEMBER,
   SET_NO_PROPERTY_COMPANY,
 } from './operations';
+import { OrganizationEditor } from './OrganizationEditor';
+import { PublicRoles } from './PublicRoles';
 
 const KINDS: OrganizationKind[] = ['OWNERS_COMMITTEE', 'PROPERTY_COMPANY', 'CO_BUILDING_UNIT', 'SOCIAL_ORGANIZATION', 'COUNCIL'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -53,15 +56,39 @@ export function OrganizationsPanel() {
   const [published, setPublished] = useState(true);
   const [member, setMember] = useState<{ organizationId: string; name: string; role: string }>({ organizationId: '', name: '', role: '' });
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  const [editing, setEditing] = useState<string | null>(null);
+  /** The member just removed, for 撤销 (added again as they were). */
+  const [removed, setRemoved] = useState<{ organizationId: string; name: string; role: string; residentId?: string | null } | null>(null);
+
+  const act = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
     setMessage(null);
     try {
       await work();
       await Promise.all([list.refetch(), grids.refetch()]);
       setMessage(done);
+      return true;
     } catch (error) {
       setMessage(t('organizations.error', { message: failure(error) }));
+      // A stale version (CONFLICT) or a refusal: show what is there now.
+      await list.refetch().catch(() => undefined);
+      return false;
     }
+  };
+  const removeMember = async (organizationId: string, m: { id: string; name: string; role: string; residentId?: string | null }) => {
+    setRemoved(null);
+    const ok = await act(
+      () => client.mutate({ mutation: REMOVE_MEMBER, variables: { id: m.id } }),
+      t('organizations.memberRemoved', { name: m.name }),
+    );
+    if (ok) setRemoved({ organizationId, name: m.name, role: m.role, residentId: m.residentId });
+  };
+  const undoRemove = async () => {
+    if (!removed) return;
+    const input = removed.residentId
+      ? { organizationId: removed.organizationId, residentId: removed.residentId, role: removed.role }
+      : { organizationId: removed.organizationId, name: removed.name, role: removed.role };
+    if (await act(() => client.mutate({ mutation: ADD_MEMBER, variables: { input } }), t('organizations.restored', { name: removed.name })))
+      setRemoved(null);
   };
   const create = (e: FormEvent) => {
     e.preventDefault();
@@ -102,8 +129,32 @@ export function OrganizationsPanel() {
               {o.contacts.map((c) => (
                 <div key={`${c.name}${c.phone ?? ''}`}>{t('organizations.contactShown', { name: c.name, phone: c.phone ?? '—' })}</div>
               ))}
-              {o.members.length > 0 && (
-                <div>{t('organizations.membersShown', { members: o.members.map((m) => `${m.name}（${m.role}）`).join('、') })}</div>
+              {o.members.length > 0 &&
+                (o.canEdit ? (
+                  <ul className="organizations__members" data-list="members">
+                    {o.members.map((m) => (
+                      <li key={m.id} data-member-id={m.id}>
+                        {m.name}（{m.role}）
+                        <button
+                          type="button"
+                          className="button"
+                          data-action="remove-member"
+                          aria-label={t('organizations.removeMemberNamed', { name: m.name })}
+                          onClick={() => void removeMember(o.id, m)}
+                        >
+                          {t('organizations.removeMember')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <div>{t('organizations.membersShown', { members: o.members.map((m) => `${m.name}（${m.role}）`).join('、') })}</div>
+                ))}
+              {o.canEdit && editing === o.id && <OrganizationEditor org={o} run={act} onClose={() => setEditing(null)} />}
+              {o.canEdit && editing !== o.id && (
+                <button type="button" className="button" data-action="edit-organization" onClick={() => setEditing(o.id)}>
+                  {t('organizations.edit')}
+                </button>
               )}
               {o.canEdit && (
                 <button
@@ -228,7 +279,17 @@ export function OrganizationsPanel() {
           ))}
         </ul>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status">
+          {message}
+          {removed && (
+            <button type="button" className="button" data-action="undo-remove-member" onClick={() => void undoRemove()}>
+              {t('organizations.undo')}
+            </button>
+          )}
+        </p>
+      )}
+      <PublicRoles places={places} />
       <MediationLog councils={editable.filter((o) => o.kind === 'COUNCIL')} gridId={places[0]?.id ?? null} />
     </section>
   );

@@ -42,6 +42,7 @@ export const ORGANIZATIONS = graphql(`
           id
           name
           role
+          residentId
         }
       }
     }
@@ -107,6 +108,42 @@ export const DISPATCH_TO_ORGANIZATION = graphql(`
   mutation DispatchCaseToOrganization($id: ID!, $version: Int!, $organizationId: ID!) {
     dispatchCase(id: $id, version: $version, organizationId: $organizationId) {
       ...CaseSummary
+    }
+  }
+`);
+
+export const UPDATE_ORGANIZATION = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const REMOVE_MEMBER = graphql(`
+  mutation RemoveOrganizationMember($id: ID!) {
+    removeOrganizationMember(id: $id)
+  }
+`);
+
+/** 两代表一委员 / 经济能人 / 贤达人士 of the viewer's grids. */
+export const PUBLIC_ROLES = graphql(`
+  query PublicRoles($communityId: ID) {
+    publicRoles(communityId: $communityId) {
+      residentId
+      name
+      roles
+      title
+      consentAt
+    }
+  }
+`);
+
+export const SET_PUBLIC_ROLE = graphql(`
+  mutation SetPublicRole($input: PublicRoleInput!) {
+    setPublicRole(input: $input) {
+      residentId
     }
   }
 `);

@@ -7,7 +7,7 @@ import type { GridLevel, LeaderRole, Role } from '../../graphql/generated/graphq
 import { postsLink } from '../../domain/party/postsLink';
 import { explained } from './explain';
 import { Organisations } from './Organisations';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '../../domain/residents/ResidentPicker';
 import { ServicePosts } from './ServicePosts';
 import { CaseRulesForm } from './CaseRulesForm';
 import { DEPARTMENTS_QUERY } from '../../domain/cases/operations';

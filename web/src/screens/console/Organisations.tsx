@@ -15,7 +15,7 @@ import {
   type OrganisationRow,
 } from './operations';
 import { CentralHouseholds } from './CentralHouseholds';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '../../domain/residents/ResidentPicker';
 
 type Level = GridLevel | 'STREET';
 const LEVELS: Level[] = ['STREET', 'LARGE', 'MEDIUM', 'SMALL'];

@@ -98,19 +98,6 @@ export const GRID_BY_CODE = graphql(`
   }
 `);
 
-export const GRID_RESIDENTS = graphql(`
-  query ConsoleGridResidents($gridId: ID, $search: String) {
-    residents(gridId: $gridId, search: $search, first: 50) {
-      nodes {
-        id
-        name
-        birthYear
-        isPartyMember
-      }
-    }
-  }
-`);
-
 export const APPOINT_LEADER = graphql(`
   mutation ConsoleAppointLeader($input: AppointGridLeaderInput!) {
     appointGridLeader(input: $input) {
