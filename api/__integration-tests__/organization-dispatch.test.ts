@@ -84,6 +84,18 @@ describe('organisations as dispatch targets (物业公司)', () => {
 
     const me = await api.gqlAs<{ me: { role: string; organizationName: string } }>(staff, `{ me { role organizationName } }`);
     expect(me.data!.me).toEqual({ role: 'ORGANIZATION_STAFF', organizationName: '绿城物业' });
+    // The company's staff are told (事件派遣给我), in their own notifications; nobody else is: not the small grid's leaders.
+    const told = await api.gqlAs<{ notifications: { nodes: { kind: string; subjectId: string }[] } }>(
+      staff,
+      `{ notifications(first: 20) { nodes { kind subjectId } } }`,
+    );
+    expect(told.errors).toBeUndefined();
+    expect(told.data!.notifications.nodes).toEqual([{ kind: 'CASE_DISPATCHED', subjectId: c.id }]);
+    const recipients: { login: string }[] = await api.db.dataSource.query(
+      `SELECT u.login FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.subject_id = $1 AND n.kind = 'CASE_DISPATCHED'`,
+      [c.id],
+    );
+    expect(recipients).toEqual([{ login: 'disp-staff' }]);
     const inbox = await api.gqlAs<{ cases: { nodes: { id: string }[]; totalCount: number } }>(
       staff,
       `{ cases(first: 50) { totalCount nodes { id } } }`,

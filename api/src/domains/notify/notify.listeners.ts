@@ -13,21 +13,33 @@ const CASE_KINDS: Record<string, NotificationKind> = {
   RATED: NotificationKind.CASE_RATED,
 };
 
+/** Who holds a case: a grid leader, a registered department or an organisation (a property company), or none yet. */
+interface Holder {
+  leaderId: string | null;
+  departmentId: string | null;
+  organizationId: string | null;
+  /** A department by name alone (not in the registry): it has no accounts to tell. */
+  unregisteredDepartment: boolean;
+}
+
 /**
- * Who hears of a case step: the grid leader it was dispatched to (the accounts of that
- * leader's resident), else — when no department took it — the leader accounts of the
- * case's own small grid. A case with a department and no leader has nobody yet (department
- * accounts will be its recipients). Runs as the system (inside `writeNotices`' caller).
+ * Who hears of a case step: the accounts of the grid leader it was dispatched to (their
+ * resident's), else the staff accounts of the registered department or the organisation that
+ * holds it (部门工作人员, 物业公司工作人员), else — when nobody was named — the leader accounts of
+ * the case's own small grid. A department known by name only has nobody to tell. Runs as the
+ * system (inside `writeNotices`' caller).
  */
-async function caseHandlers(m: EntityManager, caseId: string, leaderId: string | null, department: boolean): Promise<string[]> {
+async function caseHandlers(m: EntityManager, caseId: string, h: Holder): Promise<string[]> {
   const rows: { id: string }[] = await m.query(
     `SELECT DISTINCT u.id FROM "case" c, app_user u
       WHERE c.id = $1 AND NOT u.disabled AND (
         ($2::uuid IS NOT NULL AND u.resident_id = (SELECT gl.resident_id FROM grid_leader gl WHERE gl.id = $2))
-        OR ($2::uuid IS NULL AND NOT $3 AND u.role = 'GRID_LEADER'
+        OR ($2::uuid IS NULL AND $3::uuid IS NOT NULL AND u.role = 'DEPARTMENT_STAFF' AND u.department_id = $3)
+        OR ($2::uuid IS NULL AND $3::uuid IS NULL AND $4::uuid IS NOT NULL AND u.role = 'ORGANIZATION_STAFF' AND u.organization_id = $4)
+        OR ($2::uuid IS NULL AND $3::uuid IS NULL AND $4::uuid IS NULL AND NOT $5 AND u.role = 'GRID_LEADER'
             AND EXISTS (SELECT 1 FROM user_grid ug WHERE ug.user_id = u.id AND ug.grid_id = c.grid_id)))
       ORDER BY u.id`,
-    [caseId, leaderId, department],
+    [caseId, h.leaderId, h.departmentId, h.organizationId, h.unregisteredDepartment],
   );
   return rows.map((r) => r.id);
 }
@@ -38,20 +50,38 @@ export async function caseNotices(m: EntityManager, events: readonly CaseEvent[]
   for (const e of events) {
     const kind = CASE_KINDS[e.type];
     if (!kind) continue;
-    const [c]: { number: string | null; assigned_leader_id: string | null; department: string | null }[] = await m.query(
-      `SELECT number, assigned_leader_id, department FROM "case" WHERE id = $1`,
-      [e.caseId],
-    );
+    const [c]: {
+      number: string | null;
+      assigned_leader_id: string | null;
+      department: string | null;
+      department_id: string | null;
+      organization_id: string | null;
+    }[] = await m.query(`SELECT number, assigned_leader_id, department, department_id, organization_id FROM "case" WHERE id = $1`, [
+      e.caseId,
+    ]);
     if (!c) continue;
     const data = (e.data ?? {}) as Record<string, unknown>;
-    // A dispatch names its leader (or department) in the event; later steps go to whoever holds the case.
-    const leaderId = e.type === 'DISPATCHED' ? ((data.leaderId as string | null) ?? null) : c.assigned_leader_id;
-    const department = e.type === 'DISPATCHED' ? data.department != null : c.department != null;
+    const id = (v: unknown) => (typeof v === 'string' ? v : null);
+    // A dispatch names whom it went to in the event; later steps go to whoever holds the case.
+    const holder: Holder =
+      e.type === 'DISPATCHED'
+        ? {
+            leaderId: id(data.leaderId),
+            departmentId: id(data.departmentId),
+            organizationId: id(data.organizationId),
+            unregisteredDepartment: data.department != null && data.departmentId == null,
+          }
+        : {
+            leaderId: c.assigned_leader_id,
+            departmentId: c.department_id,
+            organizationId: c.organization_id,
+            unregisteredDepartment: c.department != null && c.department_id == null,
+          };
     const params: Record<string, unknown> = { number: c.number, category: e.category };
     if (e.note && (e.type === 'RETURNED' || e.type === 'EXTENSION_DECLINED')) params.note = e.note;
     if (e.type === 'EXTENDED' && typeof data.newDueAt === 'string') params.until = data.newDueAt;
     if (e.type === 'RATED' && typeof data.rating === 'number') params.rating = data.rating;
-    for (const userId of await caseHandlers(m, e.caseId, leaderId, department)) {
+    for (const userId of await caseHandlers(m, e.caseId, holder)) {
       out.push({ userId, kind, subjectType: NotificationSubject.CASE, subjectId: e.caseId, params });
     }
   }
