@@ -68,12 +68,14 @@ const MAX_SEQ = 9223372036854775807n;
 const PRIORITY_RANK: Record<string, string> = { URGENT: '0', HIGH: '1', NORMAL: '2' };
 const NEWEST_KEY = `lpad((9223372036854775807 - c.seq)::text, 19, '0')`;
 /**
- * The keyset each order pages on (one ascending key, digits only, so text comparison is the
- * order whatever the collation) and the same key computed from a row for its cursor.
+ * The keyset each order pages on and the same key computed from a row for its cursor: OLDEST
+ * and NEWEST on the case's sequence (its unique index read forwards or backwards, so the
+ * newest 50 of a district's cases are 50 index entries, not a sort of them all); URGENT on one
+ * ascending text key, digits only, so text comparison is the order whatever the collation.
  */
-const ORDER_KEYS: Record<CaseOrder, { sql: string; of: (c: Case) => string }> = {
+const ORDER_KEYS: Record<CaseOrder, { sql: string; of: (c: Case) => string; direction?: 'DESC' }> = {
   [CaseOrder.OLDEST]: { sql: 'c.seq', of: (c) => c.seq },
-  [CaseOrder.NEWEST]: { sql: NEWEST_KEY, of: (c) => newestKey(c) },
+  [CaseOrder.NEWEST]: { sql: 'c.seq', of: (c) => c.seq, direction: 'DESC' },
   [CaseOrder.URGENT]: {
     sql: `(CASE c.priority WHEN 'URGENT' THEN '0' WHEN 'HIGH' THEN '1' ELSE '2' END) || ${NEWEST_KEY}`,
     of: (c) => `${PRIORITY_RANK[c.priority] ?? '2'}${newestKey(c)}`,
@@ -407,7 +409,7 @@ export class CaseService {
       const visible = scope.where('Grid', 'cg');
       qb.leftJoinAndMapOne('c.gridOf', Grid, 'cg', `cg.id = c.grid_id AND (${visible.sql})`, visible.params);
     }
-    return withoutSync(await paginate(qb, key.sql, key.of, filter));
+    return withoutSync(await paginate(qb, key.sql, key.of, filter, key.direction));
   }
 
   /**

@@ -85,20 +85,23 @@ export function toConnection<T>(rows: T[], limit: number, count: () => Promise<n
 
 /**
  * Runs a filtered query as one page of a connection, keyset-paginated on `keyColumn`
- * (unique, e.g. `b.id`): the page, and the count when `totalCount` is selected.
+ * (unique, e.g. `b.id`), ascending or descending (`DESC`: newest first on a sequence, so an
+ * index on the column serves the order backwards instead of sorting every match): the page,
+ * and the count when `totalCount` is selected.
  */
 export async function paginate<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
   keyColumn: string,
   keyOf: (row: T) => string,
   args: { first?: number | null; after?: string | null },
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<ConnectionShape<T>> {
   const limit = pageSize(args.first);
   const after = decodeCursor(args.after);
   const counter = qb.clone();
-  if (after) qb.andWhere(`${keyColumn} > :__after`, { __after: after });
+  if (after) qb.andWhere(`${keyColumn} ${direction === 'ASC' ? '>' : '<'} :__after`, { __after: after });
   const rows = await qb
-    .orderBy(keyColumn, 'ASC')
+    .orderBy(keyColumn, direction)
     .limit(limit + 1)
     .getMany();
   return toConnection(rows, limit, () => counter.getCount(), keyOf);
