@@ -175,6 +175,8 @@ export class AuthService {
   private listener: Client | null = null;
   private listening = false;
   private stopped = false;
+  /** The reconnect after a lost listener, cleared by `stop` (a stopped service opens no connection). */
+  private retry: NodeJS.Timeout | null = null;
   /** Counts changed accounts heard: a load that a change overtook is not cached. */
   private changes = 0;
 
@@ -189,7 +191,7 @@ export class AuthService {
    * cached. Reconnects after a lost connection (the cache is cleared and unused meanwhile).
    */
   async start(): Promise<void> {
-    if (this.opts.cacheCallers === false) return;
+    if (this.opts.cacheCallers === false || this.stopped) return;
     const url = (this.ds.options as { url?: string }).url;
     if (!url) return;
     const client = new Client({ connectionString: url, application_name: 'streetgrid-api-listen' });
@@ -200,7 +202,12 @@ export class AuthService {
       this.listener = null;
       this.callers.clear();
       client.end().catch(() => {});
-      if (!this.stopped) setTimeout(() => void this.start().catch(() => {}), 1000).unref();
+      if (!this.stopped && !this.retry) {
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          void this.start().catch(() => {});
+        }, 1000).unref();
+      }
     };
     client.on('error', lost);
     client.on('end', lost);
@@ -242,6 +249,8 @@ export class AuthService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     this.listening = false;
     this.callers.clear();
     const client = this.listener;

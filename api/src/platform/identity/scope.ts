@@ -25,6 +25,28 @@ const HOME_PATH = `(SELECT hg.path FROM household hh JOIN building hb ON hb.id =
 /** The street's party working committee is public to everyone signed in. */
 const STREET_COMMITTEE = (alias: string) => `${alias}.level = 'STREET_COMMITTEE'`;
 const IN_PATHS = (pathExpr: string) => `${pathExpr} <@ ANY(CAST(:scope_paths AS ltree[]))`;
+/**
+ * A row under the leader's paths, with the communities those paths lie in (implied by the
+ * paths, so no result changes): the planner knows each community's share of a table from the
+ * extended statistics on `sg_community_path` and picks the path index for a community's page,
+ * where `<@ ANY` alone gets a fixed guess (migration 1765970000000). Leaders of a whole street
+ * (a one-label path) get the paths alone.
+ */
+const IN_PATHS_OF_COMMUNITIES = (pathExpr: string, communities: string[] | null) =>
+  communities
+    ? `(${IN_PATHS(pathExpr)} AND sg_community_path(${pathExpr}) = ANY(CAST(:scope_community_paths AS ltree[])))`
+    : IN_PATHS(pathExpr);
+
+/** The communities (street.community, the first two labels) of `paths`; null when one is wider than a community. */
+export function communityPaths(paths: readonly string[]): string[] | null {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const labels = path.split('.');
+    if (labels.length < 2) return null;
+    out.add(labels.slice(0, 2).join('.'));
+  }
+  return [...out];
+}
 /** Match statuses a helper sees: a leader's proposal reaches the helper once confirmed. */
 const HELPER_MATCH = `('CONFIRMED', 'ACCEPTED', 'DONE', 'DECLINED')`;
 const OWN_REGISTRATION = (regExpr: string) =>
@@ -85,9 +107,14 @@ export class Scope {
         case 'Building':
         case 'Household':
         case 'Resident':
-          // Each carries its small grid's path (kept by triggers).
-          return { sql: IN_PATHS(`${alias}.grid_path`), params };
-        case 'Case':
+        case 'Case': {
+          // Each carries its small grid's path (kept by triggers); these are the large tables of a district.
+          const communities = communityPaths(v.gridPaths);
+          return {
+            sql: IN_PATHS_OF_COMMUNITIES(`${alias}.grid_path`, communities),
+            params: communities ? { ...params, scope_community_paths: communities } : params,
+          };
+        }
         case 'ServiceNeed':
         case 'MicroWish':
           return { sql: IN_PATHS(`${alias}.grid_path`), params };
@@ -154,7 +181,7 @@ export class Scope {
   whereRaw(entity: ScopedEntity, alias: string, firstIndex: number): { sql: string; params: unknown[] } {
     const { sql, params } = this.where(entity, alias);
     const names: string[] = [];
-    const text = sql.replace(/:(scope_[a-z]+)/g, (_m, name: string) => {
+    const text = sql.replace(/:(scope_[a-z_]+)/g, (_m, name: string) => {
       let i = names.indexOf(name);
       if (i < 0) i = names.push(name) - 1;
       return `$${firstIndex + i}`;

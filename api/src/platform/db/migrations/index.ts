@@ -35,6 +35,7 @@ import { OrganizationMembers1765900000001 } from './1765900000001-organization-m
 import { OrganizationStaff1765900000002 } from './1765900000002-organization-staff';
 import { Publicity1765920000000 } from './1765920000000-publicity';
 import { ServiceEventAt1765960000000 } from './1765960000000-service-event-at';
+import { CommunityPathStatistics1765970000000 } from './1765970000000-community-path-statistics';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -74,4 +75,5 @@ export const migrations = [
   Consultations1765910000000,
   Publicity1765920000000,
   ServiceEventAt1765960000000,
+  CommunityPathStatistics1765970000000,
 ];
