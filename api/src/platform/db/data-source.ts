@@ -13,10 +13,15 @@ import { syncPolicies } from './rls';
 export class StatementCounter implements Logger {
   count = 0;
   readonly statements: string[] = [];
+  /** Each recorded statement's parameters (tests replay a statement under EXPLAIN); kept in memory only, never logged. */
+  readonly parameters: unknown[][] = [];
   record = false;
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
-    if (this.record) this.statements.push(query);
+    if (this.record) {
+      this.statements.push(query);
+      this.parameters.push(parameters ?? []);
+    }
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -26,6 +31,7 @@ export class StatementCounter implements Logger {
   reset(record = false): void {
     this.count = 0;
     this.statements.length = 0;
+    this.parameters.length = 0;
     this.record = record;
   }
 }

@@ -5,13 +5,15 @@ const TABLES = ['resident', 'household', 'building', '"case"'];
 
 /**
  * A leader's page of residents, households, buildings or cases on a district: the planner
- * cannot estimate `grid_path <@ ANY(…)` (ltree gives it a fixed guess of ~10 % of the rows), so
- * for a community of 5.9k among 1.4 million residents it walked the primary key in order and
- * filtered out 14k rows to find 50 (18 ms), where the path's GiST index and a sort of the
- * community's rows takes 2 ms. `sg_community_path` (the first two labels: street and community)
- * with extended statistics on it gives the planner the community's real share; the scope adds
- * the implied `sg_community_path(grid_path) = ANY(…)` to a leader's predicate, which changes no
- * result (a row under a path has that path's community) and makes the estimate right.
+ * cannot estimate `grid_path <@ ANY(…)` (ltree gives it a fixed guess), so for a community of
+ * 5.9k among 1.4 million residents it walked the primary key in order and filtered out 14k
+ * rows to find 50 (18 ms), where the path's GiST index and a sort of the community's rows
+ * takes 2 ms. `sg_community_path` (the first two labels: street and community) carries extended
+ * statistics, so the planner knows a community's share of each table; the scope adds the implied
+ * `sg_community_path(grid_path) = ANY(…)` to a leader's predicate (no result changes: a row under
+ * a path has that path's community). With that selectivity the planner reads the community by
+ * the path index and sorts it (it now underestimates the rows, multiplying the selectivities as
+ * if independent, which favours the same plan). `district-plans.test.ts` checks the plan.
  */
 export class CommunityPathStatistics1765970000000 implements MigrationInterface {
   name = 'CommunityPathStatistics1765970000000';

@@ -36,6 +36,7 @@ import { OrganizationStaff1765900000002 } from './1765900000002-organization-sta
 import { Publicity1765920000000 } from './1765920000000-publicity';
 import { ServiceEventAt1765960000000 } from './1765960000000-service-event-at';
 import { CommunityPathStatistics1765970000000 } from './1765970000000-community-path-statistics';
+import { CaseOpenPathIndex1765970000001 } from './1765970000001-case-open-path-index';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -76,4 +77,5 @@ export const migrations = [
   Publicity1765920000000,
   ServiceEventAt1765960000000,
   CommunityPathStatistics1765970000000,
+  CaseOpenPathIndex1765970000001,
 ];
