@@ -268,7 +268,7 @@ describe('the monthly situation report (情况报告)', () => {
       ),
     );
     expect(sheet[2]).toEqual([
-      `考核方案第 ${grids.schemeVersion} 版（0 为默认方案）；得分 0–100，按本月数据计算；名次为可见范围内各社区间的排名`,
+      `考核方案第 ${grids.schemeVersion} 版（0 为默认方案）；得分 0–100，按本月数据计算；名次为本街道可见范围内各社区间的排名`,
     ]);
     // The community's on-time closure in the ranking is the assessment's (China time months), a number between 0 and 1.
     expect(communities.every((e) => value(e, 'ON_TIME_CLOSURE')! >= 0 && value(e, 'ON_TIME_CLOSURE')! <= 1)).toBe(true);

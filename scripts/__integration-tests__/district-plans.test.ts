@@ -1,6 +1,11 @@
 import 'reflect-metadata';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { Client } from 'pg';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../api/__integration-tests__/harness';
+import { sheetRows } from '../../api/__integration-tests__/xlsx';
 import { createApp, type App } from '../../api/src/app/server';
 import { OPEN_STATUSES } from '../../api/src/domains/case/case.entity';
 import { mvtSql } from '../../api/src/domains/tile';
@@ -8,6 +13,8 @@ import { jwtSecret } from '../../api/src/platform/config';
 import { signAccessToken, upsertUser, type UserRole } from '../../api/src/platform/identity';
 import { dbIdentity } from '../../api/src/platform/identity/db-identity';
 import type { Viewer } from '../../api/src/platform/identity/viewer';
+import { commands } from '../src/cli/commands';
+import { runCli } from '../src/cli/run';
 import { addStreets } from '../src/seed-demo';
 
 /*
@@ -156,5 +163,46 @@ describe('plans on a district of three streets', () => {
     const [{ def }] = await db.dataSource.query(`SELECT pg_get_indexdef('case_open_grid_path_idx'::regclass) AS def`);
     const listed = [...(def as string).matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).sort();
     expect(listed).toEqual([...OPEN_STATUSES].sort());
+  });
+});
+
+describe('situation reports on a district', () => {
+  async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stdout.resume();
+    stderr.on('data', (c) => (err += c));
+    const code = await runCli([...args, '--database-url', db.url], commands, { env: { USER: 'ops' }, stdout, stderr });
+    return { code, stderr: err };
+  }
+
+  it('writes one report a street with a progress line in files, each ranking its own street’s communities', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'streetgrid-reports-'));
+    try {
+      // The month before this one: the seeded 90 days of cases cover it whenever the test runs.
+      const now = new Date();
+      const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+      const run = await cli(['report', '--month', month, '--each', 'street', '--format', 'xlsx', '--out', dir]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/100% {2}3\/3 files {2}[\d.,]+ files\/s {2}done/);
+      const streets: { code: string; communities: string[] }[] = await db.dataSource.query(
+        `SELECT s.code, array_agg(g.name ORDER BY g.name) AS communities
+           FROM street s JOIN grid g ON g.street_id = s.id AND g.level = 'LARGE' GROUP BY s.code ORDER BY s.code`,
+      );
+      expect(readdirSync(dir).sort()).toEqual(streets.map((s) => `report-${month}-${s.code}.xlsx`));
+      for (const street of streets) {
+        const rows = await sheetRows(readFileSync(join(dir, `report-${month}-${street.code}.xlsx`)), '社区排名', 2);
+        const ranked = rows
+          .filter(([rank, name]) => typeof rank === 'number' && typeof name === 'string')
+          .map(([rank, name]) => ({ rank: rank as number, name: name as string }));
+        // Ranked among the street's own communities: ranks 1…n, no community of another street.
+        expect(ranked.map((r) => r.name).sort()).toEqual([...street.communities].sort());
+        expect(Math.max(...ranked.map((r) => r.rank))).toBeLessThanOrEqual(street.communities.length);
+        expect(ranked.map((r) => r.rank)).toContain(1);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

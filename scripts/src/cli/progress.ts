@@ -5,7 +5,8 @@ const REDRAW_INTERVAL_MS = 100;
 const BAR_WIDTH = 24;
 
 /**
- * A progress bar on stderr — percent, rows done, rows/s — redrawn in place on a terminal;
+ * A progress bar on stderr — percent, units done (rows by default; a report's files), units a
+ * second (one decimal below ten) — redrawn in place on a terminal;
  * on anything else (CI logs, a redirected file) it prints a plain line every few seconds
  * instead, so logs stay readable.
  */
@@ -14,7 +15,10 @@ export class ProgressBar {
   private lastDraw = -Infinity;
   private readonly tty: boolean;
 
-  constructor(private readonly stream: NodeJS.WriteStream | NodeJS.WritableStream) {
+  constructor(
+    private readonly stream: NodeJS.WriteStream | NodeJS.WritableStream,
+    private readonly unit = 'rows',
+  ) {
     this.tty = 'isTTY' in stream && stream.isTTY === true;
   }
 
@@ -25,9 +29,10 @@ export class ProgressBar {
     this.lastDraw = now;
     const fraction = total > 0 ? Math.min(1, done / total) : 0;
     const rate = done / Math.max((now - this.started) / 1000, 0.001);
+    const perSecond = rate < 10 ? rate.toFixed(1) : formatCount(Math.round(rate));
     const figures =
-      `${(fraction * 100).toFixed(0).padStart(3)}%  ${formatCount(done)}/${formatCount(total)} rows  ` +
-      `${formatCount(Math.round(rate))} rows/s  ${label}`;
+      `${(fraction * 100).toFixed(0).padStart(3)}%  ${formatCount(done)}/${formatCount(total)} ${this.unit}  ` +
+      `${perSecond} ${this.unit}/s  ${label}`;
     if (!this.tty) {
       this.stream.write(`${figures}\n`);
       return;

@@ -62,7 +62,7 @@ export const reportCommand: Command = {
           : await db.dataSource.query(`SELECT code FROM street WHERE ($1::text IS NULL OR code = $1) ORDER BY code`, [street ?? null]);
       const dir = out ?? '.';
       await mkdir(dir, { recursive: true });
-      const progress = new ProgressBar(context.stderr);
+      const progress = new ProgressBar(context.stderr, 'files');
       for (const [i, unit] of units.entries()) {
         progress.update(i, units.length, unit.code);
         const args = each === 'community' ? { month, community: unit.code } : { month, street: unit.code };

@@ -77,7 +77,16 @@ describe('ProgressBar', () => {
     bar.finish();
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ *25% {2}50\/200 rows {2}[\d,]+ rows\/s {2}street 1\/2$/);
+    expect(lines[0]).toMatch(/^ *25% {2}50\/200 rows {2}[\d,.]+ rows\/s {2}street 1\/2$/);
     expect(text).not.toContain('\r');
+  });
+
+  it('names its unit, and a slow rate with one decimal', () => {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (chunk) => (text += chunk));
+    const bar = new ProgressBar(stream, 'files');
+    bar.update(0, 20, '330105001', true);
+    expect(text).toMatch(/^ *0% {2}0\/20 files {2}0\.0 files\/s {2}330105001\n$/);
   });
 });

@@ -24,10 +24,17 @@ export const assessmentReportSections: ReportSectionProvider = async (db: Db, re
   const reported = new Set(ids.map((r) => r.id));
   const communityId = report.community ? (ids[0]?.id ?? null) : null;
   // One after the other: the session runs one statement at a time anyway.
-  // The communities are ranked among all the caller sees (a community's report shows its rank in the street to street staff
-  // and the CLI; a community's leader sees only their own community, so theirs is 1 of 1); the leaders within the report's scope.
-  const grids = await service.month(report.month, AssessmentLevel.GRID, null, null);
-  const leaders = await service.month(report.month, AssessmentLevel.GRID_LEADER, communityId, null);
+  // The communities are ranked among those of the report's street(s) the caller sees (a community's report shows its rank
+  // in the street to street staff and the CLI; a community's leader sees only their own community, so theirs is 1 of 1);
+  // the leaders within the report's scope.
+  // Within the report's streets: each street has its own scheme, and a street's report ranks its own communities.
+  const streets: { path: string }[] = await db.query(
+    `SELECT DISTINCT subpath(path, 0, 1)::text AS path FROM grid WHERE id = ANY($1::uuid[]) ORDER BY 1`,
+    [[...reported]],
+  );
+  const reach = streets.length ? streets.map((s) => s.path) : null;
+  const grids = await service.month(report.month, AssessmentLevel.GRID, null, reach);
+  const leaders = await service.month(report.month, AssessmentLevel.GRID_LEADER, communityId, reach);
   const communities = grids.entries.filter((e) => e.subjectLevel === 'LARGE' && reported.has(e.gridId));
   // Ranks are per grid level: the large grids' leaders first, each level best first.
   const leaderEntries = leaders.entries
@@ -52,7 +59,7 @@ export const assessmentReportSections: ReportSectionProvider = async (db: Db, re
         value(e, 'VISIT_ON_TIME'),
         value(e, 'SERVICE_HOURS'),
       ]),
-      note: `考核方案第 ${grids.schemeVersion} 版（0 为默认方案）；得分 0–100，按本月数据计算；名次为可见范围内各社区间的排名`,
+      note: `考核方案第 ${grids.schemeVersion} 版（0 为默认方案）；得分 0–100，按本月数据计算；名次为本街道可见范围内各社区间的排名`,
       chart: {
         title: '社区考核得分',
         kind: 'score',

@@ -100,6 +100,11 @@ export class AssessmentService {
 
   private async compute(labels: string[], level: AssessmentLevel, communityId: string | null, reach: string[] | null): Promise<Row[]> {
     const ranges = labels.map((l) => monthRange(l));
+    // The facts read only where the subjects are (the community, the reach): a subject's inputs are the facts under
+    // its own path, so nothing outside changes a score, and one street's ranking on a district of twenty no longer
+    // reads the other nineteen's cases and visits (a street's report: 13 s → see BENCHMARKS.md).
+    const inArea = (path: string) =>
+      `($4::uuid IS NULL OR ${path} <@ (SELECT path FROM grid WHERE id = $4)) AND ($5::ltree[] IS NULL OR ${path} <@ ANY($5::ltree[]))`;
     const higher = ASSESSMENT_INPUTS.map((i) => `('${i.code}', ${i.higherIsBetter})`).join(', ');
     // JIT off for this statement only: its cost estimate (correlated lookups per household) passes
     // jit_optimize_above_cost, and compiling its ~250 expressions took 5 of 6.5 s on the demo street.
@@ -126,6 +131,7 @@ export class AssessmentService {
                 0 AS sched_n, 0 AS visit_ok_n, 0 AS need_n, 0 AS matched_n, 0 AS done_n,
                 0 AS wish_n, 0 AS wish_ok_n, 0 AS claim_h, 0 AS claimed_n, 0 AS member_n, 0 AS hours
            FROM months m JOIN "case" c ON c.reported_at >= m.from_at AND c.reported_at < m.to_at
+          WHERE ${inArea('c.grid_path')}
           GROUP BY 1, 2
          UNION ALL
          SELECT m.label, h.grid_path, 0, 0, 0, 0, 0, 0,
@@ -134,7 +140,7 @@ export class AssessmentService {
            CROSS JOIN LATERAL (SELECT min(interval_days) AS interval_days FROM visit_policy WHERE tag = ANY(h.tags)) pol
            LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit
                                WHERE household_id = h.id AND visited_at < m.to_at) v ON true
-          WHERE pol.interval_days IS NOT NULL AND h.grid_path IS NOT NULL
+          WHERE pol.interval_days IS NOT NULL AND h.grid_path IS NOT NULL AND ${inArea('h.grid_path')}
           GROUP BY 1, 2
          UNION ALL
          SELECT m.label, n.grid_path, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -143,6 +149,7 @@ export class AssessmentService {
                                                 WHERE x.need_id = n.id AND x.status IN ('CONFIRMED', 'ACCEPTED', 'DONE'))),
                 count(*) FILTER (WHERE n.status = 'DONE'), 0, 0, 0, 0, 0, 0
            FROM months m JOIN service_need n ON n.created_at >= m.from_at AND n.created_at < m.to_at AND n.status <> 'CANCELLED'
+          WHERE ${inArea('n.grid_path')}
           GROUP BY 1, 2
          UNION ALL
          SELECT m.label, w.grid_path, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -150,6 +157,7 @@ export class AssessmentService {
                 coalesce(sum(extract(epoch FROM k.first - w.published_at) / 3600), 0), count(k.first), 0, 0
            FROM months m JOIN micro_wish w ON w.published_at >= m.from_at AND w.published_at < m.to_at
            LEFT JOIN LATERAL (SELECT min(claimed_at) AS first FROM wish_claim WHERE wish_id = w.id) k ON true
+          WHERE ${inArea('w.grid_path')}
           GROUP BY 1, 2
          UNION ALL
          SELECT m.label, coalesce(h.grid_path, cg.path), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -159,6 +167,7 @@ export class AssessmentService {
            LEFT JOIN household h ON h.id = r.household_id
            LEFT JOIN LATERAL (SELECT sum(hours) AS hours FROM service_record
                                WHERE registration_id = r.id AND at >= m.from_at AND at < m.to_at) sr ON true
+          WHERE ${inArea('coalesce(h.grid_path, cg.path)')}
           GROUP BY 1, 2
        ),
        -- Rolled up once per grid subtree (several organisations or leaders may share a grid).
