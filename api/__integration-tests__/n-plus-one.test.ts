@@ -193,3 +193,82 @@ describe('statement budget of the five reads of pnpm bench api (issue 15)', () =
     expect(api.db.counter.count).toBeLessThanOrEqual(budget);
   });
 });
+
+describe('participation: statements do not grow with rows (organisations, notices, activities)', () => {
+  /** The statements one read sends, and its answer's list. */
+  async function measure(query: string): Promise<{ statements: number; rows: unknown[] }> {
+    await api.gql('{ __typename }');
+    api.db.counter.reset();
+    const res = await api.gql<Record<string, unknown>>(query);
+    expect(res.errors).toBeUndefined();
+    const answer = Object.values(res.data!)[0] as unknown[] | { nodes: unknown[] };
+    return { statements: api.db.counter.count, rows: Array.isArray(answer) ? answer : answer.nodes };
+  }
+  const communityIds = async (): Promise<string[]> =>
+    (await api.db.dataSource.query(`SELECT id FROM grid WHERE level = 'LARGE' ORDER BY code`)).map((r: { id: string }) => r.id);
+  const ok = async (query: string, variables: Record<string, unknown>) => {
+    const res = await api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+  };
+
+  async function addOrganizations(from: number, to: number): Promise<void> {
+    const grids = await communityIds();
+    for (let i = from; i < to; i++) {
+      const res = await api.gql<{ createOrganization: { id: string } }>(
+        `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        {
+          input: { gridId: grids[i % grids.length], kind: 'SOCIAL_ORGANIZATION', name: `社会组织${i}`, contacts: [{ name: `联系人${i}` }] },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      for (const role of ['会长', '秘书长'])
+        await ok(`mutation ($input: OrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`, {
+          input: { organizationId: res.data!.createOrganization.id, name: `${role}${i}`, role },
+        });
+    }
+  }
+
+  async function addNoticesAndActivities(from: number, to: number): Promise<void> {
+    const grids = await communityIds();
+    const day = 86_400_000;
+    for (let i = from; i < to; i++) {
+      await ok(`mutation ($input: NoticeInput!) { createNotice(input: $input) { id } }`, {
+        input: { gridId: grids[i % grids.length], title: `通知${i}`, body: '正文', status: 'PUBLISHED' },
+      });
+      await ok(`mutation ($input: CommunityActivityInput!) { createCommunityActivity(input: $input) { id } }`, {
+        input: {
+          gridId: grids[i % grids.length],
+          kind: 'FREE_CLINIC',
+          title: `义诊${i}`,
+          place: '社区活动室',
+          capacity: 20,
+          startsAt: new Date(Date.now() + (i + 1) * day).toISOString(),
+          endsAt: new Date(Date.now() + (i + 1) * day + 7_200_000).toISOString(),
+          status: 'PUBLISHED',
+        },
+      });
+    }
+  }
+
+  it('organisations with their members and contacts: the same statements for 2 and for 10', async () => {
+    const query = '{ organizations(first: 50) { nodes { name contacts { name } members { name role } } } }';
+    await addOrganizations(0, 2);
+    const few = await measure(query);
+    await addOrganizations(2, 10);
+    const many = await measure(query);
+    expect([few.rows.length, many.rows.length]).toEqual([2, 10]);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('notices with their readers and read marks, activities with places taken and sign-ups: the same for 2 and for 10', async () => {
+    const notices = '{ notices { title readByMe readers { name } } }';
+    const activities = '{ communityActivities { title taken participants { name } mySignup { name } } }';
+    await addNoticesAndActivities(0, 2);
+    const few = [await measure(notices), await measure(activities)];
+    await addNoticesAndActivities(2, 10);
+    const many = [await measure(notices), await measure(activities)];
+    expect(few.map((m) => m.rows.length)).toEqual([2, 2]);
+    expect(many.map((m) => m.rows.length)).toEqual([10, 10]);
+    expect(many.map((m) => m.statements)).toEqual(few.map((m) => m.statements));
+  });
+});
