@@ -148,12 +148,15 @@ describe('a department staff account', () => {
       { a: own.id, b: elsewhere.id, n: elsewhere.number },
     );
     expect(looked.data).toEqual({ own: { id: own.id }, other: null, byNumber: null });
-    // A dispatch tells the department's staff (事件派遣给我): theirs, not the other department's case.
+    // A dispatch or an escalation tells the department's staff (事件派遣给我, 事件上报至我): theirs, not the other department's case.
     const told = await api.gqlAs<{ notifications: { nodes: { kind: string; subjectId: string }[] } }>(
       staff,
       `{ notifications(first: 50) { nodes { kind subjectId } } }`,
     );
-    expect(told.data!.notifications.nodes).toEqual([{ kind: 'CASE_DISPATCHED', subjectId: own.id }]);
+    expect(told.data!.notifications.nodes).toEqual([
+      { kind: 'CASE_ESCALATED', subjectId: escalated.id },
+      { kind: 'CASE_DISPATCHED', subjectId: own.id },
+    ]);
     // The other department's staff sees theirs only.
     const theirs = await api.gqlAs<{ cases: { nodes: { id: string }[] } }>(other, `{ cases(first: 100) { nodes { id } } }`);
     expect(theirs.data!.cases.nodes.map((c) => c.id)).toEqual([elsewhere.id]);

@@ -253,6 +253,26 @@ describe('消息通知 — a case dispatched to a grid leader', () => {
 });
 
 describe('消息通知 — the later steps of a case reach whoever holds it', () => {
+  it('tells the compound’s leader of an escalation (上报上级) with its reason, not the small grid’s leader who raised it', async () => {
+    const compound = await api.userToken({ login: 'leader-compound', role: 'GRID_LEADER', gridCodes: [SMALL_1.slice(0, 15)] });
+    const c = await dispatchedCase();
+    await ds().query(`DELETE FROM notification`);
+    const raised = await api.gqlAs(
+      leader,
+      `mutation ($id: ID!, $v: Int!) { escalateCase(id: $id, version: $v, reason: "需小区物业配合") { id } }`,
+      {
+        id: c.id,
+        v: c.version,
+      },
+    );
+    expect(raised.errors).toBeUndefined();
+    const theirs = (await api.gqlAs<Inbox>(compound, INBOX)).data!.notifications.nodes;
+    expect(theirs.map((n) => ({ kind: n.kind, subjectId: n.subjectId, note: n.params.note, number: n.params.number }))).toEqual([
+      { kind: 'CASE_ESCALATED', subjectId: c.id, note: '需小区物业配合', number: c.number },
+    ]);
+    expect((await api.gqlAs<Inbox>(leader, INBOX)).data!.notifications.nodes).toEqual([]);
+  });
+
   it('tells the leader of a return for rework, each extension decision and the reporter’s rating', async () => {
     const reporter = await api.userToken({
       login: 'reporter-r',

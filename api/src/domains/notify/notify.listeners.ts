@@ -7,6 +7,7 @@ import type { Notice } from './notify.writer';
 /** Case event types that tell the case's handler something, and the kind each becomes. */
 const CASE_KINDS: Record<string, NotificationKind> = {
   DISPATCHED: NotificationKind.CASE_DISPATCHED,
+  ESCALATED: NotificationKind.CASE_ESCALATED,
   RETURNED: NotificationKind.CASE_RETURNED,
   EXTENDED: NotificationKind.EXTENSION_APPROVED,
   EXTENSION_DECLINED: NotificationKind.EXTENSION_DECLINED,
@@ -40,6 +41,24 @@ async function caseHandlers(m: EntityManager, caseId: string, h: Holder): Promis
             AND EXISTS (SELECT 1 FROM user_grid ug WHERE ug.user_id = u.id AND ug.grid_id = c.grid_id)))
       ORDER BY u.id`,
     [caseId, h.leaderId, h.departmentId, h.organizationId, h.unregisteredDepartment],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who hears of an escalation (上报上级): the staff of the registered department it went to, else the
+ * leader accounts of the grid above it was raised to (the community's, the street's). Nobody else:
+ * the small grid's own leaders raised it.
+ */
+async function escalationReceivers(m: EntityManager, departmentId: string | null, toGridId: string | null): Promise<string[]> {
+  const rows: { id: string }[] = await m.query(
+    `SELECT DISTINCT u.id FROM app_user u
+      WHERE NOT u.disabled AND (
+        ($1::uuid IS NOT NULL AND u.role = 'DEPARTMENT_STAFF' AND u.department_id = $1)
+        OR ($1::uuid IS NULL AND $2::uuid IS NOT NULL AND u.role = 'GRID_LEADER'
+            AND EXISTS (SELECT 1 FROM user_grid ug WHERE ug.user_id = u.id AND ug.grid_id = $2)))
+      ORDER BY u.id`,
+    [departmentId, toGridId],
   );
   return rows.map((r) => r.id);
 }
@@ -78,10 +97,14 @@ export async function caseNotices(m: EntityManager, events: readonly CaseEvent[]
             unregisteredDepartment: c.department != null && c.department_id == null,
           };
     const params: Record<string, unknown> = { number: c.number, category: e.category };
-    if (e.note && (e.type === 'RETURNED' || e.type === 'EXTENSION_DECLINED')) params.note = e.note;
+    if (e.note && (e.type === 'RETURNED' || e.type === 'EXTENSION_DECLINED' || e.type === 'ESCALATED')) params.note = e.note;
     if (e.type === 'EXTENDED' && typeof data.newDueAt === 'string') params.until = data.newDueAt;
     if (e.type === 'RATED' && typeof data.rating === 'number') params.rating = data.rating;
-    for (const userId of await caseHandlers(m, e.caseId, holder)) {
+    const receivers =
+      e.type === 'ESCALATED'
+        ? await escalationReceivers(m, data.escalatedTo === 'DEPARTMENT' ? c.department_id : null, id(data.toGridId))
+        : await caseHandlers(m, e.caseId, holder);
+    for (const userId of receivers) {
       out.push({ userId, kind, subjectType: NotificationSubject.CASE, subjectId: e.caseId, params });
     }
   }

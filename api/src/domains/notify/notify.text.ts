@@ -9,6 +9,7 @@ export function messageText(kind: NotificationKind, params: Record<string, unkno
   const note = typeof params.note === 'string' && params.note ? `：${params.note}` : '';
   const body: Record<NotificationKind, string> = {
     CASE_DISPATCHED: `事件 ${n} 已派遣给您，请及时处置。`,
+    CASE_ESCALATED: `事件 ${n} 已上报至您${note}，请协调处置。`,
     CASE_RETURNED: `事件 ${n} 被退回返工${note}`,
     EXTENSION_APPROVED: `事件 ${n} 的延期申请已批准${typeof params.until === 'string' ? `，新时限 ${beijing(params.until)}` : ''}。`,
     EXTENSION_DECLINED: `事件 ${n} 的延期申请未获批准${note}`,

@@ -5,6 +5,7 @@ import { Connection } from '../../platform/graphql/connection';
 /** What a notification tells its recipient. */
 export enum NotificationKind {
   CASE_DISPATCHED = 'CASE_DISPATCHED',
+  CASE_ESCALATED = 'CASE_ESCALATED',
   CASE_RETURNED = 'CASE_RETURNED',
   EXTENSION_APPROVED = 'EXTENSION_APPROVED',
   EXTENSION_DECLINED = 'EXTENSION_DECLINED',
@@ -16,7 +17,7 @@ export enum NotificationKind {
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'CASE_DISPATCHED 事件派遣给我 · CASE_RETURNED 返工 · EXTENSION_APPROVED/DECLINED 延期批复 · CASE_RATED 收到评价 · ' +
+    'CASE_DISPATCHED 事件派遣给我 · CASE_ESCALATED 事件上报至我（上级网格长或部门） · CASE_RETURNED 返工 · EXTENSION_APPROVED/DECLINED 延期批复 · CASE_RATED 收到评价 · ' +
     'TASK_CONFIRMED 服务任务已确认 · WISH_CLAIMED 心愿被认领 · WISH_FULFILLED 心愿已实现',
 });
 export const ALL_KINDS = Object.values(NotificationKind);

@@ -8,6 +8,7 @@ import { hhmmOf, minutesOf } from './quiet';
 
 const KINDS: NotificationKind[] = [
   'CASE_DISPATCHED',
+  'CASE_ESCALATED',
   'CASE_RETURNED',
   'EXTENSION_APPROVED',
   'EXTENSION_DECLINED',

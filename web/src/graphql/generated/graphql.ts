@@ -319,9 +319,10 @@ export type NotificationChannel =
   | 'SMS'
   | 'WECOM';
 
-/** CASE_DISPATCHED 事件派遣给我 · CASE_RETURNED 返工 · EXTENSION_APPROVED/DECLINED 延期批复 · CASE_RATED 收到评价 · TASK_CONFIRMED 服务任务已确认 · WISH_CLAIMED 心愿被认领 · WISH_FULFILLED 心愿已实现 */
+/** CASE_DISPATCHED 事件派遣给我 · CASE_ESCALATED 事件上报至我（上级网格长或部门） · CASE_RETURNED 返工 · EXTENSION_APPROVED/DECLINED 延期批复 · CASE_RATED 收到评价 · TASK_CONFIRMED 服务任务已确认 · WISH_CLAIMED 心愿被认领 · WISH_FULFILLED 心愿已实现 */
 export type NotificationKind =
   | 'CASE_DISPATCHED'
+  | 'CASE_ESCALATED'
   | 'CASE_RATED'
   | 'CASE_RETURNED'
   | 'EXTENSION_APPROVED'

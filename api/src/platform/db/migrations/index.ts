@@ -37,6 +37,7 @@ import { Publicity1765920000000 } from './1765920000000-publicity';
 import { ServiceEventAt1765960000000 } from './1765960000000-service-event-at';
 import { CommunityPathStatistics1765970000000 } from './1765970000000-community-path-statistics';
 import { CaseOpenPathIndex1765970000001 } from './1765970000001-case-open-path-index';
+import { NotificationEscalated1765980000000 } from './1765980000000-notification-escalated';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -78,4 +79,5 @@ export const migrations = [
   ServiceEventAt1765960000000,
   CommunityPathStatistics1765970000000,
   CaseOpenPathIndex1765970000001,
+  NotificationEscalated1765980000000,
 ];
