@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import { WebSocket } from 'ws';
 import { openDatabase } from '../src/app/database';
 import { createApp, type App } from '../src/app/server';
 import { jwtSecret } from '../src/platform/config';
@@ -165,6 +167,48 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
       async () => (await gql<{ grid: { name: string } }>(GRID, { id: gridId })).data!.grid.name === 'renamed by the caller',
     );
     expect(await route('replica')).toBeGreaterThan(atReplica);
+  });
+
+  it('answers a query sent over the websocket from the replica too, as over HTTP', async () => {
+    /** One query over graphql-ws, signed in as the admin. */
+    const overSocket = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const client = createClient({
+        url: `${url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: token },
+      });
+      try {
+        for await (const result of client.iterate<T>({ query, variables })) {
+          expect(result.errors).toBeUndefined();
+          return result.data!;
+        }
+        throw new Error('no result over the websocket');
+      } finally {
+        await client.dispose();
+      }
+    };
+    const before = (await overSocket<{ grid: { name: string } }>(GRID, { id: gridId })).grid;
+    await sql(replicaPort, 'SELECT pg_wal_replay_pause()');
+    try {
+      // Written on the primary by someone else while the replica is paused: a query over the socket reads the replica.
+      await db!.dataSource.query(`UPDATE grid SET name = 'primary only (socket)', version = version + 1 WHERE id = $1`, [gridId]);
+      const atReplica = await route('replica');
+      expect((await overSocket<{ grid: { name: string } }>(GRID, { id: gridId })).grid.name).toBe(before.name);
+      expect(await route('replica')).toBeGreaterThan(atReplica);
+    } finally {
+      await sql(replicaPort, 'SELECT pg_wal_replay_resume()');
+    }
+    await until(
+      'the replica to replay the change',
+      async () => (await overSocket<{ grid: { name: string } }>(GRID, { id: gridId })).grid.name === 'primary only (socket)',
+    );
+    // The name as it was, for the tests after this one.
+    await db!.dataSource.query(`UPDATE grid SET name = $2, version = version + 1 WHERE id = $1`, [gridId, before.name]);
+    await until(
+      'the replica to replay the name',
+      async () => (await gql<{ grid: { name: string } }>(GRID, { id: gridId })).data!.grid.name === before.name,
+    );
   });
 
   it('shows replica lag on /metrics and in /healthz', async () => {

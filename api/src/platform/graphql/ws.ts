@@ -130,8 +130,11 @@ export function serveGraphqlWs(
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
         return args;
       },
-      context: (ctx, id) => {
+      context: (ctx, id, _payload, args) => {
         const context = createContext(opts.context, ctx.extra.viewer);
+        // With read replicas, a query's reads go to a replica as over HTTP (readReplicaPlugin); a subscription's
+        // (its replay of what was missed) and a mutation's stay on the primary.
+        if (getOperationAST(args.document, args.operationName)?.operation === 'query') context.session.preferReplica();
         (ctx.extra.contexts ??= new Map()).set(id, context);
         return context;
       },
