@@ -15,6 +15,7 @@ import { signAccessToken, upsertUser } from '../src/platform/identity';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { writeStreet } from '../src/seed/write-street';
 import { testConfig, type GraphQLResponse } from './harness';
+import { RedisServer } from './redis-server';
 
 // Read replicas with real processes: a primary and a streaming replica, both PostgreSQL 15 clusters
 // of this test's own (scripts/pg-replica.sh, ports picked free), the API with DATABASE_READ_URLS.
@@ -209,6 +210,57 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
       'the replica to replay the name',
       async () => (await gql<{ grid: { name: string } }>(GRID, { id: gridId })).data!.grid.name === before.name,
     );
+  });
+
+  it('lets a caller read their own write on another API process (the positions shared through Redis)', async () => {
+    const redis = await RedisServer.onFreePort();
+    await redis.start();
+    const config = testConfig({
+      databaseUrl: primaryUrl(),
+      databaseReadUrls: [replicaUrl()],
+      readReplicaWaitMs: 200,
+      sweepMs: 0,
+      redisUrl: redis.url,
+    });
+    // Two API processes' worth: each its own database connections, replica pools and memory of callers' writes.
+    const sides = [await openDatabase(config), await openDatabase(config)];
+    const apps = [await createApp(config, sides[0]), await createApp(config, sides[1])];
+    const urls = [await apps[0].listen(), await apps[1].listen()];
+    const on = async <T>(i: number, query: string, variables: Record<string, unknown>) =>
+      (await (
+        await fetch(`${urls[i]}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as GraphQLResponse<T>;
+    const lagging = (i: number) => sides[i].replicas!.routes.primary_lagging;
+    try {
+      const before = (await on<{ grid: { name: string; version: number } }>(1, GRID, { id: gridId })).data!.grid;
+      await sql(replicaPort, 'SELECT pg_wal_replay_pause()');
+      try {
+        // Written through the first process; read at once through the second, which never saw the write.
+        const renamed = await on<{ updateGrid: { name: string } }>(0, RENAME, {
+          id: gridId,
+          name: '另一进程写入',
+          version: before.version,
+        });
+        expect(renamed.errors).toBeUndefined();
+        const waits = lagging(1);
+        const read = await on<{ grid: { name: string } }>(1, GRID, { id: gridId });
+        expect(read.data!.grid.name).toBe('另一进程写入');
+        expect(lagging(1)).toBe(waits + 1);
+      } finally {
+        await sql(replicaPort, 'SELECT pg_wal_replay_resume()');
+      }
+      // The name as it was, for the tests after this one.
+      const now = (await on<{ grid: { version: number } }>(0, GRID, { id: gridId })).data!.grid;
+      expect((await on(0, RENAME, { id: gridId, name: before.name, version: now.version })).errors).toBeUndefined();
+    } finally {
+      for (const a of apps) await a.stop().catch(() => {});
+      for (const d of sides) await d.close().catch(() => {});
+      await redis.close();
+    }
   });
 
   it('shows replica lag on /metrics and in /healthz', async () => {

@@ -26,7 +26,7 @@ export interface OpenDatabase extends Database {
  * already serves from there. Either way migrations have run when this resolves.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs' | 'redisUrl'>>,
   entities: readonly Class[],
 ): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
@@ -44,6 +44,7 @@ export async function openDatabase(
       checkMs: 1_000,
       poolSize: 10,
       connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS,
+      redisUrl: config.redisUrl,
     });
     await replicas.start();
   }

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { Client, Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -27,6 +28,12 @@ export interface ReadReplicasOptions {
   connectTimeoutMs: number;
   /** How long a caller's last write position is remembered. */
   rememberMs?: number;
+  /**
+   * Redis (REDIS_URL): callers' last write positions are shared there, so that a caller whose next
+   * request lands on another API process (behind the gateway) still reads their own write.
+   * Without it, or while it does not answer, each process knows its own callers' writes only.
+   */
+  redisUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -76,6 +83,8 @@ export function replicasOf(ds: DataSource): ReadReplicas | undefined {
 }
 
 const CALLERS_MAX = 50_000;
+/** How long a read waits for Redis to say where its caller last wrote before going on without it. */
+const SHARED_WAIT_MS = 50;
 
 export class ReadReplicas {
   readonly replicas: Replica[];
@@ -92,6 +101,9 @@ export class ReadReplicas {
   private readonly probes = new Map<string, Client>();
   private turn = 0;
   private readonly written = new Map<string, { lsn: bigint; at: number }>();
+  /** The shared positions (Redis), when configured. */
+  private readonly shared: Redis | null;
+  private readonly sharedKey: (caller: string) => string;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
   private readonly log: (line: string) => void;
@@ -115,6 +127,13 @@ export class ReadReplicas {
       return replica;
     });
     byDataSource.set(primary, this);
+    // No offline queue and one try: a Redis that does not answer costs a read nothing but the shared position.
+    this.shared = opts.redisUrl
+      ? new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 100, 1000) })
+      : null;
+    this.shared?.on('error', () => {});
+    const database = (primary.options as { database?: string; url?: string }).url ?? '';
+    this.sharedKey = (caller) => `streetgrid:written:${nameOf(database)}:${caller}`;
   }
 
   /** Starts the probes (one now, then every `checkMs`). */
@@ -132,6 +151,7 @@ export class ReadReplicas {
     for (const probe of this.probes.values()) await probe.end().catch(() => {});
     this.probes.clear();
     await Promise.all(this.replicas.map((r) => r.pool.end().catch(() => {})));
+    this.shared?.disconnect();
   }
 
   /** Records the primary's WAL position after `caller`'s commit: their reads wait for a replica to replay it. */
@@ -141,18 +161,31 @@ export class ReadReplicas {
     this.written.delete(caller);
     this.written.set(caller, { lsn: value, at: Date.now() });
     if (this.written.size > CALLERS_MAX) this.written.delete(this.written.keys().next().value as string);
+    // For the other API processes; a later write's position replaces it (positions only grow).
+    if (this.shared?.status === 'ready') this.shared.set(this.sharedKey(caller), lsn, 'PX', this.opts.rememberMs ?? 60_000).catch(() => {});
   }
 
-  /** The position `caller`'s reads must see, if they wrote within `rememberMs`. */
-  private mustSee(caller: string | undefined): bigint | undefined {
+  /** The position `caller` last wrote at through another API process (Redis), if known within SHARED_WAIT_MS. */
+  private async sharedPosition(caller: string): Promise<bigint | null> {
+    if (this.shared?.status !== 'ready') return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((ok) => (timer = setTimeout(() => ok(null), SHARED_WAIT_MS)));
+    const lsn = await Promise.race([this.shared.get(this.sharedKey(caller)).catch(() => null), late]);
+    clearTimeout(timer);
+    return parseLsn(lsn);
+  }
+
+  /** The position `caller`'s reads must see, if they wrote within `rememberMs` (here, or through another process). */
+  private async mustSee(caller: string | undefined): Promise<bigint | undefined> {
     if (!caller) return undefined;
-    const entry = this.written.get(caller);
-    if (!entry) return undefined;
-    if (Date.now() - entry.at > (this.opts.rememberMs ?? 60_000)) {
+    let local: bigint | undefined = this.written.get(caller)?.lsn;
+    if (local !== undefined && Date.now() - this.written.get(caller)!.at > (this.opts.rememberMs ?? 60_000)) {
       this.written.delete(caller);
-      return undefined;
+      local = undefined;
     }
-    return entry.lsn;
+    const shared = await this.sharedPosition(caller);
+    if (shared === null) return local;
+    return local === undefined || shared > local ? shared : local;
   }
 
   /**
@@ -160,7 +193,7 @@ export class ReadReplicas {
    * primary (every replica down, or none has replayed the caller's last write within `waitMs`).
    */
   async acquire(caller: string | undefined): Promise<{ replica: Replica; client: PoolClient } | undefined> {
-    const want = this.mustSee(caller);
+    const want = await this.mustSee(caller);
     let busy = false;
     for (let tried = 0; tried < this.replicas.length; tried++) {
       const replica = this.pick();
