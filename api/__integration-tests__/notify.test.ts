@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { NotifyConfig } from '../src/platform/config';
 import { CASE_EVENTS } from '../src/domains/case/case.events';
 import { runOutbox } from '../src/domains/notify/notify.worker';
+import { runOverdueSweep } from '../src/domains/case/case.scheduler';
+import { MemoryBus } from '../src/platform/events/bus';
 import { elevated } from '../src/platform/db/session';
 import { listenInTransaction } from '../src/platform/events/in-transaction';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
@@ -271,6 +273,13 @@ describe('消息通知 — the later steps of a case reach whoever holds it', ()
       { kind: 'CASE_ESCALATED', subjectId: c.id, note: '需小区物业配合', number: c.number },
     ]);
     expect((await api.gqlAs<Inbox>(leader, INBOX)).data!.notifications.nodes).toEqual([]);
+
+    // The overdue sweep escalates a case past its deadline: the compound's leader is told why, in Chinese.
+    const late = await dispatchedCase();
+    await ds().query(`UPDATE "case" SET due_at = now() - interval '1 hour' WHERE id = $1`, [late.id]);
+    expect(await runOverdueSweep(ds(), new MemoryBus())).toBeGreaterThanOrEqual(1);
+    const swept = (await api.gqlAs<Inbox>(compound, INBOX)).data!.notifications.nodes.find((n) => n.subjectId === late.id);
+    expect(swept).toMatchObject({ kind: 'CASE_ESCALATED', params: { number: late.number, note: '超期未处置，系统自动上报' } });
   });
 
   it('tells the leader of a return for rework, each extension decision and the reporter’s rating', async () => {

@@ -11,6 +11,8 @@ describe('notification texts', () => {
     expect(say(key, values)).toBe('事件 20261205-0001 已派遣给您，请及时处置');
     const returned = notificationText('CASE_RETURNED', { number: '20261205-0002' });
     expect(say(returned.key, returned.values)).not.toMatch(/undefined|[A-Z_]{4,}/);
+    const escalated = notificationText('CASE_ESCALATED', { number: '20261205-0003', note: '超期未处置，系统自动上报' });
+    expect(say(escalated.key, escalated.values)).toBe('事件 20261205-0003 已上报至您，请协调处置：超期未处置，系统自动上报');
     const wish = notificationText('WISH_CLAIMED', { title: '一台收音机' });
     expect(say(wish.key, wish.values)).toBe('您的微心愿“一台收音机”已被认领');
   });
