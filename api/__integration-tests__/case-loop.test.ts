@@ -318,14 +318,15 @@ describe('overdue sweep', () => {
     const swept = await runOverdueSweep(api.db.dataSource, bus, new Date(Date.parse(c.dueAt!) + 60e3));
     expect(swept).toBeGreaterThanOrEqual(1);
     expect(seen).toContain(`${c.id}:ESCALATED`);
-    const after = await api.gql<{ case: CaseView & { timeline: { type: string; actorRole: string; data: Record<string, unknown> }[] } }>(
-      `query ($id: ID!) { case(id: $id) { status overdue escalatedTo version timeline { type actorRole data } } }`,
-      { id: c.id },
-    );
+    const after = await api.gql<{
+      case: CaseView & { timeline: { type: string; actorRole: string; note: string | null; data: Record<string, unknown> }[] };
+    }>(`query ($id: ID!) { case(id: $id) { status overdue escalatedTo version timeline { type actorRole note data } } }`, { id: c.id });
     expect(after.data!.case).toMatchObject({ status: 'ESCALATED', overdue: true, escalatedTo: 'MEDIUM', version: c.version + 1 });
+    // Its note is in the street's language: the case panel's timeline shows it as it is.
     expect(after.data!.case.timeline.at(-1)).toMatchObject({
       type: 'ESCALATED',
       actorRole: 'SYSTEM',
+      note: '超期未处置，系统自动上报',
       data: { overdue: true, escalatedTo: 'MEDIUM', toGridCode: '330106001001001' },
     });
     // A second sweep does not escalate it again.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CasePriority, CaseStatus } from '../domains/case/case.entity';
+import { OVERDUE_ESCALATION_NOTE } from '../domains/case/case.rules';
 
 /** Options for a street's synthetic case history. */
 export interface CaseHistoryOptions {
@@ -259,7 +260,7 @@ function lifecycle(r: () => number, c: Record<string, unknown>, t0: number, now:
     if (!step(atDue)) return finish();
     c.overdue = true;
     c.escalated_to = 'MEDIUM';
-    push('ESCALATED', CaseStatus.ESCALATED, ['SYSTEM', 'overdue-sweep'], 'overdue: deadline passed', {
+    push('ESCALATED', CaseStatus.ESCALATED, ['SYSTEM', 'overdue-sweep'], OVERDUE_ESCALATION_NOTE, {
       overdue: true,
       escalatedTo: 'MEDIUM',
     });

@@ -88,3 +88,6 @@ export function limitHours(category: CaseCategory, priority: CasePriority): numb
   if (priority === CasePriority.HIGH) return category.hoursHigh;
   return category.hoursNormal;
 }
+
+/** The note of an escalation by the overdue sweep, as the timeline and the receiver's notification show it. */
+export const OVERDUE_ESCALATION_NOTE = '超期未处置，系统自动上报';

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventBus } from '../../platform/events/bus';
 import type { CaseEvent } from './case.entity';
 import { appendEvent, CASE_EVENTS, escalationGrid } from './case.events';
-import { nextEscalation } from './case.rules';
+import { nextEscalation, OVERDUE_ESCALATION_NOTE } from './case.rules';
 import { SYSTEM_ACTOR } from '../../platform/identity/actor';
 
 /** Cases handled per sweep transaction. */
@@ -39,7 +39,7 @@ export async function runOverdueSweep(ds: DataSource, bus: EventBus, now: Date =
             type: 'ESCALATED',
             fromStatus: c.status,
             actor: SYSTEM_ACTOR,
-            note: 'overdue: deadline passed',
+            note: OVERDUE_ESCALATION_NOTE,
             data: {
               overdue: true,
               escalatedTo,

@@ -4,9 +4,6 @@ import type { ServiceChange } from '../service/service.events';
 import { NotificationKind, NotificationSubject } from './notify.type';
 import type { Notice } from './notify.writer';
 
-/** Why a case escalated by the overdue sweep reached its receiver (the SMS and the inbox show it). */
-const OVERDUE_NOTE = '超期未处置，系统自动上报';
-
 /** Case event types that tell the case's handler something, and the kind each becomes. */
 const CASE_KINDS: Record<string, NotificationKind> = {
   DISPATCHED: NotificationKind.CASE_DISPATCHED,
@@ -101,8 +98,6 @@ export async function caseNotices(m: EntityManager, events: readonly CaseEvent[]
           };
     const params: Record<string, unknown> = { number: c.number, category: e.category };
     if (e.note && (e.type === 'RETURNED' || e.type === 'EXTENSION_DECLINED' || e.type === 'ESCALATED')) params.note = e.note;
-    // The overdue sweep's own note is for the timeline's readers; the receiver reads why in their language.
-    if (e.type === 'ESCALATED' && data.overdue === true) params.note = OVERDUE_NOTE;
     if (e.type === 'EXTENDED' && typeof data.newDueAt === 'string') params.until = data.newDueAt;
     if (e.type === 'RATED' && typeof data.rating === 'number') params.rating = data.rating;
     const receivers =
