@@ -7,6 +7,7 @@ import { makeBBox, tilesCovering } from '@streetgrid/geo';
 import { buildFederatedSchema } from '../src/app/schema';
 import { encodeSyncCursor } from '../src/platform/graphql/sync';
 import { jwtSecret } from '../src/platform/config';
+import { ALL_KINDS } from '../src/domains/notify/notify.type';
 import { signLink } from '../src/platform/identity/signed-link';
 import {
   buildingPoint,
@@ -623,7 +624,7 @@ const GRAPHQL: Record<string, GraphQLCell> = {
     query: `{ notificationPreferences { kinds channels quietStart } }`,
     read: (v) => (v && typeof v === 'object' ? `${(v as { kinds: unknown[] }).kinds.length} kinds` : v),
     // Every person their own (the defaults: every kind); a department key has no inbox.
-    expect: (who) => signedIn(who, () => (isDepartment(who) ? FORBIDDEN : '8 kinds')),
+    expect: (who) => signedIn(who, () => (isDepartment(who) ? FORBIDDEN : `${ALL_KINDS.length} kinds`)),
   },
   'Query.notifications': {
     query: `{ notifications(first: 100) { nodes { id } } }`,
