@@ -62,7 +62,16 @@ describe('partyMap', () => {
     expect(new Set(map.grids.map((g: { status: string }) => g.status))).toEqual(new Set(['COVERED']));
     const w11 = map.grids.find((g: { gridId: string }) => g.gridId === grid[W11]);
     expect(w11).toMatchObject({ level: 'SMALL', leaderName: expect.any(String), organizationName: expect.any(String) });
-    expect(w11.partyMembers).toBeGreaterThanOrEqual(0);
+    expect(w11.partyMembers).toBeGreaterThanOrEqual(1);
+    // Every grid's party members, at every level, are those of its whole subtree (counted here directly).
+    const counted: { id: string; n: number }[] = await api.db.dataSource.query(
+      `SELECT g.id, (SELECT count(*)::int FROM resident r
+                      WHERE r.grid_path <@ g.path AND (r.is_party_member OR r.is_in_service_party_member)) AS n FROM grid g`,
+    );
+    const expected = new Map(counted.map((c) => [c.id, c.n]));
+    for (const g of map.grids as { gridId: string; partyMembers: number }[])
+      expect([g.gridId, g.partyMembers]).toEqual([g.gridId, expected.get(g.gridId)]);
+    expect(new Set(map.grids.map((g: { level: string }) => g.level))).toEqual(new Set(['LARGE', 'MEDIUM', 'SMALL']));
     expect(map.centralHouseholds).toEqual([
       expect.objectContaining({ id: central, householdId: westHouseholds[0], linkedHouseholds: 0, lng: expect.any(Number) }),
     ]);
