@@ -160,7 +160,7 @@ export async function partyMap(db: Db, scope: Scope, gridId: string | null | und
                  ORDER BY h.address)
           FROM party_organization o JOIN household h ON h.id = o.household_id JOIN building b ON b.id = h.building_id
          WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL
-           AND EXISTS (SELECT 1 FROM area a WHERE h.grid_path <@ a.path)) AS central,
+           AND h.grid_path <@ ANY(ARRAY(SELECT path FROM area))) AS central,
        (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'kind', sp.kind, 'hours', sp.hours,
                  'lng', ST_X(sp.point), 'lat', ST_Y(sp.point)) ORDER BY sp.name)
           FROM party_service_post sp WHERE sp.grid_id IN (SELECT id FROM g)) AS posts`,
