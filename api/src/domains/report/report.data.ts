@@ -144,12 +144,10 @@ export async function authorizeReport(db: Db, scope: Scope, args: ReportArgs): P
   if (scope.seesAll) return;
   if (v.kind !== 'user' || v.role !== 'GRID_LEADER') throw forbidden('only street staff and community leaders may download reports');
   if (!args.community) throw forbidden('the street report is for street staff; ask for your community');
-  const visible = scope.where('Grid', 'g');
-  const names = Object.keys(visible.params);
-  const sql = names.reduce((s, name, i) => s.replaceAll(`:${name}`, `$${i + 2}`), visible.sql);
-  const [grid] = await db.query(`SELECT 1 FROM grid g WHERE g.code = $1 AND g.level = 'LARGE' AND ${sql}`, [
+  const visible = scope.whereRaw('Grid', 'g', 2);
+  const [grid] = await db.query(`SELECT 1 FROM grid g WHERE g.code = $1 AND g.level = 'LARGE' AND ${visible.sql}`, [
     args.community,
-    ...names.map((n) => visible.params[n]),
+    ...visible.params,
   ]);
   if (!grid) throw forbidden('this community is outside the grids you lead');
 }
