@@ -81,31 +81,30 @@ const PER_COMMUNITY = 500;
  */
 async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now: Date): Promise<FeatureCollection> {
   const features: FeatureCollection['features'] = [];
-  // Grid → its community (the LARGE grid whose subtree holds it; communities are public, so read from
-  // public_community, as one community's answer is); a few thousand rows.
-  const COMMUNITY_OF = `SELECT g.id AS grid_id, c.id AS community, c.code FROM grid g JOIN public_community c ON c.path @> g.path`;
   if (scope.seesVisits) {
+    // Each household's community is the first two labels of its path (`sg_community_path`); the
+    // building is read only for the households kept (at most 500 a community); the tagged
+    // households come from their covering partial index (`tags <> '{}'`, migration 1765995000000).
+    // On 20 streets (44k tagged households, 10.8k overdue): 1.4 s → 0.56 s (EXPLAIN ANALYZE).
     const households = scope.whereRaw('Household', 'h', 3);
     const due: DueRow[] = await ds.query(
-      `WITH community_of AS (${COMMUNITY_OF}),
-       due AS (
-         SELECT h.id AS "householdId", p.interval_days AS "intervalDays", co.community, co.code,
-                coalesce(v.last + make_interval(days => p.interval_days), $1::timestamptz) AS "nextDueAt",
-                b.centroid
+      `WITH due AS (
+         SELECT h.id, h.building_id, p.interval_days, sg_community_path(h.grid_path) AS community,
+                coalesce(v.last + make_interval(days => p.interval_days), $1::timestamptz) AS next_due
            FROM household h
-           JOIN building b ON b.id = h.building_id
-           JOIN community_of co ON co.grid_id = b.grid_id
            CROSS JOIN LATERAL (SELECT min(interval_days) AS interval_days FROM visit_policy WHERE tag = ANY(h.tags)) p
            LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit WHERE household_id = h.id) v ON true
-          WHERE h.tags && (SELECT coalesce(array_agg(tag), '{}') FROM visit_policy)
+          WHERE h.tags <> '{}' AND h.tags && (SELECT coalesce(array_agg(tag), '{}') FROM visit_policy)
             AND p.interval_days IS NOT NULL AND ${households.sql}
        ),
        ranked AS (
-         SELECT d.*, row_number() OVER (PARTITION BY community ORDER BY "nextDueAt", "householdId") AS n
-           FROM due d WHERE "nextDueAt" <= $1::timestamptz
+         SELECT d.*, row_number() OVER (PARTITION BY community ORDER BY next_due, id) AS n
+           FROM due d WHERE next_due <= $1::timestamptz
        )
-       SELECT "householdId", "intervalDays", "nextDueAt", ST_AsGeoJSON(centroid)::json AS point
-         FROM ranked WHERE n <= $2 ORDER BY code, n`,
+       SELECT r.id AS "householdId", r.interval_days AS "intervalDays", r.next_due AS "nextDueAt",
+              ST_AsGeoJSON(b.centroid)::json AS point
+         FROM ranked r JOIN building b ON b.id = r.building_id JOIN public_community c ON c.path = r.community
+        WHERE r.n <= $2 ORDER BY c.code, r.n`,
       [now, PER_COMMUNITY, ...households.params],
     );
     features.push(...due.map(visitFeature));

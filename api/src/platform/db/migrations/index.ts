@@ -38,6 +38,7 @@ import { ServiceEventAt1765960000000 } from './1765960000000-service-event-at';
 import { CommunityPathStatistics1765970000000 } from './1765970000000-community-path-statistics';
 import { CaseOpenPathIndex1765970000001 } from './1765970000001-case-open-path-index';
 import { NotificationEscalated1765980000000 } from './1765980000000-notification-escalated';
+import { HouseholdTaggedIndex1765995000000 } from './1765995000000-household-tagged-index';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -80,4 +81,5 @@ export const migrations = [
   CommunityPathStatistics1765970000000,
   CaseOpenPathIndex1765970000001,
   NotificationEscalated1765980000000,
+  HouseholdTaggedIndex1765995000000,
 ];
