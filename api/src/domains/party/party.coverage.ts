@@ -153,9 +153,10 @@ export class PartyCoverageService {
          SELECT o.id, (SELECT count(*) FROM central_household_link k WHERE k.organization_id = o.id) AS links
            FROM party_organization o JOIN household h ON h.id = o.household_id
           WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL
-            -- Under the top grids of g, as one array (on 20 streets: 202 paths, against each organisation; an EXISTS over
-            -- every grid of g for each organisation took 13–22 s there).
-            AND h.grid_path <@ ANY(ARRAY(SELECT path FROM g WHERE nlevel(path) = (SELECT min(nlevel(path)) FROM g)))
+            -- A household's path is its small grid's: under g's top grids is "its path is one of g's", a hash lookup
+            -- (20 streets: testing each organisation with <@ against every grid of g took 13–22 s, against the 202
+            -- top grids 0.7 s).
+            AND h.grid_path IN (SELECT path FROM g)
        ),
        committees AS (
          SELECT s.id, c.id AS org_id, c.secretary_name

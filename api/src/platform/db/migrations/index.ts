@@ -39,6 +39,7 @@ import { CommunityPathStatistics1765970000000 } from './1765970000000-community-
 import { CaseOpenPathIndex1765970000001 } from './1765970000001-case-open-path-index';
 import { NotificationEscalated1765980000000 } from './1765980000000-notification-escalated';
 import { HouseholdTaggedIndex1765995000000 } from './1765995000000-household-tagged-index';
+import { ResidentPartyPathIndex1765995000001 } from './1765995000001-resident-party-path-index';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -82,4 +83,5 @@ export const migrations = [
   CaseOpenPathIndex1765970000001,
   NotificationEscalated1765980000000,
   HouseholdTaggedIndex1765995000000,
+  ResidentPartyPathIndex1765995000001,
 ];
