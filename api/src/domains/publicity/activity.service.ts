@@ -18,9 +18,16 @@ import {
 const COLUMNS = `a.id, ${GRID_JSON('g')} AS grid, a.kind, a.title, a.description, a.place, a.starts_at AS "startsAt",
   a.ends_at AS "endsAt", a.capacity, a.status, a.version`;
 const FROM = `community_activity a JOIN public_grid g ON g.id = a.grid_id`;
-export const PARTICIPANT_COLUMNS = `activity_id AS "activityId", user_id AS "userId", name, people, signed_up_at AS "signedUpAt", attended`;
+/** A sign-up's columns, with the service hours its attendance credited (read through the caller's policies, as the hours are). */
+export const PARTICIPANT_COLUMNS = `activity_id AS "activityId", user_id AS "userId", name, people, signed_up_at AS "signedUpAt", attended,
+  (SELECT sum(r.hours)::float8 FROM service_record r JOIN service_registration sr ON sr.id = r.registration_id
+    WHERE r.community_activity_id = community_activity_signup.activity_id
+      AND sr.user_id = community_activity_signup.user_id) AS "serviceHours"`;
 const KINDS = new Set<string>(Object.values(CommunityActivityKind));
 const YEAR_MS = 366 * 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The most hours one service record holds (service_record's check). */
+const MAX_RECORD_HOURS = 24;
 
 function clean(input: CommunityActivityInput) {
   const gridId = uuid(input.gridId, 'input.gridId');
@@ -150,28 +157,92 @@ export class ActivityService {
     });
   }
 
-  /** Attendance of one person who signed up (如志愿服务签到): attended or not, with who recorded it and when. */
-  async recordAttendance(scope: Scope, activityId: string, userId: string, attended: boolean): Promise<ActivityParticipant> {
+  /**
+   * Attendance of one person who signed up (如志愿服务签到): attended or not, with who recorded it
+   * and when. An attendee who is a registered helper (双报到: an active registration with the
+   * activity's community) is credited service hours (服务时长) in the same transaction, as a team
+   * activity's attendance is: `hours` when given, else the activity's scheduled length
+   * (ends − starts; one lasting more than a day needs `hours`). One record per activity and
+   * registration: recording again replaces it, recording absence takes it back.
+   */
+  async recordAttendance(
+    scope: Scope,
+    activityId: string,
+    userId: string,
+    attended: boolean,
+    hours: number | null = null,
+  ): Promise<ActivityParticipant> {
     requireCan(scope.viewer, 'PUBLICITY');
     if (!isUuid(activityId)) throw notFound('CommunityActivity', activityId);
     uuid(userId, 'userId');
     if (typeof attended !== 'boolean') throw badInput('attended', 'must be true or false');
+    if (hours != null && !attended) throw badInput('hours', 'only for someone who attended');
+    if (hours != null && !(Number.isFinite(hours) && hours > 0 && hours <= MAX_RECORD_HOURS))
+      throw badInput('hours', `more than 0 and at most ${MAX_RECORD_HOURS}`);
     return inTransaction(this.db, PUBLICITY_CONSTRAINT_FIELDS, async (m) => {
-      const [row] = await m.query(`SELECT grid_path::text AS path FROM community_activity WHERE id = $1`, [activityId]);
+      const [row] = await m.query(
+        `SELECT grid_path::text AS path, starts_at AS "startsAt", ends_at AS "endsAt" FROM community_activity WHERE id = $1`,
+        [activityId],
+      );
       if (!row) throw notFound('CommunityActivity', activityId);
       requireCan(scope.viewer, 'PUBLICITY', { path: row.path });
-      const [updated]: [ActivityParticipant[], number] = await m.query(
+      const length = (new Date(row.endsAt).getTime() - new Date(row.startsAt).getTime()) / HOUR_MS;
+      if (hours != null && hours > length) throw badInput('hours', `at most the activity’s length (${round(length)} h)`);
+      const [updated]: [unknown[], number] = await m.query(
         `UPDATE community_activity_signup SET attended = $3, attendance_recorded_by = $4, attendance_recorded_at = now()
-          WHERE activity_id = $1 AND user_id = $2 RETURNING ${PARTICIPANT_COLUMNS}`,
+          WHERE activity_id = $1 AND user_id = $2 RETURNING activity_id`,
         [activityId, userId, attended, actorLabel(scope.viewer)],
       );
       if (!updated.length) throw badInput('userId', 'did not sign up for this activity');
-      return updated[0];
+      await this.creditHours(m, { id: activityId, path: row.path, length }, userId, attended, hours);
+      const [participant] = await m.query(
+        `SELECT ${PARTICIPANT_COLUMNS} FROM community_activity_signup WHERE activity_id = $1 AND user_id = $2`,
+        [activityId, userId],
+      );
+      return participant;
     });
+  }
+
+  /**
+   * Replaces the service hours `userId` holds for an activity: none unless they attended, else
+   * `hours` (null: the activity's length) on their active registration with the activity's
+   * community, the oldest if several. Someone not registered there is credited nothing.
+   */
+  private async creditHours(
+    m: EntityManager,
+    activity: { id: string; path: string; length: number },
+    userId: string,
+    attended: boolean,
+    hours: number | null,
+  ): Promise<void> {
+    await m.query(
+      `DELETE FROM service_record WHERE community_activity_id = $1
+          AND registration_id IN (SELECT id FROM service_registration WHERE user_id = $2)`,
+      [activity.id, userId],
+    );
+    if (!attended) return;
+    const [registration] = await m.query(
+      `SELECT r.id FROM service_registration r JOIN public_grid c ON c.id = r.community_id
+        WHERE r.user_id = $1 AND r.active AND $2::ltree <@ c.path ORDER BY r.created_at, r.id LIMIT 1`,
+      [userId, activity.path],
+    );
+    if (!registration) return;
+    if (hours == null && activity.length > MAX_RECORD_HOURS)
+      throw badInput('hours', 'the activity lasts more than a day: give the hours served');
+    await m.query(`INSERT INTO service_record (registration_id, community_activity_id, hours) VALUES ($1, $2, $3)`, [
+      registration.id,
+      activity.id,
+      Math.max(0.01, round(hours ?? activity.length)),
+    ]);
   }
 
   private async read(m: EntityManager, id: string): Promise<CommunityActivity> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1`, [id]);
     return row;
   }
+}
+
+/** Hours to the hundredth (service_record keeps numeric(5,2)). */
+function round(hours: number): number {
+  return Math.round(hours * 100) / 100;
 }

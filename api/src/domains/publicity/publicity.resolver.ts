@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { can } from '../../platform/identity/policy';
@@ -186,13 +186,22 @@ export class CommunityActivityResolver {
     return new ActivityService(ctx.db).withdraw(ctx.scope, activityId);
   }
 
-  @Mutation(() => ActivityParticipant, { description: 'Record whether a person who signed up attended (the activity’s managers)' })
+  @Mutation(() => ActivityParticipant, {
+    description:
+      'Record whether a person who signed up attended (the activity’s managers); a registered helper who attended is credited ' +
+      'service hours (服务时长), recording absence takes them back',
+  })
   recordCommunityActivityAttendance(
     @Ctx() ctx: Context,
     @Arg('activityId', () => ID) activityId: string,
     @Arg('userId', () => ID) userId: string,
     @Arg('attended') attended: boolean,
+    @Arg('hours', () => Float, {
+      nullable: true,
+      description: 'Hours served, for someone who attended (at most the activity’s length and 24); absent: the activity’s length',
+    })
+    hours?: number | null,
   ): Promise<ActivityParticipant> {
-    return new ActivityService(ctx.db).recordAttendance(ctx.scope, activityId, userId, attended);
+    return new ActivityService(ctx.db).recordAttendance(ctx.scope, activityId, userId, attended, hours ?? null);
   }
 }

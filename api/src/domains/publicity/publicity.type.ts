@@ -306,6 +306,13 @@ export class ActivityParticipant {
 
   @Field(() => Boolean, { nullable: true, description: 'Attended (null: not recorded yet)' })
   attended!: boolean | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '服务时长 credited for attending, to the attendee’s registration with the community (null: none, or not seen by the caller)',
+  })
+  serviceHours!: number | null;
 }
 
 /** What the posts board shows of publicity. */

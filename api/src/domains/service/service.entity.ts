@@ -324,7 +324,7 @@ export class ServiceMatch {
   createdAt!: Date;
 }
 
-/** 服务时长 — hours served on a task or an activity. */
+/** 服务时长 — hours served on a task, a team activity or a community activity attended. */
 @ObjectType({ description: '服务时长 — hours served on a task or an activity' })
 @Entity('service_record')
 export class ServiceRecord {
@@ -343,6 +343,10 @@ export class ServiceRecord {
   @Field(() => ID, { nullable: true })
   @Column('uuid', { name: 'activity_id', nullable: true })
   activityId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The community activity (惠民活动) attended, when the hours are for one' })
+  @Column('uuid', { name: 'community_activity_id', nullable: true })
+  communityActivityId!: string | null;
 
   @Field(() => Float)
   @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

@@ -555,6 +555,9 @@ function Activities({ activities, grids, busy, run }: { activities: PublicityAct
                     <li key={p.userId} data-participant={p.name}>
                       {p.name} ×{p.people}{' '}
                       {t(p.attended == null ? 'publicity.attendanceUnknown' : p.attended ? 'publicity.attended' : 'publicity.absent')}{' '}
+                      {p.serviceHours != null && (
+                        <span data-field="service-hours">{t('publicity.serviceHours', { hours: p.serviceHours })} </span>
+                      )}
                       <button
                         type="button"
                         className="button"

@@ -77,6 +77,7 @@ export const PUBLICITY_QUERY = graphql(`
         name
         people
         attended
+        serviceHours
       }
       mySignup {
         people
@@ -164,6 +165,7 @@ export const RECORD_ATTENDANCE = graphql(`
     recordCommunityActivityAttendance(activityId: $activityId, userId: $userId, attended: $attended) {
       userId
       attended
+      serviceHours
     }
   }
 `);

@@ -40,6 +40,7 @@ import { CaseOpenPathIndex1765970000001 } from './1765970000001-case-open-path-i
 import { NotificationEscalated1765980000000 } from './1765980000000-notification-escalated';
 import { HouseholdTaggedIndex1765995000000 } from './1765995000000-household-tagged-index';
 import { ResidentPartyPathIndex1765995000001 } from './1765995000001-resident-party-path-index';
+import { CommunityActivityHours1765996000000 } from './1765996000000-community-activity-hours';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -84,4 +85,5 @@ export const migrations = [
   NotificationEscalated1765980000000,
   HouseholdTaggedIndex1765995000000,
   ResidentPartyPathIndex1765995000001,
+  CommunityActivityHours1765996000000,
 ];
