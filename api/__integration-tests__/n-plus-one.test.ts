@@ -272,3 +272,150 @@ describe('participation: statements do not grow with rows (organisations, notice
     expect(many.map((m) => m.statements)).toEqual(few.map((m) => m.statements));
   });
 });
+
+describe('consultations: statements do not grow with rows (议事协商 with invitees, attendance and resolutions)', () => {
+  const CONSULTATIONS = `{ consultations {
+    id topic kind gridName place caseIds published status minutes heldAt version openResolutions
+    invitees { id kind name role residentId registrationId organizationId attended }
+    resolutions { id text carriedAs ownerName dueOn caseId caseNumber caseStatus projectId projectTitle done doneAt }
+  } }`;
+  const STAFF = { role: 'GRID_LEADER', name: '网格长' };
+  let member: string;
+  let organization: string;
+
+  async function ok<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const res = await api.gql<T>(query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  }
+
+  beforeAll(async () => {
+    const [community] = await api.db.dataSource.query(`SELECT id FROM grid WHERE level = 'LARGE' ORDER BY code LIMIT 1`);
+    member = (
+      await ok<{ registerForService: { id: string } }>(
+        `mutation ($input: RegistrationInput!, $a: ActorInput) { registerForService(input: $input, actor: $a) { id } }`,
+        {
+          input: {
+            kind: 'MEMBER',
+            name: '在职党员',
+            communityId: community.id,
+            lng: 120.102,
+            lat: 30.253,
+            skills: ['REPAIR'],
+            radiusM: 2000,
+            weeklyCapacity: 3,
+            availability: [{ weekday: 2, startMinute: 540, endMinute: 660 }],
+          },
+          a: { role: 'VOLUNTEER', name: '在职党员' },
+        },
+      )
+    ).registerForService.id;
+    organization = (
+      await ok<{ createOrganization: { id: string } }>(
+        `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input: { gridId: community.id, kind: 'PROPERTY_COMPANY', name: '物业公司', published: true } },
+      )
+    ).createOrganization.id;
+  });
+
+  /**
+   * Consultations `from`…`to − 1`, each in its own compound: a resident, a party member and an organisation invited, two
+   * of them attending, minutes, and three resolutions — a task marked done, a case, a project made from it.
+   */
+  async function addConsultations(from: number, to: number): Promise<void> {
+    const compounds: { id: string; resident: string }[] = await api.db.dataSource.query(
+      `SELECT g.id, (SELECT r.id FROM resident r WHERE r.grid_path <@ g.path ORDER BY r.id LIMIT 1) AS resident
+         FROM grid g WHERE g.level = 'MEDIUM' ORDER BY g.code`,
+    );
+    for (let i = from; i < to; i++) {
+      const grid = compounds[i % compounds.length];
+      const convened = await ok<{ conveneConsultation: { id: string; version: number; invitees: { id: string; kind: string }[] } }>(
+        `mutation ($input: ConveneConsultationInput!) { conveneConsultation(input: $input) { id version invitees { id kind } } }`,
+        {
+          input: {
+            gridId: grid.id,
+            kind: 'ROUND_TABLE',
+            topic: `议题${i}`,
+            startsAt: new Date(Date.now() - (i + 1) * 86_400_000).toISOString(),
+            address: '议事亭',
+            invitees: [
+              { kind: 'RESIDENT', residentId: grid.resident, role: '居民代表' },
+              { kind: 'PARTY_MEMBER', registrationId: member },
+              { kind: 'ORGANIZATION', organizationId: organization, role: '物业' },
+            ],
+          },
+        },
+      );
+      const c = convened.conveneConsultation;
+      await ok(
+        `mutation ($id: ID!, $v: Int!, $input: RecordConsultationInput!) {
+          recordConsultation(id: $id, version: $v, input: $input) { id } }`,
+        {
+          id: c.id,
+          v: c.version,
+          input: { attended: c.invitees.filter((x) => x.kind !== 'ORGANIZATION').map((x) => x.id), minutes: '纪要' },
+        },
+      );
+      const reported = await ok<{ reportCase: { case: { id: string } } }>(
+        `mutation ($input: ReportCaseInput!, $a: ActorInput!) { reportCase(input: $input, actor: $a) { case { id } } }`,
+        {
+          input: {
+            clientKey: `consultation-${i}`,
+            category: 'OTHER',
+            source: 'GRID_PATROL',
+            lng: 120.102,
+            lat: 30.252,
+            description: '议定事项',
+          },
+          a: STAFF,
+        },
+      );
+      const RESOLVE = `mutation ($c: ID!, $input: ResolutionInput!) { addResolution(consultationId: $c, input: $input) {
+        resolutions { id carriedAs } } }`;
+      const resolution = { ownerName: '网格长', dueOn: '2027-06-30' };
+      await ok(RESOLVE, { c: c.id, input: { ...resolution, text: '清理楼道', carriedAs: 'TASK' } });
+      await ok(RESOLVE, { c: c.id, input: { ...resolution, text: '立案处置', carriedAs: 'CASE', caseId: reported.reportCase.case.id } });
+      const made = await ok<{ addResolution: { resolutions: { id: string; carriedAs: string }[] } }>(RESOLVE, {
+        c: c.id,
+        input: { ...resolution, text: '建设充电桩', carriedAs: 'PROJECT' },
+      });
+      const byKind = Object.fromEntries(made.addResolution.resolutions.map((r) => [r.carriedAs, r.id]));
+      await ok(`mutation ($id: ID!) { completeResolution(id: $id) { id } }`, { id: byKind.TASK });
+      await ok(`mutation ($input: ProjectInput!) { createProject(input: $input) { id } }`, {
+        input: { gridId: grid.id, title: `项目${i}`, need: '居民需求', resolutionId: byKind.PROJECT, leadName: '物业' },
+      });
+    }
+  }
+
+  interface Listed {
+    invitees: { attended: boolean | null }[];
+    resolutions: { carriedAs: string; done: boolean; caseNumber: string | null; projectTitle: string | null }[];
+  }
+  async function measure(): Promise<{ statements: number; consultations: Listed[] }> {
+    await api.gql('{ __typename }');
+    api.db.counter.reset();
+    const res = await api.gql<{ consultations: Listed[] }>(CONSULTATIONS);
+    expect(res.errors).toBeUndefined();
+    return { statements: api.db.counter.count, consultations: res.data!.consultations };
+  }
+
+  it('a list of consultations with their invitees, attendance and resolutions: the same statements for 2 and for 10', async () => {
+    await addConsultations(0, 2);
+    const few = await measure();
+    await addConsultations(2, 10);
+    const many = await measure();
+    expect([few.consultations.length, many.consultations.length]).toEqual([2, 10]);
+    // Every row is whole: three invitations and three resolutions each (a case and a project among them).
+    for (const c of many.consultations) {
+      expect(c.invitees.map((x) => x.attended).sort()).toEqual([false, true, true]);
+      expect(c.resolutions.map((r) => [r.carriedAs, r.done, r.caseNumber != null, r.projectTitle != null])).toEqual([
+        ['TASK', true, false, false],
+        ['CASE', false, true, false],
+        ['PROJECT', false, false, true],
+      ]);
+    }
+    expect(many.statements).toBe(few.statements);
+    // The page, its invitations, its resolutions (with their cases and projects joined).
+    expect(many.statements).toBeLessThanOrEqual(3);
+  });
+});
