@@ -73,7 +73,7 @@ export function PublicRoles({ places }: { places: { id: string; name: string }[]
             <li key={r.residentId} className="services__row" data-resident-id={r.residentId}>
               <strong>{r.name}</strong> · {r.roles.map((k) => t(`publicRoles.kind.${k}`)).join('、')}
               {r.title && ` · ${r.title}`} ·{' '}
-              {r.consentAt ? t('publicRoles.consented', { day: f.date(r.consentAt.slice(0, 10)) }) : t('publicRoles.notConsented')}
+              {r.consentAt ? t('publicRoles.consented', { day: f.date(r.consentAt) }) : t('publicRoles.notConsented')}
               <button type="button" className="button" data-action="clear-public-role" onClick={() => void clear(r)}>
                 {t('publicRoles.clear')}
               </button>
