@@ -22,7 +22,8 @@ import { addStreets } from '../src/seed-demo';
  * API really sends (recorded with their parameters, replayed under the same row-level security
  * settings): the newest cases read the sequence's index backwards, a community leader's residents
  * are found by the path index (not by walking the primary key and filtering), a name search's count
- * is answered by its index alone, and a tile's open-case counts use the partial index of open cases.
+ * is answered by its index alone, a tile's open-case counts use the partial index of open cases, and the
+ * wall's party members and every community's visit schedule are read from their partial indexes alone.
  * Three generated streets (each with 90 days of cases), seeded as `pnpm cli seed --streets 3` does.
  */
 
@@ -163,6 +164,26 @@ describe('plans on a district of three streets', () => {
     const [{ def }] = await db.dataSource.query(`SELECT pg_get_indexdef('case_open_grid_path_idx'::regclass) AS def`);
     const listed = [...(def as string).matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).sort();
     expect(listed).toEqual([...OPEN_STATUSES].sort());
+  });
+
+  it('counts the wall’s party members from the partial index of their paths alone, not from every resident', async () => {
+    const plan = await planOf(admin, '{ partyMap { grids { partyMembers } } }', /FROM resident r\s+WHERE \(r.is_party_member/);
+    const all = nodes(plan);
+    expect(all.find((n) => n['Relation Name'] === 'resident')).toMatchObject({
+      'Node Type': 'Index Only Scan',
+      'Index Name': 'resident_party_path_idx',
+      'Heap Fetches': 0,
+    });
+    // Nothing tests a resident's path against each community with <@ (that was 2.5 s on twenty streets).
+    expect(JSON.stringify(plan)).not.toContain('<@ ANY');
+  });
+
+  it('reads the tagged households for every community’s visit schedule from their covering index', async () => {
+    const plan = await planOf(admin, '{ serviceMap }', /WITH due AS/);
+    const scan = nodes(plan).find((n) => n['Relation Name'] === 'household');
+    expect(scan).toMatchObject({ 'Node Type': 'Index Only Scan', 'Index Name': 'household_tagged_idx', 'Heap Fetches': 0 });
+    // The buildings are read for the kept households only, by their key.
+    expect(nodes(plan).find((n) => n['Relation Name'] === 'building')).toMatchObject({ 'Index Name': 'building_pkey' });
   });
 });
 

@@ -84,9 +84,13 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
   if (scope.seesVisits) {
     // Each household's community is the first two labels of its path (`sg_community_path`); the
     // building is read only for the households kept (at most 500 a community); the tagged
-    // households come from their covering partial index (`tags <> '{}'`, migration 1765995000000).
-    // On 20 streets (44k tagged households, 10.8k overdue): 1.4 s → 0.56 s (EXPLAIN ANALYZE).
-    const households = scope.whereRaw('Household', 'h', 3);
+    // households come from their covering partial index (`tags <> '{}'`, migration 1765995000000),
+    // filtered by the policies' tags, given as a value so that the planner estimates the overlap
+    // from the column's statistics (a subquery there got a fixed guess, 10× too low, and a bitmap
+    // scan of the heap). On 20 streets (66k tagged households, 44k under a policy, 10.8k
+    // overdue): 1.4–1.7 s → 0.4–1.0 s under load (EXPLAIN ANALYZE).
+    const [{ tags }]: { tags: string[] }[] = await ds.query(`SELECT coalesce(array_agg(tag), '{}') AS tags FROM visit_policy`);
+    const households = scope.whereRaw('Household', 'h', 4);
     const due: DueRow[] = await ds.query(
       `WITH due AS (
          SELECT h.id, h.building_id, p.interval_days, sg_community_path(h.grid_path) AS community,
@@ -94,8 +98,7 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
            FROM household h
            CROSS JOIN LATERAL (SELECT min(interval_days) AS interval_days FROM visit_policy WHERE tag = ANY(h.tags)) p
            LEFT JOIN LATERAL (SELECT max(visited_at) AS last FROM household_visit WHERE household_id = h.id) v ON true
-          WHERE h.tags <> '{}' AND h.tags && (SELECT coalesce(array_agg(tag), '{}') FROM visit_policy)
-            AND p.interval_days IS NOT NULL AND ${households.sql}
+          WHERE h.tags <> '{}' AND h.tags && $3::text[] AND p.interval_days IS NOT NULL AND ${households.sql}
        ),
        ranked AS (
          SELECT d.*, row_number() OVER (PARTITION BY community ORDER BY next_due, id) AS n
@@ -105,7 +108,7 @@ async function serviceMapOfAll(ds: Db, scope: Scope, period: string | null, now:
               ST_AsGeoJSON(b.centroid)::json AS point
          FROM ranked r JOIN building b ON b.id = r.building_id JOIN public_community c ON c.path = r.community
         WHERE r.n <= $2 ORDER BY c.code, r.n`,
-      [now, PER_COMMUNITY, ...households.params],
+      [now, PER_COMMUNITY, tags, ...households.params],
     );
     features.push(...due.map(visitFeature));
   }
