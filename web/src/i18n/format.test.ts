@@ -1,4 +1,4 @@
-import { createFormatters, streetMonth } from './format';
+import { createFormatters, streetDay, streetMonth } from './format';
 
 describe('createFormatters', () => {
   const zh = createFormatters('zh-CN');
@@ -45,5 +45,28 @@ describe('streetMonth', () => {
       from: '2026-10-31T16:00:00.000Z',
       to: '2026-11-30T16:00:00.000Z',
     });
+  });
+});
+
+describe('streetDay', () => {
+  it('turns at midnight in Beijing (16:00 UTC), not at midnight UTC', () => {
+    expect(streetDay(new Date('2026-02-28T15:59:59.999Z'))).toBe('2026-02-28');
+    expect(streetDay(new Date('2026-02-28T16:00:00Z'))).toBe('2026-03-01');
+    expect(streetDay(new Date('2026-02-28T17:30:00Z'))).toBe('2026-03-01');
+    expect(streetDay(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
+  });
+
+  it('crosses months and years on the street calendar', () => {
+    expect(streetDay(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(streetDay(new Date('2028-02-28T16:00:00Z'))).toBe('2028-02-29');
+  });
+
+  it('is today by default', () => {
+    jest.useFakeTimers({ now: new Date('2026-02-28T17:30:00Z') });
+    try {
+      expect(streetDay()).toBe('2026-03-01');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -19,6 +19,14 @@ export const STREET_TIME_ZONE = 'Asia/Shanghai';
 /** Asia/Shanghai is UTC+8 all year (no daylight saving). */
 export const STREET_OFFSET_MS = 8 * 3_600_000;
 
+/**
+ * The calendar day of `at` on the street's calendar, as YYYY-MM-DD: "today" (今天) for a form's
+ * date field. Between 00:00 and 08:00 in Beijing the UTC date is still the day before.
+ */
+export function streetDay(at: Date = new Date()): string {
+  return new Date(at.getTime() + STREET_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** The calendar month of `at` on the street's calendar: its label ("2026-11") and its [from, to) instants. */
 export function streetMonth(at: Date): { label: string; from: string; to: string } {
   const local = new Date(at.getTime() + STREET_OFFSET_MS);

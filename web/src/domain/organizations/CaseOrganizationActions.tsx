@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunStep } from '../cases/ReportBack';
 import type { CaseSummary } from '../cases/types';
+import { streetDay } from '../../i18n/format';
 import { MediationFields, type MediationForm } from './OrganizationsPanel';
 import { DISPATCH_TO_ORGANIZATION, ORGANIZATIONS, RECORD_MEDIATION } from './operations';
 
@@ -68,7 +69,7 @@ function MediateCase({ c, busy, run }: { c: CaseSummary; busy: boolean; run: Run
     parties: '',
     issue: c.description,
     agreement: '',
-    mediatedOn: new Date().toISOString().slice(0, 10),
+    mediatedOn: streetDay(),
     followUpOn: '',
     organizationId: '',
   });

@@ -3,6 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '../../graphql/generated/graphql';
+import { streetDay } from '../../i18n/format';
 import {
   ADD_MEMBER,
   ARCHIVE_ORGANIZATION,
@@ -18,7 +19,6 @@ import { OrganizationEditor } from './OrganizationEditor';
 import { PublicRoles } from './PublicRoles';
 
 const KINDS: OrganizationKind[] = ['OWNERS_COMMITTEE', 'PROPERTY_COMPANY', 'CO_BUILDING_UNIT', 'SOCIAL_ORGANIZATION', 'COUNCIL'];
-const today = () => new Date().toISOString().slice(0, 10);
 const names = (text: string) =>
   text
     .split(/[,，、\s]+/)
@@ -301,7 +301,7 @@ function MediationLog({ councils, gridId }: { councils: { id: string; name: stri
   const client = useApolloClient();
   const failure = useFailure();
   const list = useQuery(MEDIATIONS);
-  const [form, setForm] = useState({ parties: '', issue: '', agreement: '', mediatedOn: today(), followUpOn: '', organizationId: '' });
+  const [form, setForm] = useState({ parties: '', issue: '', agreement: '', mediatedOn: streetDay(), followUpOn: '', organizationId: '' });
   const [message, setMessage] = useState<string | null>(null);
   const records = list.data?.mediationRecords.nodes ?? [];
   const submit = async (e: FormEvent) => {

@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
-import { streetMonth } from '../../i18n/format';
+import { streetDay, streetMonth } from '../../i18n/format';
 
 const LED = graphql(`
   query MeetingCommunities {
@@ -47,7 +47,7 @@ export function WorkMeetingLog() {
   const community = communities[0];
   const month = streetMonth(new Date()).label;
   const list = useQuery(MEETINGS, { variables: { month, communityId: community?.id }, skip: !community });
-  const [form, setForm] = useState({ heldOn: new Date().toISOString().slice(0, 10), title: '', attendees: '', agenda: '', decisions: '' });
+  const [form, setForm] = useState({ heldOn: streetDay(), title: '', attendees: '', agenda: '', decisions: '' });
   const [message, setMessage] = useState<string | null>(null);
   if (!community) return null;
 

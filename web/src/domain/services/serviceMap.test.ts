@@ -91,10 +91,12 @@ describe('service map layers', () => {
   });
 
   it("names the week by its Monday on the street's calendar", () => {
-    expect(weekOf(new Date('2026-11-25T20:00:00Z'), 'UTC')).toBe('2026-11-23');
-    expect(weekOf(new Date('2026-11-23T00:00:00Z'), 'UTC')).toBe('2026-11-23');
-    expect(weekOf(new Date('2026-11-29T23:00:00Z'), 'UTC')).toBe('2026-11-23');
+    expect(weekOf(new Date('2026-11-25T20:00:00Z'))).toBe('2026-11-23');
+    expect(weekOf(new Date('2026-11-23T00:00:00Z'))).toBe('2026-11-23');
+    // The week turns at Monday 00:00 in Beijing, Sunday 16:00 UTC.
+    expect(weekOf(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-16');
+    expect(weekOf(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
     // Sunday 23:00 UTC is already Monday in Beijing.
-    expect(weekOf(new Date('2026-11-29T23:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-30');
+    expect(weekOf(new Date('2026-11-29T23:00:00Z'))).toBe('2026-11-30');
   });
 });

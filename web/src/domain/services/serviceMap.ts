@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { CLUSTER_MAX_ZOOM } from '../cases/pinStyle';
-import { STREET_TIME_ZONE } from '../../i18n/format';
+import { streetDay } from '../../i18n/format';
 
 /** The `layer` tag of a `serviceMap` feature. */
 export type ServiceLayer = 'OVERDUE_VISIT' | 'OPEN_WISH' | 'MATCH';
@@ -70,11 +70,9 @@ export function countServiceLayers(collection: ServiceCollection): Record<Servic
   return counts;
 }
 
-/** Monday of the week of `date` on the street's calendar (`timeZone`), as YYYY-MM-DD: the `period` of matches. */
-export function weekOf(date: Date, timeZone: string = STREET_TIME_ZONE): string {
-  const d = new Date(
-    `${new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)}T00:00:00Z`,
-  );
+/** Monday of the week of `date` on the street's calendar, as YYYY-MM-DD: the `period` of matches. */
+export function weekOf(date: Date): string {
+  const d = new Date(`${streetDay(date)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   return d.toISOString().slice(0, 10);
 }

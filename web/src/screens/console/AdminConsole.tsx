@@ -6,6 +6,7 @@ import { useRun, type Run } from '../../graphql/useRun';
 import type { GridLevel, LeaderRole, Role } from '../../graphql/generated/graphql';
 import { postsLink } from '../../domain/party/postsLink';
 import { explained } from './explain';
+import { streetDay } from '../../i18n/format';
 import { Organisations } from './Organisations';
 import { ResidentPicker } from '../../domain/residents/ResidentPicker';
 import { ServicePosts } from './ServicePosts';
@@ -366,7 +367,7 @@ function Appointments() {
   const { busy, message, run } = useRun(settle);
   const [residentId, setResidentId] = useState('');
   const [role, setRole] = useState<LeaderRole>('LEADER');
-  const [since, setSince] = useState(() => new Date().toISOString().slice(0, 10));
+  const [since, setSince] = useState(() => streetDay());
   const [publishContact, setPublishContact] = useState(false);
   const [officePhone, setOfficePhone] = useState('');
   const [duties, setDuties] = useState('');
