@@ -87,6 +87,52 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
     await e2e.closePages();
   });
 
+  it('reads no layer data that nothing shows: party, service and civic data are asked for when switched on or opened', async () => {
+    const page = await e2e.signedIn('e2e-operator');
+    // Every GraphQL operation the page sends, by name, from a fresh load with the default switches.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+      const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (name) sent.push(name);
+    });
+    await page.evaluate(() => localStorage.removeItem('streetgrid.wall.layers'));
+    await page.reload();
+    await page.waitForSelector('.map[data-state="ready"]', { timeout: 30_000 });
+    await mapIdle(page);
+    // The wall's own first load did happen (the KPI band), and nothing for the layers that are off.
+    await page.waitForFunction(() => document.querySelector('.kpi[data-kpi="open"] .kpi__value')?.textContent !== '');
+    expect(sent).toContain('CaseKpiSeries');
+    const layerData = ['PartyMap', 'ServiceMap', 'Consultations', 'Projects'];
+    expect(sent.filter((name) => layerData.includes(name))).toEqual([]);
+    // No count beside a service switch before the layer is read (not a misleading 0).
+    expect(await page.locator('.service-toggles__count').count()).toBe(0);
+
+    // A service layer switched on: the service map is read and its counts appear.
+    await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
+    await page.locator('.service-toggles [data-layer="OPEN_WISH"] .service-toggles__count').waitFor({ timeout: 10_000 });
+    expect(sent).toContain('ServiceMap');
+    await page.locator('.service-toggles [data-layer="OPEN_WISH"]').click();
+    // The civic list opened: consultations and projects are read.
+    await page.locator('[data-action="civic"]').click();
+    await page.locator('[data-civic="wall-list"] h3').first().waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-civic="wall-list"]')?.textContent?.includes('正在加载'));
+    expect(sent).toEqual(expect.arrayContaining(['Consultations', 'Projects']));
+    // A grid's panel: its party facts are read with the party map.
+    expect(sent).not.toContain('PartyMap');
+    await jumpTo(page, 15.5, [SMALL_POINT.lng, SMALL_POINT.lat]);
+    await clickAt(page, SMALL_POINT);
+    const facts = page.locator(`.grid-card__party[data-grid-id="${e2e.smallGridId}"]`);
+    await facts.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(
+      (id) => document.querySelector(`.grid-card__party[data-grid-id="${id}"]`)?.getAttribute('data-party-status') === 'COVERED',
+      e2e.smallGridId,
+      { timeout: 10_000 },
+    );
+    expect(sent).toContain('PartyMap');
+    await e2e.closePages();
+  });
+
   it('lets the street admin manage the street party committee (街道党工委) in the console like the other levels', async () => {
     const page = await e2e.newPage();
     await page.goto(e2e.origin);

@@ -13,9 +13,10 @@ export function CivicList({ civic, onClose }: { civic: ReturnType<typeof useCivi
         {t('civic.close')}
       </button>
       {civic.error && <p role="alert">{t('civic.loadFailed')}</p>}
+      {civic.loading && <p className="list-empty">{t('app.loading')}</p>}
       <h3>{t('civic.upcoming', { n: civic.upcoming.length })}</h3>
       {civic.upcoming.length === 0 ? (
-        <p className="list-empty">{t('civic.noUpcoming')}</p>
+        !civic.loading && <p className="list-empty">{t('civic.noUpcoming')}</p>
       ) : (
         <ul>
           {civic.upcoming.map((c) => (
@@ -27,7 +28,7 @@ export function CivicList({ civic, onClose }: { civic: ReturnType<typeof useCivi
       )}
       <h3>{t('civic.openProjects', { n: civic.open.length })}</h3>
       {civic.open.length === 0 ? (
-        <p className="list-empty">{t('civic.noProjects')}</p>
+        !civic.loading && <p className="list-empty">{t('civic.noProjects')}</p>
       ) : (
         <ul>
           {civic.open.map((p) => (

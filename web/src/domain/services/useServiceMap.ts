@@ -12,16 +12,23 @@ const LIVE_COALESCE_MS = 1_000;
  * The `serviceMap` layers of the given grids (null: every community), merged; refreshed every
  * minute and when `reload` changes, and — with `live` (street staff and leaders, whom
  * `serviceUpdates` serves) — a second after any service change in their scope.
- * `period` adds the week's match lines.
+ * `period` adds the week's match lines. Nothing is read while `enabled` is false (the wall, until a
+ * service layer is switched on): the answer stays `EMPTY_SERVICES` until the first load.
  */
-export function useServiceMap(gridIds: readonly string[] | null, period: string | null, reload = 0, live = false): ServiceCollection {
+export function useServiceMap(
+  gridIds: readonly string[] | null,
+  period: string | null,
+  reload = 0,
+  live = false,
+  enabled = true,
+): ServiceCollection {
   const client = useApolloClient();
   const [data, setData] = useState<ServiceCollection>(EMPTY_SERVICES);
   const [changes, setChanges] = useState(0);
   const key = gridIds ? gridIds.join(',') : '*';
 
   useEffect(() => {
-    if (!live) return;
+    if (!live || !enabled) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const subscription = client.subscribe({ query: SERVICE_UPDATES_SUBSCRIPTION }).subscribe({
       next: (result) => {
@@ -36,9 +43,10 @@ export function useServiceMap(gridIds: readonly string[] | null, period: string 
       subscription.unsubscribe();
       if (timer) clearTimeout(timer);
     };
-  }, [client, live]);
+  }, [client, live, enabled]);
 
   useEffect(() => {
+    if (!enabled) return;
     let current = true;
     const load = async () => {
       // Every community: one request (serviceMap without gridId), not one per community.
@@ -59,6 +67,6 @@ export function useServiceMap(gridIds: readonly string[] | null, period: string 
       current = false;
       clearInterval(timer);
     };
-  }, [client, key, period, reload, changes]);
+  }, [client, key, period, reload, changes, enabled]);
   return data;
 }

@@ -41,7 +41,8 @@ export function MapLegend({
   theme: MapTheme;
   layers: LayerState;
   services: readonly ServiceLayer[];
-  serviceCounts: Record<ServiceLayer, number>;
+  /** Beside each service switch its count; null before the service layers are first read (none shown). */
+  serviceCounts: Record<ServiceLayer, number> | null;
   onToggle: (key: LayerKey) => void;
 }) {
   const { t } = useTranslation();
@@ -101,7 +102,7 @@ export function MapLegend({
                 >
                   {marks}
                   <span className="legend__label">{t(row.label)}</span>
-                  {row.service && <span className="service-toggles__count">{serviceCounts[row.service]}</span>}
+                  {row.service && serviceCounts && <span className="service-toggles__count">{serviceCounts[row.service]}</span>}
                 </button>
               );
             })}

@@ -16,7 +16,7 @@ import { useGridAt } from '../../domain/grids/useGridAt';
 import { LayersStatus } from '../../domain/grids/LayersStatus';
 import { usePinnedNotices } from '../../domain/publicity/usePinnedNotices';
 import { useGridLayers } from '../../domain/grids/useGridLayers';
-import { countServiceLayers } from '../../domain/services/serviceMap';
+import { countServiceLayers, EMPTY_SERVICES } from '../../domain/services/serviceMap';
 import { useServiceMap } from '../../domain/services/useServiceMap';
 import { AssessmentPanel } from '../../domain/assessment/AssessmentPanel';
 import { CaseFeed } from './CaseFeed';
@@ -78,12 +78,17 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
   const [touring, setTouring] = useState(false);
   const [ranking, setRanking] = useState(false);
   const [civicOpen, setCivicOpen] = useState(false);
-  const civic = useCivicMap();
   const tourStop = useTour(touring, setFocus);
   const { lookup, retry } = useGridAt(picked);
-  const services = useServiceMap(null, null, 0, true);
-  const serviceCounts = useMemo(() => countServiceLayers(services), [services]);
   const [mapLayers, setMapLayers] = useState<LayerState>(readLayers);
+  // The service, party and civic data are read when something shows them (a layer switched on, the
+  // civic list or a grid's panel open), not on the wall's first load: on a district they are the
+  // largest answers (every community's overdue visits, every grid's party facts).
+  const servicesShown = useMemo(() => shownServices(mapLayers), [mapLayers]);
+  const services = useServiceMap(null, null, 0, true, servicesShown.size > 0);
+  const serviceCounts = useMemo(() => (services === EMPTY_SERVICES ? null : countServiceLayers(services)), [services]);
+  const civicShown = useMemo(() => shownCivic(mapLayers), [mapLayers]);
+  const civic = useCivicMap(civicOpen || civicShown.consultations || civicShown.projects);
   const toggle = useCallback((key: LayerKey) => {
     setMapLayers((state) => {
       const next = toggleLayer(state, key);
@@ -95,9 +100,8 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
       return next;
     });
   }, []);
-  const servicesShown = useMemo(() => shownServices(mapLayers), [mapLayers]);
-  const party = usePartyMap();
   const partyOn = useMemo(() => shownParty(mapLayers), [mapLayers]);
+  const party = usePartyMap(partyOn.size > 0 || picked != null);
   const partyShown = useMemo(
     () => ({ coverage: partyOn.has('PARTY_COVERAGE'), central: partyOn.has('PARTY_CENTRAL'), posts: partyOn.has('PARTY_POSTS') }),
     [partyOn],
@@ -112,7 +116,6 @@ export function WallScreen({ theme, ws, getToken }: { theme: MapTheme; ws: Clien
     [party.byGrid],
   );
   const notices = usePinnedNotices(mapLayers.PUBLICITY_NOTICES);
-  const civicShown = useMemo(() => shownCivic(mapLayers), [mapLayers]);
   const hiddenLayers = useMemo(() => hiddenMapLayers(mapLayers), [mapLayers]);
   const [kpiFilter, setKpiFilter] = useState<KpiFilter | null>(null);
   const [clock, setClock] = useState(() => Date.now());
