@@ -1,6 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Extension } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { resolve } from 'node:path';
 
 /** A running embedded database: PGlite + PostGIS behind a Postgres wire-protocol socket. */
 export interface EmbeddedDatabase {
@@ -21,7 +26,10 @@ export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedde
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
-  const db = await PGlite.create({ dataDir: dataDir ? resolve(dataDir, 'pglite') : undefined, extensions: { postgis, ltree } });
+  const db = await PGlite.create({
+    dataDir: dataDir ? resolve(dataDir, 'pglite') : undefined,
+    extensions: { postgis: onlyPostgisCore(postgis), ltree },
+  });
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS ltree;');
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
   await server.start();
@@ -63,4 +71,95 @@ export async function runningEmbedded(dataDir: string): Promise<string | undefin
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * pglite-postgis's bundle (20 MB gzipped, 95 MB of files) holds three WebAssembly libraries —
+ * postgis, postgis_raster and postgis_topology, ~16 MB each — and PGlite unpacks the whole
+ * bundle and compiles every library in it each time it opens. We use postgis alone: this
+ * wraps the extension so that PGlite loads a copy of the bundle with only postgis-3.so, its
+ * control file and install script, and PROJ's data (`share/proj`, for ST_Transform). The copy
+ * is made once per bundle (~2 s) and kept in node_modules/.cache (or the system's temporary
+ * directory); opening the database then takes ~4 s less. Anything unexpected in the bundle
+ * falls back to the whole bundle.
+ */
+export function onlyPostgisCore(postgis: Extension): Extension {
+  return {
+    name: postgis.name,
+    async setup(pg, emscriptenOpts, clientOnly) {
+      const result = await postgis.setup(pg, emscriptenOpts, clientOnly);
+      if (result.bundlePath?.protocol !== 'file:') return result;
+      const trimmed = trimmedBundle(fileURLToPath(result.bundlePath));
+      return trimmed ? { ...result, bundlePath: pathToFileURL(trimmed) } : result;
+    },
+  };
+}
+
+/** The files of pglite-postgis's bundle that the app needs. */
+const POSTGIS_CORE =
+  /^(lib\/postgresql\/postgis-3\.so|share\/postgresql\/extension\/postgis(\.control|--\d[\d.]*\.sql)|share\/proj\/[^/]+)$/;
+
+function trimmedBundle(source: string): string | undefined {
+  try {
+    const { size, mtimeMs } = statSync(source);
+    const key = createHash('sha256').update(`${source}\0${size}\0${mtimeMs}`).digest('hex').slice(0, 16);
+    const dirs = [resolve(__dirname, '../../../node_modules/.cache/streetgrid'), join(tmpdir(), 'streetgrid-cache')];
+    for (const dir of dirs) {
+      const file = join(dir, `postgis-core-${key}.tar.gz`);
+      if (existsSync(file)) return file;
+    }
+    const tar = keepTarEntries(gunzipSync(readFileSync(source)), (name) => POSTGIS_CORE.test(name));
+    if (!tar.kept.includes('lib/postgresql/postgis-3.so')) throw new Error('postgis-3.so not found in the bundle');
+    const gz = gzipSync(tar.data, { level: 1 });
+    for (const dir of dirs) {
+      const file = join(dir, `postgis-core-${key}.tar.gz`);
+      try {
+        mkdirSync(dir, { recursive: true });
+        // Written aside and renamed: concurrent test workers may make it at the same time.
+        const part = `${file}.${process.pid}.part`;
+        writeFileSync(part, gz);
+        renameSync(part, file);
+        return file;
+      } catch {
+        // read-only: try the next place
+      }
+    }
+  } catch (error) {
+    console.warn(`embedded database: loading the whole PostGIS bundle (${(error as Error).message})`);
+  }
+  return undefined;
+}
+
+/**
+ * A tar archive with only the regular files whose names pass `keep` (headers and data copied
+ * as they are). Directories and links are dropped: PGlite makes a file's directories itself.
+ * Throws on entries it does not know (long names, pax headers), so the caller can fall back.
+ */
+export function keepTarEntries(tar: Buffer, keep: (name: string) => boolean): { data: Buffer; kept: string[] } {
+  const parts: Buffer[] = [];
+  const kept: string[] = [];
+  let offset = 0;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const prefix = field(header, 257, 6) === 'ustar' ? field(header, 345, 155) : '';
+    const name = prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100);
+    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
+    const type = header[156] === 0 ? '0' : String.fromCharCode(header[156]);
+    if (!'0257'.includes(type) || Number.isNaN(size)) throw new Error(`unexpected tar entry of type ${type}: ${name}`);
+    const length = 512 + Math.ceil(size / 512) * 512;
+    if (type === '0' && keep(name)) {
+      parts.push(tar.subarray(offset, offset + length));
+      kept.push(name);
+    }
+    offset += length;
+  }
+  parts.push(Buffer.alloc(1024));
+  return { data: Buffer.concat(parts), kept };
+}
+
+function field(header: Buffer, start: number, length: number): string {
+  const bytes = header.subarray(start, start + length);
+  const end = bytes.indexOf(0);
+  return bytes.toString('utf8', 0, end < 0 ? length : end);
 }
