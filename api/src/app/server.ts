@@ -41,6 +41,22 @@ export interface App {
  * (sweeps) and start hooks.
  */
 export async function createApp(config: Config, db: Database): Promise<App> {
+  // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
+  const auth = new AuthService(db.dataSource, config.jwtSecret);
+  // Its listener starts first and is awaited below, once the schema and Apollo are ready: its
+  // probe may wait up to 2 s (on the embedded database it always does, never heard), and the
+  // schema's build takes about as long, so start-up pays for one of them, not both.
+  const authStarted = auth.start();
+  authStarted.catch(() => {}); // awaited (and so thrown) below
+  try {
+    return await assemble(config, db, auth, authStarted);
+  } catch (error) {
+    await auth.stop();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, db: Database, auth: AuthService, authStarted: Promise<void>): Promise<App> {
   const { schema } = await buildFederatedSchema();
   const app = express();
   const httpServer = createServer(app);
@@ -86,9 +102,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(ok ? 200 : 503).json({ ok, ...details });
   });
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
-  // One AuthService for every entry point: GraphQL, subscriptions, Open311, tiles, photos.
-  const auth = new AuthService(db.dataSource, config.jwtSecret);
-  await auth.start();
+  await authStarted;
   const bus = await createEventBus(
     db.dataSource,
     DOMAINS.flatMap((d) => d.topics ?? []),
