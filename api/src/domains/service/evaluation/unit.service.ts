@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs (~200 modules) is imported when a workbook is written, not at start.
+import type ExcelJSModule from 'exceljs';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { EntityManager } from 'typeorm';
@@ -206,6 +207,7 @@ const cell = (v: string | null) => (v != null && FORMULA_START.test(v) ? `'${v}`
 
 /** 双报告 as an XLSX workbook (exceljs): one sheet, a row per member, the total at the end. */
 export async function unitReportXlsx(r: UnitReport): Promise<Buffer> {
+  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'streetgrid';
   const [y, mo] = r.month.split('-');
