@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { clickAt, firstHome, jumpTo, mapIdle, SMALL_CODE, SMALL_POINT, startE2e, submitSignIn, type E2e, type MapHost } from './support';
 
+/** The page's globals a browser-side callback below uses (the e2e project has no DOM types). */
+declare const document: {
+  querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
+};
+declare const localStorage: { removeItem(key: string): void };
+
 /** What the map draws of the party layer: features on each party layer, and a grid's coverage state. */
 interface PartyView {
   central: string[];
