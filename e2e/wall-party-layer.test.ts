@@ -93,7 +93,7 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
     await e2e.closePages();
   });
 
-  it('reads no layer data that nothing shows: party, service and civic data are asked for when switched on or opened', async () => {
+  it('reads no layer data that nothing shows (party, service and civic data are asked for when switched on or opened), and 全覆盖 once', async () => {
     const page = await e2e.signedIn('e2e-operator');
     // Every GraphQL operation the page sends, by name, from a fresh load with the default switches.
     const sent: string[] = [];
@@ -111,6 +111,9 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
     expect(sent).toContain('CaseKpiSeries');
     const layerData = ['PartyMap', 'ServiceMap', 'Consultations', 'Projects'];
     expect(sent.filter((name) => layerData.includes(name))).toEqual([]);
+    // 全覆盖 is computed once for the coverage tile and the statistics' leader rate.
+    await page.locator('.wall-stats[data-state="ready"]').waitFor({ timeout: 15_000 });
+    expect(sent.filter((name) => name === 'PartyCoverage')).toEqual(['PartyCoverage']);
     // No count beside a service switch before the layer is read (not a misleading 0).
     expect(await page.locator('.service-toggles__count').count()).toBe(0);
 

@@ -1,12 +1,7 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coverageSummary, gapRows, unlistedGaps } from './coverage';
-import { PARTY_COVERAGE_QUERY } from './operations';
-
-const REFRESH_MS = 60_000;
-/** Gaps listed per kind. */
-const LISTED = 50;
+import { usePartyCoverage } from './usePartyCoverage';
 
 /**
  * 全覆盖 in the KPI band: the party organisation coverage rate with the missing leaders and
@@ -15,7 +10,7 @@ const LISTED = 50;
 export function CoverageTile() {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const { data, error } = useQuery(PARTY_COVERAGE_QUERY, { variables: { first: LISTED }, pollInterval: REFRESH_MS });
+  const { data, error } = usePartyCoverage();
   const coverage = data?.partyCoverage;
   if (!coverage) {
     return (

@@ -9,6 +9,7 @@ export const PARTY_COVERAGE_QUERY = graphql(`
       centralHouseholds
       centralHouseholdsLinked
       coverageRate
+      leaderRate
       gridsWithoutOrganization {
         totalCount
         nodes {

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_DAYS, indicatorWindow } from '../../domain/cases/kpi';
+import { usePartyCoverage } from '../../domain/party/usePartyCoverage';
 import { WALL_STATISTICS_QUERY } from './operations';
 
 const REFRESH_MS = 60_000;
@@ -49,16 +50,22 @@ export function statTiles(
 /**
  * 党建与服务统计 beside the case KPIs: organisations, central households, the leader rate,
  * registered members and all registrations (now); hours, needs, wishes and visits over the
- * KPI band's window. One request, refreshed every minute.
+ * KPI band's window, refreshed every minute; the leader rate from the coverage tile's query.
  */
 export function WallStats() {
   const { t, i18n } = useTranslation();
   // The window is fixed at mount (its minute-old end does not matter to these counts).
   const window = useMemo(() => indicatorWindow(Date.now()), []);
   const { data, error } = useQuery(WALL_STATISTICS_QUERY, { variables: window, pollInterval: REFRESH_MS });
-  const tiles = data ? statTiles(data.wallStatistics, data.partyCoverage, i18n.language) : null;
+  // The coverage tile's own query (the same request, computed once for both).
+  const coverage = usePartyCoverage();
+  const tiles = data && coverage.data ? statTiles(data.wallStatistics, coverage.data.partyCoverage, i18n.language) : null;
   return (
-    <section className="wall-stats" aria-label={t('wallStats.label')} data-state={tiles ? 'ready' : error ? 'error' : 'loading'}>
+    <section
+      className="wall-stats"
+      aria-label={t('wallStats.label')}
+      data-state={tiles ? 'ready' : error || coverage.error ? 'error' : 'loading'}
+    >
       {tiles ? (
         tiles.map((tile) => (
           <div key={tile.key} className="wall-stats__tile" data-stat={tile.key}>
@@ -67,7 +74,7 @@ export function WallStats() {
           </div>
         ))
       ) : (
-        <p className="wall-stats__note">{error ? t('wallStats.error') : t('wallStats.loading')}</p>
+        <p className="wall-stats__note">{error || coverage.error ? t('wallStats.error') : t('wallStats.loading')}</p>
       )}
       <p className="wall-stats__note">{t('wallStats.window', { days: INDICATOR_DAYS })}</p>
     </section>

@@ -1,6 +1,6 @@
 import { graphql } from '../../graphql/generated';
 
-/** 党建与服务统计 beside the case KPIs, and the leader rate of 全覆盖, in one request. */
+/** 党建与服务统计 beside the case KPIs (the leader rate of 全覆盖 comes from the coverage tile's query). */
 export const WALL_STATISTICS_QUERY = graphql(`
   query WallStatistics($from: DateTime!, $to: DateTime!) {
     wallStatistics(from: $from, to: $to) {
@@ -14,10 +14,6 @@ export const WALL_STATISTICS_QUERY = graphql(`
       wishesCreated
       wishesFulfilled
       visits
-    }
-    partyCoverage(first: 1) {
-      coverageRate
-      leaderRate
     }
   }
 `);
