@@ -93,7 +93,7 @@ describe('wall screen: party layer (e2e, Chromium)', () => {
     await e2e.closePages();
   });
 
-  it('reads no layer data that nothing shows (party, service and civic data are asked for when switched on or opened), and 全覆盖 once', async () => {
+  it('reads layer data only when shown (party, service, civic: switched on or opened), and 全覆盖 once', async () => {
     const page = await e2e.signedIn('e2e-operator');
     // Every GraphQL operation the page sends, by name, from a fresh load with the default switches.
     const sent: string[] = [];
