@@ -255,7 +255,10 @@ describe("the leader's workspace (e2e, Chromium)", () => {
       });
       const [{ status: confirmed }] = await e2e.db.dataSource.query(`SELECT status FROM service_match WHERE id = $1`, [proposal.id]);
       expect(confirmed).toBe('CONFIRMED');
-      const WISH_COUNT = '.service-toggles [data-layer="OPEN_WISH"] .service-toggles__count';
+      // The wall reads the service layers once one is switched on: the open wishes, with their count.
+      const WISH_SWITCH = '.service-toggles [data-layer="OPEN_WISH"]';
+      const WISH_COUNT = `${WISH_SWITCH} .service-toggles__count`;
+      await wall.locator(WISH_SWITCH).click();
       const wishesBefore = Number(await wall.locator(WISH_COUNT).textContent());
       const pending = leader.locator(`[data-list="wishes-to-review"] [data-wish-id="${postWish.id}"]`);
       await pending.locator('[data-action="publish-wish"]').click();
@@ -268,6 +271,8 @@ describe("the leader's workspace (e2e, Chromium)", () => {
         { selector: WISH_COUNT, n: wishesBefore },
         { timeout: 10_000 },
       );
+      // Off again: the switches are kept for the operator's next visit.
+      await wall.locator(WISH_SWITCH).click();
       expect(await leader.locator('[data-list="resources"] [data-registration-id="' + reg + '"]').count()).toBe(1);
     },
   );
