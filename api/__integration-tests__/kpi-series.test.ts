@@ -1,3 +1,4 @@
+import { rng } from '../src/seed/case-history';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApi, type TestApi } from './harness';
 
@@ -29,24 +30,13 @@ let api: TestApi;
 const cases: Row[] = [];
 let communities: { id: string; path: string }[];
 
-/** mulberry32: a small seeded generator. */
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 beforeAll(async () => {
   api = await startTestApi(fixtureStreet());
   communities = await api.db.dataSource.query(`SELECT id, path::text FROM grid WHERE level = 'LARGE' ORDER BY code`);
   const smalls: { id: string; path: string }[] = await api.db.dataSource.query(
     `SELECT id, path::text FROM grid WHERE level = 'SMALL' ORDER BY code`,
   );
-  const random = generator(18);
+  const random = rng(18);
   const hours = (n: number) => Math.floor(random() * n) * 3_600_000;
   for (let i = 0; i < 400; i++) {
     const status = STATUSES[Math.floor(random() * STATUSES.length)];

@@ -31,8 +31,8 @@ const SOURCES: [string, number][] = [
 ];
 const DEPARTMENTS = ['城管中队', '市容环卫所', '物业公司', '司法所', '民政科', '住建办', '消防站'];
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic (seeded data here and in tests). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
