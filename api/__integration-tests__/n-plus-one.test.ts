@@ -81,8 +81,8 @@ describe('grid counts', () => {
   it('computes only the counts a query asks for, each over the indexed grid path', async () => {
     const one = await countsOf('buildings');
     expect(one.counts).toEqual(Array(5).fill({ buildings: 10 }));
-    expect(one.sql).toContain('FROM building b WHERE b.grid_path <@ t.path');
-    for (const table of ['resident', 'household', 'grid c']) expect(one.sql).not.toContain(`FROM ${table}`);
+    expect(one.sql).toContain('FROM building x WHERE x.grid_path <@ t.path');
+    for (const table of ['resident', 'household', 'grid x']) expect(one.sql).not.toContain(`FROM ${table}`);
     const all = await countsOf('children buildings households residents');
     expect(all.counts).toEqual(Array(5).fill({ children: 5, buildings: 10, households: 20, residents: 40 }));
     expect(all.sql).not.toMatch(/JOIN/);
@@ -152,12 +152,12 @@ describe('statement budget of the five reads of pnpm bench api (issue 15)', () =
     [
       'a large grid → medium → small with building counts',
       '{ grid(code: "330106001001") { code children { code children { code counts { buildings } } } } }',
-      4,
+      1,
     ],
     [
       '100 households with residents and building address',
       '{ households(first: 100) { nodes { id address building { address } residents { name } } } }',
-      2,
+      1,
     ],
     ['50 cases with their grid code', '{ cases(first: 50) { nodes { id status category reportedAt grid { code } } } }', 1],
     ['{ __typename }', '{ __typename }', 0],

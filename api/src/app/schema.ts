@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { DOMAINS } from '../domains';
 import * as federation from '../platform/graphql/federation';
+import { prepareCompiledReads } from '../platform/graphql/compiled-read';
 
 /** Every domain's resolvers, for the schema. */
 export const resolvers = DOMAINS.flatMap((d) => d.resolvers ?? []);
@@ -14,6 +15,11 @@ export function buildSubgraphSDL(): Promise<{ sdl: string; schema: GraphQLSchema
 }
 
 /** The executable federated schema of every domain. */
-export function buildFederatedSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  return federation.buildFederatedSchema(resolvers, references);
+export async function buildFederatedSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const built = await federation.buildFederatedSchema(resolvers, references);
+  prepareCompiledReads(
+    built.schema,
+    DOMAINS.flatMap((d) => (d.reads ? [d.reads] : [])),
+  );
+  return built;
 }

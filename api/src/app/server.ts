@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { existsSync } from 'node:fs';
@@ -83,6 +83,8 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are used: without this, Apollo wraps every field's resolver to collect them (issue #15).
+      ApolloServerPluginCacheControlDisabled(),
       requireSignInPlugin(),
       endSessionPlugin(),
       metrics.plugin(),

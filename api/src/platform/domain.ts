@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { EventBus, Topic } from './events/bus';
 import type { LoaderFactory } from './graphql/context';
+import type { ReadRelations } from './graphql/compiled-read';
 import type { Class } from './class';
 import type { ReferenceResolver } from './graphql/federation';
 import type { AuthService } from './identity';
@@ -51,6 +52,8 @@ export interface DomainManifest {
   references?: Readonly<Record<string, ReferenceResolver>>;
   /** The domain's DataLoaders for one request (typed by declaring them into `Loaders`). */
   loaders?: LoaderFactory;
+  /** The relations of its types that compiled reads may follow (see `compiled-read.ts`), as its field resolvers answer them. */
+  reads?: ReadRelations;
   /** Event-bus topics the domain publishes. */
   topics?: readonly Topic<unknown>[];
   routes?: readonly DomainRoute[];

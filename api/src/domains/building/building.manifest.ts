@@ -11,4 +11,5 @@ export const building: DomainManifest = {
   resolvers: [BuildingResolver, GridBuildingsResolver],
   references: { Building: resolveBuildingReference },
   loaders: createBuildingLoaders,
+  reads: { Building: { grid: { type: 'Grid', kind: 'one', on: '$child.id = $parent.grid_id', key: 'grid_id', scoped: 'Grid' } } },
 };

@@ -15,6 +15,7 @@ export const cases: DomainManifest = {
   resolvers: [CaseResolver, CaseEventResolver, StreetCaseRulesResolver],
   references: { Case: resolveCaseReference },
   loaders: createCaseLoaders,
+  reads: { Case: { grid: { type: 'Grid', kind: 'one', on: '$child.id = $parent.grid_id', key: 'grid_id', scoped: 'Grid' } } },
   topics: [CASE_EVENTS],
   routes: [
     { path: '/photos', signedIn: true, router: () => photoRouter() },

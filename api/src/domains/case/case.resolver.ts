@@ -16,6 +16,7 @@ import {
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsPath } from '../../platform/graphql/selection';
+import { compileSelection, isCompiled } from '../../platform/graphql/compiled-read';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { withSession } from '../../platform/db/session';
@@ -108,8 +109,10 @@ export class CaseResolver {
       { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
       ctx.scope,
       { changedSince, config: ctx.sync },
-      { withGrid },
+      { withGrid, compile: info && compileSelection(info, ['nodes'], 'Case', ctx.db, ctx.scope) },
     );
+    // Nodes built by a compiled read hold only the selected fields: nothing to prime.
+    if (page.nodes.some(isCompiled)) return page;
     // Listed cases are visible cases: their timelines need not ask again.
     for (const c of page.nodes) {
       ctx.loaders.caseById.prime(c.id, c);

@@ -5,6 +5,7 @@ import { applyScope, type Scope } from '../../platform/identity/scope';
 import { ANONYMOUS, type Viewer } from '../../platform/identity/viewer';
 import type { EntityManager } from 'typeorm';
 import { paginate } from '../../platform/graphql/connection';
+import type { CompileNodes } from '../../platform/graphql/compiled-read';
 import { type SyncArgs, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
@@ -365,12 +366,18 @@ export class CaseService {
     return qb.orderBy('c.grid_path').limit(1).getOne();
   }
 
-  /** Cases matching `filter` among those `scope` lets the caller see. */
   /**
-   * A page of cases. With `withGrid`, each case's small grid (as the caller may see it: the
-   * grid's scope in the join; null when hidden) comes in the same statement, as `gridOf`.
+   * A page of the cases matching `filter` among those `scope` lets the caller see. With
+   * `compile`, the nodes are built as the query selects them in the page's statement when the
+   * selection compiles; else, with `withGrid`, each case's small grid (as the caller may see it:
+   * the grid's scope in the join; null when hidden) comes in the same statement, as `gridOf`.
    */
-  async list(filter: CaseFilter, scope: Scope, sync?: SyncArgs, opts: { withGrid?: boolean } = {}): Promise<CaseConnection> {
+  async list(
+    filter: CaseFilter,
+    scope: Scope,
+    sync?: SyncArgs,
+    opts: { withGrid?: boolean; compile?: CompileNodes } = {},
+  ): Promise<CaseConnection> {
     const bbox = checkBBox(filter.bbox);
     if (filter.from && filter.to && filter.from >= filter.to) throw badInput('from', 'must be before to');
     const qb = applyScope(this.ds.getRepository(Case).createQueryBuilder('c'), scope, 'Case', 'c');
@@ -405,6 +412,8 @@ export class CaseService {
     }
     const key = ORDER_KEYS[filter.order ?? CaseOrder.OLDEST];
     if (!key) throw badInput('order', 'is not an order');
+    const compiled = opts.compile?.('c');
+    if (compiled) return withoutSync(await paginate(qb, key.sql, key.of, filter, key.direction, compiled));
     if (opts.withGrid) {
       const visible = scope.where('Grid', 'cg');
       qb.leftJoinAndMapOne('c.gridOf', Grid, 'cg', `cg.id = c.grid_id AND (${visible.sql})`, visible.params);

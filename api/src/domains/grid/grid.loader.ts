@@ -2,18 +2,19 @@ import DataLoader from 'dataloader';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
-import { applyScope, type Scope, type ScopedEntity } from '../../platform/identity/scope';
+import type { CountSql } from '../../platform/graphql/compiled-read';
+import { applyScope, type Scope } from '../../platform/identity/scope';
 import { Grid, GridLevel } from './grid.entity';
 import { GridCounts } from './grid.type';
 
 /** The counts a grid's subtree can answer, each one statement part over an indexed path. */
 export const COUNT_FIELDS = ['children', 'buildings', 'households', 'residents'] as const;
 /** Each count over the places' indexed `grid_path`; the scope's predicate narrows it to what the caller's lists show. */
-const COUNT_SQL: Record<(typeof COUNT_FIELDS)[number], { table: string; alias: string; entity?: ScopedEntity; where: string }> = {
-  children: { table: 'grid', alias: 'c', where: 'c.parent_id = t.id' },
-  buildings: { table: 'building', alias: 'b', entity: 'Building', where: 'b.grid_path <@ t.path' },
-  households: { table: 'household', alias: 'h', entity: 'Household', where: 'h.grid_path <@ t.path' },
-  residents: { table: 'resident', alias: 'r', entity: 'Resident', where: 'r.grid_path <@ t.path' },
+export const COUNT_SQL: Record<(typeof COUNT_FIELDS)[number], CountSql> = {
+  children: { table: 'grid', where: '$child.parent_id = $parent.id' },
+  buildings: { table: 'building', scoped: 'Building', where: '$child.grid_path <@ $parent.path' },
+  households: { table: 'household', scoped: 'Household', where: '$child.grid_path <@ $parent.path' },
+  residents: { table: 'resident', scoped: 'Resident', where: '$child.grid_path <@ $parent.path' },
 };
 
 export interface GridShape {
@@ -73,10 +74,11 @@ export function createGridLoaders(ds: Db, scope: Scope) {
         const visible = (await gridById.loadMany(ids)).filter((g): g is Grid => g instanceof Grid).map((g) => g.id);
         const params: unknown[] = [visible];
         const columns = fields.map((f) => {
-          const { table, alias, entity, where } = COUNT_SQL[f];
-          const scoped = entity ? scope.whereRaw(entity, alias, params.length + 1) : { sql: 'true', params: [] };
+          const { table, scoped: entity, where } = COUNT_SQL[f];
+          const scoped = entity ? scope.whereRaw(entity, 'x', params.length + 1) : { sql: 'true', params: [] };
           params.push(...scoped.params);
-          return `(SELECT count(*) FROM ${table} ${alias} WHERE ${where} AND ${scoped.sql})::int AS "${f}"`;
+          const condition = where.replaceAll('$child', 'x').replaceAll('$parent', 't');
+          return `(SELECT count(*) FROM ${table} x WHERE ${condition} AND ${scoped.sql})::int AS "${f}"`;
         });
         const rows: ({ id: string } & Partial<GridCounts>)[] =
           visible.length && fields.length

@@ -7,7 +7,8 @@ import { type SyncArgs, syncPage, withoutSync } from '../../platform/graphql/syn
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
 import { inTransaction } from '../../platform/graphql/transaction';
-import { NAME_MAX, text } from '../../platform/graphql/validate';
+import { isUuid, NAME_MAX, text } from '../../platform/graphql/validate';
+import type { CompileNodes } from '../../platform/graphql/compiled-read';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { checkPolygonal } from '../../platform/geometry';
 import { Street } from '../street/street.entity';
@@ -73,6 +74,24 @@ export class GridService {
    * The grids containing a point, SMALL → MEDIUM → LARGE. A point on a shared edge lies
    * in two siblings: the one with the lower code is taken, so the chain has one per level.
    */
+  /**
+   * One grid by id or code, built by a compiled read (see `compiled-read.ts`): the grid as the
+   * query selects it, or null when there is none the caller may see; undefined when the
+   * selection does not compile (the resolvers read it then).
+   */
+  async compiledOne(by: { id?: string; code?: string }, compile: CompileNodes): Promise<Grid | null | undefined> {
+    const compiled = compile('g');
+    if (!compiled) return undefined;
+    if (by.id != null && !isUuid(by.id)) return null;
+    const qb = applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g')
+      .select(compiled.json, 'node')
+      .setParameters(compiled.params);
+    if (by.id != null) qb.andWhere('g.id = :id', { id: by.id });
+    else qb.andWhere('g.code = :code', { code: by.code });
+    const row: { node: Grid } | undefined = await qb.getRawOne();
+    return row?.node ?? null;
+  }
+
   async at(lng: number, lat: number, opts: { shapes?: boolean } = {}): Promise<Grid[]> {
     checkLngLat(lng, lat);
     // The hottest read of the API (every click and every department lookup): one plain

@@ -11,4 +11,24 @@ export const household: DomainManifest = {
   resolvers: [HouseholdResolver, BuildingHouseholdsResolver],
   references: { Household: resolveHouseholdReference },
   loaders: createHouseholdLoaders,
+  reads: {
+    Household: {
+      building: {
+        type: 'Building',
+        kind: 'one',
+        on: '$child.id = $parent.building_id',
+        key: 'building_id',
+        scoped: 'Building',
+      },
+    },
+    Building: {
+      households: {
+        type: 'Household',
+        kind: 'many',
+        on: '$child.building_id = $parent.id',
+        orderBy: '$child.unit, $child.room',
+        scoped: 'Household',
+      },
+    },
+  },
 };

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { selectsPath } from '../../platform/graphql/selection';
+import { compileSelection, isCompiled } from '../../platform/graphql/compiled-read';
 import { Building } from '../building/building.entity';
 import { Household, HouseholdTag } from './household.entity';
 import { CreateHouseholdInput, UpdateHouseholdInput } from './household.input';
@@ -33,9 +34,9 @@ export class HouseholdResolver {
     const page = await new HouseholdService(ctx.db, ctx.scope).list(
       { buildingId, gridId, tags, first, after },
       { changedSince, config: ctx.sync },
-      { withBuilding },
+      { withBuilding, compile: info && compileSelection(info, ['nodes'], 'Household', ctx.db, ctx.scope) },
     );
-    if (withBuilding)
+    if (withBuilding && !page.nodes.some(isCompiled))
       for (const h of page.nodes) {
         const joined = h as Household & { buildingOf?: Building | null };
         ctx.loaders.buildingById.prime(h.buildingId, joined.buildingOf ?? null);

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
 import { paginate } from '../../platform/graphql/connection';
+import type { CompileNodes } from '../../platform/graphql/compiled-read';
 import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -29,10 +30,16 @@ export class HouseholdService {
   ) {}
 
   /**
-   * A page of households. With `withBuilding`, each one's building (as the caller may see it:
-   * the building's scope in the join; null when hidden) comes in the same statement, as `buildingOf`.
+   * A page of households. With `compile`, the nodes are built as the query selects them in the
+   * page's statement when the selection compiles; else, with `withBuilding`, each one's building
+   * (as the caller may see it: the building's scope in the join; null when hidden) comes in the
+   * same statement, as `buildingOf`.
    */
-  async list(filter: HouseholdFilter, sync?: SyncArgs, opts: { withBuilding?: boolean } = {}): Promise<SyncConnectionShape<Household>> {
+  async list(
+    filter: HouseholdFilter,
+    sync?: SyncArgs,
+    opts: { withBuilding?: boolean; compile?: CompileNodes } = {},
+  ): Promise<SyncConnectionShape<Household>> {
     const qb = applyScope(this.ds.getRepository(Household).createQueryBuilder('h'), this.scope, 'Household', 'h');
     if (filter.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.gridId) {
@@ -51,6 +58,8 @@ export class HouseholdService {
         { kind: 'Household', underGridId: filter.gridId },
         { ...filter, changedSince: sync.changedSince },
       );
+    const compiled = opts.compile?.('h');
+    if (compiled) return withoutSync(await paginate(qb, 'h.id', (h) => h.id, filter, 'ASC', compiled));
     if (opts.withBuilding) {
       const visible = this.scope.where('Building', 'hb');
       qb.leftJoinAndMapOne('h.buildingOf', Building, 'hb', `hb.id = h.building_id AND (${visible.sql})`, visible.params);

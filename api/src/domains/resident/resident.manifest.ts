@@ -11,4 +11,24 @@ export const resident: DomainManifest = {
   resolvers: [ResidentResolver, HouseholdResidentsResolver],
   references: { Resident: resolveResidentReference },
   loaders: createResidentLoaders,
+  reads: {
+    Resident: {
+      household: {
+        type: 'Household',
+        kind: 'one',
+        on: '$child.id = $parent.household_id',
+        key: 'household_id',
+        scoped: 'Household',
+      },
+    },
+    Household: {
+      residents: {
+        type: 'Resident',
+        kind: 'many',
+        on: '$child.household_id = $parent.id',
+        orderBy: '$child.birth_year, $child.id',
+        scoped: 'Resident',
+      },
+    },
+  },
 };

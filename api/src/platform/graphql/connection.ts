@@ -87,7 +87,8 @@ export function toConnection<T>(rows: T[], limit: number, count: () => Promise<n
  * Runs a filtered query as one page of a connection, keyset-paginated on `keyColumn`
  * (unique, e.g. `b.id`), ascending or descending (`DESC`: newest first on a sequence, so an
  * index on the column serves the order backwards instead of sorting every match): the page,
- * and the count when `totalCount` is selected.
+ * and the count when `totalCount` is selected. With `compiled` (a JSON expression over the
+ * query's rows, from `compileSelection`), the nodes are that JSON, built in the page's statement.
  */
 export async function paginate<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
@@ -95,14 +96,26 @@ export async function paginate<T extends object>(
   keyOf: (row: T) => string,
   args: { first?: number | null; after?: string | null },
   direction: 'ASC' | 'DESC' = 'ASC',
+  compiled?: import('./compiled-read').CompiledJson | null,
 ): Promise<ConnectionShape<T>> {
   const limit = pageSize(args.first);
   const after = decodeCursor(args.after);
   const counter = qb.clone();
   if (after) qb.andWhere(`${keyColumn} ${direction === 'ASC' ? '>' : '<'} :__after`, { __after: after });
-  const rows = await qb
-    .orderBy(keyColumn, direction)
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, () => counter.getCount(), keyOf);
+  qb.orderBy(keyColumn, direction).limit(limit + 1);
+  if (compiled) {
+    const raw: { key: string; node: T }[] = await qb
+      .select(`(${keyColumn})::text`, 'key')
+      .addSelect(compiled.json, 'node')
+      .setParameters(compiled.params)
+      .getRawMany();
+    const page = toConnection(
+      raw,
+      limit,
+      () => counter.getCount(),
+      (r) => r.key,
+    );
+    return Object.assign(page, { nodes: page.nodes.map((r) => r.node) }) as unknown as ConnectionShape<T>;
+  }
+  return toConnection(await qb.getMany(), limit, () => counter.getCount(), keyOf);
 }
