@@ -17,6 +17,7 @@ import { graphqlLimits } from '../platform/graphql/armor';
 import { type Context, type ContextDeps, createContext } from '../platform/graphql/context';
 import { endSessionPlugin, readReplicaPlugin } from '../platform/graphql/end-session';
 import { formatError } from '../platform/graphql/format-error';
+import { compiledReads } from '../platform/graphql/compiled-read';
 import { serveGraphqlWs } from '../platform/graphql/ws';
 import { AuthService, Scope } from '../platform/identity';
 import { dbIdentity } from '../platform/identity/db-identity';
@@ -58,6 +59,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
 
 async function assemble(config: Config, db: Database, auth: AuthService, authStarted: Promise<void>): Promise<App> {
   const { schema } = await buildFederatedSchema();
+  compiledReads.enabled = config.compiledReads;
   const app = express();
   const httpServer = createServer(app);
   // Bounded request time: a slow client cannot hold a socket forever.

@@ -33,6 +33,8 @@ export interface Config {
   trustProxy?: boolean | number | string;
   /** How often a websocket's account is looked up again (closed once disabled or its key revoked). */
   wsRecheckMs: number;
+  /** Compiled reads (one statement per page read, see graphql/compiled-read.ts); `COMPILED_READS=off` reads through the resolvers only. */
+  compiledReads: boolean;
   /** Signs access tokens: JWT_SECRET, or in development a fixed local one (never in production). */
   jwtSecret: Uint8Array;
   /** The sweeps' interval (overdue cases, expired wish claims); 0 turns them off. */
@@ -99,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: wholeNumber(env, 'SHUTDOWN_GRACE_MS', 10_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     wsRecheckMs: wholeNumber(env, 'WS_RECHECK_MS', 60_000),
+    compiledReads: env.COMPILED_READS !== 'off',
     jwtSecret: jwtSecret(env),
     sweepMs: wholeNumber(env, 'CASE_SWEEP_MS', 60_000),
     storageDir: env.STORAGE_DIR || '.data/photos',

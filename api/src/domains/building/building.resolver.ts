@@ -1,5 +1,7 @@
 import { SYNC_ARG } from '../../platform/graphql/sync';
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { compileSelection } from '../../platform/graphql/compiled-read';
+import { Arg, Ctx, FieldResolver, Info, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { notFound } from '../../platform/graphql/errors';
 import { pageSize } from '../../platform/graphql/connection';
@@ -29,8 +31,13 @@ export class BuildingResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<BuildingConnection> {
-    return new BuildingService(ctx.db, ctx.scope).list({ gridId, bbox, near, first, after }, { changedSince, config: ctx.sync });
+    return new BuildingService(ctx.db, ctx.scope).list(
+      { gridId, bbox, near, first, after },
+      { changedSince, config: ctx.sync },
+      info && compileSelection(info, ['nodes'], 'Building', ctx.db, ctx.scope),
+    );
   }
 
   @Mutation(() => Building, { description: 'Add a building inside a SMALL grid' })

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import type { EntityManager } from 'typeorm';
 import { paginate } from '../../platform/graphql/connection';
+import type { CompileNodes } from '../../platform/graphql/compiled-read';
 import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkNear, type NearInput } from '../../platform/graphql/spatial-args';
@@ -29,7 +30,8 @@ export class BuildingService {
     private readonly scope: Scope,
   ) {}
 
-  async list(filter: BuildingFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Building>> {
+  /** A page of buildings; with `compile`, its nodes built as the query selects them when the selection compiles. */
+  async list(filter: BuildingFilter, sync?: SyncArgs, compile?: CompileNodes): Promise<SyncConnectionShape<Building>> {
     const bbox = checkBBox(filter.bbox);
     const near = checkNear(filter.near);
     const qb = applyScope(this.ds.getRepository(Building).createQueryBuilder('b'), this.scope, 'Building', 'b');
@@ -51,7 +53,7 @@ export class BuildingService {
         { kind: 'Building', underGridId: filter.gridId },
         { ...filter, changedSince: sync.changedSince },
       );
-    return withoutSync(await paginate(qb, 'b.id', (b) => b.id, filter));
+    return withoutSync(await paginate(qb, 'b.id', (b) => b.id, filter, 'ASC', compile?.('b')));
   }
 
   async create(input: CreateBuildingInput): Promise<Building> {

@@ -1,5 +1,7 @@
 import { SYNC_ARG } from '../../platform/graphql/sync';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { compileSelection } from '../../platform/graphql/compiled-read';
+import { Arg, Ctx, FieldResolver, Info, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors';
 import { text } from '../../platform/graphql/validate';
@@ -26,8 +28,13 @@ export class ResidentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ResidentConnection> {
-    return new ResidentService(ctx.db, ctx.scope).list({ gridId, search, first, after }, { changedSince, config: ctx.sync });
+    return new ResidentService(ctx.db, ctx.scope).list(
+      { gridId, search, first, after },
+      { changedSince, config: ctx.sync },
+      info && compileSelection(info, ['nodes'], 'Resident', ctx.db, ctx.scope),
+    );
   }
 
   @Mutation(() => Resident)

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import { paginate } from '../../platform/graphql/connection';
+import type { CompileNodes } from '../../platform/graphql/compiled-read';
 import { type SyncArgs, type SyncConnectionShape, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, missing, notFound } from '../../platform/graphql/errors';
 import { inTransaction } from '../../platform/graphql/transaction';
@@ -29,8 +30,11 @@ export class ResidentService {
     private readonly scope: Scope,
   ) {}
 
-  /** `search` matches the start of the name (姓名前缀); never phones or ID numbers. */
-  async list(filter: ResidentFilter, sync?: SyncArgs): Promise<SyncConnectionShape<Resident>> {
+  /**
+   * `search` matches the start of the name (姓名前缀); never phones or ID numbers. With `compile`,
+   * the nodes are built as the query selects them in the page's statement when the selection compiles.
+   */
+  async list(filter: ResidentFilter, sync?: SyncArgs, compile?: CompileNodes): Promise<SyncConnectionShape<Resident>> {
     const qb = applyScope(this.ds.getRepository(Resident).createQueryBuilder('r'), this.scope, 'Resident', 'r');
     if (filter.gridId) {
       qb.innerJoin(Household, 'h', 'h.id = r.household_id')
@@ -52,7 +56,7 @@ export class ResidentService {
         { kind: 'Resident', underGridId: filter.gridId },
         { ...filter, changedSince: sync.changedSince },
       );
-    return withoutSync(await paginate(qb, 'r.id', (r) => r.id, filter));
+    return withoutSync(await paginate(qb, 'r.id', (r) => r.id, filter, 'ASC', compile?.('r')));
   }
 
   async create(input: CreateResidentInput): Promise<Resident> {

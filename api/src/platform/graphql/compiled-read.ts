@@ -98,8 +98,8 @@ export function isCompiled(value: object): boolean {
   return (value as Record<string, unknown>)[COMPILED] === true;
 }
 
-/** Kill switch: `COMPILED_READS=off` reads everything through the resolvers (for comparison and tests). */
-export const compiledReads = { enabled: process.env.COMPILED_READS !== 'off' };
+/** The switch (config `compiledReads`, `COMPILED_READS=off`): off, everything is read through the resolvers. */
+export const compiledReads = { enabled: true };
 
 let relations: ReadRelations = {};
 const types = new Map<string, CompiledType | null>();
