@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { startApiProcess } from './api-process';
@@ -25,6 +27,12 @@ export interface ApiBenchRow {
   floor: LoadResult;
   /** API throughput ÷ floor throughput: 1 is the floor, 0.5 the goal. */
   ratio: number;
+  /**
+   * The floor's statement served over HTTP by a bare `node:http` process (reads with a floor):
+   * `ratio` is the API's throughput ÷ this one's, `floorRatio` this one's ÷ the floor's (what HTTP
+   * alone leaves of the floor; the goal's ×0.5 is out of reach where this is near or below it).
+   */
+  http?: { result: LoadResult; ratio: number; floorRatio: number };
   /** With BENCH_API_BEFORE (another build's api/dist/main.js): that build, in the same windows. */
   before?: { api: LoadResult; ratio: number };
 }
@@ -46,8 +54,10 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
     : null;
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
   const bare = await bareServer(JSON.stringify({ data: { __typename: 'Query' } }));
+  let floorHttp: { url: string; stop(): Promise<void> } | undefined;
   try {
     const operations = await theOperations(pool);
+    floorHttp = await startFloorServer(databaseUrl, operations);
     const gql =
       (op: Operation, target = api) =>
       async (i: number) => {
@@ -70,17 +80,33 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
             const res = await fetch(bare.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
             return (await res.text()).length > 0;
           };
+    const overHttp = (op: Operation) => async (i: number) => {
+      const res = await fetch(floorHttp!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ op: operations.indexOf(op), params: op.floor!.params?.(i) }),
+      });
+      if (!res.ok) throw new Error(`${op.name}, floor over HTTP: ${await res.text()}`);
+      return (await res.text()).length > 0;
+    };
     await checkSizes(operations, api, pool);
     const out: ApiBenchRow[] = [];
     const seconds = opts.seconds ?? 3;
     for (const op of operations) {
       for (const concurrency of opts.concurrency ?? [1, 16]) {
-        const runs: { api: LoadResult[]; floor: LoadResult[]; before: LoadResult[] } = { api: [], floor: [], before: [] };
+        const runs: { api: LoadResult[]; floor: LoadResult[]; before: LoadResult[]; http: LoadResult[] } = {
+          api: [],
+          floor: [],
+          before: [],
+          http: [],
+        };
         for (let round = 0; round < 2; round++) {
           const pair = [
             async () => runs.api.push(await runLoad(gql(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
             async () => runs.floor.push(await runLoad(floor(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
           ];
+          if (op.floor)
+            pair.push(async () => runs.http.push(await runLoad(overHttp(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })));
           if (before)
             pair.unshift(async () =>
               runs.before.push(await runLoad(gql(op, before), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
@@ -89,11 +115,13 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
         }
         const merged = { api: mergeRuns(runs.api), floor: mergeRuns(runs.floor) };
         const was = before ? mergeRuns(runs.before) : null;
+        const http = runs.http.length ? mergeRuns(runs.http) : null;
         out.push({
           operation: op.name,
           concurrency,
           ...merged,
           ratio: merged.api.rps / merged.floor.rps,
+          ...(http ? { http: { result: http, ratio: merged.api.rps / http.rps, floorRatio: http.rps / merged.floor.rps } } : {}),
           ...(was ? { before: { api: was, ratio: was.rps / merged.floor.rps } } : {}),
         });
       }
@@ -103,8 +131,31 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
     await api.stop();
     await before?.stop();
     await pool.end();
+    await floorHttp?.stop();
     await new Promise((done) => bare.server.close(() => done(undefined)));
   }
+}
+
+/** The floor over HTTP (floor-server.ts) in its own process, serving the operations' floors. */
+async function startFloorServer(databaseUrl: string, operations: Operation[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const keys = operations.map((op) => /\{\s*(\w+)/.exec(op.query.replace(/^query[^{]*/, ''))?.[1] ?? '');
+  const child = spawn(process.execPath, [resolve(__dirname, 'floor-server.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      FLOOR_POOL: String(POOL),
+      FLOOR_SQL: JSON.stringify(operations.map((op, i) => ({ key: keys[i], sql: op.floor?.sql ?? 'SELECT 1 AS json' }))),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`the floor server exited with ${code}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /on (http:\S+)/.exec(chunk.toString());
+      if (match) ok(match[1]);
+    });
+  });
+  return { url, stop: () => new Promise<void>((ok) => (child.once('exit', () => ok()), child.kill('SIGTERM'))) };
 }
 
 export async function theOperations(pool: Pool): Promise<Operation[]> {
@@ -219,5 +270,9 @@ export function printApi(rows: ApiBenchRow[]): void {
     console.log(`  floor  ${fmt(r.floor)}`);
     if (r.before) console.log(`  before ×${r.before.ratio.toFixed(2)} of the floor's throughput`);
     console.log(`  ratio  ×${r.ratio.toFixed(2)} of the floor's throughput`);
+    if (r.http) {
+      console.log(`  floor over HTTP ${fmt(r.http.result)}`);
+      console.log(`  API ÷ floor over HTTP ×${r.http.ratio.toFixed(2)}; floor over HTTP ÷ floor ×${r.http.floorRatio.toFixed(2)}`);
+    }
   }
 }
