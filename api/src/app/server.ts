@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DOMAINS } from '../domains';
 import type { Config } from '../platform/config';
@@ -17,6 +17,7 @@ import { graphqlLimits } from '../platform/graphql/armor';
 import { type Context, type ContextDeps, createContext } from '../platform/graphql/context';
 import { endSessionPlugin, readReplicaPlugin } from '../platform/graphql/end-session';
 import { formatError } from '../platform/graphql/format-error';
+import { errorResponse, graphqlOverHttp } from '../platform/graphql/http';
 import { compiledReads } from '../platform/graphql/compiled-read';
 import { serveGraphqlWs } from '../platform/graphql/ws';
 import { AuthService, Scope } from '../platform/identity';
@@ -61,7 +62,11 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
   const { schema } = await buildFederatedSchema();
   compiledReads.enabled = config.compiledReads;
   const app = express();
-  const httpServer = createServer(app);
+  // POST /graphql is answered before express (graphql/http.ts); everything else by express.
+  const graphqlPost: { route?: ReturnType<typeof graphqlOverHttp> } = {};
+  const httpServer = createServer((req, res) => {
+    if (!graphqlPost.route?.handle(req, res)) app(req, res);
+  });
   // Bounded request time: a slow client cannot hold a socket forever.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
@@ -134,6 +139,21 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
     recheckMs: config.wsRecheckMs,
   });
   subscribers = ws.subscribers;
+  const viewerContext = async (headers: IncomingHttpHeaders, clientAddress: string | undefined) => {
+    const apiKey = headers['x-api-key'];
+    return createContext(
+      contextDeps,
+      await auth.viewerFrom(headers.authorization, Array.isArray(apiKey) ? apiKey.join(', ') : apiKey),
+      clientAddress,
+    );
+  };
+  graphqlPost.route = graphqlOverHttp({
+    apollo,
+    limits,
+    trustProxy: app.get('trust proxy fn') as Parameters<typeof graphqlOverHttp>[0]['trustProxy'],
+    context: (req, clientAddress) => viewerContext(req.headers, clientAddress),
+  });
+  // GET /graphql (POST is answered above, by the same Apollo with the same limits and caller).
   app.use(
     '/graphql',
     express.json({ limit: limits.maxMessageBytes }),
@@ -144,10 +164,7 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
       if (tooDeep) res.status(400).json({ errors: [tooDeep.toJSON()] });
       else next();
     },
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(contextDeps, await auth.viewerFrom(req.headers.authorization, req.header('x-api-key')), req.ip),
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => viewerContext(req.headers, req.ip) }),
   );
   // The domains' routes; signed-in ones with the same credentials and scope as GraphQL (MapLibre sends the header via transformRequest).
   const signedIn: express.RequestHandler = async (req, res, next) => {
@@ -237,10 +254,7 @@ function jsonErrors(): express.ErrorRequestHandler {
       next(error);
       return;
     }
-    const given = error.status ?? error.statusCode ?? 500;
-    const status = given >= 400 && given < 600 ? given : 500;
-    const message = status < 500 && error.expose !== false && error.message ? error.message : 'internal error';
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const { status, message, code } = errorResponse(error);
     if (req.originalUrl.startsWith('/graphql')) res.status(status).json({ errors: [{ message, extensions: { code } }] });
     else res.status(status).json({ error: message });
   };
