@@ -107,6 +107,11 @@ const QUERIES: [string, string][] = [
     "buildings of a community's subtree, with households",
     `query ($grid: ID) { buildings(first: 5, gridId: $grid) { nodes { id name floors grid { code } households { room size } } } }`,
   ],
+  [
+    'medium grids with shapes, counts and parents, a second page',
+    `{ grids(level: MEDIUM, first: 2, after: "MzMwMTA2MDAxMDAxMDAx") { totalCount pageInfo { endCursor hasNextPage }
+        nodes { id code name geometry labelPoint areaM2 counts { buildings residents } parent { code } } } }`,
+  ],
   ['cases, urgent first', `{ cases(first: 3, order: URGENT) { pageInfo { endCursor hasNextPage } nodes { id status grid { code } } } }`],
 ];
 

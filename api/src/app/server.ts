@@ -29,6 +29,8 @@ import { buildFederatedSchema } from './schema';
 
 export interface App {
   httpServer: Server;
+  /** The express application behind the server: every route but POST /graphql (see graphql/http.ts). */
+  express: express.Express;
   apollo: ApolloServer<Context>;
   /** Listens on config.port/host (0 = any free port) and answers the URL. */
   listen(): Promise<string>;
@@ -221,6 +223,7 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
 
   return {
     httpServer,
+    express: app,
     apollo,
     listen: () =>
       new Promise((ok, fail) => {

@@ -17,6 +17,8 @@ export const grid: DomainManifest = {
       parent: { type: 'Grid', kind: 'one', on: '$child.id = $parent.parent_id', scoped: 'Grid' },
       children: { type: 'Grid', kind: 'many', on: '$child.parent_id = $parent.id', orderBy: '$child.code', scoped: 'Grid' },
       counts: { kind: 'counts', counts: COUNT_SQL },
+      geometry: { kind: 'expression', sql: 'ST_AsGeoJSON($parent.geom)::json' },
+      labelPoint: { kind: 'expression', sql: 'ST_AsGeoJSON($parent.label_point)::json' },
     },
   },
   // Departments' syncs: deletions of every synced kind are kept SYNC_RETENTION_DAYS (the first synced domain prunes them all).

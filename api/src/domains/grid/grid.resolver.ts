@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { MultiPolygon, Point } from 'geojson';
 import { Arg, Ctx, Float, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedFields } from '../../platform/graphql/selection';
-import { compileSelection } from '../../platform/graphql/compiled-read';
+import { compileSelection, isCompiled } from '../../platform/graphql/compiled-read';
 import type { Context } from '../../platform/graphql/context';
 import { badInput, notFound } from '../../platform/graphql/errors';
 import { GeoJSONScalar } from '../../platform/graphql/scalars/geojson';
@@ -46,12 +46,15 @@ export class GridResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('changedSince', () => String, { nullable: true, description: SYNC_ARG }) changedSince?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<GridConnection> {
     const page = await new GridService(ctx.db, ctx.scope).list(
       { level, parentId, streetId, bbox, intersects, first, after },
       { changedSince, config: ctx.sync },
+      info && compileSelection(info, ['nodes'], 'Grid', ctx.db, ctx.scope),
     );
-    for (const g of page.nodes) ctx.loaders.gridById.prime(g.id, g);
+    // Nodes built by a compiled read hold only the selected fields: nothing to prime.
+    if (!page.nodes.some(isCompiled)) for (const g of page.nodes) ctx.loaders.gridById.prime(g.id, g);
     return page;
   }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/session';
 import { requireCan } from '../../platform/identity/policy';
 import { codeToLtreePath, GeoInputError, parentCode, parseGridCode } from '@streetgrid/geo';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, pageSize, toConnection } from '../../platform/graphql/connection';
+import { paginate } from '../../platform/graphql/connection';
 import { type SyncArgs, syncPage, withoutSync } from '../../platform/graphql/sync';
 import { badInput, conflict, notFound } from '../../platform/graphql/errors';
 import { checkBBox, checkLngLat } from '../../platform/graphql/spatial-args';
@@ -39,7 +39,8 @@ export class GridService {
     private readonly scope: Scope,
   ) {}
 
-  async list(filter: GridFilter, sync?: SyncArgs): Promise<GridConnection> {
+  /** A page of grids by code; with `compile`, its nodes built as the query selects them when the selection compiles. */
+  async list(filter: GridFilter, sync?: SyncArgs, compile?: CompileNodes): Promise<GridConnection> {
     const bbox = checkBBox(filter.bbox);
     const qb = applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g');
     if (filter.level) qb.andWhere('g.level = :level', { level: filter.level });
@@ -52,28 +53,9 @@ export class GridService {
     }
     if (sync?.changedSince != null)
       return syncPage(this.ds, sync.config, qb, 'g', { kind: 'Grid' }, { ...filter, changedSince: sync.changedSince });
-    const limit = pageSize(filter.first);
-    const after = decodeCursor(filter.after);
-    const counter = qb.clone();
-    if (after) qb.andWhere('g.code > :after', { after });
-    const rows = await qb
-      .orderBy('g.code', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return withoutSync(
-      toConnection(
-        rows,
-        limit,
-        () => counter.getCount(),
-        (g) => g.code,
-      ),
-    );
+    return withoutSync(await paginate(qb, 'g.code', (g) => g.code, filter, 'ASC', compile?.('g')));
   }
 
-  /**
-   * The grids containing a point, SMALL → MEDIUM → LARGE. A point on a shared edge lies
-   * in two siblings: the one with the lower code is taken, so the chain has one per level.
-   */
   /**
    * One grid by id or code, built by a compiled read (see `compiled-read.ts`): the grid as the
    * query selects it, or null when there is none the caller may see; undefined when the
@@ -92,6 +74,10 @@ export class GridService {
     return row?.node ?? null;
   }
 
+  /**
+   * The grids containing a point, SMALL → MEDIUM → LARGE. A point on a shared edge lies
+   * in two siblings: the one with the lower code is taken, so the chain has one per level.
+   */
   async at(lng: number, lat: number, opts: { shapes?: boolean } = {}): Promise<Grid[]> {
     checkLngLat(lng, lat);
     // The hottest read of the API (every click and every department lookup): one plain

@@ -58,8 +58,17 @@ export interface CountSql {
   scoped?: ScopedEntity;
 }
 
+/** A field its resolver computes from the row alone, as the SQL expression over `$parent` that answers the same JSON. */
+export interface ReadExpression {
+  kind: 'expression';
+  sql: string;
+}
+
+/** What a field of a compiled type may be besides a plain column. */
+export type ReadField = ReadRelation | ReadCounts | ReadExpression;
+
 /** The relations each domain lets compiled reads follow: GraphQL type → field → relation. */
-export type ReadRelations = Readonly<Record<string, Readonly<Record<string, ReadRelation | ReadCounts>>>>;
+export type ReadRelations = Readonly<Record<string, Readonly<Record<string, ReadField>>>>;
 
 /** The key every compiled object carries: its fields are already resolved. GraphQL names cannot start with `$`. */
 const COMPILED = '$compiled';
@@ -87,7 +96,7 @@ const JSON_SAFE = new Set([
 interface CompiledType {
   table: string;
   columns: Map<string, string>;
-  relations: Readonly<Record<string, ReadRelation | ReadCounts>>;
+  relations: Readonly<Record<string, ReadField>>;
 }
 
 /**
@@ -110,11 +119,13 @@ const types = new Map<string, CompiledType | null>();
  */
 export function prepareCompiledReads(schema: GraphQLSchema, domains: readonly ReadRelations[]): void {
   // A type's relations may come from several domains (Household.building here, Household.residents there).
-  const merged: Record<string, Record<string, ReadRelation | ReadCounts>> = {};
+  const merged: Record<string, Record<string, ReadField>> = {};
   for (const domain of domains) for (const [type, fields] of Object.entries(domain)) Object.assign((merged[type] ??= {}), fields);
   relations = merged;
   types.clear();
-  const related = Object.values(relations).flatMap((r) => Object.values(r).flatMap((x) => (x.kind === 'counts' ? [] : [x.type])));
+  const related = Object.values(relations).flatMap((r) =>
+    Object.values(r).flatMap((x) => (x.kind === 'counts' || x.kind === 'expression' ? [] : [x.type])),
+  );
   for (const name of new Set([...Object.keys(relations), ...related])) {
     const type = schema.getType(name);
     if (!isObjectType(type)) throw new Error(`compiled reads: ${name} is not an object type`);
@@ -204,6 +215,10 @@ function objectSql(tree: ResolveTree, typeName: string, alias: string, ctx: Comp
       continue;
     }
     const relation = type.relations[field.name];
+    if (relation?.kind === 'expression') {
+      parts.push(`'${field.name}', ${relation.sql.replaceAll('$parent', alias)}`);
+      continue;
+    }
     if (relation?.kind === 'counts') {
       const counts = countsSql(field, relation, alias, ctx);
       if (!counts) return null;
