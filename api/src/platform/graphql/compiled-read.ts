@@ -15,11 +15,11 @@ import type { Scope, ScopedEntity } from '../identity/scope';
  * A type can be compiled when it is a TypeORM entity exposed as a type-graphql object type.
  * Its plain fields (a `@Field` on a mapped column, without arguments, middleware or a field
  * resolver) compile to their column; a field that a resolver computes (a masked phone, a
- * formatted number, an audited personal read) does not, and neither does anything the
- * domains have not declared as a `ReadRelation`. Whenever the selection holds one field that
- * does not compile, `compileSelection` answers null and the resolvers read as before: the
- * compiled read is an optimisation of exactly the reads it can reproduce, never a second
- * meaning. Rows are those the caller's session sees (row-level security) and, for related
+ * formatted number, an audited personal read) does not, unless a domain declares it in its
+ * manifest's `reads` (a `ReadField`: a relation, counts, an expression). Whenever the selection
+ * holds one field that does not compile, `compileSelection` answers null and the resolvers read
+ * as before: the compiled read is an optimisation of exactly the reads it can reproduce, never
+ * a second meaning. Rows are those the caller's session sees (row-level security) and, for related
  * rows, also the scope predicate their loader applies.
  */
 
