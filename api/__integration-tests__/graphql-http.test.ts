@@ -72,6 +72,6 @@ describe('POST /graphql before express', () => {
     const health = await fetch(`${api.url}/healthz`);
     expect(health.status).toBe(200);
     const other = await fetch(`${api.url}/graphql-not`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-    expect(other.status).not.toBe(200);
+    expect(other.status).toBe(404); // express's; Apollo would answer 400 for a body without a query
   });
 });

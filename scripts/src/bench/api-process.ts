@@ -50,15 +50,32 @@ export async function startApiProcess(
   const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   // BENCH_API_MAIN: another build's api/dist/main.js, to compare two builds against the same floor.
   const main = mainJs ?? process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await startServerProcess(
+    'API',
+    main,
+    { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: secret, ...env },
+    /on (http:\/\/\S+)\/graphql/,
+  );
+  return { ...server, authorization: await benchAuthorization(databaseUrl, new TextEncoder().encode(secret)) };
+}
+
+/**
+ * A server script in a child process (`node <main>` with `env` added to this one's), once its
+ * standard output shows the URL `announces` captures (within 60 s); `stop` sends SIGTERM and
+ * waits for it to exit.
+ */
+export async function startServerProcess(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  announces: RegExp,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('API did not start within 60 s')), 60_000);
-    child.once('exit', (code) => fail(new Error(`API exited with ${code}`)));
+    const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => fail(new Error(`${name} exited with ${code}`)));
     child.stdout.on('data', (chunk: Buffer) => {
-      const match = /on (http:\/\/\S+)\/graphql/.exec(chunk.toString());
+      const match = announces.exec(chunk.toString());
       if (match) {
         clearTimeout(timer);
         ok(match[1]);
@@ -67,7 +84,6 @@ export async function startApiProcess(
   });
   return {
     url,
-    authorization: await benchAuthorization(databaseUrl, new TextEncoder().encode(secret)),
     stop: () =>
       new Promise<void>((ok) => {
         child.once('exit', () => ok());

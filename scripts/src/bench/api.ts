@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { startApiProcess } from './api-process';
+import { startApiProcess, startServerProcess } from './api-process';
 import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
 
 /**
@@ -137,25 +136,15 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
 }
 
 /** The floor over HTTP (floor-server.ts) in its own process, serving the operations' floors. */
-async function startFloorServer(databaseUrl: string, operations: Operation[]): Promise<{ url: string; stop(): Promise<void> }> {
+function startFloorServer(databaseUrl: string, operations: Operation[]): Promise<{ url: string; stop(): Promise<void> }> {
   const keys = operations.map((op) => /\{\s*(\w+)/.exec(op.query.replace(/^query[^{]*/, ''))?.[1] ?? '');
-  const child = spawn(process.execPath, [resolve(__dirname, 'floor-server.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      FLOOR_POOL: String(POOL),
-      FLOOR_SQL: JSON.stringify(operations.map((op, i) => ({ key: keys[i], sql: op.floor?.sql ?? 'SELECT 1 AS json' }))),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`the floor server exited with ${code}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /on (http:\S+)/.exec(chunk.toString());
-      if (match) ok(match[1]);
-    });
-  });
-  return { url, stop: () => new Promise<void>((ok) => (child.once('exit', () => ok()), child.kill('SIGTERM'))) };
+  const sql = operations.map((op, i) => ({ key: keys[i], sql: op.floor?.sql ?? 'SELECT 1 AS json' }));
+  return startServerProcess(
+    'the floor server',
+    resolve(__dirname, 'floor-server.js'),
+    { DATABASE_URL: databaseUrl, FLOOR_POOL: String(POOL), FLOOR_SQL: JSON.stringify(sql) },
+    /on (http:\S+)/,
+  );
 }
 
 export async function theOperations(pool: Pool): Promise<Operation[]> {

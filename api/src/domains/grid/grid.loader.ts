@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
-import type { CountSql } from '../../platform/graphql/compiled-read';
+import { aliased, type CountSql } from '../../platform/graphql/compiled-read';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { Grid, GridLevel } from './grid.entity';
 import { GridCounts } from './grid.type';
@@ -77,8 +77,7 @@ export function createGridLoaders(ds: Db, scope: Scope) {
           const { table, scoped: entity, where } = COUNT_SQL[f];
           const scoped = entity ? scope.whereRaw(entity, 'x', params.length + 1) : { sql: 'true', params: [] };
           params.push(...scoped.params);
-          const condition = where.replaceAll('$child', 'x').replaceAll('$parent', 't');
-          return `(SELECT count(*) FROM ${table} x WHERE ${condition} AND ${scoped.sql})::int AS "${f}"`;
+          return `(SELECT count(*) FROM ${table} x WHERE ${aliased(where, 't', 'x')} AND ${scoped.sql})::int AS "${f}"`;
         });
         const rows: ({ id: string } & Partial<GridCounts>)[] =
           visible.length && fields.length

@@ -216,7 +216,7 @@ function objectSql(tree: ResolveTree, typeName: string, alias: string, ctx: Comp
     }
     const relation = type.relations[field.name];
     if (relation?.kind === 'expression') {
-      parts.push(`'${field.name}', ${relation.sql.replaceAll('$parent', alias)}`);
+      parts.push(`'${field.name}', ${aliased(relation.sql, alias)}`);
       continue;
     }
     if (relation?.kind === 'counts') {
@@ -230,11 +230,9 @@ function objectSql(tree: ResolveTree, typeName: string, alias: string, ctx: Comp
     const child = `sg_c${++ctx.aliases}`;
     const inner = objectSql(field, relation.type, child, ctx);
     if (!inner) return null;
-    let where = relation.on.replaceAll('$parent', alias).replaceAll('$child', child);
-    if (relation.scoped) where += ` AND (${scoped(relation.scoped, child, ctx)})`;
-    const from = `FROM ${ident(target.table)} ${child} WHERE ${where}`;
+    const from = `FROM ${ident(target.table)} ${child} WHERE ${condition(relation.on, alias, child, relation.scoped, ctx)}`;
     if (relation.kind === 'one' && relation.key) parts.push(`'$${field.name}', ${alias}.${ident(relation.key)}`);
-    const order = relation.orderBy ? ` ORDER BY ${relation.orderBy.replaceAll('$child', child)}` : '';
+    const order = relation.orderBy ? ` ORDER BY ${aliased(relation.orderBy, alias, child)}` : '';
     parts.push(
       relation.kind === 'one'
         ? `'${field.name}', (SELECT ${inner} ${from})`
@@ -253,11 +251,21 @@ function countsSql(tree: ResolveTree, relation: ReadCounts, alias: string, ctx: 
       const count = relation.counts[field.name];
       if (!count || Object.keys(field.args).length > 0) return null;
       const child = `sg_c${++ctx.aliases}`;
-      let where = count.where.replaceAll('$parent', alias).replaceAll('$child', child);
-      if (count.scoped) where += ` AND (${scoped(count.scoped, child, ctx)})`;
+      const where = condition(count.where, alias, child, count.scoped, ctx);
       parts.push(`'${field.name}', (SELECT count(*) FROM ${ident(count.table)} ${child} WHERE ${where})::int`);
     }
   return parts.length > 0 && parts.length <= MAX_FIELDS ? `json_build_object(${parts.join(', ')})` : null;
+}
+
+/** A declared condition or order with `$parent` and `$child` bound to the query's aliases. */
+export function aliased(sql: string, parent: string, child = ''): string {
+  return sql.replaceAll('$parent', parent).replaceAll('$child', child);
+}
+
+/** `template` bound to the aliases, and the scope predicate of `entity` over the child when it has one. */
+function condition(template: string, alias: string, child: string, entity: ScopedEntity | undefined, ctx: CompileContext): string {
+  const where = aliased(template, alias, child);
+  return entity ? `${where} AND (${scoped(entity, child, ctx)})` : where;
 }
 
 /** The scope predicate of `entity` over `alias`, its parameters added to the read's. */
