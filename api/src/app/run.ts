@@ -25,7 +25,8 @@ const CLOSE_MS = 5_000;
 export async function runServer(config: Config, opts: RunOptions = {}): Promise<void> {
   const started = Date.now();
   const db = await openDatabase(config);
-  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${resolve(config.dataDir)}`;
+  const origin = { existing: '', template: ', new from the template', initdb: ', new by initdb' }[db.embedded?.origin ?? 'existing'];
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${resolve(config.dataDir)}${origin}`;
   console.log(`database ready (${where}) in ${Date.now() - started} ms`);
   const opened = Date.now();
   await opts.prepare?.(db);

@@ -10,7 +10,14 @@ import { Client } from 'pg';
 /** A running embedded database: PGlite + PostGIS behind a Postgres wire-protocol socket. */
 export interface EmbeddedDatabase {
   url: string;
+  /** How its data came to be: found on disk, loaded from the template, or made by initdb (which then keeps a template). */
+  origin: 'existing' | 'template' | 'initdb';
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Where the template is looked for and kept (first writable one); tests pass their own. */
+  cacheDirs?: readonly string[];
 }
 
 /**
@@ -19,18 +26,35 @@ export interface EmbeddedDatabase {
  * PGlite runs one statement at a time; `maxConnections` above 1 lets a pool connect.
  * `dataDir` undefined keeps everything in memory (tests).
  */
-export async function startEmbedded(dataDir?: string, port = 0): Promise<EmbeddedDatabase> {
+export async function startEmbedded(dataDir?: string, port = 0, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const cacheDirs = opts.cacheDirs ?? CACHE_DIRS;
   // PGlite is ESM-only: dynamic import keeps this CommonJS package loading it.
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
-  const db = await PGlite.create({
-    dataDir: dataDir ? resolve(dataDir, 'pglite') : undefined,
-    extensions: { postgis: onlyPostgisCore(postgis), ltree },
-  });
-  await db.exec('CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS ltree;');
+  const pgliteDir = dataDir ? resolve(dataDir, 'pglite') : undefined;
+  const fresh = !pgliteDir || !existsSync(join(pgliteDir, 'PG_VERSION'));
+  const template = fresh ? templateName() : undefined;
+  let found = template && findCached(template, cacheDirs);
+  const open = (loadDataDir?: Blob) =>
+    PGlite.create({ dataDir: pgliteDir, loadDataDir, extensions: { postgis: onlyPostgisCore(postgis), ltree } });
+  let db: Awaited<ReturnType<typeof open>>;
+  try {
+    db = await open(found ? new Blob([readFileSync(found)]) : undefined);
+  } catch (error) {
+    if (!found) throw error;
+    // A damaged template (a disk that filled up): it is dropped, and this database runs initdb.
+    console.warn(`embedded database: template ${found} unusable, removed (${(error as Error).message})`);
+    rmSync(found, { force: true });
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    found = undefined;
+    db = await open();
+  }
+  await db.exec(EXTENSIONS);
+  if (template && !found) await saveTemplate(template, db, cacheDirs);
+  const origin = !fresh ? 'existing' : found ? 'template' : 'initdb';
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
   await server.start();
   const address = server.getServerConn();
@@ -40,6 +64,7 @@ export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedde
   if (urlFile) writeFileSync(urlFile, url);
   return {
     url,
+    origin,
     async stop() {
       if (urlFile) rmSync(urlFile, { force: true });
       await server.stop();
@@ -49,6 +74,76 @@ export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedde
 }
 
 const URL_FILE = 'pglite.url';
+const EXTENSIONS = 'CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS ltree;';
+
+/**
+ * A new database starts from a template: the data directory as it is right after `initdb` and
+ * `CREATE EXTENSION postgis, ltree`, dumped once by PGlite (`dumpDataDir`, ~6 MB) and loaded into
+ * every later new database (`loadDataDir`). Those two steps are the engine's own set-up, the same
+ * for every database of one PGlite and pglite-postgis build, and took ~12 s of a cold start
+ * (PGlite runs initdb in a second instance, and postgis's install script is 7.5 MB of SQL); from
+ * the template they take ~3 s. Nothing of the app (migrations, seed) is in it. The key is the
+ * resolved packages (their paths name their versions) and the extensions' SQL; the file is kept
+ * beside the trimmed PostGIS bundle. Without a writable place, every new database runs initdb.
+ */
+function templateName(): string | undefined {
+  try {
+    const identity = ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@electric-sql/pglite/contrib/ltree'].map((name) => {
+      const path = require.resolve(name);
+      const { size, mtimeMs } = statSync(path);
+      return `${path}\0${size}\0${mtimeMs}`;
+    });
+    const key = createHash('sha256')
+      .update([TEMPLATE_FORMAT, EXTENSIONS, ...identity].join('\0'))
+      .digest('hex')
+      .slice(0, 16);
+    return `pglite-template-${key}.tar.gz`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bumped when what goes into the template changes in a way its key does not see. */
+const TEMPLATE_FORMAT = 'template-1';
+
+/** Dumps the new database (engine set-up only: before any migration) as the template; a failure costs only the speed-up. */
+async function saveTemplate(
+  name: string,
+  db: { exec(sql: string): Promise<unknown>; dumpDataDir(c: 'gzip'): Promise<Blob> },
+  dirs: readonly string[],
+): Promise<void> {
+  try {
+    await db.exec('CHECKPOINT');
+    writeCached(name, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()), dirs);
+  } catch (error) {
+    console.warn(`embedded database: no template kept (${(error as Error).message})`);
+  }
+}
+
+/** Where the embedded database keeps what it makes once: node_modules/.cache, else the system's temporary directory. */
+const CACHE_DIRS = [resolve(__dirname, '../../../node_modules/.cache/streetgrid'), join(tmpdir(), 'streetgrid-cache')];
+
+/** The file `name` in a cache directory, if one holds it. */
+function findCached(name: string, dirs: readonly string[] = CACHE_DIRS): string | undefined {
+  return dirs.map((dir) => join(dir, name)).find((file) => existsSync(file));
+}
+
+/** Writes `name` into the first writable cache directory (aside, then renamed: test workers may race); its path, if any. */
+function writeCached(name: string, data: Buffer, dirs: readonly string[] = CACHE_DIRS): string | undefined {
+  for (const dir of dirs) {
+    const file = join(dir, name);
+    try {
+      mkdirSync(dir, { recursive: true });
+      const part = `${file}.${process.pid}.part`;
+      writeFileSync(part, data);
+      renameSync(part, file);
+      return file;
+    } catch {
+      // read-only: try the next place
+    }
+  }
+  return undefined;
+}
 
 /**
  * The URL of an embedded database already served from `dataDir` by another process, if
@@ -103,27 +198,12 @@ function trimmedBundle(source: string): string | undefined {
   try {
     const { size, mtimeMs } = statSync(source);
     const key = createHash('sha256').update(`${source}\0${size}\0${mtimeMs}`).digest('hex').slice(0, 16);
-    const dirs = [resolve(__dirname, '../../../node_modules/.cache/streetgrid'), join(tmpdir(), 'streetgrid-cache')];
-    for (const dir of dirs) {
-      const file = join(dir, `postgis-core-${key}.tar.gz`);
-      if (existsSync(file)) return file;
-    }
-    const tar = keepTarEntries(gunzipSync(readFileSync(source)), (name) => POSTGIS_CORE.test(name));
+    const name = `postgis-core-${key}.tar.gz`;
+    const found = findCached(name);
+    if (found) return found;
+    const tar = keepTarEntries(gunzipSync(readFileSync(source)), (entry) => POSTGIS_CORE.test(entry));
     if (!tar.kept.includes('lib/postgresql/postgis-3.so')) throw new Error('postgis-3.so not found in the bundle');
-    const gz = gzipSync(tar.data, { level: 1 });
-    for (const dir of dirs) {
-      const file = join(dir, `postgis-core-${key}.tar.gz`);
-      try {
-        mkdirSync(dir, { recursive: true });
-        // Written aside and renamed: concurrent test workers may make it at the same time.
-        const part = `${file}.${process.pid}.part`;
-        writeFileSync(part, gz);
-        renameSync(part, file);
-        return file;
-      } catch {
-        // read-only: try the next place
-      }
-    }
+    return writeCached(name, gzipSync(tar.data, { level: 1 }));
   } catch (error) {
     console.warn(`embedded database: loading the whole PostGIS bundle (${(error as Error).message})`);
   }
