@@ -93,6 +93,30 @@ for (const embedded of [false, true]) {
       },
     );
 
+    it('sends the read transaction’s opening and the first statement in one message, parameters written in', async () => {
+      const auth = new AuthService(api.db.dataSource, jwtSecret());
+      const identity = dbIdentity(await auth.viewerFrom(token.leaderSmall));
+      // statement_timestamp() is when the statement's message arrived; transaction_timestamp() when START TRANSACTION's did.
+      const first = `SELECT current_user AS role, current_setting('transaction_read_only') AS read_only,
+                            statement_timestamp() = transaction_timestamp() AS one_message, $1::text AS text, $2::int AS n`;
+      const ask = (db: Parameters<Parameters<typeof withSession>[2]>[0], value: unknown) =>
+        db.query(first, [value, 7]) as Promise<{ role: string; read_only: string; one_message: boolean; text: string; n: number }[]>;
+      const [inlined, second] = await withSession(api.db.dataSource, identity, async (db) => [
+        await ask(db, "it's \\ 网格"),
+        await ask(db, 'again'),
+      ]);
+      expect(inlined).toEqual([{ role: identity.role, read_only: 'on', one_message: true, text: "it's \\ 网格", n: 7 }]);
+      // Later statements are messages of their own, in the same transaction, as the same caller.
+      expect(second).toEqual([{ role: identity.role, read_only: 'on', one_message: false, text: 'again', n: 7 }]);
+      // A binary parameter has no literal: the opening goes first, alone; the statement still runs as the caller.
+      const [binary] = await withSession(api.db.dataSource, identity, (db) =>
+        db.query(`SELECT current_user AS role, statement_timestamp() = transaction_timestamp() AS one_message, length($1::bytea) AS n`, [
+          Buffer.from([0, 1, 2]),
+        ]),
+      );
+      expect(binary).toEqual({ role: identity.role, one_message: false, n: 3 });
+    });
+
     it('never runs a statement as the connection’s owner when the session is ended at the same moment', async () => {
       // A subscription's session is ended after each event while other work may still query through it.
       const auth = new AuthService(api.db.dataSource, jwtSecret());

@@ -1,5 +1,8 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pg/lib/utils has no types; the test tsconfig must see them too
+/// <reference path="./pg-utils.d.ts" />
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PoolClient } from 'pg';
+import { escapeLiteral, type PoolClient } from 'pg';
+import { prepareValue } from 'pg/lib/utils';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { PrimaryUnavailableError, type ReadReplicas, type Replica, replicasOf, replicaRetryable } from './replicas';
 
@@ -49,6 +52,8 @@ export class DbSession {
   /** While `system()` or `elevated()` runs: other statements of this session wait for it. */
   private exclusive: Promise<unknown> | null = null;
   private readonly configure: string;
+  /** Opens the read transaction as the caller: `START TRANSACTION READ ONLY` and the settings' `SELECT` (two statements). */
+  private readonly openRead: string;
   /** Statements go to the connection one after another, in the order they were issued (transaction control included). */
   private tail: Promise<unknown> = Promise.resolve();
   /** How many transaction controls were issued: `end()` leaves the mode to one issued after it. */
@@ -61,12 +66,18 @@ export class DbSession {
   private readReplica = false;
   /** The replica connection the session holds, if it holds one. */
   private onReplica: { replica: Replica; client: PoolClient } | undefined;
+  /**
+   * The read transaction's opening (`START TRANSACTION READ ONLY` and the caller's settings) when
+   * it has not been sent yet: it goes in the same message as the next statement (see `send`).
+   */
+  private pendingOpen: string | null = null;
 
   constructor(
     ds: DataSource,
     readonly identity: DbIdentity,
   ) {
     this.configure = settingsSql(identity);
+    this.openRead = `START TRANSACTION READ ONLY; ${this.configure}`;
     this.replicas = replicasOf(ds);
     this.qr = ds.createQueryRunner();
     this.manager = this.qr.manager;
@@ -180,12 +191,11 @@ export class DbSession {
       );
     }
     if (COMMIT.test(sql) && this.mode === 'write') {
-      await this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+      await this.control(`COMMIT; ${this.openRead}`, 'read');
       if (this.replicas) await this.noteCommit();
       return;
     }
-    if (ROLLBACK.test(sql) && this.mode === 'write')
-      return this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+    if (ROLLBACK.test(sql) && this.mode === 'write') return this.control(`ROLLBACK; ${this.openRead}`, 'read');
     if (this.mode === 'idle' || this.poisoned) await this.open();
     try {
       return await this.serially(() => {
@@ -211,9 +221,37 @@ export class DbSession {
     if (this.mode === 'idle') {
       this.mode = 'read';
       this.poisoned = false;
-      await (await this.connection()).query(`START TRANSACTION READ ONLY; ${this.configure}`);
+      this.pendingOpen = this.openRead;
     }
-    return run(sql, parameters, structured);
+    const opening = this.takeOpening();
+    if (!opening) return run(sql, parameters, structured);
+    const client = await this.connection();
+    const inlined = parameters?.length ? inlineParameters(sql, parameters) : sql;
+    if (inlined === undefined) {
+      // Parameters that have no text form (binary data): the opening goes first, in a message of its own.
+      await client.query(opening);
+      return run(sql, parameters, structured);
+    }
+    return withOpening(client, opening, () => run(inlined, [], structured));
+  }
+
+  /** The opening not yet sent, now to be sent with the statement in hand (it is sent once). */
+  private takeOpening(): string | null {
+    const opening = this.pendingOpen;
+    this.pendingOpen = null;
+    return opening;
+  }
+
+  /**
+   * Sends transaction control or the session's own statements on the connection, after the
+   * opening if it is pending (in the same message); answers the last statement's result.
+   */
+  private async send(sql: string): Promise<unknown> {
+    const client = await this.connection();
+    const opening = this.takeOpening();
+    if (!opening) return client.query(sql);
+    const results = (await client.query(`${opening}; ${sql}`)) as unknown as unknown[];
+    return results[results.length - 1];
   }
 
   /** Runs `statement` once every statement issued before it has finished. */
@@ -223,12 +261,22 @@ export class DbSession {
     return result;
   }
 
-  /** Opens (or, after a failed statement, reopens) the shared read-only transaction. */
+  /**
+   * Opens (or, after a failed statement, reopens) the shared read-only transaction. Opening from
+   * idle sends nothing yet: the opening travels with the next statement, in one message and so one
+   * round trip (`guarded`, `send`); the statement still runs after the caller's role and settings.
+   */
   private open(): Promise<unknown> {
-    this.opening ??= this.control(
-      this.mode === 'idle' ? `START TRANSACTION READ ONLY; ${this.configure}` : `ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`,
-      'read',
-    ).finally(() => (this.opening = null));
+    if (this.mode === 'idle' && !this.opening) {
+      this.mode = 'read';
+      this.poisoned = false;
+      this.controls++;
+      this.pendingOpen = this.openRead;
+      return Promise.resolve();
+    }
+    this.opening ??= this.control(this.mode === 'idle' ? this.openRead : `ROLLBACK; ${this.openRead}`, 'read').finally(
+      () => (this.opening = null),
+    );
     return this.opening;
   }
 
@@ -240,7 +288,7 @@ export class DbSession {
     this.mode = mode;
     this.poisoned = false;
     this.controls++;
-    await this.serially(async () => (await this.connection()).query(sql));
+    await this.serially(() => this.send(sql));
   }
 
   private async connection(): Promise<PoolClient> {
@@ -255,7 +303,7 @@ export class DbSession {
     const caller = callerOf(this.identity);
     if (!caller) return;
     try {
-      const result = (await this.serially(async () => (await this.connection()).query('SELECT pg_current_wal_lsn()::text AS lsn'))) as {
+      const result = (await this.serially(() => this.send('SELECT pg_current_wal_lsn()::text AS lsn'))) as {
         rows: { lsn: string }[];
       };
       this.replicas!.noteWrite(caller, result.rows[0].lsn);
@@ -280,11 +328,11 @@ export class DbSession {
       [q.isTransactionActive, q.transactionDepth] = [true, 1];
       try {
         const result = await work(this.manager);
-        await this.control(`COMMIT; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+        await this.control(`COMMIT; ${this.openRead}`, 'read');
         if (this.replicas) await this.noteCommit();
         return result;
       } catch (error) {
-        await this.control(`ROLLBACK; START TRANSACTION READ ONLY; ${this.configure}`, 'read');
+        await this.control(`ROLLBACK; ${this.openRead}`, 'read');
         throw error;
       } finally {
         [q.isTransactionActive, q.transactionDepth] = [false, 0];
@@ -310,14 +358,12 @@ export class DbSession {
     while (this.exclusive) await this.exclusive.catch(() => {});
     const done = systemWork.run(this, async () => {
       if (this.mode === 'idle' || this.poisoned) await this.open();
-      await this.serially(async () => (await this.connection()).query('SET LOCAL ROLE NONE'));
+      await this.serially(() => this.send('SET LOCAL ROLE NONE'));
       try {
         return await work();
       } finally {
         // After a failed statement the transaction is aborted: its rollback (rewritten to reopen as the caller) restores the role.
-        await this.serially(async () => (await this.connection()).query(`SET LOCAL ROLE ${this.identity.role}`)).catch(
-          () => (this.poisoned = this.mode === 'read'),
-        );
+        await this.serially(() => this.send(`SET LOCAL ROLE ${this.identity.role}`)).catch(() => (this.poisoned = this.mode === 'read'));
       }
     });
     this.exclusive = done;
@@ -364,7 +410,10 @@ export class DbSession {
     this.onReplica = undefined;
     if (!internals.databaseConnection) return;
     let broken: unknown = failed;
-    if (this.mode !== 'idle' && !failed) await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
+    // An opening never sent left nothing open on the server.
+    const opened = this.takeOpening() === null;
+    if (this.mode !== 'idle' && opened && !failed)
+      await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
     // A transaction begun after end() was issued (queued behind it) keeps the mode it set; it opens on the next connection.
     if (this.controls === controls) {
       this.mode = 'idle';
@@ -381,6 +430,64 @@ export class DbSession {
     q.isTransactionActive = false;
   }
 }
+
+/**
+ * What `$n` may stand inside without being a parameter — comments, E'' and plain strings, quoted
+ * identifiers, dollar-quoted bodies — and the parameter `$n` itself (captured).
+ */
+const SQL_TOKENS =
+  /--[^\n]*|\/\*[\s\S]*?\*\/|[Ee]'(?:[^'\\]|\\.|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|\$(\d+)/g;
+
+/**
+ * `sql` with each parameter `$n` written in as a literal, for the simple protocol (which takes
+ * several statements in one message; the extended protocol, which carries parameters, takes one):
+ * pg's own text for the value (`prepareValue`, as it would send it), quoted by `escapeLiteral`,
+ * untyped like a parameter sent without a type, so PostgreSQL infers its type from where it stands
+ * in the same way. `$n` inside quoted strings and identifiers is left alone. Undefined when a value
+ * is binary (a Buffer has no literal here).
+ */
+export function inlineParameters(sql: string, parameters: readonly unknown[]): string | undefined {
+  const literals: string[] = [];
+  for (const value of parameters) {
+    const text = prepareValue(value);
+    if (typeof text !== 'string' && text !== null) return undefined;
+    literals.push(text === null ? 'NULL' : escapeLiteral(text));
+  }
+  return sql.replace(SQL_TOKENS, (token: string, _tag: string | undefined, n: string | undefined) => {
+    if (n === undefined) return token;
+    // A `$n` beyond the parameters stays, for PostgreSQL to refuse as it would have.
+    return literals[Number(n) - 1] ?? token;
+  });
+}
+
+/**
+ * Runs `work`, whose first statement on `client` (a plain one, without parameters: the simple
+ * protocol, which takes several statements in one message) is sent as `opening; statement`. The
+ * statement's own result is answered, as if it had been sent alone: PostgreSQL runs the message's
+ * statements in order and stops at the first that fails, so the statement never runs without the
+ * opening (the caller's role and settings) having run first.
+ */
+async function withOpening<T>(client: PoolClient, opening: string, work: () => Promise<T>): Promise<T> {
+  const query = client.query;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    client.query = query;
+    if (typeof text !== 'string' || (Array.isArray(values) && values.length) || callback)
+      return (query as AnyQuery).call(client, opening).then(() => (query as AnyQuery).call(client, text, values, callback));
+    return (query as AnyQuery).call(client, `${opening}; ${text}`, values).then((results: unknown) => {
+      const list = results as unknown[];
+      return list.length === OPENING_STATEMENTS + 1 ? list[OPENING_STATEMENTS] : list.slice(OPENING_STATEMENTS);
+    });
+  }) as PoolClient['query'];
+  try {
+    return await work();
+  } finally {
+    client.query = query;
+  }
+}
+
+type AnyQuery = (...args: unknown[]) => Promise<unknown>;
+/** The opening is two statements: `START TRANSACTION READ ONLY` and the settings' `SELECT`. */
+const OPENING_STATEMENTS = 2;
 
 /** A statement issued on a session after its `close()`: its caller is gone. */
 export class SessionClosedError extends Error {
