@@ -47,7 +47,7 @@ export async function createTestDatabase(opts: { embedded?: boolean } = {}): Pro
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  const db = await connectDatabase(url, { poolSize: embedded ? EMBEDDED_POOL_SIZE : 8 });
+  const db = await connectDatabase(url, { poolSize: embedded ? EMBEDDED_POOL_SIZE : 8, embedded: !!embedded });
   return {
     ...db,
     url,

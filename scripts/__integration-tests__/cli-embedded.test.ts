@@ -84,7 +84,7 @@ describe('pnpm cli on the embedded database', () => {
   });
 
   it('token signs a bearer token for an existing user and refuses an unknown one', async () => {
-    const db = await connectDatabase(embedded.url, { poolSize: 1 });
+    const db = await connectDatabase(embedded.url, { poolSize: 1, embedded: true });
     const id = await db.dataSource.transaction((m) =>
       upsertUser(m, { login: 'cli-operator', displayName: 'cli', password: 'x', role: 'OPERATOR' }),
     );

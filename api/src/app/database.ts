@@ -7,7 +7,7 @@ import { DOMAINS } from '../domains';
 export const entities = DOMAINS.flatMap((d) => d.entities ?? []);
 
 /** A PostgreSQL + PostGIS at `url` with every domain's entities, migrated (see platform/db). */
-export function connectDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+export function connectDatabase(url: string, opts: { poolSize?: number; embedded?: boolean } = {}): Promise<Database> {
   return connect(url, { ...opts, entities });
 }
 

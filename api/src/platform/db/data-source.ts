@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
 import type { Class } from '../domain';
 import { migrations } from './migrations';
+import { deferRollbacks } from './deferred-rollback';
 import type { ReadReplicas } from './replicas';
 import { syncPolicies } from './rls';
 
@@ -44,7 +45,10 @@ export interface Database {
 }
 
 /** Connects to PostgreSQL + PostGIS at `url`, runs pending migrations and brings the row-level security policies up to date. */
-export async function connectDatabase(url: string, opts: { entities: readonly Class[]; poolSize?: number }): Promise<Database> {
+export async function connectDatabase(
+  url: string,
+  opts: { entities: readonly Class[]; poolSize?: number; embedded?: boolean },
+): Promise<Database> {
   const counter = new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',
@@ -58,6 +62,8 @@ export async function connectDatabase(url: string, opts: { entities: readonly Cl
     extra: { application_name: 'streetgrid-api' },
   });
   await dataSource.initialize();
+  // PGlite is one backend session for every connection: nothing may stay open there between requests.
+  if (!opts.embedded) deferRollbacks(dataSource);
   await dataSource.runMigrations();
   await syncPolicies(dataSource);
   return { dataSource, counter };

@@ -36,6 +36,7 @@ export async function openDatabase(
   const db = await connectDatabase(config.databaseUrl ?? shared ?? embedded!.url, {
     entities,
     poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL_SIZE,
+    embedded: !config.databaseUrl,
   });
   let replicas: ReadReplicas | undefined;
   if (readUrls.length) {

@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { escapeLiteral, type PoolClient } from 'pg';
 import { prepareValue } from 'pg/lib/utils';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { deferRollback, defersRollback } from './deferred-rollback';
 import { PrimaryUnavailableError, type ReadReplicas, type Replica, replicasOf, replicaRetryable } from './replicas';
 
 /**
@@ -71,6 +72,8 @@ export class DbSession {
    * it has not been sent yet: it goes in the same message as the next statement (see `send`).
    */
   private pendingOpen: string | null = null;
+  /** On PostgreSQL a read transaction's ROLLBACK is sent with the connection's next statement (see deferred-rollback.ts). */
+  private readonly defersRollback: boolean;
 
   constructor(
     ds: DataSource,
@@ -79,6 +82,7 @@ export class DbSession {
     this.configure = settingsSql(identity);
     this.openRead = `START TRANSACTION READ ONLY; ${this.configure}`;
     this.replicas = replicasOf(ds);
+    this.defersRollback = defersRollback(ds);
     this.qr = ds.createQueryRunner();
     this.manager = this.qr.manager;
     const replicas = this.replicas;
@@ -412,8 +416,11 @@ export class DbSession {
     let broken: unknown = failed;
     // An opening never sent left nothing open on the server.
     const opened = this.takeOpening() === null;
-    if (this.mode !== 'idle' && opened && !failed)
-      await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
+    if (this.mode !== 'idle' && opened && !failed) {
+      // A read's rollback goes out with the connection's next statement (see deferred-rollback.ts); a write's at once.
+      if (this.mode === 'read' && this.defersRollback) deferRollback(internals.databaseConnection);
+      else await internals.databaseConnection.query('ROLLBACK').catch((error: unknown) => (broken = error));
+    }
     // A transaction begun after end() was issued (queued behind it) keeps the mode it set; it opens on the next connection.
     if (this.controls === controls) {
       this.mode = 'idle';
