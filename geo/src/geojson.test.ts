@@ -215,7 +215,7 @@ describe('parsePolygonal — wrappers and structure', () => {
     expect(parsePolygonal({ type: 'Polygon', coordinates: [square] }, { maxVertices: 5 }).coordinates[0][0]).toHaveLength(5);
   });
 
-  it('parses a ring at the default vertex limit in well under two seconds', () => {
+  it('parses a ring at the default vertex limit in linear time', () => {
     const ring: number[][] = [];
     for (let i = 0; i < 99_999; i++) {
       const angle = (-2 * Math.PI * i) / 99_999;
@@ -224,7 +224,9 @@ describe('parsePolygonal — wrappers and structure', () => {
     ring.push(ring[0]);
     const started = Date.now();
     expect(vertexCount(parsePolygonal({ type: 'Polygon', coordinates: [ring] }))).toBe(100000);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // ~0.2 s on a quiet machine, 2.5 s on an overloaded one; a pass that compared the positions pairwise
+    // (5·10⁹ pairs) would take minutes. The bound catches that, not a slow machine (speed is measured in benchmarks).
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('refuses coordinates nested 100,000 deep as TOO_DEEP before anything recursive runs', () => {

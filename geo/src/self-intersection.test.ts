@@ -100,7 +100,9 @@ describe('checkRing', () => {
     comb.push([119.9, 30.1], comb[0]);
     const started = Date.now();
     expect(checkRing(comb)).toEqual({ status: 'clean' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Sweeping x would compare all ~5·10⁹ pairs of teeth (minutes, or a decline past the budget); the bound catches that,
+    // not a slow machine (speed is measured in benchmarks).
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('declines, without spending, a ring whose segments overlap on both axes beyond the budget', () => {
