@@ -43,6 +43,20 @@ describe('/metrics', () => {
     expect(text).toContain('streetgrid_process_cpu_seconds_total');
   });
 
+  it('counts the SQL statements the server sends', async () => {
+    // The server without sweeps: nothing else sends statements meanwhile.
+    const auth = { authorization: 'Bearer scrape-secret' };
+    const read = `query Statements { grids(first: 3) { nodes { code } } }`;
+    // The first request also loads its caller (one statement); then the token is warm.
+    expect((await guarded.gql(read)).errors).toBeUndefined();
+    const before = value((await scrape(guarded, auth)).text, 'streetgrid_db_statements_total')!;
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++)
+      expect((await guarded.gql(`query Statements { grids(first: 3) { nodes { code } } }`)).errors).toBeUndefined();
+    // One statement a read (the compiled page), none for the caller on a warm token.
+    expect(value((await scrape(guarded, auth)).text, 'streetgrid_db_statements_total')).toBe(before + 3);
+  });
+
   it('reports the database pool of this server', async () => {
     const { text } = await scrape(open);
     const total = value(text, 'streetgrid_db_pool_connections{state="total"}');

@@ -77,7 +77,7 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
   // Sources the scrape reads are bound below (the websocket server starts after Apollo).
   let subscribers = () => ({ connections: 0, subscriptions: 0 });
   const replicas = db.replicas;
-  const metrics = new Metrics({ ds: db.dataSource, subscribers: () => subscribers(), replicas });
+  const metrics = new Metrics({ ds: db.dataSource, subscribers: () => subscribers(), replicas, statements: () => db.counter.count });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,

@@ -16,6 +16,8 @@ export interface MetricsSources {
   subscribers(): { connections: number; subscriptions: number };
   /** DATABASE_READ_URLS' replicas: their lag and state, and where read sessions went. */
   replicas?: ReadReplicas;
+  /** SQL statements this server has sent since it started (sessions' transaction control not counted). */
+  statements?: () => number;
 }
 
 /**
@@ -81,6 +83,19 @@ export class Metrics {
         this.set({ kind: 'subscriptions' }, s.subscriptions);
       },
     });
+    const statements = sources.statements;
+    if (statements)
+      new Counter({
+        name: 'streetgrid_db_statements_total',
+        help:
+          'SQL statements this server has sent (the requests’ own; not the sessions’ transaction control): ' +
+          'divided by requests, the statements per request that `pnpm bench api` prints',
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(statements());
+        },
+      });
     if (sources.replicas) this.replicaMetrics(sources.replicas);
   }
 

@@ -46,7 +46,7 @@ export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
   mainJs?: string,
-): Promise<{ url: string; authorization: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; authorization: string; stop(): Promise<void> }> {
   const secret = env.JWT_SECRET ?? process.env.JWT_SECRET ?? BENCH_SECRET;
   // BENCH_API_MAIN: another build's api/dist/main.js, to compare two builds against the same floor.
   const main = mainJs ?? process.env.BENCH_API_MAIN ?? resolve(__dirname, '../../../api/dist/main.js');
@@ -69,7 +69,7 @@ export async function startServerProcess(
   main: string,
   env: Record<string, string>,
   announces: RegExp,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
@@ -84,6 +84,7 @@ export async function startServerProcess(
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((ok) => {
         child.once('exit', () => ok());

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { startApiProcess, startServerProcess } from './api-process';
+import { CostMeter, type Cost } from './cost';
 import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
 
 /**
@@ -34,6 +35,8 @@ export interface ApiBenchRow {
   http?: { result: LoadResult; ratio: number; floorRatio: number };
   /** With BENCH_API_BEFORE (another build's api/dist/main.js): that build, in the same windows. */
   before?: { api: LoadResult; ratio: number };
+  /** CPU (server process, database backends) and statements per request, over the measured windows. */
+  cost: { api: Cost; floor: Cost };
 }
 
 const POOL = 10;
@@ -52,6 +55,7 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
     ? await startApiProcess(databaseUrl, { CASE_SWEEP_MS: '0', TILE_CACHE_SIZE: '0' }, process.env.BENCH_API_BEFORE)
     : null;
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   const bare = await bareServer(JSON.stringify({ data: { __typename: 'Query' } }));
   let floorHttp: { url: string; stop(): Promise<void> } | undefined;
   try {
@@ -99,10 +103,17 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
           before: [],
           http: [],
         };
+        const meters = { api: new CostMeter(database, { pid: api.pid, url: api.url }), floor: new CostMeter(database) };
         for (let round = 0; round < 2; round++) {
           const pair = [
-            async () => runs.api.push(await runLoad(gql(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
-            async () => runs.floor.push(await runLoad(floor(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })),
+            async () =>
+              runs.api.push(
+                await runLoad(gql(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5, measure: meters.api.window() }),
+              ),
+            async () =>
+              runs.floor.push(
+                await runLoad(floor(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5, measure: meters.floor.window() }),
+              ),
           ];
           if (op.floor)
             pair.push(async () => runs.http.push(await runLoad(overHttp(op), { concurrency, seconds: seconds / 2, warmupSeconds: 0.5 })));
@@ -122,6 +133,7 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
           ratio: merged.api.rps / merged.floor.rps,
           ...(http ? { http: { result: http, ratio: merged.api.rps / http.rps, floorRatio: http.rps / merged.floor.rps } } : {}),
           ...(was ? { before: { api: was, ratio: was.rps / merged.floor.rps } } : {}),
+          cost: { api: meters.api.perRequest(merged.api.requests), floor: meters.floor.perRequest(merged.floor.requests) },
         });
       }
     }
@@ -259,6 +271,12 @@ export function printApi(rows: ApiBenchRow[]): void {
     console.log(`  floor  ${fmt(r.floor)}`);
     if (r.before) console.log(`  before ×${r.before.ratio.toFixed(2)} of the floor's throughput`);
     console.log(`  ratio  ×${r.ratio.toFixed(2)} of the floor's throughput`);
+    const { api, floor } = r.cost;
+    console.log(
+      `  per request: API ${api.statements?.toFixed(2)} statements, server CPU ${api.serverMs?.toFixed(3)} ms, ` +
+        `database CPU ${api.databaseMs.toFixed(3)} ms; ` +
+        `floor ${r.http ? 1 : 0} statement(s), database CPU ${floor.databaseMs.toFixed(3)} ms`,
+    );
     if (r.http) {
       console.log(`  floor over HTTP ${fmt(r.http.result)}`);
       console.log(`  API ÷ floor over HTTP ×${r.http.ratio.toFixed(2)}; floor over HTTP ÷ floor ×${r.http.floorRatio.toFixed(2)}`);

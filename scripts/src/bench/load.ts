@@ -21,7 +21,7 @@ export function percentile(sorted: number[], p: number): number {
  */
 export async function runLoad(
   call: (i: number) => Promise<boolean>,
-  opts: { concurrency: number; seconds: number; warmupSeconds?: number },
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number; measure?: { begin(): Promise<void>; end(): Promise<void> } },
 ): Promise<LoadResult> {
   const loop = async (until: number, latencies: number[] | null, counters: { n: number; errors: number }) => {
     while (performance.now() < until) {
@@ -36,10 +36,12 @@ export async function runLoad(
   await Promise.all(Array.from({ length: opts.concurrency }, () => loop(warm, null, { n: 0, errors: 0 })));
   const latencies: number[] = [];
   const counters = { n: 0, errors: 0 };
+  await opts.measure?.begin();
   const start = performance.now();
   const until = start + opts.seconds * 1000;
   await Promise.all(Array.from({ length: opts.concurrency }, () => loop(until, latencies, counters)));
   const seconds = (performance.now() - start) / 1000;
+  await opts.measure?.end();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
