@@ -45,55 +45,40 @@ describe('embedded database template', () => {
     }
   }
 
+  /** Starts an embedded database (in memory, or in `dir`) on the test's cache, checks where it came from, runs `work` on it. */
+  async function started(dir: string | undefined, origin: EmbeddedDatabase['origin'], work: (db: EmbeddedDatabase) => Promise<void>) {
+    const db = await startEmbedded(dir, 0, { cacheDirs: [cache] });
+    try {
+      expect(db.origin).toBe(origin);
+      await work(db);
+    } finally {
+      await db.stop();
+    }
+  }
+
   it('runs initdb for the first new database and keeps a template; the next new one, in memory or on disk, loads it', async () => {
-    const first = await startEmbedded(undefined, 0, { cacheDirs: [cache] });
-    try {
-      expect(first.origin).toBe('initdb');
+    await started(undefined, 'initdb', async (db) => {
       expect(templates()).toHaveLength(1);
-      await engineWorks(first);
-    } finally {
-      await first.stop();
-    }
-    // Nothing of the first database's own tables went into the template: it was dumped before them.
-    const second = await startEmbedded(undefined, 0, { cacheDirs: [cache] });
-    try {
-      expect(second.origin).toBe('template');
-      await engineWorks(second);
-    } finally {
-      await second.stop();
-    }
-    const onDisk = await startEmbedded(dataDir, 0, { cacheDirs: [cache] });
-    try {
-      expect(onDisk.origin).toBe('template');
-      await engineWorks(onDisk);
-    } finally {
-      await onDisk.stop();
-    }
+      await engineWorks(db);
+    });
+    // Nothing of the first database's own tables went into the template (it was dumped before them): `t` is made again.
+    await started(undefined, 'template', engineWorks);
+    await started(dataDir, 'template', engineWorks);
     // Reopened, the directory is the database (its table kept), not a new copy of the template.
-    const reopened = await startEmbedded(dataDir, 0, { cacheDirs: [cache] });
-    try {
-      expect(reopened.origin).toBe('existing');
-      const client = new Client({ connectionString: reopened.url });
+    await started(dataDir, 'existing', async (db) => {
+      const client = new Client({ connectionString: db.url });
       await client.connect();
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM t`);
       await client.end();
       expect(rows[0].n).toBe(50);
-    } finally {
-      await reopened.stop();
-    }
+    });
   }, 180_000);
 
   it('drops a damaged template, runs initdb instead and keeps a good one', async () => {
     const [name] = templates();
     expect(name).toBeDefined();
     writeFileSync(join(cache, name), 'not a tarball');
-    const db = await startEmbedded(undefined, 0, { cacheDirs: [cache] });
-    try {
-      expect(db.origin).toBe('initdb');
-      await engineWorks(db);
-    } finally {
-      await db.stop();
-    }
+    await started(undefined, 'initdb', engineWorks);
     expect(templates()).toEqual([name]);
     expect(statSync(join(cache, name)).size).toBeGreaterThan(1_000_000);
   }, 180_000);
