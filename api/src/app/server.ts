@@ -117,7 +117,7 @@ async function assemble(config: Config, db: Database, auth: AuthService, authSta
   const bus = await createEventBus(
     db.dataSource,
     DOMAINS.flatMap((d) => d.topics ?? []),
-    config.redisUrl,
+    { redisUrl: config.redisUrl, observer: metrics.busObserver() },
   );
   const deps: DomainDeps = { config, ds: db.dataSource, bus, auth };
   const contextDeps: ContextDeps = {

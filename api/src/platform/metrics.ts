@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { ReadReplicas } from './db/replicas';
+import type { BusObserver, BusVia } from './events/bus';
 
 /** Distinct operation names kept as labels; later new ones count as `other` (a client names its operations). */
 const MAX_OPERATIONS = 200;
@@ -160,6 +161,78 @@ export class Metrics {
             this.latency.observe({ operation, kind }, Number(process.hrtime.bigint() - started) / 1e9);
           },
         };
+      },
+    };
+  }
+
+  /**
+   * The event bus's metrics, fed by the bus as it works (`createEventBus`'s observer): events
+   * reaching this process's subscribers by the way they came, the delay through Redis, Redis's
+   * state and outages, and each ordered topic's last delivered id and events waiting for a gap.
+   * Nothing here queries the database at a scrape.
+   */
+  busObserver(): BusObserver {
+    const events = new Counter({
+      name: 'streetgrid_bus_events_total',
+      help:
+        "Events handed to this server's subscribers, by topic and how they came: redis (the channel), direct (no Redis, or " +
+        'Redis down: published to this server only), table (read back from the topic’s table: a gap filled, an outage caught up)',
+      labelNames: ['topic', 'via'] as const,
+      registers: [this.registry],
+    });
+    const delay = new Histogram({
+      name: 'streetgrid_bus_delay_seconds',
+      help: 'Seconds from an event’s publish (on any server) to its arrival here through Redis: the bus’s lag',
+      labelNames: ['topic'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [this.registry],
+    });
+    const outages = new Counter({
+      name: 'streetgrid_bus_outages_total',
+      help: 'Times Redis stopped answering this server (events then reach only its own subscribers until it is back)',
+      registers: [this.registry],
+    });
+    const registry = this.registry;
+    const ordered: { topic: string; state: () => { last: bigint | null; pending: number } }[] = [];
+    new Gauge({
+      name: 'streetgrid_bus_last_event_id',
+      help:
+        'Ordered topics (case): the last event id handed to this server’s subscribers; a server below the others ' +
+        '(max by topic minus this) lags behind them',
+      labelNames: ['topic'] as const,
+      registers: [registry],
+      collect() {
+        for (const o of ordered) {
+          const { last } = o.state();
+          if (last !== null) this.set({ topic: o.topic }, Number(last));
+        }
+      },
+    });
+    new Gauge({
+      name: 'streetgrid_bus_pending_events',
+      help: 'Ordered topics: events that arrived early and wait for the ones before them (filled from the table after 250 ms)',
+      labelNames: ['topic'] as const,
+      registers: [registry],
+      collect() {
+        for (const o of ordered) this.set({ topic: o.topic }, o.state().pending);
+      },
+    });
+    return {
+      events: (topic: string, via: BusVia, count: number) => events.inc({ topic, via }, count),
+      delay: (topic: string, seconds: number) => delay.observe({ topic }, seconds),
+      outage: () => outages.inc(),
+      watchRedis(up) {
+        new Gauge({
+          name: 'streetgrid_bus_redis_up',
+          help: 'Redis answering this server’s event bus (1) or not (0); absent without REDIS_URL (one server, in memory)',
+          registers: [registry],
+          collect() {
+            this.set(up() ? 1 : 0);
+          },
+        });
+      },
+      watchOrdered(topic, state) {
+        ordered.push({ topic: topic.name, state });
       },
     };
   }

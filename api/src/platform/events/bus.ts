@@ -47,11 +47,44 @@ export interface EventBus {
 
 type Listener = (event: never) => void;
 
+/** How events reached this process's subscribers: through Redis, handed over in this process, or read back from a topic's table. */
+export type BusVia = 'redis' | 'direct' | 'table';
+
+/**
+ * What a bus reports as it works, for /metrics (`Metrics.busObserver`); the bus knows no metrics
+ * library. Every hook is cheap and synchronous; the `watch` ones register probes read at a scrape.
+ */
+export interface BusObserver {
+  /** `count` events of `topic` handed on to this process's subscribers, and how they came. */
+  events(topic: string, via: BusVia, count: number): void;
+  /** Seconds from an event's publish (in any process) to its arrival here through Redis. */
+  delay(topic: string, seconds: number): void;
+  /** Redis stopped answering (once per outage). */
+  outage(): void;
+  /** Whether Redis answers now. */
+  watchRedis(up: () => boolean): void;
+  /** An ordered topic: the last id delivered here, and how many early events wait for a gap to fill. */
+  watchOrdered(topic: Topic<unknown>, state: () => { last: bigint | null; pending: number }): void;
+}
+
+/** A bus with no one watching. */
+const UNOBSERVED: BusObserver = { events() {}, delay() {}, outage() {}, watchRedis() {}, watchOrdered() {} };
+
+/**
+ * A Redis message: the events and when they were published (ms since the epoch), for the delay.
+ * A bare array is an older process's message (a rolling restart), taken without a time.
+ */
+type Message<T> = { at: number; events: T[] } | T[];
+
 /** One process: listeners are called synchronously, in publish order. */
 export class MemoryBus implements EventBus {
   private readonly listeners = new Map<string, Set<Listener>>();
 
+  /** `observer`: set when this is the process's bus (no Redis); inside another bus, that one reports. */
+  constructor(private readonly observer: BusObserver = UNOBSERVED) {}
+
   async publish<T>(topic: Topic<T>, events: T[]): Promise<void> {
+    this.observer.events(topic.name, 'direct', events.length);
     const listeners = this.listeners.get(topic.name);
     if (!listeners) return;
     for (const event of events) for (const listener of listeners) (listener as (e: T) => void)(event);
@@ -101,6 +134,7 @@ export class RedisBus implements EventBus {
     url: string,
     private readonly prefix: string,
     topics: Topic<unknown>[],
+    private readonly observer: BusObserver = UNOBSERVED,
   ) {
     const byChannel = new Map(topics.map((t) => [this.channel(t), t]));
     // Reconnect every 500 ms at most: an outage ends for the subscribers soon after Redis is back.
@@ -115,10 +149,14 @@ export class RedisBus implements EventBus {
     this.sub.on('message', (channel: string, message: string) => {
       const topic = byChannel.get(channel);
       if (!topic) return;
-      const events = JSON.parse(message) as unknown[];
+      const parsed = JSON.parse(message) as Message<unknown>;
+      const events = Array.isArray(parsed) ? parsed : parsed.events;
+      if (!Array.isArray(parsed)) this.observer.delay(topic.name, Math.max(0, Date.now() - parsed.at) / 1000);
+      this.observer.events(topic.name, 'redis', events.length);
       void this.local.publish(topic, topic.revive ? events.map((e) => topic.revive!(e)) : events);
     });
     this.ready = this.sub.subscribe(...byChannel.keys());
+    observer.watchRedis(() => !this.down);
   }
 
   private lost(error?: Error): void {
@@ -135,6 +173,7 @@ export class RedisBus implements EventBus {
     }
     this.down = true;
     this.downSince = new Date();
+    this.observer.outage();
     // A failure that leaves both connections up (no 'ready' will follow) is over at the next look.
     setTimeout(() => this.back(), 1000).unref();
     console.error(
@@ -156,6 +195,7 @@ export class RedisBus implements EventBus {
 
   /** Hands `events` to this process's own subscribers only (a re-delivery after an outage: each process reads its own). */
   async deliverLocally<T>(topic: Topic<T>, events: T[]): Promise<void> {
+    this.observer.events(topic.name, 'table', events.length);
     await this.local.publish(topic, events);
   }
 
@@ -167,12 +207,14 @@ export class RedisBus implements EventBus {
     if (!events.length) return;
     const sent =
       this.pub.status === 'ready'
-        ? await this.pub.publish(this.channel(topic as Topic<unknown>), JSON.stringify(events)).then(
+        ? await this.pub.publish(this.channel(topic as Topic<unknown>), JSON.stringify({ at: Date.now(), events })).then(
             () => true,
             (error: Error) => (this.lost(error), false),
           )
         : false;
-    if (!sent) await this.local.publish(topic, events);
+    if (sent) return;
+    this.observer.events(topic.name, 'direct', events.length);
+    await this.local.publish(topic, events);
   }
 
   subscribe<T>(topic: Topic<T>, listener: (event: T) => void): () => void {
@@ -230,9 +272,11 @@ export class OrderedBus<E> implements EventBus {
     private readonly topic: Topic<E>,
     private readonly ds: DataSource,
     private last: bigint | null,
+    private readonly observer: BusObserver = UNOBSERVED,
   ) {
     if (!topic.order) throw new Error(`topic ${topic.name} has no order`);
     this.order = topic.order;
+    observer.watchOrdered(topic as Topic<unknown>, () => ({ last: this.last, pending: this.pending.size }));
     this.unsubscribe = inner.subscribe(topic, (e) => this.accept(e));
     // After an outage of the bus: whatever was committed meanwhile, from the table. Once more a
     // second later, for events published while the channels were being subscribed again.
@@ -254,10 +298,7 @@ export class OrderedBus<E> implements EventBus {
       if (max === null || max <= this.last) return;
       const from = this.last;
       const rows = max - from > MAX_GAP_FILL ? [] : await this.order.between(this.ds, from, max + 1n);
-      for (const row of rows) {
-        const id = this.order.idOf(row);
-        if (id > this.last!) this.emit(id, this.pending.get(id) ?? row);
-      }
+      this.emitRead(rows);
       if (this.last! < max) this.last = max;
       for (const id of [...this.pending.keys()]) if (id <= this.last!) this.pending.delete(id);
       this.drain();
@@ -288,6 +329,19 @@ export class OrderedBus<E> implements EventBus {
     this.timer ??= setTimeout(() => void this.fill(), GAP_WAIT_MS);
   }
 
+  /** Emits the rows read from the table beyond the last delivered, preferring an early arrival's copy. */
+  private emitRead(rows: E[]): void {
+    let read = 0;
+    for (const row of rows) {
+      const id = this.order.idOf(row);
+      if (id <= this.last!) continue;
+      const early = this.pending.get(id);
+      if (!early) read++;
+      this.emit(id, early ?? row);
+    }
+    if (read) this.observer.events(this.topic.name, 'table', read);
+  }
+
   private emit(id: bigint, e: E): void {
     this.last = id;
     void this.local.publish(this.topic, [e]);
@@ -312,10 +366,7 @@ export class OrderedBus<E> implements EventBus {
     const from = this.last;
     try {
       const rows = upTo - from > MAX_GAP_FILL || !this.ds.isInitialized ? [] : await this.order.between(this.ds, from, upTo);
-      for (const row of rows) {
-        const id = this.order.idOf(row);
-        if (id > this.last!) this.emit(id, this.pending.get(id) ?? row);
-      }
+      this.emitRead(rows);
       if (this.last! < upTo - 1n) this.last = upTo - 1n;
       for (const id of [...this.pending.keys()]) if (id <= this.last!) this.pending.delete(id);
     } catch (error) {
@@ -341,13 +392,16 @@ export class OrderedBus<E> implements EventBus {
 export async function createEventBus(
   ds: DataSource,
   topics: Topic<unknown>[],
-  redisUrl?: string,
-  startWaitMs = START_WAIT_MS,
+  {
+    redisUrl,
+    startWaitMs = START_WAIT_MS,
+    observer = UNOBSERVED,
+  }: { redisUrl?: string; startWaitMs?: number; observer?: BusObserver } = {},
 ): Promise<EventBus> {
   let bus: EventBus;
   if (redisUrl) {
     const [{ db }]: { db: string }[] = await ds.query(`SELECT current_database() AS db`);
-    const redis = new RedisBus(redisUrl, `streetgrid:events:${db}`, topics);
+    const redis = new RedisBus(redisUrl, `streetgrid:events:${db}`, topics, observer);
     // Serve without Redis rather than wait for it: the tables are the record, and the bus catches up when it answers.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([redis.whenReady(), new Promise((ok) => (timer = setTimeout(ok, startWaitMs)))]);
@@ -370,7 +424,7 @@ export async function createEventBus(
       });
     }
     bus = redis;
-  } else bus = new MemoryBus();
-  for (const topic of topics) if (topic.order) bus = new OrderedBus(bus, topic, ds, (await topic.order.last(ds)) ?? 0n);
+  } else bus = new MemoryBus(observer);
+  for (const topic of topics) if (topic.order) bus = new OrderedBus(bus, topic, ds, (await topic.order.last(ds)) ?? 0n, observer);
   return bus;
 }
