@@ -108,7 +108,9 @@ export function mvtLayerNames(layer: TileLayer): string[] {
 /**
  * Path A — the tile made in the database: ST_Transform to 3857, ST_SimplifyPreserveTopology by
  * half a pixel of this zoom (geo's simplifyToleranceMeters), ST_AsMVTGeom into the tile,
- * ST_AsMVT per layer, the layers concatenated (an MVT is a sequence of layers). One row
+ * ST_AsMVT per layer, the layers concatenated (an MVT is a sequence of layers). `OFFSET 0` keeps
+ * the outer `geom IS NOT NULL` from being pushed into the scan, where PostgreSQL would simplify and
+ * clip each feature twice (filter and output; a z12 tile of 95 communities: 11.4 → 8.2 ms). One row
  * `{ mvt }`, empty when no feature is in the tile; `null` when the layer is not drawn at
  * this zoom at all. Parameters: z, x, y, tolerance in metres.
  */
@@ -121,7 +123,7 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?
     return `(SELECT coalesce(ST_AsMVT(t, '${s.name}', ${TILE_EXTENT}, 'geom'), ''::bytea) FROM (
         SELECT ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(${s.geom}, 3857), $4::float8),
                             env.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${props}
-        FROM ${s.from}, env WHERE ${s.where}
+        FROM ${s.from}, env WHERE ${s.where} OFFSET 0
       ) t WHERE t.geom IS NOT NULL)`;
   });
   return { text: `${ENV_CTE} SELECT ${parts.join(' || ')} AS mvt`, values };

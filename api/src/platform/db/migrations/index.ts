@@ -41,6 +41,7 @@ import { NotificationEscalated1765980000000 } from './1765980000000-notification
 import { HouseholdTaggedIndex1765995000000 } from './1765995000000-household-tagged-index';
 import { ResidentPartyPathIndex1765995000001 } from './1765995000001-resident-party-path-index';
 import { CommunityActivityHours1765996000000 } from './1765996000000-community-activity-hours';
+import { GridUpperLevelIndexes1765997000000 } from './1765997000000-grid-upper-level-indexes';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -86,4 +87,5 @@ export const migrations = [
   HouseholdTaggedIndex1765995000000,
   ResidentPartyPathIndex1765995000001,
   CommunityActivityHours1765996000000,
+  GridUpperLevelIndexes1765997000000,
 ];
