@@ -106,8 +106,11 @@ export function mvtLayerNames(layer: TileLayer): string[] {
 }
 
 /**
- * Path A — the tile made in the database: ST_Transform to 3857, ST_SimplifyPreserveTopology by
- * half a pixel of this zoom (geo's simplifyToleranceMeters), ST_AsMVTGeom into the tile,
+ * Path A — the tile made in the database: ST_Transform to 3857, ST_Simplify by half a pixel of
+ * this zoom (geo's simplifyToleranceMeters; collapsed features kept), ST_AsMVTGeom into the tile
+ * (PostGIS built with wagyu makes its polygons valid, so the topology-preserving simplification,
+ * 40 % of a z12 tile's time, bought nothing: on 20 streets, every grid at z10–16 and every base-map
+ * feature and sampled building at z10–17 came out valid and present either way),
  * ST_AsMVT per layer, the layers concatenated (an MVT is a sequence of layers). `OFFSET 0` keeps
  * the outer `geom IS NOT NULL` from being pushed into the scan, where PostgreSQL would simplify and
  * clip each feature twice (filter and output; a z12 tile of 95 communities: 11.4 → 8.2 ms). One row
@@ -121,7 +124,7 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?
   const parts = sources.map((s) => {
     const props = s.props.map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
     return `(SELECT coalesce(ST_AsMVT(t, '${s.name}', ${TILE_EXTENT}, 'geom'), ''::bytea) FROM (
-        SELECT ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(${s.geom}, 3857), $4::float8),
+        SELECT ST_AsMVTGeom(ST_Simplify(ST_Transform(${s.geom}, 3857), $4::float8, true),
                             env.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${props}
         FROM ${s.from}, env WHERE ${s.where} OFFSET 0
       ) t WHERE t.geom IS NOT NULL)`;
