@@ -17,6 +17,23 @@ interface LayerSource {
 }
 
 /**
+ * Rows several layers of one tile read, made once (a materialised CTE after `env`, named `name`);
+ * the viewer's scope applies here rather than to each layer.
+ */
+interface SharedRows {
+  name: string;
+  select: string;
+  from: string;
+  where: string;
+}
+
+/** What a tile layer reads at one zoom: its MVT layers' rows, and the rows they share. */
+interface TileSources {
+  shared?: SharedRows;
+  layers: LayerSource[];
+}
+
+/**
  * `env.e` is the tile in EPSG:3857; `env.e4326` the same widened by the buffer, in EPSG:4326,
  * for the index lookup (features just outside the tile still clip into its buffer).
  */
@@ -25,79 +42,94 @@ const ENV_CTE = `WITH env AS (
            ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS e4326
   )`;
 
-function gridProps(): [string, string][] {
-  return [
-    ['id', 'g.id::text'],
-    ['code', 'g.code'],
-    ['name', 'g.name'],
-    ['level', 'g.level::text'],
-    ['open_cases', OPEN_CASE_COUNT_SQL],
-  ];
-}
+/** A tile's grid properties, from `tile_grid` (alias `g`). */
+const GRID_PROPS: [string, string][] = [
+  ['id', 'g.id::text'],
+  ['code', 'g.code'],
+  ['name', 'g.name'],
+  ['level', 'g.level::text'],
+  ['open_cases', 'g.open_cases'],
+];
 
-function layerSources(layer: TileLayer, z: number): LayerSource[] {
+function layerSources(layer: TileLayer, z: number): TileSources {
   if (layer === 'grids') {
     const levels = gridLevelsAt(z);
-    if (!levels.length) return [];
+    if (!levels.length) return { layers: [] };
     const levelList = levels.map((l) => `'${l}'`).join(', ');
-    return [
-      { name: 'grids', from: 'grid g', geom: 'g.geom', props: gridProps(), where: `g.level IN (${levelList}) AND g.geom && env.e4326` },
-      {
-        name: 'grid_labels',
+    // The outlines and the labels draw the same grids (a label point lies inside its grid, but
+    // either may fall in a tile alone): each grid and its open-case count read once, not once a layer.
+    return {
+      shared: {
+        name: 'tile_grid',
+        select: `g.id, g.code, g.name, g.level, g.geom, g.label_point, ${OPEN_CASE_COUNT_SQL} AS open_cases`,
         from: 'grid g',
-        geom: 'g.label_point',
-        props: gridProps(),
-        where: `g.level IN (${levelList}) AND g.label_point && env.e4326`,
+        where: `g.level IN (${levelList}) AND (g.geom && env.e4326 OR g.label_point && env.e4326)`,
       },
-    ];
+      layers: [
+        { name: 'grids', from: 'tile_grid g', geom: 'g.geom', props: GRID_PROPS, where: 'g.geom && env.e4326' },
+        { name: 'grid_labels', from: 'tile_grid g', geom: 'g.label_point', props: GRID_PROPS, where: 'g.label_point && env.e4326' },
+      ],
+    };
   }
   if (layer === 'basemap') {
     // Only the classes drawn at this zoom (main roads and the areas below z14): the GiST lookup then the kind filter.
     const kinds = basemapKindsAt(z);
-    if (!kinds.length) return [];
-    return [
-      {
-        name: 'basemap',
-        from: 'basemap_feature f',
-        geom: 'f.geom',
-        props: [
-          ['kind', 'f.kind'],
-          ['name', 'f.name'],
-        ],
-        where: `f.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND f.geom && env.e4326`,
-      },
-    ];
-  }
-  if (z < BUILDINGS_MINZOOM) return [];
-  return [
-    {
-      name: 'buildings',
-      from: 'building b',
-      geom: 'b.footprint',
-      props: [
-        ['id', 'b.id::text'],
-        ['code', 'b.code'],
-        ['name', 'b.name'],
-        ['address', 'b.address'],
-        ['floors', 'b.floors'],
-        ['grid_id', 'b.grid_id::text'],
+    if (!kinds.length) return { layers: [] };
+    return {
+      layers: [
+        {
+          name: 'basemap',
+          from: 'basemap_feature f',
+          geom: 'f.geom',
+          props: [
+            ['kind', 'f.kind'],
+            ['name', 'f.name'],
+          ],
+          where: `f.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND f.geom && env.e4326`,
+        },
       ],
-      where: 'b.footprint && env.e4326',
-    },
-  ];
+    };
+  }
+  if (z < BUILDINGS_MINZOOM) return { layers: [] };
+  return {
+    layers: [
+      {
+        name: 'buildings',
+        from: 'building b',
+        geom: 'b.footprint',
+        props: [
+          ['id', 'b.id::text'],
+          ['code', 'b.code'],
+          ['name', 'b.name'],
+          ['address', 'b.address'],
+          ['floors', 'b.floors'],
+          ['grid_id', 'b.grid_id::text'],
+        ],
+        where: 'b.footprint && env.e4326',
+      },
+    ],
+  };
 }
 
 /**
- * Adds the viewer's scope (the same predicate every GraphQL path uses) to each source,
+ * Adds the viewer’s scope (the same predicate every GraphQL path uses) to the shared rows, else each source,
  * appending its parameters to `values`. Without a scope, the street-wide tile.
  */
-function scoped(sources: LayerSource[], layer: TileLayer, scope: Scope | undefined, values: unknown[]): LayerSource[] {
+function scoped(sources: TileSources, layer: TileLayer, scope: Scope | undefined, values: unknown[]): TileSources {
   // The base map is the same for everyone signed in (row-level security lets every viewer role read it).
-  if (!scope || !sources.length || layer === 'basemap') return sources;
+  if (!scope || !sources.layers.length || layer === 'basemap') return sources;
   const { sql, params } =
     layer === 'grids' ? scope.whereRaw('Grid', 'g', values.length + 1) : scope.whereRaw('Building', 'b', values.length + 1);
   values.push(...params);
-  return sources.map((s) => ({ ...s, where: `${s.where} AND ${sql}` }));
+  const { shared } = sources;
+  if (shared) return { ...sources, shared: { ...shared, where: `${shared.where} AND ${sql}` } };
+  return { layers: sources.layers.map((s) => ({ ...s, where: `${s.where} AND ${sql}` })) };
+}
+
+/** `WITH env AS (…)`, and the shared rows after it. */
+function withClause({ shared }: TileSources): string {
+  if (!shared) return ENV_CTE;
+  return `${ENV_CTE}, ${shared.name} AS MATERIALIZED (SELECT ${shared.select} FROM ${shared.from}, env WHERE ${shared.where})`;
 }
 
 /** MVT layer names a tile of `layer` may hold. */
@@ -120,8 +152,8 @@ export function mvtLayerNames(layer: TileLayer): string[] {
 export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
   const values: unknown[] = [z, x, y, simplifyToleranceMeters(z)];
   const sources = scoped(layerSources(layer, z), layer, scope, values);
-  if (!sources.length) return null;
-  const parts = sources.map((s) => {
+  if (!sources.layers.length) return null;
+  const parts = sources.layers.map((s) => {
     const props = s.props.map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
     return `(SELECT coalesce(ST_AsMVT(t, '${s.name}', ${TILE_EXTENT}, 'geom'), ''::bytea) FROM (
         SELECT ST_AsMVTGeom(ST_Simplify(ST_Transform(${s.geom}, 3857), $4::float8, true),
@@ -129,7 +161,7 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?
         FROM ${s.from}, env WHERE ${s.where} OFFSET 0
       ) t WHERE t.geom IS NOT NULL)`;
   });
-  return { text: `${ENV_CTE} SELECT ${parts.join(' || ')} AS mvt`, values };
+  return { text: `${withClause(sources)} SELECT ${parts.join(' || ')} AS mvt`, values };
 }
 
 /**
@@ -141,13 +173,13 @@ export function mvtSql(layer: TileLayer, z: number, x: number, y: number, scope?
 export function geojsonSql(layer: TileLayer, z: number, x: number, y: number, scope?: Scope): TileQuery | null {
   const values: unknown[] = [z, x, y];
   const sources = scoped(layerSources(layer, z), layer, scope, values);
-  if (!sources.length) return null;
-  const parts = sources.map((s) => {
+  if (!sources.layers.length) return null;
+  const parts = sources.layers.map((s) => {
     const props = s.props.map(([alias, expr]) => `'${alias}', ${expr}`).join(', ');
     return `SELECT '${s.name}'::text AS layer, ST_AsGeoJSON(${s.geom}, 8) AS geometry, json_build_object(${props}) AS properties
       FROM ${s.from}, env WHERE ${s.where}`;
   });
-  return { text: `${ENV_CTE} ${parts.join(' UNION ALL ')}`, values };
+  return { text: `${withClause(sources)} ${parts.join(' UNION ALL ')}`, values };
 }
 
 /** Answers whether the database can make MVT itself (ST_AsMVT needs PostGIS built with protobuf). */
