@@ -248,6 +248,31 @@ async function throughput(url: string): Promise<{ reads: number; reports: number
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
+/** The event bus's case-topic samples in an API process's /metrics (loopback: no token needed). */
+async function busOf(api: ApiProcess): Promise<{ lastId: number; viaRedis: number; delays: number; buckets: [number, number][] }> {
+  const text = await (await fetch(`${api.url}/metrics`)).text();
+  const sample = (name: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+    return line === undefined ? 0 : Number(line.slice(name.length + 1));
+  };
+  const buckets = [...text.matchAll(/^streetgrid_bus_delay_seconds_bucket\{le="([^"]+)",topic="case"\} (\d+)$/gm)].map(
+    (m): [number, number] => [m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2])],
+  );
+  return {
+    lastId: sample('streetgrid_bus_last_event_id{topic="case"}'),
+    viaRedis: sample('streetgrid_bus_events_total{topic="case",via="redis"}'),
+    delays: sample('streetgrid_bus_delay_seconds_count{topic="case"}'),
+    buckets,
+  };
+}
+
+/** The histogram's upper bound at quantile `q` (bucket resolution), in ms. */
+function bucketQuantile(buckets: [number, number][], q: number): string {
+  const total = buckets.at(-1)?.[1] ?? 0;
+  const bound = buckets.find(([, n]) => n >= q * total)?.[0] ?? Infinity;
+  return bound === Infinity ? '> 10 s' : `≤ ${bound * 1000} ms`;
+}
+
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', join(ROOT, 'scripts')], { stdio: 'inherit' });
   db = await createTestDatabase();
@@ -301,9 +326,25 @@ describe('gateway: two API processes behind a Hive Gateway, faults survived', ()
     for (const u of upstreams) expect(u.requests).toBeGreaterThanOrEqual(4);
   });
 
-  it('throughput through the gateway with two processes', async () => {
+  it('throughput through the gateway with two processes; every report reaches both processes through Redis', async () => {
     figures['gateway → 2 processes'] = await throughput(gateway);
     expect(figures['gateway → 2 processes'].reports).toBeGreaterThan(0);
+    // Both processes handed every event of the reports (sent to either) to their subscribers, through Redis.
+    const last = Number(await lastEventId());
+    let buses = await Promise.all(apis.map(busOf));
+    for (let i = 0; i < 50 && buses.some((b) => b.lastId !== last); i++) {
+      await sleep(100);
+      buses = await Promise.all(apis.map(busOf));
+    }
+    for (const bus of buses) {
+      expect(bus.lastId).toBe(last);
+      expect(bus.viaRedis).toBeGreaterThan(0);
+      expect(bus.delays).toBeGreaterThan(0);
+    }
+    console.log(
+      `bus delay under ${figures['gateway → 2 processes'].reports} reports/s, publish → arrival through Redis, per process: ` +
+        buses.map((b) => `${b.delays} messages, p50 ${bucketQuantile(b.buckets, 0.5)}, p99 ${bucketQuantile(b.buckets, 0.99)}`).join('; '),
+    );
   });
 
   it('Redis down: reports are still accepted; when it returns, every subscriber has every event in order, once', async () => {
