@@ -190,6 +190,32 @@ describe('plans on a district of three streets', () => {
     for (const n of all) expect(String(n.Filter ?? '')).not.toMatch(/st_asmvtgeom/i);
   });
 
+  it('全覆盖 of the whole installation counts the central households as the communities’ own coverages add up, reading no household', async () => {
+    const query = (who: Caller, gridId: string | null) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: who.authorization },
+        body: JSON.stringify({
+          query: `query ($g: ID) { partyCoverage(gridId: $g) { centralHouseholds centralHouseholdsLinked } }`,
+          variables: { g: gridId },
+        }),
+      }).then(async (res) => {
+        const body = (await res.json()) as { data?: { partyCoverage: { centralHouseholds: number; centralHouseholdsLinked: number } } };
+        expect(body.data).toBeDefined();
+        return body.data!.partyCoverage;
+      });
+    const all = await query(admin, null);
+    // Each community's coverage joins its central households to their households (the general statement).
+    const communities: { id: string }[] = await db.dataSource.query(`SELECT id FROM grid WHERE level = 'LARGE' ORDER BY code`);
+    const each = await Promise.all(communities.map((c) => query(admin, c.id)));
+    const sum = (k: 'centralHouseholds' | 'centralHouseholdsLinked') => each.reduce((n, c) => n + c[k], 0);
+    expect(all.centralHouseholds).toBeGreaterThan(100);
+    expect(all).toEqual({ centralHouseholds: sum('centralHouseholds'), centralHouseholdsLinked: sum('centralHouseholdsLinked') });
+    // And the street-wide statement does not read households at all.
+    const plan = await planOf(admin, '{ partyCoverage { centralHouseholds } }', /central AS/);
+    expect(nodes(plan).filter((n) => n['Relation Name'] === 'household')).toEqual([]);
+  });
+
   it('counts the wall’s party members from the partial index of their paths alone, not from every resident', async () => {
     const plan = await planOf(admin, '{ partyMap { grids { partyMembers } } }', /FROM resident r\s+WHERE \(r.is_party_member/);
     const all = nodes(plan);

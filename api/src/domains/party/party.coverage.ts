@@ -134,6 +134,18 @@ export class PartyCoverageService {
     if (gridId != null) uuid(gridId, 'gridId');
     const limit = pageSize(first);
     const visible = this.scope.whereRaw('Grid', 'g', 3);
+    // Every grid and every household in sight (a street-wide caller, no subtree): every central household is in
+    // the grids counted, so its household need not be read. On 20 streets that join read 551k households for 19k
+    // organisations: 270 → 56 ms for the whole statement.
+    const everywhere = gridId == null && this.scope.seesEverything('Grid') && this.scope.seesEverything('Household');
+    const centralIn = everywhere
+      ? `FROM party_organization o WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL`
+      : `FROM party_organization o JOIN household h ON h.id = o.household_id
+          WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL
+            -- A household's path is its small grid's: under g's top grids is "its path is one of g's", a hash lookup
+            -- (20 streets: testing each organisation with <@ against every grid of g took 13–22 s, against the 202
+            -- top grids 0.7 s).
+            AND h.grid_path IN (SELECT path FROM g)`;
     const [r]: Row[] = await this.ds.query(
       `WITH root AS (SELECT path FROM grid WHERE id = $1::uuid),
        g AS (
@@ -151,12 +163,7 @@ export class PartyCoverageService {
        ),
        central AS (
          SELECT o.id, (SELECT count(*) FROM central_household_link k WHERE k.organization_id = o.id) AS links
-           FROM party_organization o JOIN household h ON h.id = o.household_id
-          WHERE o.level = 'CENTRAL_HOUSEHOLD' AND o.dissolved_at IS NULL
-            -- A household's path is its small grid's: under g's top grids is "its path is one of g's", a hash lookup
-            -- (20 streets: testing each organisation with <@ against every grid of g took 13–22 s, against the 202
-            -- top grids 0.7 s).
-            AND h.grid_path IN (SELECT path FROM g)
+           ${centralIn}
        ),
        committees AS (
          SELECT s.id, c.id AS org_id, c.secretary_name
