@@ -190,7 +190,7 @@ describe('plans on a district of three streets', () => {
     for (const n of all) expect(String(n.Filter ?? '')).not.toMatch(/st_asmvtgeom/i);
   });
 
-  it('全覆盖 of the whole installation counts the central households as the communities’ own coverages add up, reading no household', async () => {
+  it('全覆盖 of the whole installation counts central households as the communities’ coverages add up, reading no household', async () => {
     const query = (who: Caller, gridId: string | null) =>
       fetch(`${url}/graphql`, {
         method: 'POST',
