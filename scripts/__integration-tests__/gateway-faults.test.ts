@@ -1,28 +1,47 @@
 import 'reflect-metadata';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
+import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
+import { openDatabase } from '../../api/src/app/database';
+import type { OpenDatabase } from '../../api/src/platform/db/database';
 import { signAccessToken, upsertUser } from '../../api/src/platform/identity';
 import { fixtureStreet } from '../../api/src/seed/fixture-street';
 import { writeStreet } from '../../api/src/seed/write-street';
-import { createTestDatabase, type TestDatabase } from '../../api/__integration-tests__/harness';
-import { RedisServer } from '../../api/__integration-tests__/redis-server';
+import { freePort, RedisServer } from '../../api/__integration-tests__/redis-server';
 import { startApi, type ApiProcess } from '../src/federation/api-processes';
 
 /**
- * The scale-out set as real processes on loopback: two API processes (the built `api/dist/main.js`)
- * sharing a Redis of this test's own (`redis-server` on a free port), and the Hive Gateway
- * (`scripts/dist/gateway.js`) in front with the civil-affairs department subgraph. Case reports
- * and subscribers go through the gateway while Redis is stopped and restarted, and while one API
- * process is killed.
+ * The scale-out set as real processes on loopback: a PostgreSQL 15 primary and its streaming
+ * replica (clusters of this test's own, `scripts/pg-replica.sh`), two API processes (the built
+ * `api/dist/main.js`) reading the replica (DATABASE_READ_URLS) and sharing a Redis of this test's
+ * own (`redis-server` on a free port), and the Hive Gateway (`scripts/dist/gateway.js`) in front
+ * with the civil-affairs department subgraph. Case reports, reads and subscribers go through the
+ * gateway while the replica is stopped and started, while Redis is down for 30 s, and while one
+ * API process is killed. (The primary's own outage is in api/__integration-tests__/read-replica.test.ts.)
  */
 const ROOT = resolve(__dirname, '../..');
+const PG_REPLICA = join(ROOT, 'scripts/pg-replica.sh');
+const pgReplica = (...args: string[]) => promisify(execFile)('bash', [PG_REPLICA, ...args], { timeout: 90_000 });
+let primaryPort: number;
+let replicaPort: number;
+const clusterUrl = (port: number, database = 'streetgrid') => `postgres://postgres@127.0.0.1:${port}/${database}`;
+async function sqlOn(url: string, text: string): Promise<unknown[]> {
+  const c = new PgClient({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows;
+  } finally {
+    await c.end();
+  }
+}
 const SECRET = 'streetgrid-gateway-test-secret';
 const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id clientKey } } }`;
 const UPDATES = `subscription ($after: ID) { caseUpdates(after: $after) { id caseId } }`;
 
-let db: TestDatabase;
+let db: OpenDatabase;
 let token: string;
 let redis: RedisServer;
 const apis: ApiProcess[] = [];
@@ -272,6 +291,13 @@ async function busOf(api: ApiProcess): Promise<{ lastId: number; viaRedis: numbe
   };
 }
 
+/** Where an API process's read sessions went (`streetgrid_db_read_sessions_total` by route). */
+async function readRoutes(api: ApiProcess): Promise<Record<string, number>> {
+  const text = await (await fetch(`${api.url}/metrics`)).text();
+  const routes = [...text.matchAll(/^streetgrid_db_read_sessions_total\{route="([a-z_]+)"\} (\d+)$/gm)];
+  return Object.fromEntries(routes.map((m) => [m[1], Number(m[2])]));
+}
+
 /** The histogram's upper bound at quantile `q` (bucket resolution), in ms. */
 function bucketQuantile(buckets: [number, number][], q: number): string {
   const total = buckets.at(-1)?.[1] ?? 0;
@@ -281,7 +307,13 @@ function bucketQuantile(buckets: [number, number][], q: number): string {
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', join(ROOT, 'scripts')], { stdio: 'inherit' });
-  db = await createTestDatabase();
+  primaryPort = await freePort();
+  replicaPort = await freePort();
+  await pgReplica('primary-start', '--port', String(primaryPort));
+  await sqlOn(clusterUrl(primaryPort, 'postgres'), 'CREATE DATABASE streetgrid');
+  await sqlOn(clusterUrl(primaryPort), 'CREATE EXTENSION postgis; CREATE EXTENSION ltree');
+  await pgReplica('start', '--primary', `127.0.0.1:${primaryPort}`, '--port', String(replicaPort));
+  db = await openDatabase({ databaseUrl: clusterUrl(primaryPort), dataDir: '' });
   await db.dataSource.transaction((m) => writeStreet(m, fixtureStreet()));
   const userId = await db.dataSource.transaction((m) =>
     upsertUser(m, { login: 'gateway-admin', displayName: 'gateway', password: 'gateway-password', role: 'STREET_ADMIN' }),
@@ -292,8 +324,12 @@ beforeAll(async () => {
   ).map((r: { lng: number; lat: number }) => [r.lng, r.lat]);
   redis = await RedisServer.onFreePort();
   await redis.start();
+  // The replica has replayed the seed before the API processes read it.
+  for (let i = 0; i < 200 && !(await sqlOn(clusterUrl(replicaPort), `SELECT 1 FROM app_user WHERE login = 'gateway-admin'`)).length; i++)
+    await sleep(100);
   const env = {
-    DATABASE_URL: db.url,
+    DATABASE_URL: clusterUrl(primaryPort),
+    DATABASE_READ_URLS: clusterUrl(replicaPort),
     REDIS_URL: redis.url,
     JWT_SECRET: SECRET,
     CASE_SWEEP_MS: '0',
@@ -308,6 +344,8 @@ afterAll(async () => {
   killAll();
   await redis?.close();
   await db?.close();
+  await pgReplica('destroy', '--primary', `127.0.0.1:${primaryPort}`, '--port', String(replicaPort)).catch(() => {});
+  await pgReplica('primary-stop', '--port', String(primaryPort), '--destroy').catch(() => {});
 });
 
 describe('gateway: two API processes behind a Hive Gateway, faults survived', () => {
@@ -350,6 +388,50 @@ describe('gateway: two API processes behind a Hive Gateway, faults survived', ()
     console.log(
       `bus delay under ${figures['gateway → 2 processes'].reports} reports/s, publish → arrival through Redis, per process: ` +
         buses.map((b) => `${b.delays} messages, p50 ${bucketQuantile(b.buckets, 0.5)}, p99 ${bucketQuantile(b.buckets, 0.99)}`).join('; '),
+    );
+  });
+
+  it('the replica stopped under reads and reports: every request succeeds from the primary; restarted, reads go back to it', async () => {
+    const before = await Promise.all(apis.map(readRoutes));
+    // Until now both processes' queries read the replica.
+    for (const r of before) expect(r.replica).toBeGreaterThan(0);
+    let failures = 0;
+    const read = async (i: number) => {
+      const [lng, lat] = points[i % points.length];
+      const res = await gql(gateway, `{ gridAt(lng: ${lng}, lat: ${lat}) { code } }`);
+      if (res.errors) failures++;
+    };
+    let stop!: () => void;
+    const stopped = new Promise<void>((ok) => (stop = ok));
+    const stream = reportStream(gateway, 'replica', 2, stopped, 50);
+    const reading = rate(read, 4, 6000);
+    await sleep(1000);
+    await pgReplica('stop', '--port', String(replicaPort));
+    await sleep(3000);
+    const during = await Promise.all(apis.map(readRoutes));
+    const reads = await reading;
+    stop();
+    const { acknowledged } = await stream;
+    expect(failures).toBe(0);
+    expect(reads).toBeGreaterThan(0);
+    await expectExactlyOnce(acknowledged, 'replica');
+    // Each process sent its reads to the primary meanwhile.
+    const onPrimary = (r: Record<string, number>) => (r.primary_unavailable ?? 0) + (r.primary_failover ?? 0);
+    during.forEach((r, i) => expect(onPrimary(r)).toBeGreaterThan(onPrimary(before[i])));
+
+    await pgReplica('start', '--primary', `127.0.0.1:${primaryPort}`, '--port', String(replicaPort));
+    const restarted = await Promise.all(apis.map(readRoutes));
+    let back = restarted;
+    for (let i = 0; i < 200 && back.some((r, k) => r.replica <= restarted[k].replica); i++) {
+      await read(i);
+      await sleep(50);
+      back = await Promise.all(apis.map(readRoutes));
+    }
+    back.forEach((r, k) => expect(r.replica).toBeGreaterThan(restarted[k].replica));
+    expect(failures).toBe(0);
+    console.log(
+      `replica stopped for ~5 s under ${reads} reads/s and 2 report loops: 0 failed, ${acknowledged.size} reports acknowledged; ` +
+        `reads on the primary meanwhile: ${during.map((r, i) => onPrimary(r) - onPrimary(before[i])).join('/')}`,
     );
   });
 
