@@ -161,6 +161,8 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     ({
       startCase: { version },
     } = await api<{ startCase: { version: number } }>(step, { id, v: version }));
+    // Its deadline passes while it is worked on (as the sweep marks it): in the 超期 queue until it is closed.
+    await db.dataSource.query(`UPDATE "case" SET overdue = true WHERE id = $1`, [id]);
     await api(
       `mutation ($id: ID!, $v: Int!) {
         handleCase(id: $id, version: $v, feedback: "已补装井盖", actor: { role: GRID_LEADER, name: "x" }) { version } }`,
@@ -169,6 +171,7 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
 
     // 待核查
     await queueCount('toVerify', 1);
+    await queueCount('overdue', 1);
     // 核查结案
     await desk.locator('[data-action="close-case"]').waitFor({ timeout: 15_000 });
     await desk.locator('input[name="comment"]').fill('现场核查属实');
@@ -182,6 +185,9 @@ describe('case desk on the wall screen (e2e, Chromium)', () => {
     const timeline = await panel.locator('.timeline__item').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
     expect(timeline).toEqual(['REPORTED', 'FILED', 'DISPATCHED', 'ESCALATED', 'DISPATCHED', 'STARTED', 'HANDLED', 'CLOSED']);
     await queueCount('toVerify', 0);
+    // Closed, it has left the 超期 queue (it stays overdue in the record, for the assessment).
+    await queueCount('overdue', 0);
+    expect((await db.dataSource.query(`SELECT overdue FROM "case" WHERE id = $1`, [id]))[0].overdue).toBe(true);
 
     // Found again by its readable number in the wall's search.
     await panel.locator('.panel__header button').click();

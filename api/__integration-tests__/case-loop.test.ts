@@ -336,6 +336,25 @@ describe('overdue sweep', () => {
     const overdue = await api.gql<{ cases: { nodes: { id: string }[] } }>(`query { cases(overdue: true, first: 500) { nodes { id } } }`);
     expect(overdue.data!.cases.nodes.map((n) => n.id)).toContain(c.id);
   });
+
+  it('the 超期 queue (overdue and open) leaves out a case that was overdue and has been closed since', async () => {
+    const [live, done] = [(await report()).case, (await report()).case];
+    await api.db.dataSource.query(`UPDATE "case" SET overdue = true, due_at = now() - interval '1 hour' WHERE id = ANY($1)`, [
+      [live.id, done.id],
+    ]);
+    await api.db.dataSource.query(`UPDATE "case" SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [done.id]);
+    const ids = async (args: string) =>
+      (
+        await api.gql<{ cases: { nodes: { id: string }[] } }>(`query { cases(${args}, first: 500) { nodes { id } } }`)
+      ).data!.cases.nodes.map((n) => n.id);
+    // Overdue alone keeps the history (assessment, departments' pulls): both.
+    expect(await ids('overdue: true')).toEqual(expect.arrayContaining([live.id, done.id]));
+    const queue = await ids('overdue: true, open: true');
+    expect(queue).toContain(live.id);
+    expect(queue).not.toContain(done.id);
+    expect(await ids('overdue: true, open: false')).toEqual(expect.arrayContaining([done.id]));
+    expect(await ids('overdue: true, open: false')).not.toContain(live.id);
+  });
 });
 
 describe('overdue sweep in several processes', () => {

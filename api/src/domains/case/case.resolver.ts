@@ -80,7 +80,7 @@ export class CaseResolver {
 
   @Query(() => CaseConnection, {
     description:
-      "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue and report time [from, to); " +
+      "Cases in a grid's subtree, a bbox [w,s,e,n], by status, category, overdue, open and report time [from, to); " +
       'oldest first, or as `order` says',
   })
   async cases(
@@ -89,7 +89,17 @@ export class CaseResolver {
     @Arg('bbox', () => [Float], { nullable: true }) bbox?: number[],
     @Arg('status', () => CaseStatus, { nullable: true }) status?: CaseStatus,
     @Arg('category', () => String, { nullable: true }) category?: string,
-    @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
+    @Arg('overdue', () => Boolean, {
+      nullable: true,
+      description: 'true: cases open past their deadline, or marked overdue by the sweep (closed ones included); false: the others',
+    })
+    overdue?: boolean,
+    @Arg('open', () => Boolean, {
+      nullable: true,
+      description:
+        'true: only cases that still need work (REPORTED, FILED, DISPATCHED, IN_PROGRESS, HANDLED, ESCALATED); false: only finished',
+    })
+    open?: boolean,
     @Arg('extensionRequested', () => Boolean, {
       nullable: true,
       description: '申请延期 — true: only cases with an extension request waiting for the command centre; false: only those without',
@@ -106,7 +116,7 @@ export class CaseResolver {
     // The page's grids in the page's statement when the query asks for them (issue #15).
     const withGrid = changedSince == null && info != null && selectsPath(info, ['nodes', 'grid']);
     const page = await new CaseService(ctx.db, ctx.bus).list(
-      { gridId, bbox, status, category, overdue, extensionRequested, from, to, order, first, after },
+      { gridId, bbox, status, category, overdue, open, extensionRequested, from, to, order, first, after },
       ctx.scope,
       { changedSince, config: ctx.sync },
       { withGrid, compile: info && compileSelection(info, ['nodes'], 'Case', ctx.db, ctx.scope) },

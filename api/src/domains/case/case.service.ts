@@ -48,6 +48,8 @@ export interface CaseFilter {
   status?: CaseStatus | null;
   category?: string | null;
   overdue?: boolean | null;
+  /** Still needs work (OPEN_STATUSES): the command centre's 超期 queue is the overdue cases that are open. */
+  open?: boolean | null;
   /** An extension request is waiting (the last extension event is EXTENSION_REQUESTED). */
   extensionRequested?: boolean | null;
   from?: Date | null;
@@ -392,6 +394,7 @@ export class CaseService {
       const overdue = `(c.overdue OR (c.status IN (:...open) AND c.due_at < now()))`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { open: OPEN_STATUSES });
     }
+    if (filter.open != null) qb.andWhere(`c.status ${filter.open ? 'IN' : 'NOT IN'} (:...openStatuses)`, { openStatuses: OPEN_STATUSES });
     if (filter.extensionRequested != null) {
       const pending = `(c.status IN (:...extendable) AND (SELECT e.type FROM case_event e
           WHERE e.case_id = c.id AND e.type IN ('EXTENSION_REQUESTED', 'EXTENDED', 'EXTENSION_DECLINED')

@@ -344,7 +344,7 @@ export const CASE_QUEUES_QUERY = graphql(`
         ...CaseSummary
       }
     }
-    overdue: cases(gridId: $gridId, category: $category, order: $order, overdue: true, first: $first) {
+    overdue: cases(gridId: $gridId, category: $category, order: $order, overdue: true, open: true, first: $first) {
       totalCount
       nodes {
         ...CaseSummary
