@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Client } from 'pg';
+import { lngLatToTile, makeLngLat, type TileCoord } from '@streetgrid/geo';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../api/__integration-tests__/harness';
 import { sheetRows } from '../../api/__integration-tests__/xlsx';
 import { createApp, type App } from '../../api/src/app/server';
@@ -66,6 +67,15 @@ afterAll(async () => {
   await app?.stop();
   await db?.close();
 });
+
+/** The tile at zoom `z` holding the first community's centroid. */
+async function communityTile(z: number): Promise<TileCoord> {
+  const [{ lng, lat }] = await db.dataSource.query(
+    `SELECT ST_X(c) AS lng, ST_Y(c) AS lat FROM (SELECT ST_Centroid(geom) AS c FROM grid WHERE id = $1) g`,
+    [community.id],
+  );
+  return lngLatToTile(makeLngLat(lng, lat), z);
+}
 
 /** Every node of a plan, depth first. */
 function nodes(plan: PlanNode): PlanNode[] {
@@ -153,12 +163,7 @@ describe('plans on a district of three streets', () => {
   });
 
   it('counts a tile’s open cases per grid by the partial index of open cases, which holds exactly OPEN_STATUSES', async () => {
-    const [{ x, y }] = await db.dataSource.query(
-      `SELECT floor((ST_X(c) + 180) / 360 * 32768)::int AS x,
-              floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 32768)::int AS y
-         FROM (SELECT ST_Centroid(geom) AS c FROM grid WHERE id = $1) g`,
-      [community.id],
-    );
+    const { x, y } = await communityTile(15);
     const q = mvtSql('grids', 15, x, y)!;
     const plan = await explain(null, q.text, q.values);
     expect(nodes(plan).some((n) => n['Index Name'] === 'case_open_grid_path_idx')).toBe(true);
@@ -168,12 +173,7 @@ describe('plans on a district of three streets', () => {
   });
 
   it('draws a district-zoom tile’s communities from the upper grid levels’ indexes, counting and clipping each once', async () => {
-    const [{ x, y }] = await db.dataSource.query(
-      `SELECT floor((ST_X(c) + 180) / 360 * 4096)::int AS x,
-              floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 4096)::int AS y
-         FROM (SELECT ST_Centroid(geom) AS c FROM grid WHERE id = $1) g`,
-      [community.id],
-    );
+    const { x, y } = await communityTile(12);
     const q = mvtSql('grids', 12, x, y)!;
     const all = nodes(await explain(null, q.text, q.values));
     // The tile's grids are read once for both layers, by the two partial indexes.
