@@ -113,6 +113,10 @@ const QUERIES: [string, string][] = [
         nodes { id code name geometry labelPoint areaM2 counts { buildings residents } parent { code } } } }`,
   ],
   ['cases, urgent first', `{ cases(first: 3, order: URGENT) { pageInfo { endCursor hasNextPage } nodes { id status grid { code } } } }`],
+  [
+    'the grids at a point, with shapes and counts',
+    `{ gridAt(lng: 120.102, lat: 30.252) { id code name level geometry labelPoint counts { buildings households } parent { code } } }`,
+  ],
 ];
 
 describe('a compiled read answers what the resolvers answer', () => {
@@ -173,6 +177,32 @@ describe('what compiles, in how many statements', () => {
     const { compiled, statements } = await both('admin', QUERIES[4][1]);
     expect((compiled.data as { grid: { children: unknown[] } }).grid.children).toHaveLength(2);
     expect(statements).toHaveLength(1);
+  });
+
+  it('the grids at a point with their shapes: one statement that builds them', async () => {
+    const { compiled, statements } = await both('admin', `{ gridAt(lng: 120.102, lat: 30.252) { id code name level geometry } }`);
+    expect((compiled.data as { gridAt: { level: string }[] }).gridAt.map((g) => g.level)).toEqual(['SMALL', 'MEDIUM', 'LARGE']);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain('json_build_object');
+    expect(statements[0]).not.toMatch(/label_point|updated_at/);
+  });
+
+  it("a grid's building count is its subtree's, a small grid's by its id", async () => {
+    const res = await api.gql<{ grids: { nodes: { code: string; level: string; counts: { buildings: number } }[] } }>(
+      `{ grids(first: 200) { nodes { code level counts { buildings } } } }`,
+    );
+    const byPath: { code: string; n: number }[] = await api.db.dataSource.query(
+      `SELECT g.code, (SELECT count(*) FROM building b WHERE b.grid_path <@ g.path)::int AS n FROM grid g`,
+    );
+    const counted = new Map(res.data!.grids.nodes.map((g) => [g.code, g.counts.buildings]));
+    expect(counted.size).toBe(byPath.length);
+    for (const { code, n } of byPath) expect([code, counted.get(code)]).toEqual([code, n]);
+    expect(res.data!.grids.nodes.filter((g) => g.level === 'SMALL' && g.counts.buildings > 0).length).toBeGreaterThan(0);
+    // The small grids' counts take the btree probe, the others the path's.
+    const { statements } = await both('admin', `{ grids(first: 200) { nodes { code counts { buildings } } } }`);
+    expect(statements[0]).toMatch(
+      /CASE WHEN "g"\."level" = 'SMALL' THEN \(SELECT count\(\*\) FROM "building" \w+ WHERE \w+\.grid_id = "g"\."id"/,
+    );
   });
 
   it('a page of cases with their grids: one statement, the grid only as selected', async () => {

@@ -2,17 +2,26 @@ import DataLoader from 'dataloader';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Db } from '../../platform/db/session';
 import { byKey, groupByKey, uuids, withNone } from '../../platform/graphql/batch';
-import { aliased, type CountSql } from '../../platform/graphql/compiled-read';
+import { countExpression, type CountSql } from '../../platform/graphql/compiled-read';
 import { applyScope, type Scope } from '../../platform/identity/scope';
 import { Grid, GridLevel } from './grid.entity';
 import { GridCounts } from './grid.type';
 
 /** The counts a grid's subtree can answer, each one statement part over an indexed path. */
 export const COUNT_FIELDS = ['children', 'buildings', 'households', 'residents'] as const;
-/** Each count over the places' indexed `grid_path`; the scope's predicate narrows it to what the caller's lists show. */
+/**
+ * Each count over the places' indexed `grid_path`; the scope's predicate narrows it to what the caller's lists show.
+ * A SMALL grid is a leaf (its code is the deepest level: geo's `codeToLtreePath`), so its buildings are those
+ * whose `grid_id` is its id: a btree probe where `<@` is a GiST one, three times the cost in the grid tree.
+ */
 export const COUNT_SQL: Record<(typeof COUNT_FIELDS)[number], CountSql> = {
   children: { table: 'grid', where: '$child.parent_id = $parent.id' },
-  buildings: { table: 'building', scoped: 'Building', where: '$child.grid_path <@ $parent.path' },
+  buildings: {
+    table: 'building',
+    scoped: 'Building',
+    where: '$child.grid_path <@ $parent.path',
+    leaf: { when: `$parent.level = 'SMALL'`, where: '$child.grid_id = $parent.id' },
+  },
   households: { table: 'household', scoped: 'Household', where: '$child.grid_path <@ $parent.path' },
   residents: { table: 'resident', scoped: 'Resident', where: '$child.grid_path <@ $parent.path' },
 };
@@ -74,10 +83,10 @@ export function createGridLoaders(ds: Db, scope: Scope) {
         const visible = (await gridById.loadMany(ids)).filter((g): g is Grid => g instanceof Grid).map((g) => g.id);
         const params: unknown[] = [visible];
         const columns = fields.map((f) => {
-          const { table, scoped: entity, where } = COUNT_SQL[f];
-          const scoped = entity ? scope.whereRaw(entity, 'x', params.length + 1) : { sql: 'true', params: [] };
+          const count = COUNT_SQL[f];
+          const scoped = count.scoped ? scope.whereRaw(count.scoped, 'x', params.length + 1) : { sql: 'true', params: [] };
           params.push(...scoped.params);
-          return `(SELECT count(*) FROM ${table} x WHERE ${aliased(where, 't', 'x')} AND ${scoped.sql})::int AS "${f}"`;
+          return `${countExpression(count, 't', 'x', scoped.sql)} AS "${f}"`;
         });
         const rows: ({ id: string } & Partial<GridCounts>)[] =
           visible.length && fields.length

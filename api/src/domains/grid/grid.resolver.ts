@@ -66,8 +66,12 @@ export class GridResolver {
     @Arg('lat', () => Float) lat: number,
   ): Promise<Grid[]> {
     const asked = selectedFields(info);
-    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat, { shapes: asked.has('geometry') || asked.has('labelPoint') });
-    for (const g of chain) ctx.loaders.gridById.prime(g.id, g);
+    const chain = await new GridService(ctx.db, ctx.scope).at(lng, lat, {
+      shapes: asked.has('geometry') || asked.has('labelPoint'),
+      compile: compileSelection(info, [], 'Grid', ctx.db, ctx.scope),
+    });
+    // Grids built by a compiled read hold only the selected fields: nothing to prime.
+    if (!chain.some(isCompiled)) for (const g of chain) ctx.loaders.gridById.prime(g.id, g);
     return chain;
   }
 

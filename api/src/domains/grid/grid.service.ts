@@ -77,21 +77,26 @@ export class GridService {
   /**
    * The grids containing a point, SMALL → MEDIUM → LARGE. A point on a shared edge lies
    * in two siblings: the one with the lower code is taken, so the chain has one per level.
+   * With `compile` (the query's selection), each grid is built as the query's JSON by the
+   * statement itself, as `compiledOne` does.
    */
-  async at(lng: number, lat: number, opts: { shapes?: boolean } = {}): Promise<Grid[]> {
+  async at(lng: number, lat: number, opts: { shapes?: boolean; compile?: CompileNodes } = {}): Promise<Grid[]> {
     checkLngLat(lng, lat);
     // The hottest read of the API (every click and every department lookup): one plain
     // statement, rows made into Grid objects directly, no query builder or hydration.
-    const visible = this.scope.whereRaw('Grid', 'g', 3);
-    const found: Grid[] = await this.ds.query(
-      `SELECT ${GRID_COLUMNS}${opts.shapes ? `, ${SHAPE_COLUMNS}` : ''} FROM grid g
-        WHERE ST_Covers(g.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) AND ${visible.sql}
+    const compiled = opts.compile?.('g');
+    const visible = this.scope.where('Grid', 'g');
+    const [sql, params] = this.ds.connection.driver.escapeQueryWithParameters(
+      `SELECT ${compiled ? `g.level, ${compiled.json} AS node` : `${GRID_COLUMNS}${opts.shapes ? `, ${SHAPE_COLUMNS}` : ''}`}
+         FROM grid g
+        WHERE ST_Covers(g.geom, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)) AND ${visible.sql}
         ORDER BY g.level DESC, g.code`,
-      [lng, lat, ...visible.params],
+      { ...visible.params, ...compiled?.params, lng, lat },
     );
-    const rows = found.map((row) => Object.assign(new Grid(), row));
+    const found: (Grid & { node?: Grid })[] = await this.ds.query(sql, params);
     const seen = new Set<GridLevel>();
-    return rows.filter((g) => !seen.has(g.level) && seen.add(g.level));
+    const chain = found.filter((g) => !seen.has(g.level) && seen.add(g.level));
+    return compiled ? chain.map((g) => g.node!) : chain.map((row) => Object.assign(new Grid(), row));
   }
 
   async create(input: CreateGridInput): Promise<Grid> {

@@ -55,7 +55,21 @@ export interface ReadCounts {
 export interface CountSql {
   table: string;
   where: string;
+  /**
+   * A cheaper condition that counts the same rows wherever `when` holds of `$parent` (e.g. a
+   * SMALL grid has no subtree, so a btree equality on its id replaces a GiST probe of its path).
+   */
+  leaf?: { when: string; where: string };
   scoped?: ScopedEntity;
+}
+
+/** One count as an SQL expression over `parent` (`child` aliases the counted rows), `visible` narrowing them. */
+export function countExpression(count: CountSql, parent: string, child: string, visible: string): string {
+  const over = (where: string) =>
+    `(SELECT count(*) FROM ${ident(count.table)} ${child} WHERE ${aliased(where, parent, child)} AND (${visible}))::int`;
+  return count.leaf
+    ? `CASE WHEN ${aliased(count.leaf.when, parent)} THEN ${over(count.leaf.where)} ELSE ${over(count.where)} END`
+    : over(count.where);
 }
 
 /** A field its resolver computes from the row alone, as the SQL expression over `$parent` that answers the same JSON. */
@@ -251,8 +265,7 @@ function countsSql(tree: ResolveTree, relation: ReadCounts, alias: string, ctx: 
       const count = relation.counts[field.name];
       if (!count || Object.keys(field.args).length > 0) return null;
       const child = `sg_c${++ctx.aliases}`;
-      const where = condition(count.where, alias, child, count.scoped, ctx);
-      parts.push(`'${field.name}', (SELECT count(*) FROM ${ident(count.table)} ${child} WHERE ${where})::int`);
+      parts.push(`'${field.name}', ${countExpression(count, alias, child, count.scoped ? scoped(count.scoped, child, ctx) : 'true')}`);
     }
   return parts.length > 0 && parts.length <= MAX_FIELDS ? `json_build_object(${parts.join(', ')})` : null;
 }
