@@ -77,4 +77,11 @@ describeOnPostgres('a read session’s rollback, deferred to its connection’s 
       await other.end();
     }
   });
+
+  it('keeps an idle connection past pg’s 10 s default, so a read after a pause finds a warm backend', async () => {
+    const [before] = await read();
+    await new Promise((done) => setTimeout(done, 11_000));
+    const [after] = await read();
+    expect(after.pid).toBe(before.pid);
+  }, 30_000);
 });

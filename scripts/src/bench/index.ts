@@ -7,6 +7,7 @@ import { benchCaseFanOut, benchReportThroughput, cleanBenchCases, printCaseFanOu
 import { benchGridAt, printGridAt } from './grid-at';
 import { benchHeatmap, printHeatmap } from './heatmap';
 import { benchMatching, printMatching } from './matching';
+import { benchPause, printPause } from './pause';
 import { benchReplica, printReplica } from './replica';
 import { benchRls, printRls } from './rls';
 import { benchScope, printScope } from './scope';
@@ -76,6 +77,13 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const db = await benchDatabase();
     await db.dataSource.destroy();
     printApi(await benchApi(db.url, { seconds: Number(process.env.BENCH_SECONDS ?? 4) }));
+  },
+  /** The first read after a pause (BENCH_PAUSE_MS, default 11 s: past pg's 10 s idle default) against the same read warm. */
+  async pause() {
+    const db = await benchDatabase();
+    await db.dataSource.destroy();
+    const pauseMs = Number(process.env.BENCH_PAUSE_MS ?? 11_000);
+    printPause(await benchPause(db.url, { pauseMs }), pauseMs);
   },
   /**
    * A district against one street (#18): BENCH_DISTRICT_URLS (comma-separated, the first the baseline), else

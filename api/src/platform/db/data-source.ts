@@ -3,6 +3,7 @@ import { DataSource, type Logger } from 'typeorm';
 import type { Class } from '../domain';
 import { migrations } from './migrations';
 import { deferRollbacks } from './deferred-rollback';
+import { IDLE_CONNECTION_MS } from './pool';
 import type { ReadReplicas } from './replicas';
 import { syncPolicies } from './rls';
 
@@ -59,7 +60,7 @@ export async function connectDatabase(
     logging: ['query'],
     logger: counter,
     poolSize: opts.poolSize ?? 10,
-    extra: { application_name: 'streetgrid-api' },
+    extra: { application_name: 'streetgrid-api', ...(opts.embedded ? {} : { idleTimeoutMillis: IDLE_CONNECTION_MS }) },
   });
   await dataSource.initialize();
   // PGlite is one backend session for every connection: nothing may stay open there between requests.

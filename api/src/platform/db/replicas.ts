@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { Client, Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { IDLE_CONNECTION_MS } from './pool';
 
 /**
  * Read replicas (DATABASE_READ_URLS): PostgreSQL streaming replicas of the primary, to which a
@@ -119,6 +120,7 @@ export class ReadReplicas {
         connectionString: url,
         max: opts.poolSize,
         connectionTimeoutMillis: opts.connectTimeoutMs,
+        idleTimeoutMillis: IDLE_CONNECTION_MS,
         application_name: 'streetgrid-api-read',
       });
       const replica = new Replica(nameOf(url), url, pool);
