@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApi, type TestApi } from './harness';
 
@@ -44,6 +45,28 @@ describe('POST /graphql before express', () => {
     expect(res.status).toBe(400);
     expect(res.type).toMatch(/^application\/json/);
     expect(errorOf(res.body).extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers a JSON body that is not an object with 400 BAD_REQUEST, as express.json does', async () => {
+    for (const body of ['"{ __typename }"', 'null', '42']) {
+      const res = await send({ body });
+      expect([body, res.status]).toEqual([body, 400]);
+      expect(errorOf(res.body).extensions.code).toBe('BAD_REQUEST');
+    }
+  });
+
+  it('reads UTF-8 JSON in any spelling of its type, and a gzipped body through express.json', async () => {
+    const query = '{ grid(code: "330106001001") { name } }';
+    const upper = await send({ body: JSON.stringify({ query }), headers: { 'content-type': 'application/json; Charset=UTF-8' } });
+    expect(upper.status).toBe(200);
+    expect((upper.body.data as { grid: { name: string } }).grid.name).toMatch(/\p{Script=Han}/u);
+    const gzipped = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: api.adminToken },
+      body: gzipSync(JSON.stringify({ query })),
+    });
+    expect(gzipped.status).toBe(200);
+    expect(await gzipped.json()).toEqual(upper.body);
   });
 
   it('answers a body over 2 MB with 413 PAYLOAD_TOO_LARGE', async () => {
