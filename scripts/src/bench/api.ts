@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { startApiProcess, startServerProcess } from './api-process';
 import { CostMeter, type Cost } from './cost';
+import { httpClient, post } from './http-client';
 import { fmt, mergeRuns, runLoad, type LoadResult } from './load';
 
 /**
@@ -54,7 +55,9 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
   const before = process.env.BENCH_API_BEFORE
     ? await startApiProcess(databaseUrl, { CASE_SWEEP_MS: '0', TILE_CACHE_SIZE: '0' }, process.env.BENCH_API_BEFORE)
     : null;
-  const pool = new Pool({ connectionString: databaseUrl, max: POOL });
+  // Its connections stay open between windows, as the API's do (IDLE_CONNECTION_MS): pg's 10 s default
+  // would give the floor a new, cold backend after each pause.
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL, idleTimeoutMillis: 0 });
   const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   const bare = await bareServer(JSON.stringify({ data: { __typename: 'Query' } }));
   let floorHttp: { url: string; stop(): Promise<void> } | undefined;
@@ -64,14 +67,13 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
     const gql =
       (op: Operation, target = api) =>
       async (i: number) => {
-        const res = await fetch(`${target.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: target.authorization },
-          body: JSON.stringify({ query: op.query, variables: op.variables?.(i) }),
+        const res = await post(`${target.url}/graphql`, JSON.stringify({ query: op.query, variables: op.variables?.(i) }), {
+          'content-type': 'application/json',
+          authorization: target.authorization,
         });
-        const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+        const body = JSON.parse(res.text) as { data?: Record<string, unknown>; errors?: { message: string }[] };
         if (body.errors) throw new Error(`${op.name}: ${body.errors[0].message}`);
-        return res.ok;
+        return res.status === 200;
       };
     const floor = (op: Operation) =>
       op.floor
@@ -80,19 +82,18 @@ export async function benchApi(databaseUrl: string, opts: { seconds?: number; co
             return JSON.stringify(rows[0].json).length > 0;
           }
         : async () => {
-            const res = await fetch(bare.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-            return (await res.text()).length > 0;
+            const res = await post(bare.url, '{}', { 'content-type': 'application/json' });
+            return res.text.length > 0;
           };
     const overHttp = (op: Operation) => async (i: number) => {
-      const res = await fetch(floorHttp!.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ op: operations.indexOf(op), params: op.floor!.params?.(i) }),
+      const res = await post(floorHttp!.url, JSON.stringify({ op: operations.indexOf(op), params: op.floor!.params?.(i) }), {
+        'content-type': 'application/json',
       });
-      if (!res.ok) throw new Error(`${op.name}, floor over HTTP: ${await res.text()}`);
-      return (await res.text()).length > 0;
+      if (res.status !== 200) throw new Error(`${op.name}, floor over HTTP: ${res.text}`);
+      return res.text.length > 0;
     };
     await checkSizes(operations, api, pool);
+    console.error(`HTTP client: ${httpClient === 'http' ? 'node:http, keep-alive' : 'fetch'} (BENCH_HTTP_CLIENT)`);
     const out: ApiBenchRow[] = [];
     const seconds = opts.seconds ?? 3;
     for (const op of operations) {
@@ -238,12 +239,11 @@ export async function theOperations(pool: Pool): Promise<Operation[]> {
 async function checkSizes(operations: Operation[], api: { url: string; authorization: string }, pool: Pool): Promise<void> {
   for (const op of operations) {
     if (!op.floor) continue;
-    const res = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: api.authorization },
-      body: JSON.stringify({ query: op.query, variables: op.variables?.(0) }),
+    const res = await post(`${api.url}/graphql`, JSON.stringify({ query: op.query, variables: op.variables?.(0) }), {
+      'content-type': 'application/json',
+      authorization: api.authorization,
     });
-    const body = (await res.json()) as { data: Record<string, unknown> };
+    const body = JSON.parse(res.text) as { data: Record<string, unknown> };
     const key = Object.keys(body.data)[0];
     const { rows } = await pool.query(op.floor.sql, op.floor.params?.(0));
     const floorSize = op.size({ [key]: rows[0].json });

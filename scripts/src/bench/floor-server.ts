@@ -10,7 +10,7 @@ import { Pool } from 'pg';
  * it is its own cost; the floor's ratio to it is HTTP's.
  */
 const statements = JSON.parse(process.env.FLOOR_SQL ?? '[]') as { key: string; sql: string }[];
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL ?? 10) });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL ?? 10), idleTimeoutMillis: 0 });
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
