@@ -114,6 +114,11 @@ const QUERIES: [string, string][] = [
   ],
   ['cases, urgent first', `{ cases(first: 3, order: URGENT) { pageInfo { endCursor hasNextPage } nodes { id status grid { code } } } }`],
   [
+    "the map's click: the grids at a point with their counts and current leaders (the web's GridAt)",
+    `{ gridAt(lng: 120.102, lat: 30.252) { id code name level areaM2 counts { buildings households residents }
+        leaders { id name role since until gridId } } }`,
+  ],
+  [
     'the grids at a point, with shapes and counts',
     `{ gridAt(lng: 120.102, lat: 30.252) { id code name level geometry labelPoint counts { buildings households } parent { code } } }`,
   ],
@@ -185,6 +190,14 @@ describe('what compiles, in how many statements', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0]).toContain('json_build_object');
     expect(statements[0]).not.toMatch(/label_point|updated_at/);
+  });
+
+  it("the map's click, with counts and leaders, in one statement", async () => {
+    const { compiled, statements } = await both('admin', QUERIES.find(([name]) => name.startsWith("the map's click"))![1]);
+    const chain = (compiled.data as { gridAt: { leaders: { name: string }[] }[] }).gridAt;
+    expect(chain).toHaveLength(3);
+    expect(chain.flatMap((g) => g.leaders).length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
   });
 
   it("a grid's building count is its subtree's, a small grid's by its id", async () => {

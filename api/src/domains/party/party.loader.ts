@@ -54,6 +54,7 @@ export function createPartyLoaders(ds: Db, scope: Scope) {
       .andWhere(sql, params)
       .orderBy('l.role', 'ASC')
       .addOrderBy('l.since', 'ASC')
+      .addOrderBy('l.id', 'ASC')
       .getMany();
     return groupByKey(gridIds, rows, (l) => l.gridId);
   });

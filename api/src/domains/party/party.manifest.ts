@@ -12,4 +12,15 @@ export const party: DomainManifest = {
   resolvers: [PartyOrganizationResolver, GridPartyResolver, HouseholdPartyResolver, StreetPartyResolver, PartyAdminResolver],
   references: { PartyOrganization: resolvePartyOrganizationReference },
   loaders: createPartyLoaders,
+  reads: {
+    // As leadersByGrid answers them: the grid's current leaders. The grid itself was read in the caller's scope.
+    Grid: {
+      leaders: {
+        type: 'GridLeader',
+        kind: 'many',
+        on: '$child.grid_id = $parent.id AND $child.until IS NULL',
+        orderBy: '$child.role, $child.since, $child.id',
+      },
+    },
+  },
 };
