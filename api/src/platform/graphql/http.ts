@@ -93,7 +93,7 @@ function readPlainJson(req: IncomingMessage & { body?: unknown }, done: (error?:
     } catch (error) {
       return done(badBody((error as Error).message));
     }
-    if (body === null || typeof body !== 'object') return done(badBody('the body must be a JSON object'));
+    if (body === null || typeof body !== 'object') return done(badBody('the body must be a JSON object or array'));
     req.body = body;
     done();
   });
