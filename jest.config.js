@@ -12,6 +12,9 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/jest.exitcode.js'],
 };
 module.exports = {
+  // Two workers even on two cores: most suites wait on PostgreSQL, a browser or a timer, not on jest's own CPU
+  // (the whole run on 2 vCPUs: 31 min in band, 26 with two workers, every test passing; BENCHMARKS.md, "The test run").
+  maxWorkers: Math.max(2, require('os').availableParallelism() - 1),
   reporters: ['default', '<rootDir>/jest.exit-reporter.js'],
   projects: [
     { ...common, displayName: 'geo', testMatch: ['<rootDir>/geo/src/**/*.test.ts'] },
