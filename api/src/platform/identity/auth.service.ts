@@ -212,14 +212,11 @@ export class AuthService {
     client.on('error', lost);
     client.on('end', lost);
     const probe = newSecret('probe').value;
-    let heard: () => void = () => {};
-    const probeHeard = new Promise<boolean>((done) => {
-      heard = () => done(true);
-      setTimeout(() => done(false), PROBE_MS).unref();
-    });
+    let heard: (value: boolean) => void = () => {};
+    const probeHeard = new Promise<boolean>((done) => (heard = done));
     client.on('notification', (n) => {
       if (n.channel !== USER_CHANGED || !n.payload) return;
-      if (n.payload === probe) heard();
+      if (n.payload === probe) heard(true);
       else this.forget(n.payload);
     });
     this.listener = client;
@@ -230,6 +227,11 @@ export class AuthService {
       // pooler in transaction mode, or the embedded database's one shared session, notifications need not
       // arrive here, and a cached caller would then outlive a disabled account until its token expires.
       await this.ds.query(`SELECT pg_notify($1, $2)`, [USER_CHANGED, probe]);
+      // The wait starts once the probe is sent, and ends only after a turn of the event loop's I/O:
+      // the schema's build runs beside this start and can hold the loop for seconds on a busy machine,
+      // and a timer counted from before the connection (or one that fires ahead of the waiting
+      // notification's read) turned the cache off for the life of the process.
+      setTimeout(() => setImmediate(() => heard(false)), PROBE_MS).unref();
       if (!(await probeHeard)) {
         // Expected on the embedded database; in production (a pooler in transaction mode) the operator should know.
         if (process.env.NODE_ENV === 'production') {
