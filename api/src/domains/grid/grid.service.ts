@@ -65,12 +65,14 @@ export class GridService {
     const compiled = compile('g');
     if (!compiled) return undefined;
     if (by.id != null && !isUuid(by.id)) return null;
-    const qb = applyScope(this.ds.getRepository(Grid).createQueryBuilder('g'), this.scope, 'Grid', 'g')
-      .select(compiled.json, 'node')
-      .setParameters(compiled.params);
-    if (by.id != null) qb.andWhere('g.id = :id', { id: by.id });
-    else qb.andWhere('g.code = :code', { code: by.code });
-    const row: { node: Grid } | undefined = await qb.getRawOne();
+    // A plain statement, as `at`: TypeORM's query builder rewrote property names across the whole
+    // compiled JSON (with a regex per column) on every request.
+    const visible = this.scope.where('Grid', 'g');
+    const [sql, params] = this.ds.connection.driver.escapeQueryWithParameters(
+      `SELECT ${compiled.json} AS node FROM grid g WHERE g.${by.id != null ? 'id' : 'code'} = :by AND ${visible.sql}`,
+      { ...visible.params, ...compiled.params, by: by.id ?? by.code },
+    );
+    const [row]: { node: Grid }[] = await this.ds.query(sql, params);
     return row?.node ?? null;
   }
 
