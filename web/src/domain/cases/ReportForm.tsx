@@ -64,7 +64,10 @@ export function ReportForm({
   const [description, setDescription] = useState(initialDescription);
   const [priority, setPriority] = useState<CasePriority>('NORMAL');
   const [photos, setPhotos] = useState<File[]>([]);
-  const [where, setWhere] = useState<'home' | 'map'>(home && !point ? 'home' : 'map');
+  // Until the reporter chooses: their home, also when it arrives after the form opened (it was fixed at the first
+  // render, so a home that loaded late was offered unchecked and the form asked for a point on the map).
+  const [whereChosen, setWhere] = useState<'home' | 'map' | null>(null);
+  const where = whereChosen ?? (home && !point ? 'home' : 'map');
   const [picked, setPicked] = useState<LngLat | null>(null);
   // The building chosen for one point: another point (a new click) chooses afresh.
   const [building, setBuilding] = useState<{ at: LngLat; id: string } | null>(null);
