@@ -13,7 +13,7 @@ const common = {
 };
 module.exports = {
   // Two workers even on two cores: most suites wait on PostgreSQL, a browser or a timer, not on jest's own CPU
-  // (jest on 2 vCPUs: 31 min in one worker, 26 in two; BENCHMARKS.md, "The test run").
+  // (jest on 2 vCPUs, before the mutation matrix's fix: 31 min in one worker, 26 in two; BENCHMARKS.md, "The test run").
   maxWorkers: Math.max(2, require('os').availableParallelism() - 1),
   reporters: ['default', '<rootDir>/jest.exit-reporter.js'],
   projects: [

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, firstHome, PNG_1PX, signedInTo, startE2e, submitSignIn, type E2e } from './support';
+import { ARTIFACTS, firstHome, PNG_1PX, signedInTo, startE2e, type E2e } from './support';
 
 // The whole closed loop through the UI only, across four screens: a resident reports with a
 // photo on their page → the operator files it on the wall's case desk and dispatches it to a
@@ -126,17 +126,14 @@ describe('the closed loop on every screen (e2e, Chromium)', () => {
     // it answers: a home that arrived after the form opened was offered unchecked, and the form asked for a point.
     const home = await firstHome(e2e);
     await e2e.user({ login: 'late-home-resident', displayName: '李大爷', role: 'RESIDENT', residentId: home.residentId });
-    const page = await e2e.newPage();
     let answer = () => {};
     const held = new Promise<void>((ok) => (answer = ok));
-    await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('query OwnCases')) await held;
-      await route.continue();
-    });
-    await page.goto(e2e.origin);
-    await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
-    await submitSignIn(page, 'late-home-resident');
-    await page.locator('[data-list="own-cases"] [role="status"]').waitFor({ timeout: 30_000 });
+    const page = await signedInTo(e2e, 'late-home-resident', '[data-list="own-cases"] [role="status"]', (tab) =>
+      tab.route('**/graphql', async (route) => {
+        if (route.request().postData()?.includes('query OwnCases')) await held;
+        await route.continue();
+      }),
+    );
     await page.locator('[data-action="report-case"]').click();
     const form = page.locator('[data-form="report-case"]');
     expect(await form.locator('input[name="where"][value="map"]').isChecked()).toBe(true);

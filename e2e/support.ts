@@ -95,9 +95,13 @@ export async function submitSignIn(page: Page, login: string): Promise<void> {
   await page.locator('input[name="password"]').press('Enter');
 }
 
-/** A new tab signed in as `login` through the form, once `ready` (a selector) shows: for screens without a map. */
-export async function signedInTo(e2e: E2e, login: string, ready: string): Promise<Page> {
+/**
+ * A new tab signed in as `login` through the form, once `ready` (a selector) shows: for screens without a map.
+ * `prepare` runs on the tab before it opens the app (e.g. a `page.route` that holds a request).
+ */
+export async function signedInTo(e2e: E2e, login: string, ready: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await e2e.newPage();
+  await prepare?.(page);
   await page.goto(e2e.origin);
   await page.waitForSelector('input[name="login"]', { timeout: 30_000 });
   await submitSignIn(page, login);
