@@ -302,6 +302,25 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
     await until('the replica to be up again', async () => (await healthz()).replicas[0].up);
   });
 
+  it('keeps a replica down when a connection failed while a probe round was under way (the next round brings it back)', async () => {
+    // A server being stopped answers the probe already under way, then closes its connections: that answer is older
+    // than the failure, and once brought the replica "back" between two "unavailable" of one outage.
+    const replicas = db!.replicas!;
+    const [replica] = replicas.replicas;
+    await until('the replica to be up', async () => (await healthz()).replicas[0].up);
+    warnings.length = 0;
+    const round = replicas.check(); // its statements are on their way to the (healthy) replica
+    replicas.markDown(replica, Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    await round;
+    expect(replica.up).toBe(false);
+    await replicas.check();
+    expect(replica.up).toBe(true);
+    expect(warnings.filter((w) => w.includes(`:${replicaPort}/`))).toEqual([
+      expect.stringContaining('unavailable (57P01'),
+      expect.stringContaining('is back'),
+    ]);
+  });
+
   it('survives the replica stopping under load (reads fall back to the primary, logged once) and returns to it', async () => {
     warnings.length = 0;
     const results: { ok: boolean; error?: string }[] = [];

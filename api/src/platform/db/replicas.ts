@@ -53,6 +53,8 @@ export type ReadRoute = 'replica' | 'primary_lagging' | 'primary_unavailable' | 
 
 export class Replica {
   up = true;
+  /** Failures seen (every `markDown`, whether or not it was up): a probe round that began before the last one does not bring it back. */
+  failures = 0;
   /** The highest WAL position seen replayed. */
   replayed = 0n;
   lagSeconds: number | null = null;
@@ -263,6 +265,7 @@ export class ReadReplicas {
 
   /** A replica failed: its readers go to the primary until a probe succeeds (logged once per outage). */
   markDown(replica: Replica, error: unknown): void {
+    replica.failures++;
     if (!replica.up) return;
     replica.up = false;
     replica.lagSeconds = null;
@@ -282,6 +285,10 @@ export class ReadReplicas {
   }
 
   private async probe(): Promise<void> {
+    // A connection that fails while this round runs is newer news than the round's answer: a server being
+    // stopped answers a probe already under way, then closes its connections (the replica came "back" between
+    // two "unavailable" of the same outage). Such a replica stays down until the next round.
+    const failures = this.replicas.map((r) => r.failures);
     let primaryLsn: bigint | null = null;
     try {
       // Its own connection, not the DataSource: probes are not the app's statements (the statement counter stays exact).
@@ -295,7 +302,7 @@ export class ReadReplicas {
       this.primaryUp = false;
     }
     await Promise.all(
-      this.replicas.map(async (replica) => {
+      this.replicas.map(async (replica, i) => {
         try {
           const { rows } = (await this.probe1(replica.url, replica.url, LAG_SQL)) as {
             rows: { lsn: string | null; lag: number | string | null }[];
@@ -304,7 +311,7 @@ export class ReadReplicas {
           if (replayed !== null && replayed > replica.replayed) replica.replayed = replayed;
           replica.lagSeconds = rows[0]?.lag === null || rows[0]?.lag === undefined ? null : Math.max(0, Number(rows[0].lag));
           replica.lagBytes = primaryLsn !== null && replayed !== null ? Math.max(0, Number(primaryLsn - replayed)) : null;
-          if (!replica.up) {
+          if (!replica.up && replica.failures === failures[i]) {
             replica.up = true;
             this.log(`read replica ${replica.name} is back: reads return to it`);
           }
