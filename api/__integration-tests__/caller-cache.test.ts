@@ -110,6 +110,46 @@ describe('the verified caller', () => {
   });
 });
 
+describe('a change heard after the load that saw it', () => {
+  // A notification arrives some time after its commit: before, while or after the next load of the caller. A load
+  // whose snapshot saw the change is cached whenever the notification arrives (it was not: the caller was loaded
+  // again on the next request, and on a busy machine a test expecting a warm token found one statement).
+  it('keeps the caller loaded after the change, in whichever order the load and the notification arrive', async () => {
+    const leaders: { id: string; token: string }[] = [];
+    for (let i = 0; i < 20; i++) {
+      const token = await api.userToken({ login: `cache-order-${i}`, role: 'GRID_LEADER', gridCodes: [`${W}001`] });
+      const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE login = $1`, [`cache-order-${i}`]);
+      leaders.push({ id, token });
+    }
+    const pathOf = async (code: string) => (await api.db.dataSource.query(`SELECT path::text FROM grid WHERE code = $1`, [code]))[0].path;
+    const [wide, narrow] = [await pathOf(W), await pathOf(`${W}001`)];
+    const auth = new AuthService(api.db.dataSource, jwtSecret());
+    try {
+      await auth.start();
+      const loads: number[] = [];
+      for (const { id, token } of leaders) {
+        // Committed: its notification is on its way to the listener.
+        await api.db.dataSource.query(`UPDATE user_grid SET grid_id = $2 WHERE user_id = $1`, [id, grid[W]]);
+        api.db.counter.reset(true);
+        const first = await auth.viewerFrom(token);
+        const second = await auth.viewerFrom(token);
+        expect([first, second].map((v) => v.kind === 'user' && v.gridPaths)).toEqual([[wide], [wide]]);
+        loads.push(api.db.counter.count);
+      }
+      expect(loads).toEqual(leaders.map(() => 1));
+      // A change committed after the load still drops the caller once heard.
+      const [{ id, token }] = leaders;
+      await api.db.dataSource.query(`UPDATE user_grid SET grid_id = $2 WHERE user_id = $1`, [id, grid[`${W}001`]]);
+      await soon(async () => {
+        const viewer = await auth.viewerFrom(token);
+        expect(viewer.kind === 'user' && viewer.gridPaths).toEqual([narrow]);
+      });
+    } finally {
+      await auth.stop();
+    }
+  });
+});
+
 describe('the listener of a process that starts under load', () => {
   // createApp starts the listener beside the schema's build, which holds the event loop for about 2 s, longer on a
   // busy machine; the probe's wait must not run out while its notification waits to be read (the cache was then off

@@ -100,6 +100,8 @@ interface UserRow {
   disabled: boolean;
   grid_ids: string[];
   grid_paths: string[];
+  /** The load's snapshot (`pg_current_snapshot()`): which account changes it saw. */
+  snapshot: string;
   community_ids: string[];
   department_id: string | null;
   department_name: string | null;
@@ -111,7 +113,7 @@ const USER_SQL = `
   SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.resident_id, u.disabled, r.household_id,
          u.department_id, (SELECT d.name FROM department d WHERE d.id = u.department_id) AS department_name, u.organization_id,
          (SELECT o.name FROM organization o WHERE o.id = u.organization_id) AS organization_name,
-         hh.building_id,
+         hh.building_id, pg_current_snapshot()::text AS snapshot,
          (SELECT hg.path::text FROM building hb JOIN grid hg ON hg.id = hb.grid_id WHERE hb.id = hh.building_id) AS home_path,
          coalesce(array_agg(g.id) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_ids,
          coalesce(array_agg(g.path::text) FILTER (WHERE g.id IS NOT NULL), '{}') AS grid_paths,
@@ -134,6 +136,31 @@ const CALLER_CACHE_SIZE = 10_000;
 const USER_CHANGED = 'sg_user_changed';
 /** How long the listener waits to hear its own probe before it trusts the notifications. */
 const PROBE_MS = 2_000;
+/** How many changed accounts heard are kept for the loads under way (a load that outlives them is not cached). */
+const HEARD_KEPT = 1_000;
+
+/** A transaction snapshot, `pg_current_snapshot()`: `xmin:xmax:xip,…`. */
+interface Snapshot {
+  xmin: bigint;
+  xmax: bigint;
+  xip: bigint[];
+}
+
+function parseSnapshot(text: string): Snapshot {
+  const [xmin, xmax, xip] = text.split(':');
+  return { xmin: BigInt(xmin), xmax: BigInt(xmax), xip: xip ? xip.split(',').map(BigInt) : [] };
+}
+
+/** Whether the committed transaction `xid` is visible in `snapshot` (null: unknown, so not). */
+function sees(snapshot: Snapshot, xid: bigint | null): boolean {
+  return xid !== null && (xid < snapshot.xmin || (xid < snapshot.xmax && !snapshot.xip.includes(xid)));
+}
+
+/** A changed account heard: whose (null: anyone's, the listener was lost), and by which transaction (null: unknown). */
+interface Change {
+  userId: string | null;
+  xid: bigint | null;
+}
 
 /** Per-process token buckets for API keys (a department's rate limit). */
 const buckets = new Map<string, { tokens: number; at: number }>();
@@ -171,14 +198,18 @@ export class AuthService {
    * changed it: a mutation, the CLI, plain SQL); the user's entries are dropped then. Without
    * the listener every request loads its caller (one statement), as before.
    */
-  private readonly callers = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  private readonly callers = new Map<string, { viewer: Viewer; expiresAt: number; snapshot: Snapshot }>();
   private listener: Client | null = null;
   private listening = false;
   private stopped = false;
   /** The reconnect after a lost listener, cleared by `stop` (a stopped service opens no connection). */
   private retry: NodeJS.Timeout | null = null;
-  /** Counts changed accounts heard: a load that a change overtook is not cached. */
-  private changes = 0;
+  /**
+   * The last changed accounts heard, for the loads under way: `heard[i]` is change number `heardFrom + i`.
+   * A load is cached only if no change heard since it began is invisible in its snapshot.
+   */
+  private heard: Change[] = [];
+  private heardFrom = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -197,7 +228,7 @@ export class AuthService {
     const client = new Client({ connectionString: url, application_name: 'streetgrid-api-listen' });
     const lost = () => {
       if (this.listener !== client) return;
-      this.changes++; // what was missed meanwhile is unknown: a load under way is not cached
+      this.hear({ userId: null, xid: null }); // what was missed meanwhile is unknown: a load under way is not cached
       this.listening = false;
       this.listener = null;
       this.callers.clear();
@@ -216,8 +247,9 @@ export class AuthService {
     const probeHeard = new Promise<boolean>((done) => (heard = done));
     client.on('notification', (n) => {
       if (n.channel !== USER_CHANGED || !n.payload) return;
-      if (n.payload === probe) heard(true);
-      else this.forget(n.payload);
+      if (n.payload === probe) return heard(true);
+      const [userId, xid] = n.payload.split(' ');
+      this.forget({ userId, xid: xid && /^\d+$/.test(xid) ? BigInt(xid) : null });
     });
     this.listener = client;
     try {
@@ -279,10 +311,31 @@ export class AuthService {
     }
   }
 
-  /** Drops every cached caller of `userId` (their account changed). */
-  private forget(userId: string): void {
-    this.changes++;
-    for (const [token, entry] of this.callers) if (entry.viewer.kind === 'user' && entry.viewer.id === userId) this.callers.delete(token);
+  /** `change`'s user's account changed: drops their cached callers that were loaded before the change. */
+  private forget(change: Change): void {
+    this.hear(change);
+    for (const [token, entry] of this.callers) {
+      if (entry.viewer.kind === 'user' && entry.viewer.id === change.userId && !sees(entry.snapshot, change.xid))
+        this.callers.delete(token);
+    }
+  }
+
+  private hear(change: Change): void {
+    this.heard.push(change);
+    if (this.heard.length > 2 * HEARD_KEPT) {
+      this.heardFrom += this.heard.length - HEARD_KEPT;
+      this.heard = this.heard.slice(-HEARD_KEPT);
+    }
+  }
+
+  /** Whether a load of `userId` that began when `from` changes had been heard, under `snapshot`, is still current. */
+  private currentSince(from: number, userId: string, snapshot: Snapshot): boolean {
+    if (from < this.heardFrom) return false;
+    for (let i = from - this.heardFrom; i < this.heard.length; i++) {
+      const change = this.heard[i];
+      if ((change.userId === null || change.userId === userId) && !sees(snapshot, change.xid)) return false;
+    }
+    return true;
   }
 
   /** A signed link for `purpose` (see signed-link.ts), under this server's secret. */
@@ -324,13 +377,15 @@ export class AuthService {
     }
     const token = await readAccessToken(value, this.secret);
     if (!token) throw unauthenticated('the token is invalid or expired; sign in again or refresh');
-    // Listening before the load: a change committed after it is heard, and drops this entry.
-    const [listening, changes] = [this.listening, this.changes];
+    // Listening before the load: a change committed after its snapshot is heard, and drops this entry (or, heard
+    // while the load was under way, keeps it out of the cache).
+    const [listening, from] = [this.listening, this.heardFrom + this.heard.length];
     const user = await this.orReplica((m) => this.loadUser(m, 'u.id = $1', token.userId));
     if (!user || user.disabled) throw unauthenticated('the account is disabled');
     const credential = { viewer: toViewer(user), expiresAt: token.expiresAt };
-    if (listening && this.listening && changes === this.changes) {
-      this.callers.set(value, credential);
+    const snapshot = parseSnapshot(user.snapshot);
+    if (listening && this.listening && this.currentSince(from, user.id, snapshot)) {
+      this.callers.set(value, { ...credential, snapshot });
       if (this.callers.size > CALLER_CACHE_SIZE) this.callers.delete(this.callers.keys().next().value as string);
     }
     return credential;

@@ -42,6 +42,7 @@ import { HouseholdTaggedIndex1765995000000 } from './1765995000000-household-tag
 import { ResidentPartyPathIndex1765995000001 } from './1765995000001-resident-party-path-index';
 import { CommunityActivityHours1765996000000 } from './1765996000000-community-activity-hours';
 import { GridUpperLevelIndexes1765997000000 } from './1765997000000-grid-upper-level-indexes';
+import { UserChangedXid1765998000000 } from './1765998000000-user-changed-xid';
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   Foundation1764100000000,
@@ -88,4 +89,5 @@ export const migrations = [
   ResidentPartyPathIndex1765995000001,
   CommunityActivityHours1765996000000,
   GridUpperLevelIndexes1765997000000,
+  UserChangedXid1765998000000,
 ];
