@@ -5,11 +5,13 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
 import { openDatabase } from '../src/app/database';
 import { createApp, type App } from '../src/app/server';
 import { jwtSecret } from '../src/platform/config';
 import type { OpenDatabase } from '../src/platform/db/database';
+import { ReadReplicas } from '../src/platform/db/replicas';
 import { DbSession } from '../src/platform/db/session';
 import { signAccessToken, upsertUser } from '../src/platform/identity';
 import { fixtureStreet } from '../src/seed/fixture-street';
@@ -321,6 +323,43 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
     ]);
   });
 
+  it("lives through a replica connection closed while a read waits for the replica to replay its caller's write", async () => {
+    // The wait holds a connection between polls, outside the pool's idle listener: the server closing it then (the
+    // replica stopped) emitted 'error' with nobody listening, and the API process died of it (gateway-faults, CI).
+    // Replicas of the test's own, so that the wait is long and its connection is told apart by name.
+    const lines: string[] = [];
+    const primaryStandIn = { options: { url: primaryUrl() } } as unknown as DataSource;
+    const own = new ReadReplicas(primaryStandIn, [`${replicaUrl()}?application_name=replica-wait-test`], {
+      waitMs: 30_000,
+      checkMs: 60_000,
+      poolSize: 2,
+      connectTimeoutMs: 5_000,
+      log: (line) => lines.push(line),
+    });
+    // The wait's poll (REPLAYED_SQL), not the probe's statement (LAG_SQL), on the same replica under the same name.
+    const waiting = `SELECT pid FROM pg_stat_activity WHERE application_name = 'replica-wait-test'
+       AND query LIKE '%pg_last_wal_replay_lsn%' AND query NOT LIKE '%pg_last_wal_receive_lsn%'`;
+    // Each poll is a statement of well under a millisecond, then 5 ms of sleep: a termination lands between two polls
+    // nine times in ten (inside one, the statement fails, and that was always handled). Five rounds.
+    const ROUNDS = 5;
+    try {
+      own.noteWrite('user:replica-wait-test', 'FFFFFFFF/FFFFFFFF'); // a position the replica will not reach: the read waits
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round > 0) await own.check(); // the replica itself is fine: the probe brings it back
+        expect(own.status()[0].up).toBe(true);
+        const acquired = own.acquire('user:replica-wait-test');
+        await until('the read to wait on the replica', async () => (await sql(replicaPort, waiting)).length > 0);
+        await sql(replicaPort, `SELECT pg_terminate_backend(pid) FROM (${waiting}) AS w`);
+        expect(await acquired).toBeUndefined(); // the primary answers it
+        expect(own.status()[0].up).toBe(false);
+      }
+      expect(own.routes).toMatchObject({ replica: 0, primary_lagging: 0, primary_unavailable: ROUNDS });
+      expect(lines.filter((l) => l.includes('unavailable'))).toHaveLength(ROUNDS);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('survives the replica stopping under load (reads fall back to the primary, logged once) and returns to it', async () => {
     warnings.length = 0;
     const results: { ok: boolean; error?: string }[] = [];
@@ -337,25 +376,34 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
     await new Promise((ok) => setTimeout(ok, 500));
     const servedByReplica = await route('replica');
     await script('stop', '--port', String(replicaPort));
-    await new Promise((ok) => setTimeout(ok, 1_500));
-    const unavailable = await route('primary_unavailable');
-    await new Promise((ok) => setTimeout(ok, 500));
-    stop = true;
-    await load;
-    expect(results.length).toBeGreaterThan(20);
-    expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(servedByReplica).toBeGreaterThan(0);
-    expect(await route('primary_unavailable')).toBeGreaterThan(unavailable); // still reading, from the primary
-    expect(warnings.filter((w) => w.includes('unavailable') && w.includes(`:${replicaPort}/`))).toHaveLength(1);
-    expect((await healthz()).replicas[0].up).toBe(false);
+    // Started again whatever fails here: the next test needs the replica.
+    let restarted: Promise<unknown> | undefined;
+    const restart = () => (restarted ??= script('start', '--primary', `127.0.0.1:${primaryPort}`, '--port', String(replicaPort)));
+    try {
+      await new Promise((ok) => setTimeout(ok, 1_500));
+      const unavailable = await route('primary_unavailable');
+      await new Promise((ok) => setTimeout(ok, 500));
+      stop = true;
+      await load;
+      expect(results.length).toBeGreaterThan(20);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(servedByReplica).toBeGreaterThan(0);
+      expect(await route('primary_unavailable')).toBeGreaterThan(unavailable); // still reading, from the primary
+      expect(warnings.filter((w) => w.includes('unavailable') && w.includes(`:${replicaPort}/`))).toHaveLength(1);
+      expect((await healthz()).replicas[0].up).toBe(false);
 
-    // Started again: the probe finds it, reads return to it.
-    await script('start', '--primary', `127.0.0.1:${primaryPort}`, '--port', String(replicaPort));
-    await until('the replica to be up again', async () => (await healthz()).replicas[0].up);
-    const back = await route('replica');
-    for (let i = 0; i < 5; i++) expect((await gql(`query Load { grids(first: 5) { totalCount } }`)).errors).toBeUndefined();
-    expect(await route('replica')).toBe(back + 5);
-    expect(warnings.filter((w) => w.includes('is back'))).toHaveLength(1);
+      // Started again: the probe finds it, reads return to it.
+      await restart();
+      await until('the replica to be up again', async () => (await healthz()).replicas[0].up);
+      const back = await route('replica');
+      for (let i = 0; i < 5; i++) expect((await gql(`query Load { grids(first: 5) { totalCount } }`)).errors).toBeUndefined();
+      expect(await route('replica')).toBe(back + 5);
+      expect(warnings.filter((w) => w.includes('is back'))).toHaveLength(1);
+    } finally {
+      stop = true;
+      await load;
+      await restart();
+    }
   });
 
   it('with the primary down: mutations fail fast with SERVICE_UNAVAILABLE, queries keep working from the replica', async () => {

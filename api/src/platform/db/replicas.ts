@@ -218,6 +218,11 @@ export class ReadReplicas {
         this.routes.replica++;
         return { replica, client };
       }
+      // While it waits here the connection is this method's, and the pool listens only to its idle ones: a server
+      // that closes it between two polls (the replica stopped) emits 'error' on it, an uncaught exception that
+      // ended the API process. The session that takes the connection listens from then on (connectForRead).
+      const onError = (error: unknown) => this.markDown(replica, error);
+      client.on('error', onError);
       try {
         if (await this.waitFor(replica, client, want)) {
           this.routes.replica++;
@@ -230,6 +235,8 @@ export class ReadReplicas {
         client.release(error as Error);
         if (isConnectionError(error)) this.markDown(replica, error);
         else throw error;
+      } finally {
+        client.removeListener('error', onError);
       }
     }
     this.routes[busy ? 'primary_busy' : 'primary_unavailable']++;
