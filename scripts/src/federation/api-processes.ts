@@ -37,6 +37,19 @@ export function startApi(
       .map((line) => `[${name}] ${line}\n`)
       .join('');
   let output = '';
+  /** The output so far, its last 16 kB once long (a process may run for days behind the dev gateway). */
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+    if (output.length > 64_000) output = output.slice(-16_000);
+  };
+  let listening = false;
+  let ending = false;
+  // A process that dies on its own once it listened says so, with the end of its output, even when quiet: a crash
+  // under a fault test otherwise shows only as refused connections.
+  child.once('exit', (code, signal) => {
+    if (listening && !ending)
+      process.stderr.write(`${name} exited on its own (${signal ?? `code ${code}`}):\n${prefix(Buffer.from(output.slice(-4_000)))}`);
+  });
   return new Promise<ApiProcess>((ok, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -47,21 +60,22 @@ export function startApi(
       fail(new Error(`${name} exited with ${code} before listening:\n${output}`));
     });
     child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk;
+      keep(chunk);
       if (!opts.quiet) process.stderr.write(prefix(chunk));
     });
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+      keep(chunk);
       if (!opts.quiet) process.stdout.write(prefix(chunk));
       const match = /on (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
+      if (match && !listening) {
+        listening = true;
         clearTimeout(timer);
         ok({
           url: match[1],
           pid: child.pid!,
           child,
-          stop: () => (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'), exited),
-          kill: () => (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), exited),
+          stop: () => ((ending = true), child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'), exited),
+          kill: () => ((ending = true), child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), exited),
         });
       }
     });
