@@ -77,9 +77,15 @@ export function trackConnections(server: Server): HttpConnections {
       for (const res of responses) if (!res.headersSent) res.setHeader('Connection', 'close');
       // net.Server's close stops listening and keeps open connections (http.Server's would drop the idle ones).
       NetServer.prototype.close.call(server);
+      const idle = () => !httpSockets().some((s) => (busy.get(s) ?? 0) > 0) && Date.now() - lastRequest >= QUIET_MS;
       for (;;) {
-        const working = httpSockets().filter((s) => (busy.get(s) ?? 0) > 0);
-        if (!working.length && Date.now() - lastRequest >= QUIET_MS) break;
+        if (idle()) {
+          // Idle only once the data waiting in the sockets has been read (a turn of I/O): a request a client sent
+          // before the drain, or while the loop was held (the embedded database holds it), is then running instead
+          // of being cut with its connection.
+          await new Promise((ok) => setImmediate(ok));
+          if (idle()) break;
+        }
         if (Date.now() >= deadline) break;
         await new Promise((ok) => setTimeout(ok, 20));
       }
