@@ -4,6 +4,9 @@ import { jwtSecret } from '../src/platform/config';
 import { AuthService } from '../src/platform/identity';
 import { startTestApi, startTestApiOn, type GraphQLResponse, type TestApi } from './harness';
 
+// The periodic sweeps share the counted DataSource: off, so that no tick lands inside a counted window.
+process.env.CASE_SWEEP_MS = '0';
+
 // The verified caller is cached for the token's lifetime (AuthService): a warm token costs no
 // statement, and a change of the account — by a mutation, or by plain SQL as the CLI does — is
 // heard (NOTIFY sg_user_changed, delivered at commit) and takes effect on the next request after

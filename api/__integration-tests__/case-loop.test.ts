@@ -418,8 +418,12 @@ describe('queries and indicators', () => {
     }`;
     const count = async (first: number) => {
       // The ordered bus may still be filling a gap left by earlier tests (one case_event read
-      // after 250 ms): let it settle, so the counter sees only this request.
-      await new Promise((ok) => setTimeout(ok, 400));
+      // after 250 ms): wait until it holds no event back, so the counter sees only this request.
+      const pending = /^streetgrid_bus_pending_events\{[^}]*\} [1-9]/m;
+      for (const end = Date.now() + 10_000; pending.test(await (await fetch(`${api.url}/metrics`)).text());) {
+        if (Date.now() > end) throw new Error('the ordered bus still holds events back after 10 s');
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
       api.db.counter.reset();
       const res = await api.gql<{ cases: { nodes: { timeline: unknown[] }[] } }>(q, { first });
       expect(res.errors).toBeUndefined();

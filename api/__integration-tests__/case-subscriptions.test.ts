@@ -76,6 +76,20 @@ function subscriber(httpUrl: string, variables: Record<string, unknown>, token: 
         await new Promise((ok) => setTimeout(ok, 20));
       }
     },
+    /**
+     * A subscription without a cursor has no replay: reports cases at (lng, lat) through `gql` until one arrives,
+     * so the subscription is known to be listening (a fixed wait was not enough on a loaded machine).
+     */
+    async live(gql: Gql, lng?: number, lat?: number): Promise<void> {
+      for (let i = 0; ; i++) {
+        const probe = await report(gql, lng, lat);
+        try {
+          return await this.until((r) => r.some((u) => u.caseId === probe.id), 500);
+        } catch (error) {
+          if (i >= 20) throw error;
+        }
+      }
+    },
     async close(): Promise<void> {
       unsubscribe();
       await client.dispose();
@@ -121,6 +135,7 @@ describe('caseUpdates on one process', () => {
   it('gives a leader only the events of their subtree, live and replayed, whatever they subscribe to', async () => {
     const leader = await api.userToken({ login: 'sub-leader', role: 'GRID_LEADER', gridCodes: ['330106001002'] });
     const live = subscriber(api.url, {}, leader);
+    await live.live(api.gql, 120.115, 30.255);
     const replayed = subscriber(api.url, { after: '0' }, leader);
     const west = await report(api.gql);
     const east = await report(api.gql, 120.115, 30.255);
@@ -177,9 +192,10 @@ describe('caseUpdates on one process', () => {
     const [{ id: sfs }] = await api.db.dataSource.query(`SELECT id FROM department WHERE code = 'SFS'`);
     const residentToken = await api.userToken({ login: 'sub-resident', role: 'RESIDENT' });
     const staffToken = await api.userToken({ login: 'sub-sfs', role: 'DEPARTMENT_STAFF', departmentCode: 'SFS' });
-    const resident = subscriber(api.url, {}, residentToken);
-    const staff = subscriber(api.url, {}, staffToken);
-    await new Promise((ok) => setTimeout(ok, 300));
+    // From the newest event on: what happens while the subscriptions are being set up is replayed, not missed.
+    const [{ after }] = await api.db.dataSource.query(`SELECT coalesce(max(id), 0)::text AS after FROM case_event`);
+    const resident = subscriber(api.url, { after }, residentToken);
+    const staff = subscriber(api.url, { after }, staffToken);
     const own = await api.gqlAs<{ reportCase: { case: { id: string; version: number } } }>(
       residentToken,
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { case { id version } } }`,
@@ -258,7 +274,7 @@ describe('the ordered bus', () => {
     expect(seen).toEqual([a.id, b.id, c.id]);
     await bus.publish(CASE_EVENTS, [e]); // d was never published: the table fills it in
     expect(seen).toEqual([a.id, b.id, c.id]);
-    await new Promise((ok) => setTimeout(ok, 600));
+    for (const end = Date.now() + 10_000; seen.length < 5 && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 20));
     expect(seen).toEqual([a.id, b.id, c.id, d.id, e.id]);
     await bus.close();
   });
@@ -292,7 +308,6 @@ describe('caseUpdates across two API processes sharing Redis', () => {
 
   it('delivers a case reported on A to a subscriber on B', async () => {
     const onB = subscriber(urlB, { gridId: LARGE_1 }, token);
-    await new Promise((ok) => setTimeout(ok, 300)); // let B subscribe before reporting without a cursor
     const gqlA: Gql = async (query, variables) =>
       (await (
         await fetch(`${urlA}/graphql`, {
@@ -301,6 +316,7 @@ describe('caseUpdates across two API processes sharing Redis', () => {
           body: JSON.stringify({ query, variables }),
         })
       ).json()) as never;
+    await onB.live(gqlA); // B listens before the case that counts is reported (no cursor)
     const c = await report(gqlA);
     await onB.until((r) => r.some((u) => u.caseId === c.id));
     expect(onB.received.filter((u) => u.caseId === c.id).map((u) => u.type)).toEqual(['REPORTED']);

@@ -2,6 +2,9 @@ import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { compiledReads } from '../src/platform/graphql/compiled-read';
 import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
 
+// The periodic sweeps share the counted DataSource: off, so that no tick lands inside a counted window.
+process.env.CASE_SWEEP_MS = '0';
+
 // Compiled reads (issue #15): a page's nodes built as JSON in the page's own statement. Each
 // query below is answered twice, compiled and through the resolvers (the kill switch off), by
 // each kind of caller: the answers must be the same, errors included.

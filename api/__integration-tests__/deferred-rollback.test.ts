@@ -69,7 +69,8 @@ describeOnPostgres('a read session’s rollback, deferred to its connection’s 
       const state = async () =>
         (await other.query<{ state: string }>(`SELECT state FROM pg_stat_activity WHERE pid = $1`, [pid])).rows[0].state;
       // Right after the read the connection owes its rollback (and holds the read's locks); within a moment it has sent it.
-      await new Promise((done) => setTimeout(done, 300));
+      for (const end = Date.now() + 5_000; (await state()) !== 'idle' && Date.now() < end;)
+        await new Promise((done) => setTimeout(done, 20));
       expect(await state()).toBe('idle');
       await other.query(`SET lock_timeout = '1s'`);
       await other.query(`BEGIN; LOCK TABLE grid IN ACCESS EXCLUSIVE MODE; ROLLBACK`);

@@ -7,6 +7,9 @@ import { civilAffairsSchema, civilAffairsTypeDefs } from '../src/platform/graphq
 import { fixtureStreet } from '../src/seed/fixture-street';
 import { startTestApi, type TestApi } from './harness';
 
+// The periodic sweeps share the counted DataSource: off, so that no tick lands inside a counted window.
+process.env.CASE_SWEEP_MS = '0';
+
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi(fixtureStreet());

@@ -40,7 +40,8 @@ beforeAll(async () => {
     maxAttempts: 4,
     backoffMs: 0,
     leaseMs: 1_500,
-    timeoutMs: 500,
+    // Generous: the receiver answers at once, but it runs on this thread, and a send aborted by a held loop is retried.
+    timeoutMs: 10_000,
   };
   api = await startTestApiOn({ config: { notify } }, fixtureStreet());
   leader = await api.userToken({ login: 'leader-s1', role: 'GRID_LEADER', gridCodes: [SMALL_1], residentId: LEADER_RESIDENT });
@@ -491,7 +492,8 @@ describe('the outbox worker', () => {
     behaviour = (n) => (n === 1 ? 'hold' : 'ok');
     await dispatchedCase();
     await ds().query(`DELETE FROM outbox WHERE channel = 'WECOM'`);
-    const child = await spawnWorker(api.db.url, smsOnly());
+    // Its send does not time out, and its lease does not end, while this test takes its time: only the kill ends them.
+    const child = await spawnWorker(api.db.url, { ...smsOnly(), timeoutMs: 60_000, leaseMs: 60_000 });
     try {
       await receiver.waitFor(1);
       child.kill('SIGKILL');
@@ -503,8 +505,8 @@ describe('the outbox worker', () => {
     // Claimed, not sent: while the dead worker's lease runs, no other worker sends it again.
     expect(await outbox()).toEqual([{ channel: 'SMS', status: 'pending', attempts: 1, last_error: null }]);
     expect(await runOutbox(ds(), smsOnly())).toEqual({ sent: 0, retried: 0, dead: 0 });
-    // The restarted worker, once the lease ends, sends it again under the same key.
-    await new Promise((resolve) => setTimeout(resolve, notify.leaseMs));
+    // The restarted worker, once the lease ends (moved to now), sends it again under the same key.
+    await ds().query(`UPDATE outbox SET next_attempt_at = now()`);
     expect(await runOutbox(ds(), smsOnly())).toEqual({ sent: 1, retried: 0, dead: 0 });
     expect(receiver.requests.map((r) => r.key)).toEqual([receiver.requests[0].key, receiver.requests[0].key]);
     expect(receiver.delivered.size).toBe(1);

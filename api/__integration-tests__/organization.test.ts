@@ -1,6 +1,9 @@
 import { startTestApi, type TestApi } from './harness';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 
+// The periodic sweeps share the counted DataSource: off, so that no tick lands inside a counted window.
+process.env.CASE_SWEEP_MS = '0';
+
 let api: TestApi;
 let secretary: string;
 let compoundLeader: string;

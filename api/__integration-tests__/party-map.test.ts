@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { fixtureStreet, stableId } from '../src/seed/fixture-street';
 import { startTestApi, type GraphQLResponse, type TestApi } from './harness';
 
+// The periodic sweeps share the counted DataSource: off, so that no tick lands inside a counted window.
+process.env.CASE_SWEEP_MS = '0';
+
 /*
  * The wall's party layer (partyMap) and the central households' links (setCentralHouseholdLinks) on the fixture street:
  * 2 communities × 2 compounds × 2 small grids, 2 households per small grid (8 per community), every grid covered.

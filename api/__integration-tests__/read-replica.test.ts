@@ -286,10 +286,14 @@ describeReal('read replicas (DATABASE_READ_URLS), real primary and replica', () 
     });
     session.preferReplica();
     const failovers = db!.replicas!.routes.primary_failover;
-    const running = `SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1)%' AND pid <> pg_backend_pid()`;
+    // It sleeps on the replica only, until its connection is broken there (a fixed second could run out on a loaded
+    // machine before the test had found and terminated it);
+    // sent again to the primary, it answers at once.
+    const running = `SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()`;
     try {
       const read = session.manager.query(
-        `SELECT pg_is_in_recovery() AS standby, pg_sleep(1) IS NULL AS slept, count(*)::int AS grids FROM grid`,
+        `SELECT pg_is_in_recovery() AS standby, CASE WHEN pg_is_in_recovery() THEN pg_sleep(60) END IS NULL AS slept,
+                count(*)::int AS grids FROM grid`,
       );
       await until('the read to run on the replica', async () => (await sql(replicaPort, running)).length > 0);
       await sql(replicaPort, `SELECT pg_terminate_backend(pid) FROM (${running}) AS r`);

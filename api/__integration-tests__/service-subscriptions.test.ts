@@ -79,9 +79,9 @@ function subscriber(variables: Record<string, unknown>, token: string, url = api
       }
     },
     /** Live subscriptions have no replay: raise needs inside until one arrives, so the subscription is known to be listening. */
-    async live(): Promise<void> {
+    async live(gql?: TestApi['gql']): Promise<void> {
       for (let i = 0; ; i++) {
-        const probe = await raiseNeed(household(SMALL_1, 1));
+        const probe = await raiseNeed(household(SMALL_1, 1), gql);
         try {
           await this.until((r) => r.some((u) => u.subjectId === probe), 500);
           return;
@@ -255,7 +255,6 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
 
   it('delivers a need raised on A to a subscriber on B, once', async () => {
     const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
-    await new Promise((ok) => setTimeout(ok, 300)); // live only: let B subscribe first
     const gqlA: TestApi['gql'] = async (query, variables) =>
       (await (
         await fetch(`${urlA}/graphql`, {
@@ -264,6 +263,7 @@ describe('serviceUpdates across two API processes sharing Redis', () => {
           body: JSON.stringify({ query, variables }),
         })
       ).json()) as never;
+    await onB.live(gqlA); // live only: B listens before the need that counts is raised
     const need = await raiseNeed(household(SMALL_1, 0), gqlA);
     await onB.until((r) => r.some((u) => u.subjectId === need));
     await new Promise((ok) => setTimeout(ok, 200));
@@ -317,7 +317,14 @@ describe("serviceUpdates through an outage of Redis (a redis-server of this test
     urls.push(await a.listen(), await b.listen());
     const [urlA, urlB] = urls;
     const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
-    await new Promise((ok) => setTimeout(ok, 300));
+    // No probe can show B listening while Redis is down: the two apps share this process's DataSource, whose service
+    // changes go out on the first app's bus only. B's gauge counts the subscription once B has taken it in.
+    const subscriptionsOn = async (url: string) =>
+      Number(/^streetgrid_subscribers\{kind="subscriptions"\} (\d+)$/m.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? 0);
+    for (const end = Date.now() + 10_000; (await subscriptionsOn(urlB)) < 1;) {
+      if (Date.now() > end) throw new Error('B did not take the subscription in within 10 s');
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
     const need = await raiseNeed(household(SMALL_1, 0), gqlOn(urlA));
     await new Promise((ok) => setTimeout(ok, 500));
     expect(onB.received.some((u) => u.subjectId === need)).toBe(false); // no Redis: A's subscribers only
@@ -327,7 +334,7 @@ describe("serviceUpdates through an outage of Redis (a redis-server of this test
     expect(onB.received.find((u) => u.subjectId === need)?.type).toBe('RAISED');
     // And the bus carries B's live changes to A's subscribers again.
     const onA = subscriber({ gridId: COMMUNITY_1 }, token, urlA);
-    await new Promise((ok) => setTimeout(ok, 300));
+    await onA.live(gqlOn(urlA));
     const after = await raiseNeed(household(SMALL_1, 1), gqlOn(urlB));
     await onA.until((r) => r.some((u) => u.subjectId === after));
     await onA.close();
@@ -337,7 +344,7 @@ describe("serviceUpdates through an outage of Redis (a redis-server of this test
   it("Redis killed under two processes: a change committed meanwhile reaches the other process's subscribers when it is back", async () => {
     const [urlA, urlB] = urls;
     const onB = subscriber({ gridId: COMMUNITY_1 }, token, urlB);
-    await new Promise((ok) => setTimeout(ok, 300));
+    await onB.live(gqlOn(urlB));
     await redis.stop();
     await new Promise((ok) => setTimeout(ok, 300));
     const need = await raiseNeed(household(SMALL_1, 0), gqlOn(urlA));
