@@ -13,7 +13,8 @@ export function connectDatabase(url: string, opts: { poolSize?: number; embedded
 
 /** DATABASE_URL's PostgreSQL, or the embedded default (see platform/db), with every domain's entities. */
 export function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs' | 'readReplicaSharedWaitMs' | 'redisUrl'>>,
 ): Promise<OpenDatabase> {
   return open(config, entities);
 }

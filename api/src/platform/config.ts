@@ -16,6 +16,8 @@ export interface Config {
   databaseReadUrls: readonly string[];
   /** How long a caller's read waits for a replica to replay their own last write before reading the primary. */
   readReplicaWaitMs: number;
+  /** How long a read waits for Redis to say where its caller last wrote (through another API process) before going on without it. */
+  readReplicaSharedWaitMs: number;
   dataDir: string;
   redisUrl?: string;
   production: boolean;
@@ -93,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((u) => u.trim())
       .filter(Boolean),
     readReplicaWaitMs: wholeNumber(env, 'DATABASE_READ_WAIT_MS', 200),
+    readReplicaSharedWaitMs: wholeNumber(env, 'DATABASE_READ_SHARED_WAIT_MS', 50),
     dataDir: env.DATA_DIR ?? '.data',
     redisUrl: env.REDIS_URL || undefined,
     production: env.NODE_ENV === 'production',

@@ -26,7 +26,8 @@ export interface OpenDatabase extends Database {
  * already serves from there. Either way migrations have run when this resolves.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs' | 'redisUrl'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databaseReadUrls' | 'readReplicaWaitMs' | 'readReplicaSharedWaitMs' | 'redisUrl'>>,
   entities: readonly Class[],
 ): Promise<OpenDatabase> {
   const shared = config.databaseUrl ? undefined : await runningEmbedded(config.dataDir);
@@ -42,6 +43,7 @@ export async function openDatabase(
   if (readUrls.length) {
     replicas = new ReadReplicas(db.dataSource, readUrls, {
       waitMs: config.readReplicaWaitMs ?? 200,
+      sharedWaitMs: config.readReplicaSharedWaitMs,
       checkMs: 1_000,
       poolSize: 10,
       connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS,

@@ -35,6 +35,8 @@ export interface ReadReplicasOptions {
    * Without it, or while it does not answer, each process knows its own callers' writes only.
    */
   redisUrl?: string;
+  /** How long a read waits for Redis to say where its caller last wrote before going on without it (default 50 ms). */
+  sharedWaitMs?: number;
   log?: (line: string) => void;
 }
 
@@ -86,7 +88,7 @@ export function replicasOf(ds: DataSource): ReadReplicas | undefined {
 }
 
 const CALLERS_MAX = 50_000;
-/** How long a read waits for Redis to say where its caller last wrote before going on without it. */
+/** How long a read waits for Redis to say where its caller last wrote before going on without it, by default. */
 const SHARED_WAIT_MS = 50;
 
 export class ReadReplicas {
@@ -169,11 +171,11 @@ export class ReadReplicas {
     if (this.shared?.status === 'ready') this.shared.set(this.sharedKey(caller), lsn, 'PX', this.opts.rememberMs ?? 60_000).catch(() => {});
   }
 
-  /** The position `caller` last wrote at through another API process (Redis), if known within SHARED_WAIT_MS. */
+  /** The position `caller` last wrote at through another API process (Redis), if known within `sharedWaitMs`. */
   private async sharedPosition(caller: string): Promise<bigint | null> {
     if (this.shared?.status !== 'ready') return null;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((ok) => (timer = setTimeout(() => ok(null), SHARED_WAIT_MS)));
+    const late = new Promise<null>((ok) => (timer = setTimeout(() => ok(null), this.opts.sharedWaitMs ?? SHARED_WAIT_MS)));
     const lsn = await Promise.race([this.shared.get(this.sharedKey(caller)).catch(() => null), late]);
     clearTimeout(timer);
     return parseLsn(lsn);
