@@ -195,8 +195,9 @@ export class AuthService {
    * Verified callers by access token, for the token's lifetime (LRU: a Map in use order).
    * Used only while `listener` hears `sg_user_changed`, which the database sends whenever an
    * account's role, grids, household, department or disabled state changes (whoever
-   * changed it: a mutation, the CLI, plain SQL); the user's entries are dropped then. Without
-   * the listener every request loads its caller (one statement), as before.
+   * changed it: a mutation, the CLI, plain SQL); the user's entries whose load (snapshot) did
+   * not see the change are dropped then. Without the listener every request loads its caller
+   * (one statement), as before.
    */
   private readonly callers = new Map<string, { viewer: Viewer; expiresAt: number; snapshot: Snapshot }>();
   private listener: Client | null = null;
