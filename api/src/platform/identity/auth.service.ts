@@ -244,11 +244,11 @@ export class AuthService {
     client.on('error', lost);
     client.on('end', lost);
     const probe = newSecret('probe').value;
-    let heard: (value: boolean) => void = () => {};
-    const probeHeard = new Promise<boolean>((done) => (heard = done));
+    let probeAnswered: (heard: boolean) => void = () => {};
+    const probeHeard = new Promise<boolean>((done) => (probeAnswered = done));
     client.on('notification', (n) => {
       if (n.channel !== USER_CHANGED || !n.payload) return;
-      if (n.payload === probe) return heard(true);
+      if (n.payload === probe) return probeAnswered(true);
       const [userId, xid] = n.payload.split(' ');
       this.forget({ userId, xid: xid && /^\d+$/.test(xid) ? BigInt(xid) : null });
     });
@@ -264,7 +264,7 @@ export class AuthService {
       // the schema's build runs beside this start and can hold the loop for seconds on a busy machine,
       // and a timer counted from before the connection (or one that fires ahead of the waiting
       // notification's read) turned the cache off for the life of the process.
-      setTimeout(() => setImmediate(() => heard(false)), PROBE_MS).unref();
+      setTimeout(() => setImmediate(() => probeAnswered(false)), PROBE_MS).unref();
       if (!(await probeHeard)) {
         // Expected on the embedded database; in production (a pooler in transaction mode) the operator should know.
         if (process.env.NODE_ENV === 'production') {
